@@ -1,0 +1,43 @@
+/** The closed list of error codes. Each maps to one HTTP status and one Temporal failure type. */
+export const ERROR_CODES = {
+  VALIDATION_FAILED: 400,
+  UNAUTHENTICATED: 401,
+  NOT_ALLOWED_FOR_ROLE: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  INVALID_TRANSITION: 409,
+  GONE: 410,
+  DEFINITION_INVALID: 422,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+  TEMPORARILY_UNAVAILABLE: 503,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+/** One entry per bad field: `path` is dotted (`customer.email`), as the client sent it. */
+export interface FieldIssue {
+  path: string;
+  message: string;
+}
+
+/** A failure the caller caused (bad input, forbidden, refused transition): never retried. */
+export class DomainError extends Error {
+  override readonly name = 'DomainError';
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: Record<string, unknown> | FieldIssue[],
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+export function isDomainError(err: unknown): err is DomainError {
+  return err instanceof DomainError;
+}
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && value in ERROR_CODES;
+}
