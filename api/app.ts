@@ -1,0 +1,67 @@
+// createApp(deps): the whole HTTP API, built from its dependencies so tests use real servers.
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Sql } from 'postgres';
+import type { Logger } from 'pino';
+import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
+import type { Config } from '../config/env.js';
+import { DomainError } from '../domain/errors.js';
+import type { EncryptionKey } from '../temporal/codec.js';
+import type { AppEnv } from './app-env.js';
+import { authenticate, parseApiKeys } from './auth.js';
+import { complaintRoutes } from './complaints.js';
+import { docsRoutes } from './docs.js';
+import { renderError } from './errors.js';
+import { healthRoutes } from './health.js';
+import { FixedWindowLimiter } from './rate-limit.js';
+import { SealedBox } from './sealed-box.js';
+import type { TemporalGateway } from './temporal-gateway.js';
+
+export interface AppDeps {
+  config: Pick<Config, 'API_KEYS' | 'PUBLIC_INTAKE_PER_MINUTE' | 'TRUST_PROXY'>;
+  sql: Sql;
+  temporal: TemporalGateway;
+  encryptionKeys: readonly EncryptionKey[];
+  log: Logger;
+}
+
+export function createApp(deps: AppDeps) {
+  const { config, sql, temporal, log } = deps;
+  const app = new OpenAPIHono<AppEnv>();
+  app.use(requestId());
+  app.use(secureHeaders({ contentSecurityPolicy: undefined }));
+  app.use(async (c, next) => {
+    const started = performance.now();
+    await next();
+    log.info(
+      { requestId: c.get('requestId'), method: c.req.method, path: c.req.routePath, status: c.res.status, ms: Math.round(performance.now() - started) },
+      'request',
+    );
+  });
+  app.use('/v1/*', authenticate(parseApiKeys(config.API_KEYS)));
+
+  const v1 = new OpenAPIHono<AppEnv>().route(
+    '/complaints',
+    complaintRoutes({
+      sql,
+      temporal,
+      sealedBox: new SealedBox(deps.encryptionKeys),
+      publicIntakeLimiter: new FixedWindowLimiter(config.PUBLIC_INTAKE_PER_MINUTE, 60_000),
+      trustProxy: config.TRUST_PROXY,
+    }),
+  );
+  app.route('/v1', v1);
+  app.route('/', healthRoutes({ sql, temporal }));
+  app.route('/docs', docsRoutes());
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'apiKey', { type: 'http', scheme: 'bearer' });
+  app.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: { title: 'Plaint API', version: '0.1.0', description: 'ISO 10002 complaint handling: every complaint a durable workflow.' },
+  });
+  app.notFound((c) => renderError(c, new DomainError('NOT_FOUND', `No route for ${c.req.method} ${c.req.path}`), log));
+  app.onError((err, c) => renderError(c, err, log));
+  return app;
+}
+
+export type AppType = ReturnType<typeof createApp>;

@@ -1,0 +1,87 @@
+// /v1/complaints: intake and the staff view of a complaint.
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { DomainError } from '../domain/errors.js';
+import type { AppEnv } from './app-env.js';
+import { requireRole } from './auth.js';
+import { complaintSchema, intakeRequestSchema, intakeResponseSchema, referenceParamSchema } from './complaints.schemas.js';
+import { findComplaintByReference } from './complaints-read-model.js';
+import { errorResponses } from './errors.js';
+import { fileComplaint, type IntakeDeps } from './intake.js';
+import type { FixedWindowLimiter } from './rate-limit.js';
+import { validationHook } from './validation.js';
+
+const STAFF_INTAKE_ROLES = ['agent', 'supervisor', 'admin'] as const;
+const STAFF_READ_ROLES = ['agent', 'supervisor', 'auditor', 'admin'] as const;
+
+const fileRoute = createRoute({
+  method: 'post',
+  path: '/',
+  summary: 'File a complaint',
+  description:
+    'Starts the complaint\'s workflow and answers with its reference and a tracking PIN (shown once). ' +
+    'Without an API key only `channel: web` is accepted, rate-limited per client address. ' +
+    'Send an `Idempotency-Key` header to make retries safe.',
+  request: {
+    headers: z.object({
+      'idempotency-key': z.string().min(8).max(200).optional().meta({ description: 'Retries with the same key return the same complaint' }),
+    }),
+    body: { required: true, content: { 'application/json': { schema: intakeRequestSchema } } },
+  },
+  responses: {
+    201: { description: 'Filed', content: { 'application/json': { schema: intakeResponseSchema } } },
+    200: { description: 'Already filed with this Idempotency-Key', content: { 'application/json': { schema: intakeResponseSchema } } },
+    ...errorResponses(400, 401, 403, 409, 429, 503),
+  },
+});
+
+const getRoute = createRoute({
+  method: 'get',
+  path: '/{reference}',
+  summary: 'Read a complaint (staff)',
+  security: [{ apiKey: [] }],
+  request: { params: referenceParamSchema },
+  middleware: [requireRole(...STAFF_READ_ROLES)] as const,
+  responses: {
+    200: { description: 'The complaint', content: { 'application/json': { schema: complaintSchema } } },
+    ...errorResponses(400, 401, 403, 404),
+  },
+});
+
+export function complaintRoutes(deps: IntakeDeps & { publicIntakeLimiter: FixedWindowLimiter; trustProxy: boolean }) {
+  return new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+    .openapi(fileRoute, async (c) => {
+      const body = c.req.valid('json');
+      const actor = c.get('actor');
+      if (!actor) {
+        if (body.channel !== 'web') {
+          throw new DomainError('UNAUTHENTICATED', 'Only web complaints can be filed without a staff API key');
+        }
+        const verdict = deps.publicIntakeLimiter.hit(clientAddress(c, deps.trustProxy));
+        if (!verdict.allowed) {
+          c.header('Retry-After', String(verdict.retryAfterSeconds));
+          throw new DomainError('RATE_LIMITED', 'Too many complaints from this address; retry later');
+        }
+      } else if (!(STAFF_INTAKE_ROLES as readonly string[]).includes(actor.role)) {
+        throw new DomainError('NOT_ALLOWED_FOR_ROLE', `Role '${actor.role}' may not file complaints`);
+      }
+      const { response, created } = await fileComplaint(deps, body, c.req.valid('header')['idempotency-key']);
+      c.header('Location', `/v1/complaints/${response.reference}`);
+      return c.json(intakeResponseSchema.parse(response), created ? 201 : 200);
+    })
+    .openapi(getRoute, async (c) => {
+      const complaint = await findComplaintByReference(deps.sql, c.req.valid('param').reference);
+      if (!complaint) throw new DomainError('NOT_FOUND', 'No complaint has this reference');
+      return c.json(complaintSchema.parse(complaint), 200);
+    });
+}
+
+function clientAddress(c: Parameters<typeof getConnInfo>[0], trustProxy: boolean): string {
+  const forwarded = trustProxy ? c.req.header('x-forwarded-for')?.split(',')[0]?.trim() : undefined;
+  if (forwarded) return forwarded;
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    return 'unknown'; // no socket: the app was called in-process (tests)
+  }
+}

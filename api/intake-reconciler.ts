@@ -1,0 +1,37 @@
+// Finishes intakes that crashed between the PostgreSQL commit and the workflow start (e.g. the
+// API was killed, or Temporal was down and the client never retried): no complaint is lost.
+import type { Sql } from 'postgres';
+import type { Logger } from 'pino';
+import type { ComplaintIntake } from '../workflows/complaint.messages.js';
+import type { SealedBox } from './sealed-box.js';
+import type { TemporalGateway } from './temporal-gateway.js';
+
+/** Starts the workflow of every complaint older than `minAgeMs` that no workflow has recorded. */
+export async function startUnrecordedComplaints(
+  deps: { sql: Sql; temporal: TemporalGateway; sealedBox: SealedBox },
+  minAgeMs: number,
+): Promise<number> {
+  const rows = await deps.sql<{ sealed_response: string }[]>`
+    SELECT r.sealed_response FROM intake_requests r JOIN complaints c ON c.id = r.complaint_id
+    WHERE c.recorded_at IS NULL AND c.received_at < now() - make_interval(secs => ${minAgeMs / 1000})
+    ORDER BY c.received_at LIMIT 100`;
+  for (const row of rows) {
+    const { intake } = deps.sealedBox.open<{ intake: ComplaintIntake }>(row.sealed_response);
+    await deps.temporal.startComplaint(intake);
+  }
+  return rows.length;
+}
+
+export function runIntakeReconciler(
+  deps: { sql: Sql; temporal: TemporalGateway; sealedBox: SealedBox; log: Logger },
+  everyMs = 30_000,
+): () => void {
+  const timer = setInterval(() => {
+    startUnrecordedComplaints(deps, everyMs).then(
+      (n) => n > 0 && deps.log.warn({ started: n }, 'started workflows of complaints left unstarted'),
+      (err: unknown) => deps.log.warn({ err }, 'intake reconciliation failed; will retry'),
+    );
+  }, everyMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}

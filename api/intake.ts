@@ -1,0 +1,88 @@
+// Intake: PostgreSQL first, then the workflow. The complaint row, its first event and the
+// idempotency ledger are written in one transaction, so a complaint is never half-accepted;
+// starting the workflow is idempotent (its ID is the complaint's), so a retry, or the worker's
+// intake reconciler, finishes an intake that crashed between the two steps.
+import { createHash, randomUUID } from 'node:crypto';
+import type { Sql } from 'postgres';
+import { DomainError } from '../domain/errors.js';
+import { formatReference } from '../domain/reference.js';
+import type { ComplaintIntake } from '../workflows/complaint.messages.js';
+import type { IntakeRequest, IntakeResponse } from './complaints.schemas.js';
+import { generatePin, hashPin } from './pin.js';
+import type { SealedBox } from './sealed-box.js';
+import type { TemporalGateway } from './temporal-gateway.js';
+
+export interface IntakeDeps {
+  sql: Sql;
+  temporal: TemporalGateway;
+  sealedBox: SealedBox;
+}
+
+export interface IntakeResult {
+  response: IntakeResponse;
+  /** False when an earlier request with the same Idempotency-Key created it. */
+  created: boolean;
+}
+
+export async function fileComplaint(deps: IntakeDeps, request: IntakeRequest, idempotencyKey?: string): Promise<IntakeResult> {
+  const fingerprint = createHash('sha256').update(JSON.stringify(request)).digest('hex');
+  const key = idempotencyKey ?? `auto:${randomUUID()}`;
+  const earlier = await replay(deps, key, fingerprint);
+  if (earlier) return earlier;
+
+  const pin = generatePin();
+  const intake: ComplaintIntake = {
+    complaintId: randomUUID(),
+    reference: '',
+    receivedAt: new Date().toISOString(),
+    ...request,
+    pinHash: await hashPin(pin),
+  };
+  const response = await deps.sql.begin(async (tx) => {
+    const [seq] = await tx<{ n: number }[]>`SELECT nextval('complaint_reference_seq') AS n`;
+    intake.reference = formatReference(new Date(intake.receivedAt), seq!.n);
+    const response: IntakeResponse = {
+      id: intake.complaintId,
+      reference: intake.reference,
+      pin,
+      status: 'received',
+      receivedAt: intake.receivedAt,
+    };
+    const inserted = await tx`
+      INSERT INTO intake_requests (idempotency_key, fingerprint, complaint_id, reference, sealed_response)
+      VALUES (${key}, ${fingerprint}, ${intake.complaintId}, ${intake.reference}, ${deps.sealedBox.seal({ response, intake })})
+      ON CONFLICT (idempotency_key) DO NOTHING RETURNING 1`;
+    if (inserted.length === 0) return undefined; // a concurrent request with this key won
+    const c = intake.customer;
+    await tx`
+      INSERT INTO complaints (id, reference, channel, status, customer_name, customer_email, customer_phone,
+        customer_locale, customer_country, subject, description, category, product, pin_hash, received_at)
+      VALUES (${intake.complaintId}, ${intake.reference}, ${intake.channel}, 'received', ${c.name}, ${c.email ?? null},
+        ${c.phone ?? null}, ${c.locale}, ${c.country ?? null}, ${intake.subject}, ${intake.description},
+        ${intake.category ?? null}, ${intake.product ?? null}, ${intake.pinHash}, ${intake.receivedAt})`;
+    await tx`
+      INSERT INTO complaint_events (complaint_id, seq, type, actor_id, actor_role, occurred_at, data)
+      VALUES (${intake.complaintId}, 0, 'received', 'intake', 'system', ${intake.receivedAt}, ${tx.json({ channel: intake.channel })})`;
+    return response;
+  });
+  if (!response) {
+    const winner = await replay(deps, key, fingerprint);
+    if (!winner) throw new DomainError('CONFLICT', 'A request with this Idempotency-Key is in progress; retry');
+    return winner;
+  }
+  await deps.temporal.startComplaint(intake);
+  return { response, created: true };
+}
+
+async function replay(deps: IntakeDeps, key: string, fingerprint: string): Promise<IntakeResult | undefined> {
+  const [row] = await deps.sql<{ fingerprint: string; sealed_response: string }[]>`
+    SELECT fingerprint, sealed_response FROM intake_requests WHERE idempotency_key = ${key}`;
+  if (!row) return undefined;
+  if (row.fingerprint !== fingerprint) {
+    throw new DomainError('CONFLICT', 'This Idempotency-Key was used with a different request body');
+  }
+  const { response, intake } = deps.sealedBox.open<{ response: IntakeResponse; intake: ComplaintIntake }>(row.sealed_response);
+  // The first attempt may have died before the workflow started: make sure it runs.
+  await deps.temporal.startComplaint(intake);
+  return { response, created: false };
+}

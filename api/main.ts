@@ -1,0 +1,47 @@
+// The API process: reads config, connects to PostgreSQL and Temporal, serves HTTP.
+import { serve } from '@hono/node-server';
+import { loadConfig } from '../config/env.js';
+import { createLogger } from '../config/logger.js';
+import { connectDatabase } from '../db/connect.js';
+import { migrate } from '../db/migrate.js';
+import { parseEncryptionKeys } from '../temporal/codec.js';
+import { connectTemporalClient } from '../temporal/client.js';
+import { createApp } from './app.js';
+import { runIntakeReconciler } from './intake-reconciler.js';
+import { SealedBox } from './sealed-box.js';
+import { createTemporalGateway } from './temporal-gateway.js';
+
+const config = loadConfig();
+const log = createLogger({ level: config.LOG_LEVEL, service: 'plaint-api' });
+if (!config.DATABASE_URL || !config.PAYLOAD_ENCRYPTION_KEYS) {
+  log.fatal('DATABASE_URL and PAYLOAD_ENCRYPTION_KEYS must be set (npm start sets both for you)');
+  process.exit(1);
+}
+const encryptionKeys = parseEncryptionKeys(config.PAYLOAD_ENCRYPTION_KEYS);
+const sql = connectDatabase(config.DATABASE_URL, { max: config.DATABASE_POOL_MAX });
+await migrate(sql);
+const client = await connectTemporalClient({
+  address: config.TEMPORAL_ADDRESS,
+  namespace: config.TEMPORAL_NAMESPACE,
+  encryptionKeys,
+});
+const temporal = createTemporalGateway(client, config.TEMPORAL_TASK_QUEUE);
+const app = createApp({ config, sql, temporal, encryptionKeys, log });
+const stopReconciler = runIntakeReconciler({ sql, temporal, sealedBox: new SealedBox(encryptionKeys), log });
+
+const server = serve({ fetch: app.fetch, port: config.HTTP_PORT, hostname: config.HTTP_HOST }, (info) => {
+  log.info({ port: info.port }, 'api listening');
+});
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  log.info({ signal }, 'api stopping');
+  stopReconciler();
+  server.close();
+  await Promise.allSettled([sql.end({ timeout: 5 }), client.connection.close()]);
+  process.exit(0);
+}
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
