@@ -1,0 +1,126 @@
+import Holidays from 'date-holidays';
+import businessDaysImport from 'business-days-js';
+import type { CalendarDefinition, MultiDayHoliday } from './definitions.js';
+import type { CalendarOverrides, HalfDay, Holiday } from './schema.js';
+import { dayNumberOf, localDateOf } from './local-time.js';
+
+/**
+ * Holiday generation from maintained sources. Heavy (date-holidays carries 12 MB of data and
+ * moment): import it only from the registry, never from arithmetic or workflow code.
+ *
+ * Only the *date* of a source holiday is used, as a whole local day. date-holidays models
+ * Islamic holidays from sunset to sunset (Ramazan Bayramı 2026: 19 Mar 18:00 → 23 Mar 12:00
+ * local) and writes their date as `2026-03-20 00:00:00 -0600`; the first ten characters are the
+ * first whole day, and the length comes from our definition, not from the source's end.
+ */
+
+// business-days-js is a UMD bundle without "exports": under Node ESM the default import is the
+// factory itself, while its typings (read as CommonJS under NodeNext) put it at `.default`.
+type BusinessDaysFactory = typeof businessDaysImport.default;
+const businessDays: BusinessDaysFactory =
+  (businessDaysImport as unknown as { default?: BusinessDaysFactory }).default ??
+  (businessDaysImport as unknown as BusinessDaysFactory);
+
+interface SourceHoliday {
+  date: string;
+  name: string;
+  rule: string;
+}
+
+const dateHolidaysByCountry = new Map<string, Holidays>();
+
+function sourceHolidays(def: CalendarDefinition, year: number): SourceHoliday[] {
+  const source = def.holidays.source;
+  if (source.library === 'business-days-js') {
+    return businessDays()
+      .getHolidays(year)
+      .map((h) => ({ date: h.date.slice(0, 10), name: h.name, rule: h.rule }));
+  }
+  let hd = dateHolidaysByCountry.get(source.country);
+  if (!hd) {
+    hd = new Holidays(source.country);
+    dateHolidaysByCountry.set(source.country, hd);
+  }
+  const types: readonly string[] = source.types;
+  return hd
+    .getHolidays(year)
+    .filter((h) => types.includes(h.type))
+    // Some data (IR) uses Arabic presentation-form code points; NFKC gives ordinary letters.
+    .map((h) => ({ date: h.date.slice(0, 10), name: h.name.normalize('NFKC'), rule: h.rule }));
+}
+
+interface Occurrence {
+  spec: MultiDayHoliday;
+  name: string;
+  firstDay: number;
+}
+
+/** Holidays and half days of a definition for the given years, overrides applied. */
+export function generateHolidays(
+  def: CalendarDefinition,
+  years: { from: number; to: number },
+  movingOverrides: NonNullable<CalendarOverrides['movingHolidays']> = [],
+): { holidays: Holiday[]; halfDays: HalfDay[] } {
+  const holidays: Holiday[] = [];
+  const halfDays: HalfDay[] = [];
+  const occurrences: Occurrence[] = [];
+  const multiDay = def.holidays.multiDay ?? [];
+
+  // A neighbouring year's holiday (or its eve) can spill into the requested years.
+  for (let year = years.from - 1; year <= years.to + 1; year++) {
+    for (const h of sourceHolidays(def, year)) {
+      const spec = multiDay.find((m) => h.rule.startsWith(m.sourceRule));
+      if (spec) occurrences.push({ spec, name: h.name, firstDay: dayNumberOf(h.date) });
+      else holidays.push({ date: h.date, name: h.name });
+    }
+    for (const f of def.holidays.fixedHolidays ?? []) {
+      holidays.push({ date: `${year}-${f.monthDay}`, name: f.name, key: f.key });
+    }
+    for (const f of def.holidays.fixedHalfDays ?? []) {
+      halfDays.push({ date: `${year}-${f.monthDay}`, until: f.until, name: f.name, key: f.key });
+    }
+  }
+
+  for (const o of movingOverrides) {
+    const wanted = dayNumberOf(o.firstDay);
+    const nearest = occurrences
+      .filter((x) => x.spec.key === o.key && Math.abs(x.firstDay - wanted) <= 15)
+      .sort((a, b) => Math.abs(a.firstDay - wanted) - Math.abs(b.firstDay - wanted))[0];
+    if (nearest) nearest.firstDay = wanted;
+    else if (year(o.firstDay) >= years.from && year(o.firstDay) <= years.to) {
+      throw new Error(`calendar ${def.id}: no ${o.key} within 15 days of ${o.firstDay} to override`);
+    }
+  }
+
+  for (const o of occurrences) {
+    for (let i = 0; i < o.spec.days; i++) {
+      holidays.push({ date: localDateOf(o.firstDay + i), name: o.name, key: o.spec.key });
+    }
+    if (o.spec.eveUntil) {
+      halfDays.push({
+        date: localDateOf(o.firstDay - 1),
+        until: o.spec.eveUntil,
+        name: o.spec.eveName ?? `${o.name} (eve)`,
+        key: `${o.spec.key}Eve`,
+      });
+    }
+  }
+
+  const inYears = (d: { date: string }) => year(d.date) >= years.from && year(d.date) <= years.to;
+  return { holidays: dedupe(holidays.filter(inYears)), halfDays: dedupe(halfDays.filter(inYears)) };
+}
+
+function year(date: string): number {
+  return Number(date.slice(0, 4));
+}
+
+/** One entry per date (two holidays on one day share it; names are joined), sorted. */
+function dedupe<T extends { date: string; name: string }>(items: T[]): T[] {
+  const byDate = new Map<string, T>();
+  for (const item of items) {
+    const seen = byDate.get(item.date);
+    if (!seen) byDate.set(item.date, { ...item });
+    else if (!seen.name.split(' / ').includes(item.name)) seen.name = `${seen.name} / ${item.name}`;
+  }
+  return [...byDate.values()].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+}

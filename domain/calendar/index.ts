@@ -1,0 +1,56 @@
+/**
+ * Business calendars and business-time arithmetic. Pure: no I/O, no clock; pass every instant in.
+ * Never import from workflow code: workflows receive absolute instants computed by activities.
+ *
+ * Public API (this module; light — zod and @date-fns/tz only):
+ *   calendarSchema, type Calendar               the calendar as zod-validated plain data
+ *   calendarOverridesSchema, CalendarOverrides  announced religious dates and one-off exceptions
+ *   addBusinessDuration(cal, from: Date, d: BusinessDuration) → { clockStart: Date, deadline: Date }
+ *   businessMinutesBetween(cal, from: Date, to: Date) → number   (signed working minutes)
+ *   addWorkingMinutes(cal, from: Date, minutes) → Date
+ *   nextOpening(cal, at: Date) → Date           the out-of-hours rule
+ *   isWorkingTime(cal, at: Date) → boolean
+ *   dayHoursOf(cal: Calendar, 'YYYY-MM-DD') → DayHours            local hours after holidays etc.
+ *   workingIntervalsOn(cal, 'YYYY-MM-DD') → { from: Date, to: Date }[]
+ *   holidaysInYear(cal: Calendar, year) → { holidays, halfDays, exceptions }
+ *   formatInstant(cal, at: Date) → '2026-03-23T13:00:00+03:00'   (the calendar's zone offset)
+ *   compileCalendar(cal) → CompiledCalendar     optional: every function above compiles on first
+ *                                               use and caches per calendar object
+ *   addBusinessDurationMs(compiled, fromMs, d) → deadline ms       hot-loop form
+ *   CalendarRangeError                          thrown outside the years a calendar was built for
+ *
+ * The shipped calendars (TR, US, DE, AZ, IR) come from `./registry.js`, which is heavy
+ * (date-holidays, 12 MB) and so is not re-exported here:
+ *   listCalendars() → { id, name, timeZone }[]
+ *   getCalendar(id, year | { from, to }, overrides?) → Calendar   cached, frozen; DomainError NOT_FOUND
+ *   yearsFrom(at: Date, ahead = 2) → { from, to }                  years a deadline from `at` may need
+ */
+import type { Calendar, CalendarException, HalfDay, Holiday } from './schema.js';
+
+export * from './schema.js';
+export {
+  addBusinessDuration,
+  addBusinessDurationMs,
+  addWorkingMinutes,
+  businessMinutesBetween,
+  formatInstant,
+  isWorkingTime,
+  nextOpening,
+  workingIntervalsOn,
+  type CalendarLike,
+  type DeadlineResult,
+} from './arithmetic.js';
+export { CalendarRangeError, compileCalendar, dayHoursOf, type CompiledCalendar } from './compile.js';
+
+/** One year's holidays, half days and exceptions of a calendar (for `GET /v1/calendars/{id}?year=`). */
+export function holidaysInYear(
+  calendar: Calendar,
+  year: number,
+): { holidays: Holiday[]; halfDays: HalfDay[]; exceptions: CalendarException[] } {
+  const prefix = `${year}-`;
+  return {
+    holidays: calendar.holidays.filter((h) => h.date.startsWith(prefix)),
+    halfDays: calendar.halfDays.filter((h) => h.date.startsWith(prefix)),
+    exceptions: calendar.exceptions.filter((e) => e.date.startsWith(prefix)),
+  };
+}

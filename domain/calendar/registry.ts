@@ -1,0 +1,106 @@
+import { DomainError } from '../errors.js';
+import { CALENDAR_DEFINITIONS, type CalendarDefinition } from './definitions.js';
+import { generateHolidays } from './holiday-source.js';
+import { calendarOverridesSchema, calendarSchema, type Calendar, type CalendarOverrides } from './schema.js';
+
+/**
+ * The shipped calendars, built for requested years from their definitions and holiday sources.
+ * Imports the heavy holiday source: use from activities and the API, never from workflows.
+ */
+
+export interface CalendarSummary {
+  id: string;
+  name: string;
+  timeZone: string;
+}
+
+/** date-holidays' Hijri table ends in 2076; a narrower window keeps a request cheap. */
+export const CALENDAR_YEAR_LIMITS = { min: 1971, max: 2075, maxSpan: 30 } as const;
+
+const MAX_CACHED = 64;
+const cache = new Map<string, Calendar>();
+
+export function listCalendars(): CalendarSummary[] {
+  return CALENDAR_DEFINITIONS.map(({ id, name, timeZone }) => ({ id, name, timeZone }));
+}
+
+export function hasCalendar(id: string): boolean {
+  return CALENDAR_DEFINITIONS.some((d) => d.id === id);
+}
+
+/**
+ * A validated calendar holding the holidays of `years` (one year or an inclusive range), with
+ * administrator overrides applied. Results are cached and deeply frozen: share them freely.
+ * Throws `DomainError('NOT_FOUND')` for an unknown id, `'VALIDATION_FAILED'` for bad years.
+ */
+export function getCalendar(
+  id: string,
+  years: number | { from: number; to: number },
+  overrides: CalendarOverrides = {},
+): Calendar {
+  const definition = CALENDAR_DEFINITIONS.find((d) => d.id === id);
+  if (!definition) throw new DomainError('NOT_FOUND', `no calendar "${id}"`);
+  const range = typeof years === 'number' ? { from: years, to: years } : years;
+  checkYears(range);
+  const parsedOverrides = calendarOverridesSchema.parse(overrides);
+  const key = `${id}|${range.from}|${range.to}|${JSON.stringify(parsedOverrides)}`;
+  const hit = cache.get(key);
+  if (hit) {
+    // Refresh its place so the cache evicts the least recently used.
+    cache.delete(key);
+    cache.set(key, hit);
+    return hit;
+  }
+  const calendar = deepFreeze(buildCalendar(definition, range, parsedOverrides));
+  cache.set(key, calendar);
+  if (cache.size > MAX_CACHED) cache.delete(cache.keys().next().value!);
+  return calendar;
+}
+
+/** Years around an instant that a deadline starting then may need: its year and the next `ahead`. */
+export function yearsFrom(at: Date, ahead = 2): { from: number; to: number } {
+  const year = at.getUTCFullYear();
+  // A UTC year can differ from the local one near New Year; cover the previous one too.
+  return { from: year - 1, to: year + ahead };
+}
+
+function buildCalendar(def: CalendarDefinition, years: { from: number; to: number }, overrides: CalendarOverrides): Calendar {
+  const { holidays, halfDays } = generateHolidays(def, years, overrides.movingHolidays);
+  const exceptions = new Map<string, Calendar['exceptions'][number]>();
+  for (const e of [...(def.exceptions ?? []), ...(overrides.exceptions ?? [])]) exceptions.set(e.date, e);
+  const inYears = (date: string) => Number(date.slice(0, 4)) >= years.from && Number(date.slice(0, 4)) <= years.to;
+  return calendarSchema.parse({
+    id: def.id,
+    name: def.name,
+    timeZone: def.timeZone,
+    years,
+    weeklyHours: def.weeklyHours,
+    holidays,
+    halfDays,
+    exceptions: [...exceptions.values()].filter((e) => inYears(e.date)).sort((a, b) => (a.date < b.date ? -1 : 1)),
+  });
+}
+
+function checkYears(range: { from: number; to: number }): void {
+  const { min, max, maxSpan } = CALENDAR_YEAR_LIMITS;
+  const ok =
+    Number.isInteger(range.from) &&
+    Number.isInteger(range.to) &&
+    range.from >= min &&
+    range.to <= max &&
+    range.from <= range.to &&
+    range.to - range.from < maxSpan;
+  if (!ok) {
+    throw new DomainError('VALIDATION_FAILED', `years must be whole, within ${min}–${max}, at most ${maxSpan} of them`, [
+      { path: 'year', message: `got ${range.from}–${range.to}` },
+    ]);
+  }
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
