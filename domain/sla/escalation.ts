@@ -84,3 +84,14 @@ export const DEFAULT_ESCALATION_POLICY: EscalationPolicy = {
     { notify: ['complaintsManager', 'director'], escalate: true, rearmAfter: { workingDays: 1 } },
   ],
 };
+
+export {
+  applyEscalationStep,
+  currentLevel,
+  nextEscalationStep,
+  startEscalation,
+  type EscalationClock,
+  type EscalationState,
+  type EscalationStep,
+  type NextEscalation,
+} from './escalation-steps.js';
