@@ -36,6 +36,8 @@ export const envSchema = z
     /** PostgreSQL connection string; unset = start an embedded PostgreSQL under .data/. */
     DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
     DATABASE_POOL_MAX: z.coerce.number().int().positive().default(10),
+    /** `npm start` runs a Temporal dev server (persisting to .data/); false = use TEMPORAL_ADDRESS. */
+    TEMPORAL_DEV_SERVER: z.stringbool().default(true),
     TEMPORAL_ADDRESS: z.string().regex(/^[\w.-]+:\d+$/, 'expected host:port').default('127.0.0.1:7233'),
     TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
     TEMPORAL_TASK_QUEUE: z.string().min(1).default('complaints'),
@@ -83,4 +85,11 @@ export function loadConfig(): Config {
     console.error((err as Error).message);
     process.exit(1);
   }
+}
+
+/** This process's environment with overrides, for the child processes `npm start` runs. */
+export function childEnvironment(overrides: Record<string, string>): Record<string, string> {
+  // eslint-disable-next-line node/no-process-env -- handed on unchanged to child processes
+  const inherited = Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined);
+  return { ...Object.fromEntries(inherited), ...overrides };
 }

