@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# `npm test`: install what a fresh clone lacks, type-check, then every test (unit + integration).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/ensure-installed.sh
+mkdir -p .data && chmod 755 .data
+npx tsc --noEmit -p .
+exec npx vitest run "$@"

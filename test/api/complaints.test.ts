@@ -1,0 +1,132 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyPin } from '../../api/pin.js';
+import { errorBodySchema } from '../../api/errors.js';
+import { complaintSchema, intakeResponseSchema } from '../../api/complaints.schemas.js';
+import { aComplaint } from '../helpers/fixtures.js';
+import { bearer, eventually, integrationContext, type IntegrationContext } from '../helpers/integration.js';
+
+let ctx: IntegrationContext;
+let app: ReturnType<IntegrationContext['app']>;
+
+beforeAll(async () => {
+  ctx = await integrationContext();
+  await ctx.startWorker();
+  app = ctx.app();
+});
+afterAll(() => ctx.close());
+
+const post = (body: unknown, headers: Record<string, string> = {}) =>
+  app.request('/v1/complaints', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+
+describe('POST /v1/complaints', () => {
+  it('files a web complaint without a key and answers 201 with reference, PIN and Location', async () => {
+    const res = await post(aComplaint());
+    expect(res.status).toBe(201);
+    const body = intakeResponseSchema.parse(await res.json());
+    expect(body.reference).toMatch(/^CMP-\d{4}-\d{6}$/);
+    expect(body.pin).toMatch(/^\d{8}$/);
+    expect(res.headers.get('location')).toBe(`/v1/complaints/${body.reference}`);
+
+    const [row] = await ctx.sql<{ pin_hash: string }[]>`SELECT pin_hash FROM complaints WHERE id = ${body.id}`;
+    expect(row!.pin_hash).not.toContain(body.pin);
+    expect(await verifyPin(body.pin, row!.pin_hash)).toBe(true);
+    expect(await verifyPin('00000000', row!.pin_hash)).toBe(false);
+  });
+
+  it('gives every complaint its own reference', async () => {
+    const a = (await (await post(aComplaint())).json()) as { reference: string };
+    const b = (await (await post(aComplaint())).json()) as { reference: string };
+    expect(a.reference).not.toBe(b.reference);
+  });
+
+  it('returns the same complaint when a request is retried with the same Idempotency-Key', async () => {
+    const headers = { 'idempotency-key': `retry-${crypto.randomUUID()}` };
+    const first = await post(aComplaint(), headers);
+    const again = await post(aComplaint(), headers);
+    expect(first.status).toBe(201);
+    expect(again.status).toBe(200);
+    const [a, b] = [await first.json(), await again.json()] as Array<{ reference: string; pin: string }>;
+    expect(b).toEqual(a);
+    const [{ count }] = (await ctx.sql`SELECT count(*)::int AS count FROM complaints WHERE reference = ${a!.reference}`) as unknown as [{ count: number }];
+    expect(count).toBe(1);
+  });
+
+  it('refuses an Idempotency-Key reused with a different body (409)', async () => {
+    const headers = { 'idempotency-key': `reuse-${crypto.randomUUID()}` };
+    await post(aComplaint(), headers);
+    const res = await post(aComplaint({ subject: 'Something else entirely' }), headers);
+    expect(res.status).toBe(409);
+    expect(errorBodySchema.parse(await res.json()).error.code).toBe('CONFLICT');
+  });
+
+  it('answers 400 naming each bad field', async () => {
+    const res = await post({ channel: 'pigeon', customer: { email: 'not-an-email', locale: 'tr' }, subject: 'x' });
+    expect(res.status).toBe(400);
+    const { error } = errorBodySchema.parse(await res.json());
+    expect(error.code).toBe('VALIDATION_FAILED');
+    const paths = (error.details as Array<{ path: string }>).map((d) => d.path).sort();
+    expect(paths).toEqual(['channel', 'customer.email', 'customer.name', 'description', 'subject']);
+  });
+
+  it('answers 400 for a body that is not JSON, and nothing is written', async () => {
+    const [{ before }] = (await ctx.sql`SELECT count(*)::int AS before FROM complaints`) as unknown as [{ before: number }];
+    const res = await post('{"channel": ');
+    expect(res.status).toBe(400);
+    expect(errorBodySchema.parse(await res.json()).error.code).toBe('VALIDATION_FAILED');
+    const [{ after }] = (await ctx.sql`SELECT count(*)::int AS after FROM complaints`) as unknown as [{ after: number }];
+    expect(after).toBe(before);
+  });
+
+  it('accepts only the web channel without a key (401), other channels from staff', async () => {
+    expect((await post(aComplaint({ channel: 'phone' }))).status).toBe(401);
+    expect((await post(aComplaint({ channel: 'phone' }), bearer('agent'))).status).toBe(201);
+    expect((await post(aComplaint({ channel: 'phone' }), bearer('auditor'))).status).toBe(403);
+  });
+
+  it('rate-limits keyless intake per client address (429 with Retry-After)', async () => {
+    const limited = ctx.app({ publicIntakePerMinute: 2, trustProxy: true });
+    const from = (ip: string) => ({ 'content-type': 'application/json', 'x-forwarded-for': ip });
+    const send = (ip: string) => limited.request('/v1/complaints', { method: 'POST', headers: from(ip), body: JSON.stringify(aComplaint()) });
+    expect((await send('203.0.113.7')).status).toBe(201);
+    expect((await send('203.0.113.7')).status).toBe(201);
+    const third = await send('203.0.113.7');
+    expect(third.status).toBe(429);
+    expect(Number(third.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await send('203.0.113.8')).status).toBe(201);
+  });
+});
+
+describe('GET /v1/complaints/{reference}', () => {
+  it('returns the complaint, recorded by its workflow, to staff', async () => {
+    const { reference } = (await (await post(aComplaint())).json()) as { reference: string };
+    const complaint = await eventually(async () => {
+      const res = await app.request(`/v1/complaints/${reference}`, { headers: bearer('agent') });
+      const body = complaintSchema.parse(await res.json());
+      return body.recordedByWorkflow ? body : undefined;
+    });
+    expect(complaint).toMatchObject({ reference, status: 'received', channel: 'web', customer: { name: 'Ayşe Yılmaz' } });
+    const events = await ctx.sql`SELECT seq, type FROM complaint_events WHERE complaint_id = ${complaint.id} ORDER BY seq`;
+    expect(events.map((e) => e.type)).toEqual(['received', 'registered']);
+  });
+
+  it.each([
+    ['no key', {}, 401, 'UNAUTHENTICATED'],
+    ['a wrong key', { authorization: 'Bearer nope' }, 401, 'UNAUTHENTICATED'],
+    ['a role that may not read', bearer('process_owner'), 403, 'NOT_ALLOWED_FOR_ROLE'],
+  ])('refuses %s', async (_what, headers, status, code) => {
+    const res = await app.request('/v1/complaints/CMP-2026-000001', { headers });
+    expect(res.status).toBe(status);
+    expect(errorBodySchema.parse(await res.json()).error.code).toBe(code);
+  });
+
+  it('answers 404 for an unknown reference and 400 for a malformed one', async () => {
+    expect((await app.request('/v1/complaints/CMP-1999-999999', { headers: bearer('agent') })).status).toBe(404);
+    const bad = await app.request('/v1/complaints/nonsense', { headers: bearer('agent') });
+    expect(bad.status).toBe(400);
+    expect(errorBodySchema.parse(await bad.json()).error.details).toEqual([{ path: 'param.reference', message: expect.any(String) }]);
+  });
+});

@@ -1,0 +1,42 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { errorBodySchema } from '../../api/errors.js';
+import { integrationContext, type IntegrationContext } from '../helpers/integration.js';
+
+let ctx: IntegrationContext;
+let app: ReturnType<IntegrationContext['app']>;
+
+beforeAll(async () => {
+  ctx = await integrationContext();
+  app = ctx.app();
+});
+afterAll(() => ctx.close());
+
+describe('health, docs and unknown routes', () => {
+  it('reports liveness and readiness with PostgreSQL and Temporal up', async () => {
+    expect(await (await app.request('/healthz')).json()).toEqual({ status: 'ok' });
+    const ready = await app.request('/readyz');
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ status: 'ready', checks: { postgres: 'up', temporal: 'up' } });
+  });
+
+  it('publishes an OpenAPI 3.1 document generated from the schemas', async () => {
+    const doc = (await (await app.request('/openapi.json')).json()) as { openapi: string; paths: Record<string, unknown> };
+    expect(doc.openapi).toBe('3.1.0');
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/v1/complaints', '/v1/complaints/{reference}', '/readyz']));
+  });
+
+  it('serves interactive docs whose scripts come from this server, not a CDN', async () => {
+    const page = await (await app.request('/docs')).text();
+    expect(page).toContain('/openapi.json');
+    expect(page).not.toMatch(/https?:\/\//);
+    const script = await app.request('/docs/assets/swagger-ui-bundle.js');
+    expect(script.status).toBe(200);
+    expect((await script.arrayBuffer()).byteLength).toBeGreaterThan(100_000);
+  });
+
+  it('answers unknown routes with a JSON 404', async () => {
+    const res = await app.request('/v1/nothing-here');
+    expect(res.status).toBe(404);
+    expect(errorBodySchema.parse(await res.json()).error.code).toBe('NOT_FOUND');
+  });
+});

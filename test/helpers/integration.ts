@@ -1,0 +1,98 @@
+// Real Temporal and PostgreSQL for integration tests (started once in global-setup.ts).
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { Client } from '@temporalio/client';
+import { Runtime, DefaultLogger } from '@temporalio/worker';
+import type { Sql } from 'postgres';
+import { pino } from 'pino';
+import { inject } from 'vitest';
+import { createApp } from '../../api/app.js';
+import { createTemporalGateway } from '../../api/temporal-gateway.js';
+import { connectDatabase } from '../../db/connect.js';
+import { apiKeyEntry } from '../../scripts/dev-secrets.js';
+import { connectTemporalClient } from '../../temporal/client.js';
+import { parseEncryptionKeys, type EncryptionKey } from '../../temporal/codec.js';
+import { createComplaintWorker, type ComplaintWorker } from '../../worker/create-worker.js';
+
+let runtimeInstalled = false;
+
+export const STAFF_KEYS = {
+  agent: `agent-key-${randomUUID()}`,
+  supervisor: `supervisor-key-${randomUUID()}`,
+  auditor: `auditor-key-${randomUUID()}`,
+  process_owner: `owner-key-${randomUUID()}`,
+} as const;
+
+export interface IntegrationContext {
+  sql: Sql;
+  client: Client;
+  encryptionKeys: EncryptionKey[];
+  taskQueue: string;
+  startWorker(): Promise<ComplaintWorker & { running: Promise<void> }>;
+  app(opts?: { publicIntakePerMinute?: number; trustProxy?: boolean }): ReturnType<typeof createApp>;
+  close(): Promise<void>;
+}
+
+/** Connects to the shared servers with a fresh key and a task queue of this test file's own. */
+export async function integrationContext(): Promise<IntegrationContext> {
+  if (!runtimeInstalled) {
+    Runtime.install({ logger: new DefaultLogger('WARN') });
+    runtimeInstalled = true;
+  }
+  const encryptionKeys = parseEncryptionKeys([`test:${randomBytes(32).toString('base64')}`]);
+  const sql = connectDatabase(inject('databaseUrl'), { max: 5 });
+  const client = await connectTemporalClient({ address: inject('temporalAddress'), namespace: 'default', encryptionKeys });
+  const taskQueue = `test-${randomUUID()}`;
+  const workers: ComplaintWorker[] = [];
+  return {
+    sql,
+    client,
+    encryptionKeys,
+    taskQueue,
+    async startWorker() {
+      const w = await createComplaintWorker({
+        address: inject('temporalAddress'),
+        namespace: 'default',
+        taskQueue,
+        sql,
+        encryptionKeys,
+        workflowBundle: { code: inject('workflowBundleCode') },
+        shutdownGraceMs: 1000,
+      });
+      workers.push(w);
+      return { ...w, running: w.run() };
+    },
+    app(opts = {}) {
+      return createApp({
+        config: {
+          API_KEYS: Object.entries(STAFF_KEYS).map(([role, key]) => apiKeyEntry(`test-${role}`, role, key)),
+          PUBLIC_INTAKE_PER_MINUTE: opts.publicIntakePerMinute ?? 1000,
+          TRUST_PROXY: opts.trustProxy ?? true,
+        },
+        sql,
+        temporal: createTemporalGateway(client, taskQueue),
+        encryptionKeys,
+        log: pino({ level: 'silent' }),
+      });
+    },
+    async close() {
+      for (const w of workers) if (w.worker.getState() === 'RUNNING') w.worker.shutdown();
+      await client.connection.close();
+      await sql.end({ timeout: 5 });
+    },
+  };
+}
+
+export function bearer(role: keyof typeof STAFF_KEYS): Record<string, string> {
+  return { authorization: `Bearer ${STAFF_KEYS[role]}` };
+}
+
+/** Polls until `check` returns a value (not undefined), or fails after `timeoutMs`. */
+export async function eventually<T>(check: () => Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
