@@ -1,0 +1,231 @@
+// The complaint's vocabulary: stable API values (snake_case on the wire) as `as const` arrays with
+// their string-literal unions, and the customer-facing labels kept apart from them. No zod here:
+// the workflow bundle imports this file.
+
+/** Where a complaint stands. `open_external`: two rounds rejected, the customer goes outside. */
+export const COMPLAINT_STATUSES = [
+  'received',
+  'acknowledged',
+  'in_review',
+  'investigating',
+  'awaiting_customer',
+  'resolution_proposed',
+  'reinvestigating',
+  'open_external',
+  'closed',
+] as const;
+export type ComplaintStatus = (typeof COMPLAINT_STATUSES)[number];
+
+/** Why a `closed` complaint closed. */
+export const CLOSURES = [
+  'accepted',
+  'deemed_accepted',
+  'withdrawn',
+  'out_of_scope',
+  'duplicate',
+  'external_decision',
+] as const;
+export type Closure = (typeof CLOSURES)[number];
+
+/**
+ * Stage ids, the keys of `ProcessDefinition.stages`. `conclusion` has no status of its own: its
+ * deadline extends the investigation and reinvestigation clocks (see domain/lifecycle/clocks.ts).
+ */
+export const STAGES = [
+  'acknowledgement',
+  'initialReview',
+  'investigation',
+  'conclusion',
+  'reinvestigation',
+] as const;
+export type StageId = (typeof STAGES)[number];
+
+/** Stages that run a clock of their own: every stage but `conclusion`. */
+export const TIMED_STAGES = [
+  'acknowledgement',
+  'initialReview',
+  'investigation',
+  'reinvestigation',
+] as const satisfies readonly StageId[];
+export type TimedStageId = (typeof TIMED_STAGES)[number];
+
+/** Staff roles. `process_owner` and `auditor` read and change the process; they take no decisions. */
+export const ROLES = ['agent', 'supervisor', 'process_owner', 'auditor', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Agent decisions, the `type` of a decision body. */
+export const DECISION_TYPES = [
+  'acknowledge',
+  'classify',
+  'assign',
+  'request_info',
+  'propose_resolution',
+  'escalate',
+  'note',
+  'record_corrective_action',
+  'record_external_outcome',
+  'withdraw',
+  'close_out_of_scope',
+  'mark_duplicate',
+] as const;
+export type DecisionType = (typeof DECISION_TYPES)[number];
+
+/** Customer answers, the `type` of a customer event. */
+export const CUSTOMER_ANSWER_TYPES = [
+  'customer_accepted',
+  'customer_rejected',
+  'customer_answered_info',
+] as const;
+export type CustomerAnswerType = (typeof CUSTOMER_ANSWER_TYPES)[number];
+
+/** How a complaint arrived. Every channel lands in the same pool. */
+export const CHANNELS = [
+  'web',
+  'email',
+  'phone',
+  'live_chat',
+  'social_media',
+  'letter',
+  'fax',
+  'front_office',
+  'dealer',
+  'sales_representative',
+  'technical_support',
+] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+/** What a proposed resolution offers. `refund` and `credit` carry an amount and a currency. */
+export const REMEDY_KINDS = [
+  'refund',
+  'replacement',
+  'repair',
+  'credit',
+  'apology',
+  'explanation',
+  'other',
+] as const;
+export type RemedyKind = (typeof REMEDY_KINDS)[number];
+
+/** Remedy kinds that are money and so need `amount` and `currency`. */
+export const MONETARY_REMEDY_KINDS = ['refund', 'credit'] as const satisfies readonly RemedyKind[];
+
+export const SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+/** What an external body (arbitration committee, court, ombudsman) decided. */
+export const EXTERNAL_DECISIONS = [
+  'upheld',
+  'partially_upheld',
+  'not_upheld',
+  'settled',
+  'dismissed',
+] as const;
+export type ExternalDecision = (typeof EXTERNAL_DECISIONS)[number];
+
+/** Who may take a decision: `admin` may do what a supervisor may; two readers take none. */
+export const DECISIONS_BY_ROLE: Readonly<Record<Role, readonly DecisionType[]>> = {
+  agent: DECISION_TYPES.filter((t) => t !== 'close_out_of_scope' && t !== 'mark_duplicate'),
+  supervisor: DECISION_TYPES,
+  admin: DECISION_TYPES,
+  process_owner: [],
+  auditor: [],
+};
+
+/** Statuses where the customer waits on us, so silence triggers a progress update. */
+export const WORKING_STATUSES = [
+  'acknowledged',
+  'in_review',
+  'investigating',
+  'reinvestigating',
+] as const satisfies readonly ComplaintStatus[];
+
+export function isWorkingStatus(status: ComplaintStatus): boolean {
+  return (WORKING_STATUSES as readonly ComplaintStatus[]).includes(status);
+}
+
+/** What a complaint's intake carries (the API body). Phone and letter intake may have no e-mail or phone. */
+export interface ComplaintIntakeBody {
+  channel: Channel;
+  customer: {
+    name: string;
+    email?: string | undefined;
+    phone?: string | undefined;
+    /** A BCP-47-ish language tag: `tr`, `en`, `tr-TR`. */
+    locale: string;
+    /** ISO 3166 alpha-2, upper case: `TR`. */
+    country?: string | undefined;
+  };
+  subject: string;
+  description: string;
+  category?: string | undefined;
+  product?: string | undefined;
+}
+
+// Customer-facing labels: the tracking view shows these, never the status ids.
+
+export const CUSTOMER_LABEL_KEYS = [
+  'created',
+  'in_progress',
+  'under_review',
+  'resolved',
+  'closed',
+  'open',
+] as const;
+export type CustomerLabelKey = (typeof CUSTOMER_LABEL_KEYS)[number];
+
+const LABEL_KEY_BY_STATUS: Readonly<Record<ComplaintStatus, CustomerLabelKey>> = {
+  received: 'created',
+  acknowledged: 'created',
+  in_review: 'in_progress',
+  investigating: 'under_review',
+  awaiting_customer: 'in_progress',
+  resolution_proposed: 'resolved',
+  reinvestigating: 'under_review',
+  open_external: 'open',
+  closed: 'closed',
+};
+
+/** Label texts per language; `en` is the fallback. */
+export const CUSTOMER_LABELS: Readonly<Record<string, Readonly<Record<CustomerLabelKey, string>>>> = {
+  en: {
+    created: 'Created',
+    in_progress: 'In progress',
+    under_review: 'Under review',
+    resolved: 'Resolved',
+    closed: 'Closed',
+    open: 'Open',
+  },
+  tr: {
+    created: 'Oluşturuldu',
+    in_progress: 'İşlemde',
+    under_review: 'İnceleniyor',
+    resolved: 'Çözümlendi',
+    closed: 'Kapatıldı',
+    open: 'Açık',
+  },
+};
+
+/**
+ * The label key the customer sees. While the customer owes information, they see the label of
+ * the status the complaint returns to, so the tracking view never appears to go backwards.
+ */
+export function customerLabelKey(
+  status: ComplaintStatus,
+  returnTo?: ComplaintStatus | null,
+): CustomerLabelKey {
+  if (status === 'awaiting_customer' && returnTo && returnTo !== 'awaiting_customer') {
+    return LABEL_KEY_BY_STATUS[returnTo];
+  }
+  return LABEL_KEY_BY_STATUS[status];
+}
+
+/** The label text for a locale (`tr-TR` → `tr`), falling back to English. */
+export function customerLabel(
+  status: ComplaintStatus,
+  locale: string,
+  returnTo?: ComplaintStatus | null,
+): string {
+  const language = locale.toLowerCase().split('-')[0] ?? 'en';
+  const labels = CUSTOMER_LABELS[language] ?? CUSTOMER_LABELS.en!;
+  return labels[customerLabelKey(status, returnTo)];
+}

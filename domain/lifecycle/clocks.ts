@@ -1,0 +1,89 @@
+// Stage clocks, escalation and the progress-update timer: the state changes and the effects
+// that go with them, so every handler starts, pauses and stops clocks the same way.
+import type { BusinessDuration } from '../business-duration.js';
+import { isWorkingStatus, type ComplaintStatus, type TimedStageId } from '../complaint.js';
+import type { ProcessDefinition } from '../process-definition.js';
+import type { Draft } from './draft.js';
+import type { Effect } from './effects.js';
+
+/**
+ * Business time a stage clock runs. Nothing observable ends an investigation except the proposal,
+ * so the conclusion's deadline is appended to the investigation and reinvestigation clocks.
+ */
+export function stageDurations(stage: TimedStageId, definition: ProcessDefinition): BusinessDuration[] {
+  const own = definition.stages[stage].deadline;
+  return stage === 'investigation' || stage === 'reinvestigation'
+    ? [own, definition.stages.conclusion.deadline]
+    : [own];
+}
+
+/** The clock effect for a stage, with everything the workflow's timer needs. */
+export function startStageClockEffect(stage: TimedStageId, definition: ProcessDefinition): Effect {
+  const { warnAtShare, escalation } = definition.stages[stage];
+  return {
+    kind: 'start_stage_clock',
+    stage,
+    durations: stageDurations(stage, definition),
+    warnAtShare,
+    escalation,
+  };
+}
+
+/** Starts a stage: a fresh clock, and ownership back at the first level of its escalation chain. */
+export function startStage(draft: Draft, stage: TimedStageId): void {
+  draft.state.stage = { id: stage, startedAt: draft.at, pausedAt: null, warned: false, breachCount: 0 };
+  draft.state.escalation = { stage, level: 0 };
+  draft.effects.push(startStageClockEffect(stage, draft.definition));
+}
+
+/** Stops the running (or paused) stage clock, if any; `abandoned` when the complaint closes early. */
+export function stopStage(draft: Draft, abandoned = false): void {
+  const stage = draft.state.stage;
+  if (!stage) return;
+  const outcome = abandoned ? 'abandoned' : stage.breachCount > 0 ? 'breached' : 'met';
+  draft.effects.push({ kind: 'stop_stage_clock', stage: stage.id, outcome });
+  draft.state.stage = null;
+}
+
+export function pauseStage(draft: Draft): void {
+  const stage = draft.state.stage;
+  if (!stage || stage.pausedAt) return;
+  draft.state.stage = { ...stage, pausedAt: draft.at };
+  draft.effects.push({ kind: 'pause_stage_clock', stage: stage.id });
+}
+
+export function resumeStage(draft: Draft): void {
+  const stage = draft.state.stage;
+  if (!stage?.pausedAt) return;
+  draft.state.stage = { ...stage, pausedAt: null };
+  draft.effects.push({ kind: 'resume_stage_clock', stage: stage.id });
+}
+
+/** Moves ownership one level up the current escalation chain (it stays at the top once there). */
+export function raiseEscalation(draft: Draft): string {
+  const { escalation } = draft.state;
+  const levels = draft.definition.stages[escalation.stage].escalation.levels;
+  const level = Math.min(escalation.level + 1, levels.length - 1);
+  draft.state.escalation = { ...escalation, level };
+  return levels[level] ?? levels[levels.length - 1] ?? 'unknown';
+}
+
+/**
+ * The silence timer runs while the customer waits on us. It restarts whenever we tell the
+ * customer something, and when the complaint comes (back) into a working status.
+ */
+export function progressTimerEffects(
+  before: ComplaintStatus,
+  after: ComplaintStatus,
+  effects: readonly Effect[],
+  definition: ProcessDefinition,
+): Effect[] {
+  const wasWorking = isWorkingStatus(before);
+  if (isWorkingStatus(after)) {
+    const toldCustomer = effects.some((e) => e.kind === 'notify_customer');
+    return !wasWorking || toldCustomer
+      ? [{ kind: 'restart_progress_timer', every: definition.progressUpdateEvery }]
+      : [];
+  }
+  return wasWorking ? [{ kind: 'stop_progress_timer' }] : [];
+}

@@ -1,0 +1,33 @@
+// Closing a complaint, whatever the reason: stop every clock, revoke open links, tell the customer.
+import type { Closure } from '../complaint.js';
+import { stopStage } from './clocks.js';
+import type { Draft } from './draft.js';
+import type { NotificationParams } from './effects.js';
+import { currentProposal } from './state.js';
+
+/** Closures after which the customer is asked how satisfied they are (ISO 10002 monitoring). */
+const SURVEYED: readonly Closure[] = ['accepted', 'deemed_accepted', 'external_decision'];
+
+export function closeComplaint(draft: Draft, closure: Closure, params: NotificationParams = {}): void {
+  const { state } = draft;
+  // A stage cut short by closure is "abandoned"; only `accepted`-like closures end normally, and
+  // they happen while no stage runs.
+  stopStage(draft, true);
+  const proposal = currentProposal(state);
+  if (state.status === 'resolution_proposed' && proposal && !proposal.answer) {
+    draft.effects.push({ kind: 'stop_answer_clock', round: proposal.round });
+  }
+  if (state.status === 'resolution_proposed' || state.status === 'awaiting_customer') {
+    draft.effects.push({ kind: 'revoke_response_links' });
+  }
+  draft.state.status = 'closed';
+  draft.state.closure = closure;
+  draft.state.closedAt = draft.at;
+  draft.state.pendingInfoRequest = null;
+  draft.effects.push({
+    kind: 'notify_customer',
+    template: 'complaint_closed',
+    params: { reference: state.reference, closure, ...params },
+  });
+  if (SURVEYED.includes(closure)) draft.effects.push({ kind: 'request_satisfaction_survey', closure });
+}

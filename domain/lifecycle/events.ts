@@ -1,0 +1,80 @@
+// The reducer's input: agent decisions, customer answers and system facts (timers, deliveries),
+// all plain JSON with ISO-8601 instants, so they cross Temporal boundaries unchanged.
+import type {
+  ExternalDecision,
+  RemedyKind,
+  Role,
+  Severity,
+  TimedStageId,
+} from '../complaint.js';
+
+/** Who took a decision. The id is a staff user id, never personal data of the customer. */
+export interface Actor {
+  id: string;
+  role: Role;
+}
+
+/** An agent's decision body, as the API receives it (see complaint-schemas.ts). */
+export type Decision =
+  | { type: 'acknowledge' }
+  | { type: 'classify'; category: string; product: string; severity: Severity; department: string }
+  | { type: 'assign'; assignee: string; team?: string | undefined }
+  | { type: 'request_info'; question: string }
+  | {
+      type: 'propose_resolution';
+      summary: string;
+      remedy: RemedyKind;
+      /** Required for `refund` and `credit`, together with `currency`. */
+      amount?: number | undefined;
+      /** ISO 4217: `TRY`, `EUR`. */
+      currency?: string | undefined;
+      correctiveActionId?: string | undefined;
+    }
+  | { type: 'escalate'; reason: string }
+  | { type: 'note'; text: string }
+  | {
+      type: 'record_corrective_action';
+      rootCause: string;
+      action: string;
+      owner: string;
+      /** A calendar date, `YYYY-MM-DD`. */
+      dueDate: string;
+    }
+  | {
+      type: 'record_external_outcome';
+      /** The external body, e.g. `Tüketici Hakem Heyeti (İstanbul)`. */
+      body: string;
+      /** The body's own file number. */
+      bodyReference: string;
+      decision: ExternalDecision;
+      summary: string;
+    }
+  | { type: 'withdraw'; reason: string }
+  | { type: 'close_out_of_scope'; reason: string }
+  | { type: 'mark_duplicate'; duplicateOf: string };
+
+/** A customer's answer, through a signed link. `round` and `requestId` come from that link. */
+export type CustomerAnswer =
+  | { type: 'customer_accepted'; round: number }
+  | { type: 'customer_rejected'; round: number; reason: string }
+  | { type: 'customer_answered_info'; requestId: string; text: string };
+
+/** Facts the workflow reports: a delivered acknowledgement and timer outcomes. */
+export type SystemEvent =
+  | { type: 'acknowledgement_sent' }
+  | { type: 'deadline_warning'; stage: TimedStageId }
+  /** `breachCount` is 1 at the deadline and grows each time the escalation policy re-arms. */
+  | { type: 'deadline_breached'; stage: TimedStageId; breachCount: number }
+  | { type: 'customer_answer_timed_out'; round: number }
+  | { type: 'answer_reminder_due'; round: number }
+  | { type: 'progress_update_due' };
+
+/** Everything `advance` accepts. `at` is an ISO-8601 instant (the workflow's clock). */
+export type LifecycleEvent =
+  | { kind: 'decision'; at: string; actor: Actor; decision: Decision }
+  | { kind: 'customer'; at: string; answer: CustomerAnswer }
+  | { kind: 'system'; at: string; system: SystemEvent };
+
+export type DecisionOf<T extends Decision['type']> = Extract<Decision, { type: T }>;
+export type CustomerAnswerOf<T extends CustomerAnswer['type']> = Extract<CustomerAnswer, { type: T }>;
+export type SystemEventOf<T extends SystemEvent['type']> = Extract<SystemEvent, { type: T }>;

@@ -1,0 +1,61 @@
+// Which decisions each status allows, and the intersection with the role matrix. The API answers
+// a refused decision with `allowedDecisions` ("decisions allowed now") in the 409 body.
+import {
+  DECISION_TYPES,
+  DECISIONS_BY_ROLE,
+  type ComplaintStatus,
+  type DecisionType,
+  type Role,
+} from '../complaint.js';
+import type { ComplaintState } from './state.js';
+
+const ANYTIME: readonly DecisionType[] = ['assign', 'note', 'escalate'];
+/** Ending a complaint early is for before any proposal; the customer may withdraw at any time. */
+const CLOSE_EARLY: readonly DecisionType[] = ['withdraw', 'close_out_of_scope', 'mark_duplicate'];
+/** What waits for the customer's information: work that needs the customer's answer first. */
+const NEEDS_CUSTOMER: readonly DecisionType[] = ['acknowledge', 'classify', 'request_info', 'propose_resolution'];
+
+/** Decisions per status; `awaiting_customer` derives from the status it returns to. */
+export const DECISIONS_BY_STATUS: Readonly<
+  Record<Exclude<ComplaintStatus, 'awaiting_customer'>, readonly DecisionType[]>
+> = {
+  received: ['acknowledge', ...ANYTIME, ...CLOSE_EARLY],
+  acknowledged: ['classify', 'request_info', ...ANYTIME, ...CLOSE_EARLY],
+  in_review: ['classify', 'request_info', ...ANYTIME, ...CLOSE_EARLY],
+  investigating: [
+    'classify',
+    'request_info',
+    'propose_resolution',
+    'record_corrective_action',
+    ...ANYTIME,
+    ...CLOSE_EARLY,
+  ],
+  reinvestigating: [
+    'classify',
+    'request_info',
+    'propose_resolution',
+    'record_corrective_action',
+    ...ANYTIME,
+    'withdraw',
+  ],
+  resolution_proposed: ['record_corrective_action', ...ANYTIME, 'withdraw'],
+  open_external: ['record_external_outcome', 'record_corrective_action', ...ANYTIME, 'withdraw'],
+  closed: [],
+};
+
+function decisionsForStatus(state: ComplaintState): readonly DecisionType[] {
+  if (state.status !== 'awaiting_customer') return DECISIONS_BY_STATUS[state.status];
+  const returnTo = state.pendingInfoRequest?.returnTo;
+  if (!returnTo || returnTo === 'awaiting_customer') return [...ANYTIME, 'withdraw'];
+  return DECISIONS_BY_STATUS[returnTo].filter((t) => !NEEDS_CUSTOMER.includes(t));
+}
+
+export function roleMayDecide(role: Role, type: DecisionType): boolean {
+  return DECISIONS_BY_ROLE[role].includes(type);
+}
+
+/** Decisions the role may take now, in the order of `DECISION_TYPES`. */
+export function allowedDecisions(state: ComplaintState, role: Role): DecisionType[] {
+  const byStatus = decisionsForStatus(state);
+  return DECISION_TYPES.filter((t) => byStatus.includes(t) && roleMayDecide(role, t));
+}
