@@ -4,7 +4,9 @@
 // encrypts, every configured key decrypts.
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import type { Payload, PayloadCodec } from '@temporalio/common';
-import { temporal } from '@temporalio/proto';
+import proto from '@temporalio/proto';
+
+const { temporal } = proto; // a CommonJS module: no named ESM exports
 
 const ENCODING = 'binary/encrypted';
 const METADATA_ENCODING_KEY = 'encoding';

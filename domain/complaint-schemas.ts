@@ -1,0 +1,141 @@
+// Zod schemas for what enters a complaint: the intake body, agent decisions, customer answers and
+// (for simulation) whole lifecycle events. Plain zod without transforms or OpenAPI metadata: the
+// API adds its docs, activities reuse them, and parsed values cross Temporal boundaries as they are.
+import { z } from 'zod';
+import {
+  CHANNELS,
+  EXTERNAL_DECISIONS,
+  MONETARY_REMEDY_KINDS,
+  REMEDY_KINDS,
+  ROLES,
+  SEVERITIES,
+  TIMED_STAGES,
+  type ComplaintIntakeBody,
+} from './complaint.js';
+import type { Actor, CustomerAnswer, Decision, LifecycleEvent, SystemEvent } from './lifecycle/events.js';
+import { REFERENCE_PATTERN } from './reference.js';
+
+/** Free text with a length limit that is not only white space (checked, not trimmed). */
+const text = (max: number) => z.string().min(1).max(max).regex(/\S/, 'must not be blank');
+/** A staff user id from the identity provider: no spaces, no personal data. */
+const staffIdSchema = z.string().min(1).max(100).regex(/^[A-Za-z0-9._@:-]+$/, 'expected a user id');
+const isoInstantSchema = z.iso.datetime({ offset: true });
+const roundSchema = z.number().int().min(1).max(10);
+
+export const complaintIntakeSchema = z.strictObject({
+  channel: z.enum(CHANNELS),
+  customer: z.strictObject({
+    name: text(200),
+    email: z.email().max(254).optional(),
+    phone: z
+      .string()
+      .regex(/^\+?[0-9][0-9 ()-]{5,19}$/, 'expected a phone number like +90 532 000 00 00')
+      .optional(),
+    locale: z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'expected a language tag like tr or tr-TR'),
+    country: z.string().regex(/^[A-Z]{2}$/, 'expected an ISO 3166 alpha-2 code like TR').optional(),
+  }),
+  subject: text(200).min(3),
+  description: text(10_000).min(10),
+  category: text(100).optional(),
+  product: text(200).optional(),
+});
+
+export const actorSchema = z.strictObject({ id: staffIdSchema, role: z.enum(ROLES) });
+
+const proposeResolutionSchema = z
+  .strictObject({
+    type: z.literal('propose_resolution'),
+    summary: text(5_000),
+    remedy: z.enum(REMEDY_KINDS),
+    amount: z.number().positive().max(1_000_000_000).optional(),
+    currency: z.string().regex(/^[A-Z]{3}$/, 'expected an ISO 4217 code like TRY').optional(),
+    correctiveActionId: z.string().regex(/^ca-[1-9][0-9]*$/, 'expected a corrective action id like ca-1').optional(),
+  })
+  .superRefine((body, ctx) => {
+    const monetary = (MONETARY_REMEDY_KINDS as readonly string[]).includes(body.remedy);
+    if (monetary && body.amount === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['amount'], message: `a ${body.remedy} needs an amount` });
+    }
+    if ((monetary || body.amount !== undefined) && body.currency === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['currency'], message: 'an amount needs a currency' });
+    }
+    if (body.currency !== undefined && body.amount === undefined && !monetary) {
+      ctx.addIssue({ code: 'custom', path: ['amount'], message: 'a currency needs an amount' });
+    }
+  });
+
+export const decisionSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('acknowledge') }),
+  z.strictObject({
+    type: z.literal('classify'),
+    category: text(100),
+    product: text(200),
+    severity: z.enum(SEVERITIES),
+    department: text(100),
+  }),
+  z.strictObject({ type: z.literal('assign'), assignee: staffIdSchema, team: text(100).optional() }),
+  z.strictObject({ type: z.literal('request_info'), question: text(2_000) }),
+  proposeResolutionSchema,
+  z.strictObject({ type: z.literal('escalate'), reason: text(1_000) }),
+  z.strictObject({ type: z.literal('note'), text: text(5_000) }),
+  z.strictObject({
+    type: z.literal('record_corrective_action'),
+    rootCause: text(2_000),
+    action: text(2_000),
+    owner: staffIdSchema,
+    dueDate: z.iso.date(),
+  }),
+  z.strictObject({
+    type: z.literal('record_external_outcome'),
+    body: text(200),
+    bodyReference: text(100),
+    decision: z.enum(EXTERNAL_DECISIONS),
+    summary: text(5_000),
+  }),
+  z.strictObject({ type: z.literal('withdraw'), reason: text(1_000) }),
+  z.strictObject({ type: z.literal('close_out_of_scope'), reason: text(1_000) }),
+  z.strictObject({
+    type: z.literal('mark_duplicate'),
+    duplicateOf: z.string().regex(REFERENCE_PATTERN, 'expected a reference like CMP-2026-000123'),
+  }),
+]);
+
+export const customerAnswerSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('customer_accepted'), round: roundSchema }),
+  z.strictObject({ type: z.literal('customer_rejected'), round: roundSchema, reason: text(2_000) }),
+  z.strictObject({
+    type: z.literal('customer_answered_info'),
+    requestId: z.string().regex(/^info-[1-9][0-9]*$/, 'expected a request id like info-1'),
+    text: text(5_000),
+  }),
+]);
+
+const stageIdSchema = z.enum(TIMED_STAGES);
+
+export const systemEventSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('acknowledgement_sent') }),
+  z.strictObject({ type: z.literal('deadline_warning'), stage: stageIdSchema }),
+  z.strictObject({ type: z.literal('deadline_breached'), stage: stageIdSchema, breachCount: z.number().int().min(1) }),
+  z.strictObject({ type: z.literal('customer_answer_timed_out'), round: roundSchema }),
+  z.strictObject({ type: z.literal('answer_reminder_due'), round: roundSchema }),
+  z.strictObject({ type: z.literal('progress_update_due') }),
+]);
+
+/** A whole event, e.g. for the process-definition simulation endpoint. */
+export const lifecycleEventSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('decision'), at: isoInstantSchema, actor: actorSchema, decision: decisionSchema }),
+  z.strictObject({ kind: z.literal('customer'), at: isoInstantSchema, answer: customerAnswerSchema }),
+  z.strictObject({ kind: z.literal('system'), at: isoInstantSchema, system: systemEventSchema }),
+]);
+
+// The plain types live beside the reducer (no zod there); these checks keep schema and type equal.
+type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+const schemasMatchTypes: [
+  Equal<z.infer<typeof complaintIntakeSchema>, ComplaintIntakeBody>,
+  Equal<z.infer<typeof actorSchema>, Actor>,
+  Equal<z.infer<typeof decisionSchema>, Decision>,
+  Equal<z.infer<typeof customerAnswerSchema>, CustomerAnswer>,
+  Equal<z.infer<typeof systemEventSchema>, SystemEvent>,
+  Equal<z.infer<typeof lifecycleEventSchema>, LifecycleEvent>,
+] = [true, true, true, true, true, true];
+void schemasMatchTypes;

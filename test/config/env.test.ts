@@ -1,0 +1,35 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseConfig } from '../../config/env.js';
+
+describe('parseConfig', () => {
+  it('serves the embedded mode with no environment at all', () => {
+    const config = parseConfig({});
+    expect(config).toMatchObject({ HTTP_PORT: 3000, TEMPORAL_ADDRESS: '127.0.0.1:7233', TEMPORAL_TASK_QUEUE: 'complaints', TEMPORAL_DEV_SERVER: true });
+    expect(config.DATABASE_URL).toBeUndefined();
+    expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it('lists every bad variable with its reason in one message', () => {
+    const attempt = () =>
+      parseConfig({ HTTP_PORT: 'eighty', TEMPORAL_ADDRESS: 'nowhere', TRUST_PROXY: 'maybe', API_KEYS: 'bob:janitor:abc', DATABASE_URL: 'mysql://db/x' });
+    expect(attempt).toThrow(/HTTP_PORT:/);
+    const message = (() => { try { attempt(); } catch (e) { return (e as Error).message; } return ''; })();
+    for (const key of ['HTTP_PORT', 'TEMPORAL_ADDRESS', 'TRUST_PROXY', 'API_KEYS.0', 'DATABASE_URL']) expect(message).toContain(`${key}:`);
+  });
+
+  it('reads "false" as false, not as a truthy string', () => {
+    expect(parseConfig({ TRUST_PROXY: 'false', TEMPORAL_DEV_SERVER: 'false' })).toMatchObject({ TRUST_PROXY: false, TEMPORAL_DEV_SERVER: false });
+  });
+
+  it('requires real secrets and a database in production', () => {
+    expect(() => parseConfig({ NODE_ENV: 'production' })).toThrow(/DATABASE_URL: required in production[\s\S]*PAYLOAD_ENCRYPTION_KEYS[\s\S]*LINK_SIGNING_SECRET/);
+  });
+
+  it('accepts every key of .env.example', () => {
+    const entries = readFileSync(new URL('../../.env.example', import.meta.url), 'utf8')
+      .split('\n').filter((l) => /^[A-Z_]+=/.test(l)).map((l) => l.split(/=(.*)/s).slice(0, 2) as [string, string]);
+    expect(entries.length).toBeGreaterThan(10);
+    expect(() => parseConfig(Object.fromEntries(entries))).not.toThrow();
+  });
+});
