@@ -1,0 +1,116 @@
+// The default process definition, as data: the industrial company's deadlines from the seeds
+// (acknowledge in 6 working hours; 2 / 4 / 1 working days for review, investigation, conclusion),
+// two answer rounds, then external remedies. test/config/default-process.test.ts proves it valid.
+import type { ProcessDefinition } from '../domain/process-definition.js';
+import { DEFAULT_ESCALATION_POLICY, type EscalationPolicy } from '../domain/sla/escalation.js';
+
+/** Acknowledgement is hours, not days: remind every two working hours and climb quickly. */
+const ACKNOWLEDGEMENT_ESCALATION: EscalationPolicy = {
+  levels: ['assignee', 'teamLead', 'complaintsManager', 'director'],
+  onWarning: { notify: ['assignee', 'teamLead'] },
+  onBreach: [
+    { notify: ['teamLead'], escalate: true, rearmAfter: { workingHours: 2 } },
+    { notify: ['teamLead', 'complaintsManager'], escalate: true, rearmAfter: { workingHours: 4 } },
+    { notify: ['complaintsManager', 'director'], escalate: true, rearmAfter: { workingDays: 1 } },
+  ],
+};
+
+export const DEFAULT_PROCESS_DEFINITION: ProcessDefinition = {
+  id: 'iso-10002-default',
+  version: 1,
+  calendarId: 'TR',
+  stages: {
+    acknowledgement: {
+      deadline: { workingHours: 6 },
+      warnAtShare: 0.75,
+      escalation: ACKNOWLEDGEMENT_ESCALATION,
+    },
+    initialReview: {
+      deadline: { workingDays: 2 },
+      warnAtShare: 0.75,
+      escalation: DEFAULT_ESCALATION_POLICY,
+    },
+    investigation: {
+      deadline: { workingDays: 4 },
+      warnAtShare: 0.75,
+      escalation: DEFAULT_ESCALATION_POLICY,
+    },
+    // Appended to the investigation and reinvestigation clocks: proposal due 4 + 1 working days.
+    conclusion: { deadline: { workingDays: 1 } },
+    reinvestigation: {
+      deadline: { workingDays: 4 },
+      warnAtShare: 0.75,
+      escalation: DEFAULT_ESCALATION_POLICY,
+    },
+  },
+  acceptance: {
+    rounds: 2,
+    answerDeadline: { workingDays: 10 },
+    reminderAtShare: 0.5,
+    noAnswer: 'deemed_accepted',
+  },
+  progressUpdateEvery: { workingDays: 5 },
+  externalRemedies: {
+    fallbackLocale: 'en',
+    byCountry: {
+      TR: [
+        {
+          id: 'consumer_arbitration_committee',
+          url: 'https://www.ticaret.gov.tr',
+          texts: {
+            tr: {
+              name: 'Tüketici Hakem Heyetleri',
+              description:
+                'Her yıl belirlenen parasal sınırın altındaki uyuşmazlıklarda, yerleşim yerinizdeki ya da ' +
+                'işlemi yaptığınız yerdeki tüketici hakem heyetine ücretsiz başvurabilirsiniz. ' +
+                'Başvuruyu e-Devlet üzerinden de yapabilirsiniz.',
+            },
+            en: {
+              name: 'Consumer arbitration committees (Tüketici Hakem Heyetleri)',
+              description:
+                'For disputes below the monetary limit set each year, you can apply free of charge to the ' +
+                'consumer arbitration committee where you live or where you made the purchase. ' +
+                'You can also apply online through e-Devlet.',
+            },
+          },
+        },
+        {
+          id: 'consumer_court',
+          texts: {
+            tr: {
+              name: 'Tüketici Mahkemeleri',
+              description:
+                'Parasal sınırın üzerindeki uyuşmazlıklarda tüketici mahkemesinde dava açabilirsiniz. ' +
+                'Dava açmadan önce arabulucuya başvurmanız gerekir.',
+            },
+            en: {
+              name: 'Consumer courts (Tüketici Mahkemeleri)',
+              description:
+                'For disputes above that limit, you can bring a case before a consumer court. ' +
+                'Mediation must be tried before the case is filed.',
+            },
+          },
+        },
+      ],
+    },
+    default: [
+      {
+        id: 'external_dispute_resolution',
+        texts: {
+          en: {
+            name: 'Independent external dispute resolution',
+            description:
+              'You can take your complaint to an independent dispute-resolution provider, such as a ' +
+              'consumer ombudsman, a mediation or an arbitration body (ISO 10003), or to the courts.',
+          },
+          tr: {
+            name: 'Bağımsız dış uyuşmazlık çözümü',
+            description:
+              'Şikâyetinizi tüketici ombudsmanı, arabuluculuk ya da tahkim kurumu gibi bağımsız bir ' +
+              'uyuşmazlık çözüm kuruluşuna (ISO 10003) veya mahkemeye taşıyabilirsiniz.',
+          },
+        },
+      },
+    ],
+  },
+};

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_PROCESS_DEFINITION } from '../../config/default-process.js';
+import { processDefinitionSchema } from '../../domain/process-definition.js';
+import { localizedRemedies } from '../../domain/lifecycle.js';
+
+describe('the default process definition', () => {
+  it('parses with the process-definition schema, unchanged (no transforms)', () => {
+    const parsed = processDefinitionSchema.parse(DEFAULT_PROCESS_DEFINITION);
+    expect(parsed).toEqual(DEFAULT_PROCESS_DEFINITION);
+  });
+
+  it('survives a JSON round trip, as it does when pinned into a workflow', () => {
+    const copy: unknown = JSON.parse(JSON.stringify(DEFAULT_PROCESS_DEFINITION));
+    expect(processDefinitionSchema.parse(copy)).toEqual(DEFAULT_PROCESS_DEFINITION);
+  });
+
+  it('uses the seeds deadlines and two answer rounds', () => {
+    const { stages, acceptance } = DEFAULT_PROCESS_DEFINITION;
+    expect(stages.acknowledgement.deadline).toEqual({ workingHours: 6 });
+    expect(stages.initialReview.deadline).toEqual({ workingDays: 2 });
+    expect(stages.investigation.deadline).toEqual({ workingDays: 4 });
+    expect(stages.conclusion.deadline).toEqual({ workingDays: 1 });
+    expect(acceptance).toMatchObject({ rounds: 2, answerDeadline: { workingDays: 10 } });
+  });
+
+  it('tells Turkish customers about arbitration committees and consumer courts in Turkish', () => {
+    const remedies = localizedRemedies(DEFAULT_PROCESS_DEFINITION, 'TR', 'tr-TR');
+    expect(remedies.map((r) => r.name)).toEqual(['Tüketici Hakem Heyetleri', 'Tüketici Mahkemeleri']);
+  });
+
+  it('falls back to ISO 10003 external dispute resolution in English elsewhere', () => {
+    const remedies = localizedRemedies(DEFAULT_PROCESS_DEFINITION, 'DE', 'de');
+    expect(remedies).toEqual([expect.objectContaining({ id: 'external_dispute_resolution', locale: 'en' })]);
+  });
+});
