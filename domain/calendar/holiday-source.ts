@@ -115,12 +115,17 @@ function year(date: string): number {
 }
 
 /** One entry per date (two holidays on one day share it; names are joined), sorted. */
-function dedupe<T extends { date: string; name: string }>(items: T[]): T[] {
+function dedupe<T extends { date: string; name: string; key?: string | undefined }>(items: T[]): T[] {
   const byDate = new Map<string, T>();
   for (const item of items) {
     const seen = byDate.get(item.date);
-    if (!seen) byDate.set(item.date, { ...item });
-    else if (!seen.name.split(' / ').includes(item.name)) seen.name = `${seen.name} / ${item.name}`;
+    if (!seen) {
+      byDate.set(item.date, { ...item });
+      continue;
+    }
+    if (!seen.name.split(' / ').includes(item.name)) seen.name = `${seen.name} / ${item.name}`;
+    // Keep a rule key (e.g. Kurban Bayramı on 19 May 2027, a national holiday too) for overrides.
+    if (seen.key === undefined && item.key !== undefined) seen.key = item.key;
   }
   return [...byDate.values()].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 }

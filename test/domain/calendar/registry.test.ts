@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import { isDomainError } from '../../../domain/errors.js';
+import { calendarSchema, dayHoursOf, holidaysInYear } from '../../../domain/calendar/index.js';
+import { getCalendar, listCalendars } from '../../../domain/calendar/registry.js';
+import { AZ, DE, IR, TR, US } from './fixtures.js';
+
+const datesOf = (items: { date: string }[]) => items.map((i) => i.date);
+const range = (first: string, days: number) =>
+  Array.from({ length: days }, (_, i) => new Date(Date.parse(`${first}T00:00:00Z`) + i * 86_400_000).toISOString().slice(0, 10));
+
+describe('the TR calendar', () => {
+  it('holds every Turkish public holiday of 2026 as whole local days', () => {
+    expect(datesOf(holidaysInYear(TR, 2026).holidays)).toEqual([
+      '2026-01-01',
+      ...range('2026-03-20', 3),
+      '2026-04-23',
+      '2026-05-01',
+      '2026-05-19',
+      ...range('2026-05-27', 4),
+      '2026-07-15',
+      '2026-08-30',
+      '2026-10-29',
+    ]);
+  });
+
+  it.each([
+    [2025, 'ramazanBayrami', '2025-03-29', '2025-03-30', 3],
+    [2025, 'kurbanBayrami', '2025-06-05', '2025-06-06', 4],
+    [2026, 'ramazanBayrami', '2026-03-19', '2026-03-20', 3],
+    [2026, 'kurbanBayrami', '2026-05-26', '2026-05-27', 4],
+    [2027, 'ramazanBayrami', '2027-03-08', '2027-03-09', 3],
+    [2027, 'kurbanBayrami', '2027-05-15', '2027-05-16', 4],
+  ] as const)('in %i makes %s a half day on %s and closes from %s for %i whole days', (year, key, eve, first, days) => {
+    const { holidays, halfDays } = holidaysInYear(TR, year);
+    expect(datesOf(holidays.filter((h) => h.key === key))).toEqual(range(first, days));
+    expect(halfDays.filter((h) => h.key === `${key}Eve`)).toEqual([expect.objectContaining({ date: eve, until: '13:00' })]);
+  });
+
+  it.each([2025, 2026, 2027, 2028])('makes 28 October %i a half day to 13:00', (year) => {
+    expect(holidaysInYear(TR, year).halfDays).toContainEqual(expect.objectContaining({ date: `${year}-10-28`, until: '13:00' }));
+  });
+
+  it('moves a religious holiday, its eve and its length to an announced first day', () => {
+    const announced = getCalendar('TR', 2027, { movingHolidays: [{ key: 'kurbanBayrami', firstDay: '2027-05-17' }] });
+    expect(datesOf(announced.holidays.filter((h) => h.key === 'kurbanBayrami'))).toEqual(range('2027-05-17', 4));
+    expect(dayHoursOf(announced, '2027-05-16')).toEqual([]); // a Sunday now holding the arife
+    expect(dayHoursOf(announced, '2027-05-21')).toEqual([{ from: '09:00', to: '18:00' }]);
+  });
+
+  it('refuses an override with no such holiday near it', () => {
+    expect(() => getCalendar('TR', 2027, { movingHolidays: [{ key: 'kurbanBayrami', firstDay: '2027-09-01' }] })).toThrow(
+      /no kurbanBayrami within 15 days/,
+    );
+  });
+
+  it('carries administrator exceptions', () => {
+    const bridged = getCalendar('TR', 2026, { exceptions: [{ kind: 'closed', date: '2026-10-30', name: 'Köprü izni' }] });
+    expect(dayHoursOf(bridged, '2026-10-30')).toEqual([]);
+  });
+});
+
+describe('the other shipped calendars', () => {
+  it('takes US federal holidays from business-days-js, observed substitutes included', () => {
+    const us2026 = datesOf(holidaysInYear(US, 2026).holidays);
+    expect(us2026).toContain('2026-07-03');
+    expect(us2026).toContain('2026-11-26');
+    expect(datesOf(holidaysInYear(US, 2027).holidays)).toContain('2027-12-31');
+  });
+
+  it('keeps only German public holidays, not observances', () => {
+    const de2026 = datesOf(holidaysInYear(DE, 2026).holidays);
+    expect(de2026).toEqual(['2026-01-01', '2026-04-03', '2026-04-06', '2026-05-01', '2026-05-14', '2026-05-25', '2026-10-03', '2026-12-25', '2026-12-26']);
+  });
+
+  it('closes all five Novruz days in Azerbaijan', () => {
+    expect(datesOf(holidaysInYear(AZ, 2027).holidays)).toEqual(expect.arrayContaining(range('2027-03-20', 5)));
+  });
+
+  it('rests on Friday in Iran', () => {
+    expect(dayHoursOf(IR, '2026-11-27')).toEqual([]);
+    expect(dayHoursOf(IR, '2026-11-28')).toEqual([{ from: '08:00', to: '16:00' }]);
+  });
+
+  it('gives Iranian holiday names in ordinary Persian letters, not presentation forms', () => {
+    for (const h of IR.holidays) expect(h.name).not.toMatch(/[\uFB50-\uFDFF\uFE70-\uFEFF]/);
+  });
+
+  it.each(listCalendars().map((c) => [c.id]))('builds %s as a valid calendar', (id) => {
+    expect(calendarSchema.safeParse(getCalendar(id, { from: 2026, to: 2027 })).success).toBe(true);
+  });
+});
+
+describe('the calendar registry', () => {
+  it('lists TR, US, DE, AZ and IR with their zones', () => {
+    expect(listCalendars()).toEqual([
+      { id: 'TR', name: 'Türkiye', timeZone: 'Europe/Istanbul' },
+      expect.objectContaining({ id: 'US', timeZone: 'America/New_York' }),
+      expect.objectContaining({ id: 'DE', timeZone: 'Europe/Berlin' }),
+      expect.objectContaining({ id: 'AZ', timeZone: 'Asia/Baku' }),
+      expect.objectContaining({ id: 'IR', timeZone: 'Asia/Tehran' }),
+    ]);
+  });
+
+  it('returns the same frozen calendar for the same request', () => {
+    const first = getCalendar('TR', 2026);
+    expect(getCalendar('TR', { from: 2026, to: 2026 })).toBe(first);
+    expect(Object.isFrozen(first.holidays[0])).toBe(true);
+  });
+
+  it.each([
+    ['an unknown id', () => getCalendar('XX', 2026), 'NOT_FOUND'],
+    ['a year beyond the Hijri tables', () => getCalendar('TR', 2090), 'VALIDATION_FAILED'],
+    ['years in the wrong order', () => getCalendar('TR', { from: 2027, to: 2026 }), 'VALIDATION_FAILED'],
+  ] as const)('refuses %s with a domain error', (_, call, code) => {
+    try {
+      call();
+      expect.unreachable();
+    } catch (err) {
+      expect(isDomainError(err) && err.code).toBe(code);
+    }
+  });
+});
