@@ -15,11 +15,17 @@ export async function startUnrecordedComplaints(
     SELECT r.sealed_response FROM intake_requests r JOIN complaints c ON c.id = r.complaint_id
     WHERE c.recorded_at IS NULL AND c.received_at < now() - make_interval(secs => ${minAgeMs / 1000})
     ORDER BY c.received_at LIMIT 100`;
+  let started = 0;
   for (const row of rows) {
-    const { intake } = deps.sealedBox.open<{ intake: ComplaintIntake }>(row.sealed_response);
-    await deps.temporal.startComplaint(intake);
+    try {
+      const { intake } = deps.sealedBox.open<{ intake: ComplaintIntake }>(row.sealed_response);
+      await deps.temporal.startComplaint(intake);
+      started++;
+    } catch {
+      // One bad row (e.g. sealed with a retired key) must not block the others; it stays listed.
+    }
   }
-  return rows.length;
+  return started;
 }
 
 export function runIntakeReconciler(

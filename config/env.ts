@@ -28,6 +28,8 @@ export const envSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
     LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+    /** Where `npm start` keeps its PostgreSQL, Temporal database and local secrets. */
+    DATA_DIR: z.string().min(1).default('.data'),
     /** Port of the HTTP API. */
     HTTP_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     HTTP_HOST: z.string().min(1).default('127.0.0.1'),

@@ -5,6 +5,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
+import { resolve } from 'node:path';
+import { Connection } from '@temporalio/client';
+import proto from '@temporalio/proto';
 import { childEnvironment, loadConfig } from '../config/env.js';
 import { connectDatabase } from '../db/connect.js';
 import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from '../db/embedded-postgres.js';
@@ -13,9 +16,10 @@ import { apiKeyEntry, loadOrCreateDevSecrets } from './dev-secrets.js';
 import { freePort, startTemporalDevServer, stopChild, type TemporalDevServer } from './temporal-dev-server.js';
 import { PROJECT_ROOT, TEMPORAL_CLI } from './tools.js';
 
-const DATA = `${PROJECT_ROOT}.data`;
-const LOCK = `${DATA}/stack.pid`;
+const { temporal } = proto;
 const config = loadConfig();
+const DATA = resolve(PROJECT_ROOT, config.DATA_DIR);
+const LOCK = `${DATA}/stack.pid`;
 const say = (line: string) => console.log(`[plaint] ${line}`);
 
 const children: ChildProcess[] = [];
@@ -61,6 +65,7 @@ async function main(): Promise<void> {
   startChild('worker', 'worker/main.ts', env);
   startChild('api', 'api/main.ts', env);
   await waitForHttp(`http://${config.HTTP_HOST}:${config.HTTP_PORT}/healthz`, 60_000);
+  await waitForWorker(temporalAddress, 120_000);
 
   const api = `http://${config.HTTP_HOST}:${config.HTTP_PORT}`;
   say('Plaint is running. Ctrl-C stops everything.');
@@ -120,6 +125,26 @@ async function portOrFree(port: number): Promise<number> {
   const other = await freePort();
   say(`port ${port} is taken; using ${other}`);
   return other;
+}
+
+/** The worker is ready once it polls its task queue (bundling workflows takes a few seconds). */
+async function waitForWorker(address: string, timeoutMs: number): Promise<void> {
+  const connection = await Connection.connect({ address });
+  try {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline && !stopping) {
+      const { pollers } = await connection.workflowService.describeTaskQueue({
+        namespace: config.TEMPORAL_NAMESPACE,
+        taskQueue: { name: config.TEMPORAL_TASK_QUEUE },
+        taskQueueType: temporal.api.enums.v1.TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW,
+      });
+      if (pollers.length > 0) return;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  } finally {
+    await connection.close();
+  }
+  if (!stopping) throw new Error(`no worker polled task queue ${config.TEMPORAL_TASK_QUEUE} within ${timeoutMs} ms`);
 }
 
 async function waitForHttp(url: string, timeoutMs: number): Promise<void> {

@@ -1,0 +1,79 @@
+// `npm start`'s stack as a user runs it: embedded PostgreSQL, a Temporal dev server, worker, API.
+import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { afterAll, describe, expect, it } from 'vitest';
+import { freePort } from '../../scripts/temporal-dev-server.js';
+import { PROJECT_ROOT } from '../../scripts/tools.js';
+import { aComplaint } from '../helpers/fixtures.js';
+import { eventually } from '../helpers/integration.js';
+
+let dataDir: string;
+let running: ChildProcess | undefined;
+
+afterAll(async () => {
+  running?.kill('SIGKILL');
+  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+});
+
+async function startStack(ports: { http: number; temporal: number; ui: number }) {
+  const env = { ...process.env, DATA_DIR: dataDir, HTTP_PORT: String(ports.http), TEMPORAL_ADDRESS: `127.0.0.1:${ports.temporal}`, TEMPORAL_UI_PORT: String(ports.ui), LOG_LEVEL: 'warn' };
+  delete env.DATABASE_URL; // the embedded default is what a fresh machine gets
+  delete env.API_KEYS;
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/stack.ts'], { cwd: PROJECT_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  running = child;
+  let output = '';
+  child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
+  await new Promise<void>((resolve, reject) => {
+    const timer = setInterval(() => {
+      if (output.includes('Plaint is running')) { clearInterval(timer); resolve(); }
+      if (child.exitCode !== null) { clearInterval(timer); reject(new Error(`stack exited:\n${output}`)); }
+    }, 200);
+  });
+  return { child, output: () => output };
+}
+
+async function interrupt(child: ChildProcess): Promise<number | null> {
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  child.kill('SIGINT');
+  return exited;
+}
+
+function processesUsing(dir: string): string {
+  try {
+    return execFileSync('pgrep', ['-af', dir], { encoding: 'utf8' }).split('\n').filter((l) => l && !l.includes('pgrep')).join('\n');
+  } catch {
+    return ''; // pgrep exits 1 when nothing matches
+  }
+}
+
+describe('npm start', () => {
+  it('runs the stack, prints its URLs, keeps complaints across restarts and leaves no process behind', async () => {
+    dataDir = await mkdtemp(`${PROJECT_ROOT}.data/stack-test-`);
+    const ports = { http: await freePort(), temporal: await freePort(), ui: await freePort() };
+    const api = `http://127.0.0.1:${ports.http}`;
+
+    const first = await startStack(ports);
+    expect(first.output()).toContain(`${api}/docs`);
+    expect(first.output()).toContain(`Temporal UI:  http://127.0.0.1:${ports.ui}`);
+    const filed = await fetch(`${api}/v1/complaints`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(aComplaint()) });
+    expect(filed.status).toBe(201);
+    const { reference } = (await filed.json()) as { reference: string };
+    expect(await interrupt(first.child)).toBe(0);
+    expect(processesUsing(dataDir)).toBe('');
+
+    const second = await startStack(ports);
+    const { adminApiKey } = JSON.parse(await readFile(`${dataDir}/secrets.json`, 'utf8')) as { adminApiKey: string };
+    // The workflow started before the first Ctrl-C finishes its work after the restart.
+    const found = await eventually(async () => {
+      const res = await fetch(`${api}/v1/complaints/${reference}`, { headers: { authorization: `Bearer ${adminApiKey}` } });
+      const body = (await res.json()) as { recordedByWorkflow?: boolean };
+      return res.status === 200 && body.recordedByWorkflow ? body : undefined;
+    });
+    expect(found).toMatchObject({ reference });
+    const ui = await fetch(`http://127.0.0.1:${ports.ui}/`);
+    expect(ui.status).toBe(200);
+    expect(await interrupt(second.child)).toBe(0);
+    expect(processesUsing(dataDir)).toBe('');
+  }, 180_000);
+});
