@@ -74,7 +74,8 @@ export function addWorkingMinutes(calendar: CalendarLike, from: Date, minutes: n
 /** Working minutes between two instants; negative when `to` is before `from`. */
 export function businessMinutesBetween(calendar: CalendarLike, from: Date, to: Date): number {
   const c = asCompiled(calendar);
-  return (cumulativeMs(c, to.getTime()) - cumulativeMs(c, from.getTime())) / MINUTE_MS;
+  const minutes = (cumulativeMs(c, to.getTime()) - cumulativeMs(c, from.getTime())) / MINUTE_MS;
+  return minutes === 0 ? 0 : minutes; // never -0
 }
 
 /** ISO 8601 in the calendar's zone with its offset, e.g. `2026-03-23T13:00:00+03:00`. */
