@@ -16,7 +16,7 @@ afterAll(async () => {
 });
 
 async function startStack(ports: { http: number; temporal: number; ui: number }) {
-  const env = { ...process.env, DATA_DIR: dataDir, HTTP_PORT: String(ports.http), TEMPORAL_ADDRESS: `127.0.0.1:${ports.temporal}`, TEMPORAL_UI_PORT: String(ports.ui), LOG_LEVEL: 'warn' };
+  const env: Record<string, string | undefined> = { ...process.env, DATA_DIR: dataDir, HTTP_PORT: String(ports.http), TEMPORAL_ADDRESS: `127.0.0.1:${ports.temporal}`, TEMPORAL_UI_PORT: String(ports.ui), LOG_LEVEL: 'warn' };
   delete env.DATABASE_URL; // the embedded default is what a fresh machine gets
   delete env.API_KEYS;
   const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/stack.ts'], { cwd: PROJECT_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });

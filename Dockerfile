@@ -1,0 +1,11 @@
+# One image for plaint-api and plaint-worker (docker-compose.yml picks the command).
+FROM node:20-bookworm-slim
+ENV NODE_ENV=production
+WORKDIR /app
+COPY package.json package-lock.json ./
+# Install scripts are allowed per package in package.json ("allowScripts").
+RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
+COPY . .
+USER node
+EXPOSE 3000
+CMD ["node", "--import", "tsx", "api/main.ts"]
