@@ -94,14 +94,15 @@ export function elapsedMinutes(calendar: CalendarLike, clock: SlaClock, at: Inst
   if (clock.stoppedAt !== null) t = Math.min(t, toMs(clock.stoppedAt));
   const start = toMs(clock.startedAt);
   if (t <= start) return 0;
-  let paused = 0;
-  const spans = clock.pauses.map((p) => [toMs(p.from), toMs(p.to), p.businessMinutes] as const);
-  for (const [from, to, minutes] of spans) {
+  // Sum in whole milliseconds so that readings at different instants stay exactly ordered.
+  let pausedMs = 0;
+  for (const p of clock.pauses) {
+    const from = toMs(p.from);
     if (from >= t) break;
-    paused += to <= t ? minutes : between(calendar, from, t);
+    pausedMs += toMs(p.to) <= t ? Math.round(p.businessMinutes * MINUTE_MS) : betweenMs(calendar, from, t);
   }
-  if (clock.pausedAt !== null && toMs(clock.pausedAt) < t) paused += between(calendar, toMs(clock.pausedAt), t);
-  return Math.max(0, between(calendar, start, t) - paused);
+  if (clock.pausedAt !== null && toMs(clock.pausedAt) < t) pausedMs += betweenMs(calendar, toMs(clock.pausedAt), t);
+  return Math.max(0, betweenMs(calendar, start, t) - pausedMs) / MINUTE_MS;
 }
 
 /** Business minutes left at `at`; negative once overdue. */
@@ -185,8 +186,10 @@ export class ClockStateError extends Error {
   }
 }
 
-function between(calendar: CalendarLike, from: number, to: number): number {
-  return businessMinutesBetween(calendar, new Date(from), new Date(to));
+const MINUTE_MS = 60_000;
+
+function betweenMs(calendar: CalendarLike, from: number, to: number): number {
+  return Math.round(businessMinutesBetween(calendar, new Date(from), new Date(to)) * MINUTE_MS);
 }
 
 function iso(ms: number): string {
