@@ -1,7 +1,7 @@
 // The complaint lifecycle as a pure reducer, free of zod, I/O and Temporal so the workflow bundle
 // can import it. The modules live in ./lifecycle/; this file is the public surface.
 export { advance, initialEffects, UnreachableError, type AdvanceResult } from './lifecycle/advance.js';
-export { stageDurations } from './lifecycle/clocks.js';
+export { stageDuration } from './lifecycle/clocks.js';
 export type {
   CustomerTemplate,
   Effect,

@@ -22,8 +22,8 @@ export const stageDefinitionSchema = z.strictObject({
 
 /**
  * The conclusion (deciding and notifying) has no clock of its own: nothing observable marks the end
- * of an investigation, only the proposal does. Its deadline is appended to the investigation and
- * reinvestigation clocks, whose warning and escalation apply; so it has a deadline only.
+ * of an investigation, only the proposal does. Its deadline is added to the investigation and
+ * reinvestigation deadlines (same unit), whose warning and escalation apply; so it has a deadline only.
  */
 export const conclusionStageSchema = z.strictObject({ deadline: businessDurationSchema });
 
@@ -77,7 +77,20 @@ export const processDefinitionSchema = z
     externalRemedies: externalRemediesSchema,
   })
   .superRefine((definition, ctx) => {
-    const { externalRemedies } = definition;
+    const { stages, externalRemedies } = definition;
+    const unitOf = (d: { workingDays: number } | { workingHours: number }) =>
+      'workingDays' in d ? 'workingDays' : 'workingHours';
+    const conclusionUnit = unitOf(stages.conclusion.deadline);
+    const otherUnit = (['investigation', 'reinvestigation'] as const).filter(
+      (stage) => unitOf(stages[stage].deadline) !== conclusionUnit,
+    );
+    if (otherUnit.length > 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['stages', 'conclusion', 'deadline'],
+        message: `must be in the same unit as the ${otherUnit.join(' and ')} deadline, to which it is added`,
+      });
+    }
     const calendarCountry = definition.calendarId.slice(0, 2);
     if (!externalRemedies.byCountry[calendarCountry] && !externalRemedies.default) {
       ctx.addIssue({

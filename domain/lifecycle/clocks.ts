@@ -8,13 +8,20 @@ import type { Effect } from './effects.js';
 
 /**
  * Business time a stage clock runs. Nothing observable ends an investigation except the proposal,
- * so the conclusion's deadline is appended to the investigation and reinvestigation clocks.
+ * so the conclusion's deadline is added to the investigation and reinvestigation clocks. The
+ * schema keeps those in one unit, so they add up to a single duration.
  */
-export function stageDurations(stage: TimedStageId, definition: ProcessDefinition): BusinessDuration[] {
+export function stageDuration(stage: TimedStageId, definition: ProcessDefinition): BusinessDuration {
   const own = definition.stages[stage].deadline;
-  return stage === 'investigation' || stage === 'reinvestigation'
-    ? [own, definition.stages.conclusion.deadline]
-    : [own];
+  if (stage !== 'investigation' && stage !== 'reinvestigation') return own;
+  const conclusion = definition.stages.conclusion.deadline;
+  if ('workingDays' in own && 'workingDays' in conclusion) {
+    return { workingDays: own.workingDays + conclusion.workingDays };
+  }
+  if ('workingHours' in own && 'workingHours' in conclusion) {
+    return { workingHours: own.workingHours + conclusion.workingHours };
+  }
+  return own; // Mixed units: refused by processDefinitionSchema, never reached with a parsed definition.
 }
 
 /** The clock effect for a stage, with everything the workflow's timer needs. */
@@ -23,7 +30,7 @@ export function startStageClockEffect(stage: TimedStageId, definition: ProcessDe
   return {
     kind: 'start_stage_clock',
     stage,
-    durations: stageDurations(stage, definition),
+    duration: stageDuration(stage, definition),
     warnAtShare,
     escalation,
   };

@@ -52,11 +52,11 @@ export interface LocalizedRemedy {
 export type Effect =
   /** Send the acknowledgement (reference, tracking PIN) back through the intake channel; report `acknowledgement_sent` once delivered. */
   | { kind: 'send_acknowledgement' }
-  /** Compute the deadline by laying `durations` end to end on the calendar; fire `deadline_warning` at `warnAtShare` of it and `deadline_breached` at it, re-arming per `escalation.onBreach[i].rearmAfter`. */
+  /** Start the SLA clock (domain/sla/clock.ts `startClock`); report `deadline_warning` at `warnAtShare` and each `deadline_breached` the escalation policy fires (domain/sla/escalation-run.ts). */
   | {
       kind: 'start_stage_clock';
       stage: TimedStageId;
-      durations: BusinessDuration[];
+      duration: BusinessDuration;
       warnAtShare: number;
       escalation: EscalationPolicy;
     }

@@ -27,6 +27,7 @@ describe('processDefinitionSchema', () => {
     ['a remedy without a fallback-locale text', (d) => { delete d.externalRemedies.byCountry.TR![1]!.texts.en; }, ['externalRemedies.byCountry.TR.1.texts.en']],
     ['two remedies with one id', (d) => { d.externalRemedies.default!.push(d.externalRemedies.default![0]!); }, ['externalRemedies.default.1.id']],
     ['a country key that is not ISO 3166', (d) => { d.externalRemedies.byCountry.Turkey = d.externalRemedies.byCountry.TR!; }, ['externalRemedies.byCountry.Turkey']],
+    ['a conclusion in hours after an investigation in days', (d) => { d.stages.conclusion.deadline = { workingHours: 8 }; }, ['stages.conclusion.deadline']],
     ['a calendar id that is not a country', (d) => { d.calendarId = 'turkey'; }, ['calendarId']],
   ])('reports %s', (_name, patch, paths) => {
     expect(issuePaths(patch)).toEqual(paths);

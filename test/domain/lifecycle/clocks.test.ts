@@ -1,8 +1,8 @@
 // Clocks: the stage clock pauses while the customer owes information, warnings and breaches climb
 // the escalation chain, silence triggers progress updates, and stale timer events are GONE.
 import { describe, expect, it } from 'vitest';
-import type { LifecycleEvent } from '../../../domain/lifecycle.js';
-import { answer, decide, effectsOfKind, reach, refuse, run, SAMPLE_DECISIONS, start, step, system } from './fixtures.js';
+import { stageDuration, type LifecycleEvent } from '../../../domain/lifecycle.js';
+import { answer, decide, definition, effectsOfKind, reach, refuse, run, SAMPLE_DECISIONS, start, step, system } from './fixtures.js';
 
 describe('when the customer owes information', () => {
   it('pauses the stage clock, then resumes it and returns to the status it came from', () => {
@@ -47,6 +47,22 @@ describe('when the customer owes information', () => {
     const waiting = run(reach('acknowledged'), [decide(SAMPLE_DECISIONS.request_info), decide(SAMPLE_DECISIONS.assign)]);
     const back = step(waiting, answer({ type: 'customer_answered_info', requestId: 'info-1', text: 'Here.' }));
     expect(back.state.status).toBe('in_review');
+  });
+});
+
+describe('stage durations', () => {
+  it('adds the conclusion to investigation and reinvestigation only, in their unit', () => {
+    const inHours = {
+      ...definition,
+      stages: {
+        ...definition.stages,
+        investigation: { ...definition.stages.investigation, deadline: { workingHours: 30 } },
+        conclusion: { deadline: { workingHours: 6 } },
+      },
+    };
+    expect(stageDuration('investigation', inHours)).toEqual({ workingHours: 36 });
+    expect(stageDuration('reinvestigation', definition)).toEqual({ workingDays: 5 });
+    expect(stageDuration('initialReview', definition)).toEqual({ workingDays: 2 });
   });
 });
 

@@ -20,7 +20,7 @@ describe('registration and acknowledgement', () => {
     const state = start({ phone: '+90 532 000 00 00' });
     expect(state).toMatchObject({ status: 'received', stage: { id: 'acknowledgement' }, round: 0 });
     expect(initialEffects(state, definition)).toEqual([
-      expect.objectContaining({ kind: 'start_stage_clock', stage: 'acknowledgement', durations: [{ workingHours: 6 }] }),
+      expect.objectContaining({ kind: 'start_stage_clock', stage: 'acknowledgement', duration: { workingHours: 6 } }),
       { kind: 'send_acknowledgement' },
     ]);
   });
@@ -32,7 +32,7 @@ describe('registration and acknowledgement', () => {
     expect(next.status).toBe('acknowledged');
     expect(effects).toEqual([
       { kind: 'stop_stage_clock', stage: 'acknowledgement', outcome: 'met' },
-      expect.objectContaining({ kind: 'start_stage_clock', stage: 'initialReview', durations: [{ workingDays: 2 }] }),
+      expect.objectContaining({ kind: 'start_stage_clock', stage: 'initialReview', duration: { workingDays: 2 } }),
       { kind: 'restart_progress_timer', every: { workingDays: 5 } },
     ]);
   });
@@ -70,10 +70,10 @@ describe('when the customer accepts the first proposal', () => {
     ]);
   });
 
-  it('runs the investigation clock for investigation plus conclusion', () => {
+  it('gives the investigation clock the investigation plus the conclusion deadline', () => {
     const { effects } = step(reach('in_review'), decide(SAMPLE_DECISIONS.classify));
     expect(effectsOfKind(effects, 'start_stage_clock')).toEqual([
-      expect.objectContaining({ stage: 'investigation', durations: [{ workingDays: 4 }, { workingDays: 1 }], warnAtShare: 0.75 }),
+      expect.objectContaining({ stage: 'investigation', duration: { workingDays: 5 }, warnAtShare: 0.75 }),
     ]);
   });
 });
@@ -86,7 +86,7 @@ describe('when the customer rejects once and accepts the second proposal', () =>
     expect(rejected.effects).toEqual(
       expect.arrayContaining([
         { kind: 'stop_answer_clock', round: 1 },
-        expect.objectContaining({ kind: 'start_stage_clock', stage: 'reinvestigation', durations: [{ workingDays: 4 }, { workingDays: 1 }] }),
+        expect.objectContaining({ kind: 'start_stage_clock', stage: 'reinvestigation', duration: { workingDays: 5 } }),
         expect.objectContaining({ kind: 'notify_customer', template: 'reinvestigation_started' }),
         { kind: 'restart_progress_timer', every: { workingDays: 5 } },
       ]),
