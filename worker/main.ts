@@ -4,6 +4,7 @@ import { loadConfig } from '../config/env.js';
 import { createLogger } from '../config/logger.js';
 import { connectDatabase } from '../db/connect.js';
 import { parseEncryptionKeys } from '../temporal/codec.js';
+import { installTemporalRuntime } from '../temporal/logger.js';
 import { createComplaintWorker } from './create-worker.js';
 
 const config = loadConfig();
@@ -12,6 +13,7 @@ if (!config.DATABASE_URL || !config.PAYLOAD_ENCRYPTION_KEYS) {
   log.fatal('DATABASE_URL and PAYLOAD_ENCRYPTION_KEYS must be set (npm start sets both for you)');
   process.exit(1);
 }
+installTemporalRuntime(log);
 const sql = connectDatabase(config.DATABASE_URL, { max: config.DATABASE_POOL_MAX });
 const { worker, run } = await createComplaintWorker({
   address: config.TEMPORAL_ADDRESS,
