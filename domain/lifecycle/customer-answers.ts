@@ -43,15 +43,29 @@ export const CUSTOMER_ANSWER_HANDLERS: AnswerHandlers = {
       state.status = 'reinvestigating';
       startStage(draft, 'reinvestigation');
       draft.effects.push(
-        { kind: 'notify_staff', recipient: owner, template: 'resolution_rejected', params: { reference: state.reference, round, reason } },
-        { kind: 'notify_customer', template: 'reinvestigation_started', params: { reference: state.reference, round: round + 1 } },
+        {
+          kind: 'notify_staff',
+          recipient: owner,
+          template: 'resolution_rejected',
+          params: { reference: state.reference, round, reason },
+        },
+        {
+          kind: 'notify_customer',
+          template: 'reinvestigation_started',
+          params: { reference: state.reference, round: round + 1 },
+        },
       );
     } else {
       // The last round is rejected: the complaint stays open and the customer may go outside.
       state.status = 'open_external';
       draft.effects.push(
         externalRemediesEffect(state, definition),
-        { kind: 'notify_staff', recipient: owner, template: 'complaint_open_external', params: { reference: state.reference, round } },
+        {
+          kind: 'notify_staff',
+          recipient: owner,
+          template: 'complaint_open_external',
+          params: { reference: state.reference, round },
+        },
       );
     }
     return undefined;

@@ -59,7 +59,11 @@ export const DECISION_HANDLERS: DecisionHandlers = {
     state.status = 'awaiting_customer';
     pauseStage(draft);
     draft.effects.push(
-      { kind: 'notify_customer', template: 'info_requested', params: { reference: state.reference, requestId, question } },
+      {
+        kind: 'notify_customer',
+        template: 'info_requested',
+        params: { reference: state.reference, requestId, question },
+      },
       { kind: 'issue_response_link', purpose: 'info_request', requestId },
     );
     return undefined;
@@ -73,7 +77,10 @@ export const DECISION_HANDLERS: DecisionHandlers = {
       issues.push({ path: 'amount', message: `a ${remedy} needs an amount and a currency` });
     }
     if (correctiveActionId && !state.correctiveActions.some((a) => a.id === correctiveActionId)) {
-      issues.push({ path: 'correctiveActionId', message: `no corrective action ${correctiveActionId} on this complaint` });
+      issues.push({
+        path: 'correctiveActionId',
+        message: `no corrective action ${correctiveActionId} on this complaint`,
+      });
     }
     if (issues.length > 0) return validationFailed(issues);
 
@@ -102,7 +109,14 @@ export const DECISION_HANDLERS: DecisionHandlers = {
       {
         kind: 'notify_customer',
         template: 'resolution_proposed',
-        params: { reference: state.reference, round, summary, remedy, amount: amount ?? null, currency: currency ?? null },
+        params: {
+          reference: state.reference,
+          round,
+          summary,
+          remedy,
+          amount: amount ?? null,
+          currency: currency ?? null,
+        },
       },
       { kind: 'issue_response_link', purpose: 'resolution', round },
       { kind: 'start_answer_clock', round, deadline: answerDeadline, reminderAtShare },
@@ -147,7 +161,14 @@ export const DECISION_HANDLERS: DecisionHandlers = {
   },
 
   record_external_outcome(draft, { body, bodyReference, decision, summary }, actor) {
-    draft.state.externalOutcome = { body, bodyReference, decision, summary, recordedAt: draft.at, recordedBy: actor.id };
+    draft.state.externalOutcome = {
+      body,
+      bodyReference,
+      decision,
+      summary,
+      recordedAt: draft.at,
+      recordedBy: actor.id,
+    };
     closeComplaint(draft, 'external_decision', { externalDecision: decision });
     return undefined;
   },

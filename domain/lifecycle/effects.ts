@@ -50,9 +50,15 @@ export interface LocalizedRemedy {
 }
 
 export type Effect =
-  /** Send the acknowledgement (reference, tracking PIN) back through the intake channel; report `acknowledgement_sent` once delivered. */
+  /**
+   * Send the acknowledgement (reference, tracking PIN) back through the intake channel, then
+   * report `acknowledgement_sent` once delivered.
+   */
   | { kind: 'send_acknowledgement' }
-  /** Start the SLA clock (domain/sla/clock.ts `startClock`); report `deadline_warning` at `warnAtShare` and each `deadline_breached` the escalation policy fires (domain/sla/escalation-run.ts). */
+  /**
+   * Start the SLA clock (domain/sla/clock.ts `startClock`); report `deadline_warning` at
+   * `warnAtShare` and each `deadline_breached` the policy fires (domain/sla/escalation-run.ts).
+   */
   | {
       kind: 'start_stage_clock';
       stage: TimedStageId;

@@ -34,7 +34,11 @@ describe('complaintIntakeSchema', () => {
     ['an unknown channel', { ...intake, channel: 'pigeon' }, ['channel']],
     ['a malformed e-mail', { ...intake, customer: { ...intake.customer, email: 'ayse@' } }, ['customer.email']],
     ['a malformed phone', { ...intake, customer: { ...intake.customer, phone: 'call me' } }, ['customer.phone']],
-    ['a locale that is not a language tag', { ...intake, customer: { ...intake.customer, locale: 'Turkish' } }, ['customer.locale']],
+    [
+      'a locale that is not a language tag',
+      { ...intake, customer: { ...intake.customer, locale: 'Turkish' } },
+      ['customer.locale'],
+    ],
     ['a lower-case country', { ...intake, customer: { ...intake.customer, country: 'tr' } }, ['customer.country']],
     ['a blank name', { ...intake, customer: { ...intake.customer, name: '   ' } }, ['customer.name']],
     ['a short description', { ...intake, description: 'Broken.' }, ['description']],
@@ -90,14 +94,31 @@ describe('customerAnswerSchema', () => {
 
 describe('lifecycleEventSchema', () => {
   it('accepts a decision with actor and instant', () => {
-    const event = { kind: 'decision', at: '2026-03-02T10:00:00+03:00', actor: { id: 'agent-1', role: 'agent' }, decision: { type: 'acknowledge' } };
+    const event = {
+      kind: 'decision',
+      at: '2026-03-02T10:00:00+03:00',
+      actor: { id: 'agent-1', role: 'agent' },
+      decision: { type: 'acknowledge' },
+    };
     expect(lifecycleEventSchema.parse(event)).toEqual(event);
   });
 
   it.each([
-    ['an unknown role', { kind: 'decision', at: '2026-03-02T07:00:00Z', actor: { id: 'a', role: 'boss' }, decision: { type: 'acknowledge' } }, ['actor.role']],
+    [
+      'an unknown role',
+      { kind: 'decision', at: '2026-03-02T07:00:00Z', actor: { id: 'a', role: 'boss' }, decision: { type: 'acknowledge' } },
+      ['actor.role'],
+    ],
     ['a date without time', { kind: 'system', at: '2026-03-02', system: { type: 'progress_update_due' } }, ['at']],
-    ['a breach of the conclusion, which has no clock', { kind: 'system', at: '2026-03-02T07:00:00Z', system: { type: 'deadline_breached', stage: 'conclusion', breachCount: 1 } }, ['system.stage']],
+    [
+      'a breach of the conclusion, which has no clock',
+      {
+        kind: 'system',
+        at: '2026-03-02T07:00:00Z',
+        system: { type: 'deadline_breached', stage: 'conclusion', breachCount: 1 },
+      },
+      ['system.stage'],
+    ],
   ])('refuses %s', (_name, input, paths) => {
     expect(issuePaths(lifecycleEventSchema, input)).toEqual(paths);
   });

@@ -2,7 +2,22 @@
 // the escalation chain, silence triggers progress updates, and stale timer events are GONE.
 import { describe, expect, it } from 'vitest';
 import { stageDuration, type LifecycleEvent } from '../../../domain/lifecycle.js';
-import { answer, decide, definition, effectsOfKind, reach, refuse, run, SAMPLE_DECISIONS, start, step, system } from './fixtures.js';
+import {
+  answer,
+  decide,
+  definition,
+  effectsOfKind,
+  reach,
+  refuse,
+  run,
+  SAMPLE_DECISIONS,
+  start,
+  step,
+  system,
+} from './fixtures.js';
+
+const toStaff = (template: string, recipient: object) =>
+  expect.objectContaining({ kind: 'notify_staff', template, recipient });
 
 describe('when the customer owes information', () => {
   it('pauses the stage clock, then resumes it and returns to the status it came from', () => {
@@ -24,7 +39,7 @@ describe('when the customer owes information', () => {
     expect(answered.effects).toEqual([
       { kind: 'resume_stage_clock', stage: 'investigation' },
       { kind: 'revoke_response_links' },
-      expect.objectContaining({ kind: 'notify_staff', template: 'customer_answered_info', recipient: { kind: 'user', userId: 'agent-7' } }),
+      toStaff('customer_answered_info', { kind: 'user', userId: 'agent-7' }),
       { kind: 'restart_progress_timer', every: { workingDays: 5 } },
     ]);
   });
@@ -71,12 +86,13 @@ describe('when a stage deadline approaches and passes', () => {
     const { state, effects } = step(reach('investigating'), system({ type: 'deadline_warning', stage: 'investigation' }));
     expect(state.stage?.warned).toBe(true);
     expect(effects).toEqual([
-      expect.objectContaining({ kind: 'notify_staff', template: 'deadline_warning', recipient: { kind: 'escalation_level', level: 'assignee' } }),
+      toStaff('deadline_warning', { kind: 'escalation_level', level: 'assignee' }),
     ]);
   });
 
   it('climbs one level per breach, notifying each step, and stays at the top', () => {
-    const breach = (breachCount: number): LifecycleEvent => system({ type: 'deadline_breached', stage: 'investigation', breachCount });
+    const breach = (breachCount: number): LifecycleEvent =>
+      system({ type: 'deadline_breached', stage: 'investigation', breachCount });
     const first = step(reach('investigating'), breach(1));
     expect(first.state.escalation).toEqual({ stage: 'investigation', level: 1 });
     expect(effectsOfKind(first.effects, 'notify_staff').map((e) => e.recipient)).toEqual([
@@ -99,7 +115,7 @@ describe('when a stage deadline approaches and passes', () => {
     const { state, effects } = step(reach('investigating'), decide(SAMPLE_DECISIONS.escalate));
     expect(state.escalation.level).toBe(1);
     expect(effects).toEqual([
-      expect.objectContaining({ kind: 'notify_staff', template: 'complaint_escalated', recipient: { kind: 'escalation_level', level: 'teamLead' } }),
+      toStaff('complaint_escalated', { kind: 'escalation_level', level: 'teamLead' }),
     ]);
   });
 
@@ -123,7 +139,8 @@ describe('when the customer hears nothing for a while', () => {
 describe('stale timer events are GONE', () => {
   const awaiting = () => reach('awaiting_customer');
   const warned = () => step(reach('investigating'), system({ type: 'deadline_warning', stage: 'investigation' })).state;
-  const breached = () => step(reach('investigating'), system({ type: 'deadline_breached', stage: 'investigation', breachCount: 2 })).state;
+  const breached = () =>
+    step(reach('investigating'), system({ type: 'deadline_breached', stage: 'investigation', breachCount: 2 })).state;
   it.each([
     ['acknowledgement_sent after a manual acknowledgement', () => reach('acknowledged'), { type: 'acknowledgement_sent' }],
     ['a warning for a stage that is over', () => reach('investigating'), { type: 'deadline_warning', stage: 'initialReview' }],

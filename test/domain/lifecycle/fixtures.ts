@@ -83,7 +83,11 @@ export function start(customer: { email?: string; phone?: string } = { email: 'a
 }
 
 /** Applies an event that must be accepted. */
-export function step(state: ComplaintState, event: LifecycleEvent, def = definition): { state: ComplaintState; effects: Effect[] } {
+export function step(
+  state: ComplaintState,
+  event: LifecycleEvent,
+  def = definition,
+): { state: ComplaintState; effects: Effect[] } {
   const result = advance(state, event, def);
   if (!result.ok) throw new Error(`refused ${JSON.stringify(event)}: ${result.error.code} ${result.error.message}`);
   return result;

@@ -92,9 +92,12 @@ describe('when the customer rejects once and accepts the second proposal', () =>
       ]),
     );
 
-    const proposed = step(rejected.state, decide({ type: 'propose_resolution', summary: 'A new machine.', remedy: 'replacement' }));
+    const replacement = { type: 'propose_resolution', summary: 'A new machine.', remedy: 'replacement' } as const;
+    const proposed = step(rejected.state, decide(replacement));
     expect(proposed.state).toMatchObject({ status: 'resolution_proposed', round: 2 });
-    expect(effectsOfKind(proposed.effects, 'issue_response_link')).toEqual([{ kind: 'issue_response_link', purpose: 'resolution', round: 2 }]);
+    expect(effectsOfKind(proposed.effects, 'issue_response_link')).toEqual([
+      { kind: 'issue_response_link', purpose: 'resolution', round: 2 },
+    ]);
 
     const accepted = step(proposed.state, answer({ type: 'customer_accepted', round: 2 }));
     expect(accepted.state).toMatchObject({ status: 'closed', closure: 'accepted' });
@@ -124,7 +127,8 @@ describe('when the customer rejects twice', () => {
 
   it('goes outside after the first rejection when the definition allows one round', () => {
     const oneRound = { ...definition, acceptance: { ...definition.acceptance, rounds: 1 } };
-    const { state } = step(reach('resolution_proposed', oneRound), answer({ type: 'customer_rejected', round: 1, reason: 'No.' }), oneRound);
+    const rejection = answer({ type: 'customer_rejected', round: 1, reason: 'No.' });
+    const { state } = step(reach('resolution_proposed', oneRound), rejection, oneRound);
     expect(state.status).toBe('open_external');
   });
 });
@@ -133,7 +137,11 @@ describe('when the customer does not answer the proposal', () => {
   it('reminds once at half time', () => {
     const reminded = step(reach('resolution_proposed'), system({ type: 'answer_reminder_due', round: 1 }));
     expect(reminded.effects).toEqual([
-      expect.objectContaining({ kind: 'notify_customer', template: 'answer_reminder', params: expect.objectContaining({ round: 1 }) }),
+      expect.objectContaining({
+        kind: 'notify_customer',
+        template: 'answer_reminder',
+        params: expect.objectContaining({ round: 1 }),
+      }),
     ]);
     expect(refuse(reminded.state, system({ type: 'answer_reminder_due', round: 1 })).code).toBe('GONE');
   });
@@ -151,7 +159,8 @@ describe('when the customer does not answer the proposal', () => {
 
   it('stays open with a working link when the definition says stay_open', () => {
     const stayOpen = { ...definition, acceptance: { ...definition.acceptance, noAnswer: 'stay_open' as const } };
-    const timedOut = step(reach('resolution_proposed', stayOpen), system({ type: 'customer_answer_timed_out', round: 1 }), stayOpen);
+    const timeout = system({ type: 'customer_answer_timed_out', round: 1 });
+    const timedOut = step(reach('resolution_proposed', stayOpen), timeout, stayOpen);
     expect(timedOut.state.status).toBe('resolution_proposed');
     expect(timedOut.effects).toEqual([expect.objectContaining({ kind: 'notify_staff', template: 'answer_timed_out' })]);
     const late = advance(timedOut.state, answer({ type: 'customer_accepted', round: 1 }), stayOpen);
