@@ -2,7 +2,7 @@
 // configured, so a leaked configuration does not leak keys.
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
-import type { Role } from '../config/env.js';
+import type { Role } from '../domain/complaint.js';
 import { DomainError } from '../domain/errors.js';
 
 export interface Actor {

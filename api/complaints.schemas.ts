@@ -1,29 +1,20 @@
 import { z } from '@hono/zod-openapi';
+import { CHANNELS } from '../domain/complaint.js';
+import { complaintIntakeSchema } from '../domain/complaint-schemas.js';
 import { REFERENCE_PATTERN } from '../domain/reference.js';
 
-// TODO(#5): adopt the channel list and intake schema from domain/ once the lifecycle lands.
-export const CHANNELS = [
-  'web', 'email', 'phone', 'live_chat', 'social_media', 'letter', 'fax',
-  'front_office', 'dealer', 'sales_representative', 'technical_support',
-] as const;
-
-export const intakeRequestSchema = z
-  .strictObject({
-    channel: z.enum(CHANNELS).meta({ description: 'How the complaint arrived; keyless callers may only use `web`', example: 'web' }),
-    customer: z.strictObject({
-      name: z.string().trim().min(1).max(200).meta({ example: 'Ayşe Yılmaz' }),
-      email: z.email().max(254).optional().meta({ example: 'ayse@example.com' }),
-      phone: z.string().regex(/^\+?[0-9][0-9 ()-]{5,19}$/, 'expected a phone number like +90 532 000 00 00').optional()
-        .meta({ example: '+90 532 000 00 00' }),
-      locale: z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'expected a language tag like tr or tr-TR').meta({ example: 'tr' }),
-      country: z.string().regex(/^[A-Z]{2}$/, 'expected an ISO 3166 alpha-2 code like TR').optional().meta({ example: 'TR' }),
-    }),
-    subject: z.string().trim().min(3).max(200).meta({ example: 'Çamaşır makinesi su sızdırıyor' }),
-    description: z.string().trim().min(10).max(10_000).meta({ example: 'Makine iki haftalık, alttan su sızdırıyor.' }),
-    category: z.string().trim().min(1).max(100).optional().meta({ example: 'product_defect' }),
-    product: z.string().trim().min(1).max(200).optional().meta({ example: 'WM-8000' }),
-  })
-  .meta({ id: 'ComplaintIntake' });
+/** The intake body: the domain's schema, documented with an example for the API reference. */
+export const intakeRequestSchema = complaintIntakeSchema.meta({
+  id: 'ComplaintIntake',
+  description: 'A complaint as the customer or an agent files it. Keyless callers may only use channel `web`.',
+  example: {
+    channel: 'web',
+    customer: { name: 'Ayşe Yılmaz', email: 'ayse@example.com', phone: '+90 532 000 00 00', locale: 'tr', country: 'TR' },
+    subject: 'Çamaşır makinesi su sızdırıyor',
+    description: 'Makine iki haftalık, alttan su sızdırıyor.',
+    product: 'WM-8000',
+  },
+});
 
 export type IntakeRequest = z.infer<typeof intakeRequestSchema>;
 

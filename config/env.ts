@@ -1,9 +1,8 @@
 // The one module that reads process.env. Everything else receives a typed, frozen Config.
 import { z } from 'zod';
+import { ROLES } from '../domain/complaint.js';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
-export const ROLES = ['agent', 'supervisor', 'process_owner', 'auditor', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
 
 /** `name:role:sha256hex` — the key itself is never configured, only its SHA-256. */
 const apiKeyEntry = z

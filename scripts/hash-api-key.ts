@@ -1,6 +1,6 @@
 // Prints an API_KEYS entry for a new random key: `npx tsx scripts/hash-api-key.ts alice agent`.
 import { randomBytes } from 'node:crypto';
-import { ROLES } from '../config/env.js';
+import { ROLES } from '../domain/complaint.js';
 import { apiKeyEntry } from './dev-secrets.js';
 
 const [name, role] = process.argv.slice(2);
