@@ -208,6 +208,8 @@ export function acknowledgeComplaint(draft: Draft): StepResult {
  * and the instant is UTC, so "today" may already be tomorrow in UTC.
  */
 function isBeforeDayOf(date: string, instant: string): boolean {
-  const yesterday = new Date(Date.parse(instant) - 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
+  const ms = Date.parse(instant);
+  if (Number.isNaN(ms)) return false;
+  const yesterday = new Date(ms - 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
   return date < yesterday;
 }
