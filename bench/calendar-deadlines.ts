@@ -46,7 +46,8 @@ function time(label: string, run: () => number): number {
   const checksum = run();
   const seconds = (performance.now() - t0) / 1000;
   const rate = COUNT / seconds;
-  console.log(`${label.padEnd(48)} ${fmt(rate).padStart(12)} /s  (${(seconds * 1000).toFixed(0)} ms, checksum ${checksum % 1000})`);
+  const ms = (seconds * 1000).toFixed(0);
+  console.log(`${label.padEnd(48)} ${fmt(rate).padStart(12)} /s  (${ms} ms, checksum ${checksum % 1000})`);
   return rate;
 }
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
@@ -56,7 +57,10 @@ const calendar = getCalendar('TR', { from: 2025, to: 2028 });
 const t1 = performance.now();
 const compiled = compileCalendar(calendar);
 const t2 = performance.now();
-console.log(`TR calendar 2025–2028: generated in ${(t1 - t0).toFixed(0)} ms, compiled in ${(t2 - t1).toFixed(1)} ms (${compiled.start.length} working intervals)`);
+console.log(
+  `TR calendar 2025–2028: generated in ${(t1 - t0).toFixed(0)} ms, ` +
+    `compiled in ${(t2 - t1).toFixed(1)} ms (${compiled.start.length} working intervals)`,
+);
 console.log(`${fmt(COUNT)} deadlines, Node ${process.version}, one thread\n`);
 
 // Warm up the JIT on every path before measuring.
@@ -64,7 +68,9 @@ for (let i = 0; i < Math.min(COUNT, 100_000); i++) addBusinessDuration(compiled,
 
 const api = time('addBusinessDuration (Date in, Dates out)', () => {
   let sum = 0;
-  for (let i = 0; i < COUNT; i++) sum += addBusinessDuration(compiled, new Date(starts[i]!), durations[i]!).deadline.getTime() % 997;
+  for (let i = 0; i < COUNT; i++) {
+    sum += addBusinessDuration(compiled, new Date(starts[i]!), durations[i]!).deadline.getTime() % 997;
+  }
   return sum;
 });
 const hot = time('addBusinessDurationMs (epoch ms in and out)', () => {
@@ -74,7 +80,9 @@ const hot = time('addBusinessDurationMs (epoch ms in and out)', () => {
 });
 const uncompiled = time('addBusinessDuration (Calendar, compiled cache)', () => {
   let sum = 0;
-  for (let i = 0; i < COUNT; i++) sum += addBusinessDuration(calendar, new Date(starts[i]!), durations[i]!).deadline.getTime() % 997;
+  for (let i = 0; i < COUNT; i++) {
+    sum += addBusinessDuration(calendar, new Date(starts[i]!), durations[i]!).deadline.getTime() % 997;
+  }
   return sum;
 });
 console.log('');
@@ -91,5 +99,8 @@ const dateFns = time('baseline: date-fns addBusinessDays (no holidays)', () => {
 
 console.log('');
 console.log(`deadlines/s: ${fmt(api)} (target ≥ 200,000: ${api >= 200_000 ? 'met' : 'NOT met'})`);
-console.log(`ratio to one bare TZDate conversion: ${(api / tz).toFixed(2)}×; to date-fns addBusinessDays: ${(api / dateFns).toFixed(2)}×`);
+console.log(
+  `ratio to one bare TZDate conversion: ${(api / tz).toFixed(2)}×; ` +
+    `to date-fns addBusinessDays: ${(api / dateFns).toFixed(2)}×`,
+);
 console.log(`epoch-ms form: ${fmt(hot)}/s; via the Calendar object: ${fmt(uncompiled)}/s`);

@@ -164,7 +164,14 @@ function build(calendar: Calendar): CompiledCalendar {
 }
 
 /** One local interval → one piece, or two when a UTC-offset change falls inside it. */
-function pushPieces(out: Piece[], timeZone: string, dayNumber: number, d: number, fromMin: number, toMin: number): void {
+function pushPieces(
+  out: Piece[],
+  timeZone: string,
+  dayNumber: number,
+  d: number,
+  fromMin: number,
+  toMin: number,
+): void {
   const s = zonedEpochMs(timeZone, dayNumber, fromMin);
   const e = zonedEpochMs(timeZone, dayNumber, toMin);
   if (e <= s) return; // the whole interval lies in a spring-forward gap

@@ -7,7 +7,11 @@ import type { CalendarException, LocalTime, WeeklySchedule } from './schema.js';
 
 export type HolidaySource =
   /** `date-holidays` for a country; only holidays of the given types close the office. */
-  | { library: 'date-holidays'; country: string; types: readonly ('public' | 'bank' | 'school' | 'optional' | 'observance')[] }
+  | {
+      library: 'date-holidays';
+      country: string;
+      types: readonly ('public' | 'bank' | 'school' | 'optional' | 'observance')[];
+    }
   /** `business-days-js`: US federal holidays with their observed substitutes. */
   | { library: 'business-days-js' };
 
@@ -58,10 +62,24 @@ export const CALENDAR_DEFINITIONS: readonly CalendarDefinition[] = [
       source: { library: 'date-holidays', country: 'TR', types: ['public'] },
       // Law 2429 art. 2: whole local days, and the eve (arife) is off from 13:00.
       multiDay: [
-        { key: 'ramazanBayrami', sourceRule: '1 Shawwal', days: 3, eveUntil: '13:00', eveName: 'Ramazan Bayramı Arifesi' },
-        { key: 'kurbanBayrami', sourceRule: '10 Dhu al-Hijjah', days: 4, eveUntil: '13:00', eveName: 'Kurban Bayramı Arifesi' },
+        {
+          key: 'ramazanBayrami',
+          sourceRule: '1 Shawwal',
+          days: 3,
+          eveUntil: '13:00',
+          eveName: 'Ramazan Bayramı Arifesi',
+        },
+        {
+          key: 'kurbanBayrami',
+          sourceRule: '10 Dhu al-Hijjah',
+          days: 4,
+          eveUntil: '13:00',
+          eveName: 'Kurban Bayramı Arifesi',
+        },
       ],
-      fixedHalfDays: [{ monthDay: '10-28', until: '13:00', name: 'Cumhuriyet Bayramı Arifesi', key: 'cumhuriyetBayramiArifesi' }],
+      fixedHalfDays: [
+        { monthDay: '10-28', until: '13:00', name: 'Cumhuriyet Bayramı Arifesi', key: 'cumhuriyetBayramiArifesi' },
+      ],
     },
   },
   {

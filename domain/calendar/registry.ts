@@ -64,7 +64,11 @@ export function yearsFrom(at: Date, ahead = 2): { from: number; to: number } {
   return { from: year - 1, to: year + ahead };
 }
 
-function buildCalendar(def: CalendarDefinition, years: { from: number; to: number }, overrides: CalendarOverrides): Calendar {
+function buildCalendar(
+  def: CalendarDefinition,
+  years: { from: number; to: number },
+  overrides: CalendarOverrides,
+): Calendar {
   const { holidays, halfDays } = generateHolidays(def, years, overrides.movingHolidays);
   const exceptions = new Map<string, Calendar['exceptions'][number]>();
   for (const e of [...(def.exceptions ?? []), ...(overrides.exceptions ?? [])]) exceptions.set(e.date, e);
@@ -91,9 +95,8 @@ function checkYears(range: { from: number; to: number }): void {
     range.from <= range.to &&
     range.to - range.from < maxSpan;
   if (!ok) {
-    throw new DomainError('VALIDATION_FAILED', `years must be whole, within ${min}–${max}, at most ${maxSpan} of them`, [
-      { path: 'year', message: `got ${range.from}–${range.to}` },
-    ]);
+    const message = `years must be whole, within ${min}–${max}, at most ${maxSpan} of them`;
+    throw new DomainError('VALIDATION_FAILED', message, [{ path: 'year', message: `got ${range.from}–${range.to}` }]);
   }
 }
 

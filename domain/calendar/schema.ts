@@ -113,10 +113,11 @@ export const calendarSchema = z
     cal.weeklyHours.forEach((schedule, i) => {
       if (i === 0) return;
       const previous = cal.weeklyHours[i - 1]!.effectiveFrom;
+      const path = ['weeklyHours', i, 'effectiveFrom'];
       if (schedule.effectiveFrom === undefined) {
-        ctx.addIssue({ code: 'custom', path: ['weeklyHours', i, 'effectiveFrom'], message: 'only the first schedule may omit effectiveFrom' });
+        ctx.addIssue({ code: 'custom', path, message: 'only the first schedule may omit effectiveFrom' });
       } else if (previous !== undefined && schedule.effectiveFrom <= previous) {
-        ctx.addIssue({ code: 'custom', path: ['weeklyHours', i, 'effectiveFrom'], message: 'schedules must be in ascending effectiveFrom order' });
+        ctx.addIssue({ code: 'custom', path, message: 'schedules must be in ascending effectiveFrom order' });
       }
     });
     const seen = new Set<string>();

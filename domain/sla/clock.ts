@@ -67,8 +67,11 @@ export function resumeClock(calendar: CalendarLike, clock: SlaClock, at: Instant
   const to = toMs(at);
   if (to < from) throw new RangeError(`cannot resume at ${iso(to)}, before the pause at ${clock.pausedAt}`);
   const minutes = businessMinutesBetween(calendar, new Date(from), new Date(to));
+  // Only a point still ahead when the pause began moves; one already passed stays passed.
   const push = (instant: string) =>
-    from < toMs(instant) && minutes > 0 ? addWorkingMinutes(calendar, new Date(instant), minutes).toISOString() : instant;
+    from < toMs(instant) && minutes > 0
+      ? addWorkingMinutes(calendar, new Date(instant), minutes).toISOString()
+      : instant;
   return {
     ...clock,
     warningAt: push(clock.warningAt),
