@@ -23,7 +23,7 @@
  * (date-holidays, 12 MB) and so is not re-exported here:
  *   listCalendars() → { id, name, timeZone }[]
  *   getCalendar(id, year | { from, to }, overrides?) → Calendar   cached, frozen; DomainError NOT_FOUND
- *   yearsFrom(at: Date, ahead = 2) → { from, to }                  years a deadline from `at` may need
+ *   yearsFor(at: Date, duration?) → { from, to }                    years a deadline from `at` may need
  */
 import type { Calendar, CalendarException, HalfDay, Holiday } from './schema.js';
 

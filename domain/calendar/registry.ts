@@ -1,3 +1,4 @@
+import type { BusinessDuration } from '../business-duration.js';
 import { DomainError } from '../errors.js';
 import { CALENDAR_DEFINITIONS, type CalendarDefinition } from './definitions.js';
 import { generateHolidays } from './holiday-source.js';
@@ -57,11 +58,18 @@ export function getCalendar(
   return calendar;
 }
 
-/** Years around an instant that a deadline starting then may need: its year and the next `ahead`. */
-export function yearsFrom(at: Date, ahead = 2): { from: number; to: number } {
+/**
+ * Years a deadline from `at` may need: the year before (a UTC year can differ from the local one
+ * near New Year), its own, and enough after for `duration` (or two years when none is given),
+ * assuming at least 150 working days and 600 working hours a year.
+ */
+export function yearsFor(at: Date, duration?: BusinessDuration): { from: number; to: number } {
   const year = at.getUTCFullYear();
-  // A UTC year can differ from the local one near New Year; cover the previous one too.
-  return { from: year - 1, to: year + ahead };
+  const ahead =
+    duration === undefined
+      ? 2
+      : 1 + Math.ceil('workingDays' in duration ? duration.workingDays / 150 : duration.workingHours / 600);
+  return { from: year - 1, to: Math.min(year + ahead, CALENDAR_YEAR_LIMITS.max) };
 }
 
 function buildCalendar(

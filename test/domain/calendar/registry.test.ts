@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isDomainError } from '../../../domain/errors.js';
-import { calendarSchema, dayHoursOf, holidaysInYear } from '../../../domain/calendar/index.js';
-import { getCalendar, listCalendars } from '../../../domain/calendar/registry.js';
+import { addBusinessDuration, calendarSchema, dayHoursOf, holidaysInYear } from '../../../domain/calendar/index.js';
+import { getCalendar, listCalendars, yearsFor } from '../../../domain/calendar/registry.js';
 import { AZ, DE, IR, TR, US } from './fixtures.js';
 
 const datesOf = (items: { date: string }[]) => items.map((i) => i.date);
@@ -105,6 +105,12 @@ describe('the calendar registry', () => {
     const first = getCalendar('TR', 2026);
     expect(getCalendar('TR', { from: 2026, to: 2026 })).toBe(first);
     expect(Object.isFrozen(first.holidays[0])).toBe(true);
+  });
+
+  it.each([{ workingDays: 1_000 }, { workingHours: 10_000 }])('builds enough years for %j, the longest the schema allows', (d) => {
+    const from = new Date('2026-12-31T17:00:00+03:00');
+    const { deadline } = addBusinessDuration(getCalendar('TR', yearsFor(from, d)), from, d);
+    expect(deadline.getTime()).toBeGreaterThan(from.getTime());
   });
 
   it.each([
