@@ -6,7 +6,7 @@ import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Config } from '../config/env.js';
 import { DomainError } from '../domain/errors.js';
-import type { EncryptionKey } from '../temporal/codec.js';
+import type { EncryptionKey } from '../security/payload-codec.js';
 import type { AppEnv } from './app-env.js';
 import { authenticate, parseApiKeys } from './auth.js';
 import { complaintRoutes } from './complaints.js';
@@ -14,7 +14,7 @@ import { docsRoutes } from './docs.js';
 import { renderError } from './errors.js';
 import { healthRoutes } from './health.js';
 import { FixedWindowLimiter } from './rate-limit.js';
-import { SealedBox } from './sealed-box.js';
+import { SealedBox } from '../security/sealed-box.js';
 import type { TemporalGateway } from './temporal-gateway.js';
 
 export interface AppDeps {

@@ -3,7 +3,7 @@
 import type { Sql } from 'postgres';
 import type { Logger } from 'pino';
 import type { ComplaintIntake } from '../workflows/complaint.messages.js';
-import type { SealedBox } from './sealed-box.js';
+import type { SealedBox } from '../security/sealed-box.js';
 import type { TemporalGateway } from './temporal-gateway.js';
 
 /** Starts the workflow of every complaint older than `minAgeMs` that no workflow has recorded. */

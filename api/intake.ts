@@ -8,8 +8,8 @@ import { DomainError } from '../domain/errors.js';
 import { formatReference } from '../domain/reference.js';
 import type { ComplaintIntake } from '../workflows/complaint.messages.js';
 import type { IntakeRequest, IntakeResponse } from './complaints.schemas.js';
-import { generatePin, hashPin } from './pin.js';
-import type { SealedBox } from './sealed-box.js';
+import { generatePin, hashPin } from '../security/pin.js';
+import type { SealedBox } from '../security/sealed-box.js';
 import type { TemporalGateway } from './temporal-gateway.js';
 
 export interface IntakeDeps {

@@ -4,11 +4,11 @@ import { loadConfig } from '../config/env.js';
 import { createLogger } from '../config/logger.js';
 import { connectDatabase } from '../db/connect.js';
 import { migrate } from '../db/migrate.js';
-import { parseEncryptionKeys } from '../temporal/codec.js';
+import { parseEncryptionKeys } from '../security/payload-codec.js';
 import { connectTemporalClient } from '../temporal/client.js';
 import { createApp } from './app.js';
 import { runIntakeReconciler } from './intake-reconciler.js';
-import { SealedBox } from './sealed-box.js';
+import { SealedBox } from '../security/sealed-box.js';
 import { createTemporalGateway } from './temporal-gateway.js';
 
 const config = loadConfig();

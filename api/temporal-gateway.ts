@@ -1,38 +1,72 @@
 // The only module that calls client.workflow.*; it maps SDK errors to DomainErrors.
-import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, type Client } from '@temporalio/client';
-import { DomainError } from '../domain/errors.js';
-import { complaintWorkflowId, type ComplaintIntake, type ComplaintSnapshot, statusQuery } from '../workflows/complaint.messages.js';
+import {
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+  WorkflowUpdateRPCTimeoutOrCancelledError,
+  type Client,
+} from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import { DomainError, isErrorCode } from '../domain/errors.js';
+import {
+  complaintWorkflowId,
+  customerAnswerUpdate,
+  decideUpdate,
+  statusQuery,
+  type ComplaintStatus,
+  type ComplaintWorkflowInput,
+  type CustomerAnswerInput,
+  type DecisionInput,
+} from '../workflows/complaint.messages.js';
 import type { complaintWorkflow } from '../workflows/complaint.workflow.js';
 
 export interface TemporalGateway {
   /** Starts the complaint's workflow; starting one that already runs is not an error. */
-  startComplaint(intake: ComplaintIntake): Promise<{ started: boolean }>;
-  complaintStatus(complaintId: string): Promise<ComplaintSnapshot>;
+  startComplaint(input: ComplaintWorkflowInput): Promise<{ started: boolean }>;
+  complaintStatus(complaintId: string): Promise<ComplaintStatus>;
+  /** An agent's decision; `requestKey` (the Idempotency-Key) makes a retry return the first result. */
+  decide(complaintId: string, input: DecisionInput, requestKey: string): Promise<ComplaintStatus>;
+  /** The customer's answer through a signed link; one answer per link. */
+  answerAsCustomer(complaintId: string, input: CustomerAnswerInput, requestKey: string): Promise<ComplaintStatus>;
   /** True when the Temporal frontend answers. */
   isReachable(): Promise<boolean>;
 }
 
 export function createTemporalGateway(client: Client, taskQueue: string): TemporalGateway {
+  const handle = (complaintId: string) => client.workflow.getHandle(complaintWorkflowId(complaintId));
   return {
-    async startComplaint(intake) {
+    async startComplaint(input) {
       try {
         await client.workflow.start<typeof complaintWorkflow>('complaintWorkflow', {
-          workflowId: complaintWorkflowId(intake.complaintId),
+          workflowId: complaintWorkflowId(input.intake.complaintId),
           taskQueue,
-          args: [intake],
+          args: [input],
         });
         return { started: true };
       } catch (err) {
         if (err instanceof WorkflowExecutionAlreadyStartedError) return { started: false };
-        throw unavailable(err);
+        throw toDomainError(err);
       }
     },
     async complaintStatus(complaintId) {
       try {
-        return await client.workflow.getHandle(complaintWorkflowId(complaintId)).query(statusQuery);
+        return await handle(complaintId).query(statusQuery);
       } catch (err) {
-        if (err instanceof WorkflowNotFoundError) throw new DomainError('NOT_FOUND', 'No such complaint');
-        throw unavailable(err);
+        throw toDomainError(err);
+      }
+    },
+    async decide(complaintId, input, requestKey) {
+      try {
+        return await handle(complaintId).executeUpdate(decideUpdate, { args: [input], updateId: `decide:${requestKey}` });
+      } catch (err) {
+        throw toDomainError(err);
+      }
+    },
+    async answerAsCustomer(complaintId, input, requestKey) {
+      try {
+        return await handle(complaintId).executeUpdate(customerAnswerUpdate, { args: [input], updateId: `answer:${requestKey}` });
+      } catch (err) {
+        throw toDomainError(err);
       }
     },
     async isReachable() {
@@ -46,6 +80,22 @@ export function createTemporalGateway(client: Client, taskQueue: string): Tempor
   };
 }
 
-function unavailable(cause: unknown): DomainError {
-  return new DomainError('TEMPORARILY_UNAVAILABLE', 'The workflow service is unavailable; retry shortly', undefined, { cause });
+/** Refusals come back as ApplicationFailures whose type is one of our error codes. */
+export function toDomainError(err: unknown): DomainError {
+  if (err instanceof DomainError) return err;
+  if (err instanceof WorkflowNotFoundError) return new DomainError('NOT_FOUND', 'No such complaint');
+  if (err instanceof WorkflowUpdateFailedError) {
+    const cause = err.cause;
+    if (cause instanceof ApplicationFailure && isErrorCode(cause.type)) {
+      const [details] = cause.details ?? [];
+      return new DomainError(cause.type, cause.message, details as Record<string, unknown> | undefined);
+    }
+    if (/completed|closed/i.test(String(cause?.message ?? ''))) {
+      return new DomainError('GONE', 'This complaint is closed');
+    }
+  }
+  if (err instanceof WorkflowUpdateRPCTimeoutOrCancelledError) {
+    return new DomainError('TEMPORARILY_UNAVAILABLE', 'The complaint did not answer in time; retry with the same Idempotency-Key', undefined, { cause: err });
+  }
+  return new DomainError('TEMPORARILY_UNAVAILABLE', 'The workflow service is unavailable; retry shortly', undefined, { cause: err });
 }

@@ -1,6 +1,9 @@
 // Message definitions shared by the workflow and its callers (API, worker, tests), so the
 // wire names, the task queue and the workflow-ID format are declared once.
-import { defineQuery } from '@temporalio/workflow';
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { Channel, DecisionType } from '../domain/complaint.js';
+import type { Actor, ComplaintState, CustomerAnswer, Decision } from '../domain/lifecycle.js';
+import type { ProcessDefinitionSnapshot } from '../domain/process-definition.js';
 
 /** Default task queue of complaint workflows (config TEMPORAL_TASK_QUEUE may override). */
 export const TASK_QUEUE = 'complaints';
@@ -10,25 +13,69 @@ export function complaintWorkflowId(complaintId: string): string {
   return complaintId;
 }
 
-/** What intake hands the workflow. Personal fields travel encrypted (see temporal/codec.ts). */
+/** What intake hands the workflow. Personal fields travel encrypted (security/payload-codec.ts). */
 export interface ComplaintIntake {
   complaintId: string;
   reference: string;
   receivedAt: string;
-  channel: string;
-  customer: { name: string; email?: string; phone?: string; locale: string; country?: string };
+  channel: Channel;
+  customer: { name: string; email?: string | undefined; phone?: string | undefined; locale: string; country?: string | undefined };
   subject: string;
   description: string;
-  category?: string;
-  product?: string;
+  category?: string | undefined;
+  product?: string | undefined;
   pinHash: string;
 }
 
-export interface ComplaintSnapshot {
-  complaintId: string;
-  reference: string;
-  status: string;
-  recorded: boolean;
+export interface ComplaintWorkflowInput {
+  intake: ComplaintIntake;
+  /** The process definition pinned at intake: a running complaint never changes under its feet. */
+  process: ProcessDefinitionSnapshot;
+  /** Set when the workflow continued as new: everything it had, so nothing restarts. */
+  carried?: CarriedRun;
 }
 
-export const statusQuery = defineQuery<ComplaintSnapshot>('status');
+/** Absolute instants the workflow sleeps towards (computed by activities from the calendar). */
+export interface Deadlines {
+  stage: { id: string; startedAt: string; warningAt: string; deadline: string; paused: boolean } | null;
+  /** When the next escalation step (warning or breach) fires, if any. */
+  nextEscalationAt: string | null;
+  answer: { round: number; reminderAt: string; deadline: string } | null;
+  progressUpdateAt: string | null;
+}
+
+/** What a query or an accepted update answers: the lifecycle state and its deadlines. */
+export interface ComplaintStatus {
+  complaintId: string;
+  processVersion: string;
+  /** Transitions recorded so far (the timeline's last sequence number). */
+  seq: number;
+  state: ComplaintState;
+  deadlines: Deadlines;
+  escalationLevel: string;
+}
+
+/** Opaque to callers: the run state handed to the next run by continue-as-new. */
+export interface CarriedRun {
+  seq: number;
+  state: ComplaintState;
+  timers: unknown;
+}
+
+export interface DecisionInput {
+  actor: Actor;
+  decision: Decision;
+}
+
+export interface CustomerAnswerInput {
+  /** The signed link the answer came through (recorded, then revoked). */
+  linkId: string;
+  answer: CustomerAnswer;
+}
+
+/** An agent's decision. An update, not a signal, because the caller needs a validated answer. */
+export const decideUpdate = defineUpdate<ComplaintStatus, [DecisionInput]>('decide');
+/** The customer's answer to a proposal or an information request, through a signed link. */
+export const customerAnswerUpdate = defineUpdate<ComplaintStatus, [CustomerAnswerInput]>('customerAnswer');
+export const statusQuery = defineQuery<ComplaintStatus>('status');
+export const allowedDecisionsQuery = defineQuery<DecisionType[], [Actor['role']]>('allowedDecisions');

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyPin } from '../../api/pin.js';
+import { verifyPin } from '../../security/pin.js';
 import { errorBodySchema } from '../../api/errors.js';
 import { complaintSchema, intakeResponseSchema } from '../../api/complaints.schemas.js';
 import { aComplaint } from '../helpers/fixtures.js';

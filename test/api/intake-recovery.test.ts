@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fileComplaint } from '../../api/intake.js';
 import { startUnrecordedComplaints } from '../../api/intake-reconciler.js';
-import { SealedBox } from '../../api/sealed-box.js';
+import { SealedBox } from '../../security/sealed-box.js';
 import { createTemporalGateway, type TemporalGateway } from '../../api/temporal-gateway.js';
 import { DomainError } from '../../domain/errors.js';
 import { aComplaint } from '../helpers/fixtures.js';

@@ -10,7 +10,7 @@ import { createTemporalGateway } from '../../api/temporal-gateway.js';
 import { connectDatabase } from '../../db/connect.js';
 import { apiKeyEntry } from '../../scripts/dev-secrets.js';
 import { connectTemporalClient } from '../../temporal/client.js';
-import { parseEncryptionKeys, type EncryptionKey } from '../../temporal/codec.js';
+import { parseEncryptionKeys, type EncryptionKey } from '../../security/payload-codec.js';
 import { createComplaintWorker, type ComplaintWorker } from '../../worker/create-worker.js';
 
 let runtimeInstalled = false;

@@ -1,7 +1,7 @@
 // Seals small JSON values at rest (AES-256-GCM) with the current payload key, e.g. the first
 // intake response, which holds the PIN and must be replayable for an idempotent retry.
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import type { EncryptionKey } from '../temporal/codec.js';
+import type { EncryptionKey } from './payload-codec.js';
 
 export class SealedBox {
   constructor(private readonly keys: readonly EncryptionKey[]) {

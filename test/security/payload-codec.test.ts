@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { defaultPayloadConverter } from '@temporalio/common';
 import { describe, expect, it } from 'vitest';
-import { AesGcmPayloadCodec, parseEncryptionKeys } from '../../temporal/codec.js';
+import { AesGcmPayloadCodec, parseEncryptionKeys } from '../../security/payload-codec.js';
 
 const key = (id: string) => parseEncryptionKeys([`${id}:${randomBytes(32).toString('base64')}`])[0]!;
 const payloadOf = (value: unknown) => defaultPayloadConverter.toPayload(value);
