@@ -1,14 +1,31 @@
 import type { Sql } from 'postgres';
+import type { Calendar } from '../domain/calendar/index.js';
+import { listCalendars } from '../domain/calendar/registry.js';
+import type { LinkSigner } from '../security/signed-links.js';
+import { calendarResolver } from './calendars.js';
+import { createClockActivities } from './clocks.js';
 import { createReadModelActivities } from './read-model.js';
 
 export interface ActivityDeps {
   sql: Sql;
+  linkSigner: LinkSigner;
+  /** Base of links in customer messages. */
+  publicBaseUrl: string;
+  linkTtlDays: number;
+  /** Language of staff notifications. */
+  staffLocale: string;
+  /** Calendars beyond the shipped ones (tests use a round-the-clock one). */
+  extraCalendars?: Readonly<Record<string, Calendar>>;
 }
 
 /** Every activity, with its dependencies injected (the worker passes real ones, tests too). */
 export function createActivities(deps: ActivityDeps) {
+  const extra = deps.extraCalendars ?? {};
+  const zones = new Map(listCalendars().map((c) => [c.id, c.timeZone]));
+  const timeZoneOf = (calendarId: string) => extra[calendarId]?.timeZone ?? zones.get(calendarId) ?? 'UTC';
   return {
-    ...createReadModelActivities(deps),
+    ...createReadModelActivities({ ...deps, timeZoneOf }),
+    ...createClockActivities({ calendars: calendarResolver(extra) }),
   };
 }
 

@@ -9,13 +9,18 @@ import { DomainError } from '../domain/errors.js';
 import type { EncryptionKey } from '../security/payload-codec.js';
 import type { AppEnv } from './app-env.js';
 import { authenticate, parseApiKeys } from './auth.js';
+import { calendarRoutes } from './calendars.js';
 import { complaintRoutes } from './complaints.js';
+import { decisionRoutes } from './complaint-decisions.js';
+import { complaintRecordRoutes } from './complaint-records.js';
 import { docsRoutes } from './docs.js';
 import { renderError } from './errors.js';
 import { healthRoutes } from './health.js';
 import { FixedWindowLimiter } from './rate-limit.js';
 import { SealedBox } from '../security/sealed-box.js';
 import type { TemporalGateway } from './temporal-gateway.js';
+import { DEFAULT_PROCESS_SNAPSHOT } from '../config/default-process.js';
+import type { ProcessDefinitionSnapshot } from '../domain/process-definition.js';
 
 export interface AppDeps {
   config: Pick<Config, 'API_KEYS' | 'PUBLIC_INTAKE_PER_MINUTE' | 'TRUST_PROXY'>;
@@ -23,6 +28,8 @@ export interface AppDeps {
   temporal: TemporalGateway;
   encryptionKeys: readonly EncryptionKey[];
   log: Logger;
+  /** The process definition new complaints are pinned to (default: config/default-process.ts). */
+  currentProcess?: () => ProcessDefinitionSnapshot;
 }
 
 export function createApp(deps: AppDeps) {
@@ -46,10 +53,14 @@ export function createApp(deps: AppDeps) {
       sql,
       temporal,
       sealedBox: new SealedBox(deps.encryptionKeys),
+      currentProcess: deps.currentProcess ?? (() => DEFAULT_PROCESS_SNAPSHOT),
       publicIntakeLimiter: new FixedWindowLimiter(config.PUBLIC_INTAKE_PER_MINUTE, 60_000),
       trustProxy: config.TRUST_PROXY,
     }),
-  );
+  )
+    .route('/complaints', decisionRoutes({ sql, temporal }))
+    .route('/complaints', complaintRecordRoutes({ sql }))
+    .route('/calendars', calendarRoutes());
   app.route('/v1', v1);
   app.route('/', healthRoutes({ sql, temporal }));
   app.route('/docs', docsRoutes());

@@ -49,6 +49,26 @@ export const complaintSchema = z
     product: z.string().nullable(),
     receivedAt: z.iso.datetime({ offset: true }),
     recordedByWorkflow: z.boolean().meta({ description: 'The workflow has confirmed this record' }),
+    closure: z.string().nullable().meta({ description: 'Why a closed complaint closed', example: 'accepted' }),
+    round: z.number().int().meta({ description: 'Round of the latest proposal (0 before the first)' }),
+    stage: z
+      .object({
+        id: z.string().meta({ example: 'investigation' }),
+        startedAt: z.iso.datetime({ offset: true }).nullable(),
+        warningAt: z.iso.datetime({ offset: true }).nullable(),
+        deadline: z.iso.datetime({ offset: true }).nullable(),
+        paused: z.boolean(),
+      })
+      .nullable(),
+    escalationLevel: z.string().nullable().meta({ example: 'teamLead' }),
+    assignee: z.string().nullable(),
+    team: z.string().nullable(),
+    department: z.string().nullable(),
+    severity: z.string().nullable(),
+    answerDueAt: z.iso.datetime({ offset: true }).nullable(),
+    acknowledgedAt: z.iso.datetime({ offset: true }).nullable(),
+    closedAt: z.iso.datetime({ offset: true }).nullable(),
+    processVersion: z.string().nullable(),
   })
   .meta({ id: 'Complaint' });
 

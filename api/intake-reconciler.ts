@@ -2,7 +2,7 @@
 // API was killed, or Temporal was down and the client never retried): no complaint is lost.
 import type { Sql } from 'postgres';
 import type { Logger } from 'pino';
-import type { ComplaintIntake } from '../workflows/complaint.messages.js';
+import type { SealedIntake } from './intake.js';
 import type { SealedBox } from '../security/sealed-box.js';
 import type { TemporalGateway } from './temporal-gateway.js';
 
@@ -18,8 +18,8 @@ export async function startUnrecordedComplaints(
   let started = 0;
   for (const row of rows) {
     try {
-      const { intake } = deps.sealedBox.open<{ intake: ComplaintIntake }>(row.sealed_response);
-      await deps.temporal.startComplaint(intake);
+      const { input } = deps.sealedBox.open<SealedIntake>(row.sealed_response);
+      await deps.temporal.startComplaint(input);
       started++;
     } catch {
       // One bad row (e.g. sealed with a retired key) must not block the others; it stays listed.

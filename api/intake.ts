@@ -6,7 +6,8 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { Sql } from 'postgres';
 import { DomainError } from '../domain/errors.js';
 import { formatReference } from '../domain/reference.js';
-import type { ComplaintIntake } from '../workflows/complaint.messages.js';
+import type { ProcessDefinitionSnapshot } from '../domain/process-definition.js';
+import type { ComplaintIntake, ComplaintWorkflowInput } from '../workflows/complaint.messages.js';
 import type { IntakeRequest, IntakeResponse } from './complaints.schemas.js';
 import { generatePin, hashPin } from '../security/pin.js';
 import type { SealedBox } from '../security/sealed-box.js';
@@ -16,6 +17,14 @@ export interface IntakeDeps {
   sql: Sql;
   temporal: TemporalGateway;
   sealedBox: SealedBox;
+  /** The process definition new complaints are pinned to. */
+  currentProcess: () => ProcessDefinitionSnapshot;
+}
+
+/** What the intake ledger keeps, sealed: enough to answer a retry and to (re)start the workflow. */
+export interface SealedIntake {
+  response: IntakeResponse;
+  input: ComplaintWorkflowInput;
 }
 
 export interface IntakeResult {
@@ -38,6 +47,7 @@ export async function fileComplaint(deps: IntakeDeps, request: IntakeRequest, id
     ...request,
     pinHash: await hashPin(pin),
   };
+  const process = deps.currentProcess();
   const response = await deps.sql.begin(async (tx) => {
     const [seq] = await tx<{ n: number }[]>`SELECT nextval('complaint_reference_seq') AS n`;
     intake.reference = formatReference(new Date(intake.receivedAt), seq!.n);
@@ -50,7 +60,7 @@ export async function fileComplaint(deps: IntakeDeps, request: IntakeRequest, id
     };
     const inserted = await tx`
       INSERT INTO intake_requests (idempotency_key, fingerprint, complaint_id, reference, sealed_response)
-      VALUES (${key}, ${fingerprint}, ${intake.complaintId}, ${intake.reference}, ${deps.sealedBox.seal({ response, intake })})
+      VALUES (${key}, ${fingerprint}, ${intake.complaintId}, ${intake.reference}, ${deps.sealedBox.seal({ response, input: { intake, process } } satisfies SealedIntake)})
       ON CONFLICT (idempotency_key) DO NOTHING RETURNING 1`;
     if (inserted.length === 0) return undefined; // a concurrent request with this key won
     const c = intake.customer;
@@ -70,7 +80,7 @@ export async function fileComplaint(deps: IntakeDeps, request: IntakeRequest, id
     if (!winner) throw new DomainError('CONFLICT', 'A request with this Idempotency-Key is in progress; retry');
     return winner;
   }
-  await deps.temporal.startComplaint(intake);
+  await deps.temporal.startComplaint({ intake, process });
   return { response, created: true };
 }
 
@@ -81,8 +91,8 @@ async function replay(deps: IntakeDeps, key: string, fingerprint: string): Promi
   if (row.fingerprint !== fingerprint) {
     throw new DomainError('CONFLICT', 'This Idempotency-Key was used with a different request body');
   }
-  const { response, intake } = deps.sealedBox.open<{ response: IntakeResponse; intake: ComplaintIntake }>(row.sealed_response);
+  const { response, input } = deps.sealedBox.open<SealedIntake>(row.sealed_response);
   // The first attempt may have died before the workflow started: make sure it runs.
-  await deps.temporal.startComplaint(intake);
+  await deps.temporal.startComplaint(input);
   return { response, created: false };
 }

@@ -1,7 +1,7 @@
 // The default process definition, as data: the industrial company's deadlines from the seeds
 // (acknowledge in 6 working hours; 2 / 4 / 1 working days for review, investigation, conclusion),
 // two answer rounds, then external remedies. test/config/default-process.test.ts proves it valid.
-import type { ProcessDefinition } from '../domain/process-definition.js';
+import type { ProcessDefinition, ProcessDefinitionSnapshot } from '../domain/process-definition.js';
 import { DEFAULT_ESCALATION_POLICY, type EscalationPolicy } from '../domain/sla/escalation.js';
 
 /** Acknowledgement is hours, not days: remind every two working hours and climb quickly. */
@@ -113,4 +113,10 @@ export const DEFAULT_PROCESS_DEFINITION: ProcessDefinition = {
       },
     ],
   },
+};
+
+/** The default definition as the snapshot a complaint is pinned to. */
+export const DEFAULT_PROCESS_SNAPSHOT: ProcessDefinitionSnapshot = {
+  versionId: `${DEFAULT_PROCESS_DEFINITION.id}@${DEFAULT_PROCESS_DEFINITION.version}`,
+  definition: DEFAULT_PROCESS_DEFINITION,
 };

@@ -50,6 +50,10 @@ export const envSchema = z
     PAYLOAD_ENCRYPTION_KEYS: commaList(encryptionKeyEntry).optional(),
     /** Secret for signed customer links and idempotency replays (≥ 32 characters). */
     LINK_SIGNING_SECRET: z.string().min(32).optional(),
+    /** Days a customer's answer link stays valid (it is revoked earlier once answered or superseded). */
+    SIGNED_LINK_TTL_DAYS: z.coerce.number().int().positive().max(365).default(30),
+    /** Language of notifications to staff. */
+    STAFF_LOCALE: z.enum(['tr', 'en']).default('tr'),
     /** Public (keyless) intake requests allowed per client address per minute. */
     PUBLIC_INTAKE_PER_MINUTE: z.coerce.number().int().positive().default(10),
     /** Grace period for in-flight work when a process is asked to stop. */

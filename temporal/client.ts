@@ -1,5 +1,5 @@
 import { Client, Connection } from '@temporalio/client';
-import { encryptingDataConverter, type EncryptionKey } from './codec.js';
+import { encryptingDataConverter, type EncryptionKey } from '../security/payload-codec.js';
 
 export interface TemporalClientOptions {
   address: string;

@@ -1,13 +1,12 @@
 import { NativeConnection, Worker, type WorkflowBundle } from '@temporalio/worker';
-import type { Sql } from 'postgres';
-import { createActivities } from '../activities/index.js';
-import { encryptingDataConverter, type EncryptionKey } from '../temporal/codec.js';
+import { createActivities, type ActivityDeps } from '../activities/index.js';
+import { encryptingDataConverter, type EncryptionKey } from '../security/payload-codec.js';
 
 export interface ComplaintWorkerOptions {
   address: string;
   namespace: string;
   taskQueue: string;
-  sql: Sql;
+  activityDeps: ActivityDeps;
   encryptionKeys: readonly EncryptionKey[];
   /** A prebuilt bundle (tests bundle once); otherwise workflows/ is bundled at start. */
   workflowBundle?: WorkflowBundle;
@@ -29,7 +28,7 @@ export async function createComplaintWorker(opts: ComplaintWorkerOptions): Promi
     namespace: opts.namespace,
     taskQueue: opts.taskQueue,
     ...(opts.workflowBundle ? { workflowBundle: opts.workflowBundle } : { workflowsPath: WORKFLOWS_PATH }),
-    activities: createActivities({ sql: opts.sql }),
+    activities: createActivities(opts.activityDeps),
     dataConverter: encryptingDataConverter(opts.encryptionKeys),
     shutdownGraceTime: opts.shutdownGraceMs ?? 10_000,
   });

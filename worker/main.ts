@@ -3,14 +3,15 @@
 import { loadConfig } from '../config/env.js';
 import { createLogger } from '../config/logger.js';
 import { connectDatabase } from '../db/connect.js';
-import { parseEncryptionKeys } from '../temporal/codec.js';
+import { parseEncryptionKeys } from '../security/payload-codec.js';
 import { installTemporalRuntime } from '../temporal/logger.js';
+import { LinkSigner } from '../security/signed-links.js';
 import { createComplaintWorker } from './create-worker.js';
 
 const config = loadConfig();
 const log = createLogger({ level: config.LOG_LEVEL, service: 'plaint-worker' });
-if (!config.DATABASE_URL || !config.PAYLOAD_ENCRYPTION_KEYS) {
-  log.fatal('DATABASE_URL and PAYLOAD_ENCRYPTION_KEYS must be set (npm start sets both for you)');
+if (!config.DATABASE_URL || !config.PAYLOAD_ENCRYPTION_KEYS || !config.LINK_SIGNING_SECRET) {
+  log.fatal('DATABASE_URL, PAYLOAD_ENCRYPTION_KEYS and LINK_SIGNING_SECRET must be set (npm start sets them for you)');
   process.exit(1);
 }
 installTemporalRuntime(log);
@@ -19,7 +20,13 @@ const { worker, run } = await createComplaintWorker({
   address: config.TEMPORAL_ADDRESS,
   namespace: config.TEMPORAL_NAMESPACE,
   taskQueue: config.TEMPORAL_TASK_QUEUE,
-  sql,
+  activityDeps: {
+    sql,
+    linkSigner: new LinkSigner(config.LINK_SIGNING_SECRET),
+    publicBaseUrl: config.PUBLIC_BASE_URL ?? `http://${config.HTTP_HOST}:${config.HTTP_PORT}`,
+    linkTtlDays: config.SIGNED_LINK_TTL_DAYS,
+    staffLocale: config.STAFF_LOCALE,
+  },
   encryptionKeys: parseEncryptionKeys(config.PAYLOAD_ENCRYPTION_KEYS),
   shutdownGraceMs: config.SHUTDOWN_GRACE_MS,
 });

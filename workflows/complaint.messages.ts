@@ -33,6 +33,8 @@ export interface ComplaintWorkflowInput {
   process: ProcessDefinitionSnapshot;
   /** Set when the workflow continued as new: everything it had, so nothing restarts. */
   carried?: CarriedRun;
+  /** History events before continuing as new (tests set it low; default 5,000). */
+  historyLimit?: number;
 }
 
 /** Absolute instants the workflow sleeps towards (computed by activities from the calendar). */
@@ -48,6 +50,8 @@ export interface Deadlines {
 export interface ComplaintStatus {
   complaintId: string;
   processVersion: string;
+  /** The business calendar the deadlines are counted in. */
+  calendarId: string;
   /** Transitions recorded so far (the timeline's last sequence number). */
   seq: number;
   state: ComplaintState;

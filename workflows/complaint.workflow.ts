@@ -1,26 +1,68 @@
-import { condition, proxyActivities, setHandler } from '@temporalio/workflow';
-import type { Activities } from '../activities/index.js';
-import { statusQuery, type ComplaintIntake, type ComplaintSnapshot } from './complaint.messages.js';
+import { allHandlersFinished, condition, continueAsNew, setHandler, workflowInfo } from '@temporalio/workflow';
+import { allowedDecisions } from '../domain/lifecycle.js';
+import { ComplaintRun } from './complaint-run.js';
+import {
+  allowedDecisionsQuery,
+  customerAnswerUpdate,
+  decideUpdate,
+  statusQuery,
+  type ComplaintStatus,
+  type ComplaintWorkflowInput,
+} from './complaint.messages.js';
 
-const readModel = proxyActivities<Activities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
-});
+/** History length after which a run hands its state to a fresh one (Temporal suggests ~10k events at most). */
+const HISTORY_EVENTS_BEFORE_CONTINUE_AS_NEW = 5_000;
 
-/** One complaint, from receipt to closure, as a durable process. */
-export async function complaintWorkflow(intake: ComplaintIntake): Promise<ComplaintSnapshot> {
-  const state: ComplaintSnapshot = {
-    complaintId: intake.complaintId,
-    reference: intake.reference,
-    status: 'received',
-    recorded: false,
-  };
-  setHandler(statusQuery, () => ({ ...state }));
+/** One complaint, from receipt to closure, as a durable process interpreting its process definition. */
+export async function complaintWorkflow(input: ComplaintWorkflowInput): Promise<ComplaintStatus> {
+  // State first, before any handler can run.
+  const run = new ComplaintRun(input);
 
-  await readModel.recordComplaint(intake);
-  state.recorded = true;
+  setHandler(statusQuery, () => run.status());
+  setHandler(allowedDecisionsQuery, (role) => allowedDecisions(run.state, role));
+  setHandler(
+    decideUpdate,
+    ({ actor, decision }) =>
+      run.exclusive(() =>
+        run.applyOrThrow(
+          { kind: 'decision', at: new Date().toISOString(), actor, decision },
+          { actorId: actor.id, actorRole: actor.role, data: { ...decision } },
+        ),
+      ),
+    { validator: ({ actor, decision }) => run.validate({ kind: 'decision', at: new Date().toISOString(), actor, decision }) },
+  );
+  setHandler(
+    customerAnswerUpdate,
+    ({ linkId, answer }) =>
+      run.exclusive(() =>
+        run.applyOrThrow(
+          { kind: 'customer', at: new Date().toISOString(), answer },
+          { actorId: 'customer', actorRole: 'customer', data: { ...answer, linkId }, usedLinkId: linkId },
+        ),
+      ),
+    { validator: ({ answer }) => run.validate({ kind: 'customer', at: new Date().toISOString(), answer }) },
+  );
 
-  // The ISO 10002 stages come with the lifecycle issue; until then a complaint waits here.
-  await condition(() => state.status === 'closed');
-  return state;
+  if (!input.carried) await run.exclusive(() => run.begin());
+
+  const historyLimit = input.historyLimit ?? HISTORY_EVENTS_BEFORE_CONTINUE_AS_NEW;
+  while (!run.finished) {
+    const version = run.timerVersion;
+    const wakeAt = run.nextWakeAt();
+    const timedOut = !(await condition(
+      () => run.finished || run.timerVersion !== version,
+      wakeAt === undefined ? undefined : Math.max(wakeAt - Date.now(), 1),
+    ));
+    if (timedOut) await run.exclusive(() => run.fireDueTimers());
+    const info = workflowInfo();
+    if (!run.finished && (info.continueAsNewSuggested || info.historyLength > historyLimit)) {
+      await condition(allHandlersFinished);
+      await continueAsNew<typeof complaintWorkflow>({
+        ...input,
+        carried: { seq: run.seq, state: run.state, timers: run.timers },
+      });
+    }
+  }
+  await condition(allHandlersFinished);
+  return run.status();
 }

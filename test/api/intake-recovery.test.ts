@@ -5,11 +5,13 @@ import { SealedBox } from '../../security/sealed-box.js';
 import { createTemporalGateway, type TemporalGateway } from '../../api/temporal-gateway.js';
 import { DomainError } from '../../domain/errors.js';
 import { aComplaint } from '../helpers/fixtures.js';
+import { quietProcess } from '../helpers/process.js';
 import { eventually, integrationContext, type IntegrationContext } from '../helpers/integration.js';
 
 let ctx: IntegrationContext;
 let gateway: TemporalGateway;
 let sealedBox: SealedBox;
+const currentProcess = () => quietProcess();
 
 beforeAll(async () => {
   ctx = await integrationContext();
@@ -25,6 +27,8 @@ const temporalDown: TemporalGateway = {
     throw new DomainError('TEMPORARILY_UNAVAILABLE', 'The workflow service is unavailable; retry shortly');
   },
   complaintStatus: (id) => gateway.complaintStatus(id),
+  decide: (...args) => gateway.decide(...args),
+  answerAsCustomer: (...args) => gateway.answerAsCustomer(...args),
   isReachable: async () => false,
 };
 
@@ -36,17 +40,17 @@ const recorded = async (id: string) => {
 describe('intake while Temporal is unavailable', () => {
   it('keeps the complaint, and a retry with the same Idempotency-Key starts its workflow', async () => {
     const key = `down-${crypto.randomUUID()}`;
-    await expect(fileComplaint({ sql: ctx.sql, temporal: temporalDown, sealedBox }, aComplaint(), key)).rejects.toMatchObject({
+    await expect(fileComplaint({ sql: ctx.sql, temporal: temporalDown, sealedBox, currentProcess }, aComplaint(), key)).rejects.toMatchObject({
       code: 'TEMPORARILY_UNAVAILABLE',
     });
-    const retry = await fileComplaint({ sql: ctx.sql, temporal: gateway, sealedBox }, aComplaint(), key);
+    const retry = await fileComplaint({ sql: ctx.sql, temporal: gateway, sealedBox, currentProcess }, aComplaint(), key);
     expect(retry.created).toBe(false);
     expect(retry.response.pin).toMatch(/^\d{8}$/);
     await eventually(() => recorded(retry.response.id));
   });
 
   it('is finished by the reconciler when the client never retries', async () => {
-    await expect(fileComplaint({ sql: ctx.sql, temporal: temporalDown, sealedBox }, aComplaint())).rejects.toBeInstanceOf(DomainError);
+    await expect(fileComplaint({ sql: ctx.sql, temporal: temporalDown, sealedBox, currentProcess }, aComplaint())).rejects.toBeInstanceOf(DomainError);
     const [orphan] = await ctx.sql<{ id: string }[]>`
       SELECT id FROM complaints WHERE recorded_at IS NULL ORDER BY received_at DESC LIMIT 1`;
     expect(await startUnrecordedComplaints({ sql: ctx.sql, temporal: gateway, sealedBox }, 0)).toBeGreaterThanOrEqual(1);

@@ -11,9 +11,15 @@ import { connectDatabase } from '../../db/connect.js';
 import { apiKeyEntry } from '../../scripts/dev-secrets.js';
 import { connectTemporalClient } from '../../temporal/client.js';
 import { parseEncryptionKeys, type EncryptionKey } from '../../security/payload-codec.js';
+import { LinkSigner } from '../../security/signed-links.js';
+import type { ProcessDefinitionSnapshot } from '../../domain/process-definition.js';
+import { quietProcess, ROUND_THE_CLOCK } from './process.js';
 import { createComplaintWorker, type ComplaintWorker } from '../../worker/create-worker.js';
 
 let runtimeInstalled = false;
+
+/** Shared by the worker (which signs links) and the API (which checks them). */
+export const LINK_SIGNING_SECRET = `test-link-secret-${randomBytes(24).toString('base64url')}`;
 
 export const STAFF_KEYS = {
   agent: `agent-key-${randomUUID()}`,
@@ -28,7 +34,7 @@ export interface IntegrationContext {
   encryptionKeys: EncryptionKey[];
   taskQueue: string;
   startWorker(): Promise<ComplaintWorker & { running: Promise<void> }>;
-  app(opts?: { publicIntakePerMinute?: number; trustProxy?: boolean }): ReturnType<typeof createApp>;
+  app(opts?: { publicIntakePerMinute?: number; trustProxy?: boolean; process?: ProcessDefinitionSnapshot }): ReturnType<typeof createApp>;
   close(): Promise<void>;
 }
 
@@ -53,7 +59,14 @@ export async function integrationContext(): Promise<IntegrationContext> {
         address: inject('temporalAddress'),
         namespace: 'default',
         taskQueue,
-        sql,
+        activityDeps: {
+          sql,
+          linkSigner: new LinkSigner(LINK_SIGNING_SECRET),
+          publicBaseUrl: 'http://plaint.test',
+          linkTtlDays: 30,
+          staffLocale: 'tr',
+          extraCalendars: { [ROUND_THE_CLOCK.id]: ROUND_THE_CLOCK },
+        },
         encryptionKeys,
         workflowBundle: { code: inject('workflowBundleCode') },
         shutdownGraceMs: 1000,
@@ -72,6 +85,7 @@ export async function integrationContext(): Promise<IntegrationContext> {
         temporal: createTemporalGateway(client, taskQueue),
         encryptionKeys,
         log: pino({ level: 'silent' }),
+        currentProcess: () => opts.process ?? quietProcess(),
       });
     },
     async close() {

@@ -1,0 +1,58 @@
+// Business-time arithmetic for the workflow: every deadline is computed here, from the calendar,
+// and reaches the workflow as an absolute instant (recorded in history), so workflow code never
+// depends on the worker's time zone or on holiday data that changes.
+import type { BusinessDuration } from '../domain/business-duration.js';
+import { pauseClock, resumeClock, slaOutcome, startClock, stopClock, type SlaClock, type SlaOutcome } from '../domain/sla/clock.js';
+import { runDueEscalations, rescheduleEscalation, type EscalationRun } from '../domain/sla/escalation-run.js';
+import { startEscalation, type EscalationPolicy, type EscalationState } from '../domain/sla/escalation.js';
+import type { CalendarResolver } from './calendars.js';
+
+export interface StageClock {
+  clock: SlaClock;
+  escalation: EscalationState;
+}
+
+export function createClockActivities({ calendars }: { calendars: CalendarResolver }) {
+  const calendarFor = (clock: SlaClock, at: string) => calendars(clock.calendarId, new Date(at), clock.duration);
+  return {
+    async startStageClock(input: { calendarId: string; duration: BusinessDuration; warnAtShare: number; at: string }): Promise<StageClock> {
+      const calendar = calendars(input.calendarId, new Date(input.at), input.duration);
+      const clock = startClock(calendar, { at: input.at, duration: input.duration, warnAtShare: input.warnAtShare });
+      return { clock, escalation: startEscalation() };
+    },
+
+    async pauseStageClock(input: { clock: SlaClock; at: string }): Promise<SlaClock> {
+      return pauseClock(input.clock, input.at);
+    },
+
+    async resumeStageClock(input: StageClock & { at: string }): Promise<StageClock> {
+      const calendar = calendarFor(input.clock, input.at);
+      const clock = resumeClock(calendar, input.clock, input.at);
+      return { clock, escalation: rescheduleEscalation(calendar, clock, input.escalation) };
+    },
+
+    async stopStageClock(input: { clock: SlaClock; at: string }): Promise<{ clock: SlaClock; outcome: SlaOutcome }> {
+      const calendar = calendarFor(input.clock, input.at);
+      const clock = stopClock(calendar, input.clock, input.at);
+      return { clock, outcome: slaOutcome(calendar, clock) };
+    },
+
+    /** Fires every escalation step due at `at` (warning, breaches), placing re-armed breaches. */
+    async fireDueEscalations(input: StageClock & { policy: EscalationPolicy; at: string }): Promise<EscalationRun> {
+      return runDueEscalations(calendarFor(input.clock, input.at), input.policy, input.clock, input.escalation, input.at);
+    },
+
+    /** The reminder and the deadline of the customer's answer to a proposal. */
+    async answerDeadlines(input: { calendarId: string; duration: BusinessDuration; reminderAtShare: number; at: string }) {
+      const calendar = calendars(input.calendarId, new Date(input.at), input.duration);
+      const clock = startClock(calendar, { at: input.at, duration: input.duration, warnAtShare: input.reminderAtShare });
+      return { reminderAt: clock.warningAt, deadline: clock.deadline };
+    },
+
+    /** When the customer is next told how things stand, if nothing else is said before. */
+    async progressUpdateDue(input: { calendarId: string; every: BusinessDuration; at: string }): Promise<string> {
+      const calendar = calendars(input.calendarId, new Date(input.at), input.every);
+      return startClock(calendar, { at: input.at, duration: input.every, warnAtShare: 1 }).deadline;
+    },
+  };
+}

@@ -1,0 +1,53 @@
+// POST /v1/complaints/{reference}/decisions: staff decisions, each a Temporal Update validated by
+// the complaint's own workflow, answered synchronously (200 new state, 409 not now, 403 not you).
+import { randomUUID } from 'node:crypto';
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import type { Sql } from 'postgres';
+import { ROLES } from '../domain/complaint.js';
+import { decisionSchema } from '../domain/complaint-schemas.js';
+import type { AppEnv } from './app-env.js';
+import { requireRole } from './auth.js';
+import { complaintIdByReference } from './complaints-read-model.js';
+import { referenceParamSchema } from './complaints.schemas.js';
+import { errorResponses } from './errors.js';
+import { toStaffStatus, staffStatusSchema } from './staff-status.js';
+import type { TemporalGateway } from './temporal-gateway.js';
+import { validationHook } from './validation.js';
+
+const decisionBodySchema = decisionSchema.meta({
+  id: 'Decision',
+  description:
+    'One decision, discriminated by `type`: acknowledge, classify, assign, request_info, propose_resolution, escalate, ' +
+    'note, record_corrective_action, record_external_outcome, withdraw, close_out_of_scope, mark_duplicate.',
+  example: { type: 'classify', category: 'product_defect', product: 'WM-8000', severity: 'high', department: 'after_sales' },
+});
+
+const decideRoute = createRoute({
+  method: 'post',
+  path: '/{reference}/decisions',
+  summary: 'Take a decision on a complaint (staff)',
+  description:
+    'Accepted decisions answer with the new state. 409 INVALID_TRANSITION lists the decisions allowed now (`details.allowed`); ' +
+    '403 NOT_ALLOWED_FOR_ROLE when the role may not take it. An `Idempotency-Key` makes a retry return the first result.',
+  security: [{ apiKey: [] }],
+  middleware: [requireRole(...ROLES)] as const,
+  request: {
+    params: referenceParamSchema,
+    headers: z.object({ 'idempotency-key': z.string().min(8).max(200).optional() }),
+    body: { required: true, content: { 'application/json': { schema: decisionBodySchema } } },
+  },
+  responses: {
+    200: { description: 'The decision was taken', content: { 'application/json': { schema: staffStatusSchema } } },
+    ...errorResponses(400, 401, 403, 404, 409, 410, 503),
+  },
+});
+
+export function decisionRoutes(deps: { sql: Sql; temporal: TemporalGateway }) {
+  return new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(decideRoute, async (c) => {
+    const complaintId = await complaintIdByReference(deps.sql, c.req.valid('param').reference);
+    const actor = c.get('actor')!;
+    const key = c.req.valid('header')['idempotency-key'] ?? randomUUID();
+    const status = await deps.temporal.decide(complaintId, { actor, decision: c.req.valid('json') }, `${actor.id}:${key}`);
+    return c.json(staffStatusSchema.parse(toStaffStatus(status)), 200);
+  });
+}

@@ -1,0 +1,310 @@
+// One complaint's run state and what the workflow does with it: apply an event through the pure
+// reducer, execute its effects (clock arithmetic as activities, messages and links as data for
+// the read model), record the transition, and fire timers that came due. The workflow function
+// (complaint.workflow.ts) only wires handlers and the main loop to this class.
+import { ApplicationFailure, proxyActivities, uuid4 } from '@temporalio/workflow';
+import type { Activities } from '../activities/index.js';
+import type { LinkRequest, OutgoingMessage } from '../activities/read-model.js';
+import type { TimedStageId } from '../domain/complaint.js';
+import type { DomainError } from '../domain/errors.js';
+import {
+  advance,
+  initialEffects,
+  initialState,
+  type ComplaintState,
+  type Effect,
+  type LifecycleEvent,
+  type SystemEvent,
+} from '../domain/lifecycle.js';
+import type { ProcessDefinition } from '../domain/process-definition.js';
+import type { SlaClock } from '../domain/sla/clock-state.js';
+import type { EscalationPolicy } from '../domain/sla/escalation.js';
+import { nextEscalationStep, type EscalationState } from '../domain/sla/escalation-steps.js';
+import type { ComplaintStatus, ComplaintWorkflowInput, Deadlines } from './complaint.messages.js';
+
+// Activities retry until they succeed (PostgreSQL or the calendar back): a complaint waits, it never fails.
+const activities = proxyActivities<Activities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+});
+
+/** The timers a complaint sleeps towards: absolute instants computed by activities. */
+export interface Timers {
+  stage: { id: TimedStageId; clock: SlaClock; escalation: EscalationState; policy: EscalationPolicy } | null;
+  answer: { round: number; reminderAt: string; deadline: string; reminded: boolean } | null;
+  progressDueAt: string | null;
+}
+
+/** What one transition produces besides the state: recorded together in one activity. */
+interface TransitionOutput {
+  messages: OutgoingMessage[];
+  links: LinkRequest[];
+  revokeLinks: boolean;
+  followUps: SystemEvent[];
+  stageOutcome?: { stage: TimedStageId; outcome: string; met: boolean; byMinutes: number };
+}
+
+/** Who caused an event, for the timeline. */
+export interface EventOrigin {
+  actorId: string;
+  actorRole: string;
+  data: Record<string, unknown>;
+  usedLinkId?: string;
+}
+
+export class ComplaintRun {
+  state: ComplaintState;
+  seq: number;
+  timers: Timers;
+  /** Bumped whenever a timer moves, so the main loop recomputes when to wake. */
+  timerVersion = 0;
+  private readonly definition: ProcessDefinition;
+  private exclusiveChain: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly input: ComplaintWorkflowInput) {
+    this.definition = input.process.definition;
+    const { intake, carried } = input;
+    this.state =
+      carried?.state ??
+      initialState({ reference: intake.reference, receivedAt: intake.receivedAt, channel: intake.channel, customer: intake.customer });
+    this.seq = carried?.seq ?? 1;
+    this.timers = (carried?.timers as Timers | undefined) ?? { stage: null, answer: null, progressDueAt: null };
+  }
+
+  get finished(): boolean {
+    return this.state.status === 'closed';
+  }
+
+  /** Records the complaint and starts the acknowledgement stage (first run only). */
+  async begin(): Promise<void> {
+    await activities.recordComplaint(this.input.intake);
+    const output = emptyOutput();
+    const at = now();
+    for (const effect of initialEffects(this.state, this.definition)) await this.execute(effect, output, at);
+    await this.record(at, { actorId: 'system', actorRole: 'system', data: { processVersion: this.input.process.versionId } }, 'process_started', output);
+  }
+
+  /** Runs `fn` after every earlier exclusive section: handlers and timers never interleave. */
+  exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.exclusiveChain.then(fn);
+    this.exclusiveChain = run.catch(() => undefined);
+    return run;
+  }
+
+  /** For update validators: throws the refusal the reducer would give, changes nothing. */
+  validate(event: LifecycleEvent): void {
+    const result = advance(this.state, event, this.definition);
+    if (!result.ok) throw asFailure(result.error);
+  }
+
+  /** Applies an event; a refusal is thrown as an ApplicationFailure (the update fails, not the workflow). */
+  async applyOrThrow(event: LifecycleEvent, origin: EventOrigin): Promise<ComplaintStatus> {
+    const refusal = await this.apply(event, origin);
+    if (refusal) throw asFailure(refusal);
+    return this.status();
+  }
+
+  /** Applies an event; answers the refusal instead of throwing (timers drop stale ones). */
+  async apply(event: LifecycleEvent, origin: EventOrigin): Promise<DomainError | undefined> {
+    const result = advance(this.state, event, this.definition);
+    if (!result.ok) return result.error;
+    this.state = result.state;
+    const output = emptyOutput();
+    for (const effect of result.effects) await this.execute(effect, output, event.at);
+    await this.record(event.at, origin, eventType(event), output);
+    for (const system of output.followUps) {
+      await this.apply({ kind: 'system', at: now(), system }, { actorId: 'system', actorRole: 'system', data: { ...system } });
+    }
+    return undefined;
+  }
+
+  /** Fires whatever timers are due now: escalation steps, answer reminder and timeout, progress update. */
+  async fireDueTimers(): Promise<void> {
+    const at = now();
+    const stage = this.timers.stage;
+    if (stage && nextEscalationStep(stage.policy, stage.clock, stage.escalation, at)?.due) {
+      const run = await activities.fireDueEscalations({ clock: stage.clock, escalation: stage.escalation, policy: stage.policy, at });
+      stage.escalation = run.state;
+      this.timerVersion++;
+      for (const step of run.fired) {
+        await this.fireSystem(
+          step.kind === 'warning'
+            ? { type: 'deadline_warning', stage: stage.id }
+            : { type: 'deadline_breached', stage: stage.id, breachCount: step.breach },
+        );
+      }
+    }
+    const answer = this.timers.answer;
+    if (answer && !answer.reminded && at >= answer.reminderAt && at < answer.deadline) {
+      answer.reminded = true;
+      this.timerVersion++;
+      await this.fireSystem({ type: 'answer_reminder_due', round: answer.round });
+    }
+    if (answer && this.timers.answer === answer && at >= answer.deadline) {
+      this.timers.answer = null;
+      this.timerVersion++;
+      await this.fireSystem({ type: 'customer_answer_timed_out', round: answer.round });
+    }
+    if (this.timers.progressDueAt && at >= this.timers.progressDueAt) {
+      this.timers.progressDueAt = null;
+      this.timerVersion++;
+      await this.fireSystem({ type: 'progress_update_due' });
+    }
+  }
+
+  /** Epoch ms of the earliest pending timer, or undefined when nothing is scheduled. */
+  nextWakeAt(): number | undefined {
+    const { stage, answer, progressDueAt } = this.timers;
+    const candidates: string[] = [];
+    const step = stage && nextEscalationStep(stage.policy, stage.clock, stage.escalation, now())?.step;
+    if (step) candidates.push(step.at);
+    if (answer) candidates.push(answer.reminded ? answer.deadline : answer.reminderAt);
+    if (progressDueAt) candidates.push(progressDueAt);
+    const times = candidates.map((c) => Date.parse(c));
+    return times.length ? Math.min(...times) : undefined;
+  }
+
+  status(): ComplaintStatus {
+    const escalation = this.definition.stages[this.state.escalation.stage].escalation;
+    return {
+      complaintId: this.input.intake.complaintId,
+      processVersion: this.input.process.versionId,
+      calendarId: this.definition.calendarId,
+      seq: this.seq,
+      state: this.state,
+      deadlines: this.deadlines(),
+      escalationLevel: escalation.levels[this.state.escalation.level] ?? escalation.levels[0]!,
+    };
+  }
+
+  private deadlines(): Deadlines {
+    const { stage, answer, progressDueAt } = this.timers;
+    const step = stage && nextEscalationStep(stage.policy, stage.clock, stage.escalation, now())?.step;
+    return {
+      stage: stage && {
+        id: stage.id,
+        startedAt: stage.clock.startedAt,
+        warningAt: stage.clock.warningAt,
+        deadline: stage.clock.deadline,
+        paused: stage.clock.pausedAt !== null,
+      },
+      nextEscalationAt: step?.at ?? null,
+      answer: answer && { round: answer.round, reminderAt: answer.reminderAt, deadline: answer.deadline },
+      progressUpdateAt: progressDueAt,
+    };
+  }
+
+  private async fireSystem(system: SystemEvent): Promise<void> {
+    // A timer that lost a race with a decision is stale (GONE): nothing to do.
+    await this.apply({ kind: 'system', at: now(), system }, { actorId: 'system', actorRole: 'system', data: { ...system } });
+  }
+
+  private async record(at: string, origin: EventOrigin, type: string, output: TransitionOutput): Promise<void> {
+    this.seq++;
+    await activities.recordTransition({
+      complaintId: this.input.intake.complaintId,
+      seq: this.seq,
+      at,
+      event: { type, actorId: origin.actorId, actorRole: origin.actorRole, data: { ...origin.data, ...(output.stageOutcome ? { stageOutcome: output.stageOutcome } : {}) } },
+      status: this.status(),
+      messages: output.messages,
+      links: output.links,
+      revokeLinks: output.revokeLinks,
+      ...(origin.usedLinkId ? { usedLinkId: origin.usedLinkId } : {}),
+    });
+  }
+
+  private async execute(effect: Effect, output: TransitionOutput, at: string): Promise<void> {
+    const calendarId = this.definition.calendarId;
+    switch (effect.kind) {
+      case 'send_acknowledgement':
+        output.messages.push({ audience: 'customer', template: 'acknowledgement', params: { receivedAt: this.state.receivedAt, channel: this.state.channel } });
+        output.followUps.push({ type: 'acknowledgement_sent' });
+        return;
+      case 'start_stage_clock': {
+        const started = await activities.startStageClock({ calendarId, duration: effect.duration, warnAtShare: effect.warnAtShare, at });
+        this.timers.stage = { id: effect.stage, ...started, policy: effect.escalation };
+        break;
+      }
+      case 'pause_stage_clock':
+        if (this.timers.stage) this.timers.stage.clock = await activities.pauseStageClock({ clock: this.timers.stage.clock, at });
+        break;
+      case 'resume_stage_clock': {
+        const stage = this.timers.stage;
+        if (stage) Object.assign(stage, await activities.resumeStageClock({ clock: stage.clock, escalation: stage.escalation, at }));
+        break;
+      }
+      case 'stop_stage_clock': {
+        const stage = this.timers.stage;
+        if (stage) {
+          const stopped = await activities.stopStageClock({ clock: stage.clock, at });
+          output.stageOutcome = { stage: stage.id, outcome: effect.outcome, met: stopped.outcome.met, byMinutes: stopped.outcome.byMinutes };
+          this.timers.stage = null;
+        }
+        break;
+      }
+      case 'start_answer_clock': {
+        const due = await activities.answerDeadlines({ calendarId, duration: effect.deadline, reminderAtShare: effect.reminderAtShare, at });
+        this.timers.answer = { round: effect.round, ...due, reminded: false };
+        break;
+      }
+      case 'stop_answer_clock':
+        this.timers.answer = null;
+        break;
+      case 'restart_progress_timer':
+        this.timers.progressDueAt = await activities.progressUpdateDue({ calendarId, every: effect.every, at });
+        break;
+      case 'stop_progress_timer':
+        this.timers.progressDueAt = null;
+        break;
+      case 'notify_customer':
+        output.messages.push({ audience: 'customer', template: effect.template, params: effect.params });
+        return;
+      case 'notify_staff':
+        output.messages.push({ audience: 'staff', recipient: effect.recipient, template: effect.template, params: effect.params });
+        return;
+      case 'issue_response_link':
+        output.links.push(
+          effect.purpose === 'resolution'
+            ? { linkId: uuid4(), purpose: 'resolution', round: effect.round }
+            : { linkId: uuid4(), purpose: 'info_request', requestId: effect.requestId },
+        );
+        return;
+      case 'revoke_response_links':
+        output.revokeLinks = true;
+        return;
+      case 'inform_external_remedies':
+        output.messages.push({ audience: 'customer', template: 'external_remedies', params: { country: effect.country, remedies: effect.remedies } });
+        return;
+      case 'request_satisfaction_survey':
+        output.messages.push({ audience: 'customer', template: 'satisfaction_survey', params: { closure: effect.closure } });
+        return;
+    }
+    this.timerVersion++;
+  }
+}
+
+function emptyOutput(): TransitionOutput {
+  return { messages: [], links: [], revokeLinks: false, followUps: [] };
+}
+
+/** The workflow's clock: the start time of the current workflow task (deterministic on replay). */
+function now(): string {
+  return new Date().toISOString();
+}
+
+function eventType(event: LifecycleEvent): string {
+  switch (event.kind) {
+    case 'decision':
+      return event.decision.type;
+    case 'customer':
+      return event.answer.type;
+    case 'system':
+      return event.system.type;
+  }
+}
+
+/** A refusal crosses to the caller as an ApplicationFailure whose type is the error code. */
+function asFailure(error: DomainError): ApplicationFailure {
+  return ApplicationFailure.create({ type: error.code, message: error.message, details: [error.details ?? null], nonRetryable: true });
+}
