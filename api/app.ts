@@ -13,23 +13,32 @@ import { calendarRoutes } from './calendars.js';
 import { complaintRoutes } from './complaints.js';
 import { decisionRoutes } from './complaint-decisions.js';
 import { complaintRecordRoutes } from './complaint-records.js';
+import { customerRoutes, TRACKING_PER_MINUTE } from './customer.js';
 import { docsRoutes } from './docs.js';
 import { renderError } from './errors.js';
 import { healthRoutes } from './health.js';
+import { PinLockout } from './pin-lockout.js';
 import { FixedWindowLimiter } from './rate-limit.js';
 import { SealedBox } from '../security/sealed-box.js';
+import { responsePages } from './response-pages.js';
 import type { TemporalGateway } from './temporal-gateway.js';
+import { LinkSigner } from '../security/signed-links.js';
 import { DEFAULT_PROCESS_SNAPSHOT } from '../config/default-process.js';
 import type { ProcessDefinitionSnapshot } from '../domain/process-definition.js';
 
 export interface AppDeps {
-  config: Pick<Config, 'API_KEYS' | 'PUBLIC_INTAKE_PER_MINUTE' | 'TRUST_PROXY'>;
+  config: Pick<Config, 'API_KEYS' | 'PUBLIC_INTAKE_PER_MINUTE' | 'TRUST_PROXY'> & {
+    /** Checks the customers' signed links (≥ 32 characters; the worker signs with the same). */
+    LINK_SIGNING_SECRET: string;
+  };
   sql: Sql;
   temporal: TemporalGateway;
   encryptionKeys: readonly EncryptionKey[];
   log: Logger;
   /** The process definition new complaints are pinned to (default: config/default-process.ts). */
   currentProcess?: () => ProcessDefinitionSnapshot;
+  /** Tracking requests allowed per client address per minute (default TRACKING_PER_MINUTE). */
+  trackingPerMinute?: number;
 }
 
 export function createApp(deps: AppDeps) {
@@ -46,6 +55,7 @@ export function createApp(deps: AppDeps) {
     );
   });
   app.use('/v1/*', authenticate(parseApiKeys(config.API_KEYS)));
+  const linkDeps = { sql, temporal, linkSigner: new LinkSigner(config.LINK_SIGNING_SECRET) };
 
   const v1 = new OpenAPIHono<AppEnv>().route(
     '/complaints',
@@ -60,8 +70,18 @@ export function createApp(deps: AppDeps) {
   )
     .route('/complaints', decisionRoutes({ sql, temporal }))
     .route('/complaints', complaintRecordRoutes({ sql }))
-    .route('/calendars', calendarRoutes());
+    .route('/calendars', calendarRoutes())
+    .route(
+      '/',
+      customerRoutes({
+        ...linkDeps,
+        pinLockout: new PinLockout(sql),
+        trackingLimiter: new FixedWindowLimiter(deps.trackingPerMinute ?? TRACKING_PER_MINUTE, 60_000),
+        trustProxy: config.TRUST_PROXY,
+      }),
+    );
   app.route('/v1', v1);
+  app.route('/r', responsePages({ ...linkDeps, log }));
   app.route('/', healthRoutes({ sql, temporal }));
   app.route('/docs', docsRoutes());
 

@@ -13,8 +13,8 @@ import { createTemporalGateway } from './temporal-gateway.js';
 
 const config = loadConfig();
 const log = createLogger({ level: config.LOG_LEVEL, service: 'plaint-api' });
-if (!config.DATABASE_URL || !config.PAYLOAD_ENCRYPTION_KEYS) {
-  log.fatal('DATABASE_URL and PAYLOAD_ENCRYPTION_KEYS must be set (npm start sets both for you)');
+if (!config.DATABASE_URL || !config.PAYLOAD_ENCRYPTION_KEYS || !config.LINK_SIGNING_SECRET) {
+  log.fatal('DATABASE_URL, PAYLOAD_ENCRYPTION_KEYS and LINK_SIGNING_SECRET must be set (npm start sets them for you)');
   process.exit(1);
 }
 const encryptionKeys = parseEncryptionKeys(config.PAYLOAD_ENCRYPTION_KEYS);
@@ -26,7 +26,13 @@ const client = await connectTemporalClient({
   encryptionKeys,
 });
 const temporal = createTemporalGateway(client, config.TEMPORAL_TASK_QUEUE);
-const app = createApp({ config, sql, temporal, encryptionKeys, log });
+const app = createApp({
+  config: { ...config, LINK_SIGNING_SECRET: config.LINK_SIGNING_SECRET },
+  sql,
+  temporal,
+  encryptionKeys,
+  log,
+});
 const stopReconciler = runIntakeReconciler({ sql, temporal, sealedBox: new SealedBox(encryptionKeys), log });
 
 const server = serve({ fetch: app.fetch, port: config.HTTP_PORT, hostname: config.HTTP_HOST }, (info) => {

@@ -34,7 +34,12 @@ export interface IntegrationContext {
   encryptionKeys: EncryptionKey[];
   taskQueue: string;
   startWorker(): Promise<ComplaintWorker & { running: Promise<void> }>;
-  app(opts?: { publicIntakePerMinute?: number; trustProxy?: boolean; process?: ProcessDefinitionSnapshot }): ReturnType<typeof createApp>;
+  app(opts?: {
+    publicIntakePerMinute?: number;
+    trackingPerMinute?: number;
+    trustProxy?: boolean;
+    process?: ProcessDefinitionSnapshot;
+  }): ReturnType<typeof createApp>;
   close(): Promise<void>;
 }
 
@@ -80,12 +85,14 @@ export async function integrationContext(): Promise<IntegrationContext> {
           API_KEYS: Object.entries(STAFF_KEYS).map(([role, key]) => apiKeyEntry(`test-${role}`, role, key)),
           PUBLIC_INTAKE_PER_MINUTE: opts.publicIntakePerMinute ?? 1000,
           TRUST_PROXY: opts.trustProxy ?? true,
+          LINK_SIGNING_SECRET,
         },
         sql,
         temporal: createTemporalGateway(client, taskQueue),
         encryptionKeys,
         log: pino({ level: 'silent' }),
         currentProcess: () => opts.process ?? quietProcess(),
+        trackingPerMinute: opts.trackingPerMinute ?? 1000,
       });
     },
     async close() {

@@ -1,0 +1,112 @@
+// The customer's answers through signed links, shared by the JSON endpoint and the HTML pages.
+// Order matters: the HMAC and expiry first (a forged token never reaches the database), then the
+// link's row (a missing, revoked or used link is GONE), then the workflow, whose update id is the
+// link's, so a double submit returns the first result instead of answering twice.
+import { z } from '@hono/zod-openapi';
+import type { Sql } from 'postgres';
+import { customerAnswerSchema } from '../domain/complaint-schemas.js';
+import { DomainError, type FieldIssue } from '../domain/errors.js';
+import type { CustomerAnswer } from '../domain/lifecycle.js';
+import type { LinkClaims, LinkSigner } from '../security/signed-links.js';
+import { buildCustomerView, findCustomerComplaint, type CustomerComplaintRow, type CustomerView } from './customer-view.js';
+import { validationError } from './errors.js';
+import type { TemporalGateway } from './temporal-gateway.js';
+
+export interface CustomerLinkDeps {
+  sql: Sql;
+  temporal: TemporalGateway;
+  linkSigner: LinkSigner;
+  /** The clock tokens expire by, epoch ms (tests move it). */
+  now?: () => number;
+}
+
+/** Free text that is not only white space; limits as in the domain's customer answer schema. */
+const text = (max: number) => z.string().min(1).max(max).regex(/\S/, 'must not be blank');
+
+/** One body for both link purposes; which fields it needs depends on the link (see `toAnswer`). */
+export const linkAnswerBodySchema = z
+  .strictObject({
+    decision: z.enum(['accept', 'reject']).optional().meta({ description: 'Resolution links: accept or reject the proposal' }),
+    reason: text(2_000).optional().meta({ description: 'Required with `reject`: why the proposal does not satisfy you' }),
+    text: text(5_000).optional().meta({ description: 'Information-request links: your answer to our question' }),
+  })
+  .meta({
+    id: 'CustomerAnswer',
+    description:
+      'A resolution link takes `{ "decision": "accept" }` or `{ "decision": "reject", "reason": "…" }`; ' +
+      'an information-request link takes `{ "text": "…" }`.',
+    example: { decision: 'reject', reason: 'A replacement does not help: I need the machine repaired this week.' },
+  });
+
+export type LinkAnswerBody = z.infer<typeof linkAnswerBodySchema>;
+
+export interface OpenedLink {
+  claims: LinkClaims;
+  complaint: CustomerComplaintRow;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * An authentic, unexpired link whose row is still open, with its complaint. Tampered or malformed:
+ * NOT_FOUND; expired, answered, superseded or revoked: GONE. Reads only: opening changes nothing.
+ */
+export async function openLink(deps: CustomerLinkDeps, token: string): Promise<OpenedLink> {
+  const claims = deps.linkSigner.verify(token, (deps.now ?? Date.now)());
+  if (!UUID.test(claims.linkId) || !UUID.test(claims.complaintId)) throw invalidLink();
+  const [link] = await deps.sql<{ complaint_id: string; purpose: string; revoked_at: Date | null; used_at: Date | null }[]>`
+    SELECT complaint_id, purpose, revoked_at, used_at FROM response_links WHERE id = ${claims.linkId}`;
+  if (!link || link.revoked_at || link.used_at) {
+    throw new DomainError('GONE', 'This link is no longer valid: it was answered, or a newer one replaced it');
+  }
+  if (link.complaint_id !== claims.complaintId || link.purpose !== claims.purpose) throw invalidLink();
+  const complaint = await findCustomerComplaint(deps.sql, { id: claims.complaintId });
+  if (!complaint) throw invalidLink();
+  return { claims, complaint };
+}
+
+/** Sends the answer to the complaint's workflow and answers the customer's view after it. */
+export async function answerThroughLink(deps: CustomerLinkDeps, link: OpenedLink, body: LinkAnswerBody): Promise<CustomerView> {
+  const { claims } = link;
+  const answer = toAnswer(claims, body);
+  const kind = answer.type === 'customer_rejected' ? 'reject' : answer.type === 'customer_accepted' ? 'accept' : 'info';
+  const status = await deps.temporal.answerAsCustomer(
+    claims.complaintId,
+    { linkId: claims.linkId, answer },
+    `${claims.linkId}:${kind}`,
+  );
+  // The workflow's activity marks the link used too; marking it here makes a second submit GONE
+  // at once, without waiting for that activity.
+  await deps.sql`UPDATE response_links SET used_at = now() WHERE id = ${claims.linkId} AND used_at IS NULL`;
+  return buildCustomerView(link.complaint, status);
+}
+
+/** The customer answer a body means for this link; a body that does not fit the purpose is 400. */
+export function toAnswer(claims: LinkClaims, body: LinkAnswerBody): CustomerAnswer {
+  const issues: FieldIssue[] = [];
+  const refuse = (path: keyof LinkAnswerBody, message: string) => issues.push({ path, message });
+  let answer: unknown;
+  if (claims.purpose === 'resolution') {
+    if (body.text !== undefined) refuse('text', 'a resolution link takes a decision, not text');
+    if (body.decision === undefined) refuse('decision', "required: 'accept' or 'reject'");
+    if (body.decision === 'reject' && body.reason === undefined) refuse('reason', 'required when you reject: tell us why');
+    if (body.decision === 'accept' && body.reason !== undefined) refuse('reason', "only with decision 'reject'");
+    answer =
+      body.decision === 'accept'
+        ? { type: 'customer_accepted', round: claims.round }
+        : { type: 'customer_rejected', round: claims.round, reason: body.reason };
+  } else {
+    if (body.decision !== undefined) refuse('decision', 'an information request takes text, not a decision');
+    if (body.reason !== undefined) refuse('reason', 'an information request takes text, not a reason');
+    if (body.text === undefined) refuse('text', 'required: your answer to our question');
+    answer = { type: 'customer_answered_info', requestId: claims.requestId, text: body.text };
+  }
+  if (issues.length > 0) throw validationError(issues);
+  const parsed = customerAnswerSchema.safeParse(answer);
+  if (!parsed.success) throw invalidLink(); // the link lacks its round or request id
+  return parsed.data;
+}
+
+function invalidLink(): DomainError {
+  return new DomainError('NOT_FOUND', 'This link is not valid');
+}
