@@ -82,6 +82,7 @@ export class ComplaintRun {
     const at = now();
     for (const effect of initialEffects(this.state, this.definition)) await this.execute(effect, output, at);
     await this.record(at, { actorId: 'system', actorRole: 'system', data: { processVersion: this.input.process.versionId } }, 'process_started', output);
+    await this.applyFollowUps(output);
   }
 
   /** Runs `fn` after every earlier exclusive section: handlers and timers never interleave. */
@@ -112,10 +113,13 @@ export class ComplaintRun {
     const output = emptyOutput();
     for (const effect of result.effects) await this.execute(effect, output, event.at);
     await this.record(event.at, origin, eventType(event), output);
-    for (const system of output.followUps) {
-      await this.apply({ kind: 'system', at: now(), system }, { actorId: 'system', actorRole: 'system', data: { ...system } });
-    }
+    await this.applyFollowUps(output);
     return undefined;
+  }
+
+  /** Facts an effect established (an acknowledgement sent) go through the reducer in turn. */
+  private async applyFollowUps(output: TransitionOutput): Promise<void> {
+    for (const system of output.followUps) await this.fireSystem(system);
   }
 
   /** Fires whatever timers are due now: escalation steps, answer reminder and timeout, progress update. */

@@ -1,0 +1,85 @@
+// Drives complaints the way clients do: intake and decisions over the HTTP API, the customer's
+// answers through their signed links; reads what the read model and the workflow say.
+import { expect } from 'vitest';
+import type { Role } from '../../domain/complaint.js';
+import type { CustomerAnswer, Decision } from '../../domain/lifecycle.js';
+import type { ProcessDefinitionSnapshot } from '../../domain/process-definition.js';
+import type { ComplaintStatus } from '../../workflows/complaint.messages.js';
+import { aComplaint } from './fixtures.js';
+import { bearer, eventually, type IntegrationContext } from './integration.js';
+import type { IntakeRequest } from '../../api/complaints.schemas.js';
+
+export interface FiledComplaint {
+  id: string;
+  reference: string;
+  pin: string;
+}
+
+export function complaintDriver(ctx: IntegrationContext, process: ProcessDefinitionSnapshot) {
+  const app = ctx.app({ process });
+  const driver = {
+    app,
+    async file(overrides: Partial<IntakeRequest> = {}): Promise<FiledComplaint> {
+      const res = await app.request('/v1/complaints', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(aComplaint(overrides)),
+      });
+      expect(res.status).toBe(201);
+      return (await res.json()) as FiledComplaint;
+    },
+    decide(c: FiledComplaint, decision: Decision | Record<string, unknown>, role: Exclude<Role, 'admin'> = 'agent', headers: Record<string, string> = {}) {
+      return app.request(`/v1/complaints/${c.reference}/decisions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...bearer(role), ...headers },
+        body: JSON.stringify(decision),
+      });
+    },
+    /** Takes a decision that must be accepted; answers the new status. */
+    async decideOk(c: FiledComplaint, decision: Decision, role: Exclude<Role, 'admin'> = 'agent') {
+      const res = await driver.decide(c, decision, role);
+      expect(res.status, JSON.stringify(await res.clone().json())).toBe(200);
+      return (await res.json()) as { status: string; round: number; closure: string | null; escalationLevel: string };
+    },
+    status(c: FiledComplaint): Promise<ComplaintStatus> {
+      return ctx.client.workflow.getHandle(c.id).query('status');
+    },
+    async waitForStatus(c: FiledComplaint, status: string, timeoutMs = 20_000): Promise<ComplaintStatus> {
+      return eventually(async () => {
+        const s = await driver.status(c);
+        return s.state.status === status ? s : undefined;
+      }, timeoutMs);
+    },
+    async events(c: FiledComplaint): Promise<Array<{ seq: number; type: string; actor: { id: string; role: string }; data: Record<string, unknown> }>> {
+      const res = await app.request(`/v1/complaints/${c.reference}/events`, { headers: bearer('auditor') });
+      expect(res.status).toBe(200);
+      return res.json() as never;
+    },
+    async messages(c: FiledComplaint): Promise<Array<{ audience: string; channel: string; recipient: string; template: string; subject: string; body: string; seq: number }>> {
+      const res = await app.request(`/v1/complaints/${c.reference}/messages`, { headers: bearer('auditor') });
+      expect(res.status).toBe(200);
+      return res.json() as never;
+    },
+    /** The open link of a purpose, as the activity stored it. */
+    async openLink(c: FiledComplaint, purpose: 'resolution' | 'info_request') {
+      const [link] = await ctx.sql<{ id: string; round: number | null; request_id: string | null }[]>`
+        SELECT id, round, request_id FROM response_links
+        WHERE complaint_id = ${c.id} AND purpose = ${purpose} AND revoked_at IS NULL AND used_at IS NULL
+        ORDER BY created_at DESC LIMIT 1`;
+      return link;
+    },
+    /** The customer's answer through the workflow update a signed link leads to. */
+    async answer(c: FiledComplaint, answer: CustomerAnswer, linkId?: string) {
+      const purpose = answer.type === 'customer_answered_info' ? 'info_request' : 'resolution';
+      const id = linkId ?? (await driver.openLink(c, purpose))!.id;
+      return ctx.client.workflow
+        .getHandle(c.id)
+        .executeUpdate('customerAnswer', { args: [{ linkId: id, answer }], updateId: `test-${id}-${answer.type}` }) as Promise<ComplaintStatus>;
+    },
+  };
+  return driver;
+}
+
+export const CLASSIFY: Decision = { type: 'classify', category: 'product_defect', product: 'WM-8000', severity: 'high', department: 'after_sales' };
+export const PROPOSE_REPAIR: Decision = { type: 'propose_resolution', summary: 'We will repair the machine at home free of charge.', remedy: 'repair' };
+export const PROPOSE_REFUND: Decision = { type: 'propose_resolution', summary: 'We refund the full price.', remedy: 'refund', amount: 14999.9, currency: 'TRY' };
