@@ -107,7 +107,8 @@ export function formatWhen(value: string, lang: MessageLanguage, timeZone: strin
   const day = { day: 'numeric', month: 'long', year: 'numeric' } as const;
   if (/^\d{4}-\d{2}-\d{2}$/.test(value)) {
     const date = new Date(`${value}T00:00:00Z`);
-    return Number.isNaN(date.getTime()) ? null : new Intl.DateTimeFormat(locale, { ...day, timeZone: 'UTC' }).format(date);
+    if (Number.isNaN(date.getTime())) return null;
+    return new Intl.DateTimeFormat(locale, { ...day, timeZone: 'UTC' }).format(date);
   }
   const instant = new Date(value);
   if (Number.isNaN(instant.getTime())) return null;
@@ -143,6 +144,11 @@ export function capitalize(text: string, lang: MessageLanguage): string {
   return text.charAt(0).toLocaleUpperCase(INTL_LOCALE[lang]) + text.slice(1);
 }
 
+/** Joins the parts that are present into lines of one paragraph ('' when none is). */
+export function lines(...parts: readonly (string | null | false | undefined)[]): string {
+  return parts.filter((p): p is string => typeof p === 'string' && p !== '').join('\n');
+}
+
 /** Joins the parts that are present into paragraphs. */
 export function paragraphs(...parts: readonly (string | null | false | undefined)[]): string {
   return parts.filter((p): p is string => typeof p === 'string' && p !== '').join('\n\n');
@@ -171,9 +177,15 @@ export const STAFF_STATUS_NAMES: Readonly<Record<string, Words>> = {
   in_review: ['ön incelemede', 'in initial review'],
   investigating: ['araştırılıyor', 'under investigation'],
   awaiting_customer: ['müşteriden bilgi bekleniyor', 'waiting for information from the customer'],
-  resolution_proposed: ['çözüm önerildi, müşteri yanıtı bekleniyor', "resolution proposed, awaiting the customer's answer"],
+  resolution_proposed: [
+    'çözüm önerildi, müşteri yanıtı bekleniyor',
+    "resolution proposed, awaiting the customer's answer",
+  ],
   reinvestigating: ['yeniden değerlendiriliyor', 'being reinvestigated'],
-  open_external: ['açık, müşteri dış başvuru yollarına yönlendirildi', 'open, customer referred to external remedies'],
+  open_external: [
+    'açık, müşteri dış başvuru yollarına yönlendirildi',
+    'open, customer referred to external remedies',
+  ],
   closed: ['kapatıldı', 'closed'],
 };
 

@@ -6,6 +6,7 @@ import {
   ESCALATION_LEVEL_NAMES,
   EXTERNAL_DECISION_NAMES,
   humanize,
+  lines,
   messageContext,
   paragraphs,
   SEVERITY_NAMES,
@@ -20,12 +21,28 @@ import {
 
 const CLOSURE_NAMES: Readonly<Record<string, Words>> = {
   accepted: ['müşteri çözüm önerisini kabul etti', 'the customer accepted the proposal'],
-  deemed_accepted: ['yanıt gelmediği için öneri kabul edilmiş sayıldı', 'no answer came, so the proposal was deemed accepted'],
+  deemed_accepted: ['yanıt gelmediği için öneri kabul edilmiş sayıldı', 'no answer, so the proposal was deemed accepted'],
   withdrawn: ['şikâyet geri çekildi', 'the complaint was withdrawn'],
   out_of_scope: ['şikâyet kapsam dışı bulundu', 'the complaint was found out of scope'],
   duplicate: ['mükerrer şikâyet', 'duplicate complaint'],
   external_decision: ['bağımsız kurum kararı kaydedildi', "an independent body's decision was recorded"],
 };
+
+/** What is left to do once a complaint closed this way. */
+const AFTER_CLOSURE: Readonly<Record<string, Words>> = {
+  accepted: [
+    'Lütfen kararlaştırılan çözümün uygulanmasını ve açık düzeltici faaliyetleri takip edin.',
+    'Please make sure the agreed solution is carried out, and follow up any open corrective actions.',
+  ],
+  external_decision: [
+    'Lütfen kurum kararının gereğini yerine getirin ve açık düzeltici faaliyetleri takip edin.',
+    'Please carry out what the decision requires, and follow up any open corrective actions.',
+  ],
+};
+const NOTHING_LEFT: Words = [
+  'Şikâyet için başka bir işlem gerekmiyor; açık düzeltici faaliyetler varsa takibine devam edin.',
+  'No further action is needed on the complaint; keep following up any open corrective actions.',
+];
 
 /** The next step for whoever gets a complaint in this status. */
 const NEXT_STEP: Readonly<Record<string, Words>> = {
@@ -50,13 +67,14 @@ const NEXT_STEP: Readonly<Record<string, Words>> = {
 
 type Template = (c: MessageContext) => RenderedMessage;
 
-/** "CMP-… numaralı şikâyet" / "complaint CMP-…", or just the noun without a reference. */
+/** "CMP-… numaralı şikâyet" in the case given, or just the noun without a reference. */
 function trRef(c: MessageContext, noun: string, sentenceStart = true): string {
   const reference = c.text('reference');
   const phrase = reference ? `${reference} numaralı ${noun}` : noun;
   return sentenceStart ? capitalize(phrase, 'tr') : phrase;
 }
 
+/** "complaint CMP-…", or "the complaint" without a reference. */
 function enRef(c: MessageContext, sentenceStart = false): string {
   const reference = c.text('reference');
   const phrase = reference ? `complaint ${reference}` : 'the complaint';
@@ -72,10 +90,22 @@ function notice(c: MessageContext, subject: Words, ...body: (string | null | fal
   };
 }
 
-/** "1. öneri" / "proposal 1": which proposal, when the round is known. */
+/** "1. çözüm önerisini" / "proposal 1": which proposal, when the round is known. */
 function proposal(c: MessageContext): string {
   const round = c.count('round');
   return c.t(round ? `${round}. çözüm önerisini` : 'çözüm önerisini', round ? `proposal ${round}` : 'the proposal');
+}
+
+/** A level id in words, capitalized to stand after a colon. */
+function level(c: MessageContext, key: string): string | null {
+  const words = c.labelOrId(ESCALATION_LEVEL_NAMES, key);
+  return words && capitalize(words, c.lang);
+}
+
+/** "(son tarih: …)" / "(deadline: …)" when the param holds a date. */
+function dueNote(c: MessageContext, key: string): string {
+  const due = c.when(key);
+  return due ? c.t(` (son tarih: ${due})`, ` (deadline: ${due})`) : '';
 }
 
 const STAFF_TEMPLATES: Readonly<Record<StaffTemplate, Template>> = {
@@ -98,12 +128,10 @@ const STAFF_TEMPLATES: Readonly<Record<StaffTemplate, Template>> = {
       c,
       ['Biriminize şikâyet yönlendirildi', 'A complaint has been routed to your department'],
       c.t(`${trRef(c, 'şikâyet')} biriminize yönlendirildi.`, `${enRef(c, true)} has been routed to your department.`),
-      [
+      lines(
         category && c.t(`Kategori: ${category}`, `Category: ${category}`),
         severity && c.t(`Önem derecesi: ${severity}`, `Severity: ${severity}`),
-      ]
-        .filter(Boolean)
-        .join('\n'),
+      ),
       c.t(
         `Lütfen şikâyeti bir uzmana atayın${urgent ? ' ve öncelik verin' : ''}.`,
         `Please assign the complaint to a specialist${urgent ? ' and give it priority' : ''}.`,
@@ -113,13 +141,13 @@ const STAFF_TEMPLATES: Readonly<Record<StaffTemplate, Template>> = {
 
   deadline_warning(c) {
     const stage = c.labelOrId(STAGE_NAMES, 'stage');
-    const due = c.when('dueAt');
     return notice(
       c,
       ['Süre uyarısı', 'Deadline approaching'],
       c.t(
-        `${trRef(c, 'şikâyette')} ${stage ? `${stage} aşamasının` : 'aşamanın'} süresi dolmak üzere${due ? ` (son tarih: ${due})` : ''}.`,
-        `The ${stage ? `${stage} stage` : 'current stage'} of ${enRef(c)} is nearly due${due ? ` (deadline: ${due})` : ''}.`,
+        `${trRef(c, 'şikâyette')} ${stage ? `${stage} aşamasının` : 'aşamanın'} süresi dolmak üzere` +
+          `${dueNote(c, 'dueAt')}.`,
+        `The ${stage ? `${stage} stage` : 'current stage'} of ${enRef(c)} is nearly due${dueNote(c, 'dueAt')}.`,
       ),
       c.t(
         'Lütfen aşamayı süre dolmadan tamamlayın ya da gerekiyorsa şikâyeti üst seviyeye aktarın.',
@@ -131,7 +159,7 @@ const STAFF_TEMPLATES: Readonly<Record<StaffTemplate, Template>> = {
   deadline_breached(c) {
     const stage = c.labelOrId(STAGE_NAMES, 'stage');
     const count = c.count('breachCount');
-    const owner = c.labelOrId(ESCALATION_LEVEL_NAMES, 'owner');
+    const owner = level(c, 'owner');
     return notice(
       c,
       ['Süre aşıldı', 'Deadline missed'],
@@ -139,7 +167,7 @@ const STAFF_TEMPLATES: Readonly<Record<StaffTemplate, Template>> = {
         `${trRef(c, 'şikâyette')} ${stage ? `${stage} aşamasının` : 'aşamanın'} süresi aşıldı.`,
         `The ${stage ? `${stage} stage` : 'current stage'} of ${enRef(c)} is past its deadline.`,
       ),
-      count !== null && count > 1 && c.t(`Bu, ${count}. süre aşımı bildirimidir.`, `This is breach notice number ${count}.`),
+      count !== null && count > 1 && c.t(`Bu, ${count}. süre aşımı bildirimidir.`, `This is breach notice ${count}.`),
       owner && c.t(`Şikâyetten sorumlu seviye: ${owner}.`, `Now responsible: ${owner}.`),
       c.t(
         'Lütfen şikâyeti gecikmeden ele alın ve gerekiyorsa müşteriyi bilgilendirin.',
@@ -149,16 +177,16 @@ const STAFF_TEMPLATES: Readonly<Record<StaffTemplate, Template>> = {
   },
 
   complaint_escalated(c) {
-    const level = c.labelOrId(ESCALATION_LEVEL_NAMES, 'level');
+    const owner = level(c, 'level');
     const reason = c.text('reason');
     return notice(
       c,
       ['Şikâyet üst seviyeye aktarıldı', 'Complaint escalated'],
-      c.t(
-        `${trRef(c, 'şikâyet')} ${level ? `${level} seviyesine` : 'üst seviyeye'} aktarıldı.`,
-        `${enRef(c, true)} has been escalated${level ? ` to the ${level}` : ''}.`,
+      c.t(`${trRef(c, 'şikâyet')} üst seviyeye aktarıldı.`, `${enRef(c, true)} has been escalated.`),
+      lines(
+        owner && c.t(`Yeni sorumlu seviye: ${owner}`, `Now responsible: ${owner}`),
+        reason && c.t(`Gerekçe: ${reason}`, `Reason: ${reason}`),
       ),
-      reason && c.t(`Gerekçe: ${reason}`, `Reason: ${reason}`),
       c.t('Lütfen şikâyeti inceleyip sahiplenin.', 'Please review the complaint and take ownership of it.'),
     );
   },
@@ -167,10 +195,12 @@ const STAFF_TEMPLATES: Readonly<Record<StaffTemplate, Template>> = {
     const requestId = c.text('requestId');
     return notice(
       c,
-      ['Müşteri bilgi talebini yanıtladı', 'The customer answered your question'],
+      ['Müşteri bilgi talebini yanıtladı', 'The customer answered the information request'],
       c.t(
-        `Müşteri, ${trRef(c, 'şikâyetteki', false)} bilgi talebini${requestId ? ` (${requestId})` : ''} yanıtladı. Aşamanın süresi yeniden işlemeye başladı.`,
-        `The customer has answered the information request${requestId ? ` ${requestId}` : ''} on ${enRef(c)}. The stage clock is running again.`,
+        `Müşteri, ${trRef(c, 'şikâyetteki', false)} bilgi talebini${requestId ? ` (${requestId})` : ''} yanıtladı. ` +
+          'Aşamanın süresi yeniden işlemeye başladı.',
+        `The customer has answered the information request${requestId ? ` ${requestId}` : ''} on ${enRef(c)}. ` +
+          'The stage clock is running again.',
       ),
       c.t('Lütfen yanıtı inceleyip değerlendirmeye devam edin.', 'Please read the answer and continue the review.'),
     );
@@ -184,7 +214,10 @@ const STAFF_TEMPLATES: Readonly<Record<StaffTemplate, Template>> = {
         `Müşteri, ${trRef(c, 'şikâyet', false)} için sunulan ${proposal(c)} kabul etti; şikâyet kapatıldı.`,
         `The customer accepted ${proposal(c)} for ${enRef(c)}; the complaint is closed.`,
       ),
-      c.t('Lütfen kararlaştırılan çözümün uygulanmasını takip edin.', 'Please make sure the agreed solution is carried out.'),
+      c.t(
+        'Lütfen kararlaştırılan çözümün uygulanmasını takip edin.',
+        'Please make sure the agreed solution is carried out.',
+      ),
     ),
 
   resolution_rejected(c) {
@@ -193,13 +226,14 @@ const STAFF_TEMPLATES: Readonly<Record<StaffTemplate, Template>> = {
       c,
       ['Müşteri çözüm önerisini reddetti', 'The customer rejected the resolution'],
       c.t(
-        `Müşteri, ${trRef(c, 'şikâyet', false)} için sunulan ${proposal(c)} reddetti. Şikâyet yeniden değerlendirmeye alındı.`,
+        `Müşteri, ${trRef(c, 'şikâyet', false)} için sunulan ${proposal(c)} reddetti. ` +
+          'Şikâyet yeniden değerlendirmeye alındı.',
         `The customer rejected ${proposal(c)} for ${enRef(c)}. The complaint is back under investigation.`,
       ),
       reason && c.t(`Müşterinin gerekçesi: ${reason}`, `The customer's reason: ${reason}`),
       c.t(
         'Lütfen gerekçeyi dikkate alarak başka çözüm yollarını araştırın ve yeni bir öneri sunun.',
-        "Please look for alternative solutions with the customer's reason in mind and propose a new resolution.",
+        "Please look for other solutions with the customer's reason in mind and propose a new resolution.",
       ),
     );
   },
@@ -220,7 +254,8 @@ const STAFF_TEMPLATES: Readonly<Record<StaffTemplate, Template>> = {
           )
         : noAnswer === 'stay_open'
           ? c.t(
-              'Şikâyet açık kalıyor ve müşterinin yanıt bağlantısı geçerliliğini koruyor. Lütfen müşteriyle iletişime geçin.',
+              'Şikâyet açık kalıyor ve müşterinin yanıt bağlantısı geçerliliğini koruyor. ' +
+                'Lütfen müşteriyle iletişime geçin.',
               "The complaint stays open and the customer's answer link still works. Please contact the customer.",
             )
           : c.t('Lütfen şikâyetin durumunu kontrol edin.', 'Please check where the complaint stands.'),
@@ -231,10 +266,13 @@ const STAFF_TEMPLATES: Readonly<Record<StaffTemplate, Template>> = {
     const round = c.count('round');
     return notice(
       c,
-      ['Şikâyet açık kaldı: müşteri dış başvuru yollarına yönlendirildi', 'Complaint left open: customer referred to external remedies'],
+      ['Şikâyet açık kaldı: müşteri dış başvuru yollarına yönlendirildi', 'Complaint left open: customer referred outside'],
       c.t(
-        `Müşteri, ${trRef(c, 'şikâyet', false)} için sunulan son çözüm önerisini${round ? ` (${round}. öneri)` : ''} de reddetti. Şikâyet açık kaldı ve müşteriye başvurabileceği bağımsız kurumlar bildirildi.`,
-        `The customer rejected the final proposal${round ? ` (proposal ${round})` : ''} for ${enRef(c)}. The complaint stays open and the customer has been told which independent bodies they can turn to.`,
+        `Müşteri, ${trRef(c, 'şikâyet', false)} için sunulan son çözüm önerisini` +
+          `${round ? ` (${round}. öneri)` : ''} de reddetti. Şikâyet açık kaldı ve müşteriye başvurabileceği ` +
+          'bağımsız kurumlar bildirildi.',
+        `The customer rejected the final proposal${round ? ` (proposal ${round})` : ''} for ${enRef(c)}. ` +
+          'The complaint stays open and the customer has been told which independent bodies they can turn to.',
       ),
       c.t(
         'Lütfen süreci takip edin; bağımsız bir kurumun kararı gelirse kararı şikâyete kaydedin.',
@@ -248,6 +286,8 @@ const STAFF_TEMPLATES: Readonly<Record<StaffTemplate, Template>> = {
     const reason = c.text('reason');
     const original = c.text('duplicateOf');
     const decision = c.label(EXTERNAL_DECISION_NAMES, 'externalDecision');
+    const id = c.text('closure');
+    const after = id === 'deemed_accepted' ? 'accepted' : id;
     return notice(
       c,
       ['Şikâyet kapatıldı', 'Complaint closed'],
@@ -255,17 +295,12 @@ const STAFF_TEMPLATES: Readonly<Record<StaffTemplate, Template>> = {
         `${trRef(c, 'şikâyet')} kapatıldı.${closure ? ` Kapanış nedeni: ${closure}.` : ''}`,
         `${enRef(c, true)} has been closed.${closure ? ` Reason: ${closure}.` : ''}`,
       ),
-      [
+      lines(
         reason && c.t(`Açıklama: ${reason}`, `Note: ${reason}`),
         original && c.t(`Asıl şikâyet: ${original}`, `Original complaint: ${original}`),
-        decision && c.t(`Kurum kararı: ${decision}`, `Decision: ${decision}`),
-      ]
-        .filter(Boolean)
-        .join('\n'),
-      c.t(
-        'Başka bir işlem gerekmiyor; açık düzeltici faaliyetler varsa takibine devam edin.',
-        'No further action is needed on the complaint; keep following up any open corrective actions.',
+        decision && c.t(`Kurum kararı: ${capitalize(decision, 'tr')}.`, `Decision: ${capitalize(decision, 'en')}.`),
       ),
+      c.t(...(after !== null && Object.hasOwn(AFTER_CLOSURE, after) ? AFTER_CLOSURE[after]! : NOTHING_LEFT)),
     );
   },
 
@@ -276,8 +311,10 @@ const STAFF_TEMPLATES: Readonly<Record<StaffTemplate, Template>> = {
       c,
       ['Size düzeltici faaliyet atandı', 'A corrective action has been assigned to you'],
       c.t(
-        `${trRef(c, 'şikâyet')} için bir düzeltici faaliyet${id ? ` (${id})` : ''} size atandı.${due ? ` Son tarih: ${due}.` : ''}`,
-        `A corrective action${id ? ` (${id})` : ''} on ${enRef(c)} has been assigned to you.${due ? ` Due date: ${due}.` : ''}`,
+        `${trRef(c, 'şikâyet')} için bir düzeltici faaliyet${id ? ` (${id})` : ''} size atandı.` +
+          `${due ? ` Son tarih: ${due}.` : ''}`,
+        `A corrective action${id ? ` (${id})` : ''} on ${enRef(c)} has been assigned to you.` +
+          `${due ? ` Due date: ${due}.` : ''}`,
       ),
       c.t(
         'Lütfen faaliyeti planlayıp son tarihe kadar tamamlayın ve sonucunu kaydedin.',
