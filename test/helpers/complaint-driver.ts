@@ -19,10 +19,11 @@ export function complaintDriver(ctx: IntegrationContext, process: ProcessDefinit
   const app = ctx.app({ process });
   const driver = {
     app,
-    async file(overrides: Partial<IntakeRequest> = {}): Promise<FiledComplaint> {
+    /** Files a complaint: on the public web form, or as staff when a role is given. */
+    async file(overrides: Partial<IntakeRequest> = {}, as?: Exclude<Role, 'admin'>): Promise<FiledComplaint> {
       const res = await app.request('/v1/complaints', {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...(as ? bearer(as) : {}) },
         body: JSON.stringify(aComplaint(overrides)),
       });
       expect(res.status).toBe(201);
