@@ -46,16 +46,16 @@ export async function complaintWorkflow(input: ComplaintWorkflowInput): Promise<
   if (!input.carried) await run.exclusive(() => run.begin());
 
   const historyLimit = input.historyLimit ?? HISTORY_EVENTS_BEFORE_CONTINUE_AS_NEW;
+  const historyIsLong = () => workflowInfo().continueAsNewSuggested || workflowInfo().historyLength > historyLimit;
   while (!run.finished) {
     const version = run.timerVersion;
     const wakeAt = run.nextWakeAt();
     const timedOut = !(await condition(
-      () => run.finished || run.timerVersion !== version,
+      () => run.finished || run.timerVersion !== version || historyIsLong(),
       wakeAt === undefined ? undefined : Math.max(wakeAt - Date.now(), 1),
     ));
     if (timedOut) await run.exclusive(() => run.fireDueTimers());
-    const info = workflowInfo();
-    if (!run.finished && (info.continueAsNewSuggested || info.historyLength > historyLimit)) {
+    if (!run.finished && historyIsLong()) {
       await condition(allHandlersFinished);
       await continueAsNew<typeof complaintWorkflow>({
         ...input,
