@@ -65,7 +65,11 @@ export async function openLink(deps: CustomerLinkDeps, token: string): Promise<O
   return { claims, complaint };
 }
 
-/** Sends the answer to the complaint's workflow and answers the customer's view after it. */
+/**
+ * Sends the answer to the complaint's workflow and answers the customer's view after it. The
+ * workflow records the transition (the link marked used, the round's links revoked) before the
+ * update returns, so a second submit finds the link GONE.
+ */
 export async function answerThroughLink(deps: CustomerLinkDeps, link: OpenedLink, body: LinkAnswerBody): Promise<CustomerView> {
   const { claims } = link;
   const answer = toAnswer(claims, body);
@@ -75,9 +79,6 @@ export async function answerThroughLink(deps: CustomerLinkDeps, link: OpenedLink
     { linkId: claims.linkId, answer },
     `${claims.linkId}:${kind}`,
   );
-  // The workflow's activity marks the link used too; marking it here makes a second submit GONE
-  // at once, without waiting for that activity.
-  await deps.sql`UPDATE response_links SET used_at = now() WHERE id = ${claims.linkId} AND used_at IS NULL`;
   return buildCustomerView(link.complaint, status);
 }
 
