@@ -198,8 +198,8 @@ const CUSTOMER_TEMPLATES: Readonly<Record<CustomerMessageTemplate, Template>> = 
       c,
       ['Şikâyetinizi aldık', 'We have received your complaint'],
       c.t(
-        `${received ? `${received} tarihinde ` : ''}${channel ? `${channel} ` : ''}ilettiğiniz şikâyetinizi aldık. ` +
-          'Bize ulaştığınız için teşekkür ederiz.',
+        capitalize(`${received ? `${received} tarihinde ` : ''}${channel ? `${channel} ` : ''}ilettiğiniz`, 'tr') +
+          ' şikâyetinizi aldık. Bize ulaştığınız için teşekkür ederiz.',
         'Thank you for contacting us. We have received the complaint you sent us' +
           `${channel ? ` ${channel}` : ''}${received ? ` on ${received}` : ''}.`,
       ),

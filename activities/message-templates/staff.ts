@@ -21,7 +21,10 @@ import {
 
 const CLOSURE_NAMES: Readonly<Record<string, Words>> = {
   accepted: ['müşteri çözüm önerisini kabul etti', 'the customer accepted the proposal'],
-  deemed_accepted: ['yanıt gelmediği için öneri kabul edilmiş sayıldı', 'no answer, so the proposal was deemed accepted'],
+  deemed_accepted: [
+    'yanıt gelmediği için öneri kabul edilmiş sayıldı',
+    'no answer came, so the proposal was deemed accepted',
+  ],
   withdrawn: ['şikâyet geri çekildi', 'the complaint was withdrawn'],
   out_of_scope: ['şikâyet kapsam dışı bulundu', 'the complaint was found out of scope'],
   duplicate: ['mükerrer şikâyet', 'duplicate complaint'],
@@ -145,7 +148,7 @@ const STAFF_TEMPLATES: Readonly<Record<StaffTemplate, Template>> = {
       c,
       ['Süre uyarısı', 'Deadline approaching'],
       c.t(
-        `${trRef(c, 'şikâyette')} ${stage ? `${stage} aşamasının` : 'aşamanın'} süresi dolmak üzere` +
+        `${trRef(c, 'şikâyette')} ${stage ? `${stage} aşamasının` : 'mevcut aşamanın'} süresi dolmak üzere` +
           `${dueNote(c, 'dueAt')}.`,
         `The ${stage ? `${stage} stage` : 'current stage'} of ${enRef(c)} is nearly due${dueNote(c, 'dueAt')}.`,
       ),
@@ -164,7 +167,7 @@ const STAFF_TEMPLATES: Readonly<Record<StaffTemplate, Template>> = {
       c,
       ['Süre aşıldı', 'Deadline missed'],
       c.t(
-        `${trRef(c, 'şikâyette')} ${stage ? `${stage} aşamasının` : 'aşamanın'} süresi aşıldı.`,
+        `${trRef(c, 'şikâyette')} ${stage ? `${stage} aşamasının` : 'mevcut aşamanın'} süresi aşıldı.`,
         `The ${stage ? `${stage} stage` : 'current stage'} of ${enRef(c)} is past its deadline.`,
       ),
       count !== null && count > 1 && c.t(`Bu, ${count}. süre aşımı bildirimidir.`, `This is breach notice ${count}.`),
@@ -266,7 +269,10 @@ const STAFF_TEMPLATES: Readonly<Record<StaffTemplate, Template>> = {
     const round = c.count('round');
     return notice(
       c,
-      ['Şikâyet açık kaldı: müşteri dış başvuru yollarına yönlendirildi', 'Complaint left open: customer referred outside'],
+      [
+        'Şikâyet açık kaldı: müşteri dış başvuru yollarına yönlendirildi',
+        'Complaint left open: customer referred to external remedies',
+      ],
       c.t(
         `Müşteri, ${trRef(c, 'şikâyet', false)} için sunulan son çözüm önerisini` +
           `${round ? ` (${round}. öneri)` : ''} de reddetti. Şikâyet açık kaldı ve müşteriye başvurabileceği ` +
