@@ -59,6 +59,10 @@ export function createTemporalGateway(client: Client, taskQueue: string): Tempor
       try {
         return await handle(complaintId).executeUpdate(decideUpdate, { args: [input], updateId: `decide:${requestKey}` });
       } catch (err) {
+        // The read model knows the complaint, so a missing workflow has completed: it is closed.
+        if (err instanceof WorkflowNotFoundError) {
+          throw new DomainError('INVALID_TRANSITION', 'This complaint is closed; it takes no more decisions', { status: 'closed', allowed: [] });
+        }
         throw toDomainError(err);
       }
     },
@@ -66,6 +70,7 @@ export function createTemporalGateway(client: Client, taskQueue: string): Tempor
       try {
         return await handle(complaintId).executeUpdate(customerAnswerUpdate, { args: [input], updateId: `answer:${requestKey}` });
       } catch (err) {
+        if (err instanceof WorkflowNotFoundError) throw new DomainError('GONE', 'This complaint is closed');
         throw toDomainError(err);
       }
     },

@@ -1,0 +1,105 @@
+// POST /v1/complaints/{reference}/decisions: one test per outcome a client can get.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { staffStatusSchema } from '../../api/staff-status.js';
+import { errorBodySchema } from '../../api/errors.js';
+import { CLASSIFY, complaintDriver, PROPOSE_REFUND, PROPOSE_REPAIR, type FiledComplaint } from '../helpers/complaint-driver.js';
+import { integrationContext, type IntegrationContext } from '../helpers/integration.js';
+import { quietProcess } from '../helpers/process.js';
+
+let ctx: IntegrationContext;
+let d: ReturnType<typeof complaintDriver>;
+let acknowledged: FiledComplaint;
+
+beforeAll(async () => {
+  ctx = await integrationContext();
+  await ctx.startWorker();
+  d = complaintDriver(ctx, quietProcess());
+  acknowledged = await d.file();
+  await d.waitForStatus(acknowledged, 'acknowledged');
+});
+afterAll(() => ctx.close());
+
+const errorOf = async (res: Response) => errorBodySchema.parse(await res.json()).error;
+
+describe('POST /v1/complaints/{reference}/decisions', () => {
+  it('answers 200 with the new state and its deadlines', async () => {
+    const c = await d.file();
+    await d.waitForStatus(c, 'acknowledged');
+    const res = await d.decide(c, CLASSIFY);
+    expect(res.status).toBe(200);
+    const body = staffStatusSchema.parse(await res.json());
+    expect(body).toMatchObject({ reference: c.reference, status: 'investigating', escalationLevel: 'assignee' });
+    expect(Date.parse(body.stage!.deadline)).toBeGreaterThan(Date.now());
+  });
+
+  it('refuses a decision the status does not allow with 409 and the decisions allowed now', async () => {
+    const res = await d.decide(acknowledged, PROPOSE_REPAIR);
+    expect(res.status).toBe(409);
+    const error = await errorOf(res);
+    expect(error.code).toBe('INVALID_TRANSITION');
+    expect(error.details).toMatchObject({ status: 'acknowledged', allowed: expect.arrayContaining(['classify', 'request_info', 'note']) });
+    expect((error.details as { allowed: string[] }).allowed).not.toContain('propose_resolution');
+  });
+
+  it.each([
+    ['an agent marking a duplicate', 'agent', { type: 'mark_duplicate', duplicateOf: 'CMP-2026-000001' }],
+    ['an auditor taking any decision', 'auditor', { type: 'note', text: 'Looks fine.' }],
+    ['a process owner taking any decision', 'process_owner', { type: 'note', text: 'Looks fine.' }],
+  ] as const)('refuses %s with 403', async (_what, role, decision) => {
+    const res = await d.decide(acknowledged, decision as never, role);
+    expect(res.status).toBe(403);
+    expect((await errorOf(res)).code).toBe('NOT_ALLOWED_FOR_ROLE');
+  });
+
+  it('lets a supervisor close a complaint as out of scope', async () => {
+    const c = await d.file();
+    await d.waitForStatus(c, 'acknowledged');
+    const closed = await d.decideOk(c, { type: 'close_out_of_scope', reason: 'Concerns a product we do not sell.' }, 'supervisor');
+    expect(closed).toMatchObject({ status: 'closed', closure: 'out_of_scope' });
+    const again = await d.decide(c, { type: 'note', text: 'too late' });
+    expect(again.status).toBe(409);
+    expect(await errorOf(again)).toMatchObject({ code: 'INVALID_TRANSITION', details: { status: 'closed', allowed: [] } });
+  });
+
+  it('answers 400 naming each bad field, and the complaint is untouched', async () => {
+    const res = await d.decide(acknowledged, { type: 'propose_resolution', summary: '', remedy: 'refund' });
+    expect(res.status).toBe(400);
+    const paths = ((await errorOf(res)).details as Array<{ path: string }>).map((i) => i.path).sort();
+    expect(paths).toEqual(expect.arrayContaining(['summary']));
+    const unknown = await d.decide(acknowledged, { type: 'bribe', amount: 100 });
+    expect(unknown.status).toBe(400);
+    expect((await d.status(acknowledged)).state.status).toBe('acknowledged');
+  });
+
+  it('answers 401 without a key and 404 for an unknown reference', async () => {
+    const res = await d.app.request(`/v1/complaints/${acknowledged.reference}/decisions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ type: 'note', text: 'x' }),
+    });
+    expect(res.status).toBe(401);
+    expect((await d.decide({ ...acknowledged, reference: 'CMP-1999-999999' }, { type: 'note', text: 'x' })).status).toBe(404);
+  });
+
+  it('applies a retried decision once when it carries the same Idempotency-Key', async () => {
+    const headers = { 'idempotency-key': `note-${crypto.randomUUID()}` };
+    const first = await d.decide(acknowledged, { type: 'note', text: 'Customer called again.' }, 'agent', headers);
+    const retry = await d.decide(acknowledged, { type: 'note', text: 'Customer called again.' }, 'agent', headers);
+    expect([first.status, retry.status]).toEqual([200, 200]);
+    expect((await retry.json()).seq).toBe((await first.json()).seq);
+  });
+
+  it('answers 410 for an answer to a round that was superseded', async () => {
+    const c = await d.file();
+    await d.waitForStatus(c, 'acknowledged');
+    await d.decideOk(c, CLASSIFY);
+    await d.decideOk(c, PROPOSE_REPAIR);
+    const roundOne = await d.openLink(c, 'resolution');
+    await d.answer(c, { type: 'customer_rejected', round: 1, reason: 'No.' }, roundOne!.id);
+    await d.decideOk(c, PROPOSE_REFUND);
+    await expect(d.answer(c, { type: 'customer_accepted', round: 1 }, roundOne!.id)).rejects.toMatchObject({
+      cause: { type: 'GONE' },
+    });
+    expect((await d.status(c)).state.status).toBe('resolution_proposed');
+  });
+});
