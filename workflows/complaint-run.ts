@@ -211,11 +211,23 @@ export class ComplaintRun {
       at,
       event: { type, actorId: origin.actorId, actorRole: origin.actorRole, data: { ...origin.data, ...(output.stageOutcome ? { stageOutcome: output.stageOutcome } : {}) } },
       status: this.status(),
-      messages: output.messages,
+      messages: output.messages.map((m) => (m.audience === 'customer' ? { ...m, params: { ...this.customerContext(), ...m.params } } : m)),
       links: output.links,
       revokeLinks: output.revokeLinks,
       ...(origin.usedLinkId ? { usedLinkId: origin.usedLinkId } : {}),
     });
+  }
+
+  /** What a customer message may say about what happens next, and by when. */
+  private customerContext(): Record<string, string | number> {
+    const { stage, answer } = this.timers;
+    const { acceptance } = this.definition;
+    return {
+      rounds: acceptance.rounds,
+      noAnswer: acceptance.noAnswer,
+      ...(stage && !stage.clock.pausedAt ? { dueAt: stage.clock.deadline } : {}),
+      ...(answer ? { answerDueAt: answer.deadline } : {}),
+    };
   }
 
   private async execute(effect: Effect, output: TransitionOutput, at: string): Promise<void> {

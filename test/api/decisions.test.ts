@@ -86,7 +86,8 @@ describe('POST /v1/complaints/{reference}/decisions', () => {
     const first = await d.decide(acknowledged, { type: 'note', text: 'Customer called again.' }, 'agent', headers);
     const retry = await d.decide(acknowledged, { type: 'note', text: 'Customer called again.' }, 'agent', headers);
     expect([first.status, retry.status]).toEqual([200, 200]);
-    expect((await retry.json()).seq).toBe((await first.json()).seq);
+    const seqOf = async (res: Response) => ((await res.json()) as { seq: number }).seq;
+    expect(await seqOf(retry)).toBe(await seqOf(first));
   });
 
   it('answers 410 for an answer to a round that was superseded', async () => {

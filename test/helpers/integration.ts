@@ -11,6 +11,7 @@ import { connectDatabase } from '../../db/connect.js';
 import { apiKeyEntry } from '../../scripts/dev-secrets.js';
 import { connectTemporalClient } from '../../temporal/client.js';
 import { parseEncryptionKeys, type EncryptionKey } from '../../security/payload-codec.js';
+import type { ActivityDeps } from '../../activities/index.js';
 import { LinkSigner } from '../../security/signed-links.js';
 import type { ProcessDefinitionSnapshot } from '../../domain/process-definition.js';
 import { quietProcess, ROUND_THE_CLOCK } from './process.js';
@@ -33,6 +34,8 @@ export interface IntegrationContext {
   client: Client;
   encryptionKeys: EncryptionKey[];
   taskQueue: string;
+  /** What this context's workers get: the real database, a link signer, a round-the-clock calendar. */
+  activityDeps: ActivityDeps;
   startWorker(): Promise<ComplaintWorker & { running: Promise<void> }>;
   app(opts?: {
     publicIntakePerMinute?: number;
@@ -54,24 +57,26 @@ export async function integrationContext(): Promise<IntegrationContext> {
   const client = await connectTemporalClient({ address: inject('temporalAddress'), namespace: 'default', encryptionKeys });
   const taskQueue = `test-${randomUUID()}`;
   const workers: ComplaintWorker[] = [];
+  const activityDeps: ActivityDeps = {
+    sql,
+    linkSigner: new LinkSigner(LINK_SIGNING_SECRET),
+    publicBaseUrl: 'http://plaint.test',
+    linkTtlDays: 30,
+    staffLocale: 'tr',
+    extraCalendars: { [ROUND_THE_CLOCK.id]: ROUND_THE_CLOCK },
+  };
   return {
     sql,
     client,
     encryptionKeys,
     taskQueue,
+    activityDeps,
     async startWorker() {
       const w = await createComplaintWorker({
         address: inject('temporalAddress'),
         namespace: 'default',
         taskQueue,
-        activityDeps: {
-          sql,
-          linkSigner: new LinkSigner(LINK_SIGNING_SECRET),
-          publicBaseUrl: 'http://plaint.test',
-          linkTtlDays: 30,
-          staffLocale: 'tr',
-          extraCalendars: { [ROUND_THE_CLOCK.id]: ROUND_THE_CLOCK },
-        },
+        activityDeps,
         encryptionKeys,
         workflowBundle: { code: inject('workflowBundleCode') },
         shutdownGraceMs: 1000,
