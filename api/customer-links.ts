@@ -8,7 +8,12 @@ import { customerAnswerSchema } from '../domain/complaint-schemas.js';
 import { DomainError, type FieldIssue } from '../domain/errors.js';
 import type { CustomerAnswer } from '../domain/lifecycle.js';
 import type { LinkClaims, LinkSigner } from '../security/signed-links.js';
-import { buildCustomerView, findCustomerComplaint, type CustomerComplaintRow, type CustomerView } from './customer-view.js';
+import {
+  buildCustomerView,
+  findCustomerComplaint,
+  type CustomerComplaintRow,
+  type CustomerView,
+} from './customer-view.js';
 import { validationError } from './errors.js';
 import type { TemporalGateway } from './temporal-gateway.js';
 
@@ -26,8 +31,13 @@ const text = (max: number) => z.string().min(1).max(max).regex(/\S/, 'must not b
 /** One body for both link purposes; which fields it needs depends on the link (see `toAnswer`). */
 export const linkAnswerBodySchema = z
   .strictObject({
-    decision: z.enum(['accept', 'reject']).optional().meta({ description: 'Resolution links: accept or reject the proposal' }),
-    reason: text(2_000).optional().meta({ description: 'Required with `reject`: why the proposal does not satisfy you' }),
+    decision: z
+      .enum(['accept', 'reject'])
+      .optional()
+      .meta({ description: 'Resolution links: accept or reject the proposal' }),
+    reason: text(2_000)
+      .optional()
+      .meta({ description: 'Required with `reject`: why the proposal does not satisfy you' }),
     text: text(5_000).optional().meta({ description: 'Information-request links: your answer to our question' }),
   })
   .meta({
@@ -54,7 +64,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export async function openLink(deps: CustomerLinkDeps, token: string): Promise<OpenedLink> {
   const claims = deps.linkSigner.verify(token, (deps.now ?? Date.now)());
   if (!UUID.test(claims.linkId) || !UUID.test(claims.complaintId)) throw invalidLink();
-  const [link] = await deps.sql<{ complaint_id: string; purpose: string; revoked_at: Date | null; used_at: Date | null }[]>`
+  type LinkRow = { complaint_id: string; purpose: string; revoked_at: Date | null; used_at: Date | null };
+  const [link] = await deps.sql<LinkRow[]>`
     SELECT complaint_id, purpose, revoked_at, used_at FROM response_links WHERE id = ${claims.linkId}`;
   if (!link || link.revoked_at || link.used_at) {
     throw new DomainError('GONE', 'This link is no longer valid: it was answered, or a newer one replaced it');
@@ -70,7 +81,11 @@ export async function openLink(deps: CustomerLinkDeps, token: string): Promise<O
  * workflow records the transition (the link marked used, the round's links revoked) before the
  * update returns, so a second submit finds the link GONE.
  */
-export async function answerThroughLink(deps: CustomerLinkDeps, link: OpenedLink, body: LinkAnswerBody): Promise<CustomerView> {
+export async function answerThroughLink(
+  deps: CustomerLinkDeps,
+  link: OpenedLink,
+  body: LinkAnswerBody,
+): Promise<CustomerView> {
   const { claims } = link;
   const answer = toAnswer(claims, body);
   const kind = answer.type === 'customer_rejected' ? 'reject' : answer.type === 'customer_accepted' ? 'accept' : 'info';
@@ -90,7 +105,9 @@ export function toAnswer(claims: LinkClaims, body: LinkAnswerBody): CustomerAnsw
   if (claims.purpose === 'resolution') {
     if (body.text !== undefined) refuse('text', 'a resolution link takes a decision, not text');
     if (body.decision === undefined) refuse('decision', "required: 'accept' or 'reject'");
-    if (body.decision === 'reject' && body.reason === undefined) refuse('reason', 'required when you reject: tell us why');
+    if (body.decision === 'reject' && body.reason === undefined) {
+      refuse('reason', 'required when you reject: tell us why');
+    }
     if (body.decision === 'accept' && body.reason !== undefined) refuse('reason', "only with decision 'reject'");
     answer =
       body.decision === 'accept'

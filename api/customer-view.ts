@@ -24,12 +24,14 @@ const instant = z.iso.datetime({ offset: true });
 export const customerViewSchema = z
   .object({
     reference: z.string().meta({ example: 'CMP-2026-000123' }),
-    status: z.enum(COMPLAINT_STATUSES).meta({ description: 'Stable status id (show `label` to people)', example: 'resolution_proposed' }),
+    status: z
+      .enum(COMPLAINT_STATUSES)
+      .meta({ description: 'Stable status id (show `label` to people)', example: 'resolution_proposed' }),
     label: z.string().meta({ description: "The status in the customer's language", example: 'Çözümlendi' }),
     language: z.enum(CUSTOMER_LANGUAGES).meta({ description: 'Language of `label` and `nextStep`', example: 'tr' }),
     closure: z.enum(CLOSURES).nullable().meta({ description: 'Why it closed; null while open', example: null }),
-    receivedAt: instant,
-    acknowledgedAt: instant.nullable(),
+    receivedAt: instant.meta({ description: 'When we received the complaint' }),
+    acknowledgedAt: instant.nullable().meta({ description: 'When we confirmed it to the customer' }),
     closedAt: instant.nullable(),
     aimToAnswerBy: instant.nullable().meta({
       description: 'We aim to finish the current stage by then; null while we wait on the customer or after closure',
@@ -56,7 +58,10 @@ export const customerViewSchema = z
       .meta({ description: 'Our question while we wait for the customer; answer it through the link we sent' }),
     nextStep: z.string().meta({ description: "What happens next, in the customer's language" }),
   })
-  .meta({ id: 'CustomerView', description: 'A complaint as its customer sees it: no staff names, notes or internal ids' });
+  .meta({
+    id: 'CustomerView',
+    description: 'A complaint as its customer sees it: no staff names, notes or internal ids',
+  });
 
 export type CustomerView = z.infer<typeof customerViewSchema>;
 
@@ -96,7 +101,13 @@ export function customerLanguage(locale: string): CustomerLanguage {
 }
 
 /** Statuses in which a stage clock runs towards an answer from us. */
-const WE_ARE_WORKING: readonly StatusId[] = ['received', 'acknowledged', 'in_review', 'investigating', 'reinvestigating'];
+const WE_ARE_WORKING: readonly StatusId[] = [
+  'received',
+  'acknowledged',
+  'in_review',
+  'investigating',
+  'reinvestigating',
+];
 
 /**
  * The view of a row. `snapshot` (the workflow's status, e.g. just returned by an update) wins over

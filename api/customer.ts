@@ -20,8 +20,14 @@ export const TRACKING_PER_MINUTE = 20;
 
 export const trackRequestSchema = z
   .strictObject({
-    reference: z.string().regex(REFERENCE_PATTERN, 'expected a reference like CMP-2026-000123').meta({ example: 'CMP-2026-000123' }),
-    pin: z.string().regex(/^[0-9]{8}$/, 'expected the 8-digit PIN from your confirmation').meta({ example: '48213907' }),
+    reference: z
+      .string()
+      .regex(REFERENCE_PATTERN, 'expected a reference like CMP-2026-000123')
+      .meta({ description: 'The reference from our confirmation', example: 'CMP-2026-000123' }),
+    pin: z
+      .string()
+      .regex(/^[0-9]{8}$/, 'expected the 8-digit PIN from your confirmation')
+      .meta({ description: 'The tracking PIN from our confirmation', example: '48213907' }),
   })
   .meta({ id: 'TrackRequest' });
 
@@ -30,10 +36,17 @@ export const tokenParamSchema = z.object({
     .string()
     .min(16)
     .max(2_000)
-    .meta({ param: { name: 'token', in: 'path' }, description: 'The signed token from the link we sent', example: 'v1.eyJsaW5rSWQiOi….Qk3v…' }),
+    .meta({
+      param: { name: 'token', in: 'path' },
+      description: 'The signed token from the link we sent',
+      example: 'v1.eyJsaW5rSWQiOi….Qk3v…',
+    }),
 });
 
-const viewResponse = { description: "The complaint as its customer sees it", content: { 'application/json': { schema: customerViewSchema } } };
+const viewResponse = {
+  description: 'The complaint as its customer sees it',
+  content: { 'application/json': { schema: customerViewSchema } },
+};
 
 const trackRoute = createRoute({
   method: 'post',
@@ -50,7 +63,7 @@ const trackRoute = createRoute({
 const answerRoute = createRoute({
   method: 'post',
   path: '/responses/{token}',
-  summary: "Answer through a signed link (customer)",
+  summary: 'Answer through a signed link (customer)',
   description:
     'Accept or reject a proposed resolution, or answer our question, through the link we sent (the same link ' +
     'opens an HTML page at `/r/{token}`). The round or question comes from the link, never from the body. ' +
@@ -74,7 +87,9 @@ export function customerRoutes(deps: CustomerRouteDeps) {
     .openapi(trackRoute, async (c) => {
       const { reference, pin } = c.req.valid('json');
       const verdict = deps.trackingLimiter.hit(clientAddress(c, deps.trustProxy));
-      if (!verdict.allowed) throw rateLimited(c, verdict.retryAfterSeconds, 'Too many tracking requests from this address');
+      if (!verdict.allowed) {
+        throw rateLimited(c, verdict.retryAfterSeconds, 'Too many tracking requests from this address');
+      }
       const claim = await deps.pinLockout.claim(reference);
       if (!claim.allowed) throw rateLimited(c, claim.retryAfterSeconds, 'Too many wrong PINs for this reference');
       const complaint = await findCustomerComplaint(deps.sql, { reference });

@@ -9,7 +9,13 @@ import type { Logger } from 'pino';
 import { CALENDAR_DEFINITIONS } from '../domain/calendar/definitions.js';
 import { DomainError, ERROR_CODES, type FieldIssue } from '../domain/errors.js';
 import type { AppEnv } from './app-env.js';
-import { answerThroughLink, linkAnswerBodySchema, openLink, type CustomerLinkDeps, type OpenedLink } from './customer-links.js';
+import {
+  answerThroughLink,
+  linkAnswerBodySchema,
+  openLink,
+  type CustomerLinkDeps,
+  type OpenedLink,
+} from './customer-links.js';
 import { buildCustomerView, customerLanguage, type CustomerLanguage, type CustomerView } from './customer-view.js';
 import { fieldIssues } from './errors.js';
 import { PAGE_TEXTS } from './response-page-texts.js';
@@ -50,11 +56,13 @@ export function responsePages(deps: ResponsePageDeps) {
         try {
           view = await answerThroughLink(deps, link, body.data);
         } catch (err) {
-          if (!(err instanceof DomainError && err.code === 'VALIDATION_FAILED' && Array.isArray(err.details))) throw err;
-          return answerPage(c, 400, link, language, typed, err.details);
+          const unfit = err instanceof DomainError && err.code === 'VALIDATION_FAILED' && Array.isArray(err.details);
+          if (!unfit) throw err;
+          return answerPage(c, 400, link, language, typed, err.details as FieldIssue[]);
         }
         const t = PAGE_TEXTS[language];
-        return page(c, 200, language, t.thanksTitle, `<p>${esc(t.status(view.label))}</p>\n<p>${esc(view.nextStep)}</p>`);
+        const thanks = `<p>${esc(t.status(view.label))}</p>\n<p>${esc(view.nextStep)}</p>`;
+        return page(c, 200, language, t.thanksTitle, thanks);
       } catch (err) {
         return problemPage(c, err, language, deps.log);
       }
@@ -73,17 +81,19 @@ function answerPage(
   const t = PAGE_TEXTS[language];
   const { claims, complaint } = link;
   const view = buildCustomerView(complaint);
-  const problems = issues.length === 0 ? '' : `<div class="error" role="alert"><p>${esc(t.checkAnswer)}</p><ul>${
-    issues.map((i) => `<li>${esc(t.fieldProblem(i.path))}</li>`).join('')}</ul></div>\n`;
+  const fixes = [...new Set(issues.map((i) => i.path))].map((path) => `<li>${esc(t.fieldProblem(path))}</li>`);
+  const problems =
+    fixes.length === 0 ? '' : `<div class="error" role="alert"><p>${esc(t.checkAnswer)}</p><ul>${fixes.join('')}</ul></div>\n`;
   const head = `<p>${esc(t.status(view.label))}</p>\n${problems}`;
   const viewOnly = `<p class="note">${esc(t.viewOnly)}</p>\n`;
 
   if (claims.purpose === 'resolution') {
     const p = view.proposal;
-    if (view.status !== 'resolution_proposed' || !p || p.round !== claims.round || p.answer) throw answeredOrSuperseded();
+    const open = view.status === 'resolution_proposed' && p && p.round === claims.round && !p.answer;
+    if (!open) throw answeredOrSuperseded();
     const timeZone = CALENDAR_DEFINITIONS.find((d) => d.id === complaint.lifecycle?.calendarId)?.timeZone ?? 'UTC';
-    const amount = p.amount !== null && p.currency !== null
-      ? `<dt>${esc(t.amount)}</dt><dd>${esc(formatMoney(p.amount, p.currency, language))}</dd>` : '';
+    const money = p.amount !== null && p.currency !== null ? formatMoney(p.amount, p.currency, language) : null;
+    const amount = money ? `<dt>${esc(t.amount)}</dt><dd>${esc(money)}</dd>` : '';
     const due = p.answerDueAt ? `<p>${esc(t.answerBy(formatInstant(p.answerDueAt, language, timeZone)))}</p>` : '';
     return page(c, status, language, t.title(view.reference), `${head}<section>
 <h2>${esc(t.proposalHeading(p.round))}</h2>
@@ -100,7 +110,8 @@ ${viewOnly}<form method="post"><input type="hidden" name="decision" value="accep
 
   const pending = complaint.lifecycle?.state.pendingInfoRequest;
   const question = view.pendingQuestion;
-  if (view.status !== 'awaiting_customer' || !question || pending?.requestId !== claims.requestId) throw answeredOrSuperseded();
+  const asked = view.status === 'awaiting_customer' && question && pending?.requestId === claims.requestId;
+  if (!asked) throw answeredOrSuperseded();
   return page(c, status, language, t.title(view.reference), `${head}<section>
 <h2>${esc(t.questionHeading)}</h2>
 <p class="text">${esc(question.question)}</p></section>
@@ -123,7 +134,7 @@ function problemPage(c: Context, err: unknown, language: CustomerLanguage, log: 
 }
 
 function page(c: Context, status: ContentfulStatusCode, language: CustomerLanguage, title: string, content: string) {
-  c.header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'");
+  c.header('Content-Security-Policy', CSP);
   c.header('Cache-Control', 'no-store');
   c.header('X-Robots-Tag', 'noindex');
   c.header('Referrer-Policy', 'no-referrer'); // the token is in the URL
@@ -141,14 +152,24 @@ ${content}
   );
 }
 
+/** Inline styles only; no script, image, font or frame may load. Forms post back here. */
+const CSP = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
 const STYLE =
   'body{font-family:system-ui,sans-serif;margin:0;background:#f6f6f4;color:#1d1d1b}' +
   'main{max-width:36rem;margin:2rem auto;padding:1.5rem;background:#fff;border-radius:8px}' +
-  '.text{white-space:pre-wrap}.note{color:#555;font-size:.9rem}.error{border-left:4px solid #b00020;padding-left:1rem}' +
+  '.text{white-space:pre-wrap}.note{color:#555;font-size:.9rem}' +
+  '.error{border-left:4px solid #b00020;padding-left:1rem}' +
   'form{margin-top:1.25rem}label{display:block;margin-bottom:.5rem}textarea{width:100%;box-sizing:border-box}' +
   'button{margin-top:.5rem;padding:.6rem 1.2rem;font-size:1rem}dt{font-weight:600}dd{margin:0 0 .5rem}';
 
-const HTML_ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const HTML_ENTITIES: Readonly<Record<string, string>> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
 
 /** Escapes text for HTML element content and quoted attribute values. */
 export function escapeHtml(value: string): string {
