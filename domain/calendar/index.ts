@@ -13,6 +13,7 @@
  *   dayHoursOf(cal: Calendar, 'YYYY-MM-DD') → DayHours            local hours after holidays etc.
  *   workingIntervalsOn(cal, 'YYYY-MM-DD') → { from: Date, to: Date }[]
  *   holidaysInYear(cal: Calendar, year) → { holidays, halfDays, exceptions }
+ *   weeklyHoursInYear(cal: Calendar, year) → { effectiveFrom, effectiveUntil, days }[]   schedules in force
  *   formatInstant(cal, at: Date) → '2026-03-23T13:00:00+03:00'   (the calendar's zone offset)
  *   compileCalendar(cal) → CompiledCalendar     optional: every function above compiles on first
  *                                               use and caches per calendar object
@@ -25,7 +26,8 @@
  *   getCalendar(id, year | { from, to }, overrides?) → Calendar   cached, frozen; DomainError NOT_FOUND
  *   yearsFor(at: Date, duration?) → { from, to }                    years a deadline from `at` may need
  */
-import type { Calendar, CalendarException, HalfDay, Holiday } from './schema.js';
+import { dayNumberOf, localDateOf } from './local-time.js';
+import type { Calendar, CalendarException, HalfDay, Holiday, WeekHours } from './schema.js';
 
 export * from './schema.js';
 export {
@@ -53,4 +55,23 @@ export function holidaysInYear(
     halfDays: calendar.halfDays.filter((h) => h.date.startsWith(prefix)),
     exceptions: calendar.exceptions.filter((e) => e.date.startsWith(prefix)),
   };
+}
+
+/**
+ * The weekly schedules in force during `year`, each with its first and last day in force
+ * (inclusive; null when open-ended).
+ */
+export function weeklyHoursInYear(
+  calendar: Calendar,
+  year: number,
+): { effectiveFrom: string | null; effectiveUntil: string | null; days: WeekHours }[] {
+  const [first, last] = [`${year}-01-01`, `${year}-12-31`];
+  return calendar.weeklyHours.flatMap((schedule, i) => {
+    const next = calendar.weeklyHours[i + 1]?.effectiveFrom;
+    const effectiveFrom = schedule.effectiveFrom ?? null;
+    const effectiveUntil = next === undefined ? null : localDateOf(dayNumberOf(next) - 1);
+    const inForce =
+      (effectiveFrom === null || effectiveFrom <= last) && (effectiveUntil === null || effectiveUntil >= first);
+    return inForce ? [{ effectiveFrom, effectiveUntil, days: schedule.days }] : [];
+  });
 }
