@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { calendarSchema, type Calendar } from '../../../domain/calendar/index.js';
+import { calendarSchema, weeklyHoursInYear, type Calendar } from '../../../domain/calendar/index.js';
 import { AE_WEEKEND_CHANGE, BERLIN_24_7, UNEVEN_WEEK } from './fixtures.js';
 
 const base: Calendar = UNEVEN_WEEK;
@@ -32,5 +32,27 @@ describe('calendarSchema', () => {
     ['an unknown weekday', { weeklyHours: [{ days: { fri: [], sab: [] } }] }, 'weeklyHours.0.days'],
   ] as const)('rejects %s at its exact path', (_, change, path) => {
     expect(issuesOf({ ...base, ...change }).map((i) => i.path)).toContain(path);
+  });
+});
+
+describe('weeklyHoursInYear', () => {
+  const spans = (year: number) =>
+    weeklyHoursInYear(AE_WEEKEND_CHANGE, year).map((s) => [s.effectiveFrom, s.effectiveUntil, Object.keys(s.days)]);
+
+  it('gives a year before a change only the schedule then in force, with its last day', () => {
+    expect(spans(2021)).toEqual([[null, '2021-12-31', ['sun', 'mon', 'tue', 'wed', 'thu']]]);
+  });
+
+  it('gives a year after a change only the new schedule, open-ended', () => {
+    expect(spans(2022)).toEqual([['2022-01-01', null, ['mon', 'tue', 'wed', 'thu', 'fri']]]);
+  });
+
+  it('gives both schedules in the year a change falls inside', () => {
+    const midYear: Calendar = {
+      ...AE_WEEKEND_CHANGE,
+      weeklyHours: [AE_WEEKEND_CHANGE.weeklyHours[0]!, { ...AE_WEEKEND_CHANGE.weeklyHours[1]!, effectiveFrom: '2022-03-01' }],
+    };
+    const inForce = weeklyHoursInYear(midYear, 2022).map((s) => [s.effectiveFrom, s.effectiveUntil]);
+    expect(inForce).toEqual([[null, '2022-02-28'], ['2022-03-01', null]]);
   });
 });
