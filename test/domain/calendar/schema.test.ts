@@ -50,7 +50,10 @@ describe('weeklyHoursInYear', () => {
   it('gives both schedules in the year a change falls inside', () => {
     const midYear: Calendar = {
       ...AE_WEEKEND_CHANGE,
-      weeklyHours: [AE_WEEKEND_CHANGE.weeklyHours[0]!, { ...AE_WEEKEND_CHANGE.weeklyHours[1]!, effectiveFrom: '2022-03-01' }],
+      weeklyHours: [
+        AE_WEEKEND_CHANGE.weeklyHours[0]!,
+        { ...AE_WEEKEND_CHANGE.weeklyHours[1]!, effectiveFrom: '2022-03-01' },
+      ],
     };
     const inForce = weeklyHoursInYear(midYear, 2022).map((s) => [s.effectiveFrom, s.effectiveUntil]);
     expect(inForce).toEqual([[null, '2022-02-28'], ['2022-03-01', null]]);
