@@ -107,14 +107,15 @@ async function readPostmasterPid(dataDir: string): Promise<number | undefined> {
 async function stopOrphanedServer(dataDir: string): Promise<void> {
   const pid = await readPostmasterPid(dataDir);
   if (pid === undefined) return;
-  if (isAlive(pid)) {
+  if (isProcessAlive(pid)) {
     process.kill(pid, 'SIGINT'); // "fast shutdown": rolls back open transactions, keeps data
-    for (let i = 0; i < 100 && isAlive(pid); i++) await new Promise((r) => setTimeout(r, 100));
+    for (let i = 0; i < 100 && isProcessAlive(pid); i++) await new Promise((r) => setTimeout(r, 100));
   }
-  if (!isAlive(pid)) await rm(`${dataDir}/postmaster.pid`, { force: true });
+  if (!isProcessAlive(pid)) await rm(`${dataDir}/postmaster.pid`, { force: true });
 }
 
-function isAlive(pid: number): boolean {
+/** Whether a process with this PID exists (signal 0 checks without signalling). */
+export function isProcessAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

@@ -10,7 +10,7 @@ import { Connection } from '@temporalio/client';
 import proto from '@temporalio/proto';
 import { childEnvironment, loadConfig } from '../config/env.js';
 import { connectDatabase } from '../db/connect.js';
-import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from '../db/embedded-postgres.js';
+import { isProcessAlive, startEmbeddedPostgres, type EmbeddedPostgresHandle } from '../db/embedded-postgres.js';
 import { migrate } from '../db/migrate.js';
 import { apiKeyEntry, loadOrCreateDevSecrets } from './dev-secrets.js';
 import { freePort, startTemporalDevServer, stopChild, type TemporalDevServer } from './temporal-dev-server.js';
@@ -101,18 +101,9 @@ async function shutdown(exitCode: number): Promise<void> {
 async function takeLock(): Promise<void> {
   if (existsSync(LOCK)) {
     const pid = Number(await readFile(LOCK, 'utf8'));
-    if (pid && isAlive(pid)) throw new Error(`a Plaint stack is already running from this folder (pid ${pid})`);
+    if (pid && isProcessAlive(pid)) throw new Error(`a Plaint stack is already running from this folder (pid ${pid})`);
   }
   await writeFile(LOCK, String(process.pid));
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 async function portOrFree(port: number): Promise<number> {

@@ -15,6 +15,7 @@ import {
   type MessageParams,
   type RenderedMessage,
   type Words,
+  trRef,
 } from './format.js';
 
 /** Every message the customer gets: the reducer's templates plus three the workflow sends itself. */
@@ -53,13 +54,6 @@ const STATUS_ACTIVITY: Readonly<Record<string, Words>> = {
 };
 
 type Template = (c: MessageContext) => RenderedMessage;
-
-/** The Turkish noun phrase in the case given, with the reference: "CMP-… numaralı şikâyetinizi". */
-function trRef(c: MessageContext, noun: string, sentenceStart = true): string {
-  const reference = c.text('reference');
-  const phrase = reference ? `${reference} numaralı ${noun}` : noun;
-  return sentenceStart ? capitalize(phrase, 'tr') : phrase;
-}
 
 /** "your complaint CMP-…", or "your complaint" without a reference. */
 function enRef(c: MessageContext, sentenceStart = false): string {

@@ -145,6 +145,13 @@ export function capitalize(text: string, lang: MessageLanguage): string {
 }
 
 /** Joins the parts that are present into lines of one paragraph ('' when none is). */
+/** The Turkish noun phrase with the reference ("CMP-… numaralı şikâyetinizi"), or the noun alone. */
+export function trRef(c: MessageContext, noun: string, sentenceStart = true): string {
+  const reference = c.text('reference');
+  const phrase = reference ? `${reference} numaralı ${noun}` : noun;
+  return sentenceStart ? capitalize(phrase, 'tr') : phrase;
+}
+
 export function lines(...parts: readonly (string | null | false | undefined)[]): string {
   return parts.filter((p): p is string => typeof p === 'string' && p !== '').join('\n');
 }

@@ -17,6 +17,7 @@ import {
   type MessageParams,
   type RenderedMessage,
   type Words,
+  trRef,
 } from './format.js';
 
 const CLOSURE_NAMES: Readonly<Record<string, Words>> = {
@@ -69,13 +70,6 @@ const NEXT_STEP: Readonly<Record<string, Words>> = {
 };
 
 type Template = (c: MessageContext) => RenderedMessage;
-
-/** "CMP-… numaralı şikâyet" in the case given, or just the noun without a reference. */
-function trRef(c: MessageContext, noun: string, sentenceStart = true): string {
-  const reference = c.text('reference');
-  const phrase = reference ? `${reference} numaralı ${noun}` : noun;
-  return sentenceStart ? capitalize(phrase, 'tr') : phrase;
-}
 
 /** "complaint CMP-…", or "the complaint" without a reference. */
 function enRef(c: MessageContext, sentenceStart = false): string {
