@@ -1,9 +1,9 @@
 // /v1/complaints: intake and the staff view of a complaint.
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { getConnInfo } from '@hono/node-server/conninfo';
 import { DomainError } from '../domain/errors.js';
 import type { AppEnv } from './app-env.js';
 import { requireRole } from './auth.js';
+import { clientAddress } from './client-address.js';
 import { complaintSchema, intakeRequestSchema, intakeResponseSchema, referenceParamSchema } from './complaints.schemas.js';
 import { findComplaintByReference } from './complaints-read-model.js';
 import { errorResponses } from './errors.js';
@@ -74,14 +74,4 @@ export function complaintRoutes(deps: IntakeDeps & { publicIntakeLimiter: FixedW
       if (!complaint) throw new DomainError('NOT_FOUND', 'No complaint has this reference');
       return c.json(complaintSchema.parse(complaint), 200);
     });
-}
-
-function clientAddress(c: Parameters<typeof getConnInfo>[0], trustProxy: boolean): string {
-  const forwarded = trustProxy ? c.req.header('x-forwarded-for')?.split(',')[0]?.trim() : undefined;
-  if (forwarded) return forwarded;
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    return 'unknown'; // no socket: the app was called in-process (tests)
-  }
 }
