@@ -13,7 +13,7 @@ import { calendarRoutes } from './calendars.js';
 import { complaintRoutes } from './complaints.js';
 import { decisionRoutes } from './complaint-decisions.js';
 import { complaintRecordRoutes } from './complaint-records.js';
-import { customerRoutes, TRACKING_PER_MINUTE } from './customer.js';
+import { customerRoutes } from './customer.js';
 import { docsRoutes } from './docs.js';
 import { renderError } from './errors.js';
 import { healthRoutes } from './health.js';
@@ -22,6 +22,8 @@ import { FixedWindowLimiter } from './rate-limit.js';
 import { SealedBox } from '../security/sealed-box.js';
 import { responsePages } from './response-pages.js';
 import type { TemporalGateway } from './temporal-gateway.js';
+import { TRACKING_PER_MINUTE, type TrackingDeps } from './tracking.js';
+import { trackingPage } from './tracking-page.js';
 import { LinkSigner } from '../security/signed-links.js';
 import { DEFAULT_PROCESS_SNAPSHOT } from '../config/default-process.js';
 import type { ProcessDefinitionSnapshot } from '../domain/process-definition.js';
@@ -56,6 +58,13 @@ export function createApp(deps: AppDeps) {
   });
   app.use('/v1/*', authenticate(parseApiKeys(config.API_KEYS)));
   const linkDeps = { sql, temporal, linkSigner: new LinkSigner(config.LINK_SIGNING_SECRET) };
+  // One limiter and lockout for POST /v1/track and the /track form: neither doubles the other's budget.
+  const tracking: TrackingDeps = {
+    sql,
+    pinLockout: new PinLockout(sql),
+    trackingLimiter: new FixedWindowLimiter(deps.trackingPerMinute ?? TRACKING_PER_MINUTE, 60_000),
+    trustProxy: config.TRUST_PROXY,
+  };
 
   const v1 = new OpenAPIHono<AppEnv>().route(
     '/complaints',
@@ -73,15 +82,11 @@ export function createApp(deps: AppDeps) {
     .route('/calendars', calendarRoutes())
     .route(
       '/',
-      customerRoutes({
-        ...linkDeps,
-        pinLockout: new PinLockout(sql),
-        trackingLimiter: new FixedWindowLimiter(deps.trackingPerMinute ?? TRACKING_PER_MINUTE, 60_000),
-        trustProxy: config.TRUST_PROXY,
-      }),
+      customerRoutes({ ...linkDeps, ...tracking }),
     );
   app.route('/v1', v1);
   app.route('/r', responsePages({ ...linkDeps, log }));
+  app.route('/track', trackingPage({ ...tracking, log }));
   app.route('/', healthRoutes({ sql, temporal }));
   app.route('/docs', docsRoutes());
 

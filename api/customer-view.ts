@@ -111,10 +111,14 @@ const WE_ARE_WORKING: readonly StatusId[] = [
 
 /**
  * The view of a row. `snapshot` (the workflow's status, e.g. just returned by an update) wins over
- * the row's own snapshot; without either, only the row's columns speak.
+ * the row's own snapshot; without either, only the row's columns speak. Texts are in the
+ * customer's language unless a page the customer reads in another asks for that one.
  */
-export function buildCustomerView(row: CustomerComplaintRow, snapshot = row.lifecycle): CustomerView {
-  const language = customerLanguage(row.customer_locale);
+export function buildCustomerView(
+  row: CustomerComplaintRow,
+  snapshot = row.lifecycle,
+  language = customerLanguage(row.customer_locale),
+): CustomerView {
   const state = snapshot?.state;
   const status = (state?.status ?? row.status) as StatusId;
   const closure = (state ? state.closure : row.closure) as Closure | null;

@@ -6,7 +6,6 @@
 import { Hono, type Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Logger } from 'pino';
-import { CALENDAR_DEFINITIONS } from '../domain/calendar/definitions.js';
 import { DomainError, ERROR_CODES, type FieldIssue } from '../domain/errors.js';
 import type { AppEnv } from './app-env.js';
 import {
@@ -16,6 +15,7 @@ import {
   type CustomerLinkDeps,
   type OpenedLink,
 } from './customer-links.js';
+import { acceptedLanguage, complaintTimeZone, escapeHtml, page, proposalSection } from './customer-html.js';
 import { buildCustomerView, customerLanguage, type CustomerLanguage, type CustomerView } from './customer-view.js';
 import { fieldIssues } from './errors.js';
 import { PAGE_TEXTS } from './response-page-texts.js';
@@ -91,15 +91,7 @@ function answerPage(
     const p = view.proposal;
     const open = view.status === 'resolution_proposed' && p && p.round === claims.round && !p.answer;
     if (!open) throw answeredOrSuperseded();
-    const timeZone = CALENDAR_DEFINITIONS.find((d) => d.id === complaint.lifecycle?.calendarId)?.timeZone ?? 'UTC';
-    const money = p.amount !== null && p.currency !== null ? formatMoney(p.amount, p.currency, language) : null;
-    const amount = money ? `<dt>${esc(t.amount)}</dt><dd>${esc(money)}</dd>` : '';
-    const due = p.answerDueAt ? `<p>${esc(t.answerBy(formatInstant(p.answerDueAt, language, timeZone)))}</p>` : '';
-    return page(c, status, language, t.title(view.reference), `${head}<section>
-<h2>${esc(t.proposalHeading(p.round))}</h2>
-<p class="text">${esc(p.summary)}</p>
-<dl><dt>${esc(t.remedy)}</dt><dd>${esc(p.remedyLabel)}</dd>${amount}</dl>
-${due}</section>
+    return page(c, status, language, t.title(view.reference), `${head}${proposalSection(p, language, complaintTimeZone(complaint))}
 ${viewOnly}<form method="post"><input type="hidden" name="decision" value="accept">
 <button type="submit">${esc(t.accept)}</button></form>
 <form method="post"><input type="hidden" name="decision" value="reject">
@@ -133,74 +125,10 @@ function problemPage(c: Context, err: unknown, language: CustomerLanguage, log: 
   return page(c, ERROR_CODES[code] as ContentfulStatusCode, language, title, `<p>${esc(text)}</p>`);
 }
 
-function page(c: Context, status: ContentfulStatusCode, language: CustomerLanguage, title: string, content: string) {
-  c.header('Content-Security-Policy', CSP);
-  c.header('Cache-Control', 'no-store');
-  c.header('X-Robots-Tag', 'noindex');
-  c.header('Referrer-Policy', 'no-referrer'); // the token is in the URL
-  return c.html(
-    `<!doctype html>
-<html lang="${language}"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex">
-<title>${esc(title)}</title>
-<style>${STYLE}</style></head>
-<body><main><h1>${esc(title)}</h1>
-${content}
-</main></body></html>`,
-    status,
-  );
-}
-
-/** Inline styles only; no script, image, font or frame may load. Forms post back here. */
-const CSP = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
-
-const STYLE =
-  'body{font-family:system-ui,sans-serif;margin:0;background:#f6f6f4;color:#1d1d1b}' +
-  'main{max-width:36rem;margin:2rem auto;padding:1.5rem;background:#fff;border-radius:8px}' +
-  '.text{white-space:pre-wrap}.note{color:#555;font-size:.9rem}' +
-  '.error{border-left:4px solid #b00020;padding-left:1rem}' +
-  'form{margin-top:1.25rem}label{display:block;margin-bottom:.5rem}textarea{width:100%;box-sizing:border-box}' +
-  'button{margin-top:.5rem;padding:.6rem 1.2rem;font-size:1rem}dt{font-weight:600}dd{margin:0 0 .5rem}';
-
-const HTML_ENTITIES: Readonly<Record<string, string>> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-/** Escapes text for HTML element content and quoted attribute values. */
-export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (ch) => HTML_ENTITIES[ch]!);
-}
+export { escapeHtml }; // its home is customer-html.ts; kept here for existing importers
 const esc = escapeHtml;
 
-/** Before we know the complaint: the browser's first language if we have texts for it, else English. */
+/** Before we know the complaint: the browser's preferred language if we have texts for it, else English. */
 function headerLanguage(c: Context): CustomerLanguage {
-  return customerLanguage(c.req.header('accept-language')?.split(/[,;]/)[0]?.trim() || 'en');
-}
-
-const INTL_LOCALE: Readonly<Record<CustomerLanguage, string>> = { en: 'en-GB', tr: 'tr-TR' };
-
-/** In the complaint's calendar zone, where its business-time deadlines are counted. */
-function formatInstant(at: string, language: CustomerLanguage, timeZone: string): string {
-  return new Intl.DateTimeFormat(INTL_LOCALE[language], {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone,
-    timeZoneName: 'short',
-  }).format(new Date(at));
-}
-
-function formatMoney(amount: number, currency: string, language: CustomerLanguage): string {
-  try {
-    return new Intl.NumberFormat(INTL_LOCALE[language], { style: 'currency', currency }).format(amount);
-  } catch {
-    return `${amount} ${currency}`;
-  }
+  return acceptedLanguage(c.req.header('accept-language')) ?? 'en';
 }

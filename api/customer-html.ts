@@ -1,0 +1,118 @@
+// What the customer's HTML pages share (/r/{token} answer pages, /track): the page frame with its
+// security headers, escaping, the page language, dates and money in the complaint's calendar zone,
+// and the proposal block. Plain HTML, no external assets.
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { CALENDAR_DEFINITIONS } from '../domain/calendar/definitions.js';
+import {
+  CUSTOMER_LANGUAGES,
+  type CustomerComplaintRow,
+  type CustomerLanguage,
+  type CustomerView,
+} from './customer-view.js';
+import { PAGE_TEXTS } from './response-page-texts.js';
+
+/** A whole page in `language`, not indexed, not cached, not framed, loading nothing from outside. */
+export function page(c: Context, status: ContentfulStatusCode, language: CustomerLanguage, title: string, content: string) {
+  c.header('Content-Security-Policy', CSP);
+  c.header('Cache-Control', 'no-store');
+  c.header('X-Robots-Tag', 'noindex');
+  c.header('Referrer-Policy', 'no-referrer'); // tokens and references are in the URLs
+  return c.html(
+    `<!doctype html>
+<html lang="${language}"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex">
+<title>${esc(title)}</title>
+<style>${STYLE}</style></head>
+<body><main><h1>${esc(title)}</h1>
+${content}
+</main></body></html>`,
+    status,
+  );
+}
+
+/** Inline styles only; no script, image, font or frame may load. Forms post back here. */
+const CSP = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
+const STYLE =
+  'body{font-family:system-ui,sans-serif;margin:0;background:#f6f6f4;color:#1d1d1b}' +
+  'main{max-width:36rem;margin:2rem auto;padding:1.5rem;background:#fff;border-radius:8px}' +
+  '.text{white-space:pre-wrap}.note{color:#555;font-size:.9rem}' +
+  '.error{border-left:4px solid #b00020;padding-left:1rem}' +
+  'form{margin-top:1.25rem}label{display:block;margin:.75rem 0 .5rem}' +
+  'textarea,input{width:100%;box-sizing:border-box;font-size:1rem}input{padding:.4rem}' +
+  'button{margin-top:.5rem;padding:.6rem 1.2rem;font-size:1rem}dt{font-weight:600}dd{margin:0 0 .5rem}';
+
+const HTML_ENTITIES: Readonly<Record<string, string>> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+
+/** Escapes text for HTML element content and quoted attribute values. */
+export function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (ch) => HTML_ENTITIES[ch]!);
+}
+const esc = escapeHtml;
+
+/** The most preferred language of `Accept-Language` that we have texts for (q-weights honoured), if any. */
+export function acceptedLanguage(header: string | undefined): CustomerLanguage | undefined {
+  const ranked = (header ?? '')
+    .split(',')
+    .map((part, index) => {
+      const [tag = '', ...params] = part.trim().split(';');
+      const q = Number(params.find((p) => p.trim().startsWith('q='))?.trim().slice(2) ?? '1');
+      return { language: tag.trim().toLowerCase().split('-')[0] ?? '', q: Number.isFinite(q) ? q : 0, index };
+    })
+    .filter((l) => l.q > 0)
+    .sort((a, b) => b.q - a.q || a.index - b.index);
+  return ranked.map((l) => l.language).find((l): l is CustomerLanguage => (CUSTOMER_LANGUAGES as readonly string[]).includes(l));
+}
+
+/** The zone of the complaint's calendar, where its business-time deadlines are counted. */
+export function complaintTimeZone(complaint: CustomerComplaintRow): string {
+  return CALENDAR_DEFINITIONS.find((d) => d.id === complaint.lifecycle?.calendarId)?.timeZone ?? 'UTC';
+}
+
+const INTL_LOCALE: Readonly<Record<CustomerLanguage, string>> = { en: 'en-GB', tr: 'tr-TR' };
+
+export function formatInstant(at: string, language: CustomerLanguage, timeZone: string): string {
+  return new Intl.DateTimeFormat(INTL_LOCALE[language], {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone,
+    timeZoneName: 'short',
+  }).format(new Date(at));
+}
+
+export function formatMoney(amount: number, currency: string, language: CustomerLanguage): string {
+  try {
+    return new Intl.NumberFormat(INTL_LOCALE[language], { style: 'currency', currency }).format(amount);
+  } catch {
+    return `${amount} ${currency}`;
+  }
+}
+
+/** The proposal: heading, summary, remedy, amount and the answer's due date; `after` ends the section. */
+export function proposalSection(
+  p: NonNullable<CustomerView['proposal']>,
+  language: CustomerLanguage,
+  timeZone: string,
+  after = '',
+): string {
+  const t = PAGE_TEXTS[language];
+  const money = p.amount !== null && p.currency !== null ? formatMoney(p.amount, p.currency, language) : null;
+  const amount = money ? `<dt>${esc(t.amount)}</dt><dd>${esc(money)}</dd>` : '';
+  const due = p.answerDueAt ? `<p>${esc(t.answerBy(formatInstant(p.answerDueAt, language, timeZone)))}</p>` : '';
+  return `<section>
+<h2>${esc(t.proposalHeading(p.round))}</h2>
+<p class="text">${esc(p.summary)}</p>
+<dl><dt>${esc(t.remedy)}</dt><dd>${esc(p.remedyLabel)}</dd>${amount}</dl>
+${due}${after}</section>`;
+}
