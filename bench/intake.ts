@@ -1,0 +1,86 @@
+// Intake throughput: POST /v1/complaints through the whole API (validation, one PostgreSQL
+// transaction, PIN hash, workflow start) against the raw limit measured in the same run, a bare
+// client.workflow.start on the same Temporal server. Prints both and their ratio.
+//   npx tsx bench/intake.ts [count=300] [concurrency=8]
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { pino } from 'pino';
+import { createApp } from '../api/app.js';
+import { createTemporalGateway } from '../api/temporal-gateway.js';
+import { DEFAULT_PROCESS_SNAPSHOT } from '../config/default-process.js';
+import { connectDatabase } from '../db/connect.js';
+import { startEmbeddedPostgres } from '../db/embedded-postgres.js';
+import { migrate } from '../db/migrate.js';
+import { parseEncryptionKeys } from '../security/payload-codec.js';
+import { connectTemporalClient } from '../temporal/client.js';
+import { startTemporalDevServer } from '../scripts/temporal-dev-server.js';
+import { assertToolsInstalled, PROJECT_ROOT, TEMPORAL_CLI } from '../scripts/tools.js';
+
+const count = Number(process.argv[2] ?? 300);
+const concurrency = Number(process.argv[3] ?? 8);
+
+assertToolsInstalled();
+const dir = await mkdtemp(`${PROJECT_ROOT}.data/bench-`);
+const [temporal, postgres] = await Promise.all([
+  startTemporalDevServer({ binary: TEMPORAL_CLI }),
+  startEmbeddedPostgres({ dataDir: `${dir}/pg`, persistent: false }),
+]);
+const sql = connectDatabase(postgres.url, { max: concurrency + 2 });
+await migrate(sql);
+const encryptionKeys = parseEncryptionKeys([`bench:${randomBytes(32).toString('base64')}`]);
+const client = await connectTemporalClient({ address: temporal.address, namespace: 'default', encryptionKeys });
+const taskQueue = `bench-${randomUUID()}`; // no worker: both sides measure the start, not the run
+const app = createApp({
+  config: { API_KEYS: [], PUBLIC_INTAKE_PER_MINUTE: 1_000_000, TRUST_PROXY: false, LINK_SIGNING_SECRET: randomBytes(32).toString('hex') },
+  sql,
+  temporal: createTemporalGateway(client, taskQueue),
+  encryptionKeys,
+  log: pino({ level: 'silent' }),
+  currentProcess: () => DEFAULT_PROCESS_SNAPSHOT,
+});
+
+const body = JSON.stringify({
+  channel: 'web',
+  customer: { name: 'Ayşe Yılmaz', email: 'ayse@example.com', locale: 'tr', country: 'TR' },
+  subject: 'Çamaşır makinesi su sızdırıyor',
+  description: 'Makine iki haftalık, alttan su sızdırıyor.',
+});
+
+async function run(label: string, once: () => Promise<void>) {
+  for (let i = 0; i < 10; i++) await once(); // warm-up
+  const latencies: number[] = [];
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next++ < count) {
+        const t = performance.now();
+        await once();
+        latencies.push(performance.now() - t);
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))]!.toFixed(1);
+  const perSecond = count / seconds;
+  console.log(`${label.padEnd(26)} ${perSecond.toFixed(1).padStart(8)} /s   p50 ${pct(0.5)} ms   p95 ${pct(0.95)} ms`);
+  return perSecond;
+}
+
+try {
+  console.log(`${count} requests, ${concurrency} concurrent, one machine (numbers are relative to its load)`);
+  const bare = await run('bare workflow.start', async () => {
+    await client.workflow.start('complaintWorkflow', { workflowId: randomUUID(), taskQueue, args: [{}] });
+  });
+  const intake = await run('POST /v1/complaints', async () => {
+    const res = await app.request('/v1/complaints', { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    if (res.status !== 201) throw new Error(`intake answered ${res.status}: ${await res.text()}`);
+  });
+  console.log(`intake / bare start: ${(intake / bare).toFixed(2)} (the rest is validation, the PostgreSQL transaction and the scrypt PIN hash)`);
+} finally {
+  await client.connection.close();
+  await sql.end();
+  await Promise.allSettled([temporal.stop(), postgres.stop()]);
+  await rm(dir, { recursive: true, force: true });
+}
