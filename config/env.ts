@@ -84,7 +84,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
 /** Reads this process's environment once; on bad values prints them all and exits 1. */
 export function loadConfig(): Config {
   try {
-    // eslint-disable-next-line node/no-process-env -- the single place that reads the environment
+    // The single place that reads the environment.
     return parseConfig(process.env);
   } catch (err) {
     console.error((err as Error).message);
@@ -94,7 +94,7 @@ export function loadConfig(): Config {
 
 /** This process's environment with overrides, for the child processes `npm start` runs. */
 export function childEnvironment(overrides: Record<string, string>): Record<string, string> {
-  // eslint-disable-next-line node/no-process-env -- handed on unchanged to child processes
+  // Handed on unchanged to child processes.
   const inherited = Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined);
   return { ...Object.fromEntries(inherited), ...overrides };
 }

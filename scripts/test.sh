@@ -5,4 +5,5 @@ cd "$(dirname "$0")/.."
 bash scripts/ensure-installed.sh
 mkdir -p .data && chmod 755 .data
 npx tsc --noEmit -p .
+npx eslint .
 exec npx vitest run "$@"

@@ -1,0 +1,37 @@
+// The few lint rules that catch what tsc cannot (see docs: house style, "Size and formatting").
+import { builtinModules } from 'node:module';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', '.data/**', '.tools/**', 'dist/**'] },
+  {
+    files: ['**/*.ts'],
+    languageOptions: { parser: tseslint.parser, parserOptions: { projectService: true } },
+    plugins: { '@typescript-eslint': tseslint.plugin },
+    rules: {
+      // An un-awaited promise in a workflow or handler is a lost error or a race.
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: false }],
+      // Only config/env.ts reads the environment; everything else receives a typed Config.
+      'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Read config/env.ts instead.' }],
+    },
+  },
+  {
+    files: ['config/env.ts', 'test/**/*.ts', 'bench/**/*.ts'],
+    rules: { 'no-restricted-properties': 'off' },
+  },
+  {
+    // Workflow code is replayed: no Node built-ins, no I/O (imports of activities are type-only).
+    files: ['workflows/**/*.ts', 'domain/lifecycle/**/*.ts', 'domain/lifecycle.ts', 'domain/sla/escalation-steps.ts', 'domain/sla/clock-state.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: builtinModules.flatMap((m) => [m, `node:${m}`]).map((name) => ({ name, message: 'Workflow code must not use Node built-ins.' })),
+          patterns: [{ group: ['**/activities/*', '!**/activities/index.js', '!**/activities/read-model.js'], message: 'Import activity types only.' }],
+        },
+      ],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+);
