@@ -12,7 +12,6 @@ import {
   complaintWorkflowId,
   customerAnswerUpdate,
   decideUpdate,
-  statusQuery,
   type ComplaintStatus,
   type ComplaintWorkflowInput,
   type CustomerAnswerInput,
@@ -23,7 +22,6 @@ import type { complaintWorkflow } from '../workflows/complaint.workflow.js';
 export interface TemporalGateway {
   /** Starts the complaint's workflow; starting one that already runs is not an error. */
   startComplaint(input: ComplaintWorkflowInput): Promise<{ started: boolean }>;
-  complaintStatus(complaintId: string): Promise<ComplaintStatus>;
   /** An agent's decision; `requestKey` (the Idempotency-Key) makes a retry return the first result. */
   decide(complaintId: string, input: DecisionInput, requestKey: string): Promise<ComplaintStatus>;
   /** The customer's answer through a signed link; one answer per link. */
@@ -32,7 +30,12 @@ export interface TemporalGateway {
   isReachable(): Promise<boolean>;
 }
 
-export function createTemporalGateway(client: Client, taskQueue: string): TemporalGateway {
+/** How long a caller waits for a worker to take an update before it gets 503 (and may retry). */
+const UPDATE_DEADLINE_MS = 10_000;
+
+export function createTemporalGateway(client: Client, taskQueue: string, updateDeadlineMs = UPDATE_DEADLINE_MS): TemporalGateway {
+  // Without a deadline the SDK re-sends an update until a worker accepts it: a request would hang.
+  const withinDeadline = <T>(fn: () => Promise<T>) => client.withDeadline(Date.now() + updateDeadlineMs, fn);
   const handle = (complaintId: string) => client.workflow.getHandle(complaintWorkflowId(complaintId));
   return {
     async startComplaint(input) {
@@ -41,6 +44,8 @@ export function createTemporalGateway(client: Client, taskQueue: string): Tempor
           workflowId: complaintWorkflowId(input.intake.complaintId),
           taskQueue,
           args: [input],
+          // A closed complaint's ID is never reused: a late retry of its intake must not revive it.
+          workflowIdReusePolicy: 'REJECT_DUPLICATE',
         });
         return { started: true };
       } catch (err) {
@@ -48,16 +53,11 @@ export function createTemporalGateway(client: Client, taskQueue: string): Tempor
         throw toDomainError(err);
       }
     },
-    async complaintStatus(complaintId) {
-      try {
-        return await handle(complaintId).query(statusQuery);
-      } catch (err) {
-        throw toDomainError(err);
-      }
-    },
     async decide(complaintId, input, requestKey) {
       try {
-        return await handle(complaintId).executeUpdate(decideUpdate, { args: [input], updateId: `decide:${requestKey}` });
+        return await withinDeadline(() =>
+          handle(complaintId).executeUpdate(decideUpdate, { args: [input], updateId: `decide:${requestKey}` }),
+        );
       } catch (err) {
         // The read model knows the complaint, so a missing workflow has completed: it is closed.
         if (err instanceof WorkflowNotFoundError) {
@@ -68,7 +68,9 @@ export function createTemporalGateway(client: Client, taskQueue: string): Tempor
     },
     async answerAsCustomer(complaintId, input, requestKey) {
       try {
-        return await handle(complaintId).executeUpdate(customerAnswerUpdate, { args: [input], updateId: `answer:${requestKey}` });
+        return await withinDeadline(() =>
+          handle(complaintId).executeUpdate(customerAnswerUpdate, { args: [input], updateId: `answer:${requestKey}` }),
+        );
       } catch (err) {
         if (err instanceof WorkflowNotFoundError) throw new DomainError('GONE', 'This complaint is closed');
         throw toDomainError(err);

@@ -26,7 +26,6 @@ const temporalDown: TemporalGateway = {
   startComplaint: async () => {
     throw new DomainError('TEMPORARILY_UNAVAILABLE', 'The workflow service is unavailable; retry shortly');
   },
-  complaintStatus: (id) => gateway.complaintStatus(id),
   decide: (...args) => gateway.decide(...args),
   answerAsCustomer: (...args) => gateway.answerAsCustomer(...args),
   isReachable: async () => false,
