@@ -13,7 +13,9 @@ export interface StageClock {
 }
 
 export function createClockActivities({ calendars }: { calendars: CalendarResolver }) {
-  const calendarFor = (clock: SlaClock, at: string) => calendars(clock.calendarId, new Date(at), clock.duration);
+  // Built from the clock's own start: stopping or resuming a clock paused across New Year needs both years.
+  const calendarFor = (clock: SlaClock, at: string) =>
+    calendars(clock.calendarId, new Date(at), clock.duration, new Date(clock.receivedAt));
   return {
     async startStageClock(input: { calendarId: string; duration: BusinessDuration; warnAtShare: number; at: string }): Promise<StageClock> {
       const calendar = calendars(input.calendarId, new Date(input.at), input.duration);
