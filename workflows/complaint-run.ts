@@ -40,7 +40,8 @@ interface TransitionOutput {
   messages: OutgoingMessage[];
   links: LinkRequest[];
   revokeLinks: boolean;
-  followUps: SystemEvent[];
+  /** Facts an effect established, with the messages that belong to them (recorded in their transition). */
+  followUps: Array<{ system: SystemEvent; messages: OutgoingMessage[] }>;
   stageOutcome?: { stage: TimedStageId; outcome: string; met: boolean; byMinutes: number };
 }
 
@@ -106,11 +107,12 @@ export class ComplaintRun {
   }
 
   /** Applies an event; answers the refusal instead of throwing (timers drop stale ones). */
-  async apply(event: LifecycleEvent, origin: EventOrigin): Promise<DomainError | undefined> {
+  async apply(event: LifecycleEvent, origin: EventOrigin, carried: OutgoingMessage[] = []): Promise<DomainError | undefined> {
     const result = advance(this.state, event, this.definition);
     if (!result.ok) return result.error;
     this.state = result.state;
     const output = emptyOutput();
+    output.messages.push(...carried);
     for (const effect of result.effects) await this.execute(effect, output, event.at);
     await this.record(event.at, origin, eventType(event), output);
     await this.applyFollowUps(output);
@@ -119,7 +121,7 @@ export class ComplaintRun {
 
   /** Facts an effect established (an acknowledgement sent) go through the reducer in turn. */
   private async applyFollowUps(output: TransitionOutput): Promise<void> {
-    for (const system of output.followUps) await this.fireSystem(system);
+    for (const { system, messages } of output.followUps) await this.fireSystem(system, messages);
   }
 
   /** Fires whatever timers are due now: escalation steps, answer reminder and timeout, progress update. */
@@ -198,9 +200,9 @@ export class ComplaintRun {
     };
   }
 
-  private async fireSystem(system: SystemEvent): Promise<void> {
+  private async fireSystem(system: SystemEvent, carried: OutgoingMessage[] = []): Promise<void> {
     // A timer that lost a race with a decision is stale (GONE): nothing to do.
-    await this.apply({ kind: 'system', at: now(), system }, { actorId: 'system', actorRole: 'system', data: { ...system } });
+    await this.apply({ kind: 'system', at: now(), system }, { actorId: 'system', actorRole: 'system', data: { ...system } }, carried);
   }
 
   private async record(at: string, origin: EventOrigin, type: string, output: TransitionOutput): Promise<void> {
@@ -234,8 +236,12 @@ export class ComplaintRun {
     const calendarId = this.definition.calendarId;
     switch (effect.kind) {
       case 'send_acknowledgement':
-        output.messages.push({ audience: 'customer', template: 'acknowledgement', params: { receivedAt: this.state.receivedAt, channel: this.state.channel } });
-        output.followUps.push({ type: 'acknowledgement_sent' });
+        // Recorded with `acknowledgement_sent`, whose transition starts the initial review: the
+        // message can then say by when that review ends.
+        output.followUps.push({
+          system: { type: 'acknowledgement_sent' },
+          messages: [{ audience: 'customer', template: 'acknowledgement', params: { receivedAt: this.state.receivedAt, channel: this.state.channel } }],
+        });
         return;
       case 'start_stage_clock': {
         const started = await activities.startStageClock({ calendarId, duration: effect.duration, warnAtShare: effect.warnAtShare, at });

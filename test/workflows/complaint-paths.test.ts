@@ -35,6 +35,10 @@ describe('complaintWorkflow, end to end', () => {
     const [ack] = await d.messages(c);
     expect(ack).toMatchObject({ audience: 'customer', channel: 'email', recipient: 'ayse@example.com', template: 'acknowledgement' });
     expect(ack!.body).toContain(c.reference);
+    // It promises the end of the initial review, the stage the acknowledgement starts.
+    const [row] = await ctx.sql<{ params: { dueAt?: string } }[]>`
+      SELECT params FROM outbox_messages WHERE complaint_id = ${c.id} AND template = 'acknowledgement'`;
+    expect(row!.params.dueAt).toBe(status.deadlines.stage!.deadline);
   });
 
   it('waits for an agent to acknowledge when the customer left no e-mail or phone', async () => {
