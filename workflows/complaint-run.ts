@@ -22,6 +22,9 @@ import type { EscalationPolicy } from '../domain/sla/escalation.js';
 import { nextEscalationStep, type EscalationState } from '../domain/sla/escalation-steps.js';
 import type { ComplaintStatus, ComplaintWorkflowInput, Deadlines } from './complaint.messages.js';
 
+/** Update ids kept across continue-as-new; clients retry within minutes, not hundreds of updates later. */
+const REMEMBERED_UPDATES = 200;
+
 // Activities retry until they succeed (PostgreSQL or the calendar back): a complaint waits, it never fails.
 const activities = proxyActivities<Activities>({
   startToCloseTimeout: '30 seconds',
@@ -59,6 +62,11 @@ export class ComplaintRun {
   timers: Timers;
   /** Bumped whenever a timer moves, so the main loop recomputes when to wake. */
   timerVersion = 0;
+  /**
+   * Ids of recently applied updates. Temporal de-duplicates update ids within a run only; these
+   * travel through continue-as-new so a client retrying with the same key still applies once.
+   */
+  recentUpdateIds: string[];
   private readonly definition: ProcessDefinition;
   private exclusiveChain: Promise<unknown> = Promise.resolve();
 
@@ -70,6 +78,17 @@ export class ComplaintRun {
       initialState({ reference: intake.reference, receivedAt: intake.receivedAt, channel: intake.channel, customer: intake.customer });
     this.seq = carried?.seq ?? 1;
     this.timers = (carried?.timers as Timers | undefined) ?? { stage: null, answer: null, progressDueAt: null };
+    this.recentUpdateIds = carried?.recentUpdateIds ?? [];
+  }
+
+  hasApplied(updateId: string | undefined): boolean {
+    return updateId !== undefined && this.recentUpdateIds.includes(updateId);
+  }
+
+  private remember(updateId: string | undefined): void {
+    if (updateId === undefined) return;
+    this.recentUpdateIds.push(updateId);
+    if (this.recentUpdateIds.length > REMEMBERED_UPDATES) this.recentUpdateIds.shift();
   }
 
   get finished(): boolean {
@@ -99,10 +118,15 @@ export class ComplaintRun {
     if (!result.ok) throw asFailure(result.error);
   }
 
-  /** Applies an event; a refusal is thrown as an ApplicationFailure (the update fails, not the workflow). */
-  async applyOrThrow(event: LifecycleEvent, origin: EventOrigin): Promise<ComplaintStatus> {
+  /**
+   * Applies an update's event once per update id; a refusal is thrown as an ApplicationFailure
+   * (the update fails, not the workflow). A repeated id answers the current status.
+   */
+  async applyUpdate(updateId: string | undefined, event: LifecycleEvent, origin: EventOrigin): Promise<ComplaintStatus> {
+    if (this.hasApplied(updateId)) return this.status();
     const refusal = await this.apply(event, origin);
     if (refusal) throw asFailure(refusal);
+    this.remember(updateId);
     return this.status();
   }
 

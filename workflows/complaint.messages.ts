@@ -64,6 +64,8 @@ export interface CarriedRun {
   seq: number;
   state: ComplaintState;
   timers: unknown;
+  /** Ids of recently applied updates, so a retry after continue-as-new still applies once. */
+  recentUpdateIds?: string[];
 }
 
 export interface DecisionInput {

@@ -1,4 +1,4 @@
-import { allHandlersFinished, condition, continueAsNew, setHandler, workflowInfo } from '@temporalio/workflow';
+import { allHandlersFinished, condition, continueAsNew, currentUpdateInfo, setHandler, workflowInfo } from '@temporalio/workflow';
 import { allowedDecisions } from '../domain/lifecycle.js';
 import { ComplaintRun } from './complaint-run.js';
 import {
@@ -20,27 +20,43 @@ export async function complaintWorkflow(input: ComplaintWorkflowInput): Promise<
 
   setHandler(statusQuery, () => run.status());
   setHandler(allowedDecisionsQuery, (role) => allowedDecisions(run.state, role));
+  // A retried update (same id) that an earlier run applied skips validation and answers the status.
+  const isRepeat = () => run.hasApplied(currentUpdateInfo()?.id);
   setHandler(
     decideUpdate,
-    ({ actor, decision }) =>
-      run.exclusive(() =>
-        run.applyOrThrow(
+    ({ actor, decision }) => {
+      const updateId = currentUpdateInfo()?.id;
+      return run.exclusive(() =>
+        run.applyUpdate(
+          updateId,
           { kind: 'decision', at: new Date().toISOString(), actor, decision },
           { actorId: actor.id, actorRole: actor.role, data: { ...decision } },
         ),
-      ),
-    { validator: ({ actor, decision }) => run.validate({ kind: 'decision', at: new Date().toISOString(), actor, decision }) },
+      );
+    },
+    {
+      validator: ({ actor, decision }) => {
+        if (!isRepeat()) run.validate({ kind: 'decision', at: new Date().toISOString(), actor, decision });
+      },
+    },
   );
   setHandler(
     customerAnswerUpdate,
-    ({ linkId, answer }) =>
-      run.exclusive(() =>
-        run.applyOrThrow(
+    ({ linkId, answer }) => {
+      const updateId = currentUpdateInfo()?.id;
+      return run.exclusive(() =>
+        run.applyUpdate(
+          updateId,
           { kind: 'customer', at: new Date().toISOString(), answer },
           { actorId: 'customer', actorRole: 'customer', data: { ...answer, linkId }, usedLinkId: linkId },
         ),
-      ),
-    { validator: ({ answer }) => run.validate({ kind: 'customer', at: new Date().toISOString(), answer }) },
+      );
+    },
+    {
+      validator: ({ answer }) => {
+        if (!isRepeat()) run.validate({ kind: 'customer', at: new Date().toISOString(), answer });
+      },
+    },
   );
 
   if (!input.carried) await run.exclusive(() => run.begin());
@@ -59,7 +75,7 @@ export async function complaintWorkflow(input: ComplaintWorkflowInput): Promise<
       await condition(allHandlersFinished);
       await continueAsNew<typeof complaintWorkflow>({
         ...input,
-        carried: { seq: run.seq, state: run.state, timers: run.timers },
+        carried: { seq: run.seq, state: run.state, timers: run.timers, recentUpdateIds: run.recentUpdateIds },
       });
     }
   }

@@ -67,8 +67,12 @@ describe('durability', () => {
     const before = await d.waitForStatus(c, 'acknowledged');
     const handle = ctx.client.workflow.getHandle(c.id);
     const firstRun = (await handle.describe()).runId;
-    for (let i = 0; i < 6; i++) await d.decideOk(c, { type: 'note', text: `Called the customer, attempt ${i + 1}.` });
+    const retried = { 'idempotency-key': `note-before-continue-${c.id}` };
+    expect((await d.decide(c, { type: 'note', text: 'Called the customer, attempt 1.' }, 'agent', retried)).status).toBe(200);
+    for (let i = 1; i < 6; i++) await d.decideOk(c, { type: 'note', text: `Called the customer, attempt ${i + 1}.` });
     await eventually(async () => ((await handle.describe()).runId !== firstRun ? true : undefined));
+    // The client's retry of the first note, after the run continued as new, is not applied again.
+    expect((await d.decide(c, { type: 'note', text: 'Called the customer, attempt 1.' }, 'agent', retried)).status).toBe(200);
     const carried = await d.status(c);
     expect(carried.state.counters.notes).toBe(6);
     expect(carried.deadlines.stage).toEqual(before.deadlines.stage);
