@@ -12,10 +12,13 @@ const apiKeyEntry = z
     message: `role must be one of ${ROLES.join(', ')}`,
   });
 
-/** `keyId:base64(32 bytes)`; the first key encrypts, all of them decrypt (rotation). */
+/**
+ * `keyId:base64(32 bytes)`; the first key encrypts, all of them decrypt (rotation). The id is
+ * letters, digits, `_` and `-` only: it prefixes sealed values, which use '.' as separator.
+ */
 const encryptionKeyEntry = z
   .string()
-  .regex(/^[\w.-]{1,32}:[A-Za-z0-9+/]{43}=$/, 'expected keyId:base64 of 32 bytes');
+  .regex(/^[\w-]{1,32}:[A-Za-z0-9+/]{43}=$/, 'expected keyId:base64 of 32 bytes, keyId of letters, digits, _ and - (at most 32)');
 
 const commaList = (item: z.ZodType<string, string>) =>
   z

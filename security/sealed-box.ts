@@ -16,8 +16,14 @@ export class SealedBox {
     return `${id}.${iv.toString('base64url')}.${data.toString('base64url')}`;
   }
 
+  /** Reads `keyId.iv.data`. The IV and data are base64url (never a '.'), so the key id is whatever precedes them. */
   open<T>(sealed: string): T {
-    const [id, iv, data] = sealed.split('.');
+    const last = sealed.lastIndexOf('.');
+    const middle = last > 0 ? sealed.lastIndexOf('.', last - 1) : -1;
+    if (middle <= 0) throw new Error('cannot open a value that is not keyId.iv.data');
+    const id = sealed.slice(0, middle);
+    const iv = sealed.slice(middle + 1, last);
+    const data = sealed.slice(last + 1);
     const key = this.keys.find((k) => k.id === id)?.key;
     if (!key || !iv || !data) throw new Error(`cannot open a value sealed with key '${id}'`);
     const bytes = Buffer.from(data, 'base64url');

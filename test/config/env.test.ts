@@ -22,6 +22,13 @@ describe('parseConfig', () => {
     expect(parseConfig({ TRUST_PROXY: 'false', TEMPORAL_DEV_SERVER: 'false' })).toMatchObject({ TRUST_PROXY: false, TEMPORAL_DEV_SERVER: false });
   });
 
+  it('refuses an encryption key id with a dot (sealed values use it as separator) or longer than 32', () => {
+    const secret = Buffer.alloc(32, 7).toString('base64');
+    expect(parseConfig({ PAYLOAD_ENCRYPTION_KEYS: `k_2026-03:${secret}` }).PAYLOAD_ENCRYPTION_KEYS).toEqual([`k_2026-03:${secret}`]);
+    expect(() => parseConfig({ PAYLOAD_ENCRYPTION_KEYS: `k.2026:${secret}` })).toThrow(/PAYLOAD_ENCRYPTION_KEYS\.0:/);
+    expect(() => parseConfig({ PAYLOAD_ENCRYPTION_KEYS: `${'k'.repeat(33)}:${secret}` })).toThrow(/PAYLOAD_ENCRYPTION_KEYS\.0:/);
+  });
+
   it('requires real secrets and a database in production', () => {
     expect(() => parseConfig({ NODE_ENV: 'production' })).toThrow(/DATABASE_URL: required in production[\s\S]*PAYLOAD_ENCRYPTION_KEYS[\s\S]*LINK_SIGNING_SECRET/);
   });
