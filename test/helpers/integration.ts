@@ -47,12 +47,12 @@ export interface IntegrationContext {
 }
 
 /** Connects to the shared servers with a fresh key and a task queue of this test file's own. */
-export async function integrationContext(): Promise<IntegrationContext> {
+export async function integrationContext(opts: { encryptionKeys?: EncryptionKey[] } = {}): Promise<IntegrationContext> {
   if (!runtimeInstalled) {
     Runtime.install({ logger: new DefaultLogger('WARN') });
     runtimeInstalled = true;
   }
-  const encryptionKeys = parseEncryptionKeys([`test:${randomBytes(32).toString('base64')}`]);
+  const encryptionKeys = opts.encryptionKeys ?? parseEncryptionKeys([`test:${randomBytes(32).toString('base64')}`]);
   const sql = connectDatabase(inject('databaseUrl'), { max: 5 });
   const client = await connectTemporalClient({ address: inject('temporalAddress'), namespace: 'default', encryptionKeys });
   const taskQueue = `test-${randomUUID()}`;
