@@ -35,7 +35,7 @@ export const envSchema = z
     /** Port of the HTTP API. */
     HTTP_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     HTTP_HOST: z.string().min(1).default('127.0.0.1'),
-    /** Public base URL, used in links sent to customers. */
+    /** Public base URL, used in links sent to customers; required in production. */
     PUBLIC_BASE_URL: z.url().optional(),
     /** PostgreSQL connection string; unset = start an embedded PostgreSQL under .data/. */
     DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
@@ -66,7 +66,8 @@ export const envSchema = z
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production') {
-      for (const key of ['DATABASE_URL', 'PAYLOAD_ENCRYPTION_KEYS', 'LINK_SIGNING_SECRET'] as const) {
+      // Without PUBLIC_BASE_URL customers' links would point at the API's own listen address.
+      for (const key of ['DATABASE_URL', 'PAYLOAD_ENCRYPTION_KEYS', 'LINK_SIGNING_SECRET', 'PUBLIC_BASE_URL'] as const) {
         if (env[key] === undefined) ctx.addIssue({ code: 'custom', path: [key], message: 'required in production' });
       }
     }

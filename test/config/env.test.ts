@@ -29,8 +29,18 @@ describe('parseConfig', () => {
     expect(() => parseConfig({ PAYLOAD_ENCRYPTION_KEYS: `${'k'.repeat(33)}:${secret}` })).toThrow(/PAYLOAD_ENCRYPTION_KEYS\.0:/);
   });
 
-  it('requires real secrets and a database in production', () => {
-    expect(() => parseConfig({ NODE_ENV: 'production' })).toThrow(/DATABASE_URL: required in production[\s\S]*PAYLOAD_ENCRYPTION_KEYS[\s\S]*LINK_SIGNING_SECRET/);
+  it('requires real secrets, a database and the public base URL in production', () => {
+    expect(() => parseConfig({ NODE_ENV: 'production' })).toThrow(
+      /DATABASE_URL: required in production[\s\S]*PAYLOAD_ENCRYPTION_KEYS[\s\S]*LINK_SIGNING_SECRET[\s\S]*PUBLIC_BASE_URL: required in production/,
+    );
+    const production = {
+      NODE_ENV: 'production',
+      DATABASE_URL: 'postgres://plaint:plaint@db:5432/plaint',
+      PAYLOAD_ENCRYPTION_KEYS: `k1:${Buffer.alloc(32, 1).toString('base64')}`,
+      LINK_SIGNING_SECRET: 'x'.repeat(32),
+    };
+    expect(() => parseConfig(production)).toThrow(/^Invalid configuration:\n {2}PUBLIC_BASE_URL: required in production$/);
+    expect(parseConfig({ ...production, PUBLIC_BASE_URL: 'https://complaints.example.com' }).PUBLIC_BASE_URL).toBe('https://complaints.example.com');
   });
 
   it('accepts every key of .env.example', () => {
