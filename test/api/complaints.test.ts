@@ -98,6 +98,19 @@ describe('POST /v1/complaints', () => {
     expect(Number(third.headers.get('retry-after'))).toBeGreaterThan(0);
     expect((await send('203.0.113.8')).status).toBe(201);
   });
+
+  it('limits by the address our proxy appended to X-Forwarded-For, however the client spoofs the first entry', async () => {
+    const limited = ctx.app({ publicIntakePerMinute: 2, trustProxy: true });
+    const send = (spoofed: string) =>
+      limited.request('/v1/complaints', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': `${spoofed}, 198.51.100.23` },
+        body: JSON.stringify(aComplaint()),
+      });
+    expect((await send('10.0.0.1')).status).toBe(201);
+    expect((await send('10.0.0.2')).status).toBe(201);
+    expect((await send('10.0.0.3')).status).toBe(429);
+  });
 });
 
 describe('GET /v1/complaints/{reference}', () => {
