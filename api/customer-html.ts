@@ -12,6 +12,15 @@ import {
 } from './customer-view.js';
 import { PAGE_TEXTS } from './response-page-texts.js';
 
+/** The posted form, or undefined when its body cannot be read as one (e.g. a malformed multipart body). */
+export async function readForm(c: Context): Promise<Record<string, unknown> | undefined> {
+  try {
+    return await c.req.parseBody();
+  } catch {
+    return undefined;
+  }
+}
+
 /** A whole page in `language`, not indexed, not cached, not framed, loading nothing from outside. */
 export function page(c: Context, status: ContentfulStatusCode, language: CustomerLanguage, title: string, content: string) {
   c.header('Content-Security-Policy', CSP);

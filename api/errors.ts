@@ -64,8 +64,12 @@ export function renderError(c: Context, err: unknown, log: Logger) {
     return c.json(body(e.code, e.message, e.details), 400);
   }
   if (err instanceof HTTPException && err.status < 500) {
-    const code: ErrorCode = err.status === 401 ? 'UNAUTHENTICATED' : err.status === 404 ? 'NOT_FOUND' : 'VALIDATION_FAILED';
-    return c.json(body(code, err.message || 'Bad request'), err.status as ContentfulStatusCode);
+    if (err.status === 401) return c.json(body('UNAUTHENTICATED', err.message || 'Unauthenticated'), 401);
+    if (err.status === 404) return c.json(body('NOT_FOUND', err.message || 'Not found'), 404);
+    // Anything else the client sent wrong (malformed JSON, a body that is not JSON: 415) is
+    // invalid input, which the API always answers with 400.
+    const message = err.status === 415 ? 'The body must be JSON (content-type: application/json)' : err.message || 'Bad request';
+    return c.json(body('VALIDATION_FAILED', message), 400);
   }
   log.error({ err, requestId }, 'unhandled error');
   return c.json(body('INTERNAL', 'Something went wrong on our side; the request id helps us find it'), 500);

@@ -15,7 +15,7 @@ import {
   type CustomerLinkDeps,
   type OpenedLink,
 } from './customer-links.js';
-import { acceptedLanguage, complaintTimeZone, escapeHtml, page, proposalSection } from './customer-html.js';
+import { acceptedLanguage, complaintTimeZone, escapeHtml, page, proposalSection, readForm } from './customer-html.js';
 import { buildCustomerView, customerLanguage, type CustomerLanguage, type CustomerView } from './customer-view.js';
 import { fieldIssues } from './errors.js';
 import { PAGE_TEXTS } from './response-page-texts.js';
@@ -44,7 +44,8 @@ export function responsePages(deps: ResponsePageDeps) {
       try {
         const link = await openLink(deps, c.req.param('token'));
         language = customerLanguage(link.complaint.customer_locale);
-        const form = await c.req.parseBody();
+        const form = await readForm(c);
+        if (!form) return answerPage(c, 400, link, language, {}, [{ path: '(body)', message: 'the form could not be read' }]);
         const field = (name: string) => {
           const value = form[name];
           return typeof value === 'string' && value.trim() !== '' ? value : undefined;

@@ -8,7 +8,15 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Logger } from 'pino';
 import { DomainError, ERROR_CODES } from '../domain/errors.js';
 import type { AppEnv } from './app-env.js';
-import { acceptedLanguage, complaintTimeZone, escapeHtml as esc, formatInstant, page, proposalSection } from './customer-html.js';
+import {
+  acceptedLanguage,
+  complaintTimeZone,
+  escapeHtml as esc,
+  formatInstant,
+  page,
+  proposalSection,
+  readForm,
+} from './customer-html.js';
 import { buildCustomerView, CUSTOMER_LANGUAGES, type CustomerLanguage, type CustomerView } from './customer-view.js';
 import { fieldIssues } from './errors.js';
 import { PAGE_TEXTS } from './response-page-texts.js';
@@ -36,7 +44,11 @@ export function trackingPage(deps: TrackingPageDeps) {
       let language = pageLanguage(c, c.req.query('lang'));
       let reference: string | undefined;
       try {
-        const form = await c.req.parseBody();
+        const form = await readForm(c);
+        if (!form) {
+          const t = TRACKING_TEXTS[language];
+          return formPage(c, 400, language, { problem: t.checkForm, fixes: [t.fieldProblem('(body)')] });
+        }
         const field = (name: string) => {
           const value = form[name];
           return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;

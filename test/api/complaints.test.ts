@@ -81,6 +81,13 @@ describe('POST /v1/complaints', () => {
     expect(after).toBe(before);
   });
 
+  it('answers 400 VALIDATION_FAILED, not 415, for a body sent as another content type', async () => {
+    const res = await post(JSON.stringify(aComplaint()), { 'content-type': 'text/plain' });
+    expect(res.status).toBe(400);
+    const { error } = errorBodySchema.parse(await res.json());
+    expect(error).toMatchObject({ code: 'VALIDATION_FAILED', message: expect.stringContaining('application/json') });
+  });
+
   it('accepts only the web channel without a key (401), other channels from staff', async () => {
     expect((await post(aComplaint({ channel: 'phone' }))).status).toBe(401);
     expect((await post(aComplaint({ channel: 'phone' }), bearer('agent'))).status).toBe(201);

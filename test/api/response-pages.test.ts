@@ -137,6 +137,21 @@ describe('POST /r/{token}', () => {
     expect(await footprint(complaint)).toEqual(before);
   });
 
+  it('shows the form again (400) for a malformed multipart body, and records nothing', async () => {
+    const { complaint, token } = await flow.proposed();
+    const before = await footprint(complaint);
+    const res = await app.request(`/r/${token}`, {
+      method: 'POST',
+      headers: { 'content-type': 'multipart/form-data; boundary=zzz' },
+      body: 'not a multipart body',
+    });
+    expect(res.status).toBe(400);
+    const html = await res.text();
+    expect(html).toContain('role="alert"');
+    expect(html).toContain('name="reason"');
+    expect(await footprint(complaint)).toEqual(before);
+  });
+
   it("takes the answer to our question and keeps the customer's text when it comes back", async () => {
     const complaint = await flow.investigating();
     await flow.decide(complaint, { type: 'request_info', question: 'Which model number is on the label?' });

@@ -189,6 +189,19 @@ describe('POST /track', () => {
     expect(await empty.text()).toContain('Referans numarasını mesajımızdaki gibi girin');
   });
 
+  it('answers a malformed multipart body with the 400 form page, not a 500', async () => {
+    const res = await app.request('/track?lang=en', {
+      method: 'POST',
+      headers: { 'content-type': 'multipart/form-data; boundary=zzz', 'x-forwarded-for': anAddress() },
+      body: 'not a multipart body',
+    });
+    expect(res.status).toBe(400);
+    const html = await res.text();
+    expect(html).toContain('role="alert"');
+    expect(html).toContain('Please check the form:');
+    expect(html).toContain('name="reference"');
+  });
+
   it('never writes the PIN into a page, whatever the answer', async () => {
     const c = await seedComplaint(ctx.sql);
     const pins = [c.pin, wrongPin(c.pin)];
