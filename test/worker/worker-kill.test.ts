@@ -4,7 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEFAULT_PROCESS_SNAPSHOT } from '../../config/default-process.js';
 import { PROJECT_ROOT } from '../../scripts/tools.js';
-import { CLASSIFY, complaintDriver, type FiledComplaint } from '../helpers/complaint-driver.js';
+import { CLASSIFY, complaintDriver } from '../helpers/complaint-driver.js';
 import { eventually, integrationContext, LINK_SIGNING_SECRET, type IntegrationContext } from '../helpers/integration.js';
 
 let ctx: IntegrationContext;
@@ -43,37 +43,47 @@ function fail(output: string): never {
 }
 
 describe('a worker killed mid-flow', () => {
-  it('leaves nothing lost and nothing doubled once another worker takes over', async () => {
+  it('leaves nothing half-written and nothing doubled when killed inside an activity', async () => {
     const d = complaintDriver(ctx, DEFAULT_PROCESS_SNAPSHOT);
     const first = await startWorkerProcess();
-    const filed: FiledComplaint[] = [];
-    for (let i = 0; i < 6; i++) filed.push(await d.file());
-    // Decisions race with the kill: some land before it, the rest wait for the next worker.
-    const decisions = filed.map(async (c) => {
-      await d.waitForStatus(c, 'acknowledged', 60_000);
-      return d.decide(c, CLASSIFY, 'agent', { 'idempotency-key': `classify-${c.id}` });
-    });
-    await new Promise((r) => setTimeout(r, 300));
+    const c = await d.file();
+    await d.waitForStatus(c, 'acknowledged', 60_000);
+
+    // Hold the complaint's row so the decision's recordTransition activity blocks inside its
+    // transaction (its writes wait on the row lock), then kill the worker there.
+    const holder = await ctx.sql.reserve();
+    await holder`BEGIN`;
+    await holder`SELECT 1 FROM complaints WHERE id = ${c.id} FOR UPDATE`;
+    const key = { 'idempotency-key': `classify-${c.id}` };
+    const decision = d.decide(c, CLASSIFY, 'agent', key);
+    await eventually(async () => {
+      const [waiting] = await ctx.sql`
+        SELECT 1 FROM pg_stat_activity
+        WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%complaint_events%'`;
+      return waiting;
+    }, 30_000);
     first.kill('SIGKILL');
     await new Promise((r) => first.once('exit', r));
+    await holder`ROLLBACK`;
+    holder.release();
+
+    // Nothing of the interrupted transaction was committed.
+    const partial = await ctx.sql`SELECT type FROM complaint_events WHERE complaint_id = ${c.id} AND type = 'classify'`;
+    expect(partial).toHaveLength(0);
+    expect((await decision).status).toBe(503); // no worker answered within the update deadline
+
     await startWorkerProcess();
-    const answers = await Promise.all(decisions);
-    for (const res of answers) expect([200, 503]).toContain(res.status);
-    // A decision cut off by the kill is retried by its client with the same key.
-    for (const [i, res] of answers.entries()) {
-      if (res.status !== 200) {
-        const retry = await d.decide(filed[i]!, CLASSIFY, 'agent', { 'idempotency-key': `classify-${filed[i]!.id}` });
-        expect(retry.status).toBe(200);
-      }
-    }
-    for (const c of filed) {
-      await d.waitForStatus(c, 'investigating', 30_000);
-      const events = await d.events(c);
-      expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => i));
-      expect(events.filter((e) => e.type === 'classify')).toHaveLength(1);
-      const messages = await d.messages(c);
-      expect(messages.filter((m) => m.template === 'acknowledgement')).toHaveLength(1);
-      expect(messages.filter((m) => m.template === 'complaint_routed')).toHaveLength(1);
-    }
+    // The client retries with the same key; the workflow finishes the decision exactly once.
+    const retry = await eventually(async () => {
+      const res = await d.decide(c, CLASSIFY, 'agent', key);
+      return res.status === 200 ? res : undefined;
+    }, 90_000);
+    expect(((await retry.json()) as { status: string }).status).toBe('investigating');
+    const events = await d.events(c);
+    expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => i));
+    expect(events.filter((e) => e.type === 'classify')).toHaveLength(1);
+    const messages = await d.messages(c);
+    expect(messages.filter((m) => m.template === 'acknowledgement')).toHaveLength(1);
+    expect(messages.filter((m) => m.template === 'complaint_routed')).toHaveLength(1);
   }, 180_000);
 });
