@@ -4,7 +4,7 @@
 // link's, so a double submit returns the first result instead of answering twice.
 import { z } from '@hono/zod-openapi';
 import type { Sql } from 'postgres';
-import { customerAnswerSchema } from '../domain/complaint-schemas.js';
+import { customerAnswerSchema, nonBlankText } from '../domain/complaint-schemas.js';
 import { DomainError, type FieldIssue } from '../domain/errors.js';
 import type { CustomerAnswer } from '../domain/lifecycle.js';
 import type { LinkClaims, LinkSigner } from '../security/signed-links.js';
@@ -25,9 +25,6 @@ export interface CustomerLinkDeps {
   now?: () => number;
 }
 
-/** Free text that is not only white space; limits as in the domain's customer answer schema. */
-const text = (max: number) => z.string().min(1).max(max).regex(/\S/, 'must not be blank');
-
 /** One body for both link purposes; which fields it needs depends on the link (see `toAnswer`). */
 export const linkAnswerBodySchema = z
   .strictObject({
@@ -35,10 +32,11 @@ export const linkAnswerBodySchema = z
       .enum(['accept', 'reject'])
       .optional()
       .meta({ description: 'Resolution links: accept or reject the proposal' }),
-    reason: text(2_000)
+    // Limits as in the domain's customer answer schema.
+    reason: nonBlankText(2_000)
       .optional()
       .meta({ description: 'Required with `reject`: why the proposal does not satisfy you' }),
-    text: text(5_000).optional().meta({ description: 'Information-request links: your answer to our question' }),
+    text: nonBlankText(5_000).optional().meta({ description: 'Information-request links: your answer to our question' }),
   })
   .meta({
     id: 'CustomerAnswer',

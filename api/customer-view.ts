@@ -9,6 +9,7 @@ import {
   COMPLAINT_STATUSES,
   REMEDY_KINDS,
   customerLabel,
+  isWorkingStatus,
   type Closure,
   type ComplaintStatus as StatusId,
   type RemedyKind,
@@ -100,15 +101,6 @@ export function customerLanguage(locale: string): CustomerLanguage {
   return (CUSTOMER_LANGUAGES as readonly string[]).includes(language ?? '') ? (language as CustomerLanguage) : 'en';
 }
 
-/** Statuses in which a stage clock runs towards an answer from us. */
-const WE_ARE_WORKING: readonly StatusId[] = [
-  'received',
-  'acknowledged',
-  'in_review',
-  'investigating',
-  'reinvestigating',
-];
-
 /**
  * The view of a row. `snapshot` (the workflow's status, e.g. just returned by an update) wins over
  * the row's own snapshot; without either, only the row's columns speak. Texts are in the
@@ -138,7 +130,8 @@ export function buildCustomerView(
     receivedAt: row.received_at.toISOString(),
     acknowledgedAt: state ? state.acknowledgedAt : iso(row.acknowledged_at),
     closedAt: state ? state.closedAt : iso(row.closed_at),
-    aimToAnswerBy: WE_ARE_WORKING.includes(status) ? stageDeadline : null,
+    // A stage clock runs towards an answer from us: the working statuses, and acknowledging a new one.
+    aimToAnswerBy: status === 'received' || isWorkingStatus(status) ? stageDeadline : null,
     proposal: latest
       ? {
           round: latest.round,

@@ -15,7 +15,7 @@ import {
   type CustomerLinkDeps,
   type OpenedLink,
 } from './customer-links.js';
-import { acceptedLanguage, complaintTimeZone, escapeHtml, page, proposalSection, readForm } from './customer-html.js';
+import { acceptedLanguage, complaintTimeZone, escapeHtml as esc, page, proposalSection, readForm } from './customer-html.js';
 import { buildCustomerView, customerLanguage, type CustomerLanguage, type CustomerView } from './customer-view.js';
 import { fieldIssues } from './errors.js';
 import { PAGE_TEXTS } from './response-page-texts.js';
@@ -126,8 +126,6 @@ function problemPage(c: Context, err: unknown, language: CustomerLanguage, log: 
   return page(c, ERROR_CODES[code] as ContentfulStatusCode, language, title, `<p>${esc(text)}</p>`);
 }
 
-export { escapeHtml }; // its home is customer-html.ts; kept here for existing importers
-const esc = escapeHtml;
 
 /** Before we know the complaint: the browser's preferred language if we have texts for it, else English. */
 function headerLanguage(c: Context): CustomerLanguage {

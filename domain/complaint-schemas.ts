@@ -16,7 +16,7 @@ import type { Actor, CustomerAnswer, Decision, LifecycleEvent, SystemEvent } fro
 import { REFERENCE_PATTERN } from './reference.js';
 
 /** Free text with a length limit that is not only white space (checked, not trimmed). */
-const text = (max: number) => z.string().min(1).max(max).regex(/\S/, 'must not be blank');
+export const nonBlankText = (max: number) => z.string().min(1).max(max).regex(/\S/, 'must not be blank');
 /** A staff user id from the identity provider: no spaces, no personal data. */
 const staffIdSchema = z.string().min(1).max(100).regex(/^[A-Za-z0-9._@:-]+$/, 'expected a user id');
 const isoInstantSchema = z.iso.datetime({ offset: true });
@@ -25,7 +25,7 @@ const roundSchema = z.number().int().min(1).max(10);
 export const complaintIntakeSchema = z.strictObject({
   channel: z.enum(CHANNELS),
   customer: z.strictObject({
-    name: text(200),
+    name: nonBlankText(200),
     email: z.email().max(254).optional(),
     phone: z
       .string()
@@ -34,10 +34,10 @@ export const complaintIntakeSchema = z.strictObject({
     locale: z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'expected a language tag like tr or tr-TR'),
     country: z.string().regex(/^[A-Z]{2}$/, 'expected an ISO 3166 alpha-2 code like TR').optional(),
   }),
-  subject: text(200).min(3),
-  description: text(10_000).min(10),
-  category: text(100).optional(),
-  product: text(200).optional(),
+  subject: nonBlankText(200).min(3),
+  description: nonBlankText(10_000).min(10),
+  category: nonBlankText(100).optional(),
+  product: nonBlankText(200).optional(),
 });
 
 export const actorSchema = z.strictObject({ id: staffIdSchema, role: z.enum(ROLES) });
@@ -45,7 +45,7 @@ export const actorSchema = z.strictObject({ id: staffIdSchema, role: z.enum(ROLE
 const proposeResolutionSchema = z
   .strictObject({
     type: z.literal('propose_resolution'),
-    summary: text(5_000),
+    summary: nonBlankText(5_000),
     remedy: z.enum(REMEDY_KINDS),
     amount: z.number().positive().max(1_000_000_000).optional(),
     currency: z.string().regex(/^[A-Z]{3}$/, 'expected an ISO 4217 code like TRY').optional(),
@@ -68,32 +68,32 @@ export const decisionSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('acknowledge') }),
   z.strictObject({
     type: z.literal('classify'),
-    category: text(100),
-    product: text(200),
+    category: nonBlankText(100),
+    product: nonBlankText(200),
     severity: z.enum(SEVERITIES),
-    department: text(100),
+    department: nonBlankText(100),
   }),
-  z.strictObject({ type: z.literal('assign'), assignee: staffIdSchema, team: text(100).optional() }),
-  z.strictObject({ type: z.literal('request_info'), question: text(2_000) }),
+  z.strictObject({ type: z.literal('assign'), assignee: staffIdSchema, team: nonBlankText(100).optional() }),
+  z.strictObject({ type: z.literal('request_info'), question: nonBlankText(2_000) }),
   proposeResolutionSchema,
-  z.strictObject({ type: z.literal('escalate'), reason: text(1_000) }),
-  z.strictObject({ type: z.literal('note'), text: text(5_000) }),
+  z.strictObject({ type: z.literal('escalate'), reason: nonBlankText(1_000) }),
+  z.strictObject({ type: z.literal('note'), text: nonBlankText(5_000) }),
   z.strictObject({
     type: z.literal('record_corrective_action'),
-    rootCause: text(2_000),
-    action: text(2_000),
+    rootCause: nonBlankText(2_000),
+    action: nonBlankText(2_000),
     owner: staffIdSchema,
     dueDate: z.iso.date(),
   }),
   z.strictObject({
     type: z.literal('record_external_outcome'),
-    body: text(200),
-    bodyReference: text(100),
+    body: nonBlankText(200),
+    bodyReference: nonBlankText(100),
     decision: z.enum(EXTERNAL_DECISIONS),
-    summary: text(5_000),
+    summary: nonBlankText(5_000),
   }),
-  z.strictObject({ type: z.literal('withdraw'), reason: text(1_000) }),
-  z.strictObject({ type: z.literal('close_out_of_scope'), reason: text(1_000) }),
+  z.strictObject({ type: z.literal('withdraw'), reason: nonBlankText(1_000) }),
+  z.strictObject({ type: z.literal('close_out_of_scope'), reason: nonBlankText(1_000) }),
   z.strictObject({
     type: z.literal('mark_duplicate'),
     duplicateOf: z.string().regex(REFERENCE_PATTERN, 'expected a reference like CMP-2026-000123'),
@@ -102,11 +102,11 @@ export const decisionSchema = z.discriminatedUnion('type', [
 
 export const customerAnswerSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('customer_accepted'), round: roundSchema }),
-  z.strictObject({ type: z.literal('customer_rejected'), round: roundSchema, reason: text(2_000) }),
+  z.strictObject({ type: z.literal('customer_rejected'), round: roundSchema, reason: nonBlankText(2_000) }),
   z.strictObject({
     type: z.literal('customer_answered_info'),
     requestId: z.string().regex(/^info-[1-9][0-9]*$/, 'expected a request id like info-1'),
-    text: text(5_000),
+    text: nonBlankText(5_000),
   }),
 ]);
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildCustomerView, customerLanguage, customerViewSchema, type CustomerComplaintRow } from '../../api/customer-view.js';
-import { CLOSURES, COMPLAINT_STATUSES } from '../../domain/complaint.js';
+import { CLOSURES, COMPLAINT_STATUSES, WORKING_STATUSES } from '../../domain/complaint.js';
 import type { ComplaintStatus } from '../../workflows/complaint.messages.js';
 import { anInfoRequestSnapshot, aProposal, aProposedSnapshot, aSnapshot, STAFF_ID } from '../helpers/customer-fixtures.js';
 
@@ -84,6 +84,12 @@ describe('buildCustomerView', () => {
     const answered = aProposedSnapshot(1);
     answered.state = { ...answered.state, status: 'reinvestigating', proposals: [aProposal({ answer: { outcome: 'rejected', at: '2026-03-05T09:00:00.000Z' } })] };
     expect(buildCustomerView(aRow(aProposedSnapshot(1)), answered)).toMatchObject({ status: 'reinvestigating', proposal: { answerDueAt: null } });
+  });
+
+  it.each(COMPLAINT_STATUSES)('shows the date we aim to answer by for %s exactly when we owe the next step', (status) => {
+    const view = buildCustomerView(aRow(null, { status, closure: status === 'closed' ? 'accepted' : null }));
+    const weOweIt = status === 'received' || (WORKING_STATUSES as readonly string[]).includes(status);
+    expect(view.aimToAnswerBy).toBe(weOweIt ? '2026-03-02T14:00:00.000Z' : null);
   });
 
   const everyOutcome: Array<[string, string | null]> = COMPLAINT_STATUSES.flatMap((status) =>

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { escapeHtml } from '../../api/response-pages.js';
+import { escapeHtml } from '../../api/customer-html.js';
 import {
   anInfoRequestSnapshot,
   aProposal,
@@ -39,6 +39,12 @@ async function footprint(c: SeededComplaint) {
   const links = await ctx.sql`SELECT id, revoked_at, used_at FROM response_links WHERE complaint_id = ${c.id} ORDER BY id`;
   return { row, links: [...links], events: await flow.eventCount(c) };
 }
+
+describe('api/response-pages.ts', () => {
+  it('exports only its routes (escapeHtml lives in customer-html.ts)', async () => {
+    expect(Object.keys(await import('../../api/response-pages.js'))).toEqual(['responsePages']);
+  });
+});
 
 describe('escapeHtml', () => {
   it('escapes the five characters that matter in content and quoted attributes', () => {
