@@ -160,16 +160,14 @@ const CLOSURE_TEXTS: Readonly<Record<string, (c: MessageContext) => string>> = {
       `We have looked carefully at ${enRef(c)}, but the matter falls outside the scope of our complaints ` +
         'process, so we have closed it. If you disagree or would like more information, please contact us.',
     ),
-  duplicate: (c) => {
-    const original = c.text('duplicateOf');
-    return c.t(
-      `${trRef(c, 'şikâyetiniz')}, daha önce kaydedilen ${original ? `${original} numaralı` : 'bir'} şikâyetle ` +
-        'aynı konuyu içerdiği için kapatıldı. Konu o şikâyet üzerinden ele alınmaya devam edecek.',
-      `${enRef(c, true)} has been closed because it concerns the same matter as ` +
-        `${original ? `complaint ${original}` : 'a complaint'} registered earlier. We will continue to handle ` +
-        'the matter under that complaint.',
-    );
-  },
+  // The original's reference is not shown: it may be someone else's complaint (staff see it).
+  duplicate: (c) =>
+    c.t(
+      `${trRef(c, 'şikâyetiniz')}, daha önce kaydedilen bir şikâyetle aynı konuyu içerdiği için kapatıldı. ` +
+        'Konu o şikâyet üzerinden ele alınmaya devam edecek.',
+      `${enRef(c, true)} has been closed because it concerns the same matter as a complaint registered ` +
+        'earlier. We will continue to handle the matter under that complaint.',
+    ),
   external_decision: (c) => {
     const decision = c.label(EXTERNAL_DECISION_NAMES, 'externalDecision');
     return paragraphs(

@@ -249,11 +249,22 @@ describe('customer messages', () => {
     expect(none.body).toContain('Please contact us to find out which independent bodies you can turn to.');
   });
 
-  it('explains each of the six closures in words, naming the original of a duplicate', () => {
+  it('explains each of the six closures in words', () => {
     const bodies = sentOf('customer', 'complaint_closed').map((m) => render(m, 'tr', withActivityParams(m)).body);
     expect(new Set(bodies).size).toBe(6);
-    expect(bodies.join()).toContain('daha önce kaydedilen CMP-2026-000100 numaralı şikâyetle aynı konuyu içerdiği');
+    expect(bodies.join()).toContain('daha önce kaydedilen bir şikâyetle aynı konuyu içerdiği için kapatıldı');
     expect(bodies.join()).toContain('Kararın sonucu: Şikâyet kısmen haklı bulundu.');
+  });
+
+  it("never shows a duplicate's customer the original's reference (it may be someone else's); staff see it", () => {
+    const duplicate = sentOf('customer', 'complaint_closed').find((m) => m.params.closure === 'duplicate')!;
+    expect(duplicate.params.duplicateOf).toBe('CMP-2026-000100');
+    for (const locale of ['tr', 'en']) {
+      const customer = render(duplicate, locale, withActivityParams(duplicate));
+      expect(customer.body).not.toContain('CMP-2026-000100');
+      expect(customer.subject).not.toContain('CMP-2026-000100');
+      expect(renderStaffMessage('complaint_closed', locale, withActivityParams(duplicate)).body).toContain('CMP-2026-000100');
+    }
   });
 });
 
