@@ -1,15 +1,19 @@
 // POST /v1/complaints/{reference}/decisions: staff decisions, each a Temporal Update validated by
 // the complaint's own workflow, answered synchronously (200 new state, 409 not now, 403 not you).
+// What needs no workflow is checked here first: the role (so a reader gets 403 even when the
+// complaint is closed or no worker runs) and that a duplicate's original exists.
 import { randomUUID } from 'node:crypto';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Sql } from 'postgres';
 import { ROLES } from '../domain/complaint.js';
 import { decisionSchema } from '../domain/complaint-schemas.js';
+import { DomainError } from '../domain/errors.js';
+import { roleMayDecide, type Decision } from '../domain/lifecycle.js';
 import type { AppEnv } from './app-env.js';
 import { requireRole } from './auth.js';
 import { complaintIdByReference } from './complaints-read-model.js';
 import { referenceParamSchema } from './complaints.schemas.js';
-import { errorResponses } from './errors.js';
+import { errorResponses, validationError } from './errors.js';
 import { toStaffStatus, staffStatusSchema } from './staff-status.js';
 import type { TemporalGateway } from './temporal-gateway.js';
 import { validationHook } from './validation.js';
@@ -28,7 +32,8 @@ const decideRoute = createRoute({
   summary: 'Take a decision on a complaint (staff)',
   description:
     'Accepted decisions answer with the new state. 409 INVALID_TRANSITION lists the decisions allowed now (`details.allowed`); ' +
-    '403 NOT_ALLOWED_FOR_ROLE when the role may not take it. An `Idempotency-Key` makes a retry return the first result.',
+    '403 NOT_ALLOWED_FOR_ROLE when the role may not take it; 400 when `mark_duplicate` names no other existing complaint. ' +
+    'An `Idempotency-Key` makes a retry return the first result.',
   security: [{ apiKey: [] }],
   middleware: [requireRole(...ROLES)] as const,
   request: {
@@ -44,10 +49,25 @@ const decideRoute = createRoute({
 
 export function decisionRoutes(deps: { sql: Sql; temporal: TemporalGateway }) {
   return new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(decideRoute, async (c) => {
-    const complaintId = await complaintIdByReference(deps.sql, c.req.valid('param').reference);
     const actor = c.get('actor')!;
+    const decision = c.req.valid('json');
+    if (!roleMayDecide(actor.role, decision.type)) {
+      throw new DomainError('NOT_ALLOWED_FOR_ROLE', `a ${actor.role} may not ${decision.type}`, { role: actor.role, decision: decision.type });
+    }
+    const { reference } = c.req.valid('param');
+    const complaintId = await complaintIdByReference(deps.sql, reference);
+    await checkDuplicateOf(deps.sql, reference, decision);
     const key = c.req.valid('header')['idempotency-key'] ?? randomUUID();
-    const status = await deps.temporal.decide(complaintId, { actor, decision: c.req.valid('json') }, `${actor.id}:${key}`);
+    const status = await deps.temporal.decide(complaintId, { actor, decision }, `${actor.id}:${key}`);
     return c.json(staffStatusSchema.parse(toStaffStatus(status)), 200);
   });
+}
+
+/** `mark_duplicate` names another complaint that exists; else 400 on `duplicateOf`. */
+async function checkDuplicateOf(sql: Sql, reference: string, decision: Decision): Promise<void> {
+  if (decision.type !== 'mark_duplicate') return;
+  const refuse = (message: string) => validationError([{ path: 'duplicateOf', message }]);
+  if (decision.duplicateOf === reference) throw refuse('a complaint cannot duplicate itself');
+  const [original] = await sql`SELECT 1 FROM complaints WHERE reference = ${decision.duplicateOf}`;
+  if (!original) throw refuse('no complaint has this reference');
 }

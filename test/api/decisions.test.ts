@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { staffStatusSchema } from '../../api/staff-status.js';
 import { errorBodySchema } from '../../api/errors.js';
 import { CLASSIFY, complaintDriver, PROPOSE_REFUND, PROPOSE_REPAIR, type FiledComplaint } from '../helpers/complaint-driver.js';
-import { integrationContext, type IntegrationContext } from '../helpers/integration.js';
+import { bearer, integrationContext, type IntegrationContext } from '../helpers/integration.js';
 import { quietProcess } from '../helpers/process.js';
 
 let ctx: IntegrationContext;
@@ -49,6 +49,38 @@ describe('POST /v1/complaints/{reference}/decisions', () => {
     const res = await d.decide(acknowledged, decision as never, role);
     expect(res.status).toBe(403);
     expect((await errorOf(res)).code).toBe('NOT_ALLOWED_FOR_ROLE');
+  });
+
+  it('refuses a reader with 403 without asking the workflow: on a closed complaint, and with Temporal down', async () => {
+    const closed = await d.file();
+    await d.waitForStatus(closed, 'acknowledged');
+    await d.decideOk(closed, { type: 'withdraw', reason: 'The customer called to withdraw it.' });
+    const late = await d.decide(closed, { type: 'note', text: 'Read it.' }, 'auditor');
+    expect([late.status, (await errorOf(late)).code]).toEqual([403, 'NOT_ALLOWED_FOR_ROLE']);
+
+    const temporalDown = ctx.app({ temporal: ctx.unreachableTemporal() });
+    const decideOn = (role: 'agent' | 'auditor') =>
+      temporalDown.request(`/v1/complaints/${acknowledged.reference}/decisions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...bearer(role) },
+        body: JSON.stringify({ type: 'note', text: 'Looks fine.' }),
+      });
+    const auditor = await decideOn('auditor');
+    expect([auditor.status, (await errorOf(auditor)).code]).toEqual([403, 'NOT_ALLOWED_FOR_ROLE']);
+    expect((await decideOn('agent')).status).toBe(503); // the gateway is really down
+  });
+
+  it('answers 400 on duplicateOf for an unknown complaint or the complaint itself, and marks a real duplicate', async () => {
+    const c = await d.file();
+    await d.waitForStatus(c, 'acknowledged');
+    for (const duplicateOf of ['CMP-1999-999999', c.reference]) {
+      const res = await d.decide(c, { type: 'mark_duplicate', duplicateOf }, 'supervisor');
+      expect(res.status).toBe(400);
+      expect(await errorOf(res)).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ path: 'duplicateOf' }] });
+    }
+    expect((await d.status(c)).state.status).toBe('acknowledged');
+    const marked = await d.decideOk(c, { type: 'mark_duplicate', duplicateOf: acknowledged.reference }, 'supervisor');
+    expect(marked).toMatchObject({ status: 'closed', closure: 'duplicate' });
   });
 
   it('lets a supervisor close a complaint as out of scope', async () => {

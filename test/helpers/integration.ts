@@ -1,16 +1,16 @@
 // Real Temporal and PostgreSQL for integration tests (started once in global-setup.ts).
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { Client } from '@temporalio/client';
+import { Client, Connection, defaultGrpcRetryOptions, makeGrpcRetryInterceptor } from '@temporalio/client';
 import { Runtime, DefaultLogger } from '@temporalio/worker';
 import type { Sql } from 'postgres';
 import { pino } from 'pino';
 import { inject } from 'vitest';
 import { createApp } from '../../api/app.js';
-import { createTemporalGateway } from '../../api/temporal-gateway.js';
+import { createTemporalGateway, type TemporalGateway } from '../../api/temporal-gateway.js';
 import { connectDatabase } from '../../db/connect.js';
 import { apiKeyEntry } from '../../scripts/dev-secrets.js';
 import { connectTemporalClient } from '../../temporal/client.js';
-import { parseEncryptionKeys, type EncryptionKey } from '../../security/payload-codec.js';
+import { encryptingDataConverter, parseEncryptionKeys, type EncryptionKey } from '../../security/payload-codec.js';
 import type { ActivityDeps } from '../../activities/index.js';
 import { LinkSigner } from '../../security/signed-links.js';
 import type { ProcessDefinitionSnapshot } from '../../domain/process-definition.js';
@@ -37,11 +37,18 @@ export interface IntegrationContext {
   /** What this context's workers get: the real database, a link signer, a round-the-clock calendar. */
   activityDeps: ActivityDeps;
   startWorker(): Promise<ComplaintWorker & { running: Promise<void> }>;
+  /**
+   * The real gateway on a real client whose server is gone (a closed port), as when Temporal is
+   * down. Its calls fail within a second: two gRPC attempts instead of the SDK's ten.
+   */
+  unreachableTemporal(): TemporalGateway;
   app(opts?: {
     publicIntakePerMinute?: number;
     trackingPerMinute?: number;
     trustProxy?: boolean;
     process?: ProcessDefinitionSnapshot;
+    /** Default: the real gateway on this context's client and task queue. */
+    temporal?: TemporalGateway;
   }): ReturnType<typeof createApp>;
   close(): Promise<void>;
 }
@@ -57,6 +64,7 @@ export async function integrationContext(opts: { encryptionKeys?: EncryptionKey[
   const client = await connectTemporalClient({ address: inject('temporalAddress'), namespace: 'default', encryptionKeys });
   const taskQueue = `test-${randomUUID()}`;
   const workers: ComplaintWorker[] = [];
+  const deadConnections: Connection[] = [];
   const activityDeps: ActivityDeps = {
     sql,
     linkSigner: new LinkSigner(LINK_SIGNING_SECRET),
@@ -84,6 +92,15 @@ export async function integrationContext(opts: { encryptionKeys?: EncryptionKey[
       workers.push(w);
       return { ...w, running: w.run() };
     },
+    unreachableTemporal() {
+      const connection = Connection.lazy({
+        address: '127.0.0.1:1',
+        interceptors: [makeGrpcRetryInterceptor(defaultGrpcRetryOptions({ maxAttempts: 2 }))],
+      });
+      deadConnections.push(connection);
+      const dead = new Client({ connection, namespace: 'default', dataConverter: encryptingDataConverter(encryptionKeys) });
+      return createTemporalGateway(dead, taskQueue, 2_000);
+    },
     app(opts = {}) {
       return createApp({
         config: {
@@ -93,7 +110,7 @@ export async function integrationContext(opts: { encryptionKeys?: EncryptionKey[
           LINK_SIGNING_SECRET,
         },
         sql,
-        temporal: createTemporalGateway(client, taskQueue),
+        temporal: opts.temporal ?? createTemporalGateway(client, taskQueue),
         encryptionKeys,
         log: pino({ level: 'silent' }),
         currentProcess: () => opts.process ?? quietProcess(),
@@ -102,7 +119,7 @@ export async function integrationContext(opts: { encryptionKeys?: EncryptionKey[
     },
     async close() {
       for (const w of workers) if (w.worker.getState() === 'RUNNING') w.worker.shutdown();
-      await client.connection.close();
+      await Promise.all([client.connection, ...deadConnections].map((c) => c.close()));
       await sql.end({ timeout: 5 });
     },
   };
