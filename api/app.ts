@@ -75,6 +75,7 @@ export function createApp(deps: AppDeps) {
       currentProcess: deps.currentProcess ?? (() => DEFAULT_PROCESS_SNAPSHOT),
       publicIntakeLimiter: new FixedWindowLimiter(config.PUBLIC_INTAKE_PER_MINUTE, 60_000),
       trustProxy: config.TRUST_PROXY,
+      log,
     }),
   )
     .route('/complaints', decisionRoutes({ sql, temporal }))

@@ -1,5 +1,6 @@
 // /v1/complaints: intake and the staff view of a complaint.
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import type { Logger } from 'pino';
 import { DomainError } from '../domain/errors.js';
 import type { AppEnv } from './app-env.js';
 import { requireRole } from './auth.js';
@@ -20,6 +21,8 @@ const fileRoute = createRoute({
   summary: 'File a complaint',
   description:
     'Starts the complaint\'s workflow and answers with its reference and a tracking PIN (shown once). ' +
+    'When the workflow service is unavailable the complaint is still stored and answered with 202 and the same ' +
+    'body; its workflow starts within a minute. ' +
     'Without an API key only `channel: web` is accepted, rate-limited per client address. ' +
     'Send an `Idempotency-Key` header to make retries safe.',
   request: {
@@ -30,8 +33,12 @@ const fileRoute = createRoute({
   },
   responses: {
     201: { description: 'Filed', content: { 'application/json': { schema: intakeResponseSchema } } },
+    202: {
+      description: 'Filed and stored, but the workflow service was unavailable: its workflow starts shortly (keep the PIN)',
+      content: { 'application/json': { schema: intakeResponseSchema } },
+    },
     200: { description: 'Already filed with this Idempotency-Key', content: { 'application/json': { schema: intakeResponseSchema } } },
-    ...errorResponses(400, 401, 403, 409, 429, 503),
+    ...errorResponses(400, 401, 403, 409, 429),
   },
 });
 
@@ -48,7 +55,9 @@ const getRoute = createRoute({
   },
 });
 
-export function complaintRoutes(deps: IntakeDeps & { publicIntakeLimiter: FixedWindowLimiter; trustProxy: boolean }) {
+export function complaintRoutes(
+  deps: IntakeDeps & { publicIntakeLimiter: FixedWindowLimiter; trustProxy: boolean; log: Logger },
+) {
   return new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
     .openapi(fileRoute, async (c) => {
       const body = c.req.valid('json');
@@ -65,8 +74,16 @@ export function complaintRoutes(deps: IntakeDeps & { publicIntakeLimiter: FixedW
       } else if (!(STAFF_INTAKE_ROLES as readonly string[]).includes(actor.role)) {
         throw new DomainError('NOT_ALLOWED_FOR_ROLE', `Role '${actor.role}' may not file complaints`);
       }
-      const { response, created } = await fileComplaint(deps, body, c.req.valid('header')['idempotency-key']);
+      const { response, created, workflowPending } = await fileComplaint(deps, body, c.req.valid('header')['idempotency-key']);
       c.header('Location', `/v1/complaints/${response.reference}`);
+      if (workflowPending) {
+        // Ids only: the body and the PIN are personal.
+        deps.log.warn(
+          { requestId: c.get('requestId'), complaintId: response.id },
+          'complaint stored but its workflow could not start (Temporal unavailable); the intake reconciler will start it',
+        );
+        return c.json(intakeResponseSchema.parse(response), 202);
+      }
       return c.json(intakeResponseSchema.parse(response), created ? 201 : 200);
     })
     .openapi(getRoute, async (c) => {

@@ -1,7 +1,8 @@
 // Intake: PostgreSQL first, then the workflow. The complaint row, its first event and the
 // idempotency ledger are written in one transaction, so a complaint is never half-accepted;
-// starting the workflow is idempotent (its ID is the complaint's), so a retry, or the worker's
-// intake reconciler, finishes an intake that crashed between the two steps.
+// starting the workflow is idempotent (its ID is the complaint's), so a retry, or the API's
+// intake reconciler, finishes an intake that crashed between the two steps. Once the transaction
+// has committed the complaint is ours: Temporal being down no longer fails the request.
 import { createHash, randomUUID } from 'node:crypto';
 import type { Sql } from 'postgres';
 import { DomainError } from '../domain/errors.js';
@@ -31,6 +32,8 @@ export interface IntakeResult {
   response: IntakeResponse;
   /** False when an earlier request with the same Idempotency-Key created it. */
   created: boolean;
+  /** True when Temporal was unavailable: the complaint is stored, the intake reconciler starts its workflow. */
+  workflowPending: boolean;
 }
 
 export async function fileComplaint(deps: IntakeDeps, request: IntakeRequest, idempotencyKey?: string): Promise<IntakeResult> {
@@ -80,8 +83,7 @@ export async function fileComplaint(deps: IntakeDeps, request: IntakeRequest, id
     if (!winner) throw new DomainError('CONFLICT', 'A request with this Idempotency-Key is in progress; retry');
     return winner;
   }
-  await deps.temporal.startComplaint({ intake, process });
-  return { response, created: true };
+  return { response, created: true, workflowPending: await startUnlessUnavailable(deps, { intake, process }) };
 }
 
 async function replay(deps: IntakeDeps, key: string, fingerprint: string): Promise<IntakeResult | undefined> {
@@ -93,6 +95,16 @@ async function replay(deps: IntakeDeps, key: string, fingerprint: string): Promi
   }
   const { response, input } = deps.sealedBox.open<SealedIntake>(row.sealed_response);
   // The first attempt may have died before the workflow started: make sure it runs.
-  await deps.temporal.startComplaint(input);
-  return { response, created: false };
+  return { response, created: false, workflowPending: await startUnlessUnavailable(deps, input) };
+}
+
+/** Starts the workflow of a stored complaint; true when Temporal is unavailable (the reconciler starts it later). */
+async function startUnlessUnavailable(deps: IntakeDeps, input: ComplaintWorkflowInput): Promise<boolean> {
+  try {
+    await deps.temporal.startComplaint(input);
+    return false;
+  } catch (err) {
+    if (err instanceof DomainError && err.code === 'TEMPORARILY_UNAVAILABLE') return true;
+    throw err;
+  }
 }

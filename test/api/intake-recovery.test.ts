@@ -1,17 +1,20 @@
+// Intake when Temporal is down after the PostgreSQL commit: the complaint is kept and answered
+// (202), and the intake reconciler starts its workflow later. "Down" is the real gateway on a real
+// client whose server address is a closed port.
+import { WorkflowNotFoundError } from '@temporalio/client';
+import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fileComplaint } from '../../api/intake.js';
+import { intakeResponseSchema } from '../../api/complaints.schemas.js';
 import { startUnrecordedComplaints } from '../../api/intake-reconciler.js';
-import { SealedBox } from '../../security/sealed-box.js';
 import { createTemporalGateway, type TemporalGateway } from '../../api/temporal-gateway.js';
-import { DomainError } from '../../domain/errors.js';
+import { SealedBox } from '../../security/sealed-box.js';
+import { complaintWorkflowId } from '../../workflows/complaint.messages.js';
 import { aComplaint } from '../helpers/fixtures.js';
-import { quietProcess } from '../helpers/process.js';
 import { eventually, integrationContext, type IntegrationContext } from '../helpers/integration.js';
 
 let ctx: IntegrationContext;
 let gateway: TemporalGateway;
 let sealedBox: SealedBox;
-const currentProcess = () => quietProcess();
 
 beforeAll(async () => {
   ctx = await integrationContext();
@@ -21,38 +24,73 @@ beforeAll(async () => {
 });
 afterAll(() => ctx.close());
 
-/** The real gateway, except that starting workflows fails as when Temporal is down. */
-const temporalDown: TemporalGateway = {
-  startComplaint: async () => {
-    throw new DomainError('TEMPORARILY_UNAVAILABLE', 'The workflow service is unavailable; retry shortly');
-  },
-  decide: (...args) => gateway.decide(...args),
-  answerAsCustomer: (...args) => gateway.answerAsCustomer(...args),
-  isReachable: async () => false,
-};
-
 const recorded = async (id: string) => {
   const [row] = await ctx.sql<{ recorded_at: Date | null }[]>`SELECT recorded_at FROM complaints WHERE id = ${id}`;
   return row?.recorded_at ?? undefined;
 };
 
-describe('intake while Temporal is unavailable', () => {
-  it('keeps the complaint, and a retry with the same Idempotency-Key starts its workflow', async () => {
-    const key = `down-${crypto.randomUUID()}`;
-    await expect(fileComplaint({ sql: ctx.sql, temporal: temporalDown, sealedBox, currentProcess }, aComplaint(), key)).rejects.toMatchObject({
-      code: 'TEMPORARILY_UNAVAILABLE',
+const workflowExists = async (complaintId: string) => {
+  try {
+    await ctx.client.workflow.getHandle(complaintWorkflowId(complaintId)).describe();
+    return true;
+  } catch (err) {
+    if (err instanceof WorkflowNotFoundError) return false;
+    throw err;
+  }
+};
+
+/** An app whose Temporal is down, with its log lines collected. */
+function appWithTemporalDown() {
+  const lines: string[] = [];
+  const log = pino({ level: 'warn' }, { write: (line: string) => void lines.push(line) });
+  const app = ctx.app({ temporal: ctx.unreachableTemporal(), log });
+  const file = (headers: Record<string, string> = {}) =>
+    app.request('/v1/complaints', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(aComplaint()),
     });
-    const retry = await fileComplaint({ sql: ctx.sql, temporal: gateway, sealedBox, currentProcess }, aComplaint(), key);
-    expect(retry.created).toBe(false);
-    expect(retry.response.pin).toMatch(/^\d{8}$/);
-    await eventually(() => recorded(retry.response.id));
+  return { file, lines };
+}
+
+describe('intake while Temporal is unavailable', () => {
+  it('answers 202 with reference, PIN and Location, keeps the complaint, and the reconciler starts it', async () => {
+    const { file, lines } = appWithTemporalDown();
+    const started = Date.now();
+    const res = await file();
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(res.status).toBe(202);
+    const body = intakeResponseSchema.parse(await res.json());
+    expect(body).toMatchObject({ reference: expect.stringMatching(/^CMP-\d{4}-\d{6}$/), pin: expect.stringMatching(/^\d{8}$/) });
+    expect(res.headers.get('location')).toBe(`/v1/complaints/${body.reference}`);
+
+    const [row] = await ctx.sql<{ reference: string }[]>`SELECT reference FROM complaints WHERE id = ${body.id}`;
+    expect(row?.reference).toBe(body.reference);
+    expect(await workflowExists(body.id)).toBe(false);
+    const warning = lines.find((l) => l.includes(body.id));
+    expect(warning).toContain('intake reconciler');
+    for (const personal of [body.pin, body.reference, 'Ayşe', 'ayse@example.com']) expect(lines.join()).not.toContain(personal);
+
+    expect(await startUnrecordedComplaints({ sql: ctx.sql, temporal: gateway, sealedBox }, 0)).toBeGreaterThanOrEqual(1);
+    await eventually(() => recorded(body.id));
   });
 
-  it('is finished by the reconciler when the client never retries', async () => {
-    await expect(fileComplaint({ sql: ctx.sql, temporal: temporalDown, sealedBox, currentProcess }, aComplaint())).rejects.toBeInstanceOf(DomainError);
-    const [orphan] = await ctx.sql<{ id: string }[]>`
-      SELECT id FROM complaints WHERE recorded_at IS NULL ORDER BY received_at DESC LIMIT 1`;
-    expect(await startUnrecordedComplaints({ sql: ctx.sql, temporal: gateway, sealedBox }, 0)).toBeGreaterThanOrEqual(1);
-    await eventually(() => recorded(orphan!.id));
+  it('answers a retry with the same Idempotency-Key 202 while Temporal is down, then 200 once it is back', async () => {
+    const headers = { 'idempotency-key': `down-${crypto.randomUUID()}` };
+    const { file } = appWithTemporalDown();
+    const first = await file(headers);
+    const retry = await file(headers);
+    expect([first.status, retry.status]).toEqual([202, 202]);
+    const body = intakeResponseSchema.parse(await first.json());
+    expect(await retry.json()).toEqual(body);
+
+    const back = await ctx.app().request('/v1/complaints', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(aComplaint()),
+    });
+    expect(back.status).toBe(200);
+    expect(await back.json()).toEqual(body);
+    await eventually(() => recorded(body.id));
   });
 });

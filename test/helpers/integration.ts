@@ -3,7 +3,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { Client, Connection, defaultGrpcRetryOptions, makeGrpcRetryInterceptor } from '@temporalio/client';
 import { Runtime, DefaultLogger } from '@temporalio/worker';
 import type { Sql } from 'postgres';
-import { pino } from 'pino';
+import { pino, type Logger } from 'pino';
 import { inject } from 'vitest';
 import { createApp } from '../../api/app.js';
 import { createTemporalGateway, type TemporalGateway } from '../../api/temporal-gateway.js';
@@ -49,6 +49,8 @@ export interface IntegrationContext {
     process?: ProcessDefinitionSnapshot;
     /** Default: the real gateway on this context's client and task queue. */
     temporal?: TemporalGateway;
+    /** Default: silent. */
+    log?: Logger;
   }): ReturnType<typeof createApp>;
   close(): Promise<void>;
 }
@@ -112,7 +114,7 @@ export async function integrationContext(opts: { encryptionKeys?: EncryptionKey[
         sql,
         temporal: opts.temporal ?? createTemporalGateway(client, taskQueue),
         encryptionKeys,
-        log: pino({ level: 'silent' }),
+        log: opts.log ?? pino({ level: 'silent' }),
         currentProcess: () => opts.process ?? quietProcess(),
         trackingPerMinute: opts.trackingPerMinute ?? 1000,
       });
