@@ -2,11 +2,13 @@
 // (202), and the intake reconciler starts its workflow later. "Down" is the real gateway on a real
 // client whose server address is a closed port.
 import { WorkflowNotFoundError } from '@temporalio/client';
+import { randomBytes } from 'node:crypto';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { intakeResponseSchema } from '../../api/complaints.schemas.js';
 import { startUnrecordedComplaints } from '../../api/intake-reconciler.js';
 import { createTemporalGateway, type TemporalGateway } from '../../api/temporal-gateway.js';
+import { parseEncryptionKeys } from '../../security/payload-codec.js';
 import { SealedBox } from '../../security/sealed-box.js';
 import { complaintWorkflowId } from '../../workflows/complaint.messages.js';
 import { aComplaint } from '../helpers/fixtures.js';
@@ -71,7 +73,7 @@ describe('intake while Temporal is unavailable', () => {
     expect(warning).toContain('intake reconciler');
     for (const personal of [body.pin, body.reference, 'Ayşe', 'ayse@example.com']) expect(lines.join()).not.toContain(personal);
 
-    expect(await startUnrecordedComplaints({ sql: ctx.sql, temporal: gateway, sealedBox }, 0)).toBeGreaterThanOrEqual(1);
+    expect((await startUnrecordedComplaints({ sql: ctx.sql, temporal: gateway, sealedBox }, 0)).started).toBeGreaterThanOrEqual(1);
     await eventually(() => recorded(body.id));
   });
 
@@ -92,5 +94,74 @@ describe('intake while Temporal is unavailable', () => {
     expect(back.status).toBe(200);
     expect(await back.json()).toEqual(body);
     await eventually(() => recorded(body.id));
+  });
+});
+
+/** Ledger rows older than any real one, sealed with a key this API does not hold; removed afterwards. */
+async function withUnopenableRows(count: number, run: () => Promise<void>) {
+  const retired = parseEncryptionKeys([`retired:${randomBytes(32).toString('base64')}`]);
+  const sealed = new SealedBox(retired).seal({ lost: true });
+  const tag = `unopenable-${crypto.randomUUID()}`;
+  await ctx.sql`
+    WITH ids AS (SELECT gen_random_uuid() AS id, n FROM generate_series(1, ${count}::int) AS n),
+    c AS (
+      INSERT INTO complaints (id, reference, channel, status, customer_name, customer_locale, subject, description, pin_hash, received_at)
+      SELECT id, ${tag} || '-' || n, 'web', 'received', 'x', 'tr', 'x', 'x', 'x', '2000-01-01T00:00:00Z'::timestamptz + n * interval '1 second'
+      FROM ids RETURNING id, reference)
+    INSERT INTO intake_requests (idempotency_key, fingerprint, complaint_id, reference, sealed_response)
+    SELECT 'test:' || reference, 'x', id, reference, ${sealed} FROM c`;
+  try {
+    await run();
+  } finally {
+    await ctx.sql`DELETE FROM intake_requests WHERE reference LIKE ${`${tag}-%`}`;
+    await ctx.sql`DELETE FROM complaints WHERE reference LIKE ${`${tag}-%`}`;
+  }
+}
+
+async function anOrphan() {
+  const res = await appWithTemporalDown().file();
+  expect(res.status).toBe(202);
+  return intakeResponseSchema.parse(await res.json());
+}
+
+describe('startUnrecordedComplaints', () => {
+  const deps = () => ({ sql: ctx.sql, temporal: gateway, sealedBox });
+
+  it('pages past more unopenable oldest rows than one page holds and starts the complaint behind them', async () => {
+    const orphan = await anOrphan();
+    await withUnopenableRows(150, async () => {
+      const result = await startUnrecordedComplaints(deps(), 0, { pageSize: 100 });
+      expect(result.failed).toBeGreaterThanOrEqual(150);
+      expect(result.started).toBeGreaterThanOrEqual(1);
+    });
+    await eventually(() => recorded(orphan.id));
+  });
+
+  it('looks at no more rows than its bound in one run', async () => {
+    const orphan = await anOrphan();
+    await withUnopenableRows(30, async () => {
+      expect(await startUnrecordedComplaints(deps(), 0, { pageSize: 7, maxPerRun: 20 })).toEqual({ started: 0, failed: 20, examined: 20 });
+      expect(await workflowExists(orphan.id)).toBe(false);
+    });
+    expect((await startUnrecordedComplaints(deps(), 0)).started).toBeGreaterThanOrEqual(1);
+    await eventually(() => recorded(orphan.id));
+  });
+
+  it('counts only workflows it started, not those already running', async () => {
+    const orphan = await anOrphan();
+    // A task queue no worker polls: the workflow runs but never records the complaint.
+    const idle = createTemporalGateway(ctx.client, `idle-${crypto.randomUUID()}`);
+    const handle = ctx.client.workflow.getHandle(complaintWorkflowId(orphan.id));
+    try {
+      const first = await startUnrecordedComplaints({ ...deps(), temporal: idle }, 0);
+      expect(first.started).toBeGreaterThanOrEqual(1);
+      expect(await workflowExists(orphan.id)).toBe(true);
+      const again = await startUnrecordedComplaints({ ...deps(), temporal: idle }, 0);
+      expect(again).toMatchObject({ started: 0, failed: 0 });
+      expect(again.examined).toBeGreaterThanOrEqual(1);
+    } finally {
+      await handle.terminate('test over');
+      await ctx.sql`UPDATE complaints SET recorded_at = now() WHERE id = ${orphan.id}`;
+    }
   });
 });
