@@ -1,8 +1,9 @@
 // Finishes intakes that crashed between the PostgreSQL commit and the workflow start (e.g. the
-// API was killed, or Temporal was down and the client never retried): no complaint is lost.
+// API was killed, or Temporal was down and the client never retried): no complaint is lost. It
+// also erases the sealed first responses (with their PINs) once no retry may need them.
 import type { Sql } from 'postgres';
 import type { Logger } from 'pino';
-import type { SealedIntake } from './intake.js';
+import { INTAKE_REPLAY_HOURS, type SealedIntake } from './intake.js';
 import type { SealedBox } from '../security/sealed-box.js';
 import type { TemporalGateway } from './temporal-gateway.js';
 
@@ -46,7 +47,7 @@ export async function startUnrecordedComplaints(
     const rows = await deps.sql<{ id: string; received_at: string; sealed_response: string }[]>`
       SELECT c.id, c.received_at::text AS received_at, r.sealed_response
       FROM intake_requests r JOIN complaints c ON c.id = r.complaint_id
-      WHERE c.recorded_at IS NULL AND c.received_at < now() - make_interval(secs => ${minAgeMs / 1000})
+      WHERE c.recorded_at IS NULL AND r.sealed_response IS NOT NULL AND c.received_at < now() - make_interval(secs => ${minAgeMs / 1000})
         ${after ? deps.sql`AND (c.received_at, c.id) > (${after.receivedAt}::timestamptz, ${after.id}::uuid)` : deps.sql``}
       ORDER BY c.received_at, c.id LIMIT ${limit}`;
     for (const row of rows) {
@@ -65,19 +66,41 @@ export async function startUnrecordedComplaints(
   return result;
 }
 
+/**
+ * Erases the sealed first response and workflow input of intakes older than `olderThanMs` whose
+ * workflow has recorded the complaint (so no start needs the input); at most `batch` rows.
+ * Answers how many it erased.
+ */
+export async function purgeExpiredIntakeResponses(
+  sql: Sql,
+  { olderThanMs = INTAKE_REPLAY_HOURS * 3_600_000, batch = 500 }: { olderThanMs?: number; batch?: number } = {},
+): Promise<number> {
+  const erased = await sql`
+    UPDATE intake_requests SET sealed_response = NULL
+    WHERE idempotency_key IN (
+      SELECT r.idempotency_key FROM intake_requests r JOIN complaints c ON c.id = r.complaint_id
+      WHERE r.sealed_response IS NOT NULL AND c.recorded_at IS NOT NULL
+        AND r.created_at < now() - make_interval(secs => ${olderThanMs / 1000})
+      ORDER BY r.created_at LIMIT ${batch}
+      FOR UPDATE OF r SKIP LOCKED)
+    RETURNING 1`;
+  return erased.length;
+}
+
+/** Every `everyMs`: starts what intake left unstarted, then erases expired sealed responses. */
 export function runIntakeReconciler(deps: ReconcilerDeps & { log: Logger }, everyMs = 30_000): () => void {
   let running = false; // a slow run (Temporal down, a long backlog) must not overlap the next
+  const once = async () => {
+    const { started, failed } = await startUnrecordedComplaints(deps, everyMs);
+    if (started > 0) deps.log.warn({ started }, 'started workflows of complaints left unstarted');
+    if (failed > 0) deps.log.warn({ failed }, 'could not start the workflows of some stored complaints; will retry');
+    await purgeExpiredIntakeResponses(deps.sql);
+  };
   const timer = setInterval(() => {
     if (running) return;
     running = true;
-    void startUnrecordedComplaints(deps, everyMs)
-      .then(
-        ({ started, failed }) => {
-          if (started > 0) deps.log.warn({ started }, 'started workflows of complaints left unstarted');
-          if (failed > 0) deps.log.warn({ failed }, 'could not start the workflows of some stored complaints; will retry');
-        },
-        (err: unknown) => deps.log.warn({ err }, 'intake reconciliation failed; will retry'),
-      )
+    void once()
+      .catch((err: unknown) => deps.log.warn({ err }, 'intake reconciliation failed; will retry'))
       .finally(() => {
         running = false;
       });

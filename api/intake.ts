@@ -22,6 +22,9 @@ export interface IntakeDeps {
   currentProcess: () => ProcessDefinitionSnapshot;
 }
 
+/** How long (hours) a retry with the same Idempotency-Key gets the first response (and PIN) back. */
+export const INTAKE_REPLAY_HOURS = 24;
+
 /** What the intake ledger keeps, sealed: enough to answer a retry and to (re)start the workflow. */
 export interface SealedIntake {
   response: IntakeResponse;
@@ -87,11 +90,15 @@ export async function fileComplaint(deps: IntakeDeps, request: IntakeRequest, id
 }
 
 async function replay(deps: IntakeDeps, key: string, fingerprint: string): Promise<IntakeResult | undefined> {
-  const [row] = await deps.sql<{ fingerprint: string; sealed_response: string }[]>`
+  const [row] = await deps.sql<{ fingerprint: string; sealed_response: string | null }[]>`
     SELECT fingerprint, sealed_response FROM intake_requests WHERE idempotency_key = ${key}`;
   if (!row) return undefined;
   if (row.fingerprint !== fingerprint) {
     throw new DomainError('CONFLICT', 'This Idempotency-Key was used with a different request body');
+  }
+  // Erased after INTAKE_REPLAY_HOURS by the intake reconciler: the PIN is no longer kept.
+  if (row.sealed_response === null) {
+    throw new DomainError('CONFLICT', `This Idempotency-Key is older than ${INTAKE_REPLAY_HOURS} hours; file again without it`);
   }
   const { response, input } = deps.sealedBox.open<SealedIntake>(row.sealed_response);
   // The first attempt may have died before the workflow started: make sure it runs.

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyPin } from '../../security/pin.js';
 import { errorBodySchema } from '../../api/errors.js';
 import { complaintSchema, intakeResponseSchema } from '../../api/complaints.schemas.js';
+import { purgeExpiredIntakeResponses } from '../../api/intake-reconciler.js';
 import { aComplaint } from '../helpers/fixtures.js';
 import { bearer, eventually, integrationContext, type IntegrationContext } from '../helpers/integration.js';
 
@@ -61,6 +62,25 @@ describe('POST /v1/complaints', () => {
     const res = await post(aComplaint({ subject: 'Something else entirely' }), headers);
     expect(res.status).toBe(409);
     expect(errorBodySchema.parse(await res.json()).error.code).toBe('CONFLICT');
+  });
+
+  it('refuses a retry with a key older than 24 hours (409), without the PIN, once the sealed response is erased', async () => {
+    const headers = { 'idempotency-key': `old-${crypto.randomUUID()}` };
+    const first = intakeResponseSchema.parse(await (await post(aComplaint(), headers)).json());
+    await eventually(async () => {
+      const [row] = await ctx.sql`SELECT 1 FROM complaints WHERE id = ${first.id} AND recorded_at IS NOT NULL`;
+      return row;
+    });
+    await ctx.sql`UPDATE intake_requests SET created_at = now() - interval '25 hours' WHERE complaint_id = ${first.id}`;
+    expect(await purgeExpiredIntakeResponses(ctx.sql)).toBeGreaterThanOrEqual(1);
+    const res = await post(aComplaint(), headers);
+    expect(res.status).toBe(409);
+    const text = await res.text();
+    expect(errorBodySchema.parse(JSON.parse(text)).error).toMatchObject({
+      code: 'CONFLICT',
+      message: 'This Idempotency-Key is older than 24 hours; file again without it',
+    });
+    expect(text).not.toContain(first.pin);
   });
 
   it('answers 400 naming each bad field', async () => {

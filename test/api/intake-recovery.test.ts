@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { intakeResponseSchema } from '../../api/complaints.schemas.js';
-import { startUnrecordedComplaints } from '../../api/intake-reconciler.js';
+import { purgeExpiredIntakeResponses, runIntakeReconciler, startUnrecordedComplaints } from '../../api/intake-reconciler.js';
 import { createTemporalGateway, type TemporalGateway } from '../../api/temporal-gateway.js';
 import { parseEncryptionKeys } from '../../security/payload-codec.js';
 import { SealedBox } from '../../security/sealed-box.js';
@@ -162,6 +162,60 @@ describe('startUnrecordedComplaints', () => {
     } finally {
       await handle.terminate('test over');
       await ctx.sql`UPDATE complaints SET recorded_at = now() WHERE id = ${orphan.id}`;
+    }
+  });
+});
+
+describe('purgeExpiredIntakeResponses', () => {
+  const sealedOf = async (id: string) => {
+    const [row] = await ctx.sql<{ sealed_response: string | null }[]>`SELECT sealed_response FROM intake_requests WHERE complaint_id = ${id}`;
+    return row!.sealed_response;
+  };
+  const age = (id: string, hours: number) =>
+    ctx.sql`UPDATE intake_requests SET created_at = now() - make_interval(hours => ${hours}) WHERE complaint_id = ${id}`;
+  const aRecordedComplaint = async () => {
+    const res = await ctx.app().request('/v1/complaints', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(aComplaint()),
+    });
+    const { id } = intakeResponseSchema.parse(await res.json());
+    await eventually(() => recorded(id));
+    return id;
+  };
+
+  it('erases the sealed response (the PIN) after 24 hours, only once the workflow has recorded the complaint', async () => {
+    const [expired, fresh] = [await aRecordedComplaint(), await aRecordedComplaint()];
+    const unstarted = (await anOrphan()).id;
+    await age(expired, 25);
+    await age(fresh, 23);
+    await age(unstarted, 25);
+    expect(await purgeExpiredIntakeResponses(ctx.sql)).toBeGreaterThanOrEqual(1);
+    expect(await sealedOf(expired)).toBeNull();
+    expect(await sealedOf(fresh)).not.toBeNull();
+    expect(await sealedOf(unstarted)).not.toBeNull(); // the reconciler still needs its input
+    expect((await startUnrecordedComplaints({ sql: ctx.sql, temporal: gateway, sealedBox }, 0)).started).toBeGreaterThanOrEqual(1);
+    await eventually(() => recorded(unstarted));
+  });
+
+  it('erases at most one batch per call', async () => {
+    const ids = [await aRecordedComplaint(), await aRecordedComplaint()];
+    for (const id of ids) await age(id, 25);
+    const stillSealed = async () => (await Promise.all(ids.map(sealedOf))).filter((s) => s !== null).length;
+    expect(await purgeExpiredIntakeResponses(ctx.sql, { batch: 1 })).toBe(1);
+    expect(await purgeExpiredIntakeResponses(ctx.sql, { batch: 1 })).toBe(1);
+    await purgeExpiredIntakeResponses(ctx.sql);
+    expect(await stillSealed()).toBe(0);
+  });
+
+  it('runs in the intake reconciler loop', async () => {
+    const id = await aRecordedComplaint();
+    await age(id, 25);
+    const stop = runIntakeReconciler({ sql: ctx.sql, temporal: gateway, sealedBox, log: pino({ level: 'silent' }) }, 50);
+    try {
+      await eventually(async () => ((await sealedOf(id)) === null ? true : undefined));
+    } finally {
+      stop();
     }
   });
 });
