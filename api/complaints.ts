@@ -1,9 +1,10 @@
 // /v1/complaints: intake and the staff view of a complaint.
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import type { Logger } from 'pino';
 import { DomainError } from '../domain/errors.js';
 import type { AppEnv } from './app-env.js';
-import { requireRole } from './auth.js';
+import { requireRole, type Actor } from './auth.js';
 import { clientAddress } from './client-address.js';
 import { complaintSchema, intakeRequestSchema, intakeResponseSchema, referenceParamSchema } from './complaints.schemas.js';
 import { findComplaintByReference } from './complaints-read-model.js';
@@ -62,19 +63,9 @@ export function complaintRoutes(
     .openapi(fileRoute, async (c) => {
       const body = c.req.valid('json');
       const actor = c.get('actor');
-      if (!actor) {
-        if (body.channel !== 'web') {
-          throw new DomainError('UNAUTHENTICATED', 'Only web complaints can be filed without a staff API key');
-        }
-        const verdict = deps.publicIntakeLimiter.hit(clientAddress(c, deps.trustProxy));
-        if (!verdict.allowed) {
-          c.header('Retry-After', String(verdict.retryAfterSeconds));
-          throw new DomainError('RATE_LIMITED', 'Too many complaints from this address; retry later');
-        }
-      } else if (!(STAFF_INTAKE_ROLES as readonly string[]).includes(actor.role)) {
-        throw new DomainError('NOT_ALLOWED_FOR_ROLE', `Role '${actor.role}' may not file complaints`);
-      }
-      const { response, created, workflowPending } = await fileComplaint(deps, body, c.req.valid('header')['idempotency-key']);
+      admitCaller(c, deps, body.channel);
+      const key = c.req.valid('header')['idempotency-key'];
+      const { response, created, workflowPending } = await fileComplaint(deps, body, key && callerScopedKey(actor, key));
       c.header('Location', `/v1/complaints/${response.reference}`);
       if (workflowPending) {
         // Ids only: the body and the PIN are personal.
@@ -91,4 +82,24 @@ export function complaintRoutes(
       if (!complaint) throw new DomainError('NOT_FOUND', 'No complaint has this reference');
       return c.json(complaintSchema.parse(complaint), 200);
     });
+}
+
+/** Keyless callers file web complaints within the per-address limit; staff need a role that files. */
+function admitCaller(c: Context<AppEnv>, deps: { publicIntakeLimiter: FixedWindowLimiter; trustProxy: boolean }, channel: string) {
+  const actor = c.get('actor');
+  if (actor) {
+    if ((STAFF_INTAKE_ROLES as readonly string[]).includes(actor.role)) return;
+    throw new DomainError('NOT_ALLOWED_FOR_ROLE', `Role '${actor.role}' may not file complaints`);
+  }
+  if (channel !== 'web') throw new DomainError('UNAUTHENTICATED', 'Only web complaints can be filed without a staff API key');
+  const verdict = deps.publicIntakeLimiter.hit(clientAddress(c, deps.trustProxy));
+  if (!verdict.allowed) {
+    c.header('Retry-After', String(verdict.retryAfterSeconds));
+    throw new DomainError('RATE_LIMITED', 'Too many complaints from this address; retry later');
+  }
+}
+
+/** The ledger key of a caller's Idempotency-Key: one caller cannot replay another's response (and PIN) by guessing its key. */
+function callerScopedKey(actor: Actor | undefined, key: string): string {
+  return actor ? `staff:${actor.id}:${key}` : `public:${key}`;
 }

@@ -56,6 +56,22 @@ describe('POST /v1/complaints', () => {
     expect(count).toBe(1);
   });
 
+  it("keeps Idempotency-Keys per caller: another caller's same key and body files its own complaint", async () => {
+    const key = { 'idempotency-key': `shared-${crypto.randomUUID()}` };
+    const agent = await post(aComplaint(), { ...key, ...bearer('agent') });
+    const supervisor = await post(aComplaint(), { ...key, ...bearer('supervisor') });
+    const anyone = await post(aComplaint(), key);
+    expect([agent.status, supervisor.status, anyone.status]).toEqual([201, 201, 201]);
+    const bodies = await Promise.all([agent, supervisor, anyone].map(async (r) => intakeResponseSchema.parse(await r.json())));
+    expect(new Set(bodies.map((b) => b.reference)).size).toBe(3);
+    expect(new Set(bodies.map((b) => b.pin)).size).toBe(3);
+    const agentAgain = await post(aComplaint(), { ...key, ...bearer('agent') });
+    expect(agentAgain.status).toBe(200);
+    expect(await agentAgain.json()).toEqual(bodies[0]);
+    const [row] = await ctx.sql`SELECT idempotency_key FROM intake_requests WHERE complaint_id = ${bodies[2]!.id}`;
+    expect(row!.idempotency_key).toBe(`public:${key['idempotency-key']}`);
+  });
+
   it('refuses an Idempotency-Key reused with a different body (409)', async () => {
     const headers = { 'idempotency-key': `reuse-${crypto.randomUUID()}` };
     await post(aComplaint(), headers);
