@@ -30,6 +30,9 @@ export interface TemporalGateway {
   isReachable(): Promise<boolean>;
 }
 
+/** How long intake waits for Temporal to start a workflow before answering 202 (the reconciler starts it). */
+const START_DEADLINE_MS = 5_000;
+
 /** How long a caller waits for a worker to take an update before it gets 503 (and may retry). */
 const UPDATE_DEADLINE_MS = 10_000;
 
@@ -40,13 +43,14 @@ export function createTemporalGateway(client: Client, taskQueue: string, updateD
   return {
     async startComplaint(input) {
       try {
-        await client.workflow.start<typeof complaintWorkflow>('complaintWorkflow', {
+        // Intake answers 202 when Temporal is away; the SDK alone would retry for ~20 s first.
+        await client.withDeadline(Date.now() + START_DEADLINE_MS, () => client.workflow.start<typeof complaintWorkflow>('complaintWorkflow', {
           workflowId: complaintWorkflowId(input.intake.complaintId),
           taskQueue,
           args: [input],
           // A closed complaint's ID is never reused: a late retry of its intake must not revive it.
           workflowIdReusePolicy: 'REJECT_DUPLICATE',
-        });
+        }));
         return { started: true };
       } catch (err) {
         if (err instanceof WorkflowExecutionAlreadyStartedError) return { started: false };
