@@ -2,7 +2,7 @@
 // .data/temporal.db, Web UI on), PostgreSQL (embedded under .data/postgres unless DATABASE_URL is
 // set), the worker and the API as child processes. Ctrl-C stops everything it started.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
@@ -41,6 +41,7 @@ async function main(): Promise<void> {
     say('starting the Temporal dev server …');
     temporalServer = await startTemporalDevServer({ binary: TEMPORAL_CLI, dbFile: `${DATA}/temporal.db`, port, uiPort });
     temporalAddress = temporalServer.address;
+    await writeLock();
   }
 
   let databaseUrl = config.DATABASE_URL;
@@ -84,6 +85,7 @@ function startChild(name: string, entry: string, env: Record<string, string>): v
     }
   });
   children.push(child);
+  void writeLock();
 }
 
 async function shutdown(exitCode: number): Promise<void> {
@@ -100,10 +102,41 @@ async function shutdown(exitCode: number): Promise<void> {
 /** One stack per checkout: a second `npm start` would fight over .data/. */
 async function takeLock(): Promise<void> {
   if (existsSync(LOCK)) {
-    const pid = Number(await readFile(LOCK, 'utf8'));
-    if (pid && isProcessAlive(pid)) throw new Error(`a Plaint stack is already running from this folder (pid ${pid})`);
+    const previous = parseLock(await readFile(LOCK, 'utf8'));
+    if (isProcessAlive(previous.pid)) throw new Error(`a Plaint stack is already running from this folder (pid ${previous.pid})`);
+    // That stack was killed outright (SIGKILL): stop what it left running.
+    const leftovers = previous.children.filter(isOurProcess);
+    for (const pid of leftovers) process.kill(pid, 'SIGTERM');
+    for (let i = 0; i < 100 && leftovers.some(isProcessAlive); i++) await new Promise((r) => setTimeout(r, 100));
+    if (leftovers.length) say(`stopped ${leftovers.length} process(es) left by a stack that was killed`);
   }
-  await writeFile(LOCK, String(process.pid));
+  await writeLock();
+}
+
+/** The lock names this process and every process it started, for the clean-up above. */
+async function writeLock(): Promise<void> {
+  const childPids = [temporalServer?.pid, ...children.map((c) => c.pid)].filter((p): p is number => p !== undefined);
+  await writeFile(LOCK, JSON.stringify({ pid: process.pid, children: childPids }));
+}
+
+function parseLock(text: string): { pid: number; children: number[] } {
+  try {
+    const lock = JSON.parse(text) as { pid: number; children?: number[] };
+    return { pid: lock.pid, children: lock.children ?? [] };
+  } catch {
+    return { pid: Number(text) || 0, children: [] };
+  }
+}
+
+/** Only a process still running one of ours (the PID may have been reused since). */
+function isOurProcess(pid: number): boolean {
+  if (!isProcessAlive(pid)) return false;
+  try {
+    const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+    return /temporal|worker\/main\.ts|api\/main\.ts/.test(cmdline);
+  } catch {
+    return false;
+  }
 }
 
 async function portOrFree(port: number): Promise<number> {

@@ -11,15 +11,23 @@ let dataDir: string;
 let running: ChildProcess | undefined;
 
 afterAll(async () => {
-  running?.kill('SIGKILL');
+  // After a failed assertion the stack may still run: stop it as Ctrl-C would, and if it does not
+  // stop, kill its whole process group (a bare SIGKILL of the stack would orphan its children).
+  if (running && running.exitCode === null && running.signalCode === null) {
+    const exited = new Promise((r) => running!.once('exit', r));
+    running.kill('SIGINT');
+    const stopped = await Promise.race([exited.then(() => true), new Promise((r) => setTimeout(() => r(false), 30_000))]);
+    if (!stopped) process.kill(-running.pid!, 'SIGKILL');
+  }
   if (dataDir) await rm(dataDir, { recursive: true, force: true });
-});
+}, 60_000);
 
 async function startStack(ports: { http: number; temporal: number; ui: number }) {
   const env: Record<string, string | undefined> = { ...process.env, DATA_DIR: dataDir, HTTP_PORT: String(ports.http), TEMPORAL_ADDRESS: `127.0.0.1:${ports.temporal}`, TEMPORAL_UI_PORT: String(ports.ui), LOG_LEVEL: 'warn' };
   delete env.DATABASE_URL; // the embedded default is what a fresh machine gets
   delete env.API_KEYS;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/stack.ts'], { cwd: PROJECT_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // Its own process group, so a last-resort kill reaches the servers and children it started.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/stack.ts'], { cwd: PROJECT_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   running = child;
   let output = '';
   child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
@@ -48,7 +56,7 @@ function processesUsing(dir: string): string {
 }
 
 describe('npm start', () => {
-  it('runs the stack, prints its URLs, keeps complaints across restarts and leaves no process behind', async () => {
+  it('runs the stack, prints its URLs, keeps complaints across restarts and leaves no process behind, even after a SIGKILL', async () => {
     dataDir = await mkdtemp(`${PROJECT_ROOT}.data/stack-test-`);
     const ports = { http: await freePort(), temporal: await freePort(), ui: await freePort() };
     const api = `http://127.0.0.1:${ports.http}`;
@@ -73,7 +81,15 @@ describe('npm start', () => {
     expect(found).toMatchObject({ reference });
     const ui = await fetch(`http://127.0.0.1:${ports.ui}/`);
     expect(ui.status).toBe(200);
-    expect(await interrupt(second.child)).toBe(0);
+
+    // Killed outright, the stack cannot clean up; the next start stops what it left behind.
+    second.child.kill('SIGKILL');
+    await new Promise((r) => second.child.once('exit', r));
+    const third = await startStack(ports);
+    expect(third.output()).toMatch(/stopped \d+ process\(es\) left by a stack that was killed/);
+    const again = await fetch(`${api}/v1/complaints/${reference}`, { headers: { authorization: `Bearer ${adminApiKey}` } });
+    expect(again.status).toBe(200);
+    expect(await interrupt(third.child)).toBe(0);
     expect(processesUsing(dataDir)).toBe('');
-  }, 180_000);
+  }, 240_000);
 });
