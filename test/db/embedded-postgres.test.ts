@@ -6,7 +6,7 @@ import '../../db/embedded-postgres.js';
 const exitHookListeners = (event: string) => process.listeners(event as 'beforeExit').filter((l) => String(l).includes('eventFilters'));
 
 describe('db/embedded-postgres', () => {
-  it.each(['beforeExit', 'SIGINT', 'SIGTERM', 'SIGHUP'])('leaves no process.exit() hook on %s', (event) => {
+  it.each(['beforeExit', 'exit', 'SIGINT', 'SIGTERM', 'SIGHUP'])('leaves no process.exit() hook on %s', (event) => {
     expect(exitHookListeners(event)).toEqual([]);
   });
 
