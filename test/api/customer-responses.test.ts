@@ -1,27 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { customerViewSchema } from '../../api/customer-view.js';
 import { errorBodySchema } from '../../api/errors.js';
 import {
   anInfoRequestSnapshot,
   aProposedSnapshot,
-  customerFlow,
   seedComplaint,
   seedLink,
   tampered,
+  useCustomerApp,
+  type CustomerTestEnv,
 } from '../helpers/customer-fixtures.js';
-import { integrationContext, type IntegrationContext } from '../helpers/integration.js';
 
-let ctx: IntegrationContext;
-let app: ReturnType<IntegrationContext['app']>;
-let flow: ReturnType<typeof customerFlow>;
-
-beforeAll(async () => {
-  ctx = await integrationContext();
-  await ctx.startWorker();
-  app = ctx.app();
-  flow = customerFlow(ctx, app);
-});
-afterAll(() => ctx.close());
+let ctx: CustomerTestEnv['ctx'];
+let app: CustomerTestEnv['app'];
+let flow: CustomerTestEnv['flow'];
+useCustomerApp((env) => ({ ctx, app, flow } = env));
 
 const answer = (token: string, body: unknown) =>
   app.request(`/v1/responses/${token}`, {

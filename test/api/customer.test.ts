@@ -1,20 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { customerViewSchema } from '../../api/customer-view.js';
 import { errorBodySchema } from '../../api/errors.js';
-import { aProposedSnapshot, customerFlow, INTERNAL_NOTE, seedComplaint, STAFF_ID, type SeededComplaint } from '../helpers/customer-fixtures.js';
-import { integrationContext, type IntegrationContext } from '../helpers/integration.js';
+import {
+  aProposedSnapshot,
+  INTERNAL_NOTE,
+  seedComplaint,
+  STAFF_ID,
+  type SeededComplaint,
+  useCustomerApp,
+  type CustomerTestEnv,
+} from '../helpers/customer-fixtures.js';
 
-let ctx: IntegrationContext;
-let app: ReturnType<IntegrationContext['app']>;
-let flow: ReturnType<typeof customerFlow>;
-
-beforeAll(async () => {
-  ctx = await integrationContext();
-  await ctx.startWorker();
-  app = ctx.app();
-  flow = customerFlow(ctx, app);
-});
-afterAll(() => ctx.close());
+let ctx: CustomerTestEnv['ctx'];
+let app: CustomerTestEnv['app'];
+let flow: CustomerTestEnv['flow'];
+useCustomerApp((env) => ({ ctx, app, flow } = env));
 
 /** Each test its own client address, so the per-address limit never mixes tests. */
 const track = (body: unknown, from = `198.51.100.${Math.floor(Math.random() * 250) + 1}`, on = app) =>

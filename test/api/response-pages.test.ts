@@ -1,29 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { escapeHtml } from '../../api/customer-html.js';
 import {
   anInfoRequestSnapshot,
   aProposal,
   aProposedSnapshot,
   aSnapshot,
-  customerFlow,
   seedComplaint,
   seedLink,
   tampered,
   type SeededComplaint,
+  useCustomerApp,
+  type CustomerTestEnv,
 } from '../helpers/customer-fixtures.js';
-import { integrationContext, type IntegrationContext } from '../helpers/integration.js';
 
-let ctx: IntegrationContext;
-let app: ReturnType<IntegrationContext['app']>;
-let flow: ReturnType<typeof customerFlow>;
-
-beforeAll(async () => {
-  ctx = await integrationContext();
-  await ctx.startWorker();
-  app = ctx.app();
-  flow = customerFlow(ctx, app);
-});
-afterAll(() => ctx.close());
+let ctx: CustomerTestEnv['ctx'];
+let app: CustomerTestEnv['app'];
+let flow: CustomerTestEnv['flow'];
+useCustomerApp((env) => ({ ctx, app, flow } = env));
 
 const open = (token: string, language = 'tr') => app.request(`/r/${token}`, { headers: { 'accept-language': language } });
 const submit = (token: string, form: Record<string, string>) =>

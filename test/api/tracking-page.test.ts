@@ -1,27 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   anInfoRequestSnapshot,
   aProposal,
   aProposedSnapshot,
   aSnapshot,
-  customerFlow,
   INTERNAL_NOTE,
   seedComplaint,
   STAFF_ID,
+  useCustomerApp,
+  type CustomerTestEnv,
 } from '../helpers/customer-fixtures.js';
-import { integrationContext, type IntegrationContext } from '../helpers/integration.js';
 
-let ctx: IntegrationContext;
-let app: ReturnType<IntegrationContext['app']>;
-let flow: ReturnType<typeof customerFlow>;
-
-beforeAll(async () => {
-  ctx = await integrationContext();
-  await ctx.startWorker();
-  app = ctx.app();
-  flow = customerFlow(ctx, app);
-});
-afterAll(() => ctx.close());
+let ctx: CustomerTestEnv['ctx'];
+let app: CustomerTestEnv['app'];
+let flow: CustomerTestEnv['flow'];
+useCustomerApp((env) => ({ ctx, app, flow } = env));
 
 const anAddress = () => `198.51.100.${Math.floor(Math.random() * 250) + 1}`;
 const open = (query = '', headers: Record<string, string> = {}) => app.request(`/track${query}`, { headers });

@@ -9,11 +9,11 @@ import { formatReference } from '../../domain/reference.js';
 import { generatePin, hashPin } from '../../security/pin.js';
 import { LinkSigner, type LinkClaims, type LinkPurpose } from '../../security/signed-links.js';
 import type { ComplaintStatus } from '../../workflows/complaint.messages.js';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { Decision } from '../../domain/lifecycle.js';
 import { statusQuery } from '../../workflows/complaint.messages.js';
 import { aComplaint } from './fixtures.js';
-import { bearer, eventually, LINK_SIGNING_SECRET, type IntegrationContext } from './integration.js';
+import { bearer, eventually, integrationContext, LINK_SIGNING_SECRET, type IntegrationContext } from './integration.js';
 
 export const linkSigner = new LinkSigner(LINK_SIGNING_SECRET);
 
@@ -224,3 +224,21 @@ export function customerFlow(ctx: IntegrationContext, app: ReturnType<Integratio
 
 /** A staff note that must never reach the customer. */
 export const INTERNAL_NOTE = 'Internal: the customer threatened to go to the press; handle with care.';
+
+export interface CustomerTestEnv {
+  ctx: IntegrationContext;
+  app: ReturnType<IntegrationContext['app']>;
+  flow: ReturnType<typeof customerFlow>;
+}
+
+/** For a test file about the customer side: a worker, the app and the flow helpers, closed after. */
+export function useCustomerApp(onReady: (env: CustomerTestEnv) => void): void {
+  let ctx: IntegrationContext | undefined;
+  beforeAll(async () => {
+    ctx = await integrationContext();
+    await ctx.startWorker();
+    const app = ctx.app();
+    onReady({ ctx, app, flow: customerFlow(ctx, app) });
+  });
+  afterAll(() => ctx?.close());
+}
