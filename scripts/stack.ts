@@ -39,7 +39,13 @@ async function main(): Promise<void> {
       portOrFree(config.TEMPORAL_UI_PORT),
     ]);
     say('starting the Temporal dev server …');
-    temporalServer = await startTemporalDevServer({ binary: TEMPORAL_CLI, dbFile: `${DATA}/temporal.db`, port, uiPort });
+    temporalServer = await startTemporalDevServer({ binary: TEMPORAL_CLI, dbFile: `${DATA}/temporal.db`, port, uiPort }).catch(
+      async (err: unknown) => {
+        // The server binds more ports than the two we checked; on a clash, let it take free ones.
+        say(`the Temporal dev server did not start on ${port} (${(err as Error).message.split('\n')[0]}); trying free ports`);
+        return startTemporalDevServer({ binary: TEMPORAL_CLI, dbFile: `${DATA}/temporal.db`, uiPort: await freePort() });
+      },
+    );
     temporalAddress = temporalServer.address;
     await writeLock();
   }

@@ -22,8 +22,26 @@ export interface TemporalDevServerOptions {
   onOutput?: (line: string) => void;
 }
 
+/**
+ * Starts a dev server. With no `port` given it picks free ones and, because the server also binds
+ * ports of its own that another process may hold, tries again with new ones if it exits at start.
+ */
 export async function startTemporalDevServer(opts: TemporalDevServerOptions): Promise<TemporalDevServer> {
-  const port = opts.port ?? (await freePort());
+  const attempts = opts.port === undefined ? 3 : 1;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOnce(opts, opts.port ?? (await freePort()), opts.uiPort);
+    } catch (err) {
+      if (attempt >= attempts || !(err instanceof ExitedDuringStart)) throw err;
+    }
+  }
+}
+
+class ExitedDuringStart extends Error {
+  override readonly name = 'ExitedDuringStart';
+}
+
+async function startOnce(opts: TemporalDevServerOptions, port: number, uiPort: number | undefined): Promise<TemporalDevServer> {
   const args = [
     'server', 'start-dev',
     '--ip', '127.0.0.1',
@@ -31,21 +49,28 @@ export async function startTemporalDevServer(opts: TemporalDevServerOptions): Pr
     '--log-level', 'warn',
     '--dynamic-config-value', 'frontend.enableServerVersionCheck=false',
     ...(opts.dbFile ? ['--db-filename', opts.dbFile] : []),
-    ...(opts.uiPort ? ['--ui-port', String(opts.uiPort)] : ['--headless']),
+    ...(uiPort ? ['--ui-port', String(uiPort)] : ['--headless']),
   ];
   const child = spawn(opts.binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-  child.stdout?.on('data', (d: Buffer) => opts.onOutput?.(d.toString().trimEnd()));
-  child.stderr?.on('data', (d: Buffer) => opts.onOutput?.(d.toString().trimEnd()));
+  // The last output, so a server that exits during start says why.
+  let tail = '';
+  const collect = (d: Buffer) => {
+    tail = (tail + d.toString()).slice(-2000);
+    opts.onOutput?.(d.toString().trimEnd());
+  };
+  child.stdout?.on('data', collect);
+  child.stderr?.on('data', collect);
   const address = `127.0.0.1:${port}`;
   try {
     await waitUntilServing(address, child, opts.readyTimeoutMs ?? 60_000);
   } catch (err) {
     await stopChild(child);
-    throw err;
+    const Failure = err instanceof ExitedDuringStart ? ExitedDuringStart : Error;
+    throw new Failure(`${(err as Error).message}\n${tail.trim()}`, { cause: err });
   }
   return {
     address,
-    uiUrl: opts.uiPort ? `http://127.0.0.1:${opts.uiPort}` : undefined,
+    uiUrl: uiPort ? `http://127.0.0.1:${uiPort}` : undefined,
     pid: child.pid,
     stop: () => stopChild(child),
   };
@@ -56,7 +81,7 @@ async function waitUntilServing(address: string, child: ChildProcess, timeoutMs:
   let exited = false;
   child.once('exit', () => (exited = true));
   while (Date.now() < deadline) {
-    if (exited) throw new Error(`temporal dev server exited during start (exit code ${child.exitCode})`);
+    if (exited) throw new ExitedDuringStart(`temporal dev server exited during start (exit code ${child.exitCode})`);
     try {
       const connection = await Connection.connect({ address, connectTimeout: 1000 });
       try {

@@ -63,7 +63,7 @@ describe('npm start', () => {
 
     const first = await startStack(ports);
     expect(first.output()).toContain(`${api}/docs`);
-    expect(first.output()).toContain(`Temporal UI:  http://127.0.0.1:${ports.ui}`);
+    expect(first.output()).toMatch(/Temporal UI: {2}http:\/\/127\.0\.0\.1:\d+/);
     const filed = await fetch(`${api}/v1/complaints`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(aComplaint()) });
     expect(filed.status).toBe(201);
     const { reference } = (await filed.json()) as { reference: string };
@@ -79,7 +79,8 @@ describe('npm start', () => {
       return res.status === 200 && body.recordedByWorkflow ? body : undefined;
     });
     expect(found).toMatchObject({ reference });
-    const ui = await fetch(`http://127.0.0.1:${ports.ui}/`);
+    const uiUrl = /Temporal UI: {2}(http:\/\/127\.0\.0\.1:\d+)/.exec(second.output())![1]!;
+    const ui = await fetch(`${uiUrl}/`);
     expect(ui.status).toBe(200);
 
     // Killed outright, the stack cannot clean up; the next start stops what it left behind.
