@@ -119,6 +119,12 @@ export const systemEventSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('customer_answer_timed_out'), round: roundSchema }),
   z.strictObject({ type: z.literal('answer_reminder_due'), round: roundSchema }),
   z.strictObject({ type: z.literal('progress_update_due') }),
+  z.strictObject({
+    type: z.literal('activity_failed'),
+    activity: z.string().max(100),
+    errorType: z.string().max(100),
+    message: z.string().max(2_000),
+  }),
 ]);
 
 /** A whole event, e.g. for the process-definition simulation endpoint. */

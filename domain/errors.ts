@@ -41,3 +41,17 @@ export function isDomainError(err: unknown): err is DomainError {
 export function isErrorCode(value: unknown): value is ErrorCode {
   return typeof value === 'string' && value in ERROR_CODES;
 }
+
+/**
+ * Error names an activity throws that a retry cannot cure: the same input fails the same way
+ * (calendar arithmetic outside its years, a clock in the wrong state, an unknown calendar). The
+ * workflow's activity options make them non-retryable, and the workflow records them as incidents
+ * instead of holding every timer and decision behind an activity that retries forever.
+ */
+export const DETERMINISTIC_ACTIVITY_ERRORS = [
+  'RangeError',
+  'CalendarRangeError',
+  'ClockStateError',
+  'DomainError',
+  'UnreachableError',
+] as const;

@@ -2,11 +2,11 @@
 // reducer, execute its effects (clock arithmetic as activities, messages and links as data for
 // the read model), record the transition, and fire timers that came due. The workflow function
 // (complaint.workflow.ts) only wires handlers and the main loop to this class.
-import { ApplicationFailure, proxyActivities, uuid4 } from '@temporalio/workflow';
+import { ActivityFailure, ApplicationFailure, patched, proxyActivities, uuid4 } from '@temporalio/workflow';
 import type { Activities } from '../activities/index.js';
 import type { LinkRequest, OutgoingMessage } from '../activities/read-model.js';
 import type { TimedStageId } from '../domain/complaint.js';
-import type { DomainError } from '../domain/errors.js';
+import { DETERMINISTIC_ACTIVITY_ERRORS, type DomainError } from '../domain/errors.js';
 import {
   advance,
   initialEffects,
@@ -19,17 +19,31 @@ import {
 import type { ProcessDefinition } from '../domain/process-definition.js';
 import type { SlaClock } from '../domain/sla/clock-state.js';
 import type { EscalationPolicy } from '../domain/sla/escalation.js';
-import { nextEscalationStep, type EscalationState } from '../domain/sla/escalation-steps.js';
+import { nextEscalationStep, type EscalationState, type EscalationStep } from '../domain/sla/escalation-steps.js';
 import type { ComplaintStatus, ComplaintWorkflowInput, Deadlines } from './complaint.messages.js';
 
 /** Update ids kept across continue-as-new; clients retry within minutes, not hundreds of updates later. */
 const REMEMBERED_UPDATES = 200;
 
-// Activities retry until they succeed (PostgreSQL or the calendar back): a complaint waits, it never fails.
+// Activities retry until they succeed (PostgreSQL back): a complaint waits, it never fails. An error
+// no retry can cure (calendar arithmetic out of range, a clock in the wrong state) fails at once
+// and becomes an incident on the timeline instead of holding every timer and decision behind it.
 const activities = proxyActivities<Activities>({
   startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+  retry: {
+    initialInterval: '1 second',
+    backoffCoefficient: 2,
+    maximumInterval: '1 minute',
+    nonRetryableErrorTypes: [...DETERMINISTIC_ACTIVITY_ERRORS],
+  },
 });
+
+/**
+ * Patch ids (see the README's versioning strategy). `due-timers-first`: every exclusive section
+ * first fires the timers due at its own time, events are stamped with the time they are applied,
+ * and breach steps missed during an outage collapse into one.
+ */
+const DUE_TIMERS_FIRST = 'due-timers-first';
 
 /** The timers a complaint sleeps towards: absolute instants computed by activities. */
 export interface Timers {
@@ -45,6 +59,8 @@ interface TransitionOutput {
   revokeLinks: boolean;
   /** Facts an effect established, with the messages that belong to them (recorded in their transition). */
   followUps: Array<{ system: SystemEvent; messages: OutgoingMessage[] }>;
+  /** Activities that failed for good while executing the effects: recorded right after the transition. */
+  incidents: Array<Extract<SystemEvent, { type: 'activity_failed' }>>;
   stageOutcome?: { stage: TimedStageId; outcome: string; met: boolean; byMinutes: number };
 }
 
@@ -105,9 +121,16 @@ export class ComplaintRun {
     await this.applyFollowUps(output);
   }
 
-  /** Runs `fn` after every earlier exclusive section: handlers and timers never interleave. */
+  /**
+   * Runs `fn` after every earlier exclusive section: handlers and timers never interleave. What
+   * came due while earlier sections ran (a slow database, a worker outage) fires first, so a
+   * decision queued behind it cannot end a stage before its breach is seen.
+   */
   exclusive<T>(fn: () => Promise<T>): Promise<T> {
-    const run = this.exclusiveChain.then(fn);
+    const run = this.exclusiveChain.then(async () => {
+      if (patched(DUE_TIMERS_FIRST)) await this.fireDueTimers();
+      return fn();
+    });
     this.exclusiveChain = run.catch(() => undefined);
     return run;
   }
@@ -124,7 +147,8 @@ export class ComplaintRun {
    */
   async applyUpdate(updateId: string | undefined, event: LifecycleEvent, origin: EventOrigin): Promise<ComplaintStatus> {
     if (this.hasApplied(updateId)) return this.status();
-    const refusal = await this.apply(event, origin);
+    // Applied now, after what came due before it: the stage clock stops at this instant.
+    const refusal = await this.apply(patched(DUE_TIMERS_FIRST) ? { ...event, at: now() } : event, origin);
     if (refusal) throw asFailure(refusal);
     this.remember(updateId);
     return this.status();
@@ -143,8 +167,24 @@ export class ComplaintRun {
     return undefined;
   }
 
+  /**
+   * Runs a clock activity; when it fails for good, notes the incident and answers `undefined`
+   * so the caller goes on without what it would have computed.
+   */
+  private async tolerate<T>(activity: string, output: TransitionOutput, call: () => Promise<T>): Promise<T | undefined> {
+    try {
+      return await call();
+    } catch (err) {
+      const cause = err instanceof ActivityFailure ? err.cause : undefined;
+      if (!(cause instanceof ApplicationFailure) || !isPermanent(cause)) throw err;
+      output.incidents.push({ type: 'activity_failed', activity, errorType: cause.type ?? 'Error', message: cause.message.slice(0, 2_000) });
+      return undefined;
+    }
+  }
+
   /** Facts an effect established (an acknowledgement sent) go through the reducer in turn. */
   private async applyFollowUps(output: TransitionOutput): Promise<void> {
+    for (const incident of output.incidents) await this.fireSystem(incident);
     for (const { system, messages } of output.followUps) await this.fireSystem(system, messages);
   }
 
@@ -153,10 +193,16 @@ export class ComplaintRun {
     const at = now();
     const stage = this.timers.stage;
     if (stage && nextEscalationStep(stage.policy, stage.clock, stage.escalation, at)?.due) {
-      const run = await activities.fireDueEscalations({ clock: stage.clock, escalation: stage.escalation, policy: stage.policy, at });
-      stage.escalation = run.state;
+      const output = emptyOutput();
+      const run = await this.tolerate('fireDueEscalations', output, () =>
+        activities.fireDueEscalations({ clock: stage.clock, escalation: stage.escalation, policy: stage.policy, at }),
+      );
+      // Without a run the chain cannot advance: end it rather than wake for it again and again.
+      stage.escalation = run?.state ?? { ...stage.escalation, ended: true };
       this.timerVersion++;
-      for (const step of run.fired) {
+      await this.applyFollowUps(output);
+      const fired = run && patched(DUE_TIMERS_FIRST) ? collapseMissedBreaches(run.fired) : (run?.fired ?? []);
+      for (const step of fired) {
         await this.fireSystem(
           step.kind === 'warning'
             ? { type: 'deadline_warning', stage: stage.id }
@@ -268,37 +314,49 @@ export class ComplaintRun {
         });
         return;
       case 'start_stage_clock': {
-        const started = await activities.startStageClock({ calendarId, duration: effect.duration, warnAtShare: effect.warnAtShare, at });
-        this.timers.stage = { id: effect.stage, ...started, policy: effect.escalation };
+        const started = await this.tolerate('startStageClock', output, () =>
+          activities.startStageClock({ calendarId, duration: effect.duration, warnAtShare: effect.warnAtShare, at }),
+        );
+        this.timers.stage = started ? { id: effect.stage, ...started, policy: effect.escalation } : null;
         break;
       }
-      case 'pause_stage_clock':
-        if (this.timers.stage) this.timers.stage.clock = await activities.pauseStageClock({ clock: this.timers.stage.clock, at });
+      case 'pause_stage_clock': {
+        const stage = this.timers.stage;
+        const paused = stage && (await this.tolerate('pauseStageClock', output, () => activities.pauseStageClock({ clock: stage.clock, at })));
+        if (stage && paused) stage.clock = paused;
         break;
+      }
       case 'resume_stage_clock': {
         const stage = this.timers.stage;
-        if (stage) Object.assign(stage, await activities.resumeStageClock({ clock: stage.clock, escalation: stage.escalation, at }));
+        const resumed =
+          stage && (await this.tolerate('resumeStageClock', output, () => activities.resumeStageClock({ clock: stage.clock, escalation: stage.escalation, at })));
+        if (stage && resumed) Object.assign(stage, resumed);
         break;
       }
       case 'stop_stage_clock': {
         const stage = this.timers.stage;
         if (stage) {
-          const stopped = await activities.stopStageClock({ clock: stage.clock, at });
-          output.stageOutcome = { stage: stage.id, outcome: effect.outcome, met: stopped.outcome.met, byMinutes: stopped.outcome.byMinutes };
+          const stopped = await this.tolerate('stopStageClock', output, () => activities.stopStageClock({ clock: stage.clock, at }));
+          // The clock alone says whether the stage met its deadline.
+          const outcome = effect.abandoned ? 'abandoned' : stopped?.outcome.met === false ? 'breached' : 'met';
+          if (stopped) output.stageOutcome = { stage: stage.id, outcome, met: stopped.outcome.met, byMinutes: stopped.outcome.byMinutes };
           this.timers.stage = null;
         }
         break;
       }
       case 'start_answer_clock': {
-        const due = await activities.answerDeadlines({ calendarId, duration: effect.deadline, reminderAtShare: effect.reminderAtShare, at });
-        this.timers.answer = { round: effect.round, ...due, reminded: false };
+        const due = await this.tolerate('answerDeadlines', output, () =>
+          activities.answerDeadlines({ calendarId, duration: effect.deadline, reminderAtShare: effect.reminderAtShare, at }),
+        );
+        this.timers.answer = due ? { round: effect.round, ...due, reminded: false } : null;
         break;
       }
       case 'stop_answer_clock':
         this.timers.answer = null;
         break;
       case 'restart_progress_timer':
-        this.timers.progressDueAt = await activities.progressUpdateDue({ calendarId, every: effect.every, at });
+        this.timers.progressDueAt =
+          (await this.tolerate('progressUpdateDue', output, () => activities.progressUpdateDue({ calendarId, every: effect.every, at }))) ?? null;
         break;
       case 'stop_progress_timer':
         this.timers.progressDueAt = null;
@@ -331,7 +389,22 @@ export class ComplaintRun {
 }
 
 function emptyOutput(): TransitionOutput {
-  return { messages: [], links: [], revokeLinks: false, followUps: [] };
+  return { messages: [], links: [], revokeLinks: false, followUps: [], incidents: [] };
+}
+
+/**
+ * Breach steps that came due together (a worker or database outage across several re-arm
+ * periods) become the last of them alone: the reducer climbs every level they would have
+ * climbed and notifies only the step now due.
+ */
+function collapseMissedBreaches(fired: readonly EscalationStep[]): EscalationStep[] {
+  const lastBreach = fired.findLast((step) => step.kind === 'breach');
+  return fired.filter((step) => step.kind !== 'breach' || step === lastBreach);
+}
+
+/** Failed for good: thrown as non-retryable, or of a type the retry policy does not retry. */
+function isPermanent(failure: ApplicationFailure): boolean {
+  return failure.nonRetryable || (DETERMINISTIC_ACTIVITY_ERRORS as readonly string[]).includes(failure.type ?? '');
 }
 
 /** The workflow's clock: the start time of the current workflow task (deterministic on replay). */

@@ -322,6 +322,23 @@ const STAFF_TEMPLATES: Readonly<Record<StaffTemplate, Template>> = {
       ),
     );
   },
+
+  activity_failed(c) {
+    const activity = c.text('activity');
+    const error = `${c.text('errorType')}: ${c.text('message')}`;
+    return notice(
+      c,
+      ['Bir şikâyetin hesaplaması başarısız oldu', 'A step of a complaint could not be computed'],
+      c.t(
+        `${trRef(c, 'şikâyet')} için "${activity}" adımı tekrar denense de başarılı olamayacak bir hatayla durdu (${error}).`,
+        `The step "${activity}" of ${enRef(c)} stopped with an error that no retry can cure (${error}).`,
+      ),
+      c.t(
+        'Şikâyet işlemeye devam ediyor, ancak bu adımın ürettiği süre veya hatırlatma eksik olabilir. Lütfen nedenini inceleyin ve süreleri elle takip edin.',
+        'The complaint goes on, but the deadline or reminder this step computes may be missing. Please look into the cause and follow its deadlines by hand.',
+      ),
+    );
+  },
 };
 
 /** A staff notice in the staff locale (`tr`, `tr-TR` → Turkish; anything else English). */

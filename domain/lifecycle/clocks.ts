@@ -43,12 +43,15 @@ export function startStage(draft: Draft, stage: TimedStageId): void {
   draft.effects.push(startStageClockEffect(stage, draft.definition));
 }
 
-/** Stops the running (or paused) stage clock, if any; `abandoned` when the complaint closes early. */
+/**
+ * Stops the running (or paused) stage clock, if any; `abandoned` when the complaint closes early.
+ * Whether the stage met its deadline is the clock's to say (the workflow records it), not the
+ * breaches seen so far: a breach that had not fired yet when the stage ended still counts.
+ */
 export function stopStage(draft: Draft, abandoned = false): void {
   const stage = draft.state.stage;
   if (!stage) return;
-  const outcome = abandoned ? 'abandoned' : stage.breachCount > 0 ? 'breached' : 'met';
-  draft.effects.push({ kind: 'stop_stage_clock', stage: stage.id, outcome });
+  draft.effects.push({ kind: 'stop_stage_clock', stage: stage.id, abandoned });
   draft.state.stage = null;
 }
 

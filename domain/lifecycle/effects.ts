@@ -35,7 +35,8 @@ export type StaffTemplate =
   | 'answer_timed_out'
   | 'complaint_open_external'
   | 'complaint_closed'
-  | 'corrective_action_assigned';
+  | 'corrective_action_assigned'
+  | 'activity_failed';
 
 /** Template parameters: flat JSON values only. */
 export type NotificationParams = Readonly<Record<string, string | number | boolean | null>>;
@@ -70,7 +71,8 @@ export type Effect =
   | { kind: 'pause_stage_clock'; stage: TimedStageId }
   /** Continue counting, with the deadline pushed out by the paused business time. */
   | { kind: 'resume_stage_clock'; stage: TimedStageId }
-  | { kind: 'stop_stage_clock'; stage: TimedStageId; outcome: StageOutcome }
+  /** Stop the clock; its outcome (`met`/`breached`) comes from the clock, `abandoned` when closed early. */
+  | { kind: 'stop_stage_clock'; stage: TimedStageId; abandoned: boolean }
   /** Fire `answer_reminder_due` at `reminderAtShare` of `deadline` and `customer_answer_timed_out` at it. */
   | { kind: 'start_answer_clock'; round: number; deadline: BusinessDuration; reminderAtShare: number }
   | { kind: 'stop_answer_clock'; round: number }

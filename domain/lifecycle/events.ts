@@ -67,7 +67,9 @@ export type SystemEvent =
   | { type: 'deadline_breached'; stage: TimedStageId; breachCount: number }
   | { type: 'customer_answer_timed_out'; round: number }
   | { type: 'answer_reminder_due'; round: number }
-  | { type: 'progress_update_due' };
+  | { type: 'progress_update_due' }
+  /** An activity failed in a way no retry cures; the complaint goes on without what it computes. */
+  | { type: 'activity_failed'; activity: string; errorType: string; message: string };
 
 /** Everything `advance` accepts. `at` is an ISO-8601 instant (the workflow's clock). */
 export type LifecycleEvent =

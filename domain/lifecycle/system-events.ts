@@ -43,17 +43,19 @@ export const SYSTEM_EVENT_HANDLERS: SystemHandlers = {
     if (running?.id !== stage || running.pausedAt || breachCount <= running.breachCount) {
       return gone(draft.state, `breach ${breachCount} of ${stage} is stale`);
     }
+    // Breach steps missed while no worker ran arrive as one: climb every level they would have
+    // climbed, but notify only those the step now due names (no burst of stale alerts).
+    const { onBreach, levels } = draft.definition.stages[stage].escalation;
+    const stepOf = (breach: number) => onBreach[Math.min(breach, onBreach.length) - 1];
     draft.state.stage = { ...running, breachCount };
     bump(draft, 'breaches');
-    const { onBreach, levels } = draft.definition.stages[stage].escalation;
-    // The last step repeats while the policy re-arms it.
-    const step = onBreach[Math.min(breachCount, onBreach.length) - 1];
     let owner = levels[draft.state.escalation.level] ?? null;
-    if (step?.escalate) {
+    for (let breach = running.breachCount + 1; breach <= breachCount; breach++) {
+      if (!stepOf(breach)?.escalate) continue;
       owner = raiseEscalation(draft);
       bump(draft, 'escalations');
     }
-    for (const level of step?.notify ?? []) {
+    for (const level of stepOf(breachCount)?.notify ?? []) {
       draft.effects.push({
         kind: 'notify_staff',
         recipient: { kind: 'escalation_level', level },
@@ -94,6 +96,17 @@ export const SYSTEM_EVENT_HANDLERS: SystemHandlers = {
       kind: 'notify_customer',
       template: 'answer_reminder',
       params: { reference: draft.state.reference, round },
+    });
+    return undefined;
+  },
+
+  activity_failed(draft, { activity, errorType, message }) {
+    // Supervisors hear of it: a deadline may be missing until someone fixes the cause.
+    draft.effects.push({
+      kind: 'notify_staff',
+      recipient: { kind: 'role', role: 'supervisor' },
+      template: 'activity_failed',
+      params: { reference: draft.state.reference, activity, errorType, message },
     });
     return undefined;
   },

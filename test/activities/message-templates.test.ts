@@ -31,7 +31,7 @@ const CUSTOMER_TEMPLATES = Object.keys({
 const STAFF_TEMPLATES = Object.keys({
   complaint_assigned: 1, complaint_routed: 1, deadline_warning: 1, deadline_breached: 1, complaint_escalated: 1,
   customer_answered_info: 1, resolution_accepted: 1, resolution_rejected: 1, answer_timed_out: 1,
-  complaint_open_external: 1, complaint_closed: 1, corrective_action_assigned: 1,
+  complaint_open_external: 1, complaint_closed: 1, corrective_action_assigned: 1, activity_failed: 1,
 } satisfies Record<StaffTemplate, 1>) as StaffTemplate[];
 
 const LOCALES = ['tr', 'en'] as const;
@@ -97,6 +97,9 @@ const SENT: Sent[] = [
   ...journey(reach('investigating'), [decide(D.withdraw)]),
   ...journey(reach('investigating'), [decide(D.close_out_of_scope, 'supervisor')]),
   ...journey(reach('investigating'), [decide(D.mark_duplicate, 'supervisor')]),
+  ...journey(reach('investigating'), [
+    system({ type: 'activity_failed', activity: 'startStageClock', errorType: 'CalendarRangeError', message: 'calendar TR covers 1971–2075' }),
+  ]),
 ];
 // The reducer emits no staff `complaint_closed`; a workflow would send it with the customer's params.
 for (const m of SENT.filter((s) => s.audience === 'customer' && s.template === 'complaint_closed')) {

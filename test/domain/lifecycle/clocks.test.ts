@@ -104,10 +104,22 @@ describe('when a stage deadline approaches and passes', () => {
     expect(fifth.counters).toMatchObject({ breaches: 5, escalations: 5 });
   });
 
-  it('records a breached stage as breached when it ends, and starts the next one at the first level', () => {
+  it('collapses breach steps missed during an outage into one breach at the level now due', () => {
+    const late = step(reach('investigating'), system({ type: 'deadline_breached', stage: 'investigation', breachCount: 3 }));
+    expect(late.state.escalation).toEqual({ stage: 'investigation', level: 3 });
+    expect(late.state.counters).toMatchObject({ breaches: 1, escalations: 3 });
+    // Only the third step's recipients hear of it, once each: no burst of stale alerts.
+    expect(effectsOfKind(late.effects, 'notify_staff').map((e) => e.recipient)).toEqual([
+      { kind: 'escalation_level', level: 'complaintsManager' },
+      { kind: 'escalation_level', level: 'director' },
+    ]);
+    expect(effectsOfKind(late.effects, 'notify_staff')[0]!.params).toMatchObject({ breachCount: 3, owner: 'director' });
+  });
+
+  it('stops a breached stage as not abandoned (the clock judges it), and starts the next one at the first level', () => {
     const late = step(reach('in_review'), system({ type: 'deadline_breached', stage: 'initialReview', breachCount: 1 })).state;
     const { state, effects } = step(late, decide(SAMPLE_DECISIONS.classify));
-    expect(effects).toContainEqual({ kind: 'stop_stage_clock', stage: 'initialReview', outcome: 'breached' });
+    expect(effects).toContainEqual({ kind: 'stop_stage_clock', stage: 'initialReview', abandoned: false });
     expect(state.escalation).toEqual({ stage: 'investigation', level: 0 });
   });
 
@@ -121,7 +133,7 @@ describe('when a stage deadline approaches and passes', () => {
 
   it('abandons the running clock when the complaint is withdrawn', () => {
     const { effects } = step(reach('investigating'), decide(SAMPLE_DECISIONS.withdraw));
-    expect(effects).toContainEqual({ kind: 'stop_stage_clock', stage: 'investigation', outcome: 'abandoned' });
+    expect(effects).toContainEqual({ kind: 'stop_stage_clock', stage: 'investigation', abandoned: true });
     expect(effects).toContainEqual({ kind: 'stop_progress_timer' });
   });
 });

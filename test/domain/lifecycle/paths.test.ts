@@ -31,7 +31,7 @@ describe('registration and acknowledgement', () => {
     const { state: next, effects } = step(state, decide(SAMPLE_DECISIONS.acknowledge));
     expect(next.status).toBe('acknowledged');
     expect(effects).toEqual([
-      { kind: 'stop_stage_clock', stage: 'acknowledgement', outcome: 'met' },
+      { kind: 'stop_stage_clock', stage: 'acknowledgement', abandoned: false },
       expect.objectContaining({ kind: 'start_stage_clock', stage: 'initialReview', duration: { workingDays: 2 } }),
       { kind: 'restart_progress_timer', every: { workingDays: 5 } },
     ]);
@@ -51,7 +51,7 @@ describe('when the customer accepts the first proposal', () => {
     const proposed = step(investigating, decide(SAMPLE_DECISIONS.propose_resolution));
     expect(proposed.state).toMatchObject({ status: 'resolution_proposed', round: 1, stage: null });
     expect(proposed.effects).toEqual([
-      { kind: 'stop_stage_clock', stage: 'investigation', outcome: 'met' },
+      { kind: 'stop_stage_clock', stage: 'investigation', abandoned: false },
       expect.objectContaining({ kind: 'notify_customer', template: 'resolution_proposed' }),
       { kind: 'issue_response_link', purpose: 'resolution', round: 1 },
       { kind: 'start_answer_clock', round: 1, deadline: { workingDays: 10 }, reminderAtShare: 0.5 },
