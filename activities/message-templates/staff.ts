@@ -325,13 +325,15 @@ const STAFF_TEMPLATES: Readonly<Record<StaffTemplate, Template>> = {
 
   activity_failed(c) {
     const activity = c.text('activity');
-    const error = `${c.text('errorType')}: ${c.text('message')}`;
+    const errorType = c.text('errorType');
+    const message = c.text('message');
+    const error = [errorType, message].filter(Boolean).join(': ');
     return notice(
       c,
       ['Bir şikâyetin hesaplaması başarısız oldu', 'A step of a complaint could not be computed'],
       c.t(
-        `${trRef(c, 'şikâyet')} için "${activity}" adımı tekrar denense de başarılı olamayacak bir hatayla durdu (${error}).`,
-        `The step "${activity}" of ${enRef(c)} stopped with an error that no retry can cure (${error}).`,
+        `${trRef(c, 'şikâyet')} için ${activity ? `"${activity}" adımı` : 'bir adım'} tekrar denense de başarılı olamayacak bir hatayla durdu${error ? ` (${error})` : ''}.`,
+        `${activity ? `The step "${activity}"` : 'A step'} of ${enRef(c)} stopped with an error that no retry can cure${error ? ` (${error})` : ''}.`,
       ),
       c.t(
         'Şikâyet işlemeye devam ediyor, ancak bu adımın ürettiği süre veya hatırlatma eksik olabilir. Lütfen nedenini inceleyin ve süreleri elle takip edin.',
