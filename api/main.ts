@@ -1,4 +1,5 @@
-// The API process: reads config, connects to PostgreSQL and Temporal, serves HTTP.
+// The API process: reads config, connects to PostgreSQL and Temporal, serves HTTP. Background
+// loops (the intake reconciler) run in the jobs process (jobs/main.ts), once per deployment.
 import { serve } from '@hono/node-server';
 import { loadConfig } from '../config/env.js';
 import { createLogger } from '../config/logger.js';
@@ -7,8 +8,6 @@ import { migrate } from '../db/migrate.js';
 import { parseEncryptionKeys } from '../security/payload-codec.js';
 import { connectTemporalClient } from '../temporal/client.js';
 import { createApp } from './app.js';
-import { runIntakeReconciler } from './intake-reconciler.js';
-import { SealedBox } from '../security/sealed-box.js';
 import { createTemporalGateway } from './temporal-gateway.js';
 
 const config = loadConfig();
@@ -33,7 +32,6 @@ const app = createApp({
   encryptionKeys,
   log,
 });
-const stopReconciler = runIntakeReconciler({ sql, temporal, sealedBox: new SealedBox(encryptionKeys), log });
 
 const server = serve({ fetch: app.fetch, port: config.HTTP_PORT, hostname: config.HTTP_HOST }, (info) => {
   log.info({ port: info.port }, 'api listening');
@@ -44,7 +42,6 @@ async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
   log.info({ signal }, 'api stopping');
-  stopReconciler();
   server.close();
   await Promise.allSettled([sql.end({ timeout: 5 }), client.connection.close()]);
   process.exit(0);

@@ -71,6 +71,7 @@ async function main(): Promise<void> {
   });
   startChild('worker', 'worker/main.ts', env);
   startChild('api', 'api/main.ts', env);
+  startChild('jobs', 'jobs/main.ts', env);
   await waitForHttp(`http://${config.HTTP_HOST}:${config.HTTP_PORT}/healthz`, 60_000);
   await waitForWorker(temporalAddress, 120_000);
 
@@ -139,7 +140,7 @@ function isOurProcess(pid: number): boolean {
   if (!isProcessAlive(pid)) return false;
   try {
     const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-    return /temporal|worker\/main\.ts|api\/main\.ts/.test(cmdline);
+    return /temporal|worker\/main\.ts|api\/main\.ts|jobs\/main\.ts/.test(cmdline);
   } catch {
     return false;
   }

@@ -1,0 +1,47 @@
+// The jobs process: background loops that must run once per deployment (the intake reconciler),
+// not once per API replica. A second jobs process waits on the lock as a standby.
+import { loadConfig } from '../config/env.js';
+import { createLogger } from '../config/logger.js';
+import { connectDatabase } from '../db/connect.js';
+import { parseEncryptionKeys } from '../security/payload-codec.js';
+import { SealedBox } from '../security/sealed-box.js';
+import { connectTemporalClient } from '../temporal/client.js';
+import { createTemporalGateway } from '../api/temporal-gateway.js';
+import { runIntakeReconciler } from '../api/intake-reconciler.js';
+import { holdSingleInstanceLock } from './single-instance.js';
+
+const config = loadConfig();
+const log = createLogger({ level: config.LOG_LEVEL, service: 'plaint-jobs' });
+if (!config.DATABASE_URL || !config.PAYLOAD_ENCRYPTION_KEYS) {
+  log.fatal('DATABASE_URL and PAYLOAD_ENCRYPTION_KEYS must be set (npm start sets them for you)');
+  process.exit(1);
+}
+const encryptionKeys = parseEncryptionKeys(config.PAYLOAD_ENCRYPTION_KEYS);
+const sql = connectDatabase(config.DATABASE_URL, { max: 3 });
+const client = await connectTemporalClient({
+  address: config.TEMPORAL_ADDRESS,
+  namespace: config.TEMPORAL_NAMESPACE,
+  encryptionKeys,
+});
+const stopped = new AbortController();
+let stopReconciler = () => {};
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  log.info({ signal }, 'jobs stopping');
+  stopped.abort();
+  stopReconciler();
+  await Promise.allSettled([sql.end({ timeout: 5 }), client.connection.close()]);
+  process.exit(0);
+}
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+await holdSingleInstanceLock(sql, 'plaint:jobs', {
+  signal: stopped.signal,
+  onWaiting: () => log.info('another jobs process holds the lock; waiting as a standby'),
+});
+const temporal = createTemporalGateway(client, config.TEMPORAL_TASK_QUEUE);
+stopReconciler = runIntakeReconciler({ sql, temporal, sealedBox: new SealedBox(encryptionKeys), log });
+log.info('jobs running: intake reconciler');

@@ -1,0 +1,38 @@
+// The jobs process runs once per deployment: a second instance waits until the first lets go.
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { connectDatabase } from '../../db/connect.js';
+import { holdSingleInstanceLock } from '../../jobs/single-instance.js';
+
+const first = connectDatabase(inject('databaseUrl'), { max: 2 });
+const second = connectDatabase(inject('databaseUrl'), { max: 2 });
+afterAll(() => Promise.all([first.end(), second.end()]));
+
+describe('holdSingleInstanceLock', () => {
+  it('lets one process in and keeps a second waiting as a standby until the first releases', async () => {
+    const name = `test-lock-${Date.now()}`;
+    const a = await holdSingleInstanceLock(first, name);
+    let waiting = false;
+    let bGotIt = false;
+    const b = holdSingleInstanceLock(second, name, { pollMs: 50, onWaiting: () => (waiting = true) }).then((lock) => {
+      bGotIt = true;
+      return lock;
+    });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(waiting).toBe(true);
+    expect(bGotIt).toBe(false);
+    await a.release();
+    const lockB = await b;
+    expect(bGotIt).toBe(true);
+    await lockB.release();
+  });
+
+  it('stops waiting when asked to', async () => {
+    const name = `test-lock-abort-${Date.now()}`;
+    const a = await holdSingleInstanceLock(first, name);
+    const stop = new AbortController();
+    const b = holdSingleInstanceLock(second, name, { pollMs: 50, signal: stop.signal });
+    stop.abort();
+    await expect(b).rejects.toThrow(/stopped while waiting/);
+    await a.release();
+  });
+});
