@@ -3,6 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-installed.sh
+bash scripts/install-fuzzer.sh
 mkdir -p .data && chmod 755 .data
 npx tsc --noEmit -p .
 npx eslint .
