@@ -8,9 +8,11 @@ import { toMs, type Instant, type SlaClock } from './clock-state.js';
  * Placing a re-armed breach needs the calendar; `escalation-run.ts` does that in activities.
  */
 
+/**
+ * Timing only: who owns the stage (the escalation level) is the reducer's to say
+ * (`ComplaintState.escalation`); this says which steps fired and when the next one falls.
+ */
 export interface EscalationState {
-  /** Index in `policy.levels` of who owns the stage now. */
-  level: number;
   warned: boolean;
   /** Breach steps fired so far. */
   breaches: number;
@@ -31,8 +33,8 @@ export type EscalationStep =
       /** 1 for the breach at the deadline, 2 for the first re-armed one, … */
       breach: number;
       notify: string[];
-      /** The level that takes over, or `null` when the step does not escalate or the top is reached. */
-      escalateTo: string | null;
+      /** The step moves ownership one level up (the reducer climbs, and stays at the top once there). */
+      escalate: boolean;
       /** When set, the next breach fires this much business time after `at`. */
       rearmAfter: BusinessDuration | null;
     };
@@ -47,7 +49,7 @@ export interface NextEscalation {
 export type EscalationClock = Pick<SlaClock, 'warningAt' | 'deadline' | 'pausedAt' | 'stoppedAt'>;
 
 export function startEscalation(): EscalationState {
-  return { level: 0, warned: false, breaches: 0, nextBreach: null, ended: false };
+  return { warned: false, breaches: 0, nextBreach: null, ended: false };
 }
 
 /**
@@ -72,14 +74,13 @@ export function nextEscalationStep(
     };
   }
   const spec = policy.onBreach[Math.min(state.breaches, policy.onBreach.length - 1)]!;
-  const next = spec.escalate ? policy.levels[state.level + 1] : undefined;
   return {
     step: {
       kind: 'breach',
       at: breachAt,
       breach: state.breaches + 1,
       notify: [...spec.notify],
-      escalateTo: next ?? null,
+      escalate: spec.escalate,
       rearmAfter: spec.rearmAfter ?? null,
     },
     due: breachDue,
@@ -103,17 +104,10 @@ export function applyEscalationStep(
   if (step.rearmAfter !== null && rearm === undefined) {
     throw new RangeError('a re-arming breach step needs the next breach instant');
   }
-  const level = step.escalateTo === null ? state.level : policy.levels.indexOf(step.escalateTo);
   return {
-    level: level < 0 ? state.level : level,
     warned: true,
     breaches: step.breach,
     nextBreach: step.rearmAfter === null ? null : rearm!,
     ended: step.rearmAfter === null,
   };
-}
-
-/** The level id that owns the stage now. */
-export function currentLevel(policy: EscalationPolicy, state: EscalationState): string {
-  return policy.levels[Math.min(state.level, policy.levels.length - 1)]!;
 }

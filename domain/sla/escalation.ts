@@ -87,7 +87,6 @@ export const DEFAULT_ESCALATION_POLICY: EscalationPolicy = {
 
 export {
   applyEscalationStep,
-  currentLevel,
   nextEscalationStep,
   startEscalation,
   type EscalationClock,

@@ -3,7 +3,6 @@ import { formatInstant } from '../../../domain/calendar/index.js';
 import { pauseClock, resumeClock, startClock, stopClock } from '../../../domain/sla/clock.js';
 import {
   applyEscalationStep,
-  currentLevel,
   DEFAULT_ESCALATION_POLICY,
   escalationPolicySchema,
   nextEscalationStep,
@@ -52,7 +51,7 @@ describe('nextEscalationStep', () => {
   it('names the first breach at the deadline once the warning has fired', () => {
     const warned = { ...startEscalation(), warned: true };
     expect(nextEscalationStep(policy, clock, warned, '2026-11-23T15:30:00+03:00')).toEqual({
-      step: { kind: 'breach', at: clock.deadline, breach: 1, notify: ['assignee', 'teamLead'], escalateTo: 'teamLead', rearmAfter: { workingHours: 4 } },
+      step: { kind: 'breach', at: clock.deadline, breach: 1, notify: ['assignee', 'teamLead'], escalate: true, rearmAfter: { workingHours: 4 } },
       due: false,
     });
   });
@@ -77,7 +76,7 @@ describe('nextEscalationStep', () => {
     const once: EscalationPolicy = { levels: ['assignee', 'teamLead'], onBreach: [{ notify: ['teamLead'], escalate: true }] };
     const next = nextEscalationStep(once, clock, startEscalation(), clock.deadline)!;
     const state = applyEscalationStep(once, startEscalation(), next.step);
-    expect(state).toMatchObject({ ended: true, level: 1 });
+    expect(state).toMatchObject({ ended: true, breaches: 1 });
     expect(nextEscalationStep(once, clock, state, '2026-12-01T10:00:00+03:00')).toBeNull();
   });
 
@@ -94,27 +93,26 @@ describe('runDueEscalations', () => {
     expect(run.next).toMatchObject({ due: false, step: { kind: 'breach', breach: 1, at: clock.deadline } });
   });
 
-  it('climbs one level per breach and re-arms in business time', () => {
+  it('fires one escalating breach per re-arm period, placed in business time', () => {
     const run = runDueEscalations(TR, policy, clock, startEscalation(), '2026-11-24T12:00:00+03:00');
-    expect(run.fired.map((s) => (s.kind === 'breach' ? [s.breach, local(s.at), s.escalateTo] : s.kind))).toEqual([
-      [1, '2026-11-23T17:00:00+03:00', 'teamLead'],
-      [2, '2026-11-24T12:00:00+03:00', 'complaintsManager'],
+    expect(run.fired.map((s) => (s.kind === 'breach' ? [s.breach, local(s.at), s.escalate] : s.kind))).toEqual([
+      [1, '2026-11-23T17:00:00+03:00', true],
+      [2, '2026-11-24T12:00:00+03:00', true],
     ]);
-    expect(currentLevel(policy, run.state)).toBe('complaintsManager');
-    expect(run.next).toMatchObject({ due: false, step: { kind: 'breach', breach: 3, escalateTo: 'director' } });
+    expect(run.next).toMatchObject({ due: false, step: { kind: 'breach', breach: 3, escalate: true } });
     expect(local(run.next!.step.at)).toBe('2026-11-25T12:00:00+03:00');
   });
 
-  it('repeats a re-arming last step at the top of the chain without escalating further', () => {
+  it('repeats a re-arming last step (the reducer keeps ownership at the top of the chain)', () => {
     const run = runDueEscalations(TR, policy, clock, startEscalation(), '2026-11-27T12:00:00+03:00');
-    expect(run.fired.map((s) => (s.kind === 'breach' ? [s.breach, local(s.at), s.escalateTo] : s.kind))).toEqual([
-      [1, '2026-11-23T17:00:00+03:00', 'teamLead'],
-      [2, '2026-11-24T12:00:00+03:00', 'complaintsManager'],
-      [3, '2026-11-25T12:00:00+03:00', 'director'],
-      [4, '2026-11-26T12:00:00+03:00', null],
-      [5, '2026-11-27T12:00:00+03:00', null],
+    expect(run.fired.map((s) => (s.kind === 'breach' ? [s.breach, local(s.at), s.escalate] : s.kind))).toEqual([
+      [1, '2026-11-23T17:00:00+03:00', true],
+      [2, '2026-11-24T12:00:00+03:00', true],
+      [3, '2026-11-25T12:00:00+03:00', true],
+      [4, '2026-11-26T12:00:00+03:00', true],
+      [5, '2026-11-27T12:00:00+03:00', true],
     ]);
-    expect(currentLevel(policy, run.state)).toBe('director');
+    expect(run.state).toMatchObject({ breaches: 5, ended: false });
   });
 
   it('moves a re-armed breach by the business time of a later pause', () => {
