@@ -7,7 +7,7 @@ import type { Channel } from '../domain/complaint.js';
 import type { StaffRecipient, StaffTemplate } from '../domain/lifecycle.js';
 import type { LinkPurpose } from '../security/signed-links.js';
 import { renderCustomerMessage, renderStaffMessage, type CustomerMessageTemplate, type MessageParams } from './message-templates.js';
-import { replyChannel, type ReplyChannel } from './reply-channel.js';
+import { replyChannel, type CustomerContactDetails, type ReplyChannel } from './reply-channel.js';
 
 export type OutgoingMessage =
   | { audience: 'customer'; template: CustomerMessageTemplate; params: MessageParams }
@@ -29,11 +29,8 @@ export interface OutboxDeps {
   timeZoneOf: (calendarId: string) => string;
 }
 
-interface CustomerContact {
+interface CustomerContact extends CustomerContactDetails {
   channel: Channel;
-  email: string | null;
-  phone: string | null;
-  postal_address: string | null;
   locale: string;
   reference: string;
 }
@@ -46,7 +43,7 @@ export async function writeMessages(
 ): Promise<void> {
   if (record.messages.length === 0) return;
   const [customer] = await tx<CustomerContact[]>`
-    SELECT channel, customer_email AS email, customer_phone AS phone, customer_postal_address AS postal_address,
+    SELECT channel, customer_email AS email, customer_phone AS phone, customer_postal_address AS "postalAddress",
       customer_locale AS locale, reference
     FROM complaints WHERE id = ${record.complaintId}`;
   if (!customer) throw new Error(`complaint ${record.complaintId} has no row`);
@@ -95,7 +92,7 @@ function customerRecipient(channel: ReplyChannel, customer: CustomerContact): st
       return customer.phone!;
     case 'letter':
       // Intake requires an address for letter complaints without e-mail or phone; a walk-in may have none.
-      return customer.postal_address ?? 'no postal address on file';
+      return customer.postalAddress ?? 'no postal address on file';
   }
 }
 

@@ -46,10 +46,10 @@ export function createReadModelActivities(deps: ReadModelDeps) {
       await sql.begin(async (tx) => {
         await tx`
           INSERT INTO complaints (id, reference, channel, status, customer_name, customer_email,
-            customer_phone, customer_locale, customer_country, subject, description, category,
+            customer_phone, customer_locale, customer_country, customer_postal_address, subject, description, category,
             product, pin_hash, received_at, recorded_at)
           VALUES (${intake.complaintId}, ${intake.reference}, ${intake.channel}, 'received', ${c.name},
-            ${c.email ?? null}, ${c.phone ?? null}, ${c.locale}, ${c.country ?? null}, ${intake.subject},
+            ${c.email ?? null}, ${c.phone ?? null}, ${c.locale}, ${c.country ?? null}, ${c.postalAddress ?? null}, ${intake.subject},
             ${intake.description}, ${intake.category ?? null}, ${intake.product ?? null},
             ${intake.pinHash}, ${intake.receivedAt}, now())
           ON CONFLICT (id) DO UPDATE SET recorded_at = coalesce(complaints.recorded_at, now())`;

@@ -42,6 +42,7 @@ export const complaintSchema = z
       phone: z.string().nullable(),
       locale: z.string(),
       country: z.string().nullable(),
+      postalAddress: z.string().nullable().meta({ description: 'Where letters go, as the customer gave it' }),
     }),
     subject: z.string(),
     description: z.string(),

@@ -19,7 +19,15 @@ export interface ComplaintIntake {
   reference: string;
   receivedAt: string;
   channel: Channel;
-  customer: { name: string; email?: string | undefined; phone?: string | undefined; locale: string; country?: string | undefined };
+  customer: {
+    name: string;
+    email?: string | undefined;
+    phone?: string | undefined;
+    locale: string;
+    country?: string | undefined;
+    /** Where letters go (outbox recipient of the `letter` channel). */
+    postalAddress?: string | undefined;
+  };
   subject: string;
   description: string;
   category?: string | undefined;
