@@ -1,13 +1,26 @@
 // The fingerprint of a transition: what the workflow asked the read model to record under
-// (complaint, seq). Every field of the record comes from the workflow's history, so a retried
-// activity brings the same fingerprint; another one under the same key means the workflow now tells
-// a different story (a reset reused the sequence number).
+// (complaint, seq). A retried activity brings the same fingerprint; another one under the same key
+// means the workflow now tells a different story (a reset reused the sequence number).
 import { createHash } from 'node:crypto';
 import type { TransitionRecord } from './read-model.js';
 
-/** sha256 (hex) of the record's content, keys sorted so that property order never matters. */
+/**
+ * sha256 (hex) of the transition's stable content: the event with its actor and data, the outcome
+ * (status, closure, round, escalation level), the messages, the links. Not `at` nor the deadline
+ * snapshot: they carry the start time of the workflow task that ran it, and a reset that re-runs
+ * that task later with the same facts records the same transition. Keys are sorted, so property
+ * order never matters.
+ */
 export function transitionHash(record: TransitionRecord): string {
-  const { complaintId: _complaint, seq: _seq, ...content } = record;
+  const { state, escalationLevel } = record.status;
+  const content = {
+    event: record.event,
+    outcome: { status: state.status, closure: state.closure, round: state.round, escalationLevel },
+    messages: record.messages,
+    links: record.links,
+    revokeLinks: record.revokeLinks,
+    usedLinkId: record.usedLinkId,
+  };
   return createHash('sha256').update(canonicalJson(content)).digest('hex');
 }
 

@@ -74,6 +74,25 @@ describe('recordTransition', () => {
     await expect(env.run(activities.recordTransition, reordered)).resolves.toBeUndefined();
   });
 
+  it('takes the same facts re-run at a later instant (a reset that re-runs a workflow task) as the same transition', async () => {
+    const intake = await aRecordedComplaint();
+    const note = aNote(intake.complaintId, 2, 'Called the customer back.');
+    await env.run(activities.recordTransition, note);
+    const later = { ...note, at: '2026-03-02T09:00:07.000Z', status: { ...note.status, deadlines: { ...note.status.deadlines, progressUpdateAt: '2026-03-09T09:00:07.000Z' } } };
+    await expect(env.run(activities.recordTransition, later)).resolves.toBeUndefined();
+  });
+
+  it.each([
+    ['another event', (r: TransitionRecord) => ({ ...r, event: { ...r.event, data: { type: 'note', text: 'A note of the reset run.' } } })],
+    ['another outcome', (r: TransitionRecord) => ({ ...r, status: { ...r.status, state: { ...r.status.state, status: 'closed' as const } } })],
+    ['another link', (r: TransitionRecord) => ({ ...r, links: [{ linkId: randomUUID(), purpose: 'resolution' as const, round: 1 }] })],
+  ])('refuses %s under a recorded (complaint, seq)', async (_name, change) => {
+    const intake = await aRecordedComplaint();
+    const note = aNote(intake.complaintId, 2, 'Called the customer back.');
+    await env.run(activities.recordTransition, note);
+    await expect(env.run(activities.recordTransition, change(note))).rejects.toMatchObject({ type: 'READ_MODEL_DIVERGED', nonRetryable: true });
+  });
+
   it('refuses a different transition under a recorded (complaint, seq) with a non-retryable READ_MODEL_DIVERGED', async () => {
     const intake = await aRecordedComplaint();
     await env.run(activities.recordTransition, aNote(intake.complaintId, 2, 'Called the customer back.'));
