@@ -122,7 +122,7 @@ export interface MessageRecord {
   sentAt: string | null;
 }
 
-/** Everything sent about the complaint, to whom, when, as rendered (links included). */
+/** Everything sent about the complaint, to whom, when, as rendered; answer links stay `[answer link]` (only delivery signs them). */
 export async function communicationRecord(sql: Sql, complaintId: string): Promise<MessageRecord[]> {
   const rows = await sql<{ id: number; seq: number; audience: string; channel: string; recipient: string; locale: string; template: string; subject: string; body: string; status: string; created_at: Date; sent_at: Date | null }[]>`
     SELECT id, seq, audience, channel, recipient, locale, template, subject, body, status, created_at, sent_at
