@@ -15,7 +15,11 @@ export type ClientAddressHasher = (address: string) => string;
 export function clientAddressHasher(secret: string): ClientAddressHasher {
   // A key of its own, so these hashes never double as link signatures.
   const key = createHmac('sha256', secret).update('plaint:client-address-hash:v1').digest();
-  return (address) => createHmac('sha256', key).update(address.trim().toLowerCase()).digest('hex');
+  // One spelling per address: an IPv4 client behind a dual-stack socket arrives as ::ffff:a.b.c.d.
+  return (address) =>
+    createHmac('sha256', key)
+      .update(address.trim().toLowerCase().replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, ''))
+      .digest('hex');
 }
 
 export interface AnswerOriginDeps {

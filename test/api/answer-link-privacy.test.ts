@@ -1,6 +1,7 @@
 // Only the customer answers for the customer: staff (the auditor included) never see a live answer
 // link, delivery signs it into the message, and the timeline records what shows an answer came
 // through that link (its id, a keyed hash of the client address, the User-Agent).
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { createOutboxDelivery } from '../../activities/outbox-delivery.js';
 import { clientAddressHasher, USER_AGENT_MAX_CHARS } from '../../api/answer-origin.js';
@@ -122,5 +123,16 @@ describe("the timeline of a customer's answer", () => {
       userAgent: null,
       linkId: expect.any(String),
     });
+  });
+});
+
+describe('clientAddressHasher', () => {
+  const hash = clientAddressHasher(LINK_SIGNING_SECRET);
+  it('gives one hash per address however it is spelled, and none that is the plain sha256', () => {
+    expect(hash('::ffff:203.0.113.7')).toBe(hash('203.0.113.7'));
+    expect(hash('2001:DB8::1')).toBe(hash('2001:db8::1'));
+    expect(hash('203.0.113.7')).not.toBe(hash('203.0.113.8'));
+    expect(hash('203.0.113.7')).not.toBe(createHash('sha256').update('203.0.113.7').digest('hex'));
+    expect(clientAddressHasher(`${LINK_SIGNING_SECRET}-other`)('203.0.113.7')).not.toBe(hash('203.0.113.7'));
   });
 });
