@@ -9,7 +9,8 @@ import type { TransitionRecord } from './read-model.js';
  * (status, closure, round, escalation level), the messages, the links. Not `at` nor the deadline
  * snapshot: they carry the start time of the workflow task that ran it, and a reset that re-runs
  * that task later with the same facts records the same transition. Keys are sorted, so property
- * order never matters.
+ * order never matters. Changing what goes in makes a retry that spans the deploy look diverged:
+ * add fields only with a new column value scheme (e.g. a `v2:` prefix compared as such).
  */
 export function transitionHash(record: TransitionRecord): string {
   const { state, escalationLevel } = record.status;
