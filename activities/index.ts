@@ -8,6 +8,7 @@ import { createReadModelActivities } from './read-model.js';
 
 export interface ActivityDeps {
   sql: Sql;
+  /** Signs answer links; the outbox stores none (delivery signs them: outbox-delivery.ts). */
   linkSigner: LinkSigner;
   /** Base of links in customer messages. */
   publicBaseUrl: string;

@@ -1,16 +1,15 @@
 // The read model: each transition of a complaint's workflow becomes, in ONE transaction, an event
 // in its timeline, the new row state, the messages it sends (outbox) and its response links.
-// Keyed by (complaint, seq): an activity retried after a crash changes nothing twice.
+// Keyed by (complaint, seq) with the transition's hash: an activity retried after a crash changes
+// nothing twice, and a different transition under a recorded key (a reset workflow) fails loudly.
+import { ApplicationFailure, log } from '@temporalio/activity';
 import type { Sql, TransactionSql } from 'postgres';
-import type { StaffRecipient, StaffTemplate } from '../domain/lifecycle.js';
-import type { LinkSigner, LinkPurpose } from '../security/signed-links.js';
+import type { LinkPurpose } from '../security/signed-links.js';
 import type { ComplaintIntake, ComplaintStatus } from '../workflows/complaint.messages.js';
-import { renderCustomerMessage, renderStaffMessage, type CustomerMessageTemplate, type MessageParams } from './message-templates.js';
-import { replyChannel } from './reply-channel.js';
+import { writeMessages, type OutboxDeps, type OutgoingMessage } from './outbox.js';
+import { transitionHash } from './transition-hash.js';
 
-export type OutgoingMessage =
-  | { audience: 'customer'; template: CustomerMessageTemplate; params: MessageParams }
-  | { audience: 'staff'; recipient: StaffRecipient; template: StaffTemplate; params: MessageParams };
+export type { OutgoingMessage } from './outbox.js';
 
 export interface LinkRequest {
   linkId: string;
@@ -33,21 +32,10 @@ export interface TransitionRecord {
   usedLinkId?: string;
 }
 
-export interface ReadModelDeps {
+export interface ReadModelDeps extends OutboxDeps {
   sql: Sql;
-  linkSigner: LinkSigner;
-  /** Base of links in messages, e.g. https://complaints.example.com */
-  publicBaseUrl: string;
   linkTtlDays: number;
-  staffLocale: string;
-  timeZoneOf: (calendarId: string) => string;
 }
-
-const LINK_TEMPLATES: Partial<Record<CustomerMessageTemplate, LinkPurpose>> = {
-  resolution_proposed: 'resolution',
-  answer_reminder: 'resolution',
-  info_requested: 'info_request',
-};
 
 export function createReadModelActivities(deps: ReadModelDeps) {
   const { sql } = deps;
@@ -58,10 +46,10 @@ export function createReadModelActivities(deps: ReadModelDeps) {
       await sql.begin(async (tx) => {
         await tx`
           INSERT INTO complaints (id, reference, channel, status, customer_name, customer_email,
-            customer_phone, customer_locale, customer_country, subject, description, category,
+            customer_phone, customer_locale, customer_country, customer_postal_address, subject, description, category,
             product, pin_hash, received_at, recorded_at)
           VALUES (${intake.complaintId}, ${intake.reference}, ${intake.channel}, 'received', ${c.name},
-            ${c.email ?? null}, ${c.phone ?? null}, ${c.locale}, ${c.country ?? null}, ${intake.subject},
+            ${c.email ?? null}, ${c.phone ?? null}, ${c.locale}, ${c.country ?? null}, ${c.postalAddress ?? null}, ${intake.subject},
             ${intake.description}, ${intake.category ?? null}, ${intake.product ?? null},
             ${intake.pinHash}, ${intake.receivedAt}, now())
           ON CONFLICT (id) DO UPDATE SET recorded_at = coalesce(complaints.recorded_at, now())`;
@@ -74,13 +62,14 @@ export function createReadModelActivities(deps: ReadModelDeps) {
     },
 
     async recordTransition(record: TransitionRecord): Promise<void> {
+      const hash = transitionHash(record);
       await sql.begin(async (tx) => {
         const inserted = await tx`
-          INSERT INTO complaint_events (complaint_id, seq, type, actor_id, actor_role, occurred_at, data)
+          INSERT INTO complaint_events (complaint_id, seq, type, actor_id, actor_role, occurred_at, data, transition_hash)
           VALUES (${record.complaintId}, ${record.seq}, ${record.event.type}, ${record.event.actorId},
-            ${record.event.actorRole}, ${record.at}, ${tx.json(record.event.data as never)})
+            ${record.event.actorRole}, ${record.at}, ${tx.json(record.event.data as never)}, ${hash})
           ON CONFLICT DO NOTHING RETURNING 1`;
-        if (inserted.length === 0) return; // recorded by an earlier attempt
+        if (inserted.length === 0) return confirmRecorded(tx, record, hash);
         if (record.usedLinkId) {
           await tx`UPDATE response_links SET used_at = ${record.at} WHERE id = ${record.usedLinkId} AND used_at IS NULL`;
         }
@@ -96,81 +85,41 @@ export function createReadModelActivities(deps: ReadModelDeps) {
               ${link.requestId ?? null}, ${expiresAt})
             ON CONFLICT (id) DO NOTHING`;
         }
-        await writeMessages(tx, deps, record);
+        await writeMessages(tx, deps, { ...record, calendarId: record.status.calendarId });
         await updateComplaintRow(tx, record);
       });
     },
   };
 }
 
-async function writeMessages(tx: TransactionSql, deps: ReadModelDeps, record: TransitionRecord): Promise<void> {
-  if (record.messages.length === 0) return;
-  const [customer] = await tx<{ channel: string; email: string | null; phone: string | null; locale: string; reference: string }[]>`
-    SELECT channel, customer_email AS email, customer_phone AS phone, customer_locale AS locale, reference
-    FROM complaints WHERE id = ${record.complaintId}`;
-  if (!customer) throw new Error(`complaint ${record.complaintId} has no row`);
-  const timeZone = deps.timeZoneOf(record.status.calendarId);
-  const trackingUrl = `${deps.publicBaseUrl}/track?reference=${encodeURIComponent(customer.reference)}`;
-  let ordinal = 0;
-  for (const message of record.messages) {
-    ordinal++;
-    let channel: string;
-    let recipient: string;
-    let locale: string;
-    let rendered: { subject: string; body: string };
-    const params: MessageParams = { ...message.params, reference: customer.reference, timeZone };
-    if (message.audience === 'customer') {
-      channel = replyChannel(customer.channel as never, customer);
-      recipient = channel === 'email' ? customer.email! : channel === 'sms' ? customer.phone! : 'postal address on file';
-      locale = customer.locale;
-      const purpose = LINK_TEMPLATES[message.template];
-      const responseUrl = purpose ? await responseUrlFor(tx, deps, record, purpose) : undefined;
-      rendered = renderCustomerMessage(message.template, locale, { ...params, trackingUrl, ...(responseUrl ? { responseUrl } : {}) });
-    } else {
-      channel = 'staff_inbox';
-      recipient = staffRecipient(message.recipient);
-      locale = deps.staffLocale;
-      rendered = renderStaffMessage(message.template, locale, params);
-    }
-    await tx`
-      INSERT INTO outbox_messages (complaint_id, seq, ordinal, audience, channel, recipient, locale, template, params, subject, body)
-      VALUES (${record.complaintId}, ${record.seq}, ${ordinal}, ${message.audience}, ${channel}, ${recipient}, ${locale},
-        ${message.template}, ${tx.json(params as never)}, ${rendered.subject}, ${rendered.body})
-      ON CONFLICT DO NOTHING`;
-  }
-}
-
-/** The link of this purpose issued in this transition, else the newest one still open. */
-async function responseUrlFor(tx: TransactionSql, deps: ReadModelDeps, record: TransitionRecord, purpose: LinkPurpose) {
-  const [link] = await tx<{ id: string; round: number | null; request_id: string | null; expires_at: Date }[]>`
-    SELECT id, round, request_id, expires_at FROM response_links
-    WHERE complaint_id = ${record.complaintId} AND purpose = ${purpose} AND revoked_at IS NULL AND used_at IS NULL
-    ORDER BY created_at DESC, id LIMIT 1`;
-  if (!link) return undefined;
-  const token = deps.linkSigner.sign({
-    linkId: link.id,
+/**
+ * An earlier attempt recorded this key: the same transition is a no-op; another one means the
+ * workflow's history no longer matches the read model (a reset reused the sequence number), and
+ * writing nothing would leave staff and customers looking at the old run. Never retried: it
+ * needs an operator (README, "Resetting a complaint").
+ */
+async function confirmRecorded(tx: TransactionSql, record: TransitionRecord, hash: string): Promise<void> {
+  const [recorded] = await tx<{ type: string; transition_hash: string | null }[]>`
+    SELECT type, transition_hash FROM complaint_events WHERE complaint_id = ${record.complaintId} AND seq = ${record.seq}`;
+  // Recorded before transitions had hashes: nothing to compare with.
+  if (!recorded || recorded.transition_hash === null || recorded.transition_hash === hash) return;
+  const details = {
     complaintId: record.complaintId,
-    purpose,
-    ...(link.round !== null ? { round: link.round } : {}),
-    ...(link.request_id !== null ? { requestId: link.request_id } : {}),
-    expiresAt: Math.floor(link.expires_at.getTime() / 1000),
+    seq: record.seq,
+    recordedType: recorded.type,
+    recordedHash: recorded.transition_hash,
+    type: record.event.type,
+    hash,
+  };
+  log.error('read model diverged from the workflow: a different transition under a recorded sequence number', details);
+  throw ApplicationFailure.create({
+    type: 'READ_MODEL_DIVERGED',
+    message:
+      `complaint ${record.complaintId}: seq ${record.seq} is recorded as '${recorded.type}' (${recorded.transition_hash.slice(0, 12)}), ` +
+      `the workflow now records '${record.event.type}' (${hash.slice(0, 12)}); was it reset? See README, "Resetting a complaint"`,
+    details: [details],
+    nonRetryable: true,
   });
-  return `${deps.publicBaseUrl}/r/${token}`;
-}
-
-function staffRecipient(r: StaffRecipient): string {
-  switch (r.kind) {
-    case 'user':
-      return `user:${r.userId}`;
-    case 'team':
-      return `team:${r.team}`;
-    case 'department':
-      return `department:${r.department}`;
-    case 'role':
-      return `role:${r.role}`;
-    case 'escalation_level':
-      return `escalation:${r.level}`;
-  }
 }
 
 async function updateComplaintRow(tx: TransactionSql, record: TransitionRecord): Promise<void> {

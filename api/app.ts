@@ -7,6 +7,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { Config } from '../config/env.js';
 import { DomainError } from '../domain/errors.js';
 import type { EncryptionKey } from '../security/payload-codec.js';
+import { clientAddressHasher } from './answer-origin.js';
 import type { AppEnv } from './app-env.js';
 import { authenticate, parseApiKeys } from './auth.js';
 import { calendarRoutes } from './calendars.js';
@@ -57,7 +58,13 @@ export function createApp(deps: AppDeps) {
     );
   });
   app.use('/v1/*', authenticate(parseApiKeys(config.API_KEYS)));
-  const linkDeps = { sql, temporal, linkSigner: new LinkSigner(config.LINK_SIGNING_SECRET) };
+  const linkDeps = {
+    sql,
+    temporal,
+    linkSigner: new LinkSigner(config.LINK_SIGNING_SECRET),
+    trustProxy: config.TRUST_PROXY,
+    hashClientAddress: clientAddressHasher(config.LINK_SIGNING_SECRET),
+  };
   // One limiter and lockout for POST /v1/track and the /track form: neither doubles the other's budget.
   const tracking: TrackingDeps = {
     sql,

@@ -34,7 +34,7 @@ const messagesSchema = z
       locale: z.string(),
       template: z.string().meta({ example: 'resolution_proposed' }),
       subject: z.string(),
-      body: z.string(),
+      body: z.string().meta({ description: 'As rendered; an answer link shows as `[answer link]`: only the customer gets it' }),
       status: z.enum(['pending', 'sent', 'failed', 'skipped']),
       createdAt: z.iso.datetime({ offset: true }),
       sentAt: z.iso.datetime({ offset: true }).nullable(),

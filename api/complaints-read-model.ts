@@ -12,6 +12,7 @@ interface ComplaintRow {
   customer_phone: string | null;
   customer_locale: string;
   customer_country: string | null;
+  customer_postal_address: string | null;
   subject: string;
   description: string;
   category: string | null;
@@ -42,7 +43,7 @@ const iso = (d: Date | null) => d?.toISOString() ?? null;
 export async function findComplaintByReference(sql: Sql, reference: string): Promise<ComplaintView | undefined> {
   const [row] = await sql<ComplaintRow[]>`
     SELECT id, reference, channel, status, customer_name, customer_email, customer_phone, customer_locale,
-      customer_country, subject, description, category, product, received_at, recorded_at, closure, round, stage,
+      customer_country, customer_postal_address, subject, description, category, product, received_at, recorded_at, closure, round, stage,
       stage_started_at, stage_warning_at, stage_deadline_at, stage_paused, escalation_level, assignee, team,
       department, severity, answer_due_at, acknowledged_at, closed_at, process_version
     FROM complaints WHERE reference = ${reference}`;
@@ -58,6 +59,7 @@ export async function findComplaintByReference(sql: Sql, reference: string): Pro
       phone: row.customer_phone,
       locale: row.customer_locale,
       country: row.customer_country,
+      postalAddress: row.customer_postal_address,
     },
     subject: row.subject,
     description: row.description,
@@ -120,7 +122,7 @@ export interface MessageRecord {
   sentAt: string | null;
 }
 
-/** Everything sent about the complaint, to whom, when, as rendered (links included). */
+/** Everything sent about the complaint, to whom, when, as rendered; answer links stay `[answer link]` (only delivery signs them). */
 export async function communicationRecord(sql: Sql, complaintId: string): Promise<MessageRecord[]> {
   const rows = await sql<{ id: number; seq: number; audience: string; channel: string; recipient: string; locale: string; template: string; subject: string; body: string; status: string; created_at: Date; sent_at: Date | null }[]>`
     SELECT id, seq, audience, channel, recipient, locale, template, subject, body, status, created_at, sent_at

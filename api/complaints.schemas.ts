@@ -6,7 +6,9 @@ import { REFERENCE_PATTERN } from '../domain/reference.js';
 /** The intake body: the domain's schema, documented with an example for the API reference. */
 export const intakeRequestSchema = complaintIntakeSchema.meta({
   id: 'ComplaintIntake',
-  description: 'A complaint as the customer or an agent files it. Keyless callers may only use channel `web`.',
+  description:
+    'A complaint as the customer or an agent files it. Keyless callers may only use channel `web`. A `letter` ' +
+    'without e-mail or phone needs `customer.postalAddress` (the lines as on the envelope, at most 8 and 500 characters).',
   example: {
     channel: 'web',
     customer: { name: 'Ayşe Yılmaz', email: 'ayse@example.com', phone: '+90 532 000 00 00', locale: 'tr', country: 'TR' },
@@ -42,6 +44,7 @@ export const complaintSchema = z
       phone: z.string().nullable(),
       locale: z.string(),
       country: z.string().nullable(),
+      postalAddress: z.string().nullable().meta({ description: 'Where letters go, as the customer gave it' }),
     }),
     subject: z.string(),
     description: z.string(),

@@ -8,6 +8,8 @@ import { customerAnswerSchema, nonBlankText } from '../domain/complaint-schemas.
 import { DomainError, type FieldIssue } from '../domain/errors.js';
 import type { CustomerAnswer } from '../domain/lifecycle.js';
 import type { LinkClaims, LinkSigner } from '../security/signed-links.js';
+import type { AnswerOrigin } from '../workflows/complaint.messages.js';
+import type { AnswerOriginDeps } from './answer-origin.js';
 import {
   buildCustomerView,
   findCustomerComplaint,
@@ -17,7 +19,7 @@ import {
 import { validationError } from './errors.js';
 import type { TemporalGateway } from './temporal-gateway.js';
 
-export interface CustomerLinkDeps {
+export interface CustomerLinkDeps extends AnswerOriginDeps {
   sql: Sql;
   temporal: TemporalGateway;
   linkSigner: LinkSigner;
@@ -83,13 +85,14 @@ export async function answerThroughLink(
   deps: CustomerLinkDeps,
   link: OpenedLink,
   body: LinkAnswerBody,
+  origin: AnswerOrigin,
 ): Promise<CustomerView> {
   const { claims } = link;
   const answer = toAnswer(claims, body);
   const kind = answer.type === 'customer_rejected' ? 'reject' : answer.type === 'customer_accepted' ? 'accept' : 'info';
   const status = await deps.temporal.answerAsCustomer(
     claims.complaintId,
-    { linkId: claims.linkId, answer },
+    { linkId: claims.linkId, answer, origin },
     `${claims.linkId}:${kind}`,
   );
   return buildCustomerView(link.complaint, status);

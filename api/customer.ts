@@ -1,6 +1,7 @@
 // What the customer does, without an account: track a complaint with its reference and PIN, and
 // answer a proposal or a question through the signed link we sent. Both answer the customer view.
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { answerOrigin } from './answer-origin.js';
 import type { AppEnv } from './app-env.js';
 import { answerThroughLink, linkAnswerBodySchema, openLink, type CustomerLinkDeps } from './customer-links.js';
 import { buildCustomerView, customerViewSchema } from './customer-view.js';
@@ -61,6 +62,6 @@ export function customerRoutes(deps: CustomerRouteDeps) {
     })
     .openapi(answerRoute, async (c) => {
       const link = await openLink(deps, c.req.valid('param').token);
-      return c.json(await answerThroughLink(deps, link, c.req.valid('json')), 200);
+      return c.json(await answerThroughLink(deps, link, c.req.valid('json'), answerOrigin(c, deps)), 200);
     });
 }

@@ -72,9 +72,9 @@ export async function fileComplaint(deps: IntakeDeps, request: IntakeRequest, id
     const c = intake.customer;
     await tx`
       INSERT INTO complaints (id, reference, channel, status, customer_name, customer_email, customer_phone,
-        customer_locale, customer_country, subject, description, category, product, pin_hash, received_at)
+        customer_locale, customer_country, customer_postal_address, subject, description, category, product, pin_hash, received_at)
       VALUES (${intake.complaintId}, ${intake.reference}, ${intake.channel}, 'received', ${c.name}, ${c.email ?? null},
-        ${c.phone ?? null}, ${c.locale}, ${c.country ?? null}, ${intake.subject}, ${intake.description},
+        ${c.phone ?? null}, ${c.locale}, ${c.country ?? null}, ${c.postalAddress ?? null}, ${intake.subject}, ${intake.description},
         ${intake.category ?? null}, ${intake.product ?? null}, ${intake.pinHash}, ${intake.receivedAt})`;
     await tx`
       INSERT INTO complaint_events (complaint_id, seq, type, actor_id, actor_role, occurred_at, data)

@@ -7,6 +7,7 @@ import { Hono, type Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Logger } from 'pino';
 import { DomainError, ERROR_CODES, type FieldIssue } from '../domain/errors.js';
+import { answerOrigin } from './answer-origin.js';
 import type { AppEnv } from './app-env.js';
 import {
   answerThroughLink,
@@ -55,7 +56,7 @@ export function responsePages(deps: ResponsePageDeps) {
         if (!body.success) return answerPage(c, 400, link, language, typed, fieldIssues(body.error.issues));
         let view: CustomerView;
         try {
-          view = await answerThroughLink(deps, link, body.data);
+          view = await answerThroughLink(deps, link, body.data, answerOrigin(c, deps));
         } catch (err) {
           const unfit = err instanceof DomainError && err.code === 'VALIDATION_FAILED' && Array.isArray(err.details);
           if (!unfit) throw err;

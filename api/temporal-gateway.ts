@@ -6,7 +6,7 @@ import {
   WorkflowUpdateRPCTimeoutOrCancelledError,
   type Client,
 } from '@temporalio/client';
-import { ApplicationFailure } from '@temporalio/common';
+import { ActivityFailure, ApplicationFailure } from '@temporalio/common';
 import { DomainError, isErrorCode } from '../domain/errors.js';
 import {
   complaintWorkflowId,
@@ -100,6 +100,10 @@ export function toDomainError(err: unknown): DomainError {
     if (cause instanceof ApplicationFailure && isErrorCode(cause.type)) {
       const [details] = cause.details ?? [];
       return new DomainError(cause.type, cause.message, details as Record<string, unknown> | undefined);
+    }
+    // Retrying cannot help: the read model holds another run's transition (README, resetting a complaint).
+    if (cause instanceof ActivityFailure && cause.cause instanceof ApplicationFailure && cause.cause.type === 'READ_MODEL_DIVERGED') {
+      return new DomainError('READ_MODEL_DIVERGED', "This complaint's record no longer matches its workflow; an operator must reconcile it");
     }
     if (/completed|closed/i.test(String(cause?.message ?? ''))) {
       return new DomainError('GONE', 'This complaint is closed');

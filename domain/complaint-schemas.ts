@@ -22,23 +22,43 @@ const staffIdSchema = z.string().min(1).max(100).regex(/^[A-Za-z0-9._@:-]+$/, 'e
 const isoInstantSchema = z.iso.datetime({ offset: true });
 const roundSchema = z.number().int().min(1).max(10);
 
-export const complaintIntakeSchema = z.strictObject({
-  channel: z.enum(CHANNELS),
-  customer: z.strictObject({
-    name: nonBlankText(200),
-    email: z.email().max(254).optional(),
-    phone: z
-      .string()
-      .regex(/^\+?[0-9][0-9 ()-]{5,19}$/, 'expected a phone number like +90 532 000 00 00')
-      .optional(),
-    locale: z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'expected a language tag like tr or tr-TR'),
-    country: z.string().regex(/^[A-Z]{2}$/, 'expected an ISO 3166 alpha-2 code like TR').optional(),
-  }),
-  subject: nonBlankText(200).min(3),
-  description: nonBlankText(10_000).min(10),
-  category: nonBlankText(100).optional(),
-  product: nonBlankText(200).optional(),
-});
+/** Free lines as on the envelope, since address formats differ per country. */
+const POSTAL_ADDRESS_MAX_LINES = 8;
+const postalAddressSchema = nonBlankText(500).refine(
+  (text) => text.split(/\r\n|\r|\n/).length <= POSTAL_ADDRESS_MAX_LINES,
+  `at most ${POSTAL_ADDRESS_MAX_LINES} lines`,
+);
+
+export const complaintIntakeSchema = z
+  .strictObject({
+    channel: z.enum(CHANNELS),
+    customer: z.strictObject({
+      name: nonBlankText(200),
+      email: z.email().max(254).optional(),
+      phone: z
+        .string()
+        .regex(/^\+?[0-9][0-9 ()-]{5,19}$/, 'expected a phone number like +90 532 000 00 00')
+        .optional(),
+      locale: z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'expected a language tag like tr or tr-TR'),
+      country: z.string().regex(/^[A-Z]{2}$/, 'expected an ISO 3166 alpha-2 code like TR').optional(),
+      postalAddress: postalAddressSchema.optional(),
+    }),
+    subject: nonBlankText(200).min(3),
+    description: nonBlankText(10_000).min(10),
+    category: nonBlankText(100).optional(),
+    product: nonBlankText(200).optional(),
+  })
+  .superRefine((intake, ctx) => {
+    // We answer a letter by letter unless the customer gave another way to reach them.
+    const { email, phone, postalAddress } = intake.customer;
+    if (intake.channel === 'letter' && !email && !phone && !postalAddress) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['customer', 'postalAddress'],
+        message: 'required for a letter without e-mail or phone: where we send our answers',
+      });
+    }
+  });
 
 export const actorSchema = z.strictObject({ id: staffIdSchema, role: z.enum(ROLES) });
 

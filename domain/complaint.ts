@@ -154,6 +154,8 @@ export interface ComplaintIntakeBody {
     locale: string;
     /** ISO 3166 alpha-2, upper case: `TR`. */
     country?: string | undefined;
+    /** Where letters go: the lines as written on the envelope. Required for a letter without e-mail or phone. */
+    postalAddress?: string | undefined;
   };
   subject: string;
   description: string;

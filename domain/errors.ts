@@ -10,6 +10,8 @@ export const ERROR_CODES = {
   DEFINITION_INVALID: 422,
   RATE_LIMITED: 429,
   INTERNAL: 500,
+  /** The read model holds another transition under a sequence number the workflow reuses (a reset). */
+  READ_MODEL_DIVERGED: 500,
   TEMPORARILY_UNAVAILABLE: 503,
 } as const;
 

@@ -19,7 +19,15 @@ export interface ComplaintIntake {
   reference: string;
   receivedAt: string;
   channel: Channel;
-  customer: { name: string; email?: string | undefined; phone?: string | undefined; locale: string; country?: string | undefined };
+  customer: {
+    name: string;
+    email?: string | undefined;
+    phone?: string | undefined;
+    locale: string;
+    country?: string | undefined;
+    /** Where letters go (outbox recipient of the `letter` channel). */
+    postalAddress?: string | undefined;
+  };
   subject: string;
   description: string;
   category?: string | undefined;
@@ -77,6 +85,16 @@ export interface CustomerAnswerInput {
   /** The signed link the answer came through (recorded, then revoked). */
   linkId: string;
   answer: CustomerAnswer;
+  /** Where the request came from, recorded on the timeline (absent in answers sent before it existed). */
+  origin?: AnswerOrigin;
+}
+
+/** What shows an answer came through the customer's link, besides the link itself. */
+export interface AnswerOrigin {
+  /** HMAC-SHA256 (hex) of the client address under a server secret; never the address itself. */
+  clientAddressHash: string;
+  /** The User-Agent header, control characters removed, cut to 200 characters; null without one. */
+  userAgent: string | null;
 }
 
 /** An agent's decision. An update, not a signal, because the caller needs a validated answer. */

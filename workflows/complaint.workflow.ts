@@ -42,13 +42,15 @@ export async function complaintWorkflow(input: ComplaintWorkflowInput): Promise<
   );
   setHandler(
     customerAnswerUpdate,
-    ({ linkId, answer }) => {
+    ({ linkId, answer, origin }) => {
       const updateId = currentUpdateInfo()?.id;
+      // The timeline keeps what proves the answer came through the customer's link.
+      const data = { ...answer, linkId, ...origin };
       return run.exclusive(() =>
         run.applyUpdate(
           updateId,
           { kind: 'customer', at: new Date().toISOString(), answer },
-          { actorId: 'customer', actorRole: 'customer', data: { ...answer, linkId }, usedLinkId: linkId },
+          { actorId: 'customer', actorRole: 'customer', data, usedLinkId: linkId },
         ),
       );
     },

@@ -24,10 +24,26 @@ const intake = {
 };
 
 describe('complaintIntakeSchema', () => {
-  it('accepts a web complaint, and a letter without e-mail or phone', () => {
+  const address = 'Ali Kaya\nAtatürk Bulvarı No 5 Daire 3\n06420 Çankaya / Ankara';
+  it('accepts a web complaint, and a letter without e-mail or phone that gives its postal address', () => {
     expect(complaintIntakeSchema.parse(intake)).toEqual(intake);
-    const letter = { ...intake, channel: 'letter', customer: { name: 'Ali Kaya', locale: 'tr' } };
+    const letter = { ...intake, channel: 'letter', customer: { name: 'Ali Kaya', locale: 'tr', postalAddress: address } };
     expect(complaintIntakeSchema.parse(letter)).toEqual(letter);
+  });
+
+  it('accepts a letter without a postal address when the customer gave an e-mail', () => {
+    const letter = { ...intake, channel: 'letter' };
+    expect(complaintIntakeSchema.parse(letter)).toEqual(letter);
+  });
+
+  const letterOnly = { ...intake, channel: 'letter', customer: { name: 'Ali Kaya', locale: 'tr' } };
+  it.each([
+    ['a letter with neither e-mail, phone nor postal address', letterOnly],
+    ['a blank postal address', { ...letterOnly, customer: { ...letterOnly.customer, postalAddress: ' \n ' } }],
+    ['a postal address of nine lines', { ...intake, customer: { ...intake.customer, postalAddress: 'line\n'.repeat(8) + 'line' } }],
+    ['a postal address over 500 characters', { ...intake, customer: { ...intake.customer, postalAddress: 'x'.repeat(501) } }],
+  ])('refuses %s, naming customer.postalAddress', (_name, input) => {
+    expect(issuePaths(complaintIntakeSchema, input)).toEqual(['customer.postalAddress']);
   });
 
   it.each([

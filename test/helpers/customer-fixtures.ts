@@ -2,6 +2,7 @@
 // response links and their signed tokens, written straight into the read model as the workflow's
 // activity would. With one (`customerFlow`): complaints filed and decided over the API.
 import { randomUUID } from 'node:crypto';
+import { createOutboxDelivery, type StoredMessage } from '../../activities/outbox-delivery.js';
 import type { Sql } from 'postgres';
 import type { ComplaintStatus as StatusId } from '../../domain/complaint.js';
 import { initialState, type ComplaintState, type Proposal } from '../../domain/lifecycle.js';
@@ -206,13 +207,20 @@ export function customerFlow(ctx: IntegrationContext, app: ReturnType<Integratio
       const complaint = await flow.investigating();
       return { complaint, token: await flow.propose(complaint, 1) };
     },
-    /** The token in the `nth` (0-based) message of `template` we sent the customer. */
+    /** The token in the `nth` (0-based) message of `template` as delivery sends it to the customer. */
     sentLink(c: SeededComplaint, template: 'resolution_proposed' | 'info_requested', nth = 0): Promise<string> {
       return eventually(async () => {
-        const rows = await ctx.sql<{ body: string }[]>`
-          SELECT body FROM outbox_messages WHERE complaint_id = ${c.id} AND template = ${template} ORDER BY seq`;
-        return rows[nth] && /\/r\/(v1\.[\w-]+\.[\w-]+)/.exec(rows[nth].body)?.[1];
+        const message = (await flow.outbox(c, template))[nth];
+        if (!message) return undefined;
+        const { body } = await createOutboxDelivery(ctx.activityDeps).renderForDelivery(message);
+        return /\/r\/(v1\.[\w-]+\.[\w-]+)/.exec(body)?.[1];
       });
+    },
+    /** The stored outbox rows of a template, oldest first, as the delivery worker reads them. */
+    async outbox(c: SeededComplaint, template: string): Promise<StoredMessage[]> {
+      return ctx.sql<StoredMessage[]>`
+        SELECT complaint_id AS "complaintId", subject, body, response_link_id AS "responseLinkId"
+        FROM outbox_messages WHERE complaint_id = ${c.id} AND template = ${template} ORDER BY seq`;
     },
     async eventCount(c: SeededComplaint): Promise<number> {
       const [row] = await ctx.sql<{ n: number }[]>`SELECT count(*)::int AS n FROM complaint_events WHERE complaint_id = ${c.id}`;
