@@ -5,7 +5,9 @@ import type { Sql, TransactionSql } from 'postgres';
 import type { StaffRecipient, StaffTemplate } from '../domain/lifecycle.js';
 import type { LinkSigner, LinkPurpose } from '../security/signed-links.js';
 import type { ComplaintIntake, ComplaintStatus } from '../workflows/complaint.messages.js';
-import { renderCustomerMessage, renderStaffMessage, type CustomerMessageTemplate, type MessageParams } from './message-templates.js';
+import { renderCustomerMessage, type CustomerMessageTemplate } from '../texts/messages/customer.js';
+import type { MessageParams } from '../texts/messages/params.js';
+import { renderStaffMessage } from '../texts/messages/staff.js';
 import { replyChannel } from './reply-channel.js';
 
 export type OutgoingMessage =
@@ -125,7 +127,7 @@ async function writeMessages(tx: TransactionSql, deps: ReadModelDeps, record: Tr
       locale = customer.locale;
       const purpose = LINK_TEMPLATES[message.template];
       const responseUrl = purpose ? await responseUrlFor(tx, deps, record, purpose) : undefined;
-      rendered = renderCustomerMessage(message.template, locale, { ...params, trackingUrl, ...(responseUrl ? { responseUrl } : {}) });
+      rendered = renderCustomerMessage(message.template, locale, { ...params, trackingUrl, writtenAt: record.at, ...(responseUrl ? { responseUrl } : {}) });
     } else {
       channel = 'staff_inbox';
       recipient = staffRecipient(message.recipient);

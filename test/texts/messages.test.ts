@@ -1,15 +1,12 @@
 // The texts of every message, rendered with the params the reducer really emits: journeys through
 // `advance` collect them as the workflow does, and the read-model activity's params are added on top.
 import { describe, expect, it } from 'vitest';
-import {
-  messageLanguage,
-  renderCustomerMessage,
-  renderStaffMessage,
-  type CustomerMessageTemplate,
-  type MessageParams,
-  type RenderedMessage,
-} from '../../activities/message-templates.js';
-import { customerLabel, WORKING_STATUSES } from '../../domain/complaint.js';
+import { WORKING_STATUSES } from '../../domain/complaint.js';
+import { statusLabel as customerLabel } from '../../texts/customer-view.js';
+import { languageOf as messageLanguage } from '../../texts/languages.js';
+import { renderCustomerMessage, type CustomerMessageTemplate } from '../../texts/messages/customer.js';
+import type { MessageParams, RenderedMessage } from '../../texts/messages/params.js';
+import { renderStaffMessage } from '../../texts/messages/staff.js';
 import { initialEffects, type ComplaintState, type Effect, type StaffTemplate } from '../../domain/lifecycle.js';
 import {
   answer,
@@ -25,7 +22,7 @@ import {
 
 const CUSTOMER_TEMPLATES = Object.keys({
   acknowledgement: 1, info_requested: 1, resolution_proposed: 1, answer_reminder: 1, reinvestigation_started: 1,
-  progress_update: 1, complaint_closed: 1, external_remedies: 1, satisfaction_survey: 1,
+  progress_update: 1, complaint_closed: 1, external_remedies: 1,
 } satisfies Record<CustomerMessageTemplate, 1>) as CustomerMessageTemplate[];
 
 const STAFF_TEMPLATES = Object.keys({
@@ -56,7 +53,7 @@ function messagesOf(effects: Effect[], state: ComplaintState): Sent[] {
     if (e.kind === 'inform_external_remedies') {
       return customer('external_remedies', { country: e.country, remedies: e.remedies });
     }
-    if (e.kind === 'request_satisfaction_survey') return customer('satisfaction_survey', { closure: e.closure });
+    // request_satisfaction_survey sends nothing until a survey exists.
     return [];
   });
 }
