@@ -237,6 +237,55 @@ describe('customer messages', () => {
     expect(en).toContain(`Current status: ${customerLabel(status, 'en')}.`);
   });
 
+  describe('a progress update', () => {
+    const update = (locale: string, writtenAt: string) =>
+      renderCustomerMessage('progress_update', locale, {
+        reference: REFERENCE,
+        status: 'investigating',
+        timeZone: 'Europe/Istanbul',
+        dueAt: '2026-03-06T15:00:00Z',
+        nextUpdateAt: '2026-03-13T07:00:00Z',
+        writtenAt,
+      }).body;
+
+    it('says by when the step ends while that is still ahead', () => {
+      expect(update('en', '2026-03-05T09:00:00Z')).toContain('We plan to complete this step by 6 March 2026 at 18:00.');
+      expect(update('tr', '2026-03-05T09:00:00Z')).toContain('Bu aşamayı en geç 6 Mart 2026 18:00 tarihine kadar tamamlamayı planlıyoruz.');
+    });
+
+    it('after the deadline, says we are later than planned and when we will write next, never the passed date', () => {
+      const en = update('en', '2026-03-09T09:00:00Z');
+      expect(en).toContain('later than planned');
+      expect(en).toContain('We will update you again by 13 March 2026 at 10:00 at the latest.');
+      const tr = update('tr', '2026-03-09T09:00:00Z');
+      expect(tr).toContain('planladığımızdan daha geç kaldık');
+      expect(tr).toContain('Sizi en geç 13 Mart 2026 10:00 tarihine kadar yeniden bilgilendireceğiz.');
+      for (const body of [en, tr]) {
+        expect(body).not.toMatch(/6 (March|Mart) 2026/);
+        expect(body).not.toMatch(/plan to complete|tamamlamayı planlıyoruz/);
+      }
+    });
+
+    it('after the deadline without a next update ahead, promises no date at all', () => {
+      const body = renderCustomerMessage('progress_update', 'en', {
+        status: 'investigating',
+        dueAt: '2026-03-06T15:00:00Z',
+        nextUpdateAt: '2026-03-08T15:00:00Z',
+        writtenAt: '2026-03-09T09:00:00Z',
+      }).body;
+      expect(body).toContain('later than planned, and we are sorry for the wait.\n\nWe will let you know as soon as there is news.');
+      expect(body).not.toContain('2026');
+    });
+  });
+
+  it('closes without inviting the customer to a survey that does not exist', () => {
+    for (const m of sentOf('customer', 'complaint_closed')) {
+      for (const locale of LOCALES) {
+        expect(render(m, locale, withActivityParams(m)).body).not.toMatch(/survey|anket|feedback|geri bildirim|görüş/i);
+      }
+    }
+  });
+
   it('lists each external remedy with its description and link, or says whom to ask when there is none', () => {
     const params = withActivityParams(first('customer', 'external_remedies'));
     const { body } = renderCustomerMessage('external_remedies', 'tr', params);
