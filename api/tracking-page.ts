@@ -7,9 +7,9 @@ import { Hono, type Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Logger } from 'pino';
 import { DomainError, ERROR_CODES } from '../domain/errors.js';
-import type { AppEnv } from './app-env.js';
 import { isLanguage, LANGUAGES, languageMetadata, type Language } from '../texts/languages.js';
 import { hasMessage, translate, type MessageKey } from '../texts/translate.js';
+import type { AppEnv } from './app-env.js';
 import {
   acceptedLanguage,
   complaintTimeZone,
@@ -47,9 +47,8 @@ export function trackingPage(deps: TrackingPageDeps) {
       let reference: string | undefined;
       try {
         const form = await readForm(c);
-        if (!form) {
-          return formPage(c, 400, language, { problem: translate(language, 'page.tracking.checkForm'), fixes: [fieldProblem(language, '(body)')] });
-        }
+        const checkForm = translate(language, 'page.tracking.checkForm');
+        if (!form) return formPage(c, 400, language, { problem: checkForm, fixes: [fieldProblem(language, '(body)')] });
         const field = (name: string) => {
           const value = form[name];
           return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
@@ -58,7 +57,8 @@ export function trackingPage(deps: TrackingPageDeps) {
         reference = field('reference')?.toUpperCase();
         const request = trackRequestSchema.safeParse({ reference, pin: field('pin') });
         if (!request.success) {
-          const fixes = [...new Set(fieldIssues(request.error.issues).map((i) => i.path))].map((path) => fieldProblem(language, path));
+          const paths = [...new Set(fieldIssues(request.error.issues).map((i) => i.path))];
+          const fixes = paths.map((path) => fieldProblem(language, path));
           return formPage(c, 400, language, { reference, problem: translate(language, 'page.tracking.checkForm'), fixes });
         }
         const complaint = await trackComplaint(c, deps, request.data);
