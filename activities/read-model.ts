@@ -5,7 +5,7 @@ import type { Sql, TransactionSql } from 'postgres';
 import type { StaffRecipient, StaffTemplate } from '../domain/lifecycle.js';
 import type { LinkSigner, LinkPurpose } from '../security/signed-links.js';
 import type { ComplaintIntake, ComplaintStatus } from '../workflows/complaint.messages.js';
-import { renderCustomerMessage, type CustomerMessageTemplate } from '../texts/messages/customer.js';
+import { isRetiredCustomerTemplate, renderCustomerMessage, type CustomerMessageTemplate } from '../texts/messages/customer.js';
 import type { MessageParams } from '../texts/messages/params.js';
 import { renderStaffMessage } from '../texts/messages/staff.js';
 import { replyChannel } from './reply-channel.js';
@@ -115,6 +115,7 @@ async function writeMessages(tx: TransactionSql, deps: ReadModelDeps, record: Tr
   const trackingUrl = `${deps.publicBaseUrl}/track?reference=${encodeURIComponent(customer.reference)}`;
   let ordinal = 0;
   for (const message of record.messages) {
+    if (message.audience === 'customer' && isRetiredCustomerTemplate(message.template)) continue;
     ordinal++;
     let channel: string;
     let recipient: string;

@@ -208,6 +208,16 @@ const CUSTOMER_TEMPLATES: Readonly<Record<CustomerMessageTemplate, Template>> = 
   },
 };
 
+/**
+ * Templates we no longer send. A transition recorded by older workflow code may still carry one
+ * (an activity scheduled before a deploy); the read model drops it instead of failing on it.
+ */
+const RETIRED_CUSTOMER_TEMPLATES: readonly string[] = ['satisfaction_survey'];
+
+export function isRetiredCustomerTemplate(template: string): boolean {
+  return RETIRED_CUSTOMER_TEMPLATES.includes(template);
+}
+
 /** The customer's message in their language (`tr`, `tr-TR` → Turkish; a language without a catalog → English). */
 export function renderCustomerMessage(
   template: CustomerMessageTemplate,
