@@ -100,7 +100,6 @@ export async function findCustomerComplaint(
   return row;
 }
 
-
 /**
  * The view of a row at `now`. `snapshot` (the workflow's status, e.g. just returned by an update)
  * wins over the row's own snapshot; without either, only the row's columns speak. Texts are in the

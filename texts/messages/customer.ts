@@ -68,6 +68,7 @@ function ifRejected(c: MessageContext): string {
 function stepDeadline(c: MessageContext): string | null {
   const dueAt = c.when('dueAt');
   if (!dueAt) return null;
+  // The read model passes the transition's time; rendering without it compares with the clock.
   const writtenAt = c.instant('writtenAt') ?? Date.now();
   if (c.instant('dueAt')! > writtenAt) return c.t('customer.progress_update.plannedBy', { dueAt });
   const next = c.instant('nextUpdateAt');
