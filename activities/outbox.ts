@@ -6,7 +6,9 @@ import type { TransactionSql } from 'postgres';
 import type { Channel } from '../domain/complaint.js';
 import type { StaffRecipient, StaffTemplate } from '../domain/lifecycle.js';
 import type { LinkPurpose } from '../security/signed-links.js';
-import { renderCustomerMessage, renderStaffMessage, type CustomerMessageTemplate, type MessageParams } from './message-templates.js';
+import { isRetiredCustomerTemplate, renderCustomerMessage, type CustomerMessageTemplate } from '../texts/messages/customer.js';
+import type { MessageParams } from '../texts/messages/params.js';
+import { renderStaffMessage } from '../texts/messages/staff.js';
 import { replyChannel, type CustomerContactDetails, type ReplyChannel } from './reply-channel.js';
 
 export type OutgoingMessage =
@@ -39,7 +41,7 @@ interface CustomerContact extends CustomerContactDetails {
 export async function writeMessages(
   tx: TransactionSql,
   deps: OutboxDeps,
-  record: { complaintId: string; seq: number; calendarId: string; messages: OutgoingMessage[] },
+  record: { complaintId: string; seq: number; at: string; calendarId: string; messages: OutgoingMessage[] },
 ): Promise<void> {
   if (record.messages.length === 0) return;
   const [customer] = await tx<CustomerContact[]>`
@@ -51,6 +53,8 @@ export async function writeMessages(
   const trackingUrl = `${deps.publicBaseUrl}/track?reference=${encodeURIComponent(customer.reference)}`;
   let ordinal = 0;
   for (const message of record.messages) {
+    // Queued by older workflow code for a message that no longer exists (the survey): dropped.
+    if (message.audience === 'customer' && isRetiredCustomerTemplate(message.template)) continue;
     ordinal++;
     const params: MessageParams = { ...message.params, reference: customer.reference, timeZone };
     let row: { channel: string; recipient: string; locale: string; subject: string; body: string; linkId: string | null };
@@ -59,7 +63,7 @@ export async function writeMessages(
       const purpose = LINK_TEMPLATES[message.template];
       const linkId = purpose ? await openLinkId(tx, record.complaintId, purpose) : null;
       const responseUrl = linkId ? { responseUrl: ANSWER_LINK_PLACEHOLDER } : {};
-      const rendered = renderCustomerMessage(message.template, customer.locale, { ...params, trackingUrl, ...responseUrl });
+      const rendered = renderCustomerMessage(message.template, customer.locale, { ...params, trackingUrl, writtenAt: record.at, ...responseUrl });
       row = { channel, recipient: customerRecipient(channel, customer), locale: customer.locale, ...rendered, linkId };
     } else {
       const rendered = renderStaffMessage(message.template, deps.staffLocale, params);

@@ -6,7 +6,7 @@ import {
   addBusinessDuration,
   businessMinutesBetween,
   CalendarRangeError,
-  formatInstant,
+  toZonedIso,
   holidaysInYear,
   weeklyHoursInYear,
   type Calendar,
@@ -122,7 +122,7 @@ function deadlineAnswer(id: string, query: z.infer<typeof deadlineQuerySchema>):
   const { clockStart, deadline } = inCalendarYears(calendar, { from }, resultField, () =>
     addBusinessDuration(calendar, from, duration),
   );
-  const fmt = (at: Date) => formatInstant(calendar, at);
+  const fmt = (at: Date) => toZonedIso(calendar, at);
   return {
     calendarId: calendar.id,
     timeZone: calendar.timeZone,
@@ -145,7 +145,7 @@ function businessTimeAnswer(
   const workingMinutes = inCalendarYears(calendar, { from, to }, 'to', () =>
     businessMinutesBetween(calendar, from, to),
   );
-  const fmt = (at: Date) => formatInstant(calendar, at);
+  const fmt = (at: Date) => toZonedIso(calendar, at);
   return {
     calendarId: calendar.id,
     timeZone: calendar.timeZone,
@@ -182,7 +182,7 @@ function inCalendarYears<T>(
     if (!(err instanceof CalendarRangeError)) throw err;
     const { min, max } = CALENDAR_YEAR_LIMITS;
     const outside = Object.entries(instants).filter(([, at]) => {
-      const year = Number(formatInstant(calendar, at).slice(0, 4));
+      const year = Number(toZonedIso(calendar, at).slice(0, 4));
       return year < calendar.years.from || year > calendar.years.to;
     });
     const issues = outside.length

@@ -1,16 +1,13 @@
 // What the customer's HTML pages share (/r/{token} answer pages, /track): the page frame with its
-// security headers, escaping, the page language, dates and money in the complaint's calendar zone,
-// and the proposal block. Plain HTML, no external assets.
+// security headers, escaping, the page language and direction, dates in the complaint's calendar
+// zone, and the proposal block. Plain HTML, no external assets; the words are in texts/.
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { CALENDAR_DEFINITIONS } from '../domain/calendar/definitions.js';
-import {
-  CUSTOMER_LANGUAGES,
-  type CustomerComplaintRow,
-  type CustomerLanguage,
-  type CustomerView,
-} from './customer-view.js';
-import { PAGE_TEXTS } from './response-page-texts.js';
+import { formatInstant, formatMoney } from '../texts/format.js';
+import { isLanguage, languageMetadata, type Language } from '../texts/languages.js';
+import { hasMessage, translate, type MessageKey, type MessageValues } from '../texts/translate.js';
+import type { CustomerComplaintRow, CustomerView } from './customer-view.js';
 
 /** The posted form, or undefined when its body cannot be read as one (e.g. a malformed multipart body). */
 export async function readForm(c: Context): Promise<Record<string, unknown> | undefined> {
@@ -22,14 +19,16 @@ export async function readForm(c: Context): Promise<Record<string, unknown> | un
 }
 
 /** A whole page in `language`, not indexed, not cached, not framed, loading nothing from outside. */
-export function page(c: Context, status: ContentfulStatusCode, language: CustomerLanguage, title: string, content: string) {
+export function page(c: Context, status: ContentfulStatusCode, language: Language, title: string, content: string) {
+  // Left-to-right is the default; a right-to-left language (Persian) says so.
+  const dir = languageMetadata(language).direction === 'rtl' ? ' dir="rtl"' : '';
   c.header('Content-Security-Policy', CSP);
   c.header('Cache-Control', 'no-store');
   c.header('X-Robots-Tag', 'noindex');
   c.header('Referrer-Policy', 'no-referrer'); // tokens and references are in the URLs
   return c.html(
     `<!doctype html>
-<html lang="${language}"><head><meta charset="utf-8">
+<html lang="${language}"${dir}><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
 <title>${esc(title)}</title>
@@ -68,7 +67,7 @@ export function escapeHtml(value: string): string {
 const esc = escapeHtml;
 
 /** The most preferred language of `Accept-Language` that we have texts for (q-weights honoured), if any. */
-export function acceptedLanguage(header: string | undefined): CustomerLanguage | undefined {
+export function acceptedLanguage(header: string | undefined): Language | undefined {
   const ranked = (header ?? '')
     .split(',')
     .map((part, index) => {
@@ -78,7 +77,7 @@ export function acceptedLanguage(header: string | undefined): CustomerLanguage |
     })
     .filter((l) => l.q > 0)
     .sort((a, b) => b.q - a.q || a.index - b.index);
-  return ranked.map((l) => l.language).find((l): l is CustomerLanguage => (CUSTOMER_LANGUAGES as readonly string[]).includes(l));
+  return ranked.map((l) => l.language).find(isLanguage);
 }
 
 /** The zone of the complaint's calendar, where its business-time deadlines are counted. */
@@ -86,42 +85,41 @@ export function complaintTimeZone(complaint: CustomerComplaintRow): string {
   return CALENDAR_DEFINITIONS.find((d) => d.id === complaint.lifecycle?.calendarId)?.timeZone ?? 'UTC';
 }
 
-const INTL_LOCALE: Readonly<Record<CustomerLanguage, string>> = { en: 'en-GB', tr: 'tr-TR' };
-
-export function formatInstant(at: string, language: CustomerLanguage, timeZone: string): string {
-  return new Intl.DateTimeFormat(INTL_LOCALE[language], {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone,
-    timeZoneName: 'short',
-  }).format(new Date(at));
+/** An instant as the page shows it: local date and time in the complaint's zone, the zone named. */
+export function pageInstant(at: string, language: Language, timeZone: string): string {
+  return formatInstant(at, language, timeZone, { withZoneName: true }) ?? at;
 }
 
-export function formatMoney(amount: number, currency: string, language: CustomerLanguage): string {
-  try {
-    return new Intl.NumberFormat(INTL_LOCALE[language], { style: 'currency', currency }).format(amount);
-  } catch {
-    return `${amount} ${currency}`;
-  }
+/** The page's words in `language`, escaped for HTML. */
+export function htmlTexts(language: Language): (key: MessageKey, values?: MessageValues) => string {
+  return (key, values) => escapeHtml(translate(language, key, values));
+}
+
+/** Title and text of the page for a refused link or answer, by error code (a code without its own words reads as INTERNAL). */
+export function problemText(language: Language, code: string): { title: string; text: string } {
+  const title = `page.problem.${code}.title`;
+  const text = `page.problem.${code}.text`;
+  return hasMessage(title) && hasMessage(text)
+    ? { title: translate(language, title), text: translate(language, text) }
+    : { title: translate(language, 'page.problem.INTERNAL.title'), text: translate(language, 'page.problem.INTERNAL.text') };
 }
 
 /** The proposal: heading, summary, remedy, amount and the answer's due date; `after` ends the section. */
 export function proposalSection(
   p: NonNullable<CustomerView['proposal']>,
-  language: CustomerLanguage,
+  language: Language,
   timeZone: string,
   after = '',
 ): string {
-  const t = PAGE_TEXTS[language];
+  const t = htmlTexts(language);
   const money = p.amount !== null && p.currency !== null ? formatMoney(p.amount, p.currency, language) : null;
-  const amount = money ? `<dt>${esc(t.amount)}</dt><dd>${esc(money)}</dd>` : '';
-  const due = p.answerDueAt ? `<p>${esc(t.answerBy(formatInstant(p.answerDueAt, language, timeZone)))}</p>` : '';
+  const amount = money ? `<dt>${t('page.proposal.amount')}</dt><dd>${esc(money)}</dd>` : '';
+  const due = p.answerDueAt
+    ? `<p>${t('page.proposal.answerBy', { answerDueAt: pageInstant(p.answerDueAt, language, timeZone) })}</p>`
+    : '';
   return `<section>
-<h2>${esc(t.proposalHeading(p.round))}</h2>
+<h2>${t('page.proposal.heading', { again: p.round > 1 ? 'yes' : 'no', round: p.round })}</h2>
 <p class="text">${esc(p.summary)}</p>
-<dl><dt>${esc(t.remedy)}</dt><dd>${esc(p.remedyLabel)}</dd>${amount}</dl>
+<dl><dt>${t('page.proposal.remedy')}</dt><dd>${esc(p.remedyLabel)}</dd>${amount}</dl>
 ${due}${after}</section>`;
 }

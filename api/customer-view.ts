@@ -8,17 +8,13 @@ import {
   CLOSURES,
   COMPLAINT_STATUSES,
   REMEDY_KINDS,
-  customerLabel,
   isWorkingStatus,
   type Closure,
   type ComplaintStatus as StatusId,
-  type RemedyKind,
 } from '../domain/complaint.js';
+import { nextStep, remedyLabel, statusLabel } from '../texts/customer-view.js';
+import { LANGUAGES, languageOf, type Language } from '../texts/languages.js';
 import type { ComplaintStatus } from '../workflows/complaint.messages.js';
-
-/** Languages the customer texts exist in; any other locale reads English. */
-export const CUSTOMER_LANGUAGES = ['en', 'tr'] as const;
-export type CustomerLanguage = (typeof CUSTOMER_LANGUAGES)[number];
 
 const instant = z.iso.datetime({ offset: true });
 
@@ -29,13 +25,22 @@ export const customerViewSchema = z
       .enum(COMPLAINT_STATUSES)
       .meta({ description: 'Stable status id (show `label` to people)', example: 'resolution_proposed' }),
     label: z.string().meta({ description: "The status in the customer's language", example: 'Çözümlendi' }),
-    language: z.enum(CUSTOMER_LANGUAGES).meta({ description: 'Language of `label` and `nextStep`', example: 'tr' }),
+    language: z.enum(LANGUAGES).meta({ description: 'Language of `label` and `nextStep`', example: 'tr' }),
     closure: z.enum(CLOSURES).nullable().meta({ description: 'Why it closed; null while open', example: null }),
     receivedAt: instant.meta({ description: 'When we received the complaint' }),
     acknowledgedAt: instant.nullable().meta({ description: 'When we confirmed it to the customer' }),
     closedAt: instant.nullable(),
     aimToAnswerBy: instant.nullable().meta({
-      description: 'We aim to finish the current stage by then; null while we wait on the customer or after closure',
+      description:
+        'We aim to finish the current stage by then; null while we wait on the customer, after closure, ' +
+        'and once that time has passed (see `laterThanPlanned`)',
+    }),
+    laterThanPlanned: z.boolean().meta({
+      description: 'The current stage is past the time we aimed to answer by; we still owe the next step',
+      example: false,
+    }),
+    nextUpdateBy: instant.nullable().meta({
+      description: 'When we will write to you next if nothing happens sooner; null when nothing is scheduled',
     }),
     proposal: z
       .object({
@@ -95,21 +100,17 @@ export async function findCustomerComplaint(
   return row;
 }
 
-/** `tr-TR` → `tr`; languages without texts fall back to English. */
-export function customerLanguage(locale: string): CustomerLanguage {
-  const language = locale.toLowerCase().split('-')[0];
-  return (CUSTOMER_LANGUAGES as readonly string[]).includes(language ?? '') ? (language as CustomerLanguage) : 'en';
-}
-
 /**
- * The view of a row. `snapshot` (the workflow's status, e.g. just returned by an update) wins over
- * the row's own snapshot; without either, only the row's columns speak. Texts are in the
- * customer's language unless a page the customer reads in another asks for that one.
+ * The view of a row at `now`. `snapshot` (the workflow's status, e.g. just returned by an update)
+ * wins over the row's own snapshot; without either, only the row's columns speak. Texts are in the
+ * customer's language unless a page the customer reads in another asks for that one. A date that
+ * has passed is never shown as one we aim for.
  */
 export function buildCustomerView(
   row: CustomerComplaintRow,
   snapshot = row.lifecycle,
-  language = customerLanguage(row.customer_locale),
+  language: Language = languageOf(row.customer_locale),
+  now: Date = new Date(),
 ): CustomerView {
   const state = snapshot?.state;
   const status = (state?.status ?? row.status) as StatusId;
@@ -121,23 +122,28 @@ export function buildCustomerView(
   const open = latest && status === 'resolution_proposed' && !latest.answer && latest.round === state?.round;
   const answer = snapshot?.deadlines.answer;
   const question = status === 'awaiting_customer' ? state?.pendingInfoRequest : null;
+  // A stage clock runs towards an answer from us: the working statuses, and acknowledging a new one.
+  const owed = status === 'received' || isWorkingStatus(status) ? stageDeadline : null;
+  const late = owed !== null && Date.parse(owed) <= now.getTime();
+  const nextUpdate = snapshot?.deadlines.progressUpdateAt ?? null;
   return customerViewSchema.parse({
     reference: row.reference,
     status,
-    label: customerLabel(status, language, state?.pendingInfoRequest?.returnTo),
+    label: statusLabel(status, language, state?.pendingInfoRequest?.returnTo),
     language,
     closure,
     receivedAt: row.received_at.toISOString(),
     acknowledgedAt: state ? state.acknowledgedAt : iso(row.acknowledged_at),
     closedAt: state ? state.closedAt : iso(row.closed_at),
-    // A stage clock runs towards an answer from us: the working statuses, and acknowledging a new one.
-    aimToAnswerBy: status === 'received' || isWorkingStatus(status) ? stageDeadline : null,
+    aimToAnswerBy: late ? null : owed,
+    laterThanPlanned: late,
+    nextUpdateBy: nextUpdate !== null && Date.parse(nextUpdate) > now.getTime() ? nextUpdate : null,
     proposal: latest
       ? {
           round: latest.round,
           summary: latest.summary,
           remedy: latest.remedy,
-          remedyLabel: REMEDY_LABELS[language][latest.remedy],
+          remedyLabel: remedyLabel(latest.remedy, language),
           amount: latest.amount,
           currency: latest.currency,
           proposedAt: latest.proposedAt,
@@ -146,82 +152,10 @@ export function buildCustomerView(
         }
       : null,
     pendingQuestion: question ? { question: question.question, askedAt: question.askedAt } : null,
-    nextStep: nextStep(language, status, closure),
+    nextStep: nextStep(status, closure, language),
   } satisfies CustomerView);
 }
 
 function iso(at: Date | null): string | null {
   return at ? at.toISOString() : null;
 }
-
-export function nextStep(language: CustomerLanguage, status: StatusId, closure: Closure | null): string {
-  if (status === 'closed') return CLOSED_STEPS[language][closure ?? 'closed'];
-  return NEXT_STEPS[language][status];
-}
-
-export const REMEDY_LABELS: Readonly<Record<CustomerLanguage, Readonly<Record<RemedyKind, string>>>> = {
-  en: {
-    refund: 'Refund',
-    replacement: 'Replacement',
-    repair: 'Repair',
-    credit: 'Credit',
-    apology: 'Apology',
-    explanation: 'Explanation',
-    other: 'Other',
-  },
-  tr: {
-    refund: 'Para iadesi',
-    replacement: 'Ürün değişimi',
-    repair: 'Onarım',
-    credit: 'Hesaba alacak',
-    apology: 'Özür',
-    explanation: 'Açıklama',
-    other: 'Diğer',
-  },
-};
-
-const NEXT_STEPS: Readonly<Record<CustomerLanguage, Readonly<Record<Exclude<StatusId, 'closed'>, string>>>> = {
-  en: {
-    received: 'We have received your complaint and will confirm it to you shortly.',
-    acknowledged: 'We have confirmed your complaint and are passing it to the right team.',
-    in_review: 'A specialist is reviewing your complaint.',
-    investigating: 'We are investigating your complaint and will propose a resolution.',
-    awaiting_customer: 'We need an answer from you to continue: please answer our question through the link we sent you.',
-    resolution_proposed: 'We have proposed a resolution: please accept or reject it through the link we sent you.',
-    reinvestigating: 'You rejected our proposal, so we are looking at your complaint again and will make a new proposal.',
-    open_external:
-      'We could not agree on a resolution. You may take your complaint to an independent body; we have sent you where to turn. Your complaint stays open.',
-  },
-  tr: {
-    received: 'Şikâyetinizi aldık; kısa süre içinde size onay göndereceğiz.',
-    acknowledged: 'Şikâyetinizi kayda aldık ve ilgili ekibe yönlendiriyoruz.',
-    in_review: 'Bir uzmanımız şikâyetinizi değerlendiriyor.',
-    investigating: 'Şikâyetinizi araştırıyoruz; size bir çözüm önereceğiz.',
-    awaiting_customer: 'Devam edebilmemiz için yanıtınıza ihtiyacımız var: lütfen size gönderdiğimiz bağlantıdan sorumuzu yanıtlayın.',
-    resolution_proposed: 'Size bir çözüm önerdik: lütfen size gönderdiğimiz bağlantıdan kabul edin ya da reddedin.',
-    reinvestigating: 'Önerimizi reddettiniz; şikâyetinizi yeniden inceliyor ve size yeni bir öneri sunacağız.',
-    open_external:
-      'Bir çözümde uzlaşamadık. Şikâyetinizi bağımsız bir kuruma taşıyabilirsiniz; başvurabileceğiniz yerleri size gönderdik. Şikâyetiniz açık kalıyor.',
-  },
-};
-
-const CLOSED_STEPS: Readonly<Record<CustomerLanguage, Readonly<Record<Closure | 'closed', string>>>> = {
-  en: {
-    accepted: 'You accepted our resolution, and your complaint is closed. Thank you.',
-    deemed_accepted: 'You did not answer our proposal in time, so we consider it accepted; your complaint is closed.',
-    withdrawn: 'Your complaint was withdrawn and is closed.',
-    out_of_scope: 'Your complaint is outside what we can handle, so it is closed; we have told you why.',
-    duplicate: 'This complaint repeats another one we are handling, so it is closed; we continue with the other one.',
-    external_decision: 'The independent body has decided, we have recorded its decision, and your complaint is closed.',
-    closed: 'Your complaint is closed.',
-  },
-  tr: {
-    accepted: 'Çözümümüzü kabul ettiniz; şikâyetiniz kapatıldı. Teşekkür ederiz.',
-    deemed_accepted: 'Önerimizi süresi içinde yanıtlamadığınız için kabul edilmiş sayıldı; şikâyetiniz kapatıldı.',
-    withdrawn: 'Şikâyetiniz geri çekildi ve kapatıldı.',
-    out_of_scope: 'Şikâyetiniz ele alabileceğimiz konuların dışında kaldığı için kapatıldı; nedenini size bildirdik.',
-    duplicate: 'Bu şikâyet, ele aldığımız başka bir şikâyetin tekrarı olduğu için kapatıldı; diğeriyle devam ediyoruz.',
-    external_decision: 'Bağımsız kurumun kararını kaydettik; şikâyetiniz kapatıldı.',
-    closed: 'Şikâyetiniz kapatıldı.',
-  },
-};

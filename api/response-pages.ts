@@ -16,10 +16,20 @@ import {
   type CustomerLinkDeps,
   type OpenedLink,
 } from './customer-links.js';
-import { acceptedLanguage, complaintTimeZone, escapeHtml as esc, page, proposalSection, readForm } from './customer-html.js';
-import { buildCustomerView, customerLanguage, type CustomerLanguage, type CustomerView } from './customer-view.js';
+import { languageOf, type Language } from '../texts/languages.js';
+import { hasMessage, translate } from '../texts/translate.js';
+import {
+  acceptedLanguage,
+  complaintTimeZone,
+  escapeHtml as esc,
+  htmlTexts,
+  page,
+  problemText,
+  proposalSection,
+  readForm,
+} from './customer-html.js';
+import { buildCustomerView, type CustomerView } from './customer-view.js';
 import { fieldIssues } from './errors.js';
-import { PAGE_TEXTS } from './response-page-texts.js';
 
 export interface ResponsePageDeps extends CustomerLinkDeps {
   log: Logger;
@@ -34,7 +44,7 @@ export function responsePages(deps: ResponsePageDeps) {
       let language = headerLanguage(c);
       try {
         const link = await openLink(deps, c.req.param('token'));
-        language = customerLanguage(link.complaint.customer_locale);
+        language = languageOf(link.complaint.customer_locale);
         return answerPage(c, 200, link, language);
       } catch (err) {
         return problemPage(c, err, language, deps.log);
@@ -44,7 +54,7 @@ export function responsePages(deps: ResponsePageDeps) {
       let language = headerLanguage(c);
       try {
         const link = await openLink(deps, c.req.param('token'));
-        language = customerLanguage(link.complaint.customer_locale);
+        language = languageOf(link.complaint.customer_locale);
         const form = await readForm(c);
         if (!form) return answerPage(c, 400, link, language, {}, [{ path: '(body)', message: 'the form could not be read' }]);
         const field = (name: string) => {
@@ -62,9 +72,8 @@ export function responsePages(deps: ResponsePageDeps) {
           if (!unfit) throw err;
           return answerPage(c, 400, link, language, typed, err.details as FieldIssue[]);
         }
-        const t = PAGE_TEXTS[language];
-        const thanks = `<p>${esc(t.status(view.label))}</p>\n<p>${esc(view.nextStep)}</p>`;
-        return page(c, 200, language, t.thanksTitle, thanks);
+        const thanks = `<p>${htmlTexts(language)('page.status', { label: view.label })}</p>\n<p>${esc(view.nextStep)}</p>`;
+        return page(c, 200, language, translate(language, 'page.answer.thanksTitle'), thanks);
       } catch (err) {
         return problemPage(c, err, language, deps.log);
       }
@@ -76,42 +85,43 @@ function answerPage(
   c: Context,
   status: ContentfulStatusCode,
   link: OpenedLink,
-  language: CustomerLanguage,
+  language: Language,
   typed: Typed = {},
   issues: FieldIssue[] = [],
 ) {
-  const t = PAGE_TEXTS[language];
+  const t = htmlTexts(language);
   const { claims, complaint } = link;
   const view = buildCustomerView(complaint);
-  const fixes = [...new Set(issues.map((i) => i.path))].map((path) => `<li>${esc(t.fieldProblem(path))}</li>`);
+  const title = translate(language, 'page.complaintTitle', { reference: view.reference });
+  const fixes = [...new Set(issues.map((i) => i.path))].map((path) => `<li>${esc(fieldProblem(language, path))}</li>`);
   const problems =
-    fixes.length === 0 ? '' : `<div class="error" role="alert"><p>${esc(t.checkAnswer)}</p><ul>${fixes.join('')}</ul></div>\n`;
-  const head = `<p>${esc(t.status(view.label))}</p>\n${problems}`;
-  const viewOnly = `<p class="note">${esc(t.viewOnly)}</p>\n`;
+    fixes.length === 0 ? '' : `<div class="error" role="alert"><p>${t('page.answer.checkAnswer')}</p><ul>${fixes.join('')}</ul></div>\n`;
+  const head = `<p>${t('page.status', { label: view.label })}</p>\n${problems}`;
+  const viewOnly = `<p class="note">${t('page.answer.viewOnly')}</p>\n`;
 
   if (claims.purpose === 'resolution') {
     const p = view.proposal;
     const open = view.status === 'resolution_proposed' && p && p.round === claims.round && !p.answer;
     if (!open) throw answeredOrSuperseded();
-    return page(c, status, language, t.title(view.reference), `${head}${proposalSection(p, language, complaintTimeZone(complaint))}
+    return page(c, status, language, title, `${head}${proposalSection(p, language, complaintTimeZone(complaint))}
 ${viewOnly}<form method="post"><input type="hidden" name="decision" value="accept">
-<button type="submit">${esc(t.accept)}</button></form>
+<button type="submit">${t('page.answer.accept')}</button></form>
 <form method="post"><input type="hidden" name="decision" value="reject">
-<label for="reason">${esc(t.reasonLabel)}</label>
+<label for="reason">${t('page.answer.reasonLabel')}</label>
 <textarea id="reason" name="reason" rows="5" maxlength="2000" required>${esc(typed.reason ?? '')}</textarea>
-<button type="submit">${esc(t.reject)}</button></form>`);
+<button type="submit">${t('page.answer.reject')}</button></form>`);
   }
 
   const pending = complaint.lifecycle?.state.pendingInfoRequest;
   const question = view.pendingQuestion;
   const asked = view.status === 'awaiting_customer' && question && pending?.requestId === claims.requestId;
   if (!asked) throw answeredOrSuperseded();
-  return page(c, status, language, t.title(view.reference), `${head}<section>
-<h2>${esc(t.questionHeading)}</h2>
+  return page(c, status, language, title, `${head}<section>
+<h2>${t('page.questionHeading')}</h2>
 <p class="text">${esc(question.question)}</p></section>
-${viewOnly}<form method="post"><label for="text">${esc(t.answerLabel)}</label>
+${viewOnly}<form method="post"><label for="text">${t('page.answer.answerLabel')}</label>
 <textarea id="text" name="text" rows="6" maxlength="5000" required>${esc(typed.text ?? '')}</textarea>
-<button type="submit">${esc(t.send)}</button></form>`);
+<button type="submit">${t('page.answer.send')}</button></form>`);
 }
 
 function answeredOrSuperseded(): DomainError {
@@ -119,16 +129,21 @@ function answeredOrSuperseded(): DomainError {
 }
 
 /** A friendly page for a refused link or answer, with the status the JSON endpoint would answer. */
-function problemPage(c: Context, err: unknown, language: CustomerLanguage, log: Logger) {
+function problemPage(c: Context, err: unknown, language: Language, log: Logger) {
   const code = err instanceof DomainError ? err.code : 'INTERNAL';
   if (code === 'INTERNAL') log.error({ err, requestId: c.get('requestId') }, 'unhandled error on a response page');
-  const { problems } = PAGE_TEXTS[language];
-  const [title, text] = problems[code === 'CONFLICT' ? 'INVALID_TRANSITION' : code] ?? problems.INTERNAL;
+  const { title, text } = problemText(language, code === 'CONFLICT' ? 'INVALID_TRANSITION' : code);
   return page(c, ERROR_CODES[code] as ContentfulStatusCode, language, title, `<p>${esc(text)}</p>`);
+}
+
+/** What to fix in a field of the form (`decision`, `reason`, `text`). */
+function fieldProblem(language: Language, path: string): string {
+  const key = `page.answer.field.${path}`;
+  return translate(language, hasMessage(key) ? key : 'page.form.fieldOther');
 }
 
 
 /** Before we know the complaint: the browser's preferred language if we have texts for it, else English. */
-function headerLanguage(c: Context): CustomerLanguage {
+function headerLanguage(c: Context): Language {
   return acceptedLanguage(c.req.header('accept-language')) ?? 'en';
 }

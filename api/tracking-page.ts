@@ -7,20 +7,22 @@ import { Hono, type Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Logger } from 'pino';
 import { DomainError, ERROR_CODES } from '../domain/errors.js';
+import { isLanguage, LANGUAGES, languageMetadata, type Language } from '../texts/languages.js';
+import { hasMessage, translate, type MessageKey } from '../texts/translate.js';
 import type { AppEnv } from './app-env.js';
 import {
   acceptedLanguage,
   complaintTimeZone,
   escapeHtml as esc,
-  formatInstant,
+  htmlTexts,
   page,
+  pageInstant,
+  problemText,
   proposalSection,
   readForm,
 } from './customer-html.js';
-import { buildCustomerView, CUSTOMER_LANGUAGES, type CustomerLanguage, type CustomerView } from './customer-view.js';
+import { buildCustomerView, type CustomerView } from './customer-view.js';
 import { fieldIssues } from './errors.js';
-import { PAGE_TEXTS } from './response-page-texts.js';
-import { TRACKING_TEXTS } from './tracking-page-texts.js';
 import { trackComplaint, TrackingRateLimitedError, trackRequestSchema, type TrackingDeps } from './tracking.js';
 
 export interface TrackingPageDeps extends TrackingDeps {
@@ -45,10 +47,8 @@ export function trackingPage(deps: TrackingPageDeps) {
       let reference: string | undefined;
       try {
         const form = await readForm(c);
-        if (!form) {
-          const t = TRACKING_TEXTS[language];
-          return formPage(c, 400, language, { problem: t.checkForm, fixes: [t.fieldProblem('(body)')] });
-        }
+        const checkForm = translate(language, 'page.tracking.checkForm');
+        if (!form) return formPage(c, 400, language, { problem: checkForm, fixes: [fieldProblem(language, '(body)')] });
         const field = (name: string) => {
           const value = form[name];
           return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
@@ -57,9 +57,9 @@ export function trackingPage(deps: TrackingPageDeps) {
         reference = field('reference')?.toUpperCase();
         const request = trackRequestSchema.safeParse({ reference, pin: field('pin') });
         if (!request.success) {
-          const t = TRACKING_TEXTS[language];
-          const fixes = [...new Set(fieldIssues(request.error.issues).map((i) => i.path))].map(t.fieldProblem);
-          return formPage(c, 400, language, { reference, problem: t.checkForm, fixes });
+          const paths = [...new Set(fieldIssues(request.error.issues).map((i) => i.path))];
+          const fixes = paths.map((path) => fieldProblem(language, path));
+          return formPage(c, 400, language, { reference, problem: translate(language, 'page.tracking.checkForm'), fixes });
         }
         const complaint = await trackComplaint(c, deps, request.data);
         const view = buildCustomerView(complaint, undefined, language);
@@ -71,78 +71,90 @@ export function trackingPage(deps: TrackingPageDeps) {
 }
 
 /** `?lang=` (or the form's `lang`) if we have texts in it, else the browser's preference, else Turkish. */
-function pageLanguage(c: Context, requested: string | undefined): CustomerLanguage {
-  const asked = CUSTOMER_LANGUAGES.find((l) => l === requested?.toLowerCase());
-  return asked ?? acceptedLanguage(c.req.header('accept-language')) ?? 'tr';
+function pageLanguage(c: Context, requested: string | undefined): Language {
+  const asked = requested?.toLowerCase();
+  return (asked !== undefined && isLanguage(asked) ? asked : undefined) ?? acceptedLanguage(c.req.header('accept-language')) ?? 'tr';
 }
 
-function formPage(c: Context, status: ContentfulStatusCode, language: CustomerLanguage, form: FormState) {
-  const t = TRACKING_TEXTS[language];
+/** What to fix in a field of the form (`reference`, `pin`). */
+function fieldProblem(language: Language, path: string): string {
+  const key = `page.tracking.field.${path}`;
+  return translate(language, hasMessage(key) ? key : 'page.form.fieldOther');
+}
+
+function formPage(c: Context, status: ContentfulStatusCode, language: Language, form: FormState) {
+  const t = htmlTexts(language);
   const reference = (form.reference ?? '').trim().slice(0, MAX_REFERENCE_LENGTH);
   const fixes = form.fixes?.length ? `<ul>${form.fixes.map((f) => `<li>${esc(f)}</li>`).join('')}</ul>` : '';
   const problem = form.problem ? `<div class="error" role="alert"><p>${esc(form.problem)}</p>${fixes}</div>\n` : '';
   const focus = (field: 'reference' | 'pin') => ((reference ? 'pin' : 'reference') === field ? ' autofocus' : '');
-  const other = t.otherLanguage;
-  const otherHref = `?lang=${other.language}${reference ? `&reference=${encodeURIComponent(reference)}` : ''}`;
-  return page(c, status, language, t.title, `${problem}<p>${esc(t.intro)}</p>
+  // This page in every other language, each named in itself.
+  const others = LANGUAGES.filter((l) => l !== language)
+    .map((other) => {
+      const href = `?lang=${other}${reference ? `&reference=${encodeURIComponent(reference)}` : ''}`;
+      return `<a href="${esc(href)}" hreflang="${other}" lang="${other}">${esc(languageMetadata(other).name)}</a>`;
+    })
+    .join(' · ');
+  return page(c, status, language, translate(language, 'page.tracking.title'), `${problem}<p>${t('page.tracking.intro')}</p>
 <form method="post"><input type="hidden" name="lang" value="${language}">
-<label for="reference">${esc(t.referenceLabel)}</label>
+<label for="reference">${t('page.tracking.referenceLabel')}</label>
 <input id="reference" name="reference" type="text" value="${esc(reference)}" required maxlength="${MAX_REFERENCE_LENGTH}" autocomplete="off" autocapitalize="characters" spellcheck="false" placeholder="CMP-2026-000123"${focus('reference')}>
-<label for="pin">${esc(t.pinLabel)}</label>
+<label for="pin">${t('page.tracking.pinLabel')}</label>
 <input id="pin" name="pin" type="password" inputmode="numeric" pattern="[0-9]{8}" minlength="8" maxlength="8" required autocomplete="off"${focus('pin')}>
-<button type="submit">${esc(t.submit)}</button></form>
-<p class="note"><a href="${esc(otherHref)}" hreflang="${other.language}" lang="${other.language}">${esc(other.name)}</a></p>`);
+<button type="submit">${t('page.tracking.submit')}</button></form>
+<p class="note">${others}</p>`);
 }
 
-/** The complaint: status, dates, the proposal, our question and what happens next. */
-function viewPage(c: Context, language: CustomerLanguage, view: CustomerView, timeZone: string) {
-  const t = TRACKING_TEXTS[language];
-  const pt = PAGE_TEXTS[language];
-  const when = (at: string) => formatInstant(at, language, timeZone);
+/** The complaint: status, dates (never a passed one as an aim), the proposal, our question and what happens next. */
+function viewPage(c: Context, language: Language, view: CustomerView, timeZone: string) {
+  const t = htmlTexts(language);
+  const when = (at: string) => pageInstant(at, language, timeZone);
   const dates = (
     [
-      [t.receivedAt, view.receivedAt],
-      [t.acknowledgedAt, view.acknowledgedAt],
-      [t.aimToAnswerBy, view.aimToAnswerBy],
-      [t.closedAt, view.closedAt],
-    ] as const
+      ['page.tracking.receivedAt', view.receivedAt],
+      ['page.tracking.acknowledgedAt', view.acknowledgedAt],
+      ['page.tracking.aimToAnswerBy', view.aimToAnswerBy],
+      ['page.tracking.nextUpdateBy', view.laterThanPlanned ? view.nextUpdateBy : null],
+      ['page.tracking.closedAt', view.closedAt],
+    ] as const satisfies readonly (readonly [MessageKey, string | null])[]
   )
-    .flatMap(([label, at]) => (at ? [`<dt>${esc(label)}</dt><dd>${esc(when(at))}</dd>`] : []))
+    .flatMap(([label, at]) => (at ? [`<dt>${t(label)}</dt><dd>${esc(when(at))}</dd>`] : []))
     .join('');
-  const answerThroughMessage = `<p class="note">${esc(t.answerThroughMessage)}</p>\n`;
+  const late = view.laterThanPlanned ? `<p>${t('page.tracking.laterThanPlanned')}</p>\n` : '';
+  const answerThroughMessage = `<p class="note">${t('page.tracking.answerThroughMessage')}</p>\n`;
 
   const p = view.proposal;
-  const decided = p?.answer ? `<p>${esc(t.answered(p.answer.outcome, when(p.answer.answeredAt)))}</p>\n` : '';
+  const decided = p?.answer
+    ? `<p>${t('page.tracking.answered', { outcome: p.answer.outcome, answeredAt: when(p.answer.answeredAt) })}</p>\n`
+    : '';
   const waiting = p && !p.answer && view.status === 'resolution_proposed' ? answerThroughMessage : '';
   const proposal = p ? `${proposalSection(p, language, timeZone, `\n${decided}${waiting}`)}\n` : '';
 
   const q = view.pendingQuestion;
   const question = q
     ? `<section>
-<h2>${esc(pt.questionHeading)}</h2>
+<h2>${t('page.questionHeading')}</h2>
 <p class="text">${esc(q.question)}</p>
-<p class="note">${esc(t.askedAt(when(q.askedAt)))}</p>
+<p class="note">${t('page.tracking.askedAt', { askedAt: when(q.askedAt) })}</p>
 ${answerThroughMessage}</section>\n`
     : '';
 
-  return page(c, 200, language, pt.title(view.reference), `<p>${esc(pt.status(view.label))}</p>
+  return page(c, 200, language, translate(language, 'page.complaintTitle', { reference: view.reference }), `<p>${t('page.status', { label: view.label })}</p>
 <dl>${dates}</dl>
-${proposal}${question}<section>
-<h2>${esc(t.nextHeading)}</h2>
+${late}${proposal}${question}<section>
+<h2>${t('page.tracking.nextHeading')}</h2>
 <p>${esc(view.nextStep)}</p></section>
-<p class="note"><a href="?lang=${language}">${esc(t.trackAnother)}</a></p>`);
+<p class="note"><a href="?lang=${language}">${t('page.tracking.trackAnother')}</a></p>`);
 }
 
 /** The form again, with why we refused and the status the JSON endpoint would answer. */
-function refusedPage(c: Context, err: unknown, language: CustomerLanguage, reference: string | undefined, log: Logger) {
-  const t = TRACKING_TEXTS[language];
+function refusedPage(c: Context, err: unknown, language: Language, reference: string | undefined, log: Logger) {
   if (err instanceof TrackingRateLimitedError) {
-    return formPage(c, 429, language, { reference, problem: t.tooManyAttempts(Math.ceil(err.retryAfterSeconds / 60)) });
+    const minutes = Math.ceil(err.retryAfterSeconds / 60);
+    return formPage(c, 429, language, { reference, problem: translate(language, 'page.tracking.tooManyAttempts', { minutes }) });
   }
   const code = err instanceof DomainError ? err.code : 'INTERNAL';
-  if (code === 'UNAUTHENTICATED') return formPage(c, 401, language, { reference, problem: t.noMatch });
+  if (code === 'UNAUTHENTICATED') return formPage(c, 401, language, { reference, problem: translate(language, 'page.tracking.noMatch') });
   if (code === 'INTERNAL') log.error({ err, requestId: c.get('requestId') }, 'unhandled error on the tracking page');
-  const { problems } = PAGE_TEXTS[language];
-  const [, text] = problems[code] ?? problems.INTERNAL;
-  return formPage(c, ERROR_CODES[code] as ContentfulStatusCode, language, { reference, problem: text });
+  return formPage(c, ERROR_CODES[code] as ContentfulStatusCode, language, { reference, problem: problemText(language, code).text });
 }

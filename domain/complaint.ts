@@ -163,7 +163,8 @@ export interface ComplaintIntakeBody {
   product?: string | undefined;
 }
 
-// Customer-facing labels: the tracking view shows these, never the status ids.
+// Customer-facing labels: the tracking view shows these, never the status ids. Their words are in
+// texts/ (`view.status.<key>`); which one a status shows is a rule, so it is here.
 
 export const CUSTOMER_LABEL_KEYS = [
   'created',
@@ -187,26 +188,6 @@ const LABEL_KEY_BY_STATUS: Readonly<Record<ComplaintStatus, CustomerLabelKey>> =
   closed: 'closed',
 };
 
-/** Label texts per language; `en` is the fallback. */
-export const CUSTOMER_LABELS: Readonly<Record<string, Readonly<Record<CustomerLabelKey, string>>>> = {
-  en: {
-    created: 'Created',
-    in_progress: 'In progress',
-    under_review: 'Under review',
-    resolved: 'Resolved',
-    closed: 'Closed',
-    open: 'Open',
-  },
-  tr: {
-    created: 'Oluşturuldu',
-    in_progress: 'İşlemde',
-    under_review: 'İnceleniyor',
-    resolved: 'Çözümlendi',
-    closed: 'Kapatıldı',
-    open: 'Açık',
-  },
-};
-
 /**
  * The label key the customer sees. While the customer owes information, they see the label of
  * the status the complaint returns to, so the tracking view never appears to go backwards.
@@ -219,15 +200,4 @@ export function customerLabelKey(
     return LABEL_KEY_BY_STATUS[returnTo];
   }
   return LABEL_KEY_BY_STATUS[status];
-}
-
-/** The label text for a locale (`tr-TR` → `tr`), falling back to English. */
-export function customerLabel(
-  status: ComplaintStatus,
-  locale: string,
-  returnTo?: ComplaintStatus | null,
-): string {
-  const language = locale.toLowerCase().split('-')[0] ?? 'en';
-  const labels = CUSTOMER_LABELS[language] ?? CUSTOMER_LABELS.en!;
-  return labels[customerLabelKey(status, returnTo)];
 }

@@ -299,6 +299,8 @@ export class ComplaintRun {
       noAnswer: acceptance.noAnswer,
       ...(stage && !stage.clock.pausedAt ? { dueAt: stage.clock.deadline } : {}),
       ...(answer ? { answerDueAt: answer.deadline } : {}),
+      // When we write again if nothing happens sooner: what a late progress update promises instead.
+      ...(this.timers.progressDueAt ? { nextUpdateAt: this.timers.progressDueAt } : {}),
     };
   }
 
@@ -381,7 +383,7 @@ export class ComplaintRun {
         output.messages.push({ audience: 'customer', template: 'external_remedies', params: { country: effect.country, remedies: effect.remedies } });
         return;
       case 'request_satisfaction_survey':
-        output.messages.push({ audience: 'customer', template: 'satisfaction_survey', params: { closure: effect.closure } });
+        // No message until a survey exists: it would invite the customer to nothing (issue #8, 12b).
         return;
     }
     this.timerVersion++;

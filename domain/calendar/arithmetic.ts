@@ -79,7 +79,7 @@ export function businessMinutesBetween(calendar: CalendarLike, from: Date, to: D
 }
 
 /** ISO 8601 in the calendar's zone with its offset, e.g. `2026-03-23T13:00:00+03:00`. */
-export function formatInstant(calendar: CalendarLike, at: Date): string {
+export function toZonedIso(calendar: CalendarLike, at: Date): string {
   return formatZoned(calendar.timeZone, at.getTime());
 }
 

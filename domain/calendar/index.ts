@@ -14,7 +14,7 @@
  *   workingIntervalsOn(cal, 'YYYY-MM-DD') → { from: Date, to: Date }[]
  *   holidaysInYear(cal: Calendar, year) → { holidays, halfDays, exceptions }
  *   weeklyHoursInYear(cal: Calendar, year) → { effectiveFrom, effectiveUntil, days }[]   schedules in force
- *   formatInstant(cal, at: Date) → '2026-03-23T13:00:00+03:00'   (the calendar's zone offset)
+ *   toZonedIso(cal, at: Date) → '2026-03-23T13:00:00+03:00'   (the calendar's zone offset)
  *   compileCalendar(cal) → CompiledCalendar     optional: every function above compiles on first
  *                                               use and caches per calendar object
  *   addBusinessDurationMs(compiled, fromMs, d) → deadline ms       hot-loop form
@@ -35,7 +35,7 @@ export {
   addBusinessDurationMs,
   addWorkingMinutes,
   businessMinutesBetween,
-  formatInstant,
+  toZonedIso,
   isWorkingTime,
   nextOpening,
   workingIntervalsOn,

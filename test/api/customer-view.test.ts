@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildCustomerView, customerLanguage, customerViewSchema, type CustomerComplaintRow } from '../../api/customer-view.js';
+import { buildCustomerView, customerViewSchema, type CustomerComplaintRow } from '../../api/customer-view.js';
+import { languageOf as customerLanguage } from '../../texts/languages.js';
 import { CLOSURES, COMPLAINT_STATUSES, WORKING_STATUSES } from '../../domain/complaint.js';
 import type { ComplaintStatus } from '../../workflows/complaint.messages.js';
 import { anInfoRequestSnapshot, aProposal, aProposedSnapshot, aSnapshot, STAFF_ID } from '../helpers/customer-fixtures.js';
@@ -22,9 +23,13 @@ function aRow(snapshot: ComplaintStatus | null, overrides: Partial<CustomerCompl
   };
 }
 
+/** Before every deadline in the fixtures (which lie in March 2026). */
+const EARLY = new Date('2026-03-02T09:30:00Z');
+const at = (now: Date) => (row: CustomerComplaintRow) => buildCustomerView(row, undefined, undefined, now);
+
 describe('buildCustomerView', () => {
   it("labels the status in the customer's language and never shows staff ids, teams or the PIN hash", () => {
-    const view = buildCustomerView(aRow(aSnapshot({ proposals: [aProposal({ answer: { outcome: 'rejected', at: '2026-03-03T10:00:00.000Z' } })], status: 'reinvestigating', round: 1 })));
+    const view = at(EARLY)(aRow(aSnapshot({ proposals: [aProposal({ answer: { outcome: 'rejected', at: '2026-03-03T10:00:00.000Z' } })], status: 'reinvestigating', round: 1 })));
     expect(view).toMatchObject({ status: 'reinvestigating', label: 'İnceleniyor', language: 'tr', aimToAnswerBy: '2026-03-06T15:00:00.000Z' });
     const json = JSON.stringify(view);
     for (const secret of [STAFF_ID, 'after-sales-istanbul', 'scrypt$', 'proposedBy', 'assignee', 'counters']) {
@@ -76,7 +81,7 @@ describe('buildCustomerView', () => {
   });
 
   it('falls back to the row before the workflow has written its snapshot', () => {
-    const view = buildCustomerView(aRow(null));
+    const view = at(EARLY)(aRow(null));
     expect(view).toMatchObject({ status: 'received', label: 'Oluşturuldu', aimToAnswerBy: '2026-03-02T14:00:00.000Z', proposal: null, pendingQuestion: null });
   });
 
@@ -87,9 +92,24 @@ describe('buildCustomerView', () => {
   });
 
   it.each(COMPLAINT_STATUSES)('shows the date we aim to answer by for %s exactly when we owe the next step', (status) => {
-    const view = buildCustomerView(aRow(null, { status, closure: status === 'closed' ? 'accepted' : null }));
+    const view = at(EARLY)(aRow(null, { status, closure: status === 'closed' ? 'accepted' : null }));
     const weOweIt = status === 'received' || (WORKING_STATUSES as readonly string[]).includes(status);
     expect(view.aimToAnswerBy).toBe(weOweIt ? '2026-03-02T14:00:00.000Z' : null);
+  });
+
+  it('never shows a passed date as one we aim to answer by: says we are late and when we write next', () => {
+    const late = aSnapshot({}, { progressUpdateAt: '2026-03-09T09:00:00.000Z' });
+    const afterDeadline = at(new Date('2026-03-07T09:00:00Z'))(aRow(late));
+    expect(afterDeadline).toMatchObject({ aimToAnswerBy: null, laterThanPlanned: true, nextUpdateBy: '2026-03-09T09:00:00.000Z' });
+    expect(at(EARLY)(aRow(late))).toMatchObject({ aimToAnswerBy: '2026-03-06T15:00:00.000Z', laterThanPlanned: false });
+    const longAfter = at(new Date('2026-03-10T09:00:00Z'))(aRow(late));
+    expect(longAfter).toMatchObject({ aimToAnswerBy: null, laterThanPlanned: true, nextUpdateBy: null });
+  });
+
+  it('is not late while the clock waits on the customer or after closure', () => {
+    const afterDeadline = at(new Date('2026-03-07T09:00:00Z'));
+    expect(afterDeadline(aRow(anInfoRequestSnapshot()))).toMatchObject({ aimToAnswerBy: null, laterThanPlanned: false });
+    expect(afterDeadline(aRow(aSnapshot({ status: 'closed', closure: 'withdrawn' })))).toMatchObject({ laterThanPlanned: false });
   });
 
   const everyOutcome: Array<[string, string | null]> = COMPLAINT_STATUSES.flatMap((status) =>

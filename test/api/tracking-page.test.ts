@@ -85,13 +85,32 @@ describe('POST /track', () => {
   });
 
   it('shows the complaint in English when the page is English, for a reference typed in lower case', async () => {
-    const c = await seedComplaint(ctx.sql);
+    // The fixture's March 2026 deadline has passed; this one is still ahead.
+    const ahead = { id: 'investigation', startedAt: '2026-03-02T09:00:00.000Z', warningAt: '2099-03-05T09:00:00.000Z', deadline: '2099-03-06T15:00:00.000Z', paused: false };
+    const c = await seedComplaint(ctx.sql, aSnapshot({}, { stage: ahead }));
     const html = await (await submit({ reference: c.reference.toLowerCase(), pin: c.pin, lang: 'en' })).text();
     expect(html).toContain('<html lang="en">');
     expect(html).toContain('Status: Under review');
     expect(html).toContain('We aim to answer by');
-    expect(html).toContain('6 March 2026');
+    expect(html).toContain('6 March 2099');
     expect(html).toContain('We are investigating your complaint');
+    expect(html).not.toContain('later than planned');
+  });
+
+  it('never shows a passed date as the one we aim to answer by: says we are late and when we write next', async () => {
+    const nextUpdate = new Date(Date.now() + 3 * 86_400_000);
+    const c = await seedComplaint(ctx.sql, aSnapshot({}, { progressUpdateAt: nextUpdate.toISOString() })); // deadline 6 March 2026
+    const en = await (await submit({ reference: c.reference, pin: c.pin, lang: 'en' })).text();
+    expect(en).not.toContain('We aim to answer by');
+    expect(en).not.toContain('6 March 2026');
+    expect(en).toContain('We are later than planned in answering you');
+    expect(en).toContain('Our next update by');
+    expect(en).toContain(new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Istanbul' }).format(nextUpdate));
+    const tr = await (await submit({ reference: c.reference, pin: c.pin })).text();
+    expect(tr).not.toContain('Hedeflediğimiz yanıt tarihi');
+    expect(tr).toContain('planladığımızdan daha geç kaldık');
+    const json = (await (await trackJson({ reference: c.reference, pin: c.pin })).json()) as Record<string, unknown>;
+    expect(json).toMatchObject({ aimToAnswerBy: null, laterThanPlanned: true, nextUpdateBy: nextUpdate.toISOString() });
   });
 
   it('shows the open proposal and points to the link we sent, minting no new one', async () => {

@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLASSIFY, complaintDriver, PROPOSE_REPAIR } from '../helpers/complaint-driver.js';
 import { eventually, integrationContext, type IntegrationContext } from '../helpers/integration.js';
 import { quietProcess, seconds } from '../helpers/process.js';
+import { formatInstant } from '../../texts/format.js';
+import { languageOf } from '../../texts/languages.js';
 
 let ctx: IntegrationContext;
 beforeAll(async () => {
@@ -91,5 +93,26 @@ describe('deadlines', () => {
       const updates = (await d.messages(c)).filter((m) => m.template === 'progress_update');
       return updates.length >= 2 ? updates : undefined;
     });
+  });
+
+  it('after a missed deadline, tells the customer it is later than planned and when the next update comes', async () => {
+    const d = complaintDriver(
+      ctx,
+      quietProcess((def) => {
+        def.stages.initialReview.deadline = seconds(1);
+        def.progressUpdateEvery = seconds(2);
+      }),
+    );
+    const c = await d.file();
+    const [update] = await eventually(async () => {
+      const rows = await ctx.sql<{ body: string; locale: string; params: { dueAt?: string; nextUpdateAt?: string } }[]>`
+        SELECT body, locale, params FROM outbox_messages WHERE complaint_id = ${c.id} AND template = 'progress_update' ORDER BY seq`;
+      return rows.length > 0 ? rows : undefined;
+    });
+    const { body, locale, params } = update!;
+    expect(Date.parse(params.dueAt!)).toBeLessThan(Date.parse(params.nextUpdateAt!));
+    expect(body).toMatch(/later than planned|planladığımızdan daha geç/);
+    expect(body).toContain(formatInstant(params.nextUpdateAt!, languageOf(locale), 'UTC')!);
+    expect(body).not.toMatch(/plan to complete|tamamlamayı planlıyoruz/);
   });
 });

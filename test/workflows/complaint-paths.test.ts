@@ -58,7 +58,12 @@ describe('complaintWorkflow, end to end', () => {
     const after = await d.answer(c, { type: 'customer_accepted', round: 1 }, link!.id);
     expect(after.state).toMatchObject({ status: 'closed', closure: 'accepted', round: 1 });
     expect(await d.openLink(c, 'resolution')).toBeUndefined();
-    expect(await templates(c, 'customer')).toEqual(expect.arrayContaining(['complaint_closed', 'satisfaction_survey']));
+    // There is no survey yet: the closing message invites to none, and no survey message is sent.
+    const customerTemplates = await templates(c, 'customer');
+    expect(customerTemplates).toContain('complaint_closed');
+    expect(customerTemplates).not.toContain('satisfaction_survey');
+    const closing = (await d.messages(c)).find((m) => m.audience === 'customer' && m.template === 'complaint_closed')!;
+    expect(closing.body).not.toMatch(/survey|anket|geri bildirim|feedback/i);
     const [row] = await ctx.sql`SELECT status, closure, closed_at FROM complaints WHERE id = ${c.id}`;
     expect(row).toMatchObject({ status: 'closed', closure: 'accepted' });
     expect(row!.closed_at).toBeInstanceOf(Date);

@@ -4,7 +4,7 @@ import {
   businessMinutesBetween,
   CalendarRangeError,
   dayHoursOf,
-  formatInstant,
+  toZonedIso,
   isWorkingTime,
   nextOpening,
   workingIntervalsOn,
@@ -41,7 +41,7 @@ describe('the hours of a day', () => {
   });
 
   it('lists a lunch break as two intervals, as instants', () => {
-    expect(workingIntervalsOn(DE, '2026-11-23').map((i) => [formatInstant(DE, i.from), formatInstant(DE, i.to)])).toEqual([
+    expect(workingIntervalsOn(DE, '2026-11-23').map((i) => [toZonedIso(DE, i.from), toZonedIso(DE, i.to)])).toEqual([
       ['2026-11-23T08:00:00+01:00', '2026-11-23T12:00:00+01:00'],
       ['2026-11-23T13:00:00+01:00', '2026-11-23T17:00:00+01:00'],
     ]);
@@ -75,12 +75,12 @@ describe('named exceptions', () => {
   };
 
   it('opens an extra working day with its own hours', () => {
-    expect(formatInstant(TR, nextOpening(withExceptions, new Date('2026-11-20T20:00:00+03:00')))).toBe('2026-11-21T10:00:00+03:00');
+    expect(toZonedIso(TR, nextOpening(withExceptions, new Date('2026-11-20T20:00:00+03:00')))).toBe('2026-11-21T10:00:00+03:00');
   });
 
   it('closes an extra day', () => {
     const { deadline } = addBusinessDuration(withExceptions, new Date('2026-11-23T17:00:00+03:00'), { workingHours: 2 });
-    expect(formatInstant(TR, deadline)).toBe('2026-11-25T10:00:00+03:00');
+    expect(toZonedIso(TR, deadline)).toBe('2026-11-25T10:00:00+03:00');
   });
 
   it('wins over a public holiday', () => {

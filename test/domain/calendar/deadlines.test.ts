@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { BusinessDuration } from '../../../domain/business-duration.js';
-import { addBusinessDuration, formatInstant, nextOpening, type Calendar } from '../../../domain/calendar/index.js';
+import { addBusinessDuration, toZonedIso, nextOpening, type Calendar } from '../../../domain/calendar/index.js';
 import { AE_WEEKEND_CHANGE, AZ, BERLIN_24_7, DE, IR, TR, UNEVEN_WEEK, US } from './fixtures.js';
 
 /** Deadline of `duration` from a local ISO instant, answered in the calendar's own offset. */
 function deadline(calendar: Calendar, from: string, duration: BusinessDuration) {
   const r = addBusinessDuration(calendar, new Date(from), duration);
-  return { clockStart: formatInstant(calendar, r.clockStart), deadline: formatInstant(calendar, r.deadline) };
+  return { clockStart: toZonedIso(calendar, r.clockStart), deadline: toZonedIso(calendar, r.deadline) };
 }
 
 describe('addBusinessDuration on the TR calendar', () => {
@@ -115,6 +115,6 @@ describe('nextOpening', () => {
     ['moves a Saturday arrival to Monday', '2026-11-21T12:00:00+03:00', '2026-11-23T09:00:00+03:00'],
     ['moves an arrival on the first day of a bayram past the whole run', '2026-03-20T10:00:00+03:00', '2026-03-23T09:00:00+03:00'],
   ] as const)('%s', (_, at, expected) => {
-    expect(formatInstant(TR, nextOpening(TR, new Date(at)))).toBe(expected);
+    expect(toZonedIso(TR, nextOpening(TR, new Date(at)))).toBe(expected);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatInstant } from '../../../domain/calendar/index.js';
+import { toZonedIso } from '../../../domain/calendar/index.js';
 import {
   ClockStateError,
   elapsedMinutes,
@@ -16,7 +16,7 @@ import {
 } from '../../../domain/sla/clock.js';
 import { DE, TR } from '../calendar/fixtures.js';
 
-const local = (iso: string) => formatInstant(TR, new Date(iso));
+const local = (iso: string) => toZonedIso(TR, new Date(iso));
 const times = (clock: SlaClock) => ({ startedAt: local(clock.startedAt), warningAt: local(clock.warningAt), deadline: local(clock.deadline) });
 
 /** Initial review of a complaint received Tue 27 Oct 2026, with 28 Oct a half day and 29 Oct a holiday. */

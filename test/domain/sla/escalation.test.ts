@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatInstant } from '../../../domain/calendar/index.js';
+import { toZonedIso } from '../../../domain/calendar/index.js';
 import { pauseClock, resumeClock, startClock, stopClock } from '../../../domain/sla/clock.js';
 import {
   applyEscalationStep,
@@ -12,7 +12,7 @@ import {
 import { rescheduleEscalation, runDueEscalations } from '../../../domain/sla/escalation-run.js';
 import { TR } from '../calendar/fixtures.js';
 
-const local = (iso: string) => formatInstant(TR, new Date(iso));
+const local = (iso: string) => toZonedIso(TR, new Date(iso));
 const policy = DEFAULT_ESCALATION_POLICY;
 /** 8 working hours from Mon 23 Nov 2026 09:00: warning at 15:00, deadline at 17:00. */
 const clock = startClock(TR, { at: '2026-11-23T09:00:00+03:00', duration: { workingHours: 8 } });

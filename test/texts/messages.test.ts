@@ -1,15 +1,12 @@
 // The texts of every message, rendered with the params the reducer really emits: journeys through
 // `advance` collect them as the workflow does, and the read-model activity's params are added on top.
 import { describe, expect, it } from 'vitest';
-import {
-  messageLanguage,
-  renderCustomerMessage,
-  renderStaffMessage,
-  type CustomerMessageTemplate,
-  type MessageParams,
-  type RenderedMessage,
-} from '../../activities/message-templates.js';
-import { customerLabel, WORKING_STATUSES } from '../../domain/complaint.js';
+import { WORKING_STATUSES } from '../../domain/complaint.js';
+import { statusLabel as customerLabel } from '../../texts/customer-view.js';
+import { languageOf as messageLanguage } from '../../texts/languages.js';
+import { renderCustomerMessage, type CustomerMessageTemplate } from '../../texts/messages/customer.js';
+import type { MessageParams, RenderedMessage } from '../../texts/messages/params.js';
+import { renderStaffMessage } from '../../texts/messages/staff.js';
 import { initialEffects, type ComplaintState, type Effect, type StaffTemplate } from '../../domain/lifecycle.js';
 import {
   answer,
@@ -25,7 +22,7 @@ import {
 
 const CUSTOMER_TEMPLATES = Object.keys({
   acknowledgement: 1, info_requested: 1, resolution_proposed: 1, answer_reminder: 1, reinvestigation_started: 1,
-  progress_update: 1, complaint_closed: 1, external_remedies: 1, satisfaction_survey: 1,
+  progress_update: 1, complaint_closed: 1, external_remedies: 1,
 } satisfies Record<CustomerMessageTemplate, 1>) as CustomerMessageTemplate[];
 
 const STAFF_TEMPLATES = Object.keys({
@@ -56,7 +53,7 @@ function messagesOf(effects: Effect[], state: ComplaintState): Sent[] {
     if (e.kind === 'inform_external_remedies') {
       return customer('external_remedies', { country: e.country, remedies: e.remedies });
     }
-    if (e.kind === 'request_satisfaction_survey') return customer('satisfaction_survey', { closure: e.closure });
+    // request_satisfaction_survey sends nothing until a survey exists.
     return [];
   });
 }
@@ -241,6 +238,55 @@ describe('customer messages', () => {
     expect(tr).not.toContain(status);
     const en = renderCustomerMessage('progress_update', 'en', { reference: REFERENCE, status }).body;
     expect(en).toContain(`Current status: ${customerLabel(status, 'en')}.`);
+  });
+
+  describe('a progress update', () => {
+    const update = (locale: string, writtenAt: string) =>
+      renderCustomerMessage('progress_update', locale, {
+        reference: REFERENCE,
+        status: 'investigating',
+        timeZone: 'Europe/Istanbul',
+        dueAt: '2026-03-06T15:00:00Z',
+        nextUpdateAt: '2026-03-13T07:00:00Z',
+        writtenAt,
+      }).body;
+
+    it('says by when the step ends while that is still ahead', () => {
+      expect(update('en', '2026-03-05T09:00:00Z')).toContain('We plan to complete this step by 6 March 2026 at 18:00.');
+      expect(update('tr', '2026-03-05T09:00:00Z')).toContain('Bu aşamayı en geç 6 Mart 2026 18:00 tarihine kadar tamamlamayı planlıyoruz.');
+    });
+
+    it('after the deadline, says we are later than planned and when we will write next, never the passed date', () => {
+      const en = update('en', '2026-03-09T09:00:00Z');
+      expect(en).toContain('later than planned');
+      expect(en).toContain('We will update you again by 13 March 2026 at 10:00 at the latest.');
+      const tr = update('tr', '2026-03-09T09:00:00Z');
+      expect(tr).toContain('planladığımızdan daha geç kaldık');
+      expect(tr).toContain('Sizi en geç 13 Mart 2026 10:00 tarihine kadar yeniden bilgilendireceğiz.');
+      for (const body of [en, tr]) {
+        expect(body).not.toMatch(/6 (March|Mart) 2026/);
+        expect(body).not.toMatch(/plan to complete|tamamlamayı planlıyoruz/);
+      }
+    });
+
+    it('after the deadline without a next update ahead, promises no date at all', () => {
+      const body = renderCustomerMessage('progress_update', 'en', {
+        status: 'investigating',
+        dueAt: '2026-03-06T15:00:00Z',
+        nextUpdateAt: '2026-03-08T15:00:00Z',
+        writtenAt: '2026-03-09T09:00:00Z',
+      }).body;
+      expect(body).toContain('later than planned, and we are sorry for the wait.\n\nWe will let you know as soon as there is news.');
+      expect(body).not.toContain('2026');
+    });
+  });
+
+  it('closes without inviting the customer to a survey that does not exist', () => {
+    for (const m of sentOf('customer', 'complaint_closed')) {
+      for (const locale of LOCALES) {
+        expect(render(m, locale, withActivityParams(m)).body).not.toMatch(/survey|anket|feedback|geri bildirim|görüş/i);
+      }
+    }
   });
 
   it('lists each external remedy with its description and link, or says whom to ask when there is none', () => {

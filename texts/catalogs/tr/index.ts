@@ -1,0 +1,13 @@
+// Turkish.
+import type { Catalog } from '../en/index.js';
+import { customerMessages } from './customer-messages.js';
+import { customerPages } from './customer-pages.js';
+import { customerView } from './customer-view.js';
+import { staffMessages } from './staff-messages.js';
+
+const messages: Catalog = { ...customerMessages, ...staffMessages, ...customerPages, ...customerView };
+
+export const tr = {
+  metadata: { intlLocale: 'tr-TR', direction: 'ltr', name: 'Türkçe' },
+  messages,
+} as const;
