@@ -1,7 +1,8 @@
 // The customer's answers through signed links, shared by the JSON endpoint and the HTML pages.
 // Order matters: the HMAC and expiry first (a forged token never reaches the database), then the
 // link's row (a missing, revoked or used link is GONE), then the workflow, whose update id is the
-// link's, so a double submit returns the first result instead of answering twice.
+// link's, so a double submit returns the first result instead of answering twice; a different
+// second answer before the first is applied is refused (request-keys.ts), never dropped.
 import { z } from '@hono/zod-openapi';
 import type { Sql } from 'postgres';
 import { customerAnswerSchema, nonBlankText } from '../domain/complaint-schemas.js';
@@ -15,6 +16,7 @@ import {
   type CustomerView,
 } from './customer-view.js';
 import { validationError } from './errors.js';
+import { claimRequestKey, releaseRequestKey } from './request-keys.js';
 import type { TemporalGateway } from './temporal-gateway.js';
 
 export interface CustomerLinkDeps {
@@ -87,11 +89,18 @@ export async function answerThroughLink(
   const { claims } = link;
   const answer = toAnswer(claims, body);
   const kind = answer.type === 'customer_rejected' ? 'reject' : answer.type === 'customer_accepted' ? 'accept' : 'info';
-  const status = await deps.temporal.answerAsCustomer(
-    claims.complaintId,
-    { linkId: claims.linkId, answer },
-    `${claims.linkId}:${kind}`,
-  );
+  // One answer per link: a second, different one (say, after a 503) is a 409, not silently dropped.
+  const requestKey = { caller: `answer:${claims.linkId}`, key: 'answer', body: answer };
+  await claimRequestKey(deps.sql, requestKey, () => 'This link has already been used for a different answer');
+  const status = await deps.temporal
+    .answerAsCustomer(claims.complaintId, { linkId: claims.linkId, answer }, `${claims.linkId}:${kind}`)
+    .catch(async (err: unknown) => {
+      // Refused by the workflow, so no trace in Temporal: the customer may send a corrected answer.
+      if (err instanceof DomainError && (err.code === 'INVALID_TRANSITION' || err.code === 'VALIDATION_FAILED')) {
+        await releaseRequestKey(deps.sql, requestKey);
+      }
+      throw err;
+    });
   return buildCustomerView(link.complaint, status);
 }
 
