@@ -1,4 +1,4 @@
-// One Idempotency-Key, one request. Temporal de-duplicates updates by id alone and answers a
+// One Idempotency-Key, one staff request. Temporal de-duplicates updates by id alone and answers a
 // repeated id with the first result, so a key reused with a different body would be "accepted"
 // and silently dropped. Before an update is sent, its (caller, key) is written here with the
 // SHA-256 of what it asks; the same key with another body is refused with 409 CONFLICT.
@@ -7,7 +7,7 @@ import type { Sql } from 'postgres';
 import { DomainError } from '../domain/errors.js';
 
 export interface RequestKey {
-  /** Who owns the key: `decide:<staff id>`, `answer:<link id>`. */
+  /** Who owns the key, e.g. `decide:<staff id>`. */
   caller: string;
   key: string;
   /** What the request asks, hashed; equal requests hash equal. */

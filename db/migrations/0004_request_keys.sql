@@ -1,4 +1,4 @@
--- The Idempotency-Keys of staff decisions and customer answers, each with the SHA-256 of the
+-- The Idempotency-Keys of staff decisions, each with the SHA-256 of the
 -- request it was first used for. Written before the workflow update is sent: Temporal drops an
 -- update whose id it has seen and answers with the first result, so without this ledger a key
 -- reused with another decision would answer 200 and the second decision would be lost. A key
