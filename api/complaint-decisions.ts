@@ -17,7 +17,7 @@ import { complaintIdByReference } from './complaints-read-model.js';
 import { referenceParamSchema } from './complaints.schemas.js';
 import { errorResponses, validationError } from './errors.js';
 import { IDEMPOTENCY_KEY_HEADER, idempotencyKeySchema } from './idempotency-key.js';
-import { claimRequestKey, releaseRequestKey } from './request-keys.js';
+import { sendOnce } from './request-keys.js';
 import { toStaffStatus, staffStatusSchema } from './staff-status.js';
 import type { TemporalGateway } from './temporal-gateway.js';
 import { validationHook } from './validation.js';
@@ -81,21 +81,9 @@ export function decisionRoutes(deps: { sql: Sql; temporal: TemporalGateway }) {
     const key = c.req.valid('header')['idempotency-key'] ?? randomUUID();
     c.header(IDEMPOTENCY_KEY_HEADER, key); // also on a 503, whose message asks for a retry with it
     const requestKey = { caller: `decide:${actor.id}`, key, body: { reference, decision } };
-    await claimRequestKey(deps.sql, requestKey);
-    const status = await deps.temporal.decide(complaintId, { actor, decision }, `${actor.id}:${key}`).catch(async (err: unknown) => {
-      if (refusedByWorkflow(err)) await releaseRequestKey(deps.sql, requestKey);
-      throw err;
-    });
+    const status = await sendOnce(deps.sql, requestKey, () => deps.temporal.decide(complaintId, { actor, decision }, `${actor.id}:${key}`));
     return c.json(staffStatusSchema.parse(toStaffStatus(status)), 200);
   });
-}
-
-/**
- * The workflow's validator refused the update (not now, not you, not valid): Temporal kept no
- * trace of it, so its key may carry a corrected decision. Unavailability and GONE keep the key.
- */
-function refusedByWorkflow(err: unknown): boolean {
-  return err instanceof DomainError && ['INVALID_TRANSITION', 'NOT_ALLOWED_FOR_ROLE', 'VALIDATION_FAILED'].includes(err.code);
 }
 
 /** `mark_duplicate` names another complaint that exists; else 400 on `duplicateOf`. */

@@ -4,7 +4,7 @@
 // SHA-256 of what it asks; the same key with another body is refused with 409 CONFLICT.
 import { createHash } from 'node:crypto';
 import type { Sql } from 'postgres';
-import { DomainError } from '../domain/errors.js';
+import { DomainError, type ErrorCode } from '../domain/errors.js';
 
 export interface RequestKey {
   /** Who owns the key, e.g. `decide:<staff id>`. */
@@ -51,6 +51,27 @@ export async function claimRequestKey(
  */
 export async function releaseRequestKey(sql: Sql, { caller, key, body }: RequestKey): Promise<void> {
   await sql`DELETE FROM request_keys WHERE caller = ${caller} AND idempotency_key = ${key} AND body_sha256 = ${bodySha256(body)}`;
+}
+
+/**
+ * Sends a request under its key: claims the key (409 if it carried another body), then sends. When
+ * the workflow refuses the request (its validator rejected the update, so nothing happened) the
+ * key is freed for a corrected request; unavailability and GONE keep it (the update may yet apply).
+ */
+export async function sendOnce<T>(sql: Sql, requestKey: RequestKey, send: () => Promise<T>): Promise<T> {
+  await claimRequestKey(sql, requestKey);
+  try {
+    return await send();
+  } catch (err) {
+    if (refusedByWorkflow(err)) await releaseRequestKey(sql, requestKey);
+    throw err;
+  }
+}
+
+const REFUSALS: readonly ErrorCode[] = ['INVALID_TRANSITION', 'NOT_ALLOWED_FOR_ROLE', 'VALIDATION_FAILED'];
+
+function refusedByWorkflow(err: unknown): boolean {
+  return err instanceof DomainError && REFUSALS.includes(err.code);
 }
 
 /** Deletes up to a batch of keys older than REQUEST_KEY_DAYS; answers how many. */
