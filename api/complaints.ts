@@ -5,7 +5,7 @@ import type { Logger } from 'pino';
 import { DomainError } from '../domain/errors.js';
 import type { AppEnv } from './app-env.js';
 import { requireRole, sha256Hex, type Actor } from './auth.js';
-import { clientAddress } from './client-address.js';
+import { clientAddress, clientNetwork } from './client-address.js';
 import { complaintSchema, intakeRequestSchema, intakeResponseSchema, referenceParamSchema } from './complaints.schemas.js';
 import { findComplaintByReference } from './complaints-read-model.js';
 import { errorResponses } from './errors.js';
@@ -94,7 +94,8 @@ export function complaintRoutes(deps: IntakeDeps & { trustProxy: boolean; log: L
 export function keylessIntakeAdmission(deps: { publicIntakeLimiter: FixedWindowLimiter; trustProxy: boolean }): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     if (!c.get('actor')) {
-      const verdict = deps.publicIntakeLimiter.hit(clientAddress(c, deps.trustProxy));
+      // By network: an IPv6 client holds a whole /64 and could otherwise rotate past the budget.
+      const verdict = deps.publicIntakeLimiter.hit(clientNetwork(clientAddress(c, deps.trustProxy)));
       if (!verdict.allowed) {
         c.header('Retry-After', String(verdict.retryAfterSeconds));
         throw new DomainError('RATE_LIMITED', 'Too many complaints from this address; retry later');

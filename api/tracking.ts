@@ -44,7 +44,8 @@ export interface TrackingDeps {
  * malformed and oversized requests count too. Throws TrackingRateLimitedError (with `Retry-After`).
  */
 export function admitTrackingRequest(c: Context, deps: TrackingDeps): void {
-  const verdict = deps.trackingLimiter.hit(clientAddress(c, deps.trustProxy));
+  // By network: an IPv6 client holds a whole /64 and could otherwise rotate past any budget.
+  const verdict = deps.trackingLimiter.hit(clientNetwork(clientAddress(c, deps.trustProxy)));
   if (!verdict.allowed) throw rateLimited(c, verdict.retryAfterSeconds, 'Too many tracking requests from this address');
 }
 

@@ -153,6 +153,16 @@ describe('POST /v1/track', () => {
     expect((await track(body, '203.0.113.201', limited)).status).toBe(200);
   });
 
+  it('counts an IPv6 client by its /64, so rotating addresses inside it buys no fresh budget', async () => {
+    const limited = ctx.app({ trackingPerMinute: 2 });
+    const c = await seedComplaint(ctx.sql);
+    const body = { reference: c.reference, pin: c.pin };
+    expect((await track(body, '2001:db8:77:1::1', limited)).status).toBe(200);
+    expect((await track(body, '2001:db8:77:1::2', limited)).status).toBe(200);
+    expect((await track(body, '2001:db8:77:1:abcd::3', limited)).status).toBe(429);
+    expect((await track(body, '2001:db8:77:2::1', limited)).status).toBe(200);
+  });
+
   it('counts malformed and oversized tracking requests against the address budget too', async () => {
     const limited = ctx.app({ trackingPerMinute: 2 });
     const c = await seedComplaint(ctx.sql);
