@@ -11,20 +11,23 @@ import { clientAddressHasher } from './answer-origin.js';
 import type { AppEnv } from './app-env.js';
 import { authenticate, parseApiKeys } from './auth.js';
 import { calendarRoutes } from './calendars.js';
-import { complaintRoutes } from './complaints.js';
+import { bodyLimits } from './body-limits.js';
+import { complaintRoutes, keylessIntakeAdmission } from './complaints.js';
 import { decisionRoutes } from './complaint-decisions.js';
 import { complaintRecordRoutes } from './complaint-records.js';
 import { customerRoutes } from './customer.js';
 import { docsRoutes } from './docs.js';
 import { renderError } from './errors.js';
 import { healthRoutes } from './health.js';
+import { allowedMethods } from './method-not-allowed.js';
 import { PinLockout } from './pin-lockout.js';
 import { FixedWindowLimiter } from './rate-limit.js';
 import { SealedBox } from '../security/sealed-box.js';
 import { responsePages } from './response-pages.js';
 import type { TemporalGateway } from './temporal-gateway.js';
-import { TRACKING_PER_MINUTE, type TrackingDeps } from './tracking.js';
-import { trackingPage } from './tracking-page.js';
+import { TRACKING_PER_MINUTE, trackingAdmission, type TrackingDeps } from './tracking.js';
+import { trackingFormAdmission, trackingPage } from './tracking-page.js';
+import { refuseUnstorableUrl } from './validation.js';
 import { LinkSigner } from '../security/signed-links.js';
 import { DEFAULT_PROCESS_SNAPSHOT } from '../config/default-process.js';
 import type { ProcessDefinitionSnapshot } from '../domain/process-definition.js';
@@ -57,6 +60,7 @@ export function createApp(deps: AppDeps) {
       'request',
     );
   });
+  app.use(refuseUnstorableUrl);
   app.use('/v1/*', authenticate(parseApiKeys(config.API_KEYS)));
   const linkDeps = {
     sql,
@@ -72,6 +76,13 @@ export function createApp(deps: AppDeps) {
     trackingLimiter: new FixedWindowLimiter(deps.trackingPerMinute ?? TRACKING_PER_MINUTE, 60_000),
     trustProxy: config.TRUST_PROXY,
   };
+  // Per-address budgets count every request before its body is read (a malformed or oversized one
+  // too); then each route group reads at most its body limit.
+  const publicIntakeLimiter = new FixedWindowLimiter(config.PUBLIC_INTAKE_PER_MINUTE, 60_000);
+  app.on('POST', '/v1/complaints', keylessIntakeAdmission({ publicIntakeLimiter, trustProxy: config.TRUST_PROXY }));
+  app.on('POST', '/v1/track', trackingAdmission(tracking));
+  app.on('POST', '/track', trackingFormAdmission({ ...tracking, log }));
+  app.use(bodyLimits());
 
   const v1 = new OpenAPIHono<AppEnv>().route(
     '/complaints',
@@ -80,7 +91,6 @@ export function createApp(deps: AppDeps) {
       temporal,
       sealedBox: new SealedBox(deps.encryptionKeys),
       currentProcess: deps.currentProcess ?? (() => DEFAULT_PROCESS_SNAPSHOT),
-      publicIntakeLimiter: new FixedWindowLimiter(config.PUBLIC_INTAKE_PER_MINUTE, 60_000),
       trustProxy: config.TRUST_PROXY,
       log,
     }),
@@ -103,7 +113,13 @@ export function createApp(deps: AppDeps) {
     openapi: '3.1.0',
     info: { title: 'Plaint API', version: '0.1.0', description: 'ISO 10002 complaint handling: every complaint a durable workflow.' },
   });
-  app.notFound((c) => renderError(c, new DomainError('NOT_FOUND', `No route for ${c.req.method} ${c.req.path}`), log));
+  app.notFound((c) => {
+    const allowed = allowedMethods(app.routes, c.req.path);
+    if (allowed.length === 0) return renderError(c, new DomainError('NOT_FOUND', `No route for ${c.req.method} ${c.req.path}`), log);
+    c.header('Allow', allowed.join(', '));
+    const message = `${c.req.path} does not take ${c.req.method}; it takes ${allowed.join(', ')}`;
+    return renderError(c, new DomainError('METHOD_NOT_ALLOWED', message, { allowed }), log);
+  });
   app.onError((err, c) => renderError(c, err, log));
   return app;
 }

@@ -1,4 +1,5 @@
-// The address a request comes from, for per-address rate limits.
+// The address a request comes from, for per-address rate limits, and its network, for PIN lockouts.
+import { isIP } from 'node:net';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
 
@@ -15,4 +16,21 @@ export function clientAddress(c: Context, trustProxy: boolean): string {
   } catch {
     return 'unknown'; // no socket: the app was called in-process (tests)
   }
+}
+
+/**
+ * The client network an address belongs to, which PIN lockouts count by: an IPv4 address itself,
+ * an IPv6 address's /64 (one subscriber usually holds a whole /64, so counting single addresses
+ * would hand out 2^64 fresh starts). IPv4-mapped IPv6 (`::ffff:192.0.2.1`) counts as IPv4.
+ */
+export function clientNetwork(address: string): string {
+  const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(address);
+  if (mapped) return mapped[1]!;
+  if (isIP(address) !== 6) return address;
+  const [head = '', tail = ''] = address.split('%')[0]!.toLowerCase().split('::');
+  const groups = (part: string) => (part === '' ? [] : part.split(':'));
+  const left = groups(head);
+  const right = address.includes('::') ? groups(tail) : [];
+  const full = [...left, ...Array<string>(8 - left.length - right.length).fill('0'), ...right];
+  return `${full.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, '')).join(':')}::/64`;
 }

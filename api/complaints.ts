@@ -1,14 +1,15 @@
 // /v1/complaints: intake and the staff view of a complaint.
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import type { Context } from 'hono';
+import type { MiddlewareHandler } from 'hono';
 import type { Logger } from 'pino';
 import { DomainError } from '../domain/errors.js';
 import type { AppEnv } from './app-env.js';
-import { requireRole, type Actor } from './auth.js';
-import { clientAddress } from './client-address.js';
+import { requireRole, sha256Hex, type Actor } from './auth.js';
+import { clientAddress, clientNetwork } from './client-address.js';
 import { complaintSchema, intakeRequestSchema, intakeResponseSchema, referenceParamSchema } from './complaints.schemas.js';
 import { findComplaintByReference } from './complaints-read-model.js';
 import { errorResponses } from './errors.js';
+import { idempotencyKeySchema } from './idempotency-key.js';
 import { fileComplaint, type IntakeDeps } from './intake.js';
 import type { FixedWindowLimiter } from './rate-limit.js';
 import { validationHook } from './validation.js';
@@ -24,11 +25,14 @@ const fileRoute = createRoute({
     'Starts the complaint\'s workflow and answers with its reference and a tracking PIN (shown once). ' +
     'When the workflow service is unavailable the complaint is still stored and answered with 202 and the same ' +
     'body; its workflow starts within a minute. ' +
-    'Without an API key only `channel: web` is accepted, rate-limited per client address. ' +
+    'Without an API key only `channel: web` is accepted, rate-limited per client address (every request counts, ' +
+    'valid or not). The body may be at most 128 KiB (413 PAYLOAD_TOO_LARGE). ' +
     'Send an `Idempotency-Key` header to make retries safe.',
   request: {
     headers: z.object({
-      'idempotency-key': z.string().min(8).max(200).optional().meta({ description: 'Retries with the same key return the same complaint' }),
+      'idempotency-key': idempotencyKeySchema.optional().meta({
+        description: 'Retries with the same key return the same complaint. Keys are kept per caller: per staff key, or per client address without one.',
+      }),
     }),
     body: { required: true, content: { 'application/json': { schema: intakeRequestSchema } } },
   },
@@ -39,7 +43,7 @@ const fileRoute = createRoute({
       content: { 'application/json': { schema: intakeResponseSchema } },
     },
     200: { description: 'Already filed with this Idempotency-Key', content: { 'application/json': { schema: intakeResponseSchema } } },
-    ...errorResponses(400, 401, 403, 409, 429),
+    ...errorResponses(400, 401, 403, 409, 413, 429),
   },
 });
 
@@ -56,16 +60,15 @@ const getRoute = createRoute({
   },
 });
 
-export function complaintRoutes(
-  deps: IntakeDeps & { publicIntakeLimiter: FixedWindowLimiter; trustProxy: boolean; log: Logger },
-) {
+export function complaintRoutes(deps: IntakeDeps & { trustProxy: boolean; log: Logger }) {
   return new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
     .openapi(fileRoute, async (c) => {
       const body = c.req.valid('json');
       const actor = c.get('actor');
-      admitCaller(c, deps, body.channel);
+      admitCaller(actor, body.channel);
       const key = c.req.valid('header')['idempotency-key'];
-      const { response, created, workflowPending } = await fileComplaint(deps, body, key && callerScopedKey(actor, key));
+      const scopedKey = key && callerScopedKey(actor, clientAddress(c, deps.trustProxy), key);
+      const { response, created, workflowPending } = await fileComplaint(deps, body, scopedKey);
       c.header('Location', `/v1/complaints/${response.reference}`);
       if (workflowPending) {
         // Ids only: the body and the PIN are personal.
@@ -84,22 +87,38 @@ export function complaintRoutes(
     });
 }
 
-/** Keyless callers file web complaints within the per-address limit; staff need a role that files. */
-function admitCaller(c: Context<AppEnv>, deps: { publicIntakeLimiter: FixedWindowLimiter; trustProxy: boolean }, channel: string) {
-  const actor = c.get('actor');
+/**
+ * Counts a keyless POST /v1/complaints against its address's budget. Mounted before the body is
+ * read, so malformed, invalid and oversized requests count too; staff requests are not limited.
+ */
+export function keylessIntakeAdmission(deps: { publicIntakeLimiter: FixedWindowLimiter; trustProxy: boolean }): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    if (!c.get('actor')) {
+      // By network: an IPv6 client holds a whole /64 and could otherwise rotate past the budget.
+      const verdict = deps.publicIntakeLimiter.hit(clientNetwork(clientAddress(c, deps.trustProxy)));
+      if (!verdict.allowed) {
+        c.header('Retry-After', String(verdict.retryAfterSeconds));
+        throw new DomainError('RATE_LIMITED', 'Too many complaints from this address; retry later');
+      }
+    }
+    await next();
+  };
+}
+
+/** Keyless callers file web complaints only; staff need a role that files. */
+function admitCaller(actor: Actor | undefined, channel: string) {
   if (actor) {
     if ((STAFF_INTAKE_ROLES as readonly string[]).includes(actor.role)) return;
     throw new DomainError('NOT_ALLOWED_FOR_ROLE', `Role '${actor.role}' may not file complaints`);
   }
   if (channel !== 'web') throw new DomainError('UNAUTHENTICATED', 'Only web complaints can be filed without a staff API key');
-  const verdict = deps.publicIntakeLimiter.hit(clientAddress(c, deps.trustProxy));
-  if (!verdict.allowed) {
-    c.header('Retry-After', String(verdict.retryAfterSeconds));
-    throw new DomainError('RATE_LIMITED', 'Too many complaints from this address; retry later');
-  }
 }
 
-/** The ledger key of a caller's Idempotency-Key: one caller cannot replay another's response (and PIN) by guessing its key. */
-function callerScopedKey(actor: Actor | undefined, key: string): string {
-  return actor ? `staff:${actor.id}:${key}` : `public:${key}`;
+/**
+ * The ledger key of a caller's Idempotency-Key: per staff user, and per client address for keyless
+ * callers (as a hash: the ledger keeps no address). One caller can neither replay another's
+ * response (and PIN) by guessing its key, nor learn from a 409 that someone else used it.
+ */
+export function callerScopedKey(actor: Actor | undefined, address: string, key: string): string {
+  return actor ? `staff:${actor.id}:${key}` : `public:${sha256Hex(address).slice(0, 32)}:${key}`;
 }

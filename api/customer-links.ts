@@ -1,7 +1,9 @@
 // The customer's answers through signed links, shared by the JSON endpoint and the HTML pages.
 // Order matters: the HMAC and expiry first (a forged token never reaches the database), then the
 // link's row (a missing, revoked or used link is GONE), then the workflow, whose update id is the
-// link's, so a double submit returns the first result instead of answering twice.
+// link's and the answer's, so a double submit returns the first result instead of answering
+// twice, and a different second answer is taken or refused by the workflow, never dropped.
+import { createHash } from 'node:crypto';
 import { z } from '@hono/zod-openapi';
 import type { Sql } from 'postgres';
 import { customerAnswerSchema, nonBlankText } from '../domain/complaint-schemas.js';
@@ -90,12 +92,20 @@ export async function answerThroughLink(
   const { claims } = link;
   const answer = toAnswer(claims, body);
   const kind = answer.type === 'customer_rejected' ? 'reject' : answer.type === 'customer_accepted' ? 'accept' : 'info';
+  // The answer's hash is part of the update id: a double submit of the same answer is taken once,
+  // and a different one (another reason, say, after a 503) is a new update that the workflow takes
+  // or refuses. Temporal would answer a reused id with the first result and drop the second answer.
   const status = await deps.temporal.answerAsCustomer(
     claims.complaintId,
     { linkId: claims.linkId, answer, origin },
-    `${claims.linkId}:${kind}`,
+    `${claims.linkId}:${kind}:${answerDigest(answer)}`,
   );
   return buildCustomerView(link.complaint, status);
+}
+
+/** A short hash of what the customer answered (the update id must not carry their words). */
+function answerDigest(answer: CustomerAnswer): string {
+  return createHash('sha256').update(JSON.stringify(answer)).digest('hex').slice(0, 32);
 }
 
 /** The customer answer a body means for this link; a body that does not fit the purpose is 400. */

@@ -32,10 +32,13 @@ const trackRoute = createRoute({
   summary: 'Track a complaint (customer)',
   description:
     'The customer view of a complaint, given its reference and tracking PIN. A wrong reference and a wrong PIN ' +
-    'get the same 401. Five wrong PINs within 15 minutes lock the reference for 15 minutes (429 with ' +
-    '`Retry-After`, even for the right PIN); requests are also rate-limited per client address.',
+    'get the same 401. Five wrong PINs within 15 minutes lock the reference for the client\'s network (its IPv4 ' +
+    'address or IPv6 /64) for 15 minutes, each further lock twice as long up to a day (429 with `Retry-After`, ' +
+    'even for the right PIN from that network; from another network the right PIN still works). Only existing ' +
+    'references are counted. Every request, valid or not, also counts against a per-address limit. ' +
+    'The body may be at most 4 KiB (413).',
   request: { body: { required: true, content: { 'application/json': { schema: trackRequestSchema } } } },
-  responses: { 200: viewResponse, ...errorResponses(400, 401, 429) },
+  responses: { 200: viewResponse, ...errorResponses(400, 401, 413, 429) },
 });
 
 const answerRoute = createRoute({
@@ -45,12 +48,13 @@ const answerRoute = createRoute({
   description:
     'Accept or reject a proposed resolution, or answer our question, through the link we sent (the same link ' +
     'opens an HTML page at `/r/{token}`). The round or question comes from the link, never from the body. ' +
-    'A tampered link is 404; an expired, answered or superseded one 410; a body that does not fit the link 400.',
+    'A tampered link is 404; an expired, answered or superseded one 410; a body that does not fit the link 400. ' +
+    'Sending the same answer twice takes it once; a different second answer is taken or refused, never dropped.',
   request: {
     params: tokenParamSchema,
     body: { required: true, content: { 'application/json': { schema: linkAnswerBodySchema } } },
   },
-  responses: { 200: viewResponse, ...errorResponses(400, 404, 409, 410, 503) },
+  responses: { 200: viewResponse, ...errorResponses(400, 404, 409, 410, 413, 503) },
 });
 
 export interface CustomerRouteDeps extends CustomerLinkDeps, TrackingDeps {}

@@ -35,8 +35,10 @@ const STATUS_TEXT: Record<number, string> = {
   401: 'Missing or wrong API key',
   403: 'The role may not do this',
   404: 'Not found',
+  405: 'The path does not take this method (see the Allow header)',
   409: 'Conflict with the current state',
   410: 'No longer valid',
+  413: 'The body is larger than this route takes (PAYLOAD_TOO_LARGE)',
   429: 'Too many requests',
   503: 'A dependency is unavailable; retry',
 };

@@ -4,6 +4,7 @@
 import type { Sql } from 'postgres';
 import type { Logger } from 'pino';
 import { INTAKE_REPLAY_HOURS, type SealedIntake } from './intake.js';
+import { purgeExpiredRequestKeys } from './request-keys.js';
 import type { SealedBox } from '../security/sealed-box.js';
 import type { TemporalGateway } from './temporal-gateway.js';
 
@@ -87,7 +88,7 @@ export async function purgeExpiredIntakeResponses(
   return erased.length;
 }
 
-/** Every `everyMs`: starts what intake left unstarted, then erases expired sealed responses. */
+/** Every `everyMs`: starts what intake left unstarted, then erases expired sealed responses and request keys. */
 export function runIntakeReconciler(deps: ReconcilerDeps & { log: Logger }, everyMs = 30_000): () => void {
   let running = false; // a slow run (Temporal down, a long backlog) must not overlap the next
   const once = async () => {
@@ -95,6 +96,7 @@ export function runIntakeReconciler(deps: ReconcilerDeps & { log: Logger }, ever
     if (started > 0) deps.log.warn({ started }, 'started workflows of complaints left unstarted');
     if (failed > 0) deps.log.warn({ failed }, 'could not start the workflows of some stored complaints; will retry');
     await purgeExpiredIntakeResponses(deps.sql);
+    await purgeExpiredRequestKeys(deps.sql);
   };
   const timer = setInterval(() => {
     if (running) return;

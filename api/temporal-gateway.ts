@@ -22,9 +22,13 @@ import type { complaintWorkflow } from '../workflows/complaint.workflow.js';
 export interface TemporalGateway {
   /** Starts the complaint's workflow; starting one that already runs is not an error. */
   startComplaint(input: ComplaintWorkflowInput): Promise<{ started: boolean }>;
-  /** An agent's decision; `requestKey` (the Idempotency-Key) makes a retry return the first result. */
+  /**
+   * An agent's decision; `requestKey` (the Idempotency-Key) makes a retry return the first result.
+   * Temporal compares update ids only, not payloads: the caller makes sure a key carries one
+   * decision (api/request-keys.ts).
+   */
   decide(complaintId: string, input: DecisionInput, requestKey: string): Promise<ComplaintStatus>;
-  /** The customer's answer through a signed link; one answer per link. */
+  /** The customer's answer through a signed link; `requestKey` names the link and the answer's hash. */
   answerAsCustomer(complaintId: string, input: CustomerAnswerInput, requestKey: string): Promise<ComplaintStatus>;
   /** True when the Temporal frontend answers. */
   isReachable(): Promise<boolean>;

@@ -1,9 +1,10 @@
 // /track: the page every customer message links to (`/track?reference=CMP-…`). GET shows a form for
 // the reference (prefilled from the link) and the PIN. POST checks them on the same code path as
-// POST /v1/track (same per-address limiter, same PIN lockout, the same refusal for a wrong PIN and
-// an unknown reference) and shows the complaint as its customer sees it. The PIN is never written
-// back into a page, and no answer link is minted here: the customer answers through the one we sent.
-import { Hono, type Context } from 'hono';
+// POST /v1/track (same per-address limiter, counted by trackingFormAdmission before the form is
+// read; same PIN lockout; the same refusal for a wrong PIN and an unknown reference) and shows the
+// complaint as its customer sees it. The PIN is never written back into a page, and no answer
+// link is minted here: the customer answers through the one we sent.
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Logger } from 'pino';
 import { DomainError, ERROR_CODES } from '../domain/errors.js';
@@ -23,7 +24,7 @@ import {
 } from './customer-html.js';
 import { buildCustomerView, type CustomerView } from './customer-view.js';
 import { fieldIssues } from './errors.js';
-import { trackComplaint, TrackingRateLimitedError, trackRequestSchema, type TrackingDeps } from './tracking.js';
+import { admitTrackingRequest, trackComplaint, TrackingRateLimitedError, trackRequestSchema, type TrackingDeps } from './tracking.js';
 
 export interface TrackingPageDeps extends TrackingDeps {
   log: Logger;
@@ -68,6 +69,21 @@ export function trackingPage(deps: TrackingPageDeps) {
         return refusedPage(c, err, language, reference, deps.log);
       }
     });
+}
+
+/**
+ * Counts a POST /track against its address's budget before the form is read (so malformed and
+ * oversized posts count too); over the budget, the form again with 429.
+ */
+export function trackingFormAdmission(deps: TrackingPageDeps): MiddlewareHandler {
+  return async (c, next) => {
+    try {
+      admitTrackingRequest(c, deps);
+    } catch (err) {
+      return refusedPage(c, err, pageLanguage(c, c.req.query('lang')), undefined, deps.log);
+    }
+    await next();
+  };
 }
 
 /** `?lang=` (or the form's `lang`) if we have texts in it, else the browser's preference, else Turkish. */

@@ -1,12 +1,13 @@
 // Tracking with a reference and PIN: the one code path behind POST /v1/track (JSON) and the
 // POST /track form, so both count the same per-address hits and the same wrong PINs.
+// The per-address hit is counted by middleware before the body is read (admitTrackingRequest).
 import { z } from '@hono/zod-openapi';
-import type { Context } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import type { Sql } from 'postgres';
 import { DomainError } from '../domain/errors.js';
-import { REFERENCE_PATTERN } from '../domain/reference.js';
+import { MAX_REFERENCE_LENGTH, REFERENCE_PATTERN } from '../domain/reference.js';
 import { generatePin, hashPin, verifyPin } from '../security/pin.js';
-import { clientAddress } from './client-address.js';
+import { clientAddress, clientNetwork } from './client-address.js';
 import { findCustomerComplaint, type CustomerComplaintRow } from './customer-view.js';
 import type { PinLockout } from './pin-lockout.js';
 import type { FixedWindowLimiter } from './rate-limit.js';
@@ -18,6 +19,7 @@ export const trackRequestSchema = z
   .strictObject({
     reference: z
       .string()
+      .max(MAX_REFERENCE_LENGTH)
       .regex(REFERENCE_PATTERN, 'expected a reference like CMP-2026-000123')
       .meta({ description: 'The reference from our confirmation', example: 'CMP-2026-000123' }),
     pin: z
@@ -38,24 +40,49 @@ export interface TrackingDeps {
 }
 
 /**
- * The complaint whose reference and PIN these are. Throws TrackingRateLimitedError (with
- * `Retry-After` set on `c`) for a busy address or a locked reference, and the same UNAUTHENTICATED for a wrong PIN and
- * an unknown reference.
+ * Counts a tracking request against its address's budget; mounted before the body is read, so
+ * malformed and oversized requests count too. Throws TrackingRateLimitedError (with `Retry-After`).
+ */
+export function admitTrackingRequest(c: Context, deps: TrackingDeps): void {
+  // By network: an IPv6 client holds a whole /64 and could otherwise rotate past any budget.
+  const verdict = deps.trackingLimiter.hit(clientNetwork(clientAddress(c, deps.trustProxy)));
+  if (!verdict.allowed) throw rateLimited(c, verdict.retryAfterSeconds, 'Too many tracking requests from this address');
+}
+
+/** `admitTrackingRequest` as middleware, for POST /v1/track. */
+export function trackingAdmission(deps: TrackingDeps): MiddlewareHandler {
+  return async (c, next) => {
+    admitTrackingRequest(c, deps);
+    await next();
+  };
+}
+
+/**
+ * The complaint whose reference and PIN these are (the address was admitted before). Throws
+ * TrackingRateLimitedError (with `Retry-After` set on `c`) while the reference is locked for the
+ * client's network, and the same UNAUTHENTICATED for a wrong PIN and an unknown reference. Only
+ * wrong PINs of existing references are counted: a row per made-up reference would let anyone
+ * fill the table, and references are sequential, so their existence is no secret to keep.
  */
 export async function trackComplaint(c: Context, deps: TrackingDeps, { reference, pin }: TrackRequest): Promise<CustomerComplaintRow> {
-  const verdict = deps.trackingLimiter.hit(clientAddress(c, deps.trustProxy));
-  if (!verdict.allowed) throw rateLimited(c, verdict.retryAfterSeconds, 'Too many tracking requests from this address');
-  const claim = await deps.pinLockout.claim(reference);
-  if (!claim.allowed) throw rateLimited(c, claim.retryAfterSeconds, 'Too many wrong PINs for this reference');
   const complaint = await findCustomerComplaint(deps.sql, { reference });
-  // An unknown reference costs the same scrypt as a known one, so timing tells nothing either.
-  const matches = await verifyPin(pin, complaint?.pin_hash ?? (await unknownReferenceHash()));
-  if (!complaint || !matches) {
-    await deps.pinLockout.failed(reference, claim);
-    throw new DomainError('UNAUTHENTICATED', 'The reference and PIN do not match a complaint');
+  if (!complaint) {
+    await verifyPin(pin, await unknownReferenceHash()); // the same scrypt as for a known reference
+    throw noMatch();
   }
-  await deps.pinLockout.succeeded(reference);
+  const source = { reference, network: clientNetwork(clientAddress(c, deps.trustProxy)) };
+  const claim = await deps.pinLockout.claim(source);
+  if (!claim.allowed) throw rateLimited(c, claim.retryAfterSeconds, 'Too many wrong PINs for this reference from your network');
+  if (!(await verifyPin(pin, complaint.pin_hash))) {
+    await deps.pinLockout.failed(source, claim);
+    throw noMatch();
+  }
+  await deps.pinLockout.succeeded(source);
   return complaint;
+}
+
+function noMatch(): DomainError {
+  return new DomainError('UNAUTHENTICATED', 'The reference and PIN do not match a complaint');
 }
 
 let unknownHash: Promise<string> | undefined;

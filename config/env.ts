@@ -68,16 +68,82 @@ export const envSchema = z
     if (env.NODE_ENV === 'production') {
       // Without PUBLIC_BASE_URL customers' links would point at the API's own listen address.
       for (const key of ['DATABASE_URL', 'PAYLOAD_ENCRYPTION_KEYS', 'LINK_SIGNING_SECRET', 'PUBLIC_BASE_URL'] as const) {
-        if (env[key] === undefined) ctx.addIssue({ code: 'custom', path: [key], message: 'required in production' });
+        const value = env[key];
+        if (value === undefined || (Array.isArray(value) && value.length === 0)) {
+          ctx.addIssue({ code: 'custom', path: [key], message: 'required in production' });
+        }
       }
+      for (const issue of publicExampleValues(env)) ctx.addIssue({ code: 'custom', ...issue });
     }
   });
+
+/**
+ * Values that were published as examples (in .env.example, the README or docker-compose.yml):
+ * anyone can read them, so production refuses them. The first .env.example shipped a working
+ * agent key (`Bearer alice`) and real-looking secrets; today its secrets are empty.
+ */
+export const PUBLIC_EXAMPLE_VALUES = {
+  /** SHA-256 of the keys `alice`, `admin` and `changeme`. */
+  apiKeyHashes: [
+    '2bd806c97f0e00af1a1fc3328fa763a9269723c8db8fac4f93af71db186d6e90',
+    '8c6976e5b5410415bde908bd4dee15dfb167a9c873fc4bb8a81f6f2ab448a918',
+    '057ba03d6c44104863dc7361fe4578965d1887360f90a0895882e58a6248fc86',
+  ],
+  /** The secret part of example payload keys (bytes 0..31). */
+  encryptionSecrets: ['AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8='],
+  linkSigningSecrets: ['change-me-to-a-long-random-string-of-32+chars'],
+  /** Database passwords of the examples (.env.example, docker-compose.yml's old default). */
+  databasePasswords: ['plaint', 'postgres', 'password', 'change-me'],
+} as const;
+
+const HOW_TO = {
+  API_KEYS: 'make a key of your own with `npx tsx scripts/hash-api-key.ts <name> <role>`',
+  PAYLOAD_ENCRYPTION_KEYS: "generate one with `node -e \"console.log('k1:' + require('crypto').randomBytes(32).toString('base64'))\"`",
+  LINK_SIGNING_SECRET: "generate one with `node -e \"console.log(require('crypto').randomBytes(32).toString('base64url'))\"`",
+  DATABASE_URL: 'set a password of your own (POSTGRES_PASSWORD for docker compose)',
+  PUBLIC_BASE_URL: "set the https:// address customers' links point to",
+} as const;
+
+function publicExampleValues(env: {
+  API_KEYS: string[];
+  PAYLOAD_ENCRYPTION_KEYS?: string[] | undefined;
+  LINK_SIGNING_SECRET?: string | undefined;
+  DATABASE_URL?: string | undefined;
+  PUBLIC_BASE_URL?: string | undefined;
+}): Array<{ path: (string | number)[]; message: string }> {
+  const issues: Array<{ path: (string | number)[]; message: string }> = [];
+  const refuse = (key: keyof typeof HOW_TO, index: number | undefined, what: string) =>
+    issues.push({
+      path: index === undefined ? [key] : [key, index],
+      message: `${what} is a published example value that anyone can read, refused in production: ${HOW_TO[key]}`,
+    });
+  const examples = PUBLIC_EXAMPLE_VALUES;
+  env.API_KEYS.forEach((entry, i) => {
+    if ((examples.apiKeyHashes as readonly string[]).includes(entry.split(':')[2] ?? '')) refuse('API_KEYS', i, `the key of '${entry.split(':')[0]}'`);
+  });
+  env.PAYLOAD_ENCRYPTION_KEYS?.forEach((entry, i) => {
+    if ((examples.encryptionSecrets as readonly string[]).includes(entry.split(':')[1] ?? '')) refuse('PAYLOAD_ENCRYPTION_KEYS', i, 'this key');
+  });
+  if (env.LINK_SIGNING_SECRET !== undefined && (examples.linkSigningSecrets as readonly string[]).includes(env.LINK_SIGNING_SECRET)) {
+    refuse('LINK_SIGNING_SECRET', undefined, 'this secret');
+  }
+  if (env.DATABASE_URL !== undefined) {
+    const password = decodeURIComponent(new URL(env.DATABASE_URL).password);
+    if ((examples.databasePasswords as readonly string[]).includes(password)) refuse('DATABASE_URL', undefined, 'its password');
+  }
+  if (env.PUBLIC_BASE_URL !== undefined && /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])$/.test(new URL(env.PUBLIC_BASE_URL).hostname)) {
+    refuse('PUBLIC_BASE_URL', undefined, 'a loopback address (no customer can open it)');
+  }
+  return issues;
+}
 
 export type Config = Readonly<z.infer<typeof envSchema>>;
 
 /** Parses an environment; throws one Error whose message lists every bad variable. */
 export function parseConfig(env: Record<string, string | undefined>): Config {
-  const result = envSchema.safeParse(env);
+  // `KEY=` (as .env.example leaves its secrets) means unset, as it does for dotenv and compose.
+  const set = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
+  const result = envSchema.safeParse(set);
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  ${i.path.join('.') || '(env)'}: ${i.message}`);
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);

@@ -15,8 +15,24 @@ import {
 import type { Actor, CustomerAnswer, Decision, LifecycleEvent, SystemEvent } from './lifecycle/events.js';
 import { REFERENCE_PATTERN } from './reference.js';
 
+/**
+ * A NUL character or a lone UTF-16 surrogate: PostgreSQL refuses the first in text, and the second
+ * is no character at all (it cannot be encoded as UTF-8). JSON escapes (`\u0000`, `\ud800`) let
+ * both in, so every free text is checked for them.
+ */
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+export const STORABLE_TEXT_MESSAGE = 'must not contain NUL characters or unpaired surrogates';
+
+/** True when PostgreSQL can store `value` as text and it is well-formed Unicode. */
+export function isStorableText(value: string): boolean {
+  return !UNSTORABLE.test(value);
+}
+
+/** Any string PostgreSQL can store: no NUL, no unpaired surrogate. */
+export const storableText = () => z.string().refine(isStorableText, STORABLE_TEXT_MESSAGE);
+
 /** Free text with a length limit that is not only white space (checked, not trimmed). */
-export const nonBlankText = (max: number) => z.string().min(1).max(max).regex(/\S/, 'must not be blank');
+export const nonBlankText = (max: number) => storableText().min(1).max(max).regex(/\S/, 'must not be blank');
 /** A staff user id from the identity provider: no spaces, no personal data. */
 const staffIdSchema = z.string().min(1).max(100).regex(/^[A-Za-z0-9._@:-]+$/, 'expected a user id');
 const isoInstantSchema = z.iso.datetime({ offset: true });

@@ -69,7 +69,22 @@ describe('POST /v1/complaints', () => {
     expect(agentAgain.status).toBe(200);
     expect(await agentAgain.json()).toEqual(bodies[0]);
     const [row] = await ctx.sql`SELECT idempotency_key FROM intake_requests WHERE complaint_id = ${bodies[2]!.id}`;
-    expect(row!.idempotency_key).toBe(`public:${key['idempotency-key']}`);
+    expect(row!.idempotency_key).toMatch(new RegExp(`^public:[0-9a-f]{32}:${key['idempotency-key']}$`));
+  });
+
+  it('keeps keyless Idempotency-Keys per client address: the same key from two clients files two complaints, no 409', async () => {
+    const key = `mine-${crypto.randomUUID()}`;
+    const from = (address: string, body = aComplaint()) => post(body, { 'idempotency-key': key, 'x-forwarded-for': address });
+    const first = await from('198.51.100.41');
+    const other = await from('198.51.100.42', aComplaint({ subject: 'A different complaint' }));
+    expect([first.status, other.status]).toEqual([201, 201]);
+    const [a, b] = await Promise.all([first, other].map(async (r) => intakeResponseSchema.parse(await r.json())));
+    expect(a!.reference).not.toBe(b!.reference);
+    const retry = await from('198.51.100.41');
+    expect(retry.status).toBe(200);
+    expect(await retry.json()).toEqual(a);
+    const rows = await ctx.sql<{ idempotency_key: string }[]>`SELECT idempotency_key FROM intake_requests WHERE complaint_id IN ${ctx.sql([a!.id, b!.id])}`;
+    for (const r of rows) expect(r.idempotency_key).not.toContain('198.51.100');
   });
 
   it('refuses an Idempotency-Key reused with a different body (409)', async () => {
@@ -108,6 +123,50 @@ describe('POST /v1/complaints', () => {
     expect(paths).toEqual(['channel', 'customer.email', 'customer.name', 'description', 'subject']);
   });
 
+  it.each([
+    ['a NUL', 'Makine sızdırıyor\\u0000 ve çalışmıyor'],
+    ['an unpaired surrogate', 'Makine sızdırıyor \\ud83d ve çalışmıyor'],
+  ])('answers 400 naming the field, not 500, for %s in a text, and nothing is written', async (_what, escaped) => {
+    const [{ before }] = (await ctx.sql`SELECT count(*)::int AS before FROM complaints`) as unknown as [{ before: number }];
+    const body = JSON.stringify(aComplaint({ description: 'PLACEHOLDER-DESCRIPTION', customer: { ...aComplaint().customer, name: 'PLACEHOLDER-NAME' } }));
+    const res = await post(body.replace('PLACEHOLDER-DESCRIPTION', escaped).replace('PLACEHOLDER-NAME', `Ay\\u0000şe`));
+    expect(res.status).toBe(400);
+    const { error } = errorBodySchema.parse(await res.json());
+    expect(error).toMatchObject({ code: 'VALIDATION_FAILED' });
+    expect((error.details as Array<{ path: string }>).map((d) => d.path).sort()).toEqual(['customer.name', 'description']);
+    const [{ after }] = (await ctx.sql`SELECT count(*)::int AS after FROM complaints`) as unknown as [{ after: number }];
+    expect(after).toBe(before);
+  });
+
+  it('answers 400 naming the header for an Idempotency-Key with characters outside visible ASCII', async () => {
+    const res = await post(aComplaint(), { 'idempotency-key': 'schlüssel-12345' });
+    expect(res.status).toBe(400);
+    expect(errorBodySchema.parse(await res.json()).error.details).toEqual([expect.objectContaining({ path: 'header.idempotency-key' })]);
+  });
+
+  it('refuses a body over 128 KiB with 413 PAYLOAD_TOO_LARGE before reading it, by Content-Length or by stream', async () => {
+    const big = JSON.stringify(aComplaint({ description: 'x'.repeat(129 * 1024) }));
+    const declared = await post(big, { 'content-length': String(Buffer.byteLength(big)) });
+    expect(declared.status).toBe(413);
+    expect(errorBodySchema.parse(await declared.json()).error).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', requestId: expect.any(String) });
+    const chunks = [new TextEncoder().encode(big.slice(0, 100_000)), new TextEncoder().encode(big.slice(100_000))];
+    const streamed = await app.request('/v1/complaints', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: new ReadableStream({
+        start(controller) {
+          for (const chunk of chunks) controller.enqueue(chunk);
+          controller.close();
+        },
+      }),
+      duplex: 'half',
+    } as RequestInit);
+    expect(streamed.status).toBe(413);
+    // The biggest valid complaint still fits.
+    const longest = aComplaint({ description: 'ş'.repeat(10_000), subject: 'ş'.repeat(200) });
+    expect((await post(longest)).status).toBe(201);
+  });
+
   it('answers 400 for a body that is not JSON, and nothing is written', async () => {
     const [{ before }] = (await ctx.sql`SELECT count(*)::int AS before FROM complaints`) as unknown as [{ before: number }];
     const res = await post('{"channel": ');
@@ -140,6 +199,16 @@ describe('POST /v1/complaints', () => {
     expect(third.status).toBe(429);
     expect(Number(third.headers.get('retry-after'))).toBeGreaterThan(0);
     expect((await send('203.0.113.8')).status).toBe(201);
+  });
+
+  it('counts invalid and oversized keyless requests against the address budget too', async () => {
+    const limited = ctx.app({ publicIntakePerMinute: 2, trustProxy: true });
+    const send = (body: string) =>
+      limited.request('/v1/complaints', { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': '203.0.113.77' }, body });
+    expect((await send('{"channel": ')).status).toBe(400);
+    expect((await send(JSON.stringify(aComplaint({ description: 'x'.repeat(200_000) })))).status).toBe(413);
+    const third = await send(JSON.stringify(aComplaint()));
+    expect(third.status).toBe(429);
   });
 
   it('limits by the address our proxy appended to X-Forwarded-For, however the client spoofs the first entry', async () => {

@@ -117,6 +117,31 @@ describe('POST /v1/responses/{token}: the answer', () => {
     expect(answers).toHaveLength(1);
   });
 
+  it('never drops a different second answer: of two rejections with different reasons, one is taken and the other refused', async () => {
+    const { complaint, token } = await flow.proposed();
+    const reasons = ['I need it repaired this week.', 'A refund would suit me better.'];
+    const both = await Promise.all(reasons.map((reason) => answer(token, { decision: 'reject', reason })));
+    const statuses = both.map((r) => r.status);
+    expect(statuses.filter((s) => s === 200)).toHaveLength(1);
+    expect(statuses.filter((s) => s === 200 || s === 409 || s === 410)).toHaveLength(2);
+    const taken = reasons[statuses.indexOf(200)];
+    expect((await flow.status(complaint)).state.proposals[0]!.answer).toMatchObject({ outcome: 'rejected', reason: taken });
+  });
+
+  it('answers 400 naming the field for a NUL or a lone surrogate in an answer', async () => {
+    const asked = await seedComplaint(ctx.sql, anInfoRequestSnapshot());
+    const info = (await seedLink(ctx.sql, asked.id, { purpose: 'info_request', requestId: 'info-1' })).token;
+    for (const text of ['WM-8000\\u0000', 'WM-8000 \\udc00']) {
+      const res = await app.request(`/v1/responses/${info}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: `{"text":"${text}"}`,
+      });
+      const error = await expectError(res, 400, 'VALIDATION_FAILED');
+      expect(pathsOf(error.details)).toEqual(['text']);
+    }
+  });
+
   it("resumes the complaint with the customer's answer to our question", async () => {
     const complaint = await flow.investigating();
     await flow.decide(complaint, { type: 'request_info', question: 'Which model number is on the label?' });

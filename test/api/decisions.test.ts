@@ -67,7 +67,11 @@ describe('POST /v1/complaints/{reference}/decisions', () => {
       });
     const auditor = await decideOn('auditor');
     expect([auditor.status, (await errorOf(auditor)).code]).toEqual([403, 'NOT_ALLOWED_FOR_ROLE']);
-    expect((await decideOn('agent')).status).toBe(503); // the gateway is really down
+    const agent = await decideOn('agent');
+    expect(agent.status).toBe(503); // the gateway is really down
+    // The key the server made up comes back, so the client can retry as the message asks.
+    expect(agent.headers.get('idempotency-key')).toMatch(/^[0-9a-f-]{36}$/);
+    expect((await errorOf(agent)).message).toContain('retry');
   });
 
   it('answers 400 on duplicateOf for an unknown complaint or the complaint itself, and marks a real duplicate', async () => {
@@ -120,6 +124,68 @@ describe('POST /v1/complaints/{reference}/decisions', () => {
     expect([first.status, retry.status]).toEqual([200, 200]);
     const seqOf = async (res: Response) => ((await res.json()) as { seq: number }).seq;
     expect(await seqOf(retry)).toBe(await seqOf(first));
+  });
+
+  it('refuses a key reused with a different decision with 409 CONFLICT naming the key, and takes only the first', async () => {
+    const c = await d.file();
+    await d.waitForStatus(c, 'acknowledged');
+    const key = `note-${crypto.randomUUID()}`;
+    const first = await d.decide(c, { type: 'note', text: 'Customer called again.' }, 'agent', { 'idempotency-key': key });
+    expect(first.status).toBe(200);
+    const second = await d.decide(c, { type: 'note', text: 'Customer asked for a refund.' }, 'agent', { 'idempotency-key': key });
+    expect(second.status).toBe(409);
+    const error = await errorOf(second);
+    expect(error).toMatchObject({ code: 'CONFLICT', details: { idempotencyKey: key } });
+    expect(error.message).toContain(key);
+    const notes = (await d.events(c)).filter((e) => e.type === 'note');
+    expect(notes).toHaveLength(1);
+    // The same key on another complaint is another request too.
+    const elsewhere = await d.decide(acknowledged, { type: 'note', text: 'Customer called again.' }, 'agent', { 'idempotency-key': key });
+    expect([elsewhere.status, (await errorOf(elsewhere)).code]).toEqual([409, 'CONFLICT']);
+  });
+
+  it('lets a key whose decision the workflow refused carry a corrected decision', async () => {
+    const c = await d.file();
+    await d.waitForStatus(c, 'acknowledged');
+    const headers = { 'idempotency-key': `fix-${crypto.randomUUID()}` };
+    expect((await d.decide(c, PROPOSE_REPAIR, 'agent', headers)).status).toBe(409); // not before classify
+    const corrected = await d.decide(c, CLASSIFY, 'agent', headers);
+    expect(corrected.status).toBe(200);
+  });
+
+  it('answers with the Idempotency-Key it used, made up when none was sent; a retry with it applies once', async () => {
+    const c = await d.file();
+    await d.waitForStatus(c, 'acknowledged');
+    const note = { type: 'note', text: 'Called the customer back.' } as const;
+    const first = await d.decide(c, note);
+    expect(first.status).toBe(200);
+    const key = first.headers.get('idempotency-key');
+    expect(key).toMatch(/^[0-9a-f-]{36}$/);
+    const retry = await d.decide(c, note, 'agent', { 'idempotency-key': key! });
+    expect(retry.status).toBe(200);
+    expect(retry.headers.get('idempotency-key')).toBe(key);
+    const seqOf = async (res: Response) => ((await res.json()) as { seq: number }).seq;
+    expect(await seqOf(retry)).toBe(await seqOf(first));
+    expect((await d.events(c)).filter((e) => e.type === 'note')).toHaveLength(1);
+  });
+
+  it('documents the Idempotency-Key response header on 200 and 503', async () => {
+    const doc = (await (await d.app.request('/openapi.json')).json()) as {
+      paths: Record<string, { post: { responses: Record<string, { headers?: Record<string, unknown> }> } }>;
+    };
+    const responses = doc.paths['/v1/complaints/{reference}/decisions']!.post.responses;
+    expect(Object.keys(responses['200']!.headers ?? {})).toContain('Idempotency-Key');
+    expect(Object.keys(responses['503']!.headers ?? {})).toContain('Idempotency-Key');
+  });
+
+  it('answers 400 naming the field for a NUL in a decision text, without asking the workflow', async () => {
+    const res = await d.app.request(`/v1/complaints/${acknowledged.reference}/decisions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...bearer('agent') },
+      body: '{"type":"note","text":"Called \\u0000 back"}',
+    });
+    expect(res.status).toBe(400);
+    expect(await errorOf(res)).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ path: 'text' }] });
   });
 
   it('answers 410 for an answer to a round that was superseded', async () => {

@@ -13,8 +13,8 @@ afterAll(() => ctx.close());
 async function aRow(windowAgo: string, lockedFor: string | null = null): Promise<string> {
   const reference = `SWEEP-${randomUUID()}`;
   await ctx.sql`
-    INSERT INTO tracking_lockouts (reference, failures, window_started, locked_until)
-    VALUES (${reference}, 3, now() - ${windowAgo}::interval, ${lockedFor === null ? null : ctx.sql`now() + ${lockedFor}::interval`})`;
+    INSERT INTO tracking_lockouts (reference, network, failures, window_started, locked_until)
+    VALUES (${reference}, '192.0.2.1', 3, now() - ${windowAgo}::interval, ${lockedFor === null ? null : ctx.sql`now() + ${lockedFor}::interval`})`;
   return reference;
 }
 
@@ -25,16 +25,59 @@ async function remaining(references: string[]): Promise<string[]> {
 
 /** One wrong PIN on a fresh reference, as tracking counts it. */
 async function aWrongPin(lockout: PinLockout): Promise<void> {
-  const reference = `SWEEP-${randomUUID()}`;
-  const claim = await lockout.claim(reference);
+  const source = { reference: `SWEEP-${randomUUID()}`, network: '192.0.2.1' };
+  const claim = await lockout.claim(source);
   if (!claim.allowed) throw new Error('a fresh reference is never locked');
-  await lockout.failed(reference, claim);
+  await lockout.failed(source, claim);
 }
 
+/** `failures` wrong PINs in a row from one network; answers the Retry-After of the claim after them. */
+async function lockFor(lockout: PinLockout, source: { reference: string; network: string }, failures = 5): Promise<number> {
+  for (let i = 0; i < failures; i++) {
+    const claim = await lockout.claim(source);
+    if (!claim.allowed) throw new Error(`attempt ${i + 1} was refused`);
+    await lockout.failed(source, claim);
+  }
+  const refused = await lockout.claim(source);
+  if (refused.allowed) throw new Error('not locked');
+  return refused.retryAfterSeconds;
+}
+
+const endLock = (source: { reference: string; network: string }) =>
+  ctx.sql`UPDATE tracking_lockouts SET locked_until = now() - interval '1 second' WHERE reference = ${source.reference} AND network = ${source.network}`;
+
 describe('PinLockout', () => {
-  it('forgets, when it counts a wrong PIN, the rows whose window and lock are over', async () => {
-    const forgotten = [await aRow('2 days'), await aRow('2 days', '-1 hour')];
-    const kept = [await aRow('2 days', '1 hour'), await aRow('1 hour'), await aRow('20 hours', '-1 minute')];
+  it('locks one network at a time: the same reference from another network is still checked', async () => {
+    const lockout = new PinLockout(ctx.sql);
+    const reference = `LOCK-${randomUUID()}`;
+    await lockFor(lockout, { reference, network: '198.51.100.7' });
+    expect(await lockout.claim({ reference, network: '198.51.100.8' })).toEqual({ allowed: true, attempt: 1 });
+  });
+
+  it('doubles the lock each time the same network is locked again, up to a day', async () => {
+    const lockout = new PinLockout(ctx.sql);
+    const source = { reference: `LOCK-${randomUUID()}`, network: '2001:db8:1:2::/64' };
+    const locks: number[] = [];
+    for (let i = 0; i < 9; i++) {
+      locks.push(Math.round((await lockFor(lockout, source)) / 60));
+      await endLock(source);
+    }
+    expect(locks).toEqual([15, 30, 60, 120, 240, 480, 960, 1440, 1440]);
+  });
+
+  it('starts again from the shortest lock after a right PIN from that network', async () => {
+    const lockout = new PinLockout(ctx.sql);
+    const source = { reference: `LOCK-${randomUUID()}`, network: '203.0.113.9' };
+    await lockFor(lockout, source);
+    await endLock(source);
+    await lockout.succeeded(source);
+    expect(Math.round((await lockFor(lockout, source)) / 60)).toBe(15);
+  });
+
+  it('forgets, when it counts a wrong PIN, the rows quiet for a day (window and lock over a day ago)', async () => {
+    const forgotten = [await aRow('2 days'), await aRow('3 days', '-25 hours')];
+    // A lock that ended an hour ago is remembered, so the next lock of that network lasts longer.
+    const kept = [await aRow('2 days', '1 hour'), await aRow('1 hour'), await aRow('20 hours', '-1 minute'), await aRow('2 days', '-1 hour')];
     await aWrongPin(new PinLockout(ctx.sql));
     expect(await remaining(forgotten)).toEqual([]);
     expect(await remaining(kept)).toEqual(kept);

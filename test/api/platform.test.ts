@@ -34,6 +34,31 @@ describe('health, docs and unknown routes', () => {
     expect((await script.arrayBuffer()).byteLength).toBeGreaterThan(100_000);
   });
 
+  it.each([
+    ['GET', '/v1/complaints', 'POST'],
+    ['DELETE', '/v1/complaints/CMP-2026-000001', 'GET, HEAD'],
+    ['GET', '/v1/complaints/CMP-2026-000001/decisions', 'POST'],
+    ['GET', '/v1/track', 'POST'],
+    ['PUT', '/track', 'GET, HEAD, POST'],
+    ['DELETE', '/r/v1.some-token-of-sixteen-chars', 'GET, HEAD, POST'],
+    ['POST', '/healthz', 'GET, HEAD'],
+  ])('answers %s %s with 405 METHOD_NOT_ALLOWED and Allow: %s', async (method, path, allow) => {
+    const res = await app.request(path, { method });
+    expect(res.status).toBe(405);
+    expect(res.headers.get('allow')).toBe(allow);
+    const { error } = errorBodySchema.parse(await res.json());
+    expect(error).toMatchObject({ code: 'METHOD_NOT_ALLOWED', requestId: expect.any(String) });
+  });
+
+  it('answers 400 naming the parameter for a NUL in the query or the path, on any route', async () => {
+    const query = await app.request('/track?reference=CMP%00&lang=en');
+    expect(query.status).toBe(400);
+    expect(errorBodySchema.parse(await query.json()).error).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ path: 'query.reference' }] });
+    const path = await app.request('/r/abcdefghijklmnop%00qrstuvwxyz');
+    expect(path.status).toBe(400);
+    expect(errorBodySchema.parse(await path.json()).error.details).toEqual([expect.objectContaining({ path: 'path' })]);
+  });
+
   it('answers unknown routes with a JSON 404', async () => {
     const res = await app.request('/v1/nothing-here');
     expect(res.status).toBe(404);

@@ -151,6 +151,16 @@ describe('POST /r/{token}', () => {
     expect(await footprint(complaint)).toEqual(before);
   });
 
+  it('shows the form again (400) for a NUL in the answer, and records nothing', async () => {
+    const c = await seedComplaint(ctx.sql, anInfoRequestSnapshot());
+    const { token } = await seedLink(ctx.sql, c.id, { purpose: 'info_request', requestId: 'info-1' });
+    const before = await footprint(c);
+    const res = await submit(token, { text: 'WM-8000\u0000 serial 12345' });
+    expect(res.status).toBe(400);
+    expect(await res.text()).toContain('<form method="post">');
+    expect(await footprint(c)).toEqual(before);
+  });
+
   it("takes the answer to our question and keeps the customer's text when it comes back", async () => {
     const complaint = await flow.investigating();
     await flow.decide(complaint, { type: 'request_info', question: 'Which model number is on the label?' });

@@ -159,11 +159,12 @@ describe('POST /track', () => {
     expect(a.replaceAll(c.reference, 'REF')).toBe(b.replaceAll(unknownReference, 'REF'));
   });
 
-  it('locks the reference after 5 wrong PINs, counted with the JSON endpoint: 429 page with Retry-After', async () => {
+  it('locks the reference for the network after 5 wrong PINs, counted with the JSON endpoint: 429 page with Retry-After', async () => {
     const c = await seedComplaint(ctx.sql);
-    for (let i = 0; i < 3; i++) expect((await submit({ reference: c.reference, pin: wrongPin(c.pin) })).status).toBe(401);
-    for (let i = 0; i < 2; i++) expect((await trackJson({ reference: c.reference, pin: wrongPin(c.pin) })).status).toBe(401);
-    const locked = await submit({ reference: c.reference, pin: c.pin, lang: 'en' });
+    const from = '192.0.2.31';
+    for (let i = 0; i < 3; i++) expect((await submit({ reference: c.reference, pin: wrongPin(c.pin) }, from)).status).toBe(401);
+    for (let i = 0; i < 2; i++) expect((await trackJson({ reference: c.reference, pin: wrongPin(c.pin) }, from)).status).toBe(401);
+    const locked = await submit({ reference: c.reference, pin: c.pin, lang: 'en' }, from);
     expect(locked.status).toBe(429);
     const retryAfter = Number(locked.headers.get('retry-after'));
     expect(retryAfter).toBeGreaterThan(14 * 60);
@@ -172,6 +173,16 @@ describe('POST /track', () => {
     expect(html).toContain('Too many attempts');
     expect(html).toContain('try again in 15 minutes');
     expect(html).toContain('<form method="post">');
+  });
+
+  it('counts a form post against the address budget before reading it: an oversized one too, 429 as a page', async () => {
+    const limited = ctx.app({ trackingPerMinute: 1 });
+    const from = '203.0.113.230';
+    const huge = await submit({ reference: 'CMP-2026-000001', pin: '12345678', padding: 'x'.repeat(8_000) }, from, limited);
+    expect(huge.status).toBe(413);
+    const next = await submit({ reference: 'CMP-2026-000001', pin: '12345678' }, from, limited);
+    expect(next.status).toBe(429);
+    expect(await next.text()).toContain('<form method="post">');
   });
 
   it('rate-limits per client address together with the JSON endpoint', async () => {
@@ -217,13 +228,14 @@ describe('POST /track', () => {
   it('never writes the PIN into a page, whatever the answer', async () => {
     const c = await seedComplaint(ctx.sql);
     const pins = [c.pin, wrongPin(c.pin)];
+    const from = '192.0.2.32';
     const answers = [
-      await submit({ reference: c.reference, pin: c.pin }),
-      await submit({ reference: 'CMP-WRONG', pin: c.pin }),
-      await submit({ reference: 'CMP-1999-999998', pin: c.pin }),
+      await submit({ reference: c.reference, pin: c.pin }, from),
+      await submit({ reference: 'CMP-WRONG', pin: c.pin }, from),
+      await submit({ reference: 'CMP-1999-999998', pin: c.pin }, from),
     ];
-    for (let i = 0; i < 5; i++) answers.push(await submit({ reference: c.reference, pin: wrongPin(c.pin) }));
-    answers.push(await submit({ reference: c.reference, pin: c.pin }));
+    for (let i = 0; i < 5; i++) answers.push(await submit({ reference: c.reference, pin: wrongPin(c.pin) }, from));
+    answers.push(await submit({ reference: c.reference, pin: c.pin }, from));
     expect(answers.map((r) => r.status)).toEqual([200, 400, 401, 401, 401, 401, 401, 401, 429]);
     for (const res of answers) {
       const text = `${[...res.headers.entries()].join('\n')}\n${await res.text()}`;
