@@ -47,6 +47,7 @@ const LINK_TEMPLATES: Partial<Record<CustomerMessageTemplate, LinkPurpose>> = {
   resolution_proposed: 'resolution',
   answer_reminder: 'resolution',
   info_requested: 'info_request',
+  info_reminder: 'info_request',
 };
 
 export function createReadModelActivities(deps: ReadModelDeps) {
@@ -173,6 +174,14 @@ function staffRecipient(r: StaffRecipient): string {
   }
 }
 
+/**
+ * When the customer's answer is due: to the open proposal, else to the open question. Overdue views
+ * find a complaint that waits on the customer by this column (the paused stage clock has none).
+ */
+function answerDueAt({ deadlines }: ComplaintStatus): string | null {
+  return deadlines.answer?.deadline ?? deadlines.info?.deadline ?? null;
+}
+
 async function updateComplaintRow(tx: TransactionSql, record: TransitionRecord): Promise<void> {
   const { state, deadlines, escalationLevel, processVersion, seq } = record.status;
   await tx`
@@ -184,7 +193,7 @@ async function updateComplaintRow(tx: TransactionSql, record: TransitionRecord):
       assignee = ${state.assignee}, team = ${state.team}, department = ${state.classification?.department ?? null},
       severity = ${state.classification?.severity ?? null}, category = coalesce(${state.classification?.category ?? null}, category),
       product = coalesce(${state.classification?.product ?? null}, product),
-      answer_due_at = ${deadlines.answer?.deadline ?? null}, acknowledged_at = ${state.acknowledgedAt},
+      answer_due_at = ${answerDueAt(record.status)}, acknowledged_at = ${state.acknowledgedAt},
       closed_at = ${state.closedAt}, process_version = ${processVersion}, last_seq = ${seq},
       lifecycle = ${tx.json(record.status as never)}, updated_at = ${record.at}
     WHERE id = ${record.complaintId} AND last_seq < ${seq}`;

@@ -54,7 +54,11 @@ export const customerViewSchema = z
       .nullable()
       .meta({ description: 'The latest proposed resolution, open or decided; null before the first' }),
     pendingQuestion: z
-      .object({ question: z.string().meta({ example: 'Which model number is on the label?' }), askedAt: instant })
+      .object({
+        question: z.string().meta({ example: 'Which model number is on the label?' }),
+        askedAt: instant,
+        answerDueAt: instant.nullable().meta({ description: 'Please answer by then; null when the question has no deadline' }),
+      })
       .nullable()
       .meta({ description: 'Our question while we wait for the customer; answer it through the link we sent' }),
     nextStep: z.string().meta({ description: "What happens next, in the customer's language" }),
@@ -145,7 +149,13 @@ export function buildCustomerView(
           answer: latest.answer ? { outcome: latest.answer.outcome, answeredAt: latest.answer.at } : null,
         }
       : null,
-    pendingQuestion: question ? { question: question.question, askedAt: question.askedAt } : null,
+    pendingQuestion: question
+      ? {
+          question: question.question,
+          askedAt: question.askedAt,
+          answerDueAt: snapshot?.deadlines.info?.requestId === question.requestId ? snapshot.deadlines.info.deadline : null,
+        }
+      : null,
     nextStep: nextStep(language, status, closure),
   } satisfies CustomerView);
 }
@@ -213,6 +223,7 @@ const CLOSED_STEPS: Readonly<Record<CustomerLanguage, Readonly<Record<Closure | 
     out_of_scope: 'Your complaint is outside what we can handle, so it is closed; we have told you why.',
     duplicate: 'This complaint repeats another one we are handling, so it is closed; we continue with the other one.',
     external_decision: 'The independent body has decided, we have recorded its decision, and your complaint is closed.',
+    no_response: 'We did not receive the information we asked you for in time, so your complaint is closed. Contact us if you would like us to continue.',
     closed: 'Your complaint is closed.',
   },
   tr: {
@@ -222,6 +233,7 @@ const CLOSED_STEPS: Readonly<Record<CustomerLanguage, Readonly<Record<Closure | 
     out_of_scope: 'Şikâyetiniz ele alabileceğimiz konuların dışında kaldığı için kapatıldı; nedenini size bildirdik.',
     duplicate: 'Bu şikâyet, ele aldığımız başka bir şikâyetin tekrarı olduğu için kapatıldı; diğeriyle devam ediyoruz.',
     external_decision: 'Bağımsız kurumun kararını kaydettik; şikâyetiniz kapatıldı.',
+    no_response: 'İstediğimiz bilgiyi süresi içinde alamadığımız için şikâyetiniz kapatıldı. Devam etmemizi isterseniz bizimle iletişime geçin.',
     closed: 'Şikâyetiniz kapatıldı.',
   },
 };

@@ -17,7 +17,9 @@ export const staffStatusSchema = z
       .object({ id: z.string(), startedAt: instant, warningAt: instant, deadline: instant, paused: z.boolean() })
       .nullable()
       .meta({ description: 'The running stage clock, its warning point and deadline' }),
-    answerDueAt: instant.nullable(),
+    answerDueAt: instant
+      .nullable()
+      .meta({ description: "When the customer's answer is due: to the open proposal, or to our open question" }),
     progressUpdateAt: instant.nullable(),
     seq: z.number().int().meta({ description: 'Number of recorded transitions (timeline sequence)' }),
     processVersion: z.string(),
@@ -37,7 +39,7 @@ export function toStaffStatus(s: ComplaintStatus): StaffStatus {
     assignee: s.state.assignee,
     team: s.state.team,
     stage: s.deadlines.stage,
-    answerDueAt: s.deadlines.answer?.deadline ?? null,
+    answerDueAt: s.deadlines.answer?.deadline ?? s.deadlines.info?.deadline ?? null,
     progressUpdateAt: s.deadlines.progressUpdateAt,
     seq: s.seq,
     processVersion: s.processVersion,

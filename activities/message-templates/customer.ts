@@ -106,6 +106,36 @@ function answerDeadline(c: MessageContext): string | null {
   return [ask, consequence].filter(Boolean).join(' ') || null;
 }
 
+/** By when the customer should answer our question, and what happens if they do not. */
+function infoDeadline(c: MessageContext): string | null {
+  const due = c.when('infoDueAt');
+  if (!due) return null;
+  const onNoAnswer = c.text('infoNoAnswer');
+  const ask = c.t(`Lütfen yanıtınızı ${due} tarihine kadar iletin.`, `Please answer by ${due}.`);
+  const consequence =
+    onNoAnswer === 'close_no_response'
+      ? c.t(
+          'Bu tarihe kadar yanıt alamazsak şikâyetinizi kapatmak zorunda kalacağız.',
+          'If we have not heard from you by then, we will have to close your complaint.',
+        )
+      : onNoAnswer === 'resume' &&
+        c.t(
+          'Bu tarihe kadar yanıt alamazsak incelemeye elimizdeki bilgilerle devam edeceğiz.',
+          'If we have not heard from you by then, we will continue with the information we have.',
+        );
+  return [ask, consequence].filter(Boolean).join(' ');
+}
+
+/** A fresh link replaces the earlier one, which no longer works. */
+function reissuedNote(c: MessageContext): string | null {
+  return c.flag('reissued')
+    ? c.t(
+        'Bu mesajdaki bağlantı, daha önce gönderdiğimiz bağlantının yerine geçer; önceki bağlantı artık çalışmaz.',
+        'The link in this message replaces the one we sent you earlier, which no longer works.',
+      )
+    : null;
+}
+
 /** What rejecting leads to: another look, or (in the last round) the way to outside bodies. */
 function ifRejected(c: MessageContext): string {
   const round = c.count('round');
@@ -137,6 +167,15 @@ const CLOSURE_TEXTS: Readonly<Record<string, (c: MessageContext) => string>> = {
         'kapatıldı. Kararlaştırılan çözümü en kısa sürede uygulayacağız.',
       `Thank you for accepting our proposal. We have closed ${enRef(c)} as resolved and will carry out the ` +
         'agreed solution as soon as possible.',
+    ),
+  no_response: (c) =>
+    c.t(
+      `${trRef(c, 'şikâyetiniz')} için sizden istediğimiz bilgiyi belirlenen süre içinde alamadığımızdan ` +
+        'şikâyetinizi kapattık. İncelemeye devam etmemizi isterseniz lütfen bizimle iletişime geçin; ' +
+        'şikâyetinizi memnuniyetle yeniden ele alırız.',
+      `We did not receive the information we asked you for about ${enRef(c)} within the time allowed, so we ` +
+        'have closed the complaint. If you would like us to continue, please contact us and we will gladly take ' +
+        'it up again.',
     ),
   deemed_accepted: (c) =>
     c.t(
@@ -245,6 +284,8 @@ const CUSTOMER_TEMPLATES: Readonly<Record<CustomerMessageTemplate, Template>> = 
         ],
         'responseUrl',
       ) ?? link(c, TRACKING, 'trackingUrl'),
+      reissuedNote(c),
+      infoDeadline(c),
       c.t(
         'Yanıtınız bize ulaştığında incelemeye kaldığımız yerden devam edeceğiz. Yanıtınızı beklediğimiz süre, ' +
           'inceleme süresinden sayılmaz.',
@@ -258,21 +299,30 @@ const CUSTOMER_TEMPLATES: Readonly<Record<CustomerMessageTemplate, Template>> = 
     const again = (c.count('round') ?? 1) > 1;
     const remedy = c.label(REMEDY_NAMES, 'remedy');
     const amount = c.money('amount', 'currency');
+    const reissued = c.flag('reissued');
     return letter(
       c,
-      again
-        ? ['Şikâyetiniz için yeni çözüm önerimiz', 'Our new proposal for your complaint']
-        : ['Şikâyetiniz için çözüm önerimiz', 'Our proposal for your complaint'],
-      again
+      reissued
+        ? ['Çözüm önerimizi yanıtlamanız için yeni bağlantı', 'A new link to answer our proposal']
+        : again
+          ? ['Şikâyetiniz için yeni çözüm önerimiz', 'Our new proposal for your complaint']
+          : ['Şikâyetiniz için çözüm önerimiz', 'Our proposal for your complaint'],
+      reissued
         ? c.t(
-            `${trRef(c, 'şikâyetinizi')} geri bildiriminiz doğrultusunda yeniden değerlendirdik ve size yeni bir ` +
-              'çözüm öneriyoruz.',
-            `We have reassessed ${enRef(c)} in the light of your feedback and would like to propose a new solution.`,
+            `${trRef(c, 'şikâyetiniz')} için sunduğumuz çözüm önerisini, yanıtlayabilmeniz için yeni bir bağlantıyla ` +
+              'yeniden gönderiyoruz.',
+            `Here again is the solution we proposed for ${enRef(c)}, with a new link to answer it.`,
           )
-        : c.t(
-            `${trRef(c, 'şikâyetinizin')} incelemesini tamamladık ve size aşağıdaki çözümü öneriyoruz.`,
-            `We have completed our review of ${enRef(c)} and would like to propose the following solution.`,
-          ),
+        : again
+          ? c.t(
+              `${trRef(c, 'şikâyetinizi')} geri bildiriminiz doğrultusunda yeniden değerlendirdik ve size yeni bir ` +
+                'çözüm öneriyoruz.',
+              `We have reassessed ${enRef(c)} in the light of your feedback and would like to propose a new solution.`,
+            )
+          : c.t(
+              `${trRef(c, 'şikâyetinizin')} incelemesini tamamladık ve size aşağıdaki çözümü öneriyoruz.`,
+              `We have completed our review of ${enRef(c)} and would like to propose the following solution.`,
+            ),
       c.text('summary'),
       lines(
         remedy && c.t(`Çözüm türü: ${capitalize(remedy, 'tr')}`, `Type of solution: ${capitalize(remedy, 'en')}`),
@@ -286,6 +336,7 @@ const CUSTOMER_TEMPLATES: Readonly<Record<CustomerMessageTemplate, Template>> = 
         ],
         'responseUrl',
       ) ?? link(c, TRACKING, 'trackingUrl'),
+      reissuedNote(c),
       answerDeadline(c),
       ifRejected(c),
     );
@@ -302,6 +353,53 @@ const CUSTOMER_TEMPLATES: Readonly<Record<CustomerMessageTemplate, Template>> = 
       link(c, ['Öneriyi görmek ve yanıtlamak için:', 'To read the proposal and answer it:'], 'responseUrl') ??
         link(c, TRACKING, 'trackingUrl'),
       answerDeadline(c),
+    ),
+
+  info_reminder: (c) =>
+    letter(
+      c,
+      ['Hatırlatma: Sorumuz yanıtınızı bekliyor', 'Reminder: our question is awaiting your answer'],
+      c.t(
+        `${trRef(c, 'şikâyetiniz')} için sizden istediğimiz bilgiyi henüz alamadık` +
+          (c.text('question') ? ':' : '.'),
+        `We have not yet received the information we asked you for about ${enRef(c)}` +
+          (c.text('question') ? ':' : '.'),
+      ),
+      c.text('question'),
+      link(c, ['Sorumuzu yanıtlamak için:', 'To answer our question:'], 'responseUrl') ??
+        link(c, TRACKING, 'trackingUrl'),
+      infoDeadline(c),
+    ),
+
+  info_request_lapsed: (c) =>
+    letter(
+      c,
+      ['Şikâyetinizi elimizdeki bilgilerle sürdürüyoruz', 'We are continuing with the information we have'],
+      c.t(
+        `${trRef(c, 'şikâyetiniz')} için sizden istediğimiz bilgiyi belirlenen süre içinde alamadık. ` +
+          'İncelemeye elimizdeki bilgilerle devam ediyoruz; size gönderdiğimiz yanıt bağlantısı artık çalışmıyor.',
+        `We did not receive the information we asked you for about ${enRef(c)} within the time allowed. We are ` +
+          'continuing our review with the information we have; the answer link we sent you no longer works.',
+      ),
+      c.t(
+        'Bu bilgiyi yine de paylaşmak isterseniz lütfen bizimle iletişime geçin; değerlendirmemize katarız.',
+        'If you would still like to send us the information, please contact us and we will take it into account.',
+      ),
+      link(c, TRACKING, 'trackingUrl'),
+    ),
+
+  info_request_cancelled: (c) =>
+    letter(
+      c,
+      ['Sorumuza artık yanıt gerekmiyor', 'We no longer need an answer to our question'],
+      c.t(
+        `${trRef(c, 'şikâyetiniz')} için sizden istediğimiz bilgiye artık ihtiyacımız yok. İncelemeye devam ` +
+          'ediyoruz; size gönderdiğimiz yanıt bağlantısı artık çalışmıyor.',
+        `We no longer need the information we asked you for about ${enRef(c)}. We are continuing our review; ` +
+          'the answer link we sent you no longer works.',
+      ),
+      c.t('Gelişme olduğunda sizi yeniden bilgilendireceğiz.', 'We will let you know as soon as there is news.'),
+      link(c, TRACKING, 'trackingUrl'),
     ),
 
   reinvestigation_started(c) {

@@ -41,6 +41,8 @@ export interface MessageContext {
   text(key: string): string | null;
   /** A positive integer param, or null. */
   count(key: string): number | null;
+  /** Whether a boolean param is `true`. */
+  flag(key: string): boolean;
   /** An ISO instant as a local date and time in the `timeZone` param; `YYYY-MM-DD` as a date. */
   when(key: string): string | null;
   /** An amount with its currency, in local number format. */
@@ -71,6 +73,7 @@ export function messageContext(locale: string, params: MessageParams): MessageCo
     lang,
     t: (tr, en) => (lang === 'tr' ? tr : en),
     text,
+    flag: (key) => params[key] === true,
     count(key) {
       const value = params[key];
       return typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : null;

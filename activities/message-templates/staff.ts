@@ -30,6 +30,24 @@ const CLOSURE_NAMES: Readonly<Record<string, Words>> = {
   out_of_scope: ['şikâyet kapsam dışı bulundu', 'the complaint was found out of scope'],
   duplicate: ['mükerrer şikâyet', 'duplicate complaint'],
   external_decision: ['bağımsız kurum kararı kaydedildi', "an independent body's decision was recorded"],
+  no_response: [
+    'müşteri istenen bilgiyi süresi içinde vermedi',
+    'the customer did not send the information asked for in time',
+  ],
+};
+
+/** How an answer reached staff, who recorded it (`record_customer_answer`). */
+const RECORDED_CHANNELS: Readonly<Record<string, Words>> = {
+  email: ['e-posta ile', 'by e-mail'],
+  phone: ['telefonla', 'by phone'],
+  live_chat: ['canlı destekte', 'in live chat'],
+  social_media: ['sosyal medyada', 'on social media'],
+  letter: ['mektupla', 'by letter'],
+  fax: ['faksla', 'by fax'],
+  front_office: ['müşteri hizmetleri noktasında yüz yüze', 'in person at the customer service desk'],
+  dealer: ['bayi aracılığıyla', 'through the dealer'],
+  sales_representative: ['satış temsilcisi aracılığıyla', 'through the sales representative'],
+  technical_support: ['teknik destek aracılığıyla', 'through technical support'],
 };
 
 /** What is left to do once a complaint closed this way. */
@@ -97,6 +115,17 @@ function proposal(c: MessageContext): string {
 function level(c: MessageContext, key: string): string | null {
   const words = c.labelOrId(ESCALATION_LEVEL_NAMES, key);
   return words && capitalize(words, c.lang);
+}
+
+/** "Yanıt telefonla geldi; kaydeden: agent-1." when staff recorded the answer, else null. */
+function recordedBy(c: MessageContext): string | null {
+  const by = c.text('recordedBy');
+  if (!by) return null;
+  const channel = c.labelOrId(RECORDED_CHANNELS, 'channel');
+  return c.t(
+    `Yanıt ${channel ? `${channel} ` : ''}geldi ve ${by} tarafından kaydedildi.`,
+    `The answer came ${channel ? `${channel} ` : ''}and was recorded by ${by}.`,
+  );
 }
 
 /** "(son tarih: …)" / "(deadline: …)" when the param holds a date. */
@@ -199,6 +228,7 @@ const STAFF_TEMPLATES: Readonly<Record<StaffTemplate, Template>> = {
         `The customer has answered the information request${requestId ? ` ${requestId}` : ''} on ${enRef(c)}. ` +
           'The stage clock is running again.',
       ),
+      recordedBy(c),
       c.t('Lütfen yanıtı inceleyip değerlendirmeye devam edin.', 'Please read the answer and continue the review.'),
     );
   },
@@ -211,6 +241,7 @@ const STAFF_TEMPLATES: Readonly<Record<StaffTemplate, Template>> = {
         `Müşteri, ${trRef(c, 'şikâyet', false)} için sunulan ${proposal(c)} kabul etti; şikâyet kapatıldı.`,
         `The customer accepted ${proposal(c)} for ${enRef(c)}; the complaint is closed.`,
       ),
+      recordedBy(c),
       c.t(
         'Lütfen kararlaştırılan çözümün uygulanmasını takip edin.',
         'Please make sure the agreed solution is carried out.',
@@ -228,6 +259,7 @@ const STAFF_TEMPLATES: Readonly<Record<StaffTemplate, Template>> = {
         `The customer rejected ${proposal(c)} for ${enRef(c)}. The complaint is back under investigation.`,
       ),
       reason && c.t(`Müşterinin gerekçesi: ${reason}`, `The customer's reason: ${reason}`),
+      recordedBy(c),
       c.t(
         'Lütfen gerekçeyi dikkate alarak başka çözüm yollarını araştırın ve yeni bir öneri sunun.',
         "Please look for other solutions with the customer's reason in mind and propose a new resolution.",
@@ -254,6 +286,34 @@ const STAFF_TEMPLATES: Readonly<Record<StaffTemplate, Template>> = {
               'Şikâyet açık kalıyor ve müşterinin yanıt bağlantısı geçerliliğini koruyor. ' +
                 'Lütfen müşteriyle iletişime geçin.',
               "The complaint stays open and the customer's answer link still works. Please contact the customer.",
+            )
+          : c.t('Lütfen şikâyetin durumunu kontrol edin.', 'Please check where the complaint stands.'),
+    );
+  },
+
+  info_request_timed_out(c) {
+    const requestId = c.text('requestId');
+    const onNoAnswer = c.text('onNoAnswer');
+    return notice(
+      c,
+      ['Müşteri bilgi talebini süresi içinde yanıtlamadı', 'The customer did not answer the information request in time'],
+      c.t(
+        `Müşteri, ${trRef(c, 'şikâyetteki', false)} bilgi talebini${requestId ? ` (${requestId})` : ''} süresi ` +
+          'içinde yanıtlamadı; yanıt bağlantısı iptal edildi.',
+        `The customer did not answer the information request${requestId ? ` ${requestId}` : ''} on ${enRef(c)} ` +
+          'in time; their answer link no longer works.',
+      ),
+      onNoAnswer === 'close_no_response'
+        ? c.t(
+            'Şikâyet yanıt alınamadığı için kapatıldı ve müşteri bilgilendirildi.',
+            'The complaint has been closed for lack of a response, and the customer told.',
+          )
+        : onNoAnswer === 'resume'
+          ? c.t(
+              'Şikâyet önceki aşamasına döndü ve aşamanın süresi yeniden işliyor. Lütfen elinizdeki bilgilerle ' +
+                'devam edin ya da müşteriye başka bir yoldan ulaşın.',
+              'The complaint is back in its earlier stage and the stage clock is running again. Please continue ' +
+                'with the information you have, or reach the customer another way.',
             )
           : c.t('Lütfen şikâyetin durumunu kontrol edin.', 'Please check where the complaint stands.'),
     );
