@@ -63,6 +63,7 @@ export function aSnapshot(state: Partial<ComplaintState> = {}, deadlines: Partia
       stage: { id: 'investigation', startedAt: '2026-03-02T09:00:00.000Z', warningAt: '2026-03-05T09:00:00.000Z', deadline: '2026-03-06T15:00:00.000Z', paused: false },
       nextEscalationAt: null,
       answer: null,
+      info: null,
       progressUpdateAt: null,
       ...deadlines,
     },
