@@ -55,7 +55,7 @@ const closeOnSilence: ProcessDefinitionSnapshot = {
 };
 
 /** Files a complaint, classifies it and asks the customer a question; answers the status then. */
-async function askAndWait(process: ProcessDefinitionSnapshot): Promise<{ handle: WorkflowHandle; intake: ComplaintIntake; asked: ComplaintStatus }> {
+async function askAndWait(process: ProcessDefinitionSnapshot, historyLimit?: number): Promise<{ handle: WorkflowHandle; intake: ComplaintIntake; asked: ComplaintStatus }> {
   const intake: ComplaintIntake = {
     complaintId: randomUUID(),
     reference: `CMP-2097-${String(randomInt(1_000_000, 9_999_999))}`,
@@ -66,7 +66,7 @@ async function askAndWait(process: ProcessDefinitionSnapshot): Promise<{ handle:
   const handle = await env.client.workflow.start('complaintWorkflow', {
     workflowId: intake.complaintId,
     taskQueue: ctx.taskQueue,
-    args: [{ intake, process }],
+    args: [{ intake, process, ...(historyLimit ? { historyLimit } : {}) }],
   });
   await eventually(async () => ((await handle.query(statusQuery)).state.status === 'acknowledged' ? true : undefined));
   await handle.executeUpdate(decideUpdate, { args: [{ actor: agent, decision: CLASSIFY }] });
@@ -129,5 +129,18 @@ describe('an information request nobody answers, on the Turkish calendar', () =>
     const [row] = await ctx.sql<{ status: string; closure: string; answer_due_at: Date | null }[]>`
       SELECT status, closure, answer_due_at FROM complaints WHERE id = ${intake.complaintId}`;
     expect(row).toEqual({ status: 'closed', closure: 'no_response', answer_due_at: null });
+  });
+
+  it('keeps the reminder and deadline of the question through continue-as-new', async () => {
+    const { handle, intake, asked } = await askAndWait(closeOnSilence, 40);
+    const firstRun = (await handle.describe()).runId;
+    for (let i = 1; i <= 6; i++) {
+      await handle.executeUpdate(decideUpdate, { args: [{ actor: agent, decision: { type: 'note', text: `Called, attempt ${i}.` } }] });
+    }
+    await eventually(async () => ((await handle.describe()).runId !== firstRun ? true : undefined));
+    expect((await handle.query(statusQuery)).deadlines.info).toEqual(asked.deadlines.info);
+    const result = (await env.client.workflow.getHandle(intake.complaintId).result()) as ComplaintStatus; // days pass here
+    expect(result.state.closure).toBe('no_response');
+    expect((await timeline(intake.complaintId)).map((e) => e.type).slice(-2)).toEqual(['info_reminder_due', 'info_answer_timed_out']);
   });
 });
