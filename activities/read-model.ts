@@ -2,7 +2,7 @@
 // in its timeline, the new row state, the messages it sends (outbox) and its response links.
 // Keyed by (complaint, seq): an activity retried after a crash changes nothing twice.
 import type { Sql, TransactionSql } from 'postgres';
-import type { StaffRecipient, StaffTemplate } from '../domain/lifecycle.js';
+import { customerAnswerDueAt, type StaffRecipient, type StaffTemplate } from '../domain/lifecycle.js';
 import type { LinkSigner, LinkPurpose } from '../security/signed-links.js';
 import type { ComplaintIntake, ComplaintStatus } from '../workflows/complaint.messages.js';
 import { renderCustomerMessage, renderStaffMessage, type CustomerMessageTemplate, type MessageParams } from './message-templates.js';
@@ -174,14 +174,6 @@ function staffRecipient(r: StaffRecipient): string {
   }
 }
 
-/**
- * When the customer's answer is due: to the open proposal, else to the open question. Overdue views
- * find a complaint that waits on the customer by this column (the paused stage clock has none).
- */
-function answerDueAt({ deadlines }: ComplaintStatus): string | null {
-  return deadlines.answer?.deadline ?? deadlines.info?.deadline ?? null;
-}
-
 async function updateComplaintRow(tx: TransactionSql, record: TransitionRecord): Promise<void> {
   const { state, deadlines, escalationLevel, processVersion, seq } = record.status;
   await tx`
@@ -193,7 +185,7 @@ async function updateComplaintRow(tx: TransactionSql, record: TransitionRecord):
       assignee = ${state.assignee}, team = ${state.team}, department = ${state.classification?.department ?? null},
       severity = ${state.classification?.severity ?? null}, category = coalesce(${state.classification?.category ?? null}, category),
       product = coalesce(${state.classification?.product ?? null}, product),
-      answer_due_at = ${answerDueAt(record.status)}, acknowledged_at = ${state.acknowledgedAt},
+      answer_due_at = ${customerAnswerDueAt(state, deadlines)}, acknowledged_at = ${state.acknowledgedAt},
       closed_at = ${state.closedAt}, process_version = ${processVersion}, last_seq = ${seq},
       lifecycle = ${tx.json(record.status as never)}, updated_at = ${record.at}
     WHERE id = ${record.complaintId} AND last_seq < ${seq}`;

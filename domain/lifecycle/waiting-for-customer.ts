@@ -33,6 +33,25 @@ export function infoClockEffects(definition: ProcessDefinition, requestId: strin
   return [{ kind: 'start_info_clock', requestId, deadline: policy.answerDeadline, reminderAtShare: policy.reminderAtShare }];
 }
 
+/**
+ * When the customer's answer is (or was) due, from a status snapshot's state and deadlines: to the
+ * open proposal, else to our open question; for a proposal whose answer timed out under `stay_open`,
+ * the moment it did, so overdue views keep finding it. Null while the customer owes nothing.
+ */
+export function customerAnswerDueAt(
+  state: ComplaintState,
+  deadlines: {
+    answer: { deadline: string } | null;
+    /** Absent from snapshots written before information requests had a deadline. */
+    info?: { deadline: string } | null;
+  },
+): string | null {
+  const due = deadlines.answer?.deadline ?? deadlines.info?.deadline;
+  if (due) return due;
+  const proposal = currentProposal(state);
+  return state.status === 'resolution_proposed' && proposal && !proposal.answer ? proposal.answerTimedOutAt : null;
+}
+
 export const WAITING_DECISION_HANDLERS: WaitingDecisionHandlers = {
   record_customer_answer(draft, { answer, text, channel }, actor) {
     const { state } = draft;

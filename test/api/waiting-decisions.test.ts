@@ -136,6 +136,13 @@ describe("after a proposal's answer timed out under stay_open", () => {
     return c;
   }
 
+  it('stays in overdue views: the complaint shows its answer as due in the past', async () => {
+    const c = await timedOut();
+    const res = await stayOpen.app.request(`/v1/complaints/${c.reference}`, { headers: bearer('agent') });
+    const { answerDueAt } = (await res.json()) as { answerDueAt: string | null };
+    expect(Date.parse(answerDueAt!)).toBeLessThanOrEqual(Date.now());
+  });
+
   it('reissues the link: the old one answers 410, the new one accepts and closes the complaint', async () => {
     const c = await timedOut();
     const old = await newestToken(c);

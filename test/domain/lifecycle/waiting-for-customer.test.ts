@@ -2,7 +2,7 @@
 // resumes or closes as `no_response`; staff can record an answer that came by phone or mail, withdraw
 // the question, or send a fresh link, for the open question and for a proposal under `stay_open`.
 import { describe, expect, it } from 'vitest';
-import type { Effect } from '../../../domain/lifecycle.js';
+import { customerAnswerDueAt, type Effect } from '../../../domain/lifecycle.js';
 import type { ProcessDefinition } from '../../../domain/process-definition.js';
 import { answer, decide, definition, effectsOfKind, reach, refuse, run, SAMPLE_DECISIONS, step, system } from './fixtures.js';
 
@@ -178,5 +178,25 @@ describe('reissue_link: a fresh link for what is open', () => {
 
   it('is refused when nothing waits for the customer (INVALID_TRANSITION)', () => {
     expect(refuse(reach('investigating'), decide(SAMPLE_DECISIONS.reissue_link)).code).toBe('INVALID_TRANSITION');
+  });
+});
+
+describe('customerAnswerDueAt: what overdue views sort by', () => {
+  const answer = { round: 1, reminderAt: '2026-03-09T07:00:00.000Z', deadline: '2026-03-16T07:00:00.000Z' };
+  const info = { requestId: 'info-1', reminderAt: '2026-03-09T07:00:00.000Z', deadline: '2026-03-17T07:00:00.000Z' };
+
+  it('is the answer deadline of the open proposal, or of the open question', () => {
+    expect(customerAnswerDueAt(reach('resolution_proposed'), { answer, info: null })).toBe(answer.deadline);
+    expect(customerAnswerDueAt(reach('awaiting_customer'), { answer: null, info })).toBe(info.deadline);
+  });
+
+  it('stays set, in the past, once a proposal timed out under stay_open', () => {
+    const timedOut = run(reach('resolution_proposed', stayOpen), [system({ type: 'customer_answer_timed_out', round: 1 })], stayOpen);
+    expect(customerAnswerDueAt(timedOut, { answer: null, info: null })).toBe(timedOut.proposals[0]!.answerTimedOutAt);
+  });
+
+  it('is null while the customer owes nothing, and for snapshots written before questions had deadlines', () => {
+    expect(customerAnswerDueAt(reach('investigating'), { answer: null, info: null })).toBeNull();
+    expect(customerAnswerDueAt(reach('awaiting_customer'), { answer: null })).toBeNull();
   });
 });
