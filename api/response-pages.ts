@@ -15,7 +15,7 @@ import {
   type CustomerLinkDeps,
   type OpenedLink,
 } from './customer-links.js';
-import { acceptedLanguage, complaintTimeZone, escapeHtml as esc, page, proposalSection, readForm } from './customer-html.js';
+import { acceptedLanguage, complaintTimeZone, escapeHtml as esc, formatInstant, page, proposalSection, readForm } from './customer-html.js';
 import { buildCustomerView, customerLanguage, type CustomerLanguage, type CustomerView } from './customer-view.js';
 import { fieldIssues } from './errors.js';
 import { PAGE_TEXTS } from './response-page-texts.js';
@@ -107,7 +107,8 @@ ${viewOnly}<form method="post"><input type="hidden" name="decision" value="accep
   if (!asked) throw answeredOrSuperseded();
   return page(c, status, language, t.title(view.reference), `${head}<section>
 <h2>${esc(t.questionHeading)}</h2>
-<p class="text">${esc(question.question)}</p></section>
+<p class="text">${esc(question.question)}</p>
+${question.answerDueAt ? `<p>${esc(t.answerBy(formatInstant(question.answerDueAt, language, complaintTimeZone(complaint))))}</p>\n` : ''}</section>
 ${viewOnly}<form method="post"><label for="text">${esc(t.answerLabel)}</label>
 <textarea id="text" name="text" rows="6" maxlength="5000" required>${esc(typed.text ?? '')}</textarea>
 <button type="submit">${esc(t.send)}</button></form>`);

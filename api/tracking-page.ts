@@ -122,7 +122,7 @@ function viewPage(c: Context, language: CustomerLanguage, view: CustomerView, ti
 <h2>${esc(pt.questionHeading)}</h2>
 <p class="text">${esc(q.question)}</p>
 <p class="note">${esc(t.askedAt(when(q.askedAt)))}</p>
-${answerThroughMessage}</section>\n`
+${q.answerDueAt ? `<p>${esc(pt.answerBy(when(q.answerDueAt)))}</p>\n` : ''}${answerThroughMessage}</section>\n`
     : '';
 
   return page(c, 200, language, pt.title(view.reference), `<p>${esc(pt.status(view.label))}</p>
