@@ -4,6 +4,7 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import type { WorkflowHandle } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEFAULT_PROCESS_SNAPSHOT } from '../../config/default-process.js';
 import { addBusinessDuration } from '../../domain/calendar/index.js';
@@ -129,6 +130,14 @@ describe('an information request nobody answers, on the Turkish calendar', () =>
     const [row] = await ctx.sql<{ status: string; closure: string; answer_due_at: Date | null }[]>`
       SELECT status, closure, answer_due_at FROM complaints WHERE id = ${intake.complaintId}`;
     expect(row).toEqual({ status: 'closed', closure: 'no_response', answer_due_at: null });
+    // The new timer sits behind `patched('info-request-deadline')`: its own history replays.
+    const history = await handle.fetchHistory();
+    expect(history.events!.filter((e) => e.markerRecordedEventAttributes?.markerName === 'core_patch')).toHaveLength(1);
+    await Worker.runReplayHistory(
+      { workflowBundle: { code: inject('workflowBundleCode') }, dataConverter: encryptingDataConverter(ctx.encryptionKeys) },
+      history,
+      intake.complaintId,
+    );
   });
 
   it('keeps the reminder and deadline of the question through continue-as-new', async () => {
