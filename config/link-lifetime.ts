@@ -59,7 +59,9 @@ export function checkLinkLifetime(input: {
   if (tooShort.length === 0) return;
   const needed = Math.max(...tooShort.map((d) => d.days));
   const lines = tooShort.map(
-    (d) => `  ${d.path} (${describeBusinessDuration(d.duration)}) can take up to ${d.days} calendar days on the ${definition.calendarId} calendar`,
+    (d) =>
+      `  ${d.path} (${describeBusinessDuration(d.duration)}) can take up to ${d.days} calendar days ` +
+      `on the ${definition.calendarId} calendar`,
   );
   throw new Error(
     `SIGNED_LINK_TTL_DAYS=${linkTtlDays} is shorter than the longest answer deadline of process ` +

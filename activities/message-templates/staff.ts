@@ -296,7 +296,10 @@ const STAFF_TEMPLATES: Readonly<Record<StaffTemplate, Template>> = {
     const onNoAnswer = c.text('onNoAnswer');
     return notice(
       c,
-      ['Müşteri bilgi talebini süresi içinde yanıtlamadı', 'The customer did not answer the information request in time'],
+      [
+        'Müşteri bilgi talebini süresi içinde yanıtlamadı',
+        'The customer did not answer the information request in time',
+      ],
       c.t(
         `Müşteri, ${trRef(c, 'şikâyetteki', false)} bilgi talebini${requestId ? ` (${requestId})` : ''} süresi ` +
           'içinde yanıtlamadı; yanıt bağlantısı iptal edildi.',

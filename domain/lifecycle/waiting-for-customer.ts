@@ -30,7 +30,8 @@ export function infoRequestPolicy(definition: ProcessDefinition): InfoRequestPol
 export function infoClockEffects(definition: ProcessDefinition, requestId: string): Effect[] {
   const policy = infoRequestPolicy(definition);
   if (!policy) return [];
-  return [{ kind: 'start_info_clock', requestId, deadline: policy.answerDeadline, reminderAtShare: policy.reminderAtShare }];
+  const { answerDeadline, reminderAtShare } = policy;
+  return [{ kind: 'start_info_clock', requestId, deadline: answerDeadline, reminderAtShare }];
 }
 
 /**
@@ -58,7 +59,9 @@ export const WAITING_DECISION_HANDLERS: WaitingDecisionHandlers = {
     const via = { channel, recordedBy: actor.id };
     if (answer === 'info') {
       const pending = state.status === 'awaiting_customer' ? state.pendingInfoRequest : null;
-      if (!pending) return validationFailed([{ path: 'answer', message: `no open question to answer: ${openNow(state)}` }]);
+      if (!pending) {
+        return validationFailed([{ path: 'answer', message: `no open question to answer: ${openNow(state)}` }]);
+      }
       return CUSTOMER_ANSWER_HANDLERS.customer_answered_info(
         draft,
         { type: 'customer_answered_info', requestId: pending.requestId, text },
@@ -67,7 +70,8 @@ export const WAITING_DECISION_HANDLERS: WaitingDecisionHandlers = {
     }
     const proposal = currentProposal(state);
     if (state.status !== 'resolution_proposed' || !proposal || proposal.answer) {
-      return validationFailed([{ path: 'answer', message: `no open proposal to ${answer === 'accepted' ? 'accept' : 'reject'}: ${openNow(state)}` }]);
+      const verb = answer === 'accepted' ? 'accept' : 'reject';
+      return validationFailed([{ path: 'answer', message: `no open proposal to ${verb}: ${openNow(state)}` }]);
     }
     return answer === 'accepted'
       ? CUSTOMER_ANSWER_HANDLERS.customer_accepted(draft, { type: 'customer_accepted', round: proposal.round }, via)
@@ -96,7 +100,12 @@ export const WAITING_DECISION_HANDLERS: WaitingDecisionHandlers = {
         {
           kind: 'notify_customer',
           template: 'info_requested',
-          params: { reference: state.reference, requestId: pending.requestId, question: pending.question, reissued: true },
+          params: {
+            reference: state.reference,
+            requestId: pending.requestId,
+            question: pending.question,
+            reissued: true,
+          },
         },
       );
       return undefined;
@@ -183,7 +192,9 @@ function resumeWithout(
 }
 
 function openNow(state: ComplaintState): string {
-  if (state.status === 'awaiting_customer') return `the complaint waits for the answer to ${state.pendingInfoRequest?.requestId ?? 'a question'}`;
+  if (state.status === 'awaiting_customer') {
+    return `the complaint waits for the answer to ${state.pendingInfoRequest?.requestId ?? 'a question'}`;
+  }
   if (state.status === 'resolution_proposed') return `the complaint waits for the answer to proposal ${state.round}`;
   return `the complaint is ${state.status}`;
 }
