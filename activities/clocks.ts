@@ -51,6 +51,13 @@ export function createClockActivities({ calendars }: { calendars: CalendarResolv
       return { reminderAt: clock.warningAt, deadline: clock.deadline };
     },
 
+    /** The reminder and the deadline of the customer's answer to an information request. */
+    async infoRequestDeadlines(input: { calendarId: string; duration: BusinessDuration; reminderAtShare: number; at: string }) {
+      const calendar = calendars(input.calendarId, new Date(input.at), input.duration);
+      const clock = startClock(calendar, { at: input.at, duration: input.duration, warnAtShare: input.reminderAtShare });
+      return { reminderAt: clock.warningAt, deadline: clock.deadline };
+    },
+
     /** When the customer is next told how things stand, if nothing else is said before. */
     async progressUpdateDue(input: { calendarId: string; every: BusinessDuration; at: string }): Promise<string> {
       const calendar = calendars(input.calendarId, new Date(input.at), input.every);

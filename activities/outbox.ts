@@ -23,6 +23,7 @@ const LINK_TEMPLATES: Partial<Record<CustomerMessageTemplate, LinkPurpose>> = {
   resolution_proposed: 'resolution',
   answer_reminder: 'resolution',
   info_requested: 'info_request',
+  info_reminder: 'info_request',
 };
 
 export interface OutboxDeps {

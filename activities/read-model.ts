@@ -5,6 +5,7 @@
 import { ApplicationFailure, log } from '@temporalio/activity';
 import type { Sql, TransactionSql } from 'postgres';
 import type { LinkPurpose } from '../security/signed-links.js';
+import { customerAnswerDueAt } from '../domain/lifecycle.js';
 import type { ComplaintIntake, ComplaintStatus } from '../workflows/complaint.messages.js';
 import { writeMessages, type OutboxDeps, type OutgoingMessage } from './outbox.js';
 import { transitionHash } from './transition-hash.js';
@@ -133,7 +134,7 @@ async function updateComplaintRow(tx: TransactionSql, record: TransitionRecord):
       assignee = ${state.assignee}, team = ${state.team}, department = ${state.classification?.department ?? null},
       severity = ${state.classification?.severity ?? null}, category = coalesce(${state.classification?.category ?? null}, category),
       product = coalesce(${state.classification?.product ?? null}, product),
-      answer_due_at = ${deadlines.answer?.deadline ?? null}, acknowledged_at = ${state.acknowledgedAt},
+      answer_due_at = ${customerAnswerDueAt(state, deadlines)}, acknowledged_at = ${state.acknowledgedAt},
       closed_at = ${state.closedAt}, process_version = ${processVersion}, last_seq = ${seq},
       lifecycle = ${tx.json(record.status as never)}, updated_at = ${record.at}
     WHERE id = ${record.complaintId} AND last_seq < ${seq}`;

@@ -26,7 +26,9 @@ const decisionBodySchema = decisionSchema.meta({
   id: 'Decision',
   description:
     'One decision, discriminated by `type`: acknowledge, classify, assign, request_info, propose_resolution, escalate, ' +
-    'note, record_corrective_action, record_external_outcome, withdraw, close_out_of_scope, mark_duplicate.',
+    'note, record_corrective_action, record_external_outcome, withdraw, close_out_of_scope, mark_duplicate, and, while the ' +
+    'customer owes an answer: record_customer_answer (an answer that came by phone, mail, …), cancel_info_request, ' +
+    'reissue_link (a fresh link for the open question or proposal; the earlier links answer 410).',
   example: { type: 'classify', category: 'product_defect', product: 'WM-8000', severity: 'high', department: 'after_sales' },
 });
 
@@ -43,7 +45,9 @@ const decideRoute = createRoute({
   summary: 'Take a decision on a complaint (staff)',
   description:
     'Accepted decisions answer with the new state. 409 INVALID_TRANSITION lists the decisions allowed now (`details.allowed`); ' +
-    '403 NOT_ALLOWED_FOR_ROLE when the role may not take it; 400 when `mark_duplicate` names no other existing complaint. ' +
+    '403 NOT_ALLOWED_FOR_ROLE when the role may not take it; 400 when `mark_duplicate` names no other existing complaint, ' +
+    'or `record_customer_answer` answers what is not open (`answer` `info` needs an open question; `accepted` or ' +
+    '`rejected` an open proposal). ' +
     'An `Idempotency-Key` makes a retry return the first result; the same key with a different decision (or on another ' +
     'complaint) is refused with 409 CONFLICT naming the key, unless the first was refused. Without a key the server makes ' +
     'one up. Either way the key is returned in the `Idempotency-Key` response header, on 200 and on 503: after a 503, ' +

@@ -59,7 +59,11 @@ export const customerViewSchema = z
       .nullable()
       .meta({ description: 'The latest proposed resolution, open or decided; null before the first' }),
     pendingQuestion: z
-      .object({ question: z.string().meta({ example: 'Which model number is on the label?' }), askedAt: instant })
+      .object({
+        question: z.string().meta({ example: 'Which model number is on the label?' }),
+        askedAt: instant,
+        answerDueAt: instant.nullable().meta({ description: 'Please answer by then; null when the question has no deadline' }),
+      })
       .nullable()
       .meta({ description: 'Our question while we wait for the customer; answer it through the link we sent' }),
     nextStep: z.string().meta({ description: "What happens next, in the customer's language" }),
@@ -151,7 +155,13 @@ export function buildCustomerView(
           answer: latest.answer ? { outcome: latest.answer.outcome, answeredAt: latest.answer.at } : null,
         }
       : null,
-    pendingQuestion: question ? { question: question.question, askedAt: question.askedAt } : null,
+    pendingQuestion: question
+      ? {
+          question: question.question,
+          askedAt: question.askedAt,
+          answerDueAt: snapshot?.deadlines.info?.requestId === question.requestId ? snapshot.deadlines.info.deadline : null,
+        }
+      : null,
     nextStep: nextStep(status, closure, language),
   } satisfies CustomerView);
 }

@@ -1,7 +1,9 @@
 // The API process: reads config, connects to PostgreSQL and Temporal, serves HTTP. Background
 // loops (the intake reconciler) run in the jobs process (jobs/main.ts), once per deployment.
 import { serve } from '@hono/node-server';
+import { DEFAULT_PROCESS_DEFINITION } from '../config/default-process.js';
 import { loadConfig } from '../config/env.js';
+import { checkLinkLifetime } from '../config/link-lifetime.js';
 import { createLogger } from '../config/logger.js';
 import { connectDatabase } from '../db/connect.js';
 import { migrate } from '../db/migrate.js';
@@ -14,6 +16,13 @@ const config = loadConfig();
 const log = createLogger({ level: config.LOG_LEVEL, service: 'plaint-api' });
 if (!config.DATABASE_URL || !config.PAYLOAD_ENCRYPTION_KEYS || !config.LINK_SIGNING_SECRET) {
   log.fatal('DATABASE_URL, PAYLOAD_ENCRYPTION_KEYS and LINK_SIGNING_SECRET must be set (npm start sets them for you)');
+  process.exit(1);
+}
+try {
+  // New complaints are pinned to the default process: its answer deadlines must fit in a link's life.
+  checkLinkLifetime({ linkTtlDays: config.SIGNED_LINK_TTL_DAYS, definition: DEFAULT_PROCESS_DEFINITION, from: new Date() });
+} catch (err) {
+  log.fatal((err as Error).message);
   process.exit(1);
 }
 const encryptionKeys = parseEncryptionKeys(config.PAYLOAD_ENCRYPTION_KEYS);

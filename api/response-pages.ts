@@ -24,6 +24,7 @@ import {
   escapeHtml as esc,
   htmlTexts,
   page,
+  pageInstant,
   problemText,
   proposalSection,
   readForm,
@@ -118,7 +119,8 @@ ${viewOnly}<form method="post"><input type="hidden" name="decision" value="accep
   if (!asked) throw answeredOrSuperseded();
   return page(c, status, language, title, `${head}<section>
 <h2>${t('page.questionHeading')}</h2>
-<p class="text">${esc(question.question)}</p></section>
+<p class="text">${esc(question.question)}</p>
+${question.answerDueAt ? `<p>${t('page.proposal.answerBy', { answerDueAt: pageInstant(question.answerDueAt, language, complaintTimeZone(complaint)) })}</p>\n` : ''}</section>
 ${viewOnly}<form method="post"><label for="text">${t('page.answer.answerLabel')}</label>
 <textarea id="text" name="text" rows="6" maxlength="5000" required>${esc(typed.text ?? '')}</textarea>
 <button type="submit">${t('page.answer.send')}</button></form>`);

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { customerAnswerDueAt } from '../domain/lifecycle.js';
 import type { ComplaintStatus } from '../workflows/complaint.messages.js';
 
 const instant = z.iso.datetime({ offset: true });
@@ -17,7 +18,13 @@ export const staffStatusSchema = z
       .object({ id: z.string(), startedAt: instant, warningAt: instant, deadline: instant, paused: z.boolean() })
       .nullable()
       .meta({ description: 'The running stage clock, its warning point and deadline' }),
-    answerDueAt: instant.nullable(),
+    answerDueAt: instant
+      .nullable()
+      .meta({
+        description:
+          "When the customer's answer is due: to the open proposal, or to our open question; once a proposal's answer " +
+          'timed out under `stay_open`, when it did (overdue)',
+      }),
     progressUpdateAt: instant.nullable(),
     seq: z.number().int().meta({ description: 'Number of recorded transitions (timeline sequence)' }),
     processVersion: z.string(),
@@ -37,7 +44,7 @@ export function toStaffStatus(s: ComplaintStatus): StaffStatus {
     assignee: s.state.assignee,
     team: s.state.team,
     stage: s.deadlines.stage,
-    answerDueAt: s.deadlines.answer?.deadline ?? null,
+    answerDueAt: customerAnswerDueAt(s.state, s.deadlines),
     progressUpdateAt: s.deadlines.progressUpdateAt,
     seq: s.seq,
     processVersion: s.processVersion,

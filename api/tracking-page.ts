@@ -152,7 +152,7 @@ function viewPage(c: Context, language: Language, view: CustomerView, timeZone: 
 <h2>${t('page.questionHeading')}</h2>
 <p class="text">${esc(q.question)}</p>
 <p class="note">${t('page.tracking.askedAt', { askedAt: when(q.askedAt) })}</p>
-${answerThroughMessage}</section>\n`
+${q.answerDueAt ? `<p>${t('page.proposal.answerBy', { answerDueAt: when(q.answerDueAt) })}</p>\n` : ''}${answerThroughMessage}</section>\n`
     : '';
 
   return page(c, 200, language, translate(language, 'page.complaintTitle', { reference: view.reference }), `<p>${t('page.status', { label: view.label })}</p>

@@ -49,6 +49,12 @@ export const DEFAULT_PROCESS_DEFINITION: ProcessDefinition = {
     reminderAtShare: 0.5,
     noAnswer: 'deemed_accepted',
   },
+  // Silence is not a dead end: after 10 working days without an answer we go on without it.
+  infoRequest: {
+    answerDeadline: { workingDays: 10 },
+    reminderAtShare: 0.5,
+    onNoAnswer: 'resume',
+  },
   progressUpdateEvery: { workingDays: 5 },
   externalRemedies: {
     fallbackLocale: 'en',

@@ -6,9 +6,11 @@ import {
   CHANNELS,
   EXTERNAL_DECISIONS,
   MONETARY_REMEDY_KINDS,
+  RECORDED_ANSWERS,
   REMEDY_KINDS,
   ROLES,
   SEVERITIES,
+  STAFF_RECORDED_CHANNELS,
   TIMED_STAGES,
   type ComplaintIntakeBody,
 } from './complaint.js';
@@ -37,6 +39,7 @@ export const nonBlankText = (max: number) => storableText().min(1).max(max).rege
 const staffIdSchema = z.string().min(1).max(100).regex(/^[A-Za-z0-9._@:-]+$/, 'expected a user id');
 const isoInstantSchema = z.iso.datetime({ offset: true });
 const roundSchema = z.number().int().min(1).max(10);
+const requestIdSchema = z.string().regex(/^info-[1-9][0-9]*$/, 'expected a request id like info-1');
 
 /** Free lines as on the envelope, since address formats differ per country. */
 const POSTAL_ADDRESS_MAX_LINES = 8;
@@ -134,6 +137,15 @@ export const decisionSchema = z.discriminatedUnion('type', [
     type: z.literal('mark_duplicate'),
     duplicateOf: z.string().regex(REFERENCE_PATTERN, 'expected a reference like CMP-2026-000123'),
   }),
+  z.strictObject({
+    type: z.literal('record_customer_answer'),
+    answer: z.enum(RECORDED_ANSWERS),
+    // What the customer said (the reason, when rejected), as long as their own answer may be.
+    text: nonBlankText(5_000),
+    channel: z.enum(STAFF_RECORDED_CHANNELS),
+  }),
+  z.strictObject({ type: z.literal('cancel_info_request'), reason: nonBlankText(1_000) }),
+  z.strictObject({ type: z.literal('reissue_link') }),
 ]);
 
 export const customerAnswerSchema = z.discriminatedUnion('type', [
@@ -141,7 +153,7 @@ export const customerAnswerSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('customer_rejected'), round: roundSchema, reason: nonBlankText(2_000) }),
   z.strictObject({
     type: z.literal('customer_answered_info'),
-    requestId: z.string().regex(/^info-[1-9][0-9]*$/, 'expected a request id like info-1'),
+    requestId: requestIdSchema,
     text: nonBlankText(5_000),
   }),
 ]);
@@ -161,6 +173,8 @@ export const systemEventSchema = z.discriminatedUnion('type', [
     errorType: z.string().max(100),
     message: z.string().max(2_000),
   }),
+  z.strictObject({ type: z.literal('info_reminder_due'), requestId: requestIdSchema }),
+  z.strictObject({ type: z.literal('info_answer_timed_out'), requestId: requestIdSchema }),
 ]);
 
 /** A whole event, e.g. for the process-definition simulation endpoint. */

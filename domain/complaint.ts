@@ -24,6 +24,8 @@ export const CLOSURES = [
   'out_of_scope',
   'duplicate',
   'external_decision',
+  /** The customer did not answer an information request in time and the process says close. */
+  'no_response',
 ] as const;
 export type Closure = (typeof CLOSURES)[number];
 
@@ -67,6 +69,9 @@ export const DECISION_TYPES = [
   'withdraw',
   'close_out_of_scope',
   'mark_duplicate',
+  'record_customer_answer',
+  'cancel_info_request',
+  'reissue_link',
 ] as const;
 export type DecisionType = (typeof DECISION_TYPES)[number];
 
@@ -93,6 +98,19 @@ export const CHANNELS = [
   'technical_support',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
+
+/**
+ * Channels an answer can reach staff through, who then record it (`record_customer_answer`). Not
+ * `web`: a web answer is the customer's own, through their signed link.
+ */
+export const STAFF_RECORDED_CHANNELS = CHANNELS.filter(
+  (c): c is Exclude<Channel, 'web'> => c !== 'web',
+);
+export type StaffRecordedChannel = Exclude<Channel, 'web'>;
+
+/** What an answer recorded by staff says: to the proposal (accepted, rejected) or to our question. */
+export const RECORDED_ANSWERS = ['accepted', 'rejected', 'info'] as const;
+export type RecordedAnswer = (typeof RECORDED_ANSWERS)[number];
 
 /** What a proposed resolution offers. `refund` and `credit` carry an amount and a currency. */
 export const REMEDY_KINDS = [

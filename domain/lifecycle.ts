@@ -24,6 +24,7 @@ export type {
 } from './lifecycle/events.js';
 export { localizedRemedies } from './lifecycle/remedies.js';
 export { allowedDecisions, DECISIONS_BY_STATUS, roleMayDecide } from './lifecycle/rules.js';
+export { customerAnswerDueAt, infoRequestPolicy } from './lifecycle/waiting-for-customer.js';
 export {
   currentProposal,
   initialState,

@@ -37,6 +37,17 @@ export const acceptanceSchema = z.strictObject({
   noAnswer: z.enum(['deemed_accepted', 'stay_open']),
 });
 
+/**
+ * An information request's own deadline: the customer is reminded at `reminderAtShare`, staff are
+ * alerted at `answerDeadline`, and then the complaint resumes its stage clock (back to the status it
+ * came from) or closes as `no_response`.
+ */
+export const infoRequestSchema = z.strictObject({
+  answerDeadline: businessDurationSchema,
+  reminderAtShare: shareSchema,
+  onNoAnswer: z.enum(['resume', 'close_no_response']),
+});
+
 const remedyTextSchema = z.strictObject({
   name: z.string().trim().min(1).max(200),
   description: z.string().trim().min(1).max(2_000),
@@ -72,6 +83,7 @@ export const processDefinitionSchema = z
       reinvestigation: stageDefinitionSchema,
     }),
     acceptance: acceptanceSchema,
+    infoRequest: infoRequestSchema,
     /** Tell a waiting customer how things stand after this much business time without news. */
     progressUpdateEvery: businessDurationSchema,
     externalRemedies: externalRemediesSchema,
@@ -128,6 +140,7 @@ export const processDefinitionSchema = z
 
 export type StageDefinition = z.infer<typeof stageDefinitionSchema>;
 export type AcceptancePolicy = z.infer<typeof acceptanceSchema>;
+export type InfoRequestPolicy = z.infer<typeof infoRequestSchema>;
 export type ExternalRemedy = z.infer<typeof externalRemedySchema>;
 export type ExternalRemedies = z.infer<typeof externalRemediesSchema>;
 export type ProcessDefinition = z.infer<typeof processDefinitionSchema>;

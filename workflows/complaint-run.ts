@@ -10,6 +10,7 @@ import { DETERMINISTIC_ACTIVITY_ERRORS, type DomainError } from '../domain/error
 import {
   advance,
   initialEffects,
+  infoRequestPolicy,
   initialState,
   type ComplaintState,
   type Effect,
@@ -49,6 +50,8 @@ const DUE_TIMERS_FIRST = 'due-timers-first';
 export interface Timers {
   stage: { id: TimedStageId; clock: SlaClock; escalation: EscalationState; policy: EscalationPolicy } | null;
   answer: { round: number; reminderAt: string; deadline: string; reminded: boolean } | null;
+  /** The open information request's reminder and deadline (absent in runs carried from before it existed). */
+  info: { requestId: string; reminderAt: string; deadline: string; reminded: boolean } | null;
   progressDueAt: string | null;
 }
 
@@ -93,7 +96,7 @@ export class ComplaintRun {
       carried?.state ??
       initialState({ reference: intake.reference, receivedAt: intake.receivedAt, channel: intake.channel, customer: intake.customer });
     this.seq = carried?.seq ?? 1;
-    this.timers = (carried?.timers as Timers | undefined) ?? { stage: null, answer: null, progressDueAt: null };
+    this.timers = { info: null, ...((carried?.timers as Partial<Timers> | undefined) ?? { stage: null, answer: null, progressDueAt: null }) } as Timers;
     this.recentUpdateIds = carried?.recentUpdateIds ?? [];
   }
 
@@ -221,6 +224,17 @@ export class ComplaintRun {
       this.timerVersion++;
       await this.fireSystem({ type: 'customer_answer_timed_out', round: answer.round });
     }
+    const info = this.timers.info;
+    if (info && !info.reminded && at >= info.reminderAt && at < info.deadline) {
+      info.reminded = true;
+      this.timerVersion++;
+      await this.fireSystem({ type: 'info_reminder_due', requestId: info.requestId });
+    }
+    if (info && this.timers.info === info && at >= info.deadline) {
+      this.timers.info = null;
+      this.timerVersion++;
+      await this.fireSystem({ type: 'info_answer_timed_out', requestId: info.requestId });
+    }
     if (this.timers.progressDueAt && at >= this.timers.progressDueAt) {
       this.timers.progressDueAt = null;
       this.timerVersion++;
@@ -230,11 +244,12 @@ export class ComplaintRun {
 
   /** Epoch ms of the earliest pending timer, or undefined when nothing is scheduled. */
   nextWakeAt(): number | undefined {
-    const { stage, answer, progressDueAt } = this.timers;
+    const { stage, answer, info, progressDueAt } = this.timers;
     const candidates: string[] = [];
     const step = stage && nextEscalationStep(stage.policy, stage.clock, stage.escalation, now())?.step;
     if (step) candidates.push(step.at);
     if (answer) candidates.push(answer.reminded ? answer.deadline : answer.reminderAt);
+    if (info) candidates.push(info.reminded ? info.deadline : info.reminderAt);
     if (progressDueAt) candidates.push(progressDueAt);
     const times = candidates.map((c) => Date.parse(c));
     return times.length ? Math.min(...times) : undefined;
@@ -254,7 +269,7 @@ export class ComplaintRun {
   }
 
   private deadlines(): Deadlines {
-    const { stage, answer, progressDueAt } = this.timers;
+    const { stage, answer, info, progressDueAt } = this.timers;
     const step = stage && nextEscalationStep(stage.policy, stage.clock, stage.escalation, now())?.step;
     return {
       stage: stage && {
@@ -266,6 +281,7 @@ export class ComplaintRun {
       },
       nextEscalationAt: step?.at ?? null,
       answer: answer && { round: answer.round, reminderAt: answer.reminderAt, deadline: answer.deadline },
+      info: info && { requestId: info.requestId, reminderAt: info.reminderAt, deadline: info.deadline },
       progressUpdateAt: progressDueAt,
     };
   }
@@ -292,8 +308,9 @@ export class ComplaintRun {
 
   /** What a customer message may say about what happens next, and by when. */
   private customerContext(): Record<string, string | number> {
-    const { stage, answer } = this.timers;
+    const { stage, answer, info } = this.timers;
     const { acceptance } = this.definition;
+    const infoRequest = infoRequestPolicy(this.definition);
     return {
       rounds: acceptance.rounds,
       noAnswer: acceptance.noAnswer,
@@ -301,6 +318,7 @@ export class ComplaintRun {
       ...(answer ? { answerDueAt: answer.deadline } : {}),
       // When we write again if nothing happens sooner: what a late progress update promises instead.
       ...(this.timers.progressDueAt ? { nextUpdateAt: this.timers.progressDueAt } : {}),
+      ...(info && infoRequest ? { infoDueAt: info.deadline, infoNoAnswer: infoRequest.onNoAnswer } : {}),
     };
   }
 
@@ -355,6 +373,18 @@ export class ComplaintRun {
       }
       case 'stop_answer_clock':
         this.timers.answer = null;
+        break;
+      case 'start_info_clock': {
+        // Requests recorded before requests had a deadline replay without its activity and timer.
+        if (!patched('info-request-deadline')) return;
+        const due = await activities.infoRequestDeadlines({ calendarId, duration: effect.deadline, reminderAtShare: effect.reminderAtShare, at });
+        this.timers.info = { requestId: effect.requestId, ...due, reminded: false };
+        break;
+      }
+      case 'stop_info_clock':
+        // No timer moves when there was none (a request from before deadlines): nothing to wake for.
+        if (!this.timers.info) return;
+        this.timers.info = null;
         break;
       case 'restart_progress_timer':
         this.timers.progressDueAt =

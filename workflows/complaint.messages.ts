@@ -51,6 +51,8 @@ export interface Deadlines {
   /** When the next escalation step (warning or breach) fires, if any. */
   nextEscalationAt: string | null;
   answer: { round: number; reminderAt: string; deadline: string } | null;
+  /** The open information request's reminder and deadline; null while none is open (or it has none). */
+  info: { requestId: string; reminderAt: string; deadline: string } | null;
   progressUpdateAt: string | null;
 }
 

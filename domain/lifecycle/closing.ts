@@ -17,6 +17,9 @@ export function closeComplaint(draft: Draft, closure: Closure, params: Notificat
   if (state.status === 'resolution_proposed' && proposal && !proposal.answer) {
     draft.effects.push({ kind: 'stop_answer_clock', round: proposal.round });
   }
+  if (state.pendingInfoRequest) {
+    draft.effects.push({ kind: 'stop_info_clock', requestId: state.pendingInfoRequest.requestId });
+  }
   if (state.status === 'resolution_proposed' || state.status === 'awaiting_customer') {
     draft.effects.push({ kind: 'revoke_response_links' });
   }

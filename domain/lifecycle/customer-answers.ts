@@ -5,16 +5,26 @@ import { DomainError } from '../errors.js';
 import { resumeStage, startStage } from './clocks.js';
 import { closeComplaint } from './closing.js';
 import { bump, gone, ownerRecipient, validationFailed, type Draft, type StepResult } from './draft.js';
+import type { NotificationParams } from './effects.js';
 import type { CustomerAnswerOf } from './events.js';
 import { externalRemediesEffect } from './remedies.js';
 import type { ComplaintState, Proposal } from './state.js';
 
+/** An answer that reached staff, who entered it (`record_customer_answer`): said in staff notices. */
+export interface RecordedVia {
+  channel: string;
+  recordedBy: string;
+}
+
 type AnswerHandlers = {
-  [T in CustomerAnswerType]: (draft: Draft, answer: CustomerAnswerOf<T>) => StepResult;
+  [T in CustomerAnswerType]: (draft: Draft, answer: CustomerAnswerOf<T>, via?: RecordedVia) => StepResult;
 };
 
+const viaParams = (via: RecordedVia | undefined): NotificationParams =>
+  via ? { channel: via.channel, recordedBy: via.recordedBy } : {};
+
 export const CUSTOMER_ANSWER_HANDLERS: AnswerHandlers = {
-  customer_accepted(draft, { round }) {
+  customer_accepted(draft, { round }, via) {
     const refusal = checkOpenRound(draft.state, round);
     if (refusal) return refusal;
     answerProposal(draft, { outcome: 'accepted', at: draft.at });
@@ -24,14 +34,14 @@ export const CUSTOMER_ANSWER_HANDLERS: AnswerHandlers = {
         kind: 'notify_staff',
         recipient: ownerRecipient(draft.state),
         template: 'resolution_accepted',
-        params: { reference: draft.state.reference, round },
+        params: { reference: draft.state.reference, round, ...viaParams(via) },
       },
     );
     closeComplaint(draft, 'accepted', { round });
     return undefined;
   },
 
-  customer_rejected(draft, { round, reason }) {
+  customer_rejected(draft, { round, reason }, via) {
     const refusal = checkOpenRound(draft.state, round);
     if (refusal) return refusal;
     const { state, definition } = draft;
@@ -47,7 +57,7 @@ export const CUSTOMER_ANSWER_HANDLERS: AnswerHandlers = {
           kind: 'notify_staff',
           recipient: owner,
           template: 'resolution_rejected',
-          params: { reference: state.reference, round, reason },
+          params: { reference: state.reference, round, reason, ...viaParams(via) },
         },
         {
           kind: 'notify_customer',
@@ -71,7 +81,7 @@ export const CUSTOMER_ANSWER_HANDLERS: AnswerHandlers = {
     return undefined;
   },
 
-  customer_answered_info(draft, { requestId }) {
+  customer_answered_info(draft, { requestId }, via) {
     const { state } = draft;
     const pending = state.pendingInfoRequest;
     if (state.status !== 'awaiting_customer' || pending?.requestId !== requestId) {
@@ -83,12 +93,13 @@ export const CUSTOMER_ANSWER_HANDLERS: AnswerHandlers = {
     state.pendingInfoRequest = null;
     resumeStage(draft);
     draft.effects.push(
+      { kind: 'stop_info_clock', requestId },
       { kind: 'revoke_response_links' },
       {
         kind: 'notify_staff',
         recipient: ownerRecipient(state),
         template: 'customer_answered_info',
-        params: { reference: state.reference, requestId },
+        params: { reference: state.reference, requestId, ...viaParams(via) },
       },
     );
     return undefined;

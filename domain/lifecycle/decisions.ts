@@ -6,6 +6,7 @@ import { pauseStage, raiseEscalation, startStage, stopStage } from './clocks.js'
 import { closeComplaint } from './closing.js';
 import { bump, validationFailed, type Draft, type StepResult } from './draft.js';
 import type { Actor, DecisionOf } from './events.js';
+import { infoClockEffects, WAITING_DECISION_HANDLERS } from './waiting-for-customer.js';
 
 type DecisionHandlers = {
   [T in DecisionType]: (draft: Draft, decision: DecisionOf<T>, actor: Actor) => StepResult;
@@ -65,6 +66,7 @@ export const DECISION_HANDLERS: DecisionHandlers = {
         params: { reference: state.reference, requestId, question },
       },
       { kind: 'issue_response_link', purpose: 'info_request', requestId },
+      ...infoClockEffects(draft.definition, requestId),
     );
     return undefined;
   },
@@ -191,6 +193,8 @@ export const DECISION_HANDLERS: DecisionHandlers = {
     closeComplaint(draft, 'duplicate', { duplicateOf });
     return undefined;
   },
+
+  ...WAITING_DECISION_HANDLERS,
 };
 
 /** Manual or automatic acknowledgement: the initial review starts (in review if someone has it). */

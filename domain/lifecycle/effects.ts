@@ -21,7 +21,10 @@ export type CustomerTemplate =
   | 'answer_reminder'
   | 'reinvestigation_started'
   | 'progress_update'
-  | 'complaint_closed';
+  | 'complaint_closed'
+  | 'info_reminder'
+  | 'info_request_lapsed'
+  | 'info_request_cancelled';
 
 export type StaffTemplate =
   | 'complaint_assigned'
@@ -33,6 +36,7 @@ export type StaffTemplate =
   | 'resolution_accepted'
   | 'resolution_rejected'
   | 'answer_timed_out'
+  | 'info_request_timed_out'
   | 'complaint_open_external'
   | 'complaint_closed'
   | 'corrective_action_assigned'
@@ -76,6 +80,9 @@ export type Effect =
   /** Fire `answer_reminder_due` at `reminderAtShare` of `deadline` and `customer_answer_timed_out` at it. */
   | { kind: 'start_answer_clock'; round: number; deadline: BusinessDuration; reminderAtShare: number }
   | { kind: 'stop_answer_clock'; round: number }
+  /** Fire `info_reminder_due` at `reminderAtShare` of `deadline` and `info_answer_timed_out` at it. */
+  | { kind: 'start_info_clock'; requestId: string; deadline: BusinessDuration; reminderAtShare: number }
+  | { kind: 'stop_info_clock'; requestId: string }
   /** (Re)start the silence timer: fire `progress_update_due` after `every` without news. */
   | { kind: 'restart_progress_timer'; every: BusinessDuration }
   | { kind: 'stop_progress_timer' }

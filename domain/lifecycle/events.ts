@@ -2,9 +2,11 @@
 // all plain JSON with ISO-8601 instants, so they cross Temporal boundaries unchanged.
 import type {
   ExternalDecision,
+  RecordedAnswer,
   RemedyKind,
   Role,
   Severity,
+  StaffRecordedChannel,
   TimedStageId,
 } from '../complaint.js';
 
@@ -51,7 +53,17 @@ export type Decision =
     }
   | { type: 'withdraw'; reason: string }
   | { type: 'close_out_of_scope'; reason: string }
-  | { type: 'mark_duplicate'; duplicateOf: string };
+  | { type: 'mark_duplicate'; duplicateOf: string }
+  /**
+   * An answer that reached staff by phone, mail, …: it applies as the customer's own answer through
+   * their link would (`accepted` / `rejected` the open proposal, `info` the open question). `text`
+   * is what the customer said (the reason, when rejected); the timeline keeps it with the channel.
+   */
+  | { type: 'record_customer_answer'; answer: RecordedAnswer; text: string; channel: StaffRecordedChannel }
+  /** Staff no longer need the answer: the stage clock resumes and the customer's link dies. */
+  | { type: 'cancel_info_request'; reason: string }
+  /** A fresh link for the open question or proposal; the earlier links stop working. */
+  | { type: 'reissue_link' };
 
 /** A customer's answer, through a signed link. `round` and `requestId` come from that link. */
 export type CustomerAnswer =
@@ -67,6 +79,8 @@ export type SystemEvent =
   | { type: 'deadline_breached'; stage: TimedStageId; breachCount: number }
   | { type: 'customer_answer_timed_out'; round: number }
   | { type: 'answer_reminder_due'; round: number }
+  | { type: 'info_reminder_due'; requestId: string }
+  | { type: 'info_answer_timed_out'; requestId: string }
   | { type: 'progress_update_due' }
   /** An activity failed in a way no retry cures; the complaint goes on without what it computes. */
   | { type: 'activity_failed'; activity: string; errorType: string; message: string };

@@ -14,6 +14,9 @@ const ANYTIME: readonly DecisionType[] = ['assign', 'note', 'escalate'];
 const CLOSE_EARLY: readonly DecisionType[] = ['withdraw', 'close_out_of_scope', 'mark_duplicate'];
 /** What waits for the customer's information: work that needs the customer's answer first. */
 const NEEDS_CUSTOMER: readonly DecisionType[] = ['acknowledge', 'classify', 'request_info', 'propose_resolution'];
+/** The ways forward while the customer owes us an answer: never a dead end. */
+const WHILE_ASKED: readonly DecisionType[] = ['record_customer_answer', 'cancel_info_request', 'reissue_link'];
+const WHILE_PROPOSED: readonly DecisionType[] = ['record_customer_answer', 'reissue_link'];
 
 /** Decisions per status; `awaiting_customer` derives from the status it returns to. */
 export const DECISIONS_BY_STATUS: Readonly<
@@ -38,7 +41,7 @@ export const DECISIONS_BY_STATUS: Readonly<
     ...ANYTIME,
     'withdraw',
   ],
-  resolution_proposed: ['record_corrective_action', ...ANYTIME, 'withdraw'],
+  resolution_proposed: ['record_corrective_action', ...WHILE_PROPOSED, ...ANYTIME, 'withdraw'],
   open_external: ['record_external_outcome', 'record_corrective_action', ...ANYTIME, 'withdraw'],
   closed: [],
 };
@@ -47,7 +50,7 @@ function decisionsForStatus(state: ComplaintState): readonly DecisionType[] {
   if (state.status !== 'awaiting_customer') return DECISIONS_BY_STATUS[state.status];
   const returnTo = state.pendingInfoRequest?.returnTo;
   if (!returnTo || returnTo === 'awaiting_customer') return [...ANYTIME, 'withdraw'];
-  return DECISIONS_BY_STATUS[returnTo].filter((t) => !NEEDS_CUSTOMER.includes(t));
+  return [...DECISIONS_BY_STATUS[returnTo].filter((t) => !NEEDS_CUSTOMER.includes(t)), ...WHILE_ASKED];
 }
 
 export function roleMayDecide(role: Role, type: DecisionType): boolean {

@@ -65,6 +65,8 @@ export interface PendingInfoRequest {
   askedBy: string;
   /** The status the complaint goes back to when the customer answers. */
   returnTo: ComplaintStatus;
+  /** When the customer was reminded; absent in requests made before requests had a deadline. */
+  reminderSentAt?: string | null;
 }
 
 export interface CorrectiveAction {

@@ -7,6 +7,7 @@ import { acknowledgeComplaint } from './decisions.js';
 import { bump, gone, ownerRecipient, type Draft, type StepResult } from './draft.js';
 import type { SystemEvent, SystemEventOf } from './events.js';
 import { currentProposal, type Proposal } from './state.js';
+import { INFO_TIMER_HANDLERS } from './waiting-for-customer.js';
 
 type SystemHandlers = {
   [T in SystemEvent['type']]: (draft: Draft, event: SystemEventOf<T>) => StepResult;
@@ -122,6 +123,8 @@ export const SYSTEM_EVENT_HANDLERS: SystemHandlers = {
     });
     return undefined;
   },
+
+  ...INFO_TIMER_HANDLERS,
 };
 
 /** The open proposal of that round, if the complaint is waiting for the customer's answer to it. */

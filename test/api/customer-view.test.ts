@@ -66,7 +66,11 @@ describe('buildCustomerView', () => {
       status: 'awaiting_customer',
       label: 'İnceleniyor',
       aimToAnswerBy: null,
-      pendingQuestion: { question: 'Which model number is on the label?', askedAt: '2026-03-02T11:00:00.000Z' },
+      pendingQuestion: {
+        question: 'Which model number is on the label?',
+        askedAt: '2026-03-02T11:00:00.000Z',
+        answerDueAt: '2026-03-16T11:00:00.000Z',
+      },
     });
     expect(JSON.stringify(view)).not.toContain('info-1');
   });

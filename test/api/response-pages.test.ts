@@ -75,6 +75,7 @@ describe('GET /r/{token}', () => {
     expect(res.status).toBe(200);
     const html = await res.text();
     expect(html).toContain('Etikette &lt;b&gt;hangi&lt;/b&gt; model yazıyor?');
+    expect(html).toContain('Lütfen 16 Mart 2026');
     expect(html).toMatch(/<textarea id="text" name="text"[^>]*required>/);
     expect(html).not.toContain('name="decision"');
   });

@@ -132,6 +132,7 @@ describe('POST /track', () => {
     expect(html).toContain('Our question');
     expect(html).toContain('Etikette &lt;i&gt;hangi&lt;/i&gt; model yazıyor?');
     expect(html).toContain('e-mail or SMS');
+    expect(html).toContain('Please answer by 16 March 2026');
     expect(html).not.toContain('We aim to answer by'); // the clock waits on the customer
   });
 

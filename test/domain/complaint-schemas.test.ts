@@ -86,6 +86,18 @@ describe('decisionSchema', () => {
     ['a blank note', { type: 'note', text: ' \n ' }, ['text']],
     ['an overlong question', { type: 'request_info', question: 'x'.repeat(2_001) }, ['question']],
     ['a duplicate of a malformed reference', { type: 'mark_duplicate', duplicateOf: '123' }, ['duplicateOf']],
+    [
+      'a recorded answer through the web (the customer answers there themselves)',
+      { ...SAMPLE_DECISIONS.record_customer_answer, channel: 'web' },
+      ['channel'],
+    ],
+    [
+      'a recorded answer of an unknown kind, without text',
+      { type: 'record_customer_answer', answer: 'maybe', channel: 'phone' },
+      ['answer', 'text'],
+    ],
+    ['a cancelled question without a reason', { type: 'cancel_info_request' }, ['reason']],
+    ['a link reissued for a given round', { type: 'reissue_link', round: 1 }, ['']],
     ['an unknown external decision', { ...SAMPLE_DECISIONS.record_external_outcome, decision: 'won' }, ['decision']],
   ])('refuses %s', (_name, input, paths) => {
     expect(issuePaths(decisionSchema, input)).toEqual(paths);

@@ -32,6 +32,17 @@ describe('processDefinitionSchema', () => {
       ['acceptance.noAnswer'],
     ],
     [
+      'an information request without a deadline',
+      (d) => { delete (d as Partial<ProcessDefinition>).infoRequest; },
+      ['infoRequest'],
+    ],
+    ['an information reminder share of 1', (d) => { d.infoRequest.reminderAtShare = 1; }, ['infoRequest.reminderAtShare']],
+    [
+      'an unknown outcome of an unanswered question',
+      (d) => { (d.infoRequest as { onNoAnswer: string }).onNoAnswer = 'wait_forever'; },
+      ['infoRequest.onNoAnswer'],
+    ],
+    [
       'a fractional working-day deadline',
       (d) => { d.stages.investigation.deadline = { workingDays: 1.5 }; },
       ['stages.investigation.deadline'],

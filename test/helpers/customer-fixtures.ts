@@ -64,6 +64,7 @@ export function aSnapshot(state: Partial<ComplaintState> = {}, deadlines: Partia
       stage: { id: 'investigation', startedAt: '2026-03-02T09:00:00.000Z', warningAt: '2026-03-05T09:00:00.000Z', deadline: '2026-03-06T15:00:00.000Z', paused: false },
       nextEscalationAt: null,
       answer: null,
+      info: null,
       progressUpdateAt: null,
       ...deadlines,
     },
@@ -90,7 +91,10 @@ export function anInfoRequestSnapshot(question = 'Which model number is on the l
       pendingInfoRequest: { requestId: 'info-1', question, askedAt: '2026-03-02T11:00:00.000Z', askedBy: STAFF_ID, returnTo: 'investigating' },
       counters: { ...aSnapshot().state.counters, infoRequests: 1 },
     },
-    { stage: { id: 'investigation', startedAt: '2026-03-02T09:00:00.000Z', warningAt: '2026-03-05T09:00:00.000Z', deadline: '2026-03-06T15:00:00.000Z', paused: true } },
+    {
+      stage: { id: 'investigation', startedAt: '2026-03-02T09:00:00.000Z', warningAt: '2026-03-05T09:00:00.000Z', deadline: '2026-03-06T15:00:00.000Z', paused: true },
+      info: { requestId: 'info-1', reminderAt: '2026-03-09T11:00:00.000Z', deadline: '2026-03-16T11:00:00.000Z' },
+    },
   );
 }
 

@@ -22,13 +22,15 @@ import {
 
 const CUSTOMER_TEMPLATES = Object.keys({
   acknowledgement: 1, info_requested: 1, resolution_proposed: 1, answer_reminder: 1, reinvestigation_started: 1,
-  progress_update: 1, complaint_closed: 1, external_remedies: 1,
+  progress_update: 1, complaint_closed: 1, external_remedies: 1, info_reminder: 1,
+  info_request_lapsed: 1, info_request_cancelled: 1,
 } satisfies Record<CustomerMessageTemplate, 1>) as CustomerMessageTemplate[];
 
 const STAFF_TEMPLATES = Object.keys({
   complaint_assigned: 1, complaint_routed: 1, deadline_warning: 1, deadline_breached: 1, complaint_escalated: 1,
   customer_answered_info: 1, resolution_accepted: 1, resolution_rejected: 1, answer_timed_out: 1,
   complaint_open_external: 1, complaint_closed: 1, corrective_action_assigned: 1, activity_failed: 1,
+  info_request_timed_out: 1,
 } satisfies Record<StaffTemplate, 1>) as StaffTemplate[];
 
 const LOCALES = ['tr', 'en'] as const;
@@ -97,7 +99,21 @@ const SENT: Sent[] = [
   ...journey(reach('investigating'), [
     system({ type: 'activity_failed', activity: 'startStageClock', errorType: 'CalendarRangeError', message: 'calendar TR covers 1971–2075' }),
   ]),
+  ...journey(reach('awaiting_customer'), [
+    system({ type: 'info_reminder_due', requestId: 'info-1' }),
+    decide(D.reissue_link),
+    system({ type: 'info_answer_timed_out', requestId: 'info-1' }),
+  ]),
+  ...journey(reach('awaiting_customer'), [decide(D.cancel_info_request)]),
+  ...journey(reach('resolution_proposed'), [decide(D.reissue_link), decide({ ...D.record_customer_answer, answer: 'rejected' })]),
 ];
+// Closing for silence needs its own definition; the texts are the same for every definition.
+{
+  const closeOnSilence = { ...definition, infoRequest: { ...definition.infoRequest, onNoAnswer: 'close_no_response' as const } };
+  const waiting = reach('awaiting_customer', closeOnSilence);
+  const closed = step(waiting, system({ type: 'info_answer_timed_out', requestId: 'info-1' }), closeOnSilence);
+  SENT.push(...messagesOf(closed.effects, closed.state));
+}
 // The reducer emits no staff `complaint_closed`; a workflow would send it with the customer's params.
 for (const m of SENT.filter((s) => s.audience === 'customer' && s.template === 'complaint_closed')) {
   SENT.push({ audience: 'staff', template: 'complaint_closed', params: m.params });
@@ -105,7 +121,7 @@ for (const m of SENT.filter((s) => s.audience === 'customer' && s.template === '
 
 /** What the read-model activity adds before rendering (activities/read-model.ts). */
 function withActivityParams(m: Sent): MessageParams {
-  const links = ['resolution_proposed', 'info_requested', 'answer_reminder'].includes(m.template);
+  const links = ['resolution_proposed', 'info_requested', 'answer_reminder', 'info_reminder'].includes(m.template);
   return {
     ...m.params,
     reference: REFERENCE,
@@ -160,7 +176,8 @@ describe('message templates', () => {
 
   it("never shows customers staff ids, internal notes or agents' reasons", () => {
     const internal = ['agent-1', 'agent-7', 'supervisor-1', 'quality-1', 'after_sales', 'product_defect', D.note.text,
-      D.escalate.reason, D.withdraw.reason, D.close_out_of_scope.reason, D.record_corrective_action.rootCause];
+      D.escalate.reason, D.withdraw.reason, D.close_out_of_scope.reason, D.record_corrective_action.rootCause,
+      D.cancel_info_request.reason, D.record_customer_answer.text];
     for (const m of SENT.filter((s) => s.audience === 'customer')) {
       for (const locale of LOCALES) {
         const { subject, body } = render(m, locale, withActivityParams(m));
@@ -232,6 +249,26 @@ describe('customer messages', () => {
     expect(bare).toContain('we need some more information from you:\n\nWhich model is it?\n\nAs soon as');
   });
 
+  it('asks for information by a date and says what silence means, as the definition says', () => {
+    const params = { ...withActivityParams(first('customer', 'info_requested')), infoDueAt: '2026-03-20T15:00:00Z' };
+    const resume = renderCustomerMessage('info_requested', 'en', { ...params, infoNoAnswer: 'resume' }).body;
+    expect(resume).toContain('Please answer by 20 March 2026 at 18:00. If we have not heard from you by then, we will continue');
+    const close = renderCustomerMessage('info_requested', 'tr', { ...params, infoNoAnswer: 'close_no_response' }).body;
+    expect(close).toContain('Lütfen yanıtınızı 20 Mart 2026 18:00 tarihine kadar iletin. Bu tarihe kadar yanıt alamazsak şikâyetinizi kapatmak');
+  });
+
+  it('says a reissued link replaces the earlier one, for a question and for a proposal', () => {
+    const reissued = SENT.filter((m) => m.audience === 'customer' && m.params.reissued === true);
+    expect(reissued.map((m) => m.template).sort()).toEqual(['info_requested', 'resolution_proposed']);
+    for (const m of reissued) {
+      const { body } = render(m, 'en', withActivityParams(m));
+      expect(body).toContain('replaces the one we sent you earlier, which no longer works');
+      expect(body.split('\n')).toContain(RESPONSE_URL);
+    }
+    const proposal = reissued.find((m) => m.template === 'resolution_proposed')!;
+    expect(render(proposal, 'en', withActivityParams(proposal)).subject).toBe(`A new link to answer our proposal (${REFERENCE})`);
+  });
+
   it.each(WORKING_STATUSES)('shows the %s status by its customer label in a progress update', (status) => {
     const tr = renderCustomerMessage('progress_update', 'tr', { reference: REFERENCE, status }).body;
     expect(tr).toContain(`Güncel durum: ${customerLabel(status, 'tr')}.`);
@@ -298,9 +335,10 @@ describe('customer messages', () => {
     expect(none.body).toContain('Please contact us to find out which independent bodies you can turn to.');
   });
 
-  it('explains each of the six closures in words', () => {
+  it('explains each of the seven closures in words', () => {
     const bodies = sentOf('customer', 'complaint_closed').map((m) => render(m, 'tr', withActivityParams(m)).body);
-    expect(new Set(bodies).size).toBe(6);
+    expect(new Set(bodies).size).toBe(7);
+    expect(bodies.join()).toContain('istediğimiz bilgiyi belirlenen süre içinde alamadığımızdan');
     expect(bodies.join()).toContain('daha önce kaydedilen bir şikâyetle aynı konuyu içerdiği için kapatıldı');
     expect(bodies.join()).toContain('Kararın sonucu: Şikâyet kısmen haklı bulundu.');
   });
@@ -341,6 +379,19 @@ describe('staff messages', () => {
   it('gives a corrective action due date as that calendar date in any time zone', () => {
     const params = { ...first('staff', 'corrective_action_assigned').params, timeZone: 'Pacific/Honolulu' };
     expect(renderStaffMessage('corrective_action_assigned', 'tr', params).body).toContain('Son tarih: 31 Aralık 2026.');
+  });
+
+  it('says who recorded an answer that came by phone, and how it came', () => {
+    const recorded = sentOf('staff', 'resolution_rejected').find((m) => m.params.channel === 'phone')!;
+    expect(renderStaffMessage('resolution_rejected', 'en', recorded.params).body).toContain(
+      'The answer came by phone and was recorded by agent-1.',
+    );
+  });
+
+  it('alerts the owner when a question went unanswered, with what happened next', () => {
+    const [resumed, closed] = sentOf('staff', 'info_request_timed_out');
+    expect(renderStaffMessage('info_request_timed_out', 'en', resumed!.params).body).toContain('the stage clock is running again');
+    expect(renderStaffMessage('info_request_timed_out', 'en', closed!.params).body).toContain('closed for lack of a response');
   });
 
   it("passes on the customer's reason for a rejection", () => {

@@ -31,6 +31,7 @@ describe('when the customer owes information', () => {
       { kind: 'pause_stage_clock', stage: 'investigation' },
       expect.objectContaining({ kind: 'notify_customer', template: 'info_requested' }),
       { kind: 'issue_response_link', purpose: 'info_request', requestId: 'info-1' },
+      { kind: 'start_info_clock', requestId: 'info-1', deadline: { workingDays: 10 }, reminderAtShare: 0.5 },
       { kind: 'stop_progress_timer' },
     ]);
 
@@ -38,6 +39,7 @@ describe('when the customer owes information', () => {
     expect(answered.state).toMatchObject({ status: 'investigating', stage: { pausedAt: null }, pendingInfoRequest: null });
     expect(answered.effects).toEqual([
       { kind: 'resume_stage_clock', stage: 'investigation' },
+      { kind: 'stop_info_clock', requestId: 'info-1' },
       { kind: 'revoke_response_links' },
       toStaff('customer_answered_info', { kind: 'user', userId: 'agent-7' }),
       { kind: 'restart_progress_timer', every: { workingDays: 5 } },

@@ -71,6 +71,14 @@ export const SAMPLE_DECISIONS: { [T in Decision['type']]: DecisionOf<T> } = {
   withdraw: { type: 'withdraw', reason: 'The customer solved it with the dealer.' },
   close_out_of_scope: { type: 'close_out_of_scope', reason: 'Not our product.' },
   mark_duplicate: { type: 'mark_duplicate', duplicateOf: 'CMP-2026-000100' },
+  record_customer_answer: {
+    type: 'record_customer_answer',
+    answer: 'info',
+    text: 'On the phone: the leak is at the front door seal.',
+    channel: 'phone',
+  },
+  cancel_info_request: { type: 'cancel_info_request', reason: 'The dealer sent us the photo.' },
+  reissue_link: { type: 'reissue_link' },
 };
 
 export function start(customer: { email?: string; phone?: string } = { email: 'ayse@example.com' }): ComplaintState {

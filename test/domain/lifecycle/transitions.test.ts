@@ -11,6 +11,12 @@ import {
 import { allowedDecisions } from '../../../domain/lifecycle.js';
 import { decide, reach, refuse, SAMPLE_DECISIONS, step } from './fixtures.js';
 
+/** The sample decision, except that a recorded answer to a proposal accepts it. */
+const sample = (status: ComplaintStatus, type: DecisionType) =>
+  type === 'record_customer_answer' && status === 'resolution_proposed'
+    ? { ...SAMPLE_DECISIONS.record_customer_answer, answer: 'accepted' as const }
+    : SAMPLE_DECISIONS[type];
+
 const SUPERVISOR_ONLY: readonly DecisionType[] = ['close_out_of_scope', 'mark_duplicate'];
 const STAY = (status: ComplaintStatus) =>
   ({ assign: status, escalate: status, note: status, withdraw: 'closed' }) as const;
@@ -39,8 +45,17 @@ const MOVES: Record<ComplaintStatus, Partial<Record<DecisionType, ComplaintStatu
     record_corrective_action: 'awaiting_customer',
     ...STAY('awaiting_customer'),
     ...CLOSE_EARLY,
+    // Back to where the question was asked (`investigating` on the fixtures' path).
+    record_customer_answer: 'investigating',
+    cancel_info_request: 'investigating',
+    reissue_link: 'awaiting_customer',
   },
-  resolution_proposed: { record_corrective_action: 'resolution_proposed', ...STAY('resolution_proposed') },
+  resolution_proposed: {
+    record_corrective_action: 'resolution_proposed',
+    ...STAY('resolution_proposed'),
+    record_customer_answer: 'closed',
+    reissue_link: 'resolution_proposed',
+  },
   reinvestigating: {
     classify: 'reinvestigating',
     request_info: 'awaiting_customer',
@@ -67,13 +82,13 @@ const refusedByStatus = rows.filter(({ status, type, role }) => !MOVES[status][t
 
 describe('decisions by status', () => {
   it.each(allowedRows)('$role may $type while $status', ({ status, type, role }) => {
-    const { state } = step(reach(status), decide(SAMPLE_DECISIONS[type], role));
+    const { state } = step(reach(status), decide(sample(status, type), role));
     expect(state.status).toBe(MOVES[status][type]);
   });
 
   it.each(refusedByStatus)('$role may not $type while $status (INVALID_TRANSITION)', ({ status, type, role }) => {
     const state = reach(status);
-    const error = refuse(state, decide(SAMPLE_DECISIONS[type], role));
+    const error = refuse(state, decide(sample(status, type), role));
     expect(error.code).toBe('INVALID_TRANSITION');
     expect(error.details).toEqual({ status, allowed: allowedDecisions(state, role) });
   });
