@@ -17,11 +17,9 @@ import {
   type LifecycleEvent,
   type SystemEvent,
 } from '../domain/lifecycle.js';
+import { carriedTimers, deadlinesOf, escalationDue, escalationEvents, nextDueEvent, nextWakeAt, type Timers } from '../domain/lifecycle/timers.js';
 import type { ProcessDefinition } from '../domain/process-definition.js';
-import type { SlaClock } from '../domain/sla/clock-state.js';
-import type { EscalationPolicy } from '../domain/sla/escalation.js';
-import { nextEscalationStep, type EscalationState, type EscalationStep } from '../domain/sla/escalation-steps.js';
-import type { ComplaintStatus, ComplaintWorkflowInput, Deadlines } from './complaint.messages.js';
+import type { ComplaintStatus, ComplaintWorkflowInput } from './complaint.messages.js';
 
 /** Update ids kept across continue-as-new; clients retry within minutes, not hundreds of updates later. */
 const REMEMBERED_UPDATES = 200;
@@ -45,15 +43,6 @@ const activities = proxyActivities<Activities>({
  * and breach steps missed during an outage collapse into one.
  */
 const DUE_TIMERS_FIRST = 'due-timers-first';
-
-/** The timers a complaint sleeps towards: absolute instants computed by activities. */
-export interface Timers {
-  stage: { id: TimedStageId; clock: SlaClock; escalation: EscalationState; policy: EscalationPolicy } | null;
-  answer: { round: number; reminderAt: string; deadline: string; reminded: boolean } | null;
-  /** The open information request's reminder and deadline (absent in runs carried from before it existed). */
-  info: { requestId: string; reminderAt: string; deadline: string; reminded: boolean } | null;
-  progressDueAt: string | null;
-}
 
 /** What one transition produces besides the state: recorded together in one activity. */
 interface TransitionOutput {
@@ -86,6 +75,11 @@ export class ComplaintRun {
    * travel through continue-as-new so a client retrying with the same key still applies once.
    */
   recentUpdateIds: string[];
+  /**
+   * The snapshot of the last recorded transition. A query answers it, not the live state: between
+   * a transition's reducer step and its record, state and timers do not yet agree.
+   */
+  private recorded: ComplaintStatus | undefined;
   private readonly definition: ProcessDefinition;
   private exclusiveChain: Promise<unknown> = Promise.resolve();
 
@@ -96,7 +90,7 @@ export class ComplaintRun {
       carried?.state ??
       initialState({ reference: intake.reference, receivedAt: intake.receivedAt, channel: intake.channel, customer: intake.customer });
     this.seq = carried?.seq ?? 1;
-    this.timers = { info: null, ...((carried?.timers as Partial<Timers> | undefined) ?? { stage: null, answer: null, progressDueAt: null }) } as Timers;
+    this.timers = carriedTimers(carried?.timers);
     this.recentUpdateIds = carried?.recentUpdateIds ?? [];
   }
 
@@ -191,11 +185,11 @@ export class ComplaintRun {
     for (const { system, messages } of output.followUps) await this.fireSystem(system, messages);
   }
 
-  /** Fires whatever timers are due now: escalation steps, answer reminder and timeout, progress update. */
+  /** Fires whatever timers are due now: escalation steps, then answer and question reminders and timeouts, progress update. */
   async fireDueTimers(): Promise<void> {
     const at = now();
     const stage = this.timers.stage;
-    if (stage && nextEscalationStep(stage.policy, stage.clock, stage.escalation, at)?.due) {
+    if (stage && escalationDue(this.timers, at)) {
       const output = emptyOutput();
       const run = await this.tolerate('fireDueEscalations', output, () =>
         activities.fireDueEscalations({ clock: stage.clock, escalation: stage.escalation, policy: stage.policy, at }),
@@ -204,55 +198,26 @@ export class ComplaintRun {
       stage.escalation = run?.state ?? { ...stage.escalation, ended: true };
       this.timerVersion++;
       await this.applyFollowUps(output);
-      const fired = run && patched(DUE_TIMERS_FIRST) ? collapseMissedBreaches(run.fired) : (run?.fired ?? []);
-      for (const step of fired) {
-        await this.fireSystem(
-          step.kind === 'warning'
-            ? { type: 'deadline_warning', stage: stage.id }
-            : { type: 'deadline_breached', stage: stage.id, breachCount: step.breach },
-        );
+      for (const event of escalationEvents(stage.id, run?.fired ?? [], Boolean(run) && patched(DUE_TIMERS_FIRST))) {
+        await this.fireSystem(event);
       }
     }
-    const answer = this.timers.answer;
-    if (answer && !answer.reminded && at >= answer.reminderAt && at < answer.deadline) {
-      answer.reminded = true;
+    // One at a time: each event's effects may move the timers the next check reads.
+    for (let due = nextDueEvent(this.timers, at); due; due = nextDueEvent(this.timers, at)) {
+      this.timers = due.timers;
       this.timerVersion++;
-      await this.fireSystem({ type: 'answer_reminder_due', round: answer.round });
-    }
-    if (answer && this.timers.answer === answer && at >= answer.deadline) {
-      this.timers.answer = null;
-      this.timerVersion++;
-      await this.fireSystem({ type: 'customer_answer_timed_out', round: answer.round });
-    }
-    const info = this.timers.info;
-    if (info && !info.reminded && at >= info.reminderAt && at < info.deadline) {
-      info.reminded = true;
-      this.timerVersion++;
-      await this.fireSystem({ type: 'info_reminder_due', requestId: info.requestId });
-    }
-    if (info && this.timers.info === info && at >= info.deadline) {
-      this.timers.info = null;
-      this.timerVersion++;
-      await this.fireSystem({ type: 'info_answer_timed_out', requestId: info.requestId });
-    }
-    if (this.timers.progressDueAt && at >= this.timers.progressDueAt) {
-      this.timers.progressDueAt = null;
-      this.timerVersion++;
-      await this.fireSystem({ type: 'progress_update_due' });
+      await this.fireSystem(due.event);
     }
   }
 
   /** Epoch ms of the earliest pending timer, or undefined when nothing is scheduled. */
   nextWakeAt(): number | undefined {
-    const { stage, answer, info, progressDueAt } = this.timers;
-    const candidates: string[] = [];
-    const step = stage && nextEscalationStep(stage.policy, stage.clock, stage.escalation, now())?.step;
-    if (step) candidates.push(step.at);
-    if (answer) candidates.push(answer.reminded ? answer.deadline : answer.reminderAt);
-    if (info) candidates.push(info.reminded ? info.deadline : info.reminderAt);
-    if (progressDueAt) candidates.push(progressDueAt);
-    const times = candidates.map((c) => Date.parse(c));
-    return times.length ? Math.min(...times) : undefined;
+    return nextWakeAt(this.timers, now());
+  }
+
+  /** What a status query answers: the last recorded snapshot (the live one before any record). */
+  recordedStatus(): ComplaintStatus {
+    return this.recorded ?? this.status();
   }
 
   status(): ComplaintStatus {
@@ -263,26 +228,8 @@ export class ComplaintRun {
       calendarId: this.definition.calendarId,
       seq: this.seq,
       state: this.state,
-      deadlines: this.deadlines(),
+      deadlines: deadlinesOf(this.timers, now()),
       escalationLevel: escalation.levels[this.state.escalation.level] ?? escalation.levels[0]!,
-    };
-  }
-
-  private deadlines(): Deadlines {
-    const { stage, answer, info, progressDueAt } = this.timers;
-    const step = stage && nextEscalationStep(stage.policy, stage.clock, stage.escalation, now())?.step;
-    return {
-      stage: stage && {
-        id: stage.id,
-        startedAt: stage.clock.startedAt,
-        warningAt: stage.clock.warningAt,
-        deadline: stage.clock.deadline,
-        paused: stage.clock.pausedAt !== null,
-      },
-      nextEscalationAt: step?.at ?? null,
-      answer: answer && { round: answer.round, reminderAt: answer.reminderAt, deadline: answer.deadline },
-      info: info && { requestId: info.requestId, reminderAt: info.reminderAt, deadline: info.deadline },
-      progressUpdateAt: progressDueAt,
     };
   }
 
@@ -293,17 +240,19 @@ export class ComplaintRun {
 
   private async record(at: string, origin: EventOrigin, type: string, output: TransitionOutput): Promise<void> {
     this.seq++;
+    const status = this.status();
     await activities.recordTransition({
       complaintId: this.input.intake.complaintId,
       seq: this.seq,
       at,
       event: { type, actorId: origin.actorId, actorRole: origin.actorRole, data: { ...origin.data, ...(output.stageOutcome ? { stageOutcome: output.stageOutcome } : {}) } },
-      status: this.status(),
+      status,
       messages: output.messages.map((m) => (m.audience === 'customer' ? { ...m, params: { ...this.customerContext(), ...m.params } } : m)),
       links: output.links,
       revokeLinks: output.revokeLinks,
       ...(origin.usedLinkId ? { usedLinkId: origin.usedLinkId } : {}),
     });
+    this.recorded = status;
   }
 
   /** What a customer message may say about what happens next, and by when. */
@@ -377,8 +326,10 @@ export class ComplaintRun {
       case 'start_info_clock': {
         // Requests recorded before requests had a deadline replay without its activity and timer.
         if (!patched('info-request-deadline')) return;
-        const due = await activities.infoRequestDeadlines({ calendarId, duration: effect.deadline, reminderAtShare: effect.reminderAtShare, at });
-        this.timers.info = { requestId: effect.requestId, ...due, reminded: false };
+        const due = await this.tolerate('infoRequestDeadlines', output, () =>
+          activities.infoRequestDeadlines({ calendarId, duration: effect.deadline, reminderAtShare: effect.reminderAtShare, at }),
+        );
+        this.timers.info = due ? { requestId: effect.requestId, ...due, reminded: false } : null;
         break;
       }
       case 'stop_info_clock':
@@ -424,15 +375,6 @@ function emptyOutput(): TransitionOutput {
   return { messages: [], links: [], revokeLinks: false, followUps: [], incidents: [] };
 }
 
-/**
- * Breach steps that came due together (a worker or database outage across several re-arm
- * periods) become the last of them alone: the reducer climbs every level they would have
- * climbed and notifies only the step now due.
- */
-function collapseMissedBreaches(fired: readonly EscalationStep[]): EscalationStep[] {
-  const lastBreach = fired.findLast((step) => step.kind === 'breach');
-  return fired.filter((step) => step.kind !== 'breach' || step === lastBreach);
-}
 
 /** Failed for good: thrown as non-retryable, or of a type the retry policy does not retry. */
 function isPermanent(failure: ApplicationFailure): boolean {

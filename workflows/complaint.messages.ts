@@ -3,6 +3,7 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { Channel, DecisionType } from '../domain/complaint.js';
 import type { Actor, ComplaintState, CustomerAnswer, Decision } from '../domain/lifecycle.js';
+import type { Deadlines } from '../domain/lifecycle/timers.js';
 import type { ProcessDefinitionSnapshot } from '../domain/process-definition.js';
 
 /** Default task queue of complaint workflows (config TEMPORAL_TASK_QUEUE may override). */
@@ -45,16 +46,7 @@ export interface ComplaintWorkflowInput {
   historyLimit?: number;
 }
 
-/** Absolute instants the workflow sleeps towards (computed by activities from the calendar). */
-export interface Deadlines {
-  stage: { id: string; startedAt: string; warningAt: string; deadline: string; paused: boolean } | null;
-  /** When the next escalation step (warning or breach) fires, if any. */
-  nextEscalationAt: string | null;
-  answer: { round: number; reminderAt: string; deadline: string } | null;
-  /** The open information request's reminder and deadline; null while none is open (or it has none). */
-  info: { requestId: string; reminderAt: string; deadline: string } | null;
-  progressUpdateAt: string | null;
-}
+export type { Deadlines };
 
 /** What a query or an accepted update answers: the lifecycle state and its deadlines. */
 export interface ComplaintStatus {

@@ -18,7 +18,7 @@ export async function complaintWorkflow(input: ComplaintWorkflowInput): Promise<
   // State first, before any handler can run.
   const run = new ComplaintRun(input);
 
-  setHandler(statusQuery, () => run.status());
+  setHandler(statusQuery, () => run.recordedStatus());
   setHandler(allowedDecisionsQuery, (role) => allowedDecisions(run.state, role));
   // A retried update (same id) that an earlier run applied skips validation and answers the status.
   const isRepeat = () => run.hasApplied(currentUpdateInfo()?.id);
