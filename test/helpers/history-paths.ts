@@ -4,15 +4,16 @@
 // time) and time passes only where a path sleeps, so the commands in a history do not depend on
 // how fast the machine was. README "Versioning running complaints" says when to record.
 import { randomInt, randomUUID } from 'node:crypto';
+import proto from '@temporalio/proto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { expect } from 'vitest';
-import type { ProcessDefinitionSnapshot } from '../../domain/process-definition.js';
+import type { ProcessDefinition, ProcessDefinitionSnapshot } from '../../domain/process-definition.js';
 import { parseEncryptionKeys } from '../../security/payload-codec.js';
 import type { ComplaintIntake, ComplaintStatus } from '../../workflows/complaint.messages.js';
 import { CLASSIFY, complaintDriver, PROPOSE_REFUND, PROPOSE_REPAIR, type FiledComplaint } from './complaint-driver.js';
 import { aComplaint } from './fixtures.js';
 import { eventually, type IntegrationContext } from './integration.js';
-import { quietProcess } from './process.js';
+import { quietProcess, seconds } from './process.js';
 
 /**
  * The version of the workflow code new recordings are made on, the `v<N>-` of their file names.
@@ -34,6 +35,17 @@ export function historyFileName(version: number, path: string): string {
 }
 
 type Driver = ReturnType<typeof complaintDriver>;
+
+/**
+ * Every deadline an hour (quietProcess), progress updates every 50 minutes: two timers due at
+ * nearly the same instant would fire in an order decided by milliseconds of real time.
+ */
+function recordingProcess(overrides: (d: ProcessDefinition) => void = () => undefined): ProcessDefinitionSnapshot {
+  return quietProcess((d) => {
+    d.progressUpdateEvery = seconds(3000);
+    overrides(d);
+  });
+}
 
 export interface PathRun {
   d: Driver;
@@ -59,23 +71,56 @@ export interface LifecyclePath {
 const agentDecides = { assign: { type: 'assign', assignee: 'agent-ayse', team: 'after-sales' } } as const;
 
 /** Filed on the web form and acknowledged automatically (the customer gave an e-mail). */
-async function acknowledged(d: Driver): Promise<FiledComplaint> {
-  const c = await d.file();
-  await d.waitForStatus(c, 'acknowledged');
+async function acknowledged(run: PathRun): Promise<FiledComplaint> {
+  const c = await run.d.file();
+  await until(run, c, (s) => s.state.status === 'acknowledged');
   return c;
 }
 
-/** Polls the status query until `check` holds: queries do not let time pass. */
-async function until(d: Driver, c: FiledComplaint, check: (s: ComplaintStatus) => boolean): Promise<ComplaintStatus> {
+/**
+ * Polls the status query until `check` holds (queries do not let time pass), then waits until the
+ * run has nothing in flight, so the next decision meets an idle workflow and the commands in the
+ * history do not depend on how fast the worker was.
+ */
+async function until(run: PathRun, c: FiledComplaint, check: (s: ComplaintStatus) => boolean): Promise<ComplaintStatus> {
   let last: ComplaintStatus | undefined;
   try {
-    return await eventually(async () => {
-      last = await d.status(c);
+    await eventually(async () => {
+      last = await run.d.status(c);
       return check(last) ? last : undefined;
     });
   } catch (err) {
     throw new Error(`${String(err)}; the complaint stands at ${JSON.stringify({ status: last?.state.status, counters: last?.state.counters, deadlines: last?.deadlines })}`);
   }
+  const handle = run.env.client.workflow.getHandle(c.id);
+  await eventually(async () => (isIdle(await handle.fetchHistory()) ? true : undefined));
+  return run.d.status(c);
+}
+
+const { EventType } = proto.temporal.api.enums.v1;
+
+/**
+ * What a history says the workflow did: its events without workflow-task bookkeeping (whose
+ * boundaries depend on when queries and updates arrived), activities by name.
+ */
+export function commandsOf(history: proto.temporal.api.history.v1.IHistory): string[] {
+  return (history.events ?? []).flatMap((e) => {
+    const type = EventType[e.eventType ?? 0] ?? String(e.eventType);
+    if (type.startsWith('EVENT_TYPE_WORKFLOW_TASK_')) return [];
+    const activity = e.activityTaskScheduledEventAttributes?.activityType?.name;
+    return [activity ? `${type} ${activity}` : type];
+  });
+}
+
+/** Every activity and workflow task the history schedules has ended: only a timer or an update moves it on. */
+function isIdle(history: proto.temporal.api.history.v1.IHistory): boolean {
+  const count = (...types: number[]) => (history.events ?? []).filter((e) => types.includes(e.eventType ?? 0)).length;
+  return (
+    count(EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED) ===
+      count(EventType.EVENT_TYPE_ACTIVITY_TASK_COMPLETED, EventType.EVENT_TYPE_ACTIVITY_TASK_FAILED, EventType.EVENT_TYPE_ACTIVITY_TASK_TIMED_OUT) &&
+    count(EventType.EVENT_TYPE_WORKFLOW_TASK_SCHEDULED) ===
+      count(EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED, EventType.EVENT_TYPE_WORKFLOW_TASK_FAILED, EventType.EVENT_TYPE_WORKFLOW_TASK_TIMED_OUT)
+  );
 }
 
 /**
@@ -83,7 +128,7 @@ async function until(d: Driver, c: FiledComplaint, check: (s: ComplaintStatus) =
  * time-skipping server that lets time run (ten years at a go) until the result arrives.
  */
 async function closedAs(run: PathRun, c: FiledComplaint, closure: string): Promise<RecordedRun[]> {
-  const closed = await until(run.d, c, (s) => s.state.status === 'closed');
+  const closed = await until(run, c, (s) => s.state.status === 'closed');
   expect(closed.state.closure).toBe(closure);
   const handle = run.env.client.workflow.getHandle(c.id);
   await eventually(async () => ((await handle.describe()).status.name === 'COMPLETED' ? true : undefined));
@@ -93,10 +138,10 @@ async function closedAs(run: PathRun, c: FiledComplaint, closure: string): Promi
 export const LIFECYCLE_PATHS: LifecyclePath[] = [
   {
     name: 'accepted-first-round',
-    process: quietProcess(),
+    process: recordingProcess(),
     async drive(run) {
       const { d } = run;
-      const c = await acknowledged(d);
+      const c = await acknowledged(run);
       await d.decideOk(c, agentDecides.assign);
       await d.decideOk(c, CLASSIFY);
       await d.decideOk(c, { type: 'escalate', reason: 'The customer has complained about this model before.' });
@@ -107,10 +152,10 @@ export const LIFECYCLE_PATHS: LifecyclePath[] = [
   },
   {
     name: 'two-rounds-external',
-    process: quietProcess(),
+    process: recordingProcess(),
     async drive(run) {
       const { d } = run;
-      const c = await acknowledged(d);
+      const c = await acknowledged(run);
       await d.decideOk(c, CLASSIFY);
       await d.decideOk(c, PROPOSE_REPAIR);
       await d.answer(c, { type: 'customer_rejected', round: 1, reason: 'A repair is not enough, the drum is cracked.' });
@@ -132,17 +177,17 @@ export const LIFECYCLE_PATHS: LifecyclePath[] = [
     // The initial review's warning, its breach and the chain re-arming up to the director; progress
     // updates; then the answer reminder before the customer accepts.
     name: 'timers-escalation',
-    process: quietProcess(),
+    process: recordingProcess(),
     async drive(run) {
       const { d, env } = run;
-      const c = await acknowledged(d);
+      const c = await acknowledged(run);
       await env.sleep('270m');
-      const breached = await until(d, c, (s) => s.state.counters.breaches === 4);
+      const breached = await until(run, c, (s) => s.state.counters.breaches === 4);
       expect(breached.escalationLevel).toBe('director');
       await d.decideOk(c, CLASSIFY);
       await d.decideOk(c, PROPOSE_REPAIR);
       await env.sleep('40m');
-      await until(d, c, (s) => s.state.counters.reminders === 1);
+      await until(run, c, (s) => s.state.counters.reminders === 1);
       await d.answer(c, { type: 'customer_accepted', round: 1 });
       return closedAs(run, c, 'accepted');
     },
@@ -150,7 +195,7 @@ export const LIFECYCLE_PATHS: LifecyclePath[] = [
   {
     // Started directly, as intake would, but with a history limit a long complaint reaches.
     name: 'continue-as-new',
-    process: quietProcess(),
+    process: recordingProcess(),
     async drive(run) {
       const { d, env, ctx } = run;
       const intake = anIntake(new Date(await env.currentTimeMs()).toISOString());
@@ -160,10 +205,13 @@ export const LIFECYCLE_PATHS: LifecyclePath[] = [
         args: [{ intake, process: this.process, historyLimit: 80 }],
       });
       const c = { id: intake.complaintId, reference: intake.reference, pin: '' };
-      await d.waitForStatus(c, 'acknowledged');
+      await until(run, c, (s) => s.state.status === 'acknowledged');
       const handle = env.client.workflow.getHandle(c.id);
-      for (let i = 1; i <= 6; i++) await d.decideOk(c, { type: 'note', text: `Called the customer, attempt ${i}.` });
-      await eventually(async () => ((await handle.describe()).runId !== started.firstExecutionRunId ? true : undefined));
+      for (let i = 1; i <= 6; i++) {
+        await d.decideOk(c, { type: 'note', text: `Called the customer, attempt ${i}.` });
+        await until(run, c, (s) => s.state.counters.notes === i);
+      }
+      expect((await handle.describe()).runId).not.toBe(started.firstExecutionRunId);
       await d.decideOk(c, CLASSIFY);
       await d.decideOk(c, PROPOSE_REPAIR);
       await d.answer(c, { type: 'customer_accepted', round: 1 });
@@ -174,16 +222,16 @@ export const LIFECYCLE_PATHS: LifecyclePath[] = [
   {
     // The answer deadline passes under `stay_open`; the customer answers through the same link later.
     name: 'stay-open',
-    process: quietProcess((p) => {
+    process: recordingProcess((p) => {
       p.acceptance.noAnswer = 'stay_open';
     }),
     async drive(run) {
       const { d, env } = run;
-      const c = await acknowledged(d);
+      const c = await acknowledged(run);
       await d.decideOk(c, CLASSIFY);
       await d.decideOk(c, PROPOSE_REPAIR);
       await env.sleep('70m');
-      const timedOut = await until(d, c, (s) => s.state.proposals[0]?.answerTimedOutAt != null);
+      const timedOut = await until(run, c, (s) => s.state.proposals[0]?.answerTimedOutAt != null);
       expect(timedOut.state.status).toBe('resolution_proposed');
       await d.answer(c, { type: 'customer_accepted', round: 1 });
       return closedAs(run, c, 'accepted');
@@ -192,17 +240,17 @@ export const LIFECYCLE_PATHS: LifecyclePath[] = [
   {
     // Asked before classification; time passes while the customer is asked; the answer resumes the clock.
     name: 'info-request',
-    process: quietProcess(),
+    process: recordingProcess(),
     async drive(run) {
       const { d, env } = run;
-      const c = await acknowledged(d);
+      const c = await acknowledged(run);
       const asked = await d.decideOk(c, { type: 'request_info', question: 'Which programme was running?' });
       expect(asked.status).toBe('awaiting_customer');
       await env.sleep('2h');
-      const waiting = await d.status(c);
+      const waiting = await until(run, c, (s) => s.state.status === 'awaiting_customer');
       const requestId = waiting.state.pendingInfoRequest!.requestId;
       await d.answer(c, { type: 'customer_answered_info', requestId, text: 'Cotton 60.' });
-      await d.waitForStatus(c, 'acknowledged');
+      await until(run, c, (s) => s.state.status === 'acknowledged');
       await d.decideOk(c, CLASSIFY);
       await d.decideOk(c, PROPOSE_REPAIR);
       await d.answer(c, { type: 'customer_accepted', round: 1 });
@@ -212,10 +260,10 @@ export const LIFECYCLE_PATHS: LifecyclePath[] = [
   {
     // No answer: reminded half-way, closed as deemed accepted at the answer deadline.
     name: 'deemed-acceptance',
-    process: quietProcess(),
+    process: recordingProcess(),
     async drive(run) {
       const { d, env } = run;
-      const c = await acknowledged(d);
+      const c = await acknowledged(run);
       await d.decideOk(c, CLASSIFY);
       await d.decideOk(c, PROPOSE_REPAIR);
       await env.sleep('70m');
@@ -224,10 +272,10 @@ export const LIFECYCLE_PATHS: LifecyclePath[] = [
   },
   {
     name: 'withdraw',
-    process: quietProcess(),
+    process: recordingProcess(),
     async drive(run) {
       const { d } = run;
-      const c = await acknowledged(d);
+      const c = await acknowledged(run);
       await d.decideOk(c, CLASSIFY);
       await d.decideOk(c, PROPOSE_REPAIR);
       await d.decideOk(c, { type: 'withdraw', reason: 'The customer bought a new machine elsewhere.' });
@@ -237,11 +285,11 @@ export const LIFECYCLE_PATHS: LifecyclePath[] = [
   {
     // A letter without e-mail or phone: an agent acknowledges it, a supervisor closes it out of scope.
     name: 'manual-acknowledgement-out-of-scope',
-    process: quietProcess(),
+    process: recordingProcess(),
     async drive(run) {
       const { d } = run;
       const c = await d.file({ channel: 'letter', customer: { name: 'Mehmet Demir', locale: 'tr', country: 'TR' } }, 'agent');
-      await d.waitForStatus(c, 'received');
+      await until(run, c, (s) => s.state.status === 'received');
       await d.decideOk(c, { type: 'acknowledge' });
       await d.decideOk(c, { type: 'close_out_of_scope', reason: 'A product we do not sell.' }, 'supervisor');
       return closedAs(run, c, 'out_of_scope');
@@ -249,11 +297,11 @@ export const LIFECYCLE_PATHS: LifecyclePath[] = [
   },
   {
     name: 'mark-duplicate',
-    process: quietProcess(),
+    process: recordingProcess(),
     async drive(run) {
       const { d } = run;
-      const original = await acknowledged(d);
-      const c = await acknowledged(d);
+      const original = await acknowledged(run);
+      const c = await acknowledged(run);
       await d.decideOk(c, { type: 'mark_duplicate', duplicateOf: original.reference }, 'supervisor');
       await d.decideOk(original, { type: 'withdraw', reason: 'Recorded only to be duplicated.' });
       return closedAs(run, c, 'duplicate');

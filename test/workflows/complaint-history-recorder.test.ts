@@ -1,10 +1,11 @@
 // Records one workflow history per lifecycle path (test/helpers/history-paths.ts) into
 // test/histories/, for complaint-replay.test.ts to replay on every later version of the code.
 // Runs only when asked: `npm run record:histories`. A file that exists is kept (running complaints
-// started on that code still need it): the path still runs and replays, but is not written again.
+// started on that code still need it): the path still runs and replays, and must issue the same
+// commands as the file; it is not written again.
 import { existsSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
-import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
+import { readFile, writeFile } from 'node:fs/promises';
+import { historyFromJSON, historyToJSON } from '@temporalio/common/lib/proto-utils.js';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -13,6 +14,7 @@ import { TEMPORAL_TEST_SERVER } from '../../scripts/tools.js';
 import { createComplaintWorker, type ComplaintWorker } from '../../worker/create-worker.js';
 import { complaintDriver } from '../helpers/complaint-driver.js';
 import {
+  commandsOf,
   HISTORY_DIR,
   HISTORY_FIXTURE_KEYS,
   historyFileName,
@@ -67,7 +69,13 @@ describe.runIf(process.env.RECORD_HISTORIES === '1')(`recording the lifecycle pa
       const json = historyToJSON(history);
       expect(Buffer.byteLength(json)).toBeLessThan(MAX_HISTORY_BYTES);
       const file = new URL(historyFileName(RECORDED_CODE_VERSION, run.suffix ? `${path.name}-${run.suffix}` : path.name), HISTORY_DIR);
-      if (!existsSync(file)) await writeFile(file, json);
+      if (!existsSync(file)) {
+        await writeFile(file, json);
+        continue;
+      }
+      // Same code version, same path: the same commands, or the code changed without a new version.
+      const committed = historyFromJSON(JSON.parse(await readFile(file, 'utf8')));
+      expect(commandsOf(history), `${file.pathname} was recorded on other code: bump RECORDED_CODE_VERSION`).toEqual(commandsOf(committed));
     }
   });
 });
