@@ -1,8 +1,8 @@
 // The lifecycle paths whose workflow histories test/histories/ keeps, so that `npm test` replays
 // every path a running complaint can be on. Each drives one complaint to its closure on the
-// time-skipping test server: the process is fixed (every deadline an hour of round-the-clock
-// time) and time passes only where a path sleeps, so the commands in a history do not depend on
-// how fast the machine was. README "Versioning running complaints" says when to record.
+// time-skipping test server: the process is fixed (deadlines of an hour of round-the-clock time),
+// time passes only where a path sleeps, and each decision meets an idle workflow, so the commands
+// in a history do not depend on how fast the machine was. README "Versioning running complaints" says when to record.
 import { randomInt, randomUUID } from 'node:crypto';
 import proto from '@temporalio/proto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
@@ -61,14 +61,12 @@ export interface RecordedRun {
 }
 
 export interface LifecyclePath {
-  /** The file name's path part: `v1-<name>.json`. */
+  /** The file name's path part: `v<N>-<name>.json`. */
   name: string;
   process: ProcessDefinitionSnapshot;
   /** Drives the complaint to its end; answers the runs whose histories are kept. */
   drive(run: PathRun): Promise<RecordedRun[]>;
 }
-
-const agentDecides = { assign: { type: 'assign', assignee: 'agent-ayse', team: 'after-sales' } } as const;
 
 /** Filed on the web form and acknowledged automatically (the customer gave an e-mail). */
 async function acknowledged(run: PathRun): Promise<FiledComplaint> {
@@ -142,7 +140,7 @@ export const LIFECYCLE_PATHS: LifecyclePath[] = [
     async drive(run) {
       const { d } = run;
       const c = await acknowledged(run);
-      await d.decideOk(c, agentDecides.assign);
+      await d.decideOk(c, { type: 'assign', assignee: 'agent-ayse', team: 'after-sales' });
       await d.decideOk(c, CLASSIFY);
       await d.decideOk(c, { type: 'escalate', reason: 'The customer has complained about this model before.' });
       await d.decideOk(c, PROPOSE_REPAIR);
