@@ -75,6 +75,14 @@ async function acknowledged(run: PathRun): Promise<FiledComplaint> {
   return c;
 }
 
+/** Acknowledged, classified, and a repair proposed: waiting for the customer's answer to round 1. */
+async function proposed(run: PathRun): Promise<FiledComplaint> {
+  const c = await acknowledged(run);
+  await run.d.decideOk(c, CLASSIFY);
+  await run.d.decideOk(c, PROPOSE_REPAIR);
+  return c;
+}
+
 /**
  * Polls the status query until `check` holds (queries do not let time pass), then waits until the
  * run has nothing in flight, so the next decision meets an idle workflow and the commands in the
@@ -153,9 +161,7 @@ export const LIFECYCLE_PATHS: LifecyclePath[] = [
     process: recordingProcess(),
     async drive(run) {
       const { d } = run;
-      const c = await acknowledged(run);
-      await d.decideOk(c, CLASSIFY);
-      await d.decideOk(c, PROPOSE_REPAIR);
+      const c = await proposed(run);
       await d.answer(c, { type: 'customer_rejected', round: 1, reason: 'A repair is not enough, the drum is cracked.' });
       await d.decideOk(c, { type: 'record_corrective_action', rootCause: 'Drum weld', action: 'Inspect the batch', owner: 'quality', dueDate: '2099-01-31' });
       await d.decideOk(c, PROPOSE_REFUND);
@@ -225,9 +231,7 @@ export const LIFECYCLE_PATHS: LifecyclePath[] = [
     }),
     async drive(run) {
       const { d, env } = run;
-      const c = await acknowledged(run);
-      await d.decideOk(c, CLASSIFY);
-      await d.decideOk(c, PROPOSE_REPAIR);
+      const c = await proposed(run);
       await env.sleep('70m');
       const timedOut = await until(run, c, (s) => s.state.proposals[0]?.answerTimedOutAt != null);
       expect(timedOut.state.status).toBe('resolution_proposed');
@@ -260,11 +264,8 @@ export const LIFECYCLE_PATHS: LifecyclePath[] = [
     name: 'deemed-acceptance',
     process: recordingProcess(),
     async drive(run) {
-      const { d, env } = run;
-      const c = await acknowledged(run);
-      await d.decideOk(c, CLASSIFY);
-      await d.decideOk(c, PROPOSE_REPAIR);
-      await env.sleep('70m');
+      const c = await proposed(run);
+      await run.env.sleep('70m');
       return closedAs(run, c, 'deemed_accepted');
     },
   },
@@ -273,9 +274,7 @@ export const LIFECYCLE_PATHS: LifecyclePath[] = [
     process: recordingProcess(),
     async drive(run) {
       const { d } = run;
-      const c = await acknowledged(run);
-      await d.decideOk(c, CLASSIFY);
-      await d.decideOk(c, PROPOSE_REPAIR);
+      const c = await proposed(run);
       await d.decideOk(c, { type: 'withdraw', reason: 'The customer bought a new machine elsewhere.' });
       return closedAs(run, c, 'withdrawn');
     },

@@ -42,6 +42,7 @@ describe.runIf(process.env.RECORD_HISTORIES === '1')(`recording the lifecycle pa
       encryptionKeys: HISTORY_FIXTURE_KEYS,
       workflowBundle: { code: inject('workflowBundleCode') },
       activityDeps: ctx.activityDeps,
+      shutdownGraceMs: 1000,
     });
     worker.running = worker.run();
   }, 120_000);
