@@ -8,7 +8,7 @@ import type { Sql } from 'postgres';
 import { DomainError } from '../domain/errors.js';
 import { formatReference } from '../domain/reference.js';
 import type { ProcessDefinitionSnapshot } from '../domain/process-definition.js';
-import type { ComplaintIntake, ComplaintWorkflowInput } from '../workflows/complaint.messages.js';
+import { CURRENT_RULES_VERSION, type ComplaintIntake, type ComplaintWorkflowInput } from '../workflows/complaint.messages.js';
 import type { IntakeRequest, IntakeResponse } from './complaints.schemas.js';
 import { generatePin, hashPin } from '../security/pin.js';
 import type { SealedBox } from '../security/sealed-box.js';
@@ -53,7 +53,8 @@ export async function fileComplaint(deps: IntakeDeps, request: IntakeRequest, id
     ...request,
     pinHash: await hashPin(pin),
   };
-  const process = deps.currentProcess();
+  // New complaints run under the current rules for their whole life, across continue-as-new.
+  const input: ComplaintWorkflowInput = { intake, process: deps.currentProcess(), rulesVersion: CURRENT_RULES_VERSION };
   const response = await deps.sql.begin(async (tx) => {
     const [seq] = await tx<{ n: number }[]>`SELECT nextval('complaint_reference_seq') AS n`;
     intake.reference = formatReference(new Date(intake.receivedAt), seq!.n);
@@ -66,7 +67,7 @@ export async function fileComplaint(deps: IntakeDeps, request: IntakeRequest, id
     };
     const inserted = await tx`
       INSERT INTO intake_requests (idempotency_key, fingerprint, complaint_id, reference, sealed_response)
-      VALUES (${key}, ${fingerprint}, ${intake.complaintId}, ${intake.reference}, ${deps.sealedBox.seal({ response, input: { intake, process } } satisfies SealedIntake)})
+      VALUES (${key}, ${fingerprint}, ${intake.complaintId}, ${intake.reference}, ${deps.sealedBox.seal({ response, input } satisfies SealedIntake)})
       ON CONFLICT (idempotency_key) DO NOTHING RETURNING 1`;
     if (inserted.length === 0) return undefined; // a concurrent request with this key won
     const c = intake.customer;
@@ -86,7 +87,7 @@ export async function fileComplaint(deps: IntakeDeps, request: IntakeRequest, id
     if (!winner) throw new DomainError('CONFLICT', 'A request with this Idempotency-Key is in progress; retry');
     return winner;
   }
-  return { response, created: true, workflowPending: await startUnlessUnavailable(deps, { intake, process }) };
+  return { response, created: true, workflowPending: await startUnlessUnavailable(deps, input) };
 }
 
 async function replay(deps: IntakeDeps, key: string, fingerprint: string): Promise<IntakeResult | undefined> {

@@ -36,10 +36,19 @@ export interface ComplaintIntake {
   pinHash: string;
 }
 
+/**
+ * The version of the reducer's rules (which decisions a status allows, what an event means) that
+ * intake files new complaints under. A change to the rules bumps it and keys on `rulesVersionOf`,
+ * so a running complaint keeps the rules it was filed under (README "Versioning running complaints").
+ */
+export const CURRENT_RULES_VERSION = 1;
+
 export interface ComplaintWorkflowInput {
   intake: ComplaintIntake;
   /** The process definition pinned at intake: a running complaint never changes under its feet. */
   process: ProcessDefinitionSnapshot;
+  /** The rules the complaint was filed under; absent on complaints filed before it existed (= 1). Carried by continue-as-new. */
+  rulesVersion?: number;
   /** Set when the workflow continued as new: everything it had, so nothing restarts. */
   carried?: CarriedRun;
   /** History events before continuing as new (tests set it low; default 5,000). */
@@ -47,6 +56,11 @@ export interface ComplaintWorkflowInput {
 }
 
 export type { Deadlines };
+
+/** The rules a complaint runs under: complaints filed before `rulesVersion` existed run under version 1. */
+export function rulesVersionOf(input: Pick<ComplaintWorkflowInput, 'rulesVersion'>): number {
+  return input.rulesVersion ?? 1;
+}
 
 /** What a query or an accepted update answers: the lifecycle state and its deadlines. */
 export interface ComplaintStatus {

@@ -1,6 +1,8 @@
 // Drives complaints the way clients do: intake and decisions over the HTTP API, the customer's
 // answers through their signed links; reads what the read model and the workflow say.
+import type { Client } from '@temporalio/client';
 import { expect } from 'vitest';
+import { createTemporalGateway } from '../../api/temporal-gateway.js';
 import type { Role } from '../../domain/complaint.js';
 import type { CustomerAnswer, Decision } from '../../domain/lifecycle.js';
 import type { ProcessDefinitionSnapshot } from '../../domain/process-definition.js';
@@ -15,8 +17,9 @@ export interface FiledComplaint {
   pin: string;
 }
 
-export function complaintDriver(ctx: IntegrationContext, process: ProcessDefinitionSnapshot) {
-  const app = ctx.app({ process });
+/** `client` defaults to the context's; pass another server's (the time-skipping one) to drive complaints there. */
+export function complaintDriver(ctx: IntegrationContext, process: ProcessDefinitionSnapshot, client: Client = ctx.client) {
+  const app = ctx.app({ process, ...(client === ctx.client ? {} : { temporal: createTemporalGateway(client, ctx.taskQueue) }) });
   const driver = {
     app,
     /** Files a complaint: on the public web form, or as staff when a role is given. */
@@ -43,7 +46,7 @@ export function complaintDriver(ctx: IntegrationContext, process: ProcessDefinit
       return (await res.json()) as { status: string; round: number; closure: string | null; escalationLevel: string };
     },
     status(c: FiledComplaint): Promise<ComplaintStatus> {
-      return ctx.client.workflow.getHandle(c.id).query('status');
+      return client.workflow.getHandle(c.id).query('status');
     },
     async waitForStatus(c: FiledComplaint, status: string, timeoutMs = 20_000): Promise<ComplaintStatus> {
       return eventually(async () => {
@@ -73,7 +76,7 @@ export function complaintDriver(ctx: IntegrationContext, process: ProcessDefinit
     async answer(c: FiledComplaint, answer: CustomerAnswer, linkId?: string) {
       const purpose = answer.type === 'customer_answered_info' ? 'info_request' : 'resolution';
       const id = linkId ?? (await driver.openLink(c, purpose))!.id;
-      return ctx.client.workflow
+      return client.workflow
         .getHandle(c.id)
         .executeUpdate('customerAnswer', { args: [{ linkId: id, answer }], updateId: `test-${id}-${answer.type}` }) as Promise<ComplaintStatus>;
     },

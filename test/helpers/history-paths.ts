@@ -1,0 +1,330 @@
+// The lifecycle paths whose workflow histories test/histories/ keeps, so that `npm test` replays
+// every path a running complaint can be on. Each drives one complaint to its closure on the
+// time-skipping test server: the process is fixed (deadlines of an hour of round-the-clock time),
+// time passes only where a path sleeps, and each decision meets an idle workflow, so the commands
+// in a history do not depend on how fast the machine was. README "Versioning running complaints" says when to record.
+import { randomInt, randomUUID } from 'node:crypto';
+import proto from '@temporalio/proto';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { expect } from 'vitest';
+import type { ProcessDefinition, ProcessDefinitionSnapshot } from '../../domain/process-definition.js';
+import { parseEncryptionKeys } from '../../security/payload-codec.js';
+import type { ComplaintIntake, ComplaintStatus } from '../../workflows/complaint.messages.js';
+import { CLASSIFY, complaintDriver, PROPOSE_REFUND, PROPOSE_REPAIR, type FiledComplaint } from './complaint-driver.js';
+import { aComplaint } from './fixtures.js';
+import { eventually, type IntegrationContext } from './integration.js';
+import { quietProcess, seconds } from './process.js';
+
+/**
+ * The version of the workflow code new recordings are made on, the `v<N>-` of their file names.
+ * Bump it with every change behind `patched()`: the new code records `v<N+1>-…` beside the old
+ * files, which stay, because running complaints started on the old code still replay them.
+ */
+export const RECORDED_CODE_VERSION = 1;
+
+export const HISTORY_DIR = new URL('../histories/', import.meta.url);
+
+/** A key for the fixtures only: their complaints are made up. Payloads stay encrypted as in production. */
+export const HISTORY_FIXTURE_KEYS = parseEncryptionKeys(['fixture:' + Buffer.alloc(32, 7).toString('base64')]);
+
+/** A committed history must stay small enough to review and to replay in milliseconds. */
+export const MAX_HISTORY_BYTES = 1_000_000;
+
+export function historyFileName(version: number, path: string): string {
+  return `v${version}-${path}.json`;
+}
+
+type Driver = ReturnType<typeof complaintDriver>;
+
+/**
+ * Every deadline an hour (quietProcess), progress updates every 50 minutes: two timers due at
+ * nearly the same instant would fire in an order decided by milliseconds of real time.
+ */
+function recordingProcess(overrides: (d: ProcessDefinition) => void = () => undefined): ProcessDefinitionSnapshot {
+  return quietProcess((d) => {
+    d.progressUpdateEvery = seconds(3000);
+    overrides(d);
+  });
+}
+
+export interface PathRun {
+  d: Driver;
+  env: TestWorkflowEnvironment;
+  ctx: IntegrationContext;
+}
+
+/** One run of the path's workflow to keep; `suffix` tells runs of one complaint apart (continue-as-new). */
+export interface RecordedRun {
+  workflowId: string;
+  runId?: string;
+  suffix?: string;
+}
+
+export interface LifecyclePath {
+  /** The file name's path part: `v<N>-<name>.json`. */
+  name: string;
+  process: ProcessDefinitionSnapshot;
+  /** Drives the complaint to its end; answers the runs whose histories are kept. */
+  drive(run: PathRun): Promise<RecordedRun[]>;
+}
+
+/** Filed on the web form and acknowledged automatically (the customer gave an e-mail). */
+async function acknowledged(run: PathRun): Promise<FiledComplaint> {
+  const c = await run.d.file();
+  await until(run, c, (s) => s.state.status === 'acknowledged');
+  return c;
+}
+
+/** Acknowledged, classified, and a repair proposed: waiting for the customer's answer to round 1. */
+async function proposed(run: PathRun): Promise<FiledComplaint> {
+  const c = await acknowledged(run);
+  await run.d.decideOk(c, CLASSIFY);
+  await run.d.decideOk(c, PROPOSE_REPAIR);
+  return c;
+}
+
+/**
+ * Polls the status query until `check` holds (queries do not let time pass), then waits until the
+ * run has nothing in flight, so the next decision meets an idle workflow and the commands in the
+ * history do not depend on how fast the worker was.
+ */
+async function until(run: PathRun, c: FiledComplaint, check: (s: ComplaintStatus) => boolean): Promise<ComplaintStatus> {
+  let last: ComplaintStatus | undefined;
+  try {
+    await eventually(async () => {
+      last = await run.d.status(c);
+      return check(last) ? last : undefined;
+    });
+  } catch (err) {
+    throw new Error(`${String(err)}; the complaint stands at ${JSON.stringify({ status: last?.state.status, counters: last?.state.counters, deadlines: last?.deadlines })}`);
+  }
+  const handle = run.env.client.workflow.getHandle(c.id);
+  await eventually(async () => (isIdle(await handle.fetchHistory()) ? true : undefined));
+  return run.d.status(c);
+}
+
+const { EventType } = proto.temporal.api.enums.v1;
+
+/**
+ * What a history says the workflow did: its events without workflow-task bookkeeping (whose
+ * boundaries depend on when queries and updates arrived), activities by name.
+ */
+export function commandsOf(history: proto.temporal.api.history.v1.IHistory): string[] {
+  return (history.events ?? []).flatMap((e) => {
+    const type = EventType[e.eventType ?? 0] ?? String(e.eventType);
+    if (type.startsWith('EVENT_TYPE_WORKFLOW_TASK_')) return [];
+    const activity = e.activityTaskScheduledEventAttributes?.activityType?.name;
+    return [activity ? `${type} ${activity}` : type];
+  });
+}
+
+/** Every activity and workflow task the history schedules has ended: only a timer or an update moves it on. */
+function isIdle(history: proto.temporal.api.history.v1.IHistory): boolean {
+  const count = (...types: number[]) => (history.events ?? []).filter((e) => types.includes(e.eventType ?? 0)).length;
+  return (
+    count(EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED) ===
+      count(EventType.EVENT_TYPE_ACTIVITY_TASK_COMPLETED, EventType.EVENT_TYPE_ACTIVITY_TASK_FAILED, EventType.EVENT_TYPE_ACTIVITY_TASK_TIMED_OUT) &&
+    count(EventType.EVENT_TYPE_WORKFLOW_TASK_SCHEDULED) ===
+      count(EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED, EventType.EVENT_TYPE_WORKFLOW_TASK_FAILED, EventType.EVENT_TYPE_WORKFLOW_TASK_TIMED_OUT)
+  );
+}
+
+/**
+ * Waits until the complaint is closed as `closure` and its run has completed. Not `result()`: on the
+ * time-skipping server that lets time run (ten years at a go) until the result arrives.
+ */
+async function closedAs(run: PathRun, c: FiledComplaint, closure: string): Promise<RecordedRun[]> {
+  const closed = await until(run, c, (s) => s.state.status === 'closed');
+  expect(closed.state.closure).toBe(closure);
+  const handle = run.env.client.workflow.getHandle(c.id);
+  await eventually(async () => ((await handle.describe()).status.name === 'COMPLETED' ? true : undefined));
+  return [{ workflowId: c.id }];
+}
+
+export const LIFECYCLE_PATHS: LifecyclePath[] = [
+  {
+    name: 'accepted-first-round',
+    process: recordingProcess(),
+    async drive(run) {
+      const { d } = run;
+      const c = await acknowledged(run);
+      await d.decideOk(c, { type: 'assign', assignee: 'agent-ayse', team: 'after-sales' });
+      await d.decideOk(c, CLASSIFY);
+      await d.decideOk(c, { type: 'escalate', reason: 'The customer has complained about this model before.' });
+      await d.decideOk(c, PROPOSE_REPAIR);
+      await d.answer(c, { type: 'customer_accepted', round: 1 });
+      return closedAs(run, c, 'accepted');
+    },
+  },
+  {
+    name: 'two-rounds-external',
+    process: recordingProcess(),
+    async drive(run) {
+      const { d } = run;
+      const c = await proposed(run);
+      await d.answer(c, { type: 'customer_rejected', round: 1, reason: 'A repair is not enough, the drum is cracked.' });
+      await d.decideOk(c, { type: 'record_corrective_action', rootCause: 'Drum weld', action: 'Inspect the batch', owner: 'quality', dueDate: '2099-01-31' });
+      await d.decideOk(c, PROPOSE_REFUND);
+      await d.answer(c, { type: 'customer_rejected', round: 2, reason: 'I want a new machine.' });
+      expect((await d.status(c)).state.status).toBe('open_external');
+      await d.decideOk(c, {
+        type: 'record_external_outcome',
+        body: 'Tüketici Hakem Heyeti (İstanbul)',
+        bodyReference: 'THH-2098-0001',
+        decision: 'partially_upheld',
+        summary: 'Refund and a service voucher.',
+      });
+      return closedAs(run, c, 'external_decision');
+    },
+  },
+  {
+    // The initial review's warning, its breach and the chain re-arming up to the director; progress
+    // updates; then the answer reminder before the customer accepts.
+    name: 'timers-escalation',
+    process: recordingProcess(),
+    async drive(run) {
+      const { d, env } = run;
+      const c = await acknowledged(run);
+      await env.sleep('270m');
+      const breached = await until(run, c, (s) => s.state.counters.breaches === 4);
+      expect(breached.escalationLevel).toBe('director');
+      await d.decideOk(c, CLASSIFY);
+      await d.decideOk(c, PROPOSE_REPAIR);
+      await env.sleep('40m');
+      await until(run, c, (s) => s.state.counters.reminders === 1);
+      await d.answer(c, { type: 'customer_accepted', round: 1 });
+      return closedAs(run, c, 'accepted');
+    },
+  },
+  {
+    // Started directly, as intake would, but with a history limit a long complaint reaches.
+    name: 'continue-as-new',
+    process: recordingProcess(),
+    async drive(run) {
+      const { d, env, ctx } = run;
+      const intake = anIntake(new Date(await env.currentTimeMs()).toISOString());
+      const started = await env.client.workflow.start('complaintWorkflow', {
+        workflowId: intake.complaintId,
+        taskQueue: ctx.taskQueue,
+        args: [{ intake, process: this.process, historyLimit: 80 }],
+      });
+      const c = { id: intake.complaintId, reference: intake.reference, pin: '' };
+      await until(run, c, (s) => s.state.status === 'acknowledged');
+      const handle = env.client.workflow.getHandle(c.id);
+      for (let i = 1; i <= 6; i++) {
+        await d.decideOk(c, { type: 'note', text: `Called the customer, attempt ${i}.` });
+        await until(run, c, (s) => s.state.counters.notes === i);
+      }
+      expect((await handle.describe()).runId).not.toBe(started.firstExecutionRunId);
+      await d.decideOk(c, CLASSIFY);
+      await d.decideOk(c, PROPOSE_REPAIR);
+      await d.answer(c, { type: 'customer_accepted', round: 1 });
+      await closedAs(run, c, 'accepted');
+      return runsOf(env, c.id, started.firstExecutionRunId);
+    },
+  },
+  {
+    // The answer deadline passes under `stay_open`; the customer answers through the same link later.
+    name: 'stay-open',
+    process: recordingProcess((p) => {
+      p.acceptance.noAnswer = 'stay_open';
+    }),
+    async drive(run) {
+      const { d, env } = run;
+      const c = await proposed(run);
+      await env.sleep('70m');
+      const timedOut = await until(run, c, (s) => s.state.proposals[0]?.answerTimedOutAt != null);
+      expect(timedOut.state.status).toBe('resolution_proposed');
+      await d.answer(c, { type: 'customer_accepted', round: 1 });
+      return closedAs(run, c, 'accepted');
+    },
+  },
+  {
+    // Asked before classification; time passes while the customer is asked; the answer resumes the clock.
+    name: 'info-request',
+    process: recordingProcess(),
+    async drive(run) {
+      const { d, env } = run;
+      const c = await acknowledged(run);
+      const asked = await d.decideOk(c, { type: 'request_info', question: 'Which programme was running?' });
+      expect(asked.status).toBe('awaiting_customer');
+      await env.sleep('2h');
+      const waiting = await until(run, c, (s) => s.state.status === 'awaiting_customer');
+      const requestId = waiting.state.pendingInfoRequest!.requestId;
+      await d.answer(c, { type: 'customer_answered_info', requestId, text: 'Cotton 60.' });
+      await until(run, c, (s) => s.state.status === 'acknowledged');
+      await d.decideOk(c, CLASSIFY);
+      await d.decideOk(c, PROPOSE_REPAIR);
+      await d.answer(c, { type: 'customer_accepted', round: 1 });
+      return closedAs(run, c, 'accepted');
+    },
+  },
+  {
+    // No answer: reminded half-way, closed as deemed accepted at the answer deadline.
+    name: 'deemed-acceptance',
+    process: recordingProcess(),
+    async drive(run) {
+      const c = await proposed(run);
+      await run.env.sleep('70m');
+      return closedAs(run, c, 'deemed_accepted');
+    },
+  },
+  {
+    name: 'withdraw',
+    process: recordingProcess(),
+    async drive(run) {
+      const { d } = run;
+      const c = await proposed(run);
+      await d.decideOk(c, { type: 'withdraw', reason: 'The customer bought a new machine elsewhere.' });
+      return closedAs(run, c, 'withdrawn');
+    },
+  },
+  {
+    // A letter without e-mail or phone: an agent acknowledges it, a supervisor closes it out of scope.
+    name: 'manual-acknowledgement-out-of-scope',
+    process: recordingProcess(),
+    async drive(run) {
+      const { d } = run;
+      const c = await d.file({ channel: 'letter', customer: { name: 'Mehmet Demir', locale: 'tr', country: 'TR' } }, 'agent');
+      await until(run, c, (s) => s.state.status === 'received');
+      await d.decideOk(c, { type: 'acknowledge' });
+      await d.decideOk(c, { type: 'close_out_of_scope', reason: 'A product we do not sell.' }, 'supervisor');
+      return closedAs(run, c, 'out_of_scope');
+    },
+  },
+  {
+    name: 'mark-duplicate',
+    process: recordingProcess(),
+    async drive(run) {
+      const { d } = run;
+      const original = await acknowledged(run);
+      const c = await acknowledged(run);
+      await d.decideOk(c, { type: 'mark_duplicate', duplicateOf: original.reference }, 'supervisor');
+      await d.decideOk(original, { type: 'withdraw', reason: 'Recorded only to be duplicated.' });
+      return closedAs(run, c, 'duplicate');
+    },
+  },
+];
+
+function anIntake(receivedAt: string): ComplaintIntake {
+  return {
+    complaintId: randomUUID(),
+    reference: `CMP-2098-${String(randomInt(1_000_000, 9_999_999))}`,
+    receivedAt,
+    pinHash: 'scrypt$unused$unused',
+    ...aComplaint(),
+  };
+}
+
+/** Every run of a workflow from its first, following continue-as-new. */
+async function runsOf(env: TestWorkflowEnvironment, workflowId: string, firstRunId: string): Promise<RecordedRun[]> {
+  const runs: RecordedRun[] = [];
+  for (let runId: string | undefined = firstRunId; runId; ) {
+    runs.push({ workflowId, runId, suffix: `run-${runs.length + 1}` });
+    const history = await env.client.workflow.getHandle(workflowId, runId).fetchHistory();
+    const last = history.events?.at(-1);
+    runId = last?.workflowExecutionContinuedAsNewEventAttributes?.newExecutionRunId ?? undefined;
+  }
+  expect(runs.length).toBeGreaterThan(1);
+  return runs;
+}
