@@ -257,6 +257,25 @@ describe('customer messages', () => {
     expect(close).toContain('Lütfen yanıtınızı 20 Mart 2026 18:00 tarihine kadar iletin. Bu tarihe kadar yanıt alamazsak şikâyetinizi kapatmak');
   });
 
+  it('reminds of our question with the question, the answer link and the deadline', () => {
+    const m = first('customer', 'info_reminder');
+    const params = { ...withActivityParams(m), question: 'Which model is it?', infoDueAt: '2026-03-20T15:00:00Z', infoNoAnswer: 'resume' };
+    const { subject, body } = renderCustomerMessage('info_reminder', 'en', params);
+    expect(subject).toBe(`Reminder: our question is awaiting your answer (${REFERENCE})`);
+    expect(body).toContain(`about your complaint ${REFERENCE}:\n\nWhich model is it?\n\nTo answer our question:\n${RESPONSE_URL}`);
+    expect(body).toContain('Please answer by 20 March 2026 at 18:00. If we have not heard from you by then, we will continue');
+  });
+
+  it('tells the customer when we go on without the answer, or no longer need it, and that the link is dead', () => {
+    const lapsed = renderCustomerMessage('info_request_lapsed', 'tr', withActivityParams(first('customer', 'info_request_lapsed')));
+    expect(lapsed.subject).toBe(`Şikâyetinizi elimizdeki bilgilerle sürdürüyoruz (${REFERENCE})`);
+    expect(lapsed.body).toContain('size gönderdiğimiz yanıt bağlantısı artık çalışmıyor');
+    const cancelled = renderCustomerMessage('info_request_cancelled', 'en', withActivityParams(first('customer', 'info_request_cancelled')));
+    expect(cancelled.subject).toBe(`We no longer need an answer to our question (${REFERENCE})`);
+    expect(cancelled.body).toContain('the answer link we sent you no longer works');
+    expect(cancelled.body.split('\n')).toContain(TRACKING_URL);
+  });
+
   it('says a reissued link replaces the earlier one, for a question and for a proposal', () => {
     const reissued = SENT.filter((m) => m.audience === 'customer' && m.params.reissued === true);
     expect(reissued.map((m) => m.template).sort()).toEqual(['info_requested', 'resolution_proposed']);

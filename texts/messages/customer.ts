@@ -3,6 +3,7 @@
 // passed is never promised. Customer texts never show staff notes, staff ids or agents' free-text
 // reasons; only what was written for the customer (the question, the proposal summary) and ids
 // turned into words. The sentences are in texts/catalogs/<language>/customer-messages.ts.
+import { CLOSURES } from '../../domain/complaint.js';
 import type { CustomerTemplate } from '../../domain/lifecycle/effects.js';
 import { statusLabel } from '../customer-view.js';
 import { given, type MessageKey } from '../translate.js';
@@ -51,6 +52,23 @@ function answerDeadline(c: MessageContext): string | null {
   return [ask, consequence].filter(Boolean).join(' ') || null;
 }
 
+/** By when the customer should answer our question, and what happens if they do not; null without a date. */
+function infoDeadline(c: MessageContext): string | null {
+  const infoDueAt = c.when('infoDueAt');
+  if (!infoDueAt) return null;
+  const onNoAnswer = c.text('infoNoAnswer');
+  const consequence =
+    onNoAnswer === 'close_no_response'
+      ? c.t('customer.info.ifCloseNoResponse')
+      : onNoAnswer === 'resume' && c.t('customer.info.ifResume');
+  return [c.t('customer.answer.answerBy', { answerDueAt: infoDueAt }), consequence].filter(Boolean).join(' ');
+}
+
+/** A fresh link replaces the earlier one, which no longer works. */
+function reissuedNote(c: MessageContext): string | null {
+  return c.flag('reissued') ? c.t('customer.reissuedLink') : null;
+}
+
 /** What rejecting leads to: another look, or (in the last round) the way to outside bodies. */
 function ifRejected(c: MessageContext): string {
   const round = c.count('round');
@@ -79,9 +97,10 @@ function stepDeadline(c: MessageContext): string | null {
   });
 }
 
-/** Why the complaint closed, in the customer's words; agents' free-text reasons stay internal. */
-const CLOSURES = ['accepted', 'deemed_accepted', 'withdrawn', 'out_of_scope', 'duplicate', 'external_decision'] as const;
-
+/**
+ * Why the complaint closed, in the customer's words; agents' free-text reasons stay internal. Each
+ * closure needs its `customer.complaint_closed.<closure>` message (tsc says so when one is added).
+ */
 function closureText(c: MessageContext): string {
   const closure = CLOSURES.find((id) => id === c.text('closure'));
   if (!closure) return c.t('customer.complaint_closed.closed');
@@ -121,24 +140,28 @@ const CUSTOMER_TEMPLATES: Readonly<Record<CustomerMessageTemplate, Template>> = 
       c.t('customer.info_requested.intro', { withQuestion: given(question) }),
       question,
       answerLink(c, 'customer.info_requested.responseLink'),
+      reissuedNote(c),
+      infoDeadline(c),
       c.t('customer.info_requested.resume'),
     );
   },
 
   resolution_proposed(c) {
     const again = (c.count('round') ?? 1) > 1 ? 'yes' : 'no';
+    const reissued = c.flag('reissued') ? 'yes' : 'no';
     const remedy = c.label('customer.remedy', 'remedy');
     const amount = c.money('amount', 'currency');
     return letter(
       c,
-      c.t('customer.resolution_proposed.subject', { again }),
-      c.t('customer.resolution_proposed.intro', { again }),
+      c.t('customer.resolution_proposed.subject', { again, reissued }),
+      c.t('customer.resolution_proposed.intro', { again, reissued }),
       c.text('summary'),
       lines(
         remedy && c.t('customer.resolution_proposed.remedy', { remedy }),
         amount && c.t('customer.resolution_proposed.amount', { amount }),
       ),
       answerLink(c, 'customer.resolution_proposed.responseLink'),
+      reissuedNote(c),
       answerDeadline(c),
       ifRejected(c),
     );
@@ -151,6 +174,36 @@ const CUSTOMER_TEMPLATES: Readonly<Record<CustomerMessageTemplate, Template>> = 
       c.t('customer.answer_reminder.intro'),
       answerLink(c, 'customer.answer_reminder.responseLink'),
       answerDeadline(c),
+    ),
+
+  info_reminder(c) {
+    const question = c.text('question');
+    return letter(
+      c,
+      c.t('customer.info_reminder.subject'),
+      c.t('customer.info_reminder.intro', { withQuestion: given(question) }),
+      question,
+      answerLink(c, 'customer.info_reminder.responseLink'),
+      infoDeadline(c),
+    );
+  },
+
+  info_request_lapsed: (c) =>
+    letter(
+      c,
+      c.t('customer.info_request_lapsed.subject'),
+      c.t('customer.info_request_lapsed.intro'),
+      c.t('customer.info_request_lapsed.stillSend'),
+      link(c, 'customer.trackingLink', 'trackingUrl'),
+    ),
+
+  info_request_cancelled: (c) =>
+    letter(
+      c,
+      c.t('customer.info_request_cancelled.subject'),
+      c.t('customer.info_request_cancelled.intro'),
+      c.t('customer.info_request_cancelled.news'),
+      link(c, 'customer.trackingLink', 'trackingUrl'),
     ),
 
   reinvestigation_started(c) {

@@ -40,6 +40,8 @@ export interface MessageContext {
   label(prefix: string, key: string): string | null;
   /** Like `label`, but an unknown id reads as words (`qualityManager` → `quality manager`). */
   labelOrId(prefix: string, key: string): string | null;
+  /** Whether a boolean param is `true`. */
+  flag(key: string): boolean;
   /** A status param, when it is one. */
   status(key: string): ComplaintStatus | null;
   remedies(): readonly MessageRemedy[];
@@ -83,6 +85,7 @@ export function messageContext(locale: string, params: MessageParams): MessageCo
     },
     label,
     labelOrId: (prefix, key) => label(prefix, key) ?? humanize(text(key)),
+    flag: (key) => params[key] === true,
     status(key) {
       const id = text(key);
       return id !== null && (COMPLAINT_STATUSES as readonly string[]).includes(id) ? (id as ComplaintStatus) : null;

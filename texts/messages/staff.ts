@@ -35,6 +35,14 @@ function stage(c: MessageContext) {
   return { stage: words ?? '', withStage: given(words) };
 }
 
+/** Who recorded an answer staff took down, and how it came; null when the customer answered through their link. */
+function recordedBy(c: MessageContext): string | null {
+  const by = c.text('recordedBy');
+  if (!by) return null;
+  const channel = c.labelOrId('staff.recordedChannel', 'channel');
+  return c.t('staff.recordedBy', { recordedBy: by, channel: channel ?? '', withChannel: given(channel) });
+}
+
 const STAFF_TEMPLATES: Readonly<Record<StaffTemplate, Template>> = {
   complaint_assigned(c) {
     const status = c.label('staff.status', 'status');
@@ -107,6 +115,7 @@ const STAFF_TEMPLATES: Readonly<Record<StaffTemplate, Template>> = {
       c,
       c.t('staff.customer_answered_info.subject'),
       c.t('staff.customer_answered_info.intro', { requestId: requestId ?? '', withRequestId: given(requestId) }),
+      recordedBy(c),
       c.t('staff.customer_answered_info.action'),
     );
   },
@@ -116,6 +125,7 @@ const STAFF_TEMPLATES: Readonly<Record<StaffTemplate, Template>> = {
       c,
       c.t('staff.resolution_accepted.subject'),
       c.t('staff.resolution_accepted.intro', round(c)),
+      recordedBy(c),
       c.t('staff.resolution_accepted.action'),
     ),
 
@@ -126,6 +136,7 @@ const STAFF_TEMPLATES: Readonly<Record<StaffTemplate, Template>> = {
       c.t('staff.resolution_rejected.subject'),
       c.t('staff.resolution_rejected.intro', round(c)),
       reason && c.t('staff.resolution_rejected.reason', { reason }),
+      recordedBy(c),
       c.t('staff.resolution_rejected.action'),
     );
   },
@@ -142,6 +153,23 @@ const STAFF_TEMPLATES: Readonly<Record<StaffTemplate, Template>> = {
           : noAnswer === 'stay_open'
             ? 'staff.answer_timed_out.stayOpen'
             : 'staff.answer_timed_out.other',
+      ),
+    );
+  },
+
+  info_request_timed_out(c) {
+    const requestId = c.text('requestId');
+    const onNoAnswer = c.text('onNoAnswer');
+    return notice(
+      c,
+      c.t('staff.info_request_timed_out.subject'),
+      c.t('staff.info_request_timed_out.intro', { requestId: requestId ?? '', withRequestId: given(requestId) }),
+      c.t(
+        onNoAnswer === 'close_no_response'
+          ? 'staff.info_request_timed_out.closed'
+          : onNoAnswer === 'resume'
+            ? 'staff.info_request_timed_out.resumed'
+            : 'staff.info_request_timed_out.other',
       ),
     );
   },

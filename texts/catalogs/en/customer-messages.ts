@@ -7,6 +7,7 @@ export const customerMessages = {
   'customer.letter.signature':
     'Kind regards,\n{withSender, select, yes {{sender} Customer Relations} other {Customer Relations Team}}',
   'customer.trackingLink': 'You can follow your complaint on its tracking page:',
+  'customer.reissuedLink': 'The link in this message replaces the one we sent you earlier, which no longer works.',
 
   'customer.channel.web': 'through our website',
   'customer.channel.email': 'by e-mail',
@@ -53,13 +54,40 @@ export const customerMessages = {
   'customer.info_requested.responseLink': 'You can send your answer, and any documents or photos, through this link:',
   'customer.info_requested.resume':
     'As soon as we have your answer, we will continue the review. The time we wait for your answer does not count against our deadline.',
+  'customer.info.ifResume': 'If we have not heard from you by then, we will continue with the information we have.',
+  'customer.info.ifCloseNoResponse': 'If we have not heard from you by then, we will have to close your complaint.',
 
+  'customer.info_reminder.subject': 'Reminder: our question is awaiting your answer',
+  'customer.info_reminder.intro':
+    'We have not yet received the information we asked you for about ' +
+    '{withReference, select, yes {your complaint {reference}} other {your complaint}}{withQuestion, select, yes {:} other {.}}',
+  'customer.info_reminder.responseLink': 'To answer our question:',
+
+  'customer.info_request_lapsed.subject': 'We are continuing with the information we have',
+  'customer.info_request_lapsed.intro':
+    'We did not receive the information we asked you for about ' +
+    '{withReference, select, yes {your complaint {reference}} other {your complaint}} within the time allowed. We are ' +
+    'continuing our review with the information we have; the answer link we sent you no longer works.',
+  'customer.info_request_lapsed.stillSend':
+    'If you would still like to send us the information, please contact us and we will take it into account.',
+
+  'customer.info_request_cancelled.subject': 'We no longer need an answer to our question',
+  'customer.info_request_cancelled.intro':
+    'We no longer need the information we asked you for about ' +
+    '{withReference, select, yes {your complaint {reference}} other {your complaint}}. We are continuing our review; ' +
+    'the answer link we sent you no longer works.',
+  'customer.info_request_cancelled.news': 'We will let you know as soon as there is news.',
+
+  // `reissued`: the same proposal again, with a fresh answer link (the earlier one no longer works).
   'customer.resolution_proposed.subject':
-    '{again, select, yes {Our new proposal for your complaint} other {Our proposal for your complaint}}',
+    '{reissued, select, yes {A new link to answer our proposal} other ' +
+    '{{again, select, yes {Our new proposal for your complaint} other {Our proposal for your complaint}}}}',
   'customer.resolution_proposed.intro':
-    '{again, select, ' +
+    '{reissued, select, ' +
+    'yes {Here again is the solution we proposed for {withReference, select, yes {your complaint {reference}} other {your complaint}}, with a new link to answer it.} ' +
+    'other {{again, select, ' +
     'yes {We have reassessed {withReference, select, yes {your complaint {reference}} other {your complaint}} in the light of your feedback and would like to propose a new solution.} ' +
-    'other {We have completed our review of {withReference, select, yes {your complaint {reference}} other {your complaint}} and would like to propose the following solution.}}',
+    'other {We have completed our review of {withReference, select, yes {your complaint {reference}} other {your complaint}} and would like to propose the following solution.}}}}',
   'customer.resolution_proposed.remedy': 'Type of solution: {remedy}',
   'customer.resolution_proposed.amount': 'Amount: {amount}',
   'customer.resolution_proposed.responseLink': 'Please let us know through this link whether you accept the proposal:',
@@ -125,6 +153,10 @@ export const customerMessages = {
   'customer.complaint_closed.external_decision':
     "We have recorded the independent body's decision on " +
     '{withReference, select, yes {your complaint {reference}} other {your complaint}} and closed the complaint.',
+  'customer.complaint_closed.no_response':
+    'We did not receive the information we asked you for about ' +
+    '{withReference, select, yes {your complaint {reference}} other {your complaint}} within the time allowed, so we ' +
+    'have closed the complaint. If you would like us to continue, please contact us and we will gladly take it up again.',
   'customer.complaint_closed.externalOutcome': 'Outcome: {decision}.',
   'customer.complaint_closed.thanks': 'Thank you for your time.',
 

@@ -38,5 +38,7 @@ export const customerView = {
     'This complaint repeats another one we are handling, so it is closed; we continue with the other one.',
   'view.closed.external_decision':
     'The independent body has decided, we have recorded its decision, and your complaint is closed.',
+  'view.closed.no_response':
+    'We did not receive the information we asked you for in time, so your complaint is closed. Contact us if you would like us to continue.',
   'view.closed.closed': 'Your complaint is closed.',
 };

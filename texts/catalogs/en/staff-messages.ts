@@ -36,6 +36,20 @@ export const staffMessages = {
   'staff.closure.out_of_scope': 'the complaint was found out of scope',
   'staff.closure.duplicate': 'duplicate complaint',
   'staff.closure.external_decision': "an independent body's decision was recorded",
+  'staff.closure.no_response': 'the customer did not send the information asked for in time',
+
+  // How an answer that staff recorded reached them (`record_customer_answer`).
+  'staff.recordedChannel.email': 'by e-mail',
+  'staff.recordedChannel.phone': 'by phone',
+  'staff.recordedChannel.live_chat': 'in live chat',
+  'staff.recordedChannel.social_media': 'on social media',
+  'staff.recordedChannel.letter': 'by letter',
+  'staff.recordedChannel.fax': 'by fax',
+  'staff.recordedChannel.front_office': 'in person at the customer service desk',
+  'staff.recordedChannel.dealer': 'through the dealer',
+  'staff.recordedChannel.sales_representative': 'through the sales representative',
+  'staff.recordedChannel.technical_support': 'through technical support',
+  'staff.recordedBy': 'The answer came {withChannel, select, yes {{channel} } other {}}and was recorded by {recordedBy}.',
 
   'staff.externalDecision.upheld': 'The complaint was upheld',
   'staff.externalDecision.partially_upheld': 'The complaint was partially upheld',
@@ -112,6 +126,16 @@ export const staffMessages = {
   'staff.answer_timed_out.stayOpen':
     "The complaint stays open and the customer's answer link still works. Please contact the customer.",
   'staff.answer_timed_out.other': 'Please check where the complaint stands.',
+
+  'staff.info_request_timed_out.subject': 'The customer did not answer the information request in time',
+  'staff.info_request_timed_out.intro':
+    'The customer did not answer the information request{withRequestId, select, yes { {requestId}} other {}} on ' +
+    '{withReference, select, yes {complaint {reference}} other {the complaint}} in time; their answer link no longer works.',
+  'staff.info_request_timed_out.closed': 'The complaint has been closed for lack of a response, and the customer told.',
+  'staff.info_request_timed_out.resumed':
+    'The complaint is back in its earlier stage and the stage clock is running again. Please continue with the ' +
+    'information you have, or reach the customer another way.',
+  'staff.info_request_timed_out.other': 'Please check where the complaint stands.',
 
   'staff.complaint_open_external.subject': 'Complaint left open: customer referred to external remedies',
   'staff.complaint_open_external.intro':

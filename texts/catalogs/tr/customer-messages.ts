@@ -7,6 +7,8 @@ export const customerMessages: Readonly<Record<keyof typeof source, string>> = {
   'customer.letter.signature':
     'Saygılarımızla,\n{withSender, select, yes {{sender} Müşteri İlişkileri} other {Müşteri İlişkileri Ekibi}}',
   'customer.trackingLink': 'Şikâyetinizin durumunu takip sayfasından izleyebilirsiniz:',
+  'customer.reissuedLink':
+    'Bu mesajdaki bağlantı, daha önce gönderdiğimiz bağlantının yerine geçer; önceki bağlantı artık çalışmaz.',
 
   'customer.channel.web': 'web sitemiz üzerinden',
   'customer.channel.email': 'e-posta ile',
@@ -57,13 +59,38 @@ export const customerMessages: Readonly<Record<keyof typeof source, string>> = {
     'Yanıtınızı ve varsa belge ya da fotoğrafları aşağıdaki bağlantıdan iletebilirsiniz:',
   'customer.info_requested.resume':
     'Yanıtınız bize ulaştığında incelemeye kaldığımız yerden devam edeceğiz. Yanıtınızı beklediğimiz süre, inceleme süresinden sayılmaz.',
+  'customer.info.ifResume': 'Bu tarihe kadar yanıt alamazsak incelemeye elimizdeki bilgilerle devam edeceğiz.',
+  'customer.info.ifCloseNoResponse': 'Bu tarihe kadar yanıt alamazsak şikâyetinizi kapatmak zorunda kalacağız.',
+
+  'customer.info_reminder.subject': 'Hatırlatma: Sorumuz yanıtınızı bekliyor',
+  'customer.info_reminder.intro':
+    '{withReference, select, yes {{reference} numaralı şikâyetiniz} other {Şikâyetiniz}} için sizden istediğimiz bilgiyi ' +
+    'henüz alamadık{withQuestion, select, yes {:} other {.}}',
+  'customer.info_reminder.responseLink': 'Sorumuzu yanıtlamak için:',
+
+  'customer.info_request_lapsed.subject': 'Şikâyetinizi elimizdeki bilgilerle sürdürüyoruz',
+  'customer.info_request_lapsed.intro':
+    '{withReference, select, yes {{reference} numaralı şikâyetiniz} other {Şikâyetiniz}} için sizden istediğimiz bilgiyi ' +
+    'belirlenen süre içinde alamadık. İncelemeye elimizdeki bilgilerle devam ediyoruz; size gönderdiğimiz yanıt bağlantısı ' +
+    'artık çalışmıyor.',
+  'customer.info_request_lapsed.stillSend':
+    'Bu bilgiyi yine de paylaşmak isterseniz lütfen bizimle iletişime geçin; değerlendirmemize katarız.',
+
+  'customer.info_request_cancelled.subject': 'Sorumuza artık yanıt gerekmiyor',
+  'customer.info_request_cancelled.intro':
+    '{withReference, select, yes {{reference} numaralı şikâyetiniz} other {Şikâyetiniz}} için sizden istediğimiz bilgiye ' +
+    'artık ihtiyacımız yok. İncelemeye devam ediyoruz; size gönderdiğimiz yanıt bağlantısı artık çalışmıyor.',
+  'customer.info_request_cancelled.news': 'Gelişme olduğunda sizi yeniden bilgilendireceğiz.',
 
   'customer.resolution_proposed.subject':
-    '{again, select, yes {Şikâyetiniz için yeni çözüm önerimiz} other {Şikâyetiniz için çözüm önerimiz}}',
+    '{reissued, select, yes {Çözüm önerimizi yanıtlamanız için yeni bağlantı} other ' +
+    '{{again, select, yes {Şikâyetiniz için yeni çözüm önerimiz} other {Şikâyetiniz için çözüm önerimiz}}}}',
   'customer.resolution_proposed.intro':
-    '{again, select, ' +
+    '{reissued, select, ' +
+    'yes {{withReference, select, yes {{reference} numaralı şikâyetiniz} other {Şikâyetiniz}} için sunduğumuz çözüm önerisini, yanıtlayabilmeniz için yeni bir bağlantıyla yeniden gönderiyoruz.} ' +
+    'other {{again, select, ' +
     'yes {{withReference, select, yes {{reference} numaralı şikâyetinizi} other {Şikâyetinizi}} geri bildiriminiz doğrultusunda yeniden değerlendirdik ve size yeni bir çözüm öneriyoruz.} ' +
-    'other {{withReference, select, yes {{reference} numaralı şikâyetinizin} other {Şikâyetinizin}} incelemesini tamamladık ve size aşağıdaki çözümü öneriyoruz.}}',
+    'other {{withReference, select, yes {{reference} numaralı şikâyetinizin} other {Şikâyetinizin}} incelemesini tamamladık ve size aşağıdaki çözümü öneriyoruz.}}}}',
   'customer.resolution_proposed.remedy': 'Çözüm türü: {remedy}',
   'customer.resolution_proposed.amount': 'Tutar: {amount}',
   'customer.resolution_proposed.responseLink':
@@ -130,6 +157,10 @@ export const customerMessages: Readonly<Record<keyof typeof source, string>> = {
   'customer.complaint_closed.external_decision':
     '{withReference, select, yes {{reference} numaralı şikâyetinize} other {Şikâyetinize}} ilişkin bağımsız kurumun kararını ' +
     'kaydettik ve şikâyetinizi kapattık.',
+  'customer.complaint_closed.no_response':
+    '{withReference, select, yes {{reference} numaralı şikâyetiniz} other {Şikâyetiniz}} için sizden istediğimiz bilgiyi ' +
+    'belirlenen süre içinde alamadığımızdan şikâyetinizi kapattık. İncelemeye devam etmemizi isterseniz lütfen bizimle ' +
+    'iletişime geçin; şikâyetinizi memnuniyetle yeniden ele alırız.',
   'customer.complaint_closed.externalOutcome': 'Kararın sonucu: {decision}.',
   'customer.complaint_closed.thanks': 'Bize zaman ayırdığınız için teşekkür ederiz.',
 

@@ -35,5 +35,7 @@ export const customerView: Readonly<Record<keyof typeof source, string>> = {
   'view.closed.out_of_scope': 'Şikâyetiniz ele alabileceğimiz konuların dışında kaldığı için kapatıldı; nedenini size bildirdik.',
   'view.closed.duplicate': 'Bu şikâyet, ele aldığımız başka bir şikâyetin tekrarı olduğu için kapatıldı; diğeriyle devam ediyoruz.',
   'view.closed.external_decision': 'Bağımsız kurumun kararını kaydettik; şikâyetiniz kapatıldı.',
+  'view.closed.no_response':
+    'İstediğimiz bilgiyi süresi içinde alamadığımız için şikâyetiniz kapatıldı. Devam etmemizi isterseniz bizimle iletişime geçin.',
   'view.closed.closed': 'Şikâyetiniz kapatıldı.',
 };

@@ -37,6 +37,19 @@ export const staffMessages: Readonly<Record<keyof typeof source, string>> = {
   'staff.closure.out_of_scope': 'şikâyet kapsam dışı bulundu',
   'staff.closure.duplicate': 'mükerrer şikâyet',
   'staff.closure.external_decision': 'bağımsız kurum kararı kaydedildi',
+  'staff.closure.no_response': 'müşteri istenen bilgiyi süresi içinde vermedi',
+
+  'staff.recordedChannel.email': 'e-posta ile',
+  'staff.recordedChannel.phone': 'telefonla',
+  'staff.recordedChannel.live_chat': 'canlı destekte',
+  'staff.recordedChannel.social_media': 'sosyal medyada',
+  'staff.recordedChannel.letter': 'mektupla',
+  'staff.recordedChannel.fax': 'faksla',
+  'staff.recordedChannel.front_office': 'müşteri hizmetleri noktasında yüz yüze',
+  'staff.recordedChannel.dealer': 'bayi aracılığıyla',
+  'staff.recordedChannel.sales_representative': 'satış temsilcisi aracılığıyla',
+  'staff.recordedChannel.technical_support': 'teknik destek aracılığıyla',
+  'staff.recordedBy': 'Yanıt {withChannel, select, yes {{channel} } other {}}geldi ve {recordedBy} tarafından kaydedildi.',
 
   'staff.externalDecision.upheld': 'Şikâyet haklı bulundu',
   'staff.externalDecision.partially_upheld': 'Şikâyet kısmen haklı bulundu',
@@ -113,6 +126,16 @@ export const staffMessages: Readonly<Record<keyof typeof source, string>> = {
   'staff.answer_timed_out.stayOpen':
     'Şikâyet açık kalıyor ve müşterinin yanıt bağlantısı geçerliliğini koruyor. Lütfen müşteriyle iletişime geçin.',
   'staff.answer_timed_out.other': 'Lütfen şikâyetin durumunu kontrol edin.',
+
+  'staff.info_request_timed_out.subject': 'Müşteri bilgi talebini süresi içinde yanıtlamadı',
+  'staff.info_request_timed_out.intro':
+    'Müşteri, {withReference, select, yes {{reference} numaralı şikâyetteki} other {şikâyetteki}} bilgi talebini' +
+    '{withRequestId, select, yes { ({requestId})} other {}} süresi içinde yanıtlamadı; yanıt bağlantısı iptal edildi.',
+  'staff.info_request_timed_out.closed': 'Şikâyet yanıt alınamadığı için kapatıldı ve müşteri bilgilendirildi.',
+  'staff.info_request_timed_out.resumed':
+    'Şikâyet önceki aşamasına döndü ve aşamanın süresi yeniden işliyor. Lütfen elinizdeki bilgilerle devam edin ' +
+    'ya da müşteriye başka bir yoldan ulaşın.',
+  'staff.info_request_timed_out.other': 'Lütfen şikâyetin durumunu kontrol edin.',
 
   'staff.complaint_open_external.subject': 'Şikâyet açık kaldı: müşteri dış başvuru yollarına yönlendirildi',
   'staff.complaint_open_external.intro':
