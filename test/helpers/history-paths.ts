@@ -20,7 +20,7 @@ import { quietProcess, seconds } from './process.js';
  * Bump it with every change behind `patched()`: the new code records `v<N+1>-…` beside the old
  * files, which stay, because running complaints started on the old code still replay them.
  */
-export const RECORDED_CODE_VERSION = 1;
+export const RECORDED_CODE_VERSION = 2;
 
 export const HISTORY_DIR = new URL('../histories/', import.meta.url);
 
@@ -285,7 +285,10 @@ export const LIFECYCLE_PATHS: LifecyclePath[] = [
     process: recordingProcess(),
     async drive(run) {
       const { d } = run;
-      const c = await d.file({ channel: 'letter', customer: { name: 'Mehmet Demir', locale: 'tr', country: 'TR' } }, 'agent');
+      const c = await d.file(
+        { channel: 'letter', customer: { name: 'Mehmet Demir', locale: 'tr', country: 'TR', postalAddress: 'Atatürk Cad. 12\n34000 Kadıköy, İstanbul' } },
+        'agent',
+      );
       await until(run, c, (s) => s.state.status === 'received');
       await d.decideOk(c, { type: 'acknowledge' });
       await d.decideOk(c, { type: 'close_out_of_scope', reason: 'A product we do not sell.' }, 'supervisor');
@@ -302,6 +305,80 @@ export const LIFECYCLE_PATHS: LifecyclePath[] = [
       await d.decideOk(c, { type: 'mark_duplicate', duplicateOf: original.reference }, 'supervisor');
       await d.decideOk(original, { type: 'withdraw', reason: 'Recorded only to be duplicated.' });
       return closedAs(run, c, 'duplicate');
+    },
+  },
+  {
+    // v2: an unanswered question reminds half-way, alerts staff at its deadline and resumes the clock.
+    name: 'info-deadline-resume',
+    process: recordingProcess((p) => {
+      p.infoRequest = { ...p.infoRequest, answerDeadline: seconds(3600), onNoAnswer: 'resume' };
+    }),
+    async drive(run) {
+      const { d, env } = run;
+      const c = await acknowledged(run);
+      await d.decideOk(c, { type: 'request_info', question: 'Which programme was running?' });
+      await env.sleep('70m');
+      const resumed = await until(run, c, (s) => s.state.status === 'acknowledged');
+      expect(resumed.state.pendingInfoRequest).toBeNull();
+      await d.decideOk(c, CLASSIFY);
+      await d.decideOk(c, PROPOSE_REPAIR);
+      await d.answer(c, { type: 'customer_accepted', round: 1 });
+      return closedAs(run, c, 'accepted');
+    },
+  },
+  {
+    // v2: an unanswered question closes the complaint as `no_response` when the process says so.
+    name: 'info-deadline-no-response',
+    process: recordingProcess((p) => {
+      p.infoRequest = { ...p.infoRequest, answerDeadline: seconds(3600), onNoAnswer: 'close_no_response' };
+    }),
+    async drive(run) {
+      const { d, env } = run;
+      const c = await acknowledged(run);
+      await d.decideOk(c, CLASSIFY);
+      await d.decideOk(c, { type: 'request_info', question: 'Can you send a photo of the label?' });
+      await env.sleep('70m');
+      return closedAs(run, c, 'no_response');
+    },
+  },
+  {
+    // v2: staff reissue links and record answers that came by phone and by letter, also after the
+    // proposal's answer timed out under `stay_open`.
+    name: 'recorded-answers-reissued-links',
+    process: recordingProcess((p) => {
+      p.acceptance.noAnswer = 'stay_open';
+      p.infoRequest = { ...p.infoRequest, answerDeadline: seconds(3600) };
+    }),
+    async drive(run) {
+      const { d, env } = run;
+      const c = await acknowledged(run);
+      await d.decideOk(c, CLASSIFY);
+      await d.decideOk(c, { type: 'request_info', question: 'Which programme was running?' });
+      await d.decideOk(c, { type: 'reissue_link' });
+      await d.decideOk(c, { type: 'record_customer_answer', answer: 'info', text: 'Cotton 60, said on the phone.', channel: 'phone' });
+      await until(run, c, (s) => s.state.status === 'investigating');
+      await d.decideOk(c, PROPOSE_REPAIR);
+      await env.sleep('70m');
+      await until(run, c, (s) => s.state.proposals[0]?.answerTimedOutAt != null);
+      await d.decideOk(c, { type: 'reissue_link' });
+      await d.decideOk(c, { type: 'record_customer_answer', answer: 'accepted', text: 'Accepted by letter.', channel: 'letter' });
+      return closedAs(run, c, 'accepted');
+    },
+  },
+  {
+    // v2: staff withdraw their question; the clock resumes and the complaint goes on.
+    name: 'cancel-info-request',
+    process: recordingProcess(),
+    async drive(run) {
+      const { d } = run;
+      const c = await acknowledged(run);
+      await d.decideOk(c, CLASSIFY);
+      await d.decideOk(c, { type: 'request_info', question: 'Can you send a photo of the label?' });
+      await d.decideOk(c, { type: 'cancel_info_request', reason: 'The dealer sent the photo.' });
+      await until(run, c, (s) => s.state.status === 'investigating');
+      await d.decideOk(c, PROPOSE_REPAIR);
+      await d.answer(c, { type: 'customer_accepted', round: 1 });
+      return closedAs(run, c, 'accepted');
     },
   },
 ];
