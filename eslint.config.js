@@ -2,6 +2,11 @@
 import { builtinModules } from 'node:module';
 import tseslint from 'typescript-eslint';
 
+const DOMAIN_LAYER_RULE = {
+  group: ['**/api/**', '**/activities/**', '**/workflows/**', '**/read-model/**', '**/temporal/**', '**/texts/**', '**/db/**', '**/config/**', 'postgres', '@temporalio/*'],
+  message: 'domain/ is pure: it imports only itself (and zod).',
+};
+
 export default tseslint.config(
   { ignores: ['node_modules/**', '.data/**', '.tools/**', 'dist/**'] },
   {
@@ -21,18 +26,43 @@ export default tseslint.config(
     rules: { 'no-restricted-properties': 'off' },
   },
   {
+    // Pure shared logic: domain/ imports nothing with I/O, and nothing that sits above it.
+    files: ['domain/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [DOMAIN_LAYER_RULE] }] },
+  },
+  {
+    // The customer's side never reaches into the staff routes (both may use api/http/).
+    files: ['api/customer/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/staff/*'], message: 'api/customer/** never imports api/staff/**.' }] }] },
+  },
+  {
     // Workflow code is replayed: no Node built-ins, no I/O (imports of activities are type-only).
     // Everything the workflow bundle holds (checked by bundling: see README design notes).
-    files: ['workflows/**/*.ts', 'domain/lifecycle/**/*.ts', 'domain/lifecycle.ts', 'domain/sla/escalation-steps.ts', 'domain/sla/clock-state.ts', 'domain/complaint.ts', 'domain/errors.ts'],
+    files: ['workflows/**/*.ts', 'domain/lifecycle/**/*.ts', 'domain/sla/escalation-steps.ts', 'domain/sla/clock-state.ts', 'domain/complaint.ts', 'domain/errors.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           paths: builtinModules.flatMap((m) => [m, `node:${m}`]).map((name) => ({ name, message: 'Workflow code must not use Node built-ins.' })),
-          patterns: [{ group: ['**/activities/*', '!**/activities/index.js', '!**/activities/read-model.js'], message: 'Import activity types only.' }],
+          patterns: [
+            { group: ['**/activities/*', '!**/activities/index.js', '**/read-model/*', '!**/read-model/record-transition.js'], message: 'Import activity types only.' },
+          ],
         },
       ],
       '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    // The workflow-bundled part of domain/ keeps both rules (a later block replaces an earlier one's).
+    files: ['domain/lifecycle/**/*.ts', 'domain/sla/escalation-steps.ts', 'domain/sla/clock-state.ts', 'domain/complaint.ts', 'domain/errors.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: builtinModules.flatMap((m) => [m, `node:${m}`]).map((name) => ({ name, message: 'Workflow code must not use Node built-ins.' })),
+          patterns: [DOMAIN_LAYER_RULE],
+        },
+      ],
     },
   },
 );

@@ -4,7 +4,7 @@ import { listCalendars } from '../domain/calendar/registry.js';
 import type { LinkSigner } from '../security/signed-links.js';
 import { calendarResolver } from './calendars.js';
 import { createClockActivities } from './clocks.js';
-import { createReadModelActivities } from './read-model.js';
+import { createReadModelActivities } from '../read-model/record-transition.js';
 
 export interface ActivityDeps {
   sql: Sql;

@@ -7,27 +7,28 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { Config } from '../config/env.js';
 import { DomainError } from '../domain/errors.js';
 import type { EncryptionKey } from '../security/payload-codec.js';
-import { clientAddressHasher } from './answer-origin.js';
-import type { AppEnv } from './app-env.js';
-import { authenticate, parseApiKeys } from './auth.js';
-import { calendarRoutes } from './calendars.js';
-import { bodyLimits } from './body-limits.js';
-import { complaintRoutes, keylessIntakeAdmission } from './complaints.js';
-import { decisionRoutes } from './complaint-decisions.js';
-import { complaintRecordRoutes } from './complaint-records.js';
-import { customerRoutes } from './customer.js';
-import { docsRoutes } from './docs.js';
-import { renderError } from './errors.js';
-import { healthRoutes } from './health.js';
-import { allowedMethods } from './method-not-allowed.js';
-import { PinLockout } from './pin-lockout.js';
-import { FixedWindowLimiter } from './rate-limit.js';
+import { clientAddressHasher } from './customer/answer-origin.js';
+import type { AppEnv } from './http/app-env.js';
+import { authenticate, parseApiKeys } from './http/auth.js';
+import { calendarRoutes } from './staff/calendars.js';
+import { bodyLimits } from './http/body-limits.js';
+import { intakeRoutes, keylessIntakeAdmission } from './intake/routes.js';
+import { complaintReadRoutes } from './staff/complaints.js';
+import { decisionRoutes } from './staff/decisions.js';
+import { complaintRecordRoutes } from './staff/records.js';
+import { customerRoutes } from './customer/routes.js';
+import { docsRoutes } from './http/docs.js';
+import { renderError } from './http/errors.js';
+import { healthRoutes } from './http/health.js';
+import { allowedMethods } from './http/method-not-allowed.js';
+import { PinLockout } from './customer/pin-lockout.js';
+import { FixedWindowLimiter } from './http/rate-limit.js';
 import { SealedBox } from '../security/sealed-box.js';
-import { responsePages } from './response-pages.js';
-import type { TemporalGateway } from './temporal-gateway.js';
-import { TRACKING_PER_MINUTE, trackingAdmission, type TrackingDeps } from './tracking.js';
-import { trackingFormAdmission, trackingPage } from './tracking-page.js';
-import { refuseUnstorableUrl } from './validation.js';
+import { responsePages } from './customer/pages/response-pages.js';
+import type { TemporalGateway } from '../temporal/gateway.js';
+import { TRACKING_PER_MINUTE, trackingAdmission, type TrackingDeps } from './customer/tracking.js';
+import { trackingFormAdmission, trackingPage } from './customer/pages/tracking-page.js';
+import { refuseUnstorableUrl } from './http/validation.js';
 import { LinkSigner } from '../security/signed-links.js';
 import { DEFAULT_PROCESS_SNAPSHOT } from '../config/default-process.js';
 import type { ProcessDefinitionSnapshot } from '../domain/process-definition.js';
@@ -86,7 +87,7 @@ export function createApp(deps: AppDeps) {
 
   const v1 = new OpenAPIHono<AppEnv>().route(
     '/complaints',
-    complaintRoutes({
+    intakeRoutes({
       sql,
       temporal,
       sealedBox: new SealedBox(deps.encryptionKeys),
@@ -95,6 +96,7 @@ export function createApp(deps: AppDeps) {
       log,
     }),
   )
+    .route('/complaints', complaintReadRoutes({ sql }))
     .route('/complaints', decisionRoutes({ sql, temporal }))
     .route('/complaints', complaintRecordRoutes({ sql }))
     .route('/calendars', calendarRoutes())

@@ -10,7 +10,7 @@ import { migrate } from '../db/migrate.js';
 import { parseEncryptionKeys } from '../security/payload-codec.js';
 import { connectTemporalClient } from '../temporal/client.js';
 import { createApp } from './app.js';
-import { createTemporalGateway } from './temporal-gateway.js';
+import { createTemporalGateway } from '../temporal/gateway.js';
 
 const config = loadConfig();
 const log = createLogger({ level: config.LOG_LEVEL, service: 'plaint-api' });

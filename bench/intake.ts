@@ -6,7 +6,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { pino } from 'pino';
 import { createApp } from '../api/app.js';
-import { createTemporalGateway } from '../api/temporal-gateway.js';
+import { createTemporalGateway } from '../temporal/gateway.js';
 import { DEFAULT_PROCESS_SNAPSHOT } from '../config/default-process.js';
 import { connectDatabase } from '../db/connect.js';
 import { startEmbeddedPostgres } from '../db/embedded-postgres.js';

@@ -6,8 +6,8 @@ import { connectDatabase } from '../db/connect.js';
 import { parseEncryptionKeys } from '../security/payload-codec.js';
 import { SealedBox } from '../security/sealed-box.js';
 import { connectTemporalClient } from '../temporal/client.js';
-import { createTemporalGateway } from '../api/temporal-gateway.js';
-import { runIntakeReconciler } from '../api/intake-reconciler.js';
+import { createTemporalGateway } from '../temporal/gateway.js';
+import { runIntakeReconciler } from './intake-reconciler.js';
 import { holdSingleInstanceLock } from './single-instance.js';
 
 const config = loadConfig();

@@ -4,7 +4,7 @@
 // (complaint.workflow.ts) only wires handlers and the main loop to this class.
 import { ActivityFailure, ApplicationFailure, patched, proxyActivities, uuid4 } from '@temporalio/workflow';
 import type { Activities } from '../activities/index.js';
-import type { LinkRequest, OutgoingMessage } from '../activities/read-model.js';
+import type { LinkRequest, OutgoingMessage } from '../read-model/record-transition.js';
 import type { TimedStageId } from '../domain/complaint.js';
 import { DETERMINISTIC_ACTIVITY_ERRORS, type DomainError } from '../domain/errors.js';
 import {
@@ -16,7 +16,7 @@ import {
   type Effect,
   type LifecycleEvent,
   type SystemEvent,
-} from '../domain/lifecycle.js';
+} from '../domain/lifecycle/index.js';
 import { carriedTimers, deadlinesOf, escalationDue, escalationEvents, nextDueEvent, nextWakeAt, type Timers } from '../domain/lifecycle/timers.js';
 import type { ProcessDefinition } from '../domain/process-definition.js';
 import type { ComplaintStatus, ComplaintWorkflowInput } from './complaint.messages.js';

@@ -2,7 +2,7 @@
 // wire names, the task queue and the workflow-ID format are declared once.
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { Channel, DecisionType } from '../domain/complaint.js';
-import type { Actor, ComplaintState, CustomerAnswer, Decision } from '../domain/lifecycle.js';
+import type { Actor, ComplaintState, CustomerAnswer, Decision } from '../domain/lifecycle/index.js';
 import type { Deadlines } from '../domain/lifecycle/timers.js';
 import type { ProcessDefinitionSnapshot } from '../domain/process-definition.js';
 

@@ -1,5 +1,5 @@
 import { allHandlersFinished, condition, continueAsNew, currentUpdateInfo, setHandler, workflowInfo } from '@temporalio/workflow';
-import { allowedDecisions } from '../domain/lifecycle.js';
+import { allowedDecisions } from '../domain/lifecycle/index.js';
 import { ComplaintRun } from './complaint-run.js';
 import {
   allowedDecisionsQuery,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PROCESS_DEFINITION } from '../../config/default-process.js';
 import { processDefinitionSchema } from '../../domain/process-definition.js';
-import { localizedRemedies } from '../../domain/lifecycle.js';
+import { localizedRemedies } from '../../domain/lifecycle/index.js';
 
 describe('the default process definition', () => {
   it('parses with the process-definition schema, unchanged (no transforms)', () => {

@@ -2,14 +2,14 @@
 // answers through their signed links; reads what the read model and the workflow say.
 import type { Client } from '@temporalio/client';
 import { expect } from 'vitest';
-import { createTemporalGateway } from '../../api/temporal-gateway.js';
+import { createTemporalGateway } from '../../temporal/gateway.js';
 import type { Role } from '../../domain/complaint.js';
-import type { CustomerAnswer, Decision } from '../../domain/lifecycle.js';
+import type { CustomerAnswer, Decision } from '../../domain/lifecycle/index.js';
 import type { ProcessDefinitionSnapshot } from '../../domain/process-definition.js';
 import type { ComplaintStatus } from '../../workflows/complaint.messages.js';
 import { aComplaint } from './fixtures.js';
 import { bearer, eventually, type IntegrationContext } from './integration.js';
-import type { IntakeRequest } from '../../api/complaints.schemas.js';
+import type { IntakeRequest } from '../../api/intake/intake.schemas.js';
 
 export interface FiledComplaint {
   id: string;

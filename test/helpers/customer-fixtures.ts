@@ -2,16 +2,16 @@
 // response links and their signed tokens, written straight into the read model as the workflow's
 // activity would. With one (`customerFlow`): complaints filed and decided over the API.
 import { randomUUID } from 'node:crypto';
-import { createOutboxDelivery, type StoredMessage } from '../../activities/outbox-delivery.js';
+import { createOutboxDelivery, type StoredMessage } from '../../read-model/outbox-delivery.js';
 import type { Sql } from 'postgres';
 import type { ComplaintStatus as StatusId } from '../../domain/complaint.js';
-import { initialState, type ComplaintState, type Proposal } from '../../domain/lifecycle.js';
+import { initialState, type ComplaintState, type Proposal } from '../../domain/lifecycle/index.js';
 import { formatReference } from '../../domain/reference.js';
 import { generatePin, hashPin } from '../../security/pin.js';
 import { LinkSigner, type LinkClaims, type LinkPurpose } from '../../security/signed-links.js';
 import type { ComplaintStatus } from '../../workflows/complaint.messages.js';
 import { afterAll, beforeAll, expect } from 'vitest';
-import type { Decision } from '../../domain/lifecycle.js';
+import type { Decision } from '../../domain/lifecycle/index.js';
 import { statusQuery } from '../../workflows/complaint.messages.js';
 import { aComplaint } from './fixtures.js';
 import { bearer, eventually, integrationContext, LINK_SIGNING_SECRET, type IntegrationContext } from './integration.js';

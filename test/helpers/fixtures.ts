@@ -1,4 +1,4 @@
-import type { IntakeRequest } from '../../api/complaints.schemas.js';
+import type { IntakeRequest } from '../../api/intake/intake.schemas.js';
 
 /** A valid web complaint; override what a test is about. */
 export function aComplaint(overrides: Partial<IntakeRequest> = {}): IntakeRequest {

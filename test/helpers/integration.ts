@@ -6,7 +6,7 @@ import type { Sql } from 'postgres';
 import { pino, type Logger } from 'pino';
 import { inject } from 'vitest';
 import { createApp } from '../../api/app.js';
-import { createTemporalGateway, type TemporalGateway } from '../../api/temporal-gateway.js';
+import { createTemporalGateway, type TemporalGateway } from '../../temporal/gateway.js';
 import { connectDatabase } from '../../db/connect.js';
 import { apiKeyEntry } from '../../scripts/dev-secrets.js';
 import { connectTemporalClient } from '../../temporal/client.js';

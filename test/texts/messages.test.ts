@@ -7,7 +7,7 @@ import { languageOf as messageLanguage } from '../../texts/languages.js';
 import { renderCustomerMessage, type CustomerMessageTemplate } from '../../texts/messages/customer.js';
 import type { MessageParams, RenderedMessage } from '../../texts/messages/params.js';
 import { renderStaffMessage } from '../../texts/messages/staff.js';
-import { initialEffects, type ComplaintState, type Effect, type StaffTemplate } from '../../domain/lifecycle.js';
+import { initialEffects, type ComplaintState, type Effect, type StaffTemplate } from '../../domain/lifecycle/index.js';
 import {
   answer,
   decide,

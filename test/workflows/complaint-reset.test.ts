@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import proto from '@temporalio/proto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { errorBodySchema } from '../../api/errors.js';
+import { errorBodySchema } from '../../api/http/errors.js';
 import { complaintDriver, type FiledComplaint } from '../helpers/complaint-driver.js';
 import { eventually, integrationContext, type IntegrationContext } from '../helpers/integration.js';
 import { quietProcess } from '../helpers/process.js';

@@ -1,7 +1,7 @@
 // Clocks: the stage clock pauses while the customer owes information, warnings and breaches climb
 // the escalation chain, silence triggers progress updates, and stale timer events are GONE.
 import { describe, expect, it } from 'vitest';
-import { stageDuration, type LifecycleEvent } from '../../../domain/lifecycle.js';
+import { stageDuration, type LifecycleEvent } from '../../../domain/lifecycle/index.js';
 import {
   answer,
   decide,

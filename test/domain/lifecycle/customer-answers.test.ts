@@ -2,7 +2,7 @@
 // is over is GONE, and to a round never proposed INVALID_TRANSITION.
 import { describe, expect, it } from 'vitest';
 import type { ComplaintStatus } from '../../../domain/complaint.js';
-import type { CustomerAnswer } from '../../../domain/lifecycle.js';
+import type { CustomerAnswer } from '../../../domain/lifecycle/index.js';
 import { answer, reach, refuse, step } from './fixtures.js';
 
 const accept1: CustomerAnswer = { type: 'customer_accepted', round: 1 };

@@ -14,7 +14,7 @@ import {
   type Effect,
   type LifecycleEvent,
   type SystemEvent,
-} from '../../../domain/lifecycle.js';
+} from '../../../domain/lifecycle/index.js';
 import type { ProcessDefinition } from '../../../domain/process-definition.js';
 
 export const definition: ProcessDefinition = DEFAULT_PROCESS_DEFINITION;

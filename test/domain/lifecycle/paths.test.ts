@@ -1,7 +1,7 @@
 // Whole journeys through the reducer, as the seeds describe them: accept in round 1, reject once,
 // reject twice and go outside, and a proposal that gets no answer.
 import { describe, expect, it } from 'vitest';
-import { advance, initialEffects } from '../../../domain/lifecycle.js';
+import { advance, initialEffects } from '../../../domain/lifecycle/index.js';
 import {
   answer,
   decide,

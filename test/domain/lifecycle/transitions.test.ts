@@ -8,7 +8,7 @@ import {
   type DecisionType,
   type Role,
 } from '../../../domain/complaint.js';
-import { allowedDecisions } from '../../../domain/lifecycle.js';
+import { allowedDecisions } from '../../../domain/lifecycle/index.js';
 import { decide, reach, refuse, SAMPLE_DECISIONS, step } from './fixtures.js';
 
 /** The sample decision, except that a recorded answer to a proposal accepts it. */

@@ -2,7 +2,7 @@
 // resumes or closes as `no_response`; staff can record an answer that came by phone or mail, withdraw
 // the question, or send a fresh link, for the open question and for a proposal under `stay_open`.
 import { describe, expect, it } from 'vitest';
-import { customerAnswerDueAt, type Effect } from '../../../domain/lifecycle.js';
+import { customerAnswerDueAt, type Effect } from '../../../domain/lifecycle/index.js';
 import type { ProcessDefinition } from '../../../domain/process-definition.js';
 import { answer, decide, definition, effectsOfKind, reach, refuse, run, SAMPLE_DECISIONS, step, system } from './fixtures.js';
 

@@ -1,0 +1,47 @@
+// Each route group reads at most so many bytes of a body: a bigger one is refused with 413 before
+// it is parsed (by its Content-Length when it has one, else as soon as the stream passes the
+// limit), so no request can make the API hold megabytes in memory.
+import type { Context, MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { DomainError } from '../../domain/errors.js';
+
+/**
+ * Bytes per route group. The biggest valid body of each, with every character JSON-escaped
+ * (`\uXXXX`, 6 bytes), still fits: intake ≈ 10,800 characters of text, a decision ≈ 5,200, a
+ * customer answer 5,000, a tracking request a reference and a PIN.
+ */
+export const BODY_LIMIT_BYTES = {
+  intake: 128 * 1024,
+  staff: 64 * 1024,
+  customerAnswer: 64 * 1024,
+  tracking: 4 * 1024,
+  other: 16 * 1024,
+} as const;
+
+export type BodyLimitGroup = keyof typeof BODY_LIMIT_BYTES;
+
+/** The route group whose limit applies to `path`. */
+export function bodyLimitGroup(path: string): BodyLimitGroup {
+  if (path === '/v1/complaints') return 'intake';
+  if (path.startsWith('/v1/complaints/')) return 'staff';
+  if (path === '/v1/track' || path === '/track') return 'tracking';
+  if (path.startsWith('/v1/responses/') || path.startsWith('/r/')) return 'customerAnswer';
+  return 'other';
+}
+
+/** One middleware for the whole app: the limit of the request's route group. */
+export function bodyLimits(): MiddlewareHandler {
+  const limiters = new Map(
+    Object.entries(BODY_LIMIT_BYTES).map(([group, maxSize]) => [
+      group,
+      bodyLimit({ maxSize, onError: (c: Context) => tooLarge(c, maxSize) }),
+    ]),
+  );
+  return (c, next) => limiters.get(bodyLimitGroup(c.req.path))!(c, next);
+}
+
+function tooLarge(_c: Context, maxSize: number): never {
+  throw new DomainError('PAYLOAD_TOO_LARGE', `The body is larger than ${maxSize / 1024} KiB, the most this route takes`, {
+    maxBytes: maxSize,
+  });
+}

@@ -1,0 +1,78 @@
+// Every error leaves the API as { error: { code, message, requestId, details? } }.
+import { z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { Logger } from 'pino';
+import { ZodError, type core } from 'zod';
+import { DomainError, ERROR_CODES, type ErrorCode, type FieldIssue } from '../../domain/errors.js';
+
+export const errorBodySchema = z
+  .object({
+    error: z.object({
+      code: z.enum(Object.keys(ERROR_CODES) as [ErrorCode, ...ErrorCode[]]).meta({ example: 'VALIDATION_FAILED' }),
+      message: z.string().meta({ example: 'The request has 1 invalid field' }),
+      requestId: z.string().optional(),
+      details: z.unknown().optional().meta({ description: 'For VALIDATION_FAILED: one { path, message } per bad field' }),
+    }),
+  })
+  .meta({ id: 'Error' });
+
+export type ErrorBody = z.infer<typeof errorBodySchema>;
+
+/** Response entries to spread into a route's `responses`. */
+export function errorResponses(...statuses: number[]) {
+  return Object.fromEntries(
+    statuses.map((s) => [
+      s,
+      { description: STATUS_TEXT[s] ?? 'Error', content: { 'application/json': { schema: errorBodySchema } } },
+    ]),
+  );
+}
+
+const STATUS_TEXT: Record<number, string> = {
+  400: 'Invalid input (VALIDATION_FAILED), one entry per bad field',
+  401: 'Missing or wrong API key',
+  403: 'The role may not do this',
+  404: 'Not found',
+  405: 'The path does not take this method (see the Allow header)',
+  409: 'Conflict with the current state',
+  410: 'No longer valid',
+  413: 'The body is larger than this route takes (PAYLOAD_TOO_LARGE)',
+  429: 'Too many requests',
+  503: 'A dependency is unavailable; retry',
+};
+
+export function fieldIssues(issues: readonly core.$ZodIssue[], prefix: string[] = []): FieldIssue[] {
+  return issues.map((i) => ({ path: [...prefix, ...i.path.map(String)].join('.') || '(body)', message: i.message }));
+}
+
+export function validationError(issues: FieldIssue[]): DomainError {
+  const n = issues.length;
+  return new DomainError('VALIDATION_FAILED', `The request has ${n} invalid field${n === 1 ? '' : 's'}`, issues);
+}
+
+/** Renders any thrown value; unexpected ones are logged with the request id and hidden. */
+export function renderError(c: Context, err: unknown, log: Logger) {
+  const requestId = c.get('requestId') as string | undefined;
+  const body = (code: ErrorCode, message: string, details?: unknown): ErrorBody => ({
+    error: { code, message, requestId, ...(details === undefined ? {} : { details }) },
+  });
+  if (err instanceof DomainError) {
+    return c.json(body(err.code, err.message, err.details), ERROR_CODES[err.code] as ContentfulStatusCode);
+  }
+  if (err instanceof ZodError) {
+    const e = validationError(fieldIssues(err.issues));
+    return c.json(body(e.code, e.message, e.details), 400);
+  }
+  if (err instanceof HTTPException && err.status < 500) {
+    if (err.status === 401) return c.json(body('UNAUTHENTICATED', err.message || 'Unauthenticated'), 401);
+    if (err.status === 404) return c.json(body('NOT_FOUND', err.message || 'Not found'), 404);
+    // Anything else the client sent wrong (malformed JSON, a body that is not JSON: 415) is
+    // invalid input, which the API always answers with 400.
+    const message = err.status === 415 ? 'The body must be JSON (content-type: application/json)' : err.message || 'Bad request';
+    return c.json(body('VALIDATION_FAILED', message), 400);
+  }
+  log.error({ err, requestId }, 'unhandled error');
+  return c.json(body('INTERNAL', 'Something went wrong on our side; the request id helps us find it'), 500);
+}

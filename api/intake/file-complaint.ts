@@ -1,0 +1,118 @@
+// Intake: PostgreSQL first, then the workflow. The complaint row, its first event and the
+// idempotency ledger are written in one transaction, so a complaint is never half-accepted;
+// starting the workflow is idempotent (its ID is the complaint's), so a retry, or the API's
+// intake reconciler, finishes an intake that crashed between the two steps. Once the transaction
+// has committed the complaint is ours: Temporal being down no longer fails the request.
+import { createHash, randomUUID } from 'node:crypto';
+import type { Sql } from 'postgres';
+import { DomainError } from '../../domain/errors.js';
+import { formatReference } from '../../domain/reference.js';
+import type { ProcessDefinitionSnapshot } from '../../domain/process-definition.js';
+import { CURRENT_RULES_VERSION, type ComplaintIntake, type ComplaintWorkflowInput } from '../../workflows/complaint.messages.js';
+import type { IntakeRequest, IntakeResponse } from './intake.schemas.js';
+import { generatePin, hashPin } from '../../security/pin.js';
+import type { SealedBox } from '../../security/sealed-box.js';
+import type { TemporalGateway } from '../../temporal/gateway.js';
+
+export interface IntakeDeps {
+  sql: Sql;
+  temporal: TemporalGateway;
+  sealedBox: SealedBox;
+  /** The process definition new complaints are pinned to. */
+  currentProcess: () => ProcessDefinitionSnapshot;
+}
+
+/** How long (hours) a retry with the same Idempotency-Key gets the first response (and PIN) back. */
+export const INTAKE_REPLAY_HOURS = 24;
+
+/** What the intake ledger keeps, sealed: enough to answer a retry and to (re)start the workflow. */
+export interface SealedIntake {
+  response: IntakeResponse;
+  input: ComplaintWorkflowInput;
+}
+
+export interface IntakeResult {
+  response: IntakeResponse;
+  /** False when an earlier request with the same Idempotency-Key created it. */
+  created: boolean;
+  /** True when Temporal was unavailable: the complaint is stored, the intake reconciler starts its workflow. */
+  workflowPending: boolean;
+}
+
+export async function fileComplaint(deps: IntakeDeps, request: IntakeRequest, idempotencyKey?: string): Promise<IntakeResult> {
+  const fingerprint = createHash('sha256').update(JSON.stringify(request)).digest('hex');
+  const key = idempotencyKey ?? `auto:${randomUUID()}`;
+  const earlier = await replay(deps, key, fingerprint);
+  if (earlier) return earlier;
+
+  const pin = generatePin();
+  const intake: ComplaintIntake = {
+    complaintId: randomUUID(),
+    reference: '',
+    receivedAt: new Date().toISOString(),
+    ...request,
+    pinHash: await hashPin(pin),
+  };
+  // New complaints run under the current rules for their whole life, across continue-as-new.
+  const input: ComplaintWorkflowInput = { intake, process: deps.currentProcess(), rulesVersion: CURRENT_RULES_VERSION };
+  const response = await deps.sql.begin(async (tx) => {
+    const [seq] = await tx<{ n: number }[]>`SELECT nextval('complaint_reference_seq') AS n`;
+    intake.reference = formatReference(new Date(intake.receivedAt), seq!.n);
+    const response: IntakeResponse = {
+      id: intake.complaintId,
+      reference: intake.reference,
+      pin,
+      status: 'received',
+      receivedAt: intake.receivedAt,
+    };
+    const inserted = await tx`
+      INSERT INTO intake_requests (idempotency_key, fingerprint, complaint_id, reference, sealed_response)
+      VALUES (${key}, ${fingerprint}, ${intake.complaintId}, ${intake.reference}, ${deps.sealedBox.seal({ response, input } satisfies SealedIntake)})
+      ON CONFLICT (idempotency_key) DO NOTHING RETURNING 1`;
+    if (inserted.length === 0) return undefined; // a concurrent request with this key won
+    const c = intake.customer;
+    await tx`
+      INSERT INTO complaints (id, reference, channel, status, customer_name, customer_email, customer_phone,
+        customer_locale, customer_country, customer_postal_address, subject, description, category, product, pin_hash, received_at)
+      VALUES (${intake.complaintId}, ${intake.reference}, ${intake.channel}, 'received', ${c.name}, ${c.email ?? null},
+        ${c.phone ?? null}, ${c.locale}, ${c.country ?? null}, ${c.postalAddress ?? null}, ${intake.subject}, ${intake.description},
+        ${intake.category ?? null}, ${intake.product ?? null}, ${intake.pinHash}, ${intake.receivedAt})`;
+    await tx`
+      INSERT INTO complaint_events (complaint_id, seq, type, actor_id, actor_role, occurred_at, data)
+      VALUES (${intake.complaintId}, 0, 'received', 'intake', 'system', ${intake.receivedAt}, ${tx.json({ channel: intake.channel })})`;
+    return response;
+  });
+  if (!response) {
+    const winner = await replay(deps, key, fingerprint);
+    if (!winner) throw new DomainError('CONFLICT', 'A request with this Idempotency-Key is in progress; retry');
+    return winner;
+  }
+  return { response, created: true, workflowPending: await startUnlessUnavailable(deps, input) };
+}
+
+async function replay(deps: IntakeDeps, key: string, fingerprint: string): Promise<IntakeResult | undefined> {
+  const [row] = await deps.sql<{ fingerprint: string; sealed_response: string | null }[]>`
+    SELECT fingerprint, sealed_response FROM intake_requests WHERE idempotency_key = ${key}`;
+  if (!row) return undefined;
+  if (row.fingerprint !== fingerprint) {
+    throw new DomainError('CONFLICT', 'This Idempotency-Key was used with a different request body');
+  }
+  // Erased after INTAKE_REPLAY_HOURS by the intake reconciler: the PIN is no longer kept.
+  if (row.sealed_response === null) {
+    throw new DomainError('CONFLICT', `This Idempotency-Key is older than ${INTAKE_REPLAY_HOURS} hours; file again without it`);
+  }
+  const { response, input } = deps.sealedBox.open<SealedIntake>(row.sealed_response);
+  // The first attempt may have died before the workflow started: make sure it runs.
+  return { response, created: false, workflowPending: await startUnlessUnavailable(deps, input) };
+}
+
+/** Starts the workflow of a stored complaint; true when Temporal is unavailable (the reconciler starts it later). */
+async function startUnlessUnavailable(deps: IntakeDeps, input: ComplaintWorkflowInput): Promise<boolean> {
+  try {
+    await deps.temporal.startComplaint(input);
+    return false;
+  } catch (err) {
+    if (err instanceof DomainError && err.code === 'TEMPORARILY_UNAVAILABLE') return true;
+    throw err;
+  }
+}

@@ -1,0 +1,104 @@
+// POST /v1/complaints: intake, from the web form (keyless, rate-limited) or from staff (any channel).
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import type { MiddlewareHandler } from 'hono';
+import type { Logger } from 'pino';
+import { DomainError } from '../../domain/errors.js';
+import type { AppEnv } from '../http/app-env.js';
+import { sha256Hex, type Actor } from '../http/auth.js';
+import { clientAddress, clientNetwork } from '../http/client-address.js';
+import { intakeRequestSchema, intakeResponseSchema } from './intake.schemas.js';
+import { errorResponses } from '../http/errors.js';
+import { idempotencyKeySchema } from '../http/idempotency-key.js';
+import { fileComplaint, type IntakeDeps } from './file-complaint.js';
+import type { FixedWindowLimiter } from '../http/rate-limit.js';
+import { validationHook } from '../http/validation.js';
+
+const STAFF_INTAKE_ROLES = ['agent', 'supervisor', 'admin'] as const;
+
+const fileRoute = createRoute({
+  method: 'post',
+  path: '/',
+  summary: 'File a complaint',
+  description:
+    'Starts the complaint\'s workflow and answers with its reference and a tracking PIN (shown once). ' +
+    'When the workflow service is unavailable the complaint is still stored and answered with 202 and the same ' +
+    'body; its workflow starts within a minute. ' +
+    'Without an API key only `channel: web` is accepted, rate-limited per client address (every request counts, ' +
+    'valid or not). The body may be at most 128 KiB (413 PAYLOAD_TOO_LARGE). ' +
+    'Send an `Idempotency-Key` header to make retries safe.',
+  request: {
+    headers: z.object({
+      'idempotency-key': idempotencyKeySchema.optional().meta({
+        description: 'Retries with the same key return the same complaint. Keys are kept per caller: per staff key, or per client address without one.',
+      }),
+    }),
+    body: { required: true, content: { 'application/json': { schema: intakeRequestSchema } } },
+  },
+  responses: {
+    201: { description: 'Filed', content: { 'application/json': { schema: intakeResponseSchema } } },
+    202: {
+      description: 'Filed and stored, but the workflow service was unavailable: its workflow starts shortly (keep the PIN)',
+      content: { 'application/json': { schema: intakeResponseSchema } },
+    },
+    200: { description: 'Already filed with this Idempotency-Key', content: { 'application/json': { schema: intakeResponseSchema } } },
+    ...errorResponses(400, 401, 403, 409, 413, 429),
+  },
+});
+
+export function intakeRoutes(deps: IntakeDeps & { trustProxy: boolean; log: Logger }) {
+  return new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+    .openapi(fileRoute, async (c) => {
+      const body = c.req.valid('json');
+      const actor = c.get('actor');
+      admitCaller(actor, body.channel);
+      const key = c.req.valid('header')['idempotency-key'];
+      const scopedKey = key && callerScopedKey(actor, clientAddress(c, deps.trustProxy), key);
+      const { response, created, workflowPending } = await fileComplaint(deps, body, scopedKey);
+      c.header('Location', `/v1/complaints/${response.reference}`);
+      if (workflowPending) {
+        // Ids only: the body and the PIN are personal.
+        deps.log.warn(
+          { requestId: c.get('requestId'), complaintId: response.id },
+          'complaint stored but its workflow could not start (Temporal unavailable); the intake reconciler will start it',
+        );
+        return c.json(intakeResponseSchema.parse(response), 202);
+      }
+      return c.json(intakeResponseSchema.parse(response), created ? 201 : 200);
+    });
+}
+
+/**
+ * Counts a keyless POST /v1/complaints against its address's budget. Mounted before the body is
+ * read, so malformed, invalid and oversized requests count too; staff requests are not limited.
+ */
+export function keylessIntakeAdmission(deps: { publicIntakeLimiter: FixedWindowLimiter; trustProxy: boolean }): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    if (!c.get('actor')) {
+      // By network: an IPv6 client holds a whole /64 and could otherwise rotate past the budget.
+      const verdict = deps.publicIntakeLimiter.hit(clientNetwork(clientAddress(c, deps.trustProxy)));
+      if (!verdict.allowed) {
+        c.header('Retry-After', String(verdict.retryAfterSeconds));
+        throw new DomainError('RATE_LIMITED', 'Too many complaints from this address; retry later');
+      }
+    }
+    await next();
+  };
+}
+
+/** Keyless callers file web complaints only; staff need a role that files. */
+function admitCaller(actor: Actor | undefined, channel: string) {
+  if (actor) {
+    if ((STAFF_INTAKE_ROLES as readonly string[]).includes(actor.role)) return;
+    throw new DomainError('NOT_ALLOWED_FOR_ROLE', `Role '${actor.role}' may not file complaints`);
+  }
+  if (channel !== 'web') throw new DomainError('UNAUTHENTICATED', 'Only web complaints can be filed without a staff API key');
+}
+
+/**
+ * The ledger key of a caller's Idempotency-Key: per staff user, and per client address for keyless
+ * callers (as a hash: the ledger keeps no address). One caller can neither replay another's
+ * response (and PIN) by guessing its key, nor learn from a 409 that someone else used it.
+ */
+export function callerScopedKey(actor: Actor | undefined, address: string, key: string): string {
+  return actor ? `staff:${actor.id}:${key}` : `public:${sha256Hex(address).slice(0, 32)}:${key}`;
+}

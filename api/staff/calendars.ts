@@ -1,0 +1,193 @@
+// /v1/calendars: the business calendars, and deadlines and working time asked of them directly,
+// so a process owner can check a rule without filing a complaint.
+import { createRoute, OpenAPIHono, type z } from '@hono/zod-openapi';
+import type { BusinessDuration } from '../../domain/business-duration.js';
+import {
+  addBusinessDuration,
+  businessMinutesBetween,
+  CalendarRangeError,
+  toZonedIso,
+  holidaysInYear,
+  weeklyHoursInYear,
+  type Calendar,
+} from '../../domain/calendar/index.js';
+import { CALENDAR_YEAR_LIMITS, getCalendar, listCalendars, yearsFor } from '../../domain/calendar/registry.js';
+import { ROLES } from '../../domain/complaint.js';
+import type { AppEnv } from '../http/app-env.js';
+import { requireRole } from '../http/auth.js';
+import {
+  businessTimeQuerySchema,
+  businessTimeSchema,
+  calendarIdParamSchema,
+  calendarListSchema,
+  calendarYearQuerySchema,
+  calendarYearSchema,
+  deadlineQuerySchema,
+  deadlineSchema,
+} from './calendars.schemas.js';
+import { errorResponses, validationError } from '../http/errors.js';
+import { validationHook } from '../http/validation.js';
+
+/** Calendars hold no personal data: every staff role may read them. */
+const CALENDAR_READ_ROLES = ROLES;
+
+const json = <T>(schema: T) => ({ 'application/json': { schema } });
+
+const listRoute = createRoute({
+  method: 'get',
+  path: '/',
+  summary: 'List the business calendars',
+  security: [{ apiKey: [] }],
+  middleware: [requireRole(...CALENDAR_READ_ROLES)] as const,
+  responses: {
+    200: { description: 'The calendars', content: json(calendarListSchema) },
+    ...errorResponses(401, 403),
+  },
+});
+
+const getRoute = createRoute({
+  method: 'get',
+  path: '/{id}',
+  summary: 'Read a calendar for one year',
+  description: "Time zone, the weekly schedules in force that year, and that year's holidays, half days, exceptions.",
+  security: [{ apiKey: [] }],
+  request: { params: calendarIdParamSchema, query: calendarYearQuerySchema },
+  middleware: [requireRole(...CALENDAR_READ_ROLES)] as const,
+  responses: {
+    200: { description: 'The calendar in that year', content: json(calendarYearSchema) },
+    ...errorResponses(400, 401, 403, 404),
+  },
+});
+
+const deadlineRoute = createRoute({
+  method: 'get',
+  path: '/{id}/deadline',
+  summary: 'Compute a deadline',
+  description:
+    'The clock start and deadline for business time added from `from`, as a complaint received then would get. ' +
+    'Out of hours the clock starts at the next opening. Give exactly one of `workingHours` and `workingDays`.',
+  security: [{ apiKey: [] }],
+  request: { params: calendarIdParamSchema, query: deadlineQuerySchema },
+  middleware: [requireRole(...CALENDAR_READ_ROLES)] as const,
+  responses: {
+    200: { description: 'Clock start and deadline', content: json(deadlineSchema) },
+    ...errorResponses(400, 401, 403, 404),
+  },
+});
+
+const businessTimeRoute = createRoute({
+  method: 'get',
+  path: '/{id}/business-time',
+  summary: 'Working time between two instants',
+  security: [{ apiKey: [] }],
+  request: { params: calendarIdParamSchema, query: businessTimeQuerySchema },
+  middleware: [requireRole(...CALENDAR_READ_ROLES)] as const,
+  responses: {
+    200: { description: 'Working minutes between `from` and `to`', content: json(businessTimeSchema) },
+    ...errorResponses(400, 401, 403, 404),
+  },
+});
+
+/** `now` sets the default `year` (the current one); tests may pass a fixed clock. */
+export function calendarRoutes(deps: { now?: () => Date } = {}) {
+  const now = deps.now ?? (() => new Date());
+  return new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+    .openapi(listRoute, (c) => c.json(calendarListSchema.parse({ calendars: listCalendars() }), 200))
+    .openapi(getRoute, (c) => {
+      const { id } = c.req.valid('param');
+      const year = c.req.valid('query').year ?? currentYear(id, now());
+      const calendar = getCalendar(id, year);
+      const { name, timeZone } = calendar;
+      const weeklyHours = weeklyHoursInYear(calendar, year);
+      const body = { id, name, timeZone, year, weeklyHours, ...holidaysInYear(calendar, year) };
+      return c.json(calendarYearSchema.parse(body), 200);
+    })
+    .openapi(deadlineRoute, (c) => {
+      const body = deadlineAnswer(c.req.valid('param').id, c.req.valid('query'));
+      return c.json(deadlineSchema.parse(body), 200);
+    })
+    .openapi(businessTimeRoute, (c) => {
+      const body = businessTimeAnswer(c.req.valid('param').id, c.req.valid('query'));
+      return c.json(businessTimeSchema.parse(body), 200);
+    });
+}
+
+function deadlineAnswer(id: string, query: z.infer<typeof deadlineQuerySchema>): z.input<typeof deadlineSchema> {
+  const { workingHours, workingDays } = query;
+  const duration: BusinessDuration = workingHours !== undefined ? { workingHours } : { workingDays: workingDays! };
+  const from = new Date(query.from);
+  // Built for the years the longest such duration can reach (getCalendar caches it).
+  const calendar = getCalendar(id, withinLimits(yearsFor(from, duration)));
+  const resultField = 'workingHours' in duration ? 'workingHours' : 'workingDays';
+  const { clockStart, deadline } = inCalendarYears(calendar, { from }, resultField, () =>
+    addBusinessDuration(calendar, from, duration),
+  );
+  const fmt = (at: Date) => toZonedIso(calendar, at);
+  return {
+    calendarId: calendar.id,
+    timeZone: calendar.timeZone,
+    from: fmt(from),
+    duration,
+    clockStart: fmt(clockStart),
+    deadline: fmt(deadline),
+    outOfHoursStart: clockStart.getTime() !== from.getTime(),
+  };
+}
+
+function businessTimeAnswer(
+  id: string,
+  query: z.infer<typeof businessTimeQuerySchema>,
+): z.input<typeof businessTimeSchema> {
+  const [from, to] = [new Date(query.from), new Date(query.to)];
+  // One year of margin each side: a UTC year can differ from the local one near New Year.
+  const years = [from.getUTCFullYear(), to.getUTCFullYear()];
+  const calendar = getCalendar(id, withinLimits({ from: Math.min(...years) - 1, to: Math.max(...years) + 1 }));
+  const workingMinutes = inCalendarYears(calendar, { from, to }, 'to', () =>
+    businessMinutesBetween(calendar, from, to),
+  );
+  const fmt = (at: Date) => toZonedIso(calendar, at);
+  return {
+    calendarId: calendar.id,
+    timeZone: calendar.timeZone,
+    from: fmt(from),
+    to: fmt(to),
+    workingMinutes,
+    workingHours: workingMinutes / 60,
+  };
+}
+
+function currentYear(id: string, at: Date): number {
+  const timeZone = listCalendars().find((cal) => cal.id === id)?.timeZone ?? 'UTC';
+  return Number(new Intl.DateTimeFormat('en', { timeZone, year: 'numeric' }).format(at));
+}
+
+function withinLimits(years: { from: number; to: number }): { from: number; to: number } {
+  const { min, max } = CALENDAR_YEAR_LIMITS;
+  return { from: Math.max(years.from, min), to: Math.min(years.to, max) };
+}
+
+/**
+ * Runs calendar arithmetic; a CalendarRangeError becomes 400 naming the query field at fault: an
+ * instant whose local year the calendar cannot hold, else `resultField` (the answer would fall outside).
+ */
+function inCalendarYears<T>(
+  calendar: Calendar,
+  instants: Record<string, Date>,
+  resultField: string,
+  compute: () => T,
+): T {
+  try {
+    return compute();
+  } catch (err) {
+    if (!(err instanceof CalendarRangeError)) throw err;
+    const { min, max } = CALENDAR_YEAR_LIMITS;
+    const outside = Object.entries(instants).filter(([, at]) => {
+      const year = Number(toZonedIso(calendar, at).slice(0, 4));
+      return year < calendar.years.from || year > calendar.years.to;
+    });
+    const issues = outside.length
+      ? outside.map(([field]) => ({ path: `query.${field}`, message: `its local date must lie within ${min}–${max}` }))
+      : [{ path: `query.${resultField}`, message: `the answer would fall after ${max}, the last year covered` }];
+    throw validationError(issues);
+  }
+}

@@ -1,0 +1,100 @@
+// POST /v1/complaints/{reference}/decisions: staff decisions, each a Temporal Update validated by
+// the complaint's own workflow, answered synchronously (200 new state, 409 not now, 403 not you).
+// What needs no workflow is checked here first: the role (so a reader gets 403 even when the
+// complaint is closed or no worker runs) and that a duplicate's original exists. Then the
+// Idempotency-Key is recorded with the decision it carries (request-keys.ts), so a key reused
+// for another decision is a 409, never a silently dropped decision.
+import { randomUUID } from 'node:crypto';
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import type { Sql } from 'postgres';
+import { ROLES } from '../../domain/complaint.js';
+import { decisionSchema } from '../../domain/complaint-schemas.js';
+import { DomainError } from '../../domain/errors.js';
+import { roleMayDecide, type Decision } from '../../domain/lifecycle/index.js';
+import type { AppEnv } from '../http/app-env.js';
+import { requireRole } from '../http/auth.js';
+import { complaintIdByReference } from '../../read-model/complaint-queries.js';
+import { referenceParamSchema } from './complaints.schemas.js';
+import { errorResponses, validationError } from '../http/errors.js';
+import { IDEMPOTENCY_KEY_HEADER, idempotencyKeySchema } from '../http/idempotency-key.js';
+import { sendOnce } from './request-keys.js';
+import { toStaffStatus, staffStatusSchema } from './staff-status.js';
+import type { TemporalGateway } from '../../temporal/gateway.js';
+import { validationHook } from '../http/validation.js';
+
+const decisionBodySchema = decisionSchema.meta({
+  id: 'Decision',
+  description:
+    'One decision, discriminated by `type`: acknowledge, classify, assign, request_info, propose_resolution, escalate, ' +
+    'note, record_corrective_action, record_external_outcome, withdraw, close_out_of_scope, mark_duplicate, and, while the ' +
+    'customer owes an answer: record_customer_answer (an answer that came by phone, mail, …), cancel_info_request, ' +
+    'reissue_link (a fresh link for the open question or proposal; the earlier links answer 410).',
+  example: { type: 'classify', category: 'product_defect', product: 'WM-8000', severity: 'high', department: 'after_sales' },
+});
+
+const idempotencyKeyResponseHeader = {
+  [IDEMPOTENCY_KEY_HEADER]: {
+    description: 'The key this decision was sent with (yours, or one made up for you): retry a 503 with it',
+    schema: { type: 'string' as const, example: '5f0c2a8e-4c1b-4a51-9d8e-1f2a3b4c5d6e' },
+  },
+};
+
+const decideRoute = createRoute({
+  method: 'post',
+  path: '/{reference}/decisions',
+  summary: 'Take a decision on a complaint (staff)',
+  description:
+    'Accepted decisions answer with the new state. 409 INVALID_TRANSITION lists the decisions allowed now (`details.allowed`); ' +
+    '403 NOT_ALLOWED_FOR_ROLE when the role may not take it; 400 when `mark_duplicate` names no other existing complaint, ' +
+    'or `record_customer_answer` answers what is not open (`answer` `info` needs an open question; `accepted` or ' +
+    '`rejected` an open proposal). ' +
+    'An `Idempotency-Key` makes a retry return the first result; the same key with a different decision (or on another ' +
+    'complaint) is refused with 409 CONFLICT naming the key, unless the first was refused. Without a key the server makes ' +
+    'one up. Either way the key is returned in the `Idempotency-Key` response header, on 200 and on 503: after a 503, ' +
+    'retry with that key and the decision is taken at most once. The body may be at most 64 KiB (413).',
+  security: [{ apiKey: [] }],
+  middleware: [requireRole(...ROLES)] as const,
+  request: {
+    params: referenceParamSchema,
+    headers: z.object({
+      'idempotency-key': idempotencyKeySchema.optional().meta({ description: 'Retries with the same key take the decision once' }),
+    }),
+    body: { required: true, content: { 'application/json': { schema: decisionBodySchema } } },
+  },
+  responses: {
+    200: {
+      description: 'The decision was taken',
+      headers: idempotencyKeyResponseHeader,
+      content: { 'application/json': { schema: staffStatusSchema } },
+    },
+    ...errorResponses(400, 401, 403, 404, 409, 410, 413),
+    503: { ...errorResponses(503)[503]!, headers: idempotencyKeyResponseHeader },
+  },
+});
+
+export function decisionRoutes(deps: { sql: Sql; temporal: TemporalGateway }) {
+  return new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(decideRoute, async (c) => {
+    const actor = c.get('actor')!;
+    const decision = c.req.valid('json');
+    if (!roleMayDecide(actor.role, decision.type)) {
+      throw new DomainError('NOT_ALLOWED_FOR_ROLE', `a ${actor.role} may not ${decision.type}`, { role: actor.role, decision: decision.type });
+    }
+    const { reference } = c.req.valid('param');
+    const complaintId = await complaintIdByReference(deps.sql, reference);
+    await checkDuplicateOf(deps.sql, reference, decision);
+    const key = c.req.valid('header')['idempotency-key'] ?? randomUUID();
+    c.header(IDEMPOTENCY_KEY_HEADER, key); // also on a 503, whose message asks for a retry with it
+    const requestKey = { caller: `decide:${actor.id}`, key, body: { reference, decision } };
+    const status = await sendOnce(deps.sql, requestKey, () => deps.temporal.decide(complaintId, { actor, decision }, `${actor.id}:${key}`));
+    return c.json(staffStatusSchema.parse(toStaffStatus(status)), 200);
+  });
+}
+
+/** `mark_duplicate` names another complaint that exists; else 400 on `duplicateOf`. */
+async function checkDuplicateOf(sql: Sql, reference: string, decision: Decision): Promise<void> {
+  if (decision.type !== 'mark_duplicate') return;
+  const refuse = (message: string) => validationError([{ path: 'duplicateOf', message }]);
+  if (decision.duplicateOf === reference) throw refuse('a complaint cannot duplicate itself');
+  const [original] = await sql`SELECT 1 FROM complaints WHERE reference = ${decision.duplicateOf}`;
+  if (!original) throw refuse('no complaint has this reference');
+}

@@ -1,0 +1,135 @@
+import type { Sql } from 'postgres';
+import { DomainError } from '../domain/errors.js';
+import type { ComplaintView } from '../api/staff/complaints.schemas.js';
+
+interface ComplaintRow {
+  id: string;
+  reference: string;
+  channel: ComplaintView['channel'];
+  status: string;
+  customer_name: string;
+  customer_email: string | null;
+  customer_phone: string | null;
+  customer_locale: string;
+  customer_country: string | null;
+  customer_postal_address: string | null;
+  subject: string;
+  description: string;
+  category: string | null;
+  product: string | null;
+  received_at: Date;
+  recorded_at: Date | null;
+  closure: string | null;
+  round: number;
+  stage: string | null;
+  stage_started_at: Date | null;
+  stage_warning_at: Date | null;
+  stage_deadline_at: Date | null;
+  stage_paused: boolean;
+  escalation_level: string | null;
+  assignee: string | null;
+  team: string | null;
+  department: string | null;
+  severity: string | null;
+  answer_due_at: Date | null;
+  acknowledged_at: Date | null;
+  closed_at: Date | null;
+  process_version: string | null;
+}
+
+const iso = (d: Date | null) => d?.toISOString() ?? null;
+
+/** A complaint as staff see it, in one query; undefined when there is no such reference. */
+export async function findComplaintByReference(sql: Sql, reference: string): Promise<ComplaintView | undefined> {
+  const [row] = await sql<ComplaintRow[]>`
+    SELECT id, reference, channel, status, customer_name, customer_email, customer_phone, customer_locale,
+      customer_country, customer_postal_address, subject, description, category, product, received_at, recorded_at, closure, round, stage,
+      stage_started_at, stage_warning_at, stage_deadline_at, stage_paused, escalation_level, assignee, team,
+      department, severity, answer_due_at, acknowledged_at, closed_at, process_version
+    FROM complaints WHERE reference = ${reference}`;
+  if (!row) return undefined;
+  return {
+    id: row.id,
+    reference: row.reference,
+    channel: row.channel,
+    status: row.status,
+    customer: {
+      name: row.customer_name,
+      email: row.customer_email,
+      phone: row.customer_phone,
+      locale: row.customer_locale,
+      country: row.customer_country,
+      postalAddress: row.customer_postal_address,
+    },
+    subject: row.subject,
+    description: row.description,
+    category: row.category,
+    product: row.product,
+    receivedAt: row.received_at.toISOString(),
+    recordedByWorkflow: row.recorded_at !== null,
+    closure: row.closure,
+    round: row.round,
+    stage: row.stage
+      ? { id: row.stage, startedAt: iso(row.stage_started_at), warningAt: iso(row.stage_warning_at), deadline: iso(row.stage_deadline_at), paused: row.stage_paused }
+      : null,
+    escalationLevel: row.escalation_level,
+    assignee: row.assignee,
+    team: row.team,
+    department: row.department,
+    severity: row.severity,
+    answerDueAt: iso(row.answer_due_at),
+    acknowledgedAt: iso(row.acknowledged_at),
+    closedAt: iso(row.closed_at),
+    processVersion: row.process_version,
+  };
+}
+
+/** The complaint ID behind a reference; NOT_FOUND when there is none. */
+export async function complaintIdByReference(sql: Sql, reference: string): Promise<string> {
+  const [row] = await sql<{ id: string }[]>`SELECT id FROM complaints WHERE reference = ${reference}`;
+  if (!row) throw new DomainError('NOT_FOUND', 'No complaint has this reference');
+  return row.id;
+}
+
+export interface TimelineEntry {
+  seq: number;
+  type: string;
+  actor: { id: string; role: string };
+  at: string;
+  data: Record<string, unknown>;
+}
+
+/** The complaint's append-only timeline, oldest first. */
+export async function timeline(sql: Sql, complaintId: string): Promise<TimelineEntry[]> {
+  const rows = await sql<{ seq: number; type: string; actor_id: string; actor_role: string; occurred_at: Date; data: Record<string, unknown> }[]>`
+    SELECT seq, type, actor_id, actor_role, occurred_at, data FROM complaint_events
+    WHERE complaint_id = ${complaintId} ORDER BY seq`;
+  return rows.map((r) => ({ seq: r.seq, type: r.type, actor: { id: r.actor_id, role: r.actor_role }, at: r.occurred_at.toISOString(), data: r.data }));
+}
+
+export interface MessageRecord {
+  id: number;
+  seq: number;
+  audience: string;
+  channel: string;
+  recipient: string;
+  locale: string;
+  template: string;
+  subject: string;
+  body: string;
+  status: string;
+  createdAt: string;
+  sentAt: string | null;
+}
+
+/** Everything sent about the complaint, to whom, when, as rendered; answer links stay `[answer link]` (only delivery signs them). */
+export async function communicationRecord(sql: Sql, complaintId: string): Promise<MessageRecord[]> {
+  const rows = await sql<{ id: number; seq: number; audience: string; channel: string; recipient: string; locale: string; template: string; subject: string; body: string; status: string; created_at: Date; sent_at: Date | null }[]>`
+    SELECT id, seq, audience, channel, recipient, locale, template, subject, body, status, created_at, sent_at
+    FROM outbox_messages WHERE complaint_id = ${complaintId} ORDER BY seq, ordinal`;
+  return rows.map((r) => ({
+    id: r.id, seq: r.seq, audience: r.audience, channel: r.channel, recipient: r.recipient, locale: r.locale,
+    template: r.template, subject: r.subject, body: r.body, status: r.status,
+    createdAt: r.created_at.toISOString(), sentAt: r.sent_at?.toISOString() ?? null,
+  }));
+}

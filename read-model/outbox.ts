@@ -1,0 +1,117 @@
+// The outbox: every message a transition sends, rendered in the recipient's language, one row each.
+// Staff read these rows (GET …/messages), so a customer message never holds a live answer link:
+// its body has ANSWER_LINK_PLACEHOLDER where the link goes and the row names the link
+// (response_link_id); delivery signs it into the body (outbox-delivery.ts).
+import type { TransactionSql } from 'postgres';
+import type { Channel } from '../domain/complaint.js';
+import type { StaffRecipient, StaffTemplate } from '../domain/lifecycle/index.js';
+import type { LinkPurpose } from '../security/signed-links.js';
+import { isRetiredCustomerTemplate, renderCustomerMessage, type CustomerMessageTemplate } from '../texts/messages/customer.js';
+import type { MessageParams } from '../texts/messages/params.js';
+import { renderStaffMessage } from '../texts/messages/staff.js';
+import { replyChannel, type CustomerContactDetails, type ReplyChannel } from '../domain/reply-channel.js';
+
+export type OutgoingMessage =
+  | { audience: 'customer'; template: CustomerMessageTemplate; params: MessageParams }
+  | { audience: 'staff'; recipient: StaffRecipient; template: StaffTemplate; params: MessageParams };
+
+/** Where the answer link stands in a stored body; only delivery puts the signed URL there. */
+export const ANSWER_LINK_PLACEHOLDER = '[answer link]';
+
+/** What the customer answers through, per template that carries an answer link. */
+const LINK_TEMPLATES: Partial<Record<CustomerMessageTemplate, LinkPurpose>> = {
+  resolution_proposed: 'resolution',
+  answer_reminder: 'resolution',
+  info_requested: 'info_request',
+  info_reminder: 'info_request',
+};
+
+export interface OutboxDeps {
+  publicBaseUrl: string;
+  staffLocale: string;
+  timeZoneOf: (calendarId: string) => string;
+}
+
+interface CustomerContact extends CustomerContactDetails {
+  channel: Channel;
+  locale: string;
+  reference: string;
+}
+
+/** Writes a transition's messages; (complaint, seq, ordinal) makes a retry a no-op. */
+export async function writeMessages(
+  tx: TransactionSql,
+  deps: OutboxDeps,
+  record: { complaintId: string; seq: number; at: string; calendarId: string; messages: OutgoingMessage[] },
+): Promise<void> {
+  if (record.messages.length === 0) return;
+  const [customer] = await tx<CustomerContact[]>`
+    SELECT channel, customer_email AS email, customer_phone AS phone, customer_postal_address AS "postalAddress",
+      customer_locale AS locale, reference
+    FROM complaints WHERE id = ${record.complaintId}`;
+  if (!customer) throw new Error(`complaint ${record.complaintId} has no row`);
+  const timeZone = deps.timeZoneOf(record.calendarId);
+  const trackingUrl = `${deps.publicBaseUrl}/track?reference=${encodeURIComponent(customer.reference)}`;
+  let ordinal = 0;
+  for (const message of record.messages) {
+    // Queued by older workflow code for a message that no longer exists (the survey): dropped.
+    if (message.audience === 'customer' && isRetiredCustomerTemplate(message.template)) continue;
+    ordinal++;
+    const params: MessageParams = { ...message.params, reference: customer.reference, timeZone };
+    let row: { channel: string; recipient: string; locale: string; subject: string; body: string; linkId: string | null };
+    if (message.audience === 'customer') {
+      const channel = replyChannel(customer.channel, customer);
+      const purpose = LINK_TEMPLATES[message.template];
+      const linkId = purpose ? await openLinkId(tx, record.complaintId, purpose) : null;
+      const responseUrl = linkId ? { responseUrl: ANSWER_LINK_PLACEHOLDER } : {};
+      const rendered = renderCustomerMessage(message.template, customer.locale, { ...params, trackingUrl, writtenAt: record.at, ...responseUrl });
+      row = { channel, recipient: customerRecipient(channel, customer), locale: customer.locale, ...rendered, linkId };
+    } else {
+      const rendered = renderStaffMessage(message.template, deps.staffLocale, params);
+      row = { channel: 'staff_inbox', recipient: staffRecipient(message.recipient), locale: deps.staffLocale, ...rendered, linkId: null };
+    }
+    await tx`
+      INSERT INTO outbox_messages (complaint_id, seq, ordinal, audience, channel, recipient, locale, template, params,
+        subject, body, response_link_id)
+      VALUES (${record.complaintId}, ${record.seq}, ${ordinal}, ${message.audience}, ${row.channel}, ${row.recipient},
+        ${row.locale}, ${message.template}, ${tx.json(params as never)}, ${row.subject}, ${row.body}, ${row.linkId})
+      ON CONFLICT DO NOTHING`;
+  }
+}
+
+/** The link of this purpose issued in this transition, else the newest one still open. */
+async function openLinkId(tx: TransactionSql, complaintId: string, purpose: LinkPurpose): Promise<string | null> {
+  const [link] = await tx<{ id: string }[]>`
+    SELECT id FROM response_links
+    WHERE complaint_id = ${complaintId} AND purpose = ${purpose} AND revoked_at IS NULL AND used_at IS NULL
+    ORDER BY created_at DESC, id LIMIT 1`;
+  return link?.id ?? null;
+}
+
+/** The address on the envelope: e-mail, phone, or the postal address the customer gave. */
+function customerRecipient(channel: ReplyChannel, customer: CustomerContact): string {
+  switch (channel) {
+    case 'email':
+      return customer.email!;
+    case 'sms':
+      return customer.phone!;
+    case 'letter':
+      // Intake requires an address for letter complaints without e-mail or phone; a walk-in may have none.
+      return customer.postalAddress ?? 'no postal address on file';
+  }
+}
+
+function staffRecipient(r: StaffRecipient): string {
+  switch (r.kind) {
+    case 'user':
+      return `user:${r.userId}`;
+    case 'team':
+      return `team:${r.team}`;
+    case 'department':
+      return `department:${r.department}`;
+    case 'role':
+      return `role:${r.role}`;
+    case 'escalation_level':
+      return `escalation:${r.level}`;
+  }
+}

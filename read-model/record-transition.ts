@@ -1,0 +1,141 @@
+// The read model: each transition of a complaint's workflow becomes, in ONE transaction, an event
+// in its timeline, the new row state, the messages it sends (outbox) and its response links.
+// Keyed by (complaint, seq) with the transition's hash: an activity retried after a crash changes
+// nothing twice, and a different transition under a recorded key (a reset workflow) fails loudly.
+import { ApplicationFailure, log } from '@temporalio/activity';
+import type { Sql, TransactionSql } from 'postgres';
+import type { LinkPurpose } from '../security/signed-links.js';
+import { customerAnswerDueAt } from '../domain/lifecycle/index.js';
+import type { ComplaintIntake, ComplaintStatus } from '../workflows/complaint.messages.js';
+import { writeMessages, type OutboxDeps, type OutgoingMessage } from './outbox.js';
+import { transitionHash } from './transition-hash.js';
+
+export type { OutgoingMessage } from './outbox.js';
+
+export interface LinkRequest {
+  linkId: string;
+  purpose: LinkPurpose;
+  round?: number;
+  requestId?: string;
+}
+
+export interface TransitionRecord {
+  complaintId: string;
+  seq: number;
+  at: string;
+  event: { type: string; actorId: string; actorRole: string; data: Record<string, unknown> };
+  status: ComplaintStatus;
+  messages: OutgoingMessage[];
+  links: LinkRequest[];
+  /** Revoke the complaint's open links (answered, superseded, closed) before issuing new ones. */
+  revokeLinks: boolean;
+  /** The link an answer came through: marked used. */
+  usedLinkId?: string;
+}
+
+export interface ReadModelDeps extends OutboxDeps {
+  sql: Sql;
+  linkTtlDays: number;
+}
+
+export function createReadModelActivities(deps: ReadModelDeps) {
+  const { sql } = deps;
+  return {
+    /** Writes the complaint's row (or confirms the one intake wrote) and its `registered` event. */
+    async recordComplaint(intake: ComplaintIntake): Promise<void> {
+      const c = intake.customer;
+      await sql.begin(async (tx) => {
+        await tx`
+          INSERT INTO complaints (id, reference, channel, status, customer_name, customer_email,
+            customer_phone, customer_locale, customer_country, customer_postal_address, subject, description, category,
+            product, pin_hash, received_at, recorded_at)
+          VALUES (${intake.complaintId}, ${intake.reference}, ${intake.channel}, 'received', ${c.name},
+            ${c.email ?? null}, ${c.phone ?? null}, ${c.locale}, ${c.country ?? null}, ${c.postalAddress ?? null}, ${intake.subject},
+            ${intake.description}, ${intake.category ?? null}, ${intake.product ?? null},
+            ${intake.pinHash}, ${intake.receivedAt}, now())
+          ON CONFLICT (id) DO UPDATE SET recorded_at = coalesce(complaints.recorded_at, now())`;
+        await tx`
+          INSERT INTO complaint_events (complaint_id, seq, type, actor_id, actor_role, occurred_at, data)
+          VALUES (${intake.complaintId}, 1, 'registered', 'system', 'system', now(),
+            ${tx.json({ channel: intake.channel })})
+          ON CONFLICT DO NOTHING`;
+      });
+    },
+
+    async recordTransition(record: TransitionRecord): Promise<void> {
+      const hash = transitionHash(record);
+      await sql.begin(async (tx) => {
+        const inserted = await tx`
+          INSERT INTO complaint_events (complaint_id, seq, type, actor_id, actor_role, occurred_at, data, transition_hash)
+          VALUES (${record.complaintId}, ${record.seq}, ${record.event.type}, ${record.event.actorId},
+            ${record.event.actorRole}, ${record.at}, ${tx.json(record.event.data as never)}, ${hash})
+          ON CONFLICT DO NOTHING RETURNING 1`;
+        if (inserted.length === 0) return confirmRecorded(tx, record, hash);
+        if (record.usedLinkId) {
+          await tx`UPDATE response_links SET used_at = ${record.at} WHERE id = ${record.usedLinkId} AND used_at IS NULL`;
+        }
+        if (record.revokeLinks) {
+          await tx`UPDATE response_links SET revoked_at = ${record.at}
+                   WHERE complaint_id = ${record.complaintId} AND revoked_at IS NULL`;
+        }
+        const expiresAt = new Date(Date.parse(record.at) + deps.linkTtlDays * 86_400_000);
+        for (const link of record.links) {
+          await tx`
+            INSERT INTO response_links (id, complaint_id, purpose, round, request_id, expires_at)
+            VALUES (${link.linkId}, ${record.complaintId}, ${link.purpose}, ${link.round ?? null},
+              ${link.requestId ?? null}, ${expiresAt})
+            ON CONFLICT (id) DO NOTHING`;
+        }
+        await writeMessages(tx, deps, { ...record, calendarId: record.status.calendarId });
+        await updateComplaintRow(tx, record);
+      });
+    },
+  };
+}
+
+/**
+ * An earlier attempt recorded this key: the same transition is a no-op; another one means the
+ * workflow's history no longer matches the read model (a reset reused the sequence number), and
+ * writing nothing would leave staff and customers looking at the old run. Never retried: it
+ * needs an operator (README, "Resetting a complaint").
+ */
+async function confirmRecorded(tx: TransactionSql, record: TransitionRecord, hash: string): Promise<void> {
+  const [recorded] = await tx<{ type: string; transition_hash: string | null }[]>`
+    SELECT type, transition_hash FROM complaint_events WHERE complaint_id = ${record.complaintId} AND seq = ${record.seq}`;
+  // Recorded before transitions had hashes: nothing to compare with.
+  if (!recorded || recorded.transition_hash === null || recorded.transition_hash === hash) return;
+  const details = {
+    complaintId: record.complaintId,
+    seq: record.seq,
+    recordedType: recorded.type,
+    recordedHash: recorded.transition_hash,
+    type: record.event.type,
+    hash,
+  };
+  log.error('read model diverged from the workflow: a different transition under a recorded sequence number', details);
+  throw ApplicationFailure.create({
+    type: 'READ_MODEL_DIVERGED',
+    message:
+      `complaint ${record.complaintId}: seq ${record.seq} is recorded as '${recorded.type}' (${recorded.transition_hash.slice(0, 12)}), ` +
+      `the workflow now records '${record.event.type}' (${hash.slice(0, 12)}); was it reset? See README, "Resetting a complaint"`,
+    details: [details],
+    nonRetryable: true,
+  });
+}
+
+async function updateComplaintRow(tx: TransactionSql, record: TransitionRecord): Promise<void> {
+  const { state, deadlines, escalationLevel, processVersion, seq } = record.status;
+  await tx`
+    UPDATE complaints SET
+      status = ${state.status}, closure = ${state.closure}, round = ${state.round},
+      stage = ${deadlines.stage?.id ?? null}, stage_started_at = ${deadlines.stage?.startedAt ?? null},
+      stage_warning_at = ${deadlines.stage?.warningAt ?? null}, stage_deadline_at = ${deadlines.stage?.deadline ?? null},
+      stage_paused = ${deadlines.stage?.paused ?? false}, escalation_level = ${escalationLevel},
+      assignee = ${state.assignee}, team = ${state.team}, department = ${state.classification?.department ?? null},
+      severity = ${state.classification?.severity ?? null}, category = coalesce(${state.classification?.category ?? null}, category),
+      product = coalesce(${state.classification?.product ?? null}, product),
+      answer_due_at = ${customerAnswerDueAt(state, deadlines)}, acknowledged_at = ${state.acknowledgedAt},
+      closed_at = ${state.closedAt}, process_version = ${processVersion}, last_seq = ${seq},
+      lifecycle = ${tx.json(record.status as never)}, updated_at = ${record.at}
+    WHERE id = ${record.complaintId} AND last_seq < ${seq}`;
+}

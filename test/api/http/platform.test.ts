@@ -1,0 +1,67 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { errorBodySchema } from '../../../api/http/errors.js';
+import { integrationContext, type IntegrationContext } from '../../helpers/integration.js';
+
+let ctx: IntegrationContext;
+let app: ReturnType<IntegrationContext['app']>;
+
+beforeAll(async () => {
+  ctx = await integrationContext();
+  app = ctx.app();
+});
+afterAll(() => ctx.close());
+
+describe('health, docs and unknown routes', () => {
+  it('reports liveness and readiness with PostgreSQL and Temporal up', async () => {
+    expect(await (await app.request('/healthz')).json()).toEqual({ status: 'ok' });
+    const ready = await app.request('/readyz');
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ status: 'ready', checks: { postgres: 'up', temporal: 'up' } });
+  });
+
+  it('publishes an OpenAPI 3.1 document generated from the schemas', async () => {
+    const doc = (await (await app.request('/openapi.json')).json()) as { openapi: string; paths: Record<string, unknown> };
+    expect(doc.openapi).toBe('3.1.0');
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/v1/complaints', '/v1/complaints/{reference}', '/readyz']));
+  });
+
+  it('serves interactive docs whose scripts come from this server, not a CDN', async () => {
+    const page = await (await app.request('/docs')).text();
+    expect(page).toContain('/openapi.json');
+    expect(page).not.toMatch(/https?:\/\//);
+    const script = await app.request('/docs/assets/swagger-ui-bundle.js');
+    expect(script.status).toBe(200);
+    expect((await script.arrayBuffer()).byteLength).toBeGreaterThan(100_000);
+  });
+
+  it.each([
+    ['GET', '/v1/complaints', 'POST'],
+    ['DELETE', '/v1/complaints/CMP-2026-000001', 'GET, HEAD'],
+    ['GET', '/v1/complaints/CMP-2026-000001/decisions', 'POST'],
+    ['GET', '/v1/track', 'POST'],
+    ['PUT', '/track', 'GET, HEAD, POST'],
+    ['DELETE', '/r/v1.some-token-of-sixteen-chars', 'GET, HEAD, POST'],
+    ['POST', '/healthz', 'GET, HEAD'],
+  ])('answers %s %s with 405 METHOD_NOT_ALLOWED and Allow: %s', async (method, path, allow) => {
+    const res = await app.request(path, { method });
+    expect(res.status).toBe(405);
+    expect(res.headers.get('allow')).toBe(allow);
+    const { error } = errorBodySchema.parse(await res.json());
+    expect(error).toMatchObject({ code: 'METHOD_NOT_ALLOWED', requestId: expect.any(String) });
+  });
+
+  it('answers 400 naming the parameter for a NUL in the query or the path, on any route', async () => {
+    const query = await app.request('/track?reference=CMP%00&lang=en');
+    expect(query.status).toBe(400);
+    expect(errorBodySchema.parse(await query.json()).error).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ path: 'query.reference' }] });
+    const path = await app.request('/r/abcdefghijklmnop%00qrstuvwxyz');
+    expect(path.status).toBe(400);
+    expect(errorBodySchema.parse(await path.json()).error.details).toEqual([expect.objectContaining({ path: 'path' })]);
+  });
+
+  it('answers unknown routes with a JSON 404', async () => {
+    const res = await app.request('/v1/nothing-here');
+    expect(res.status).toBe(404);
+    expect(errorBodySchema.parse(await res.json()).error.code).toBe('NOT_FOUND');
+  });
+});
