@@ -6,7 +6,7 @@ import { ApplicationFailure, log } from '@temporalio/activity';
 import type { Sql, TransactionSql } from 'postgres';
 import type { LinkPurpose } from '../security/signed-links.js';
 import { customerAnswerDueAt } from '../domain/lifecycle/index.js';
-import type { ComplaintIntake, ComplaintStatus } from '../workflows/complaint.messages.js';
+import type { ComplaintIntake, ComplaintSnapshot } from '../workflows/complaint.messages.js';
 import { writeMessages, type OutboxDeps, type OutgoingMessage } from './outbox.js';
 import { transitionHash } from './transition-hash.js';
 
@@ -24,7 +24,7 @@ export interface TransitionRecord {
   seq: number;
   at: string;
   event: { type: string; actorId: string; actorRole: string; data: Record<string, unknown> };
-  status: ComplaintStatus;
+  status: ComplaintSnapshot;
   messages: OutgoingMessage[];
   links: LinkRequest[];
   /** Revoke the complaint's open links (answered, superseded, closed) before issuing new ones. */

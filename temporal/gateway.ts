@@ -12,7 +12,7 @@ import {
   complaintWorkflowId,
   customerAnswerUpdate,
   decideUpdate,
-  type ComplaintStatus,
+  type ComplaintSnapshot,
   type ComplaintWorkflowInput,
   type CustomerAnswerInput,
   type DecisionInput,
@@ -27,9 +27,9 @@ export interface TemporalGateway {
    * Temporal compares update ids only, not payloads: the caller makes sure a key carries one
    * decision (api/request-keys.ts).
    */
-  decide(complaintId: string, input: DecisionInput, requestKey: string): Promise<ComplaintStatus>;
+  decide(complaintId: string, input: DecisionInput, requestKey: string): Promise<ComplaintSnapshot>;
   /** The customer's answer through a signed link; `requestKey` names the link and the answer's hash. */
-  answerAsCustomer(complaintId: string, input: CustomerAnswerInput, requestKey: string): Promise<ComplaintStatus>;
+  answerAsCustomer(complaintId: string, input: CustomerAnswerInput, requestKey: string): Promise<ComplaintSnapshot>;
   /** True when the Temporal frontend answers. */
   isReachable(): Promise<boolean>;
 }

@@ -19,7 +19,7 @@ import {
 } from '../domain/lifecycle/index.js';
 import { carriedTimers, deadlinesOf, escalationDue, escalationEvents, nextDueEvent, nextWakeAt, type Timers } from '../domain/lifecycle/timers.js';
 import type { ProcessDefinition } from '../domain/process-definition.js';
-import type { ComplaintStatus, ComplaintWorkflowInput } from './complaint.messages.js';
+import type { ComplaintSnapshot, ComplaintWorkflowInput } from './complaint.messages.js';
 
 /** Update ids kept across continue-as-new; clients retry within minutes, not hundreds of updates later. */
 const REMEMBERED_UPDATES = 200;
@@ -79,7 +79,7 @@ export class ComplaintRun {
    * The snapshot of the last recorded transition. A query answers it, not the live state: between
    * a transition's reducer step and its record, state and timers do not yet agree.
    */
-  private recorded: ComplaintStatus | undefined;
+  private recorded: ComplaintSnapshot | undefined;
   private readonly definition: ProcessDefinition;
   private exclusiveChain: Promise<unknown> = Promise.resolve();
 
@@ -142,7 +142,7 @@ export class ComplaintRun {
    * Applies an update's event once per update id; a refusal is thrown as an ApplicationFailure
    * (the update fails, not the workflow). A repeated id answers the current status.
    */
-  async applyUpdate(updateId: string | undefined, event: LifecycleEvent, origin: EventOrigin): Promise<ComplaintStatus> {
+  async applyUpdate(updateId: string | undefined, event: LifecycleEvent, origin: EventOrigin): Promise<ComplaintSnapshot> {
     if (this.hasApplied(updateId)) return this.status();
     // Applied now, after what came due before it: the stage clock stops at this instant.
     const refusal = await this.apply(patched(DUE_TIMERS_FIRST) ? { ...event, at: now() } : event, origin);
@@ -216,11 +216,11 @@ export class ComplaintRun {
   }
 
   /** What a status query answers: the last recorded snapshot (the live one before any record). */
-  recordedStatus(): ComplaintStatus {
+  recordedStatus(): ComplaintSnapshot {
     return this.recorded ?? this.status();
   }
 
-  status(): ComplaintStatus {
+  status(): ComplaintSnapshot {
     const escalation = this.definition.stages[this.state.escalation.stage].escalation;
     return {
       complaintId: this.input.intake.complaintId,

@@ -63,7 +63,7 @@ export function rulesVersionOf(input: Pick<ComplaintWorkflowInput, 'rulesVersion
 }
 
 /** What a query or an accepted update answers: the lifecycle state and its deadlines. */
-export interface ComplaintStatus {
+export interface ComplaintSnapshot {
   complaintId: string;
   processVersion: string;
   /** The business calendar the deadlines are counted in. */
@@ -106,8 +106,8 @@ export interface AnswerOrigin {
 }
 
 /** An agent's decision. An update, not a signal, because the caller needs a validated answer. */
-export const decideUpdate = defineUpdate<ComplaintStatus, [DecisionInput]>('decide');
+export const decideUpdate = defineUpdate<ComplaintSnapshot, [DecisionInput]>('decide');
 /** The customer's answer to a proposal or an information request, through a signed link. */
-export const customerAnswerUpdate = defineUpdate<ComplaintStatus, [CustomerAnswerInput]>('customerAnswer');
-export const statusQuery = defineQuery<ComplaintStatus>('status');
+export const customerAnswerUpdate = defineUpdate<ComplaintSnapshot, [CustomerAnswerInput]>('customerAnswer');
+export const statusQuery = defineQuery<ComplaintSnapshot>('status');
 export const allowedDecisionsQuery = defineQuery<DecisionType[], [Actor['role']]>('allowedDecisions');

@@ -6,7 +6,7 @@ import {
   customerAnswerUpdate,
   decideUpdate,
   statusQuery,
-  type ComplaintStatus,
+  type ComplaintSnapshot,
   type ComplaintWorkflowInput,
 } from './complaint.messages.js';
 
@@ -14,7 +14,7 @@ import {
 const HISTORY_EVENTS_BEFORE_CONTINUE_AS_NEW = 5_000;
 
 /** One complaint, from receipt to closure, as a durable process interpreting its process definition. */
-export async function complaintWorkflow(input: ComplaintWorkflowInput): Promise<ComplaintStatus> {
+export async function complaintWorkflow(input: ComplaintWorkflowInput): Promise<ComplaintSnapshot> {
   // State first, before any handler can run.
   const run = new ComplaintRun(input);
 

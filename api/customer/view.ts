@@ -11,10 +11,10 @@ import {
   isWorkingStatus,
   type Closure,
   type ComplaintStatus as StatusId,
-} from '../domain/complaint.js';
-import { nextStep, remedyLabel, statusLabel } from '../texts/customer-view.js';
-import { LANGUAGES, languageOf, type Language } from '../texts/languages.js';
-import type { ComplaintStatus } from '../workflows/complaint.messages.js';
+} from '../../domain/complaint.js';
+import { nextStep, remedyLabel, statusLabel } from '../../texts/customer-view.js';
+import { LANGUAGES, languageOf, type Language } from '../../texts/languages.js';
+import type { ComplaintSnapshot } from '../../workflows/complaint.messages.js';
 
 const instant = z.iso.datetime({ offset: true });
 
@@ -89,7 +89,7 @@ export interface CustomerComplaintRow {
   stage_paused: boolean;
   pin_hash: string;
   /** The workflow's whole status, written by its read-model activity; null until the first transition. */
-  lifecycle: ComplaintStatus | null;
+  lifecycle: ComplaintSnapshot | null;
 }
 
 export async function findCustomerComplaint(

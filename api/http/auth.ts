@@ -4,11 +4,10 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import type { Role } from '../../domain/complaint.js';
 import { DomainError } from '../../domain/errors.js';
+import type { Actor } from '../../domain/lifecycle/index.js';
 
-export interface Actor {
-  id: string;
-  role: Role;
-}
+/** Who is calling: the staff actor of the reducer's decisions (one declaration, in domain/lifecycle). */
+export type { Actor };
 
 export type AuthVariables = { actor: Actor | undefined; requestId: string };
 

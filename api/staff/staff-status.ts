@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { customerAnswerDueAt } from '../../domain/lifecycle/index.js';
-import type { ComplaintStatus } from '../../workflows/complaint.messages.js';
+import type { ComplaintSnapshot } from '../../workflows/complaint.messages.js';
 
 const instant = z.iso.datetime({ offset: true });
 
@@ -30,11 +30,11 @@ export const staffStatusSchema = z
     processVersion: z.string(),
     lifecycle: z.record(z.string(), z.unknown()).meta({ description: 'The full lifecycle state (classification, proposals, …)' }),
   })
-  .meta({ id: 'ComplaintStatus' });
+  .meta({ id: 'ComplaintSnapshot' });
 
 export type StaffStatus = z.infer<typeof staffStatusSchema>;
 
-export function toStaffStatus(s: ComplaintStatus): StaffStatus {
+export function toStaffStatus(s: ComplaintSnapshot): StaffStatus {
   return {
     reference: s.state.reference,
     status: s.state.status,

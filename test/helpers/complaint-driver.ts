@@ -6,7 +6,7 @@ import { createTemporalGateway } from '../../temporal/gateway.js';
 import type { Role } from '../../domain/complaint.js';
 import type { CustomerAnswer, Decision } from '../../domain/lifecycle/index.js';
 import type { ProcessDefinitionSnapshot } from '../../domain/process-definition.js';
-import type { ComplaintStatus } from '../../workflows/complaint.messages.js';
+import type { ComplaintSnapshot } from '../../workflows/complaint.messages.js';
 import { aComplaint } from './fixtures.js';
 import { bearer, eventually, type IntegrationContext } from './integration.js';
 import type { IntakeRequest } from '../../api/intake/intake.schemas.js';
@@ -45,10 +45,10 @@ export function complaintDriver(ctx: IntegrationContext, process: ProcessDefinit
       expect(res.status, JSON.stringify(await res.clone().json())).toBe(200);
       return (await res.json()) as { status: string; round: number; closure: string | null; escalationLevel: string };
     },
-    status(c: FiledComplaint): Promise<ComplaintStatus> {
+    status(c: FiledComplaint): Promise<ComplaintSnapshot> {
       return client.workflow.getHandle(c.id).query('status');
     },
-    async waitForStatus(c: FiledComplaint, status: string, timeoutMs = 20_000): Promise<ComplaintStatus> {
+    async waitForStatus(c: FiledComplaint, status: string, timeoutMs = 20_000): Promise<ComplaintSnapshot> {
       return eventually(async () => {
         const s = await driver.status(c);
         return s.state.status === status ? s : undefined;
@@ -78,7 +78,7 @@ export function complaintDriver(ctx: IntegrationContext, process: ProcessDefinit
       const id = linkId ?? (await driver.openLink(c, purpose))!.id;
       return client.workflow
         .getHandle(c.id)
-        .executeUpdate('customerAnswer', { args: [{ linkId: id, answer }], updateId: `test-${id}-${answer.type}` }) as Promise<ComplaintStatus>;
+        .executeUpdate('customerAnswer', { args: [{ linkId: id, answer }], updateId: `test-${id}-${answer.type}` }) as Promise<ComplaintSnapshot>;
     },
   };
   return driver;

@@ -9,7 +9,7 @@ import { initialState, type ComplaintState, type Proposal } from '../../domain/l
 import { formatReference } from '../../domain/reference.js';
 import { generatePin, hashPin } from '../../security/pin.js';
 import { LinkSigner, type LinkClaims, type LinkPurpose } from '../../security/signed-links.js';
-import type { ComplaintStatus } from '../../workflows/complaint.messages.js';
+import type { ComplaintSnapshot } from '../../workflows/complaint.messages.js';
 import { afterAll, beforeAll, expect } from 'vitest';
 import type { Decision } from '../../domain/lifecycle/index.js';
 import { statusQuery } from '../../workflows/complaint.messages.js';
@@ -39,7 +39,7 @@ export function aProposal(overrides: Partial<Proposal> = {}): Proposal {
 }
 
 /** A workflow status snapshot; `state` overrides the lifecycle state of a fresh complaint. */
-export function aSnapshot(state: Partial<ComplaintState> = {}, deadlines: Partial<ComplaintStatus['deadlines']> = {}): ComplaintStatus {
+export function aSnapshot(state: Partial<ComplaintState> = {}, deadlines: Partial<ComplaintSnapshot['deadlines']> = {}): ComplaintSnapshot {
   const base = initialState({
     reference: 'CMP-2026-000001',
     receivedAt: '2026-03-02T08:00:00.000Z',
@@ -73,7 +73,7 @@ export function aSnapshot(state: Partial<ComplaintState> = {}, deadlines: Partia
 }
 
 /** A proposal of `round` waiting for the customer's answer. */
-export function aProposedSnapshot(round = 1, proposal: Partial<Proposal> = {}): ComplaintStatus {
+export function aProposedSnapshot(round = 1, proposal: Partial<Proposal> = {}): ComplaintSnapshot {
   const proposals = Array.from({ length: round }, (_, i) =>
     aProposal({ round: i + 1, ...(i + 1 < round ? { answer: { outcome: 'rejected', at: '2026-03-03T10:00:00.000Z', reason: 'No' } } : proposal) }),
   );
@@ -84,7 +84,7 @@ export function aProposedSnapshot(round = 1, proposal: Partial<Proposal> = {}): 
 }
 
 /** An information request waiting for the customer, back to `investigating` once answered. */
-export function anInfoRequestSnapshot(question = 'Which model number is on the label?'): ComplaintStatus {
+export function anInfoRequestSnapshot(question = 'Which model number is on the label?'): ComplaintSnapshot {
   return aSnapshot(
     {
       status: 'awaiting_customer',
@@ -105,7 +105,7 @@ export interface SeededComplaint {
 }
 
 /** A complaint row as intake and the workflow's activity leave it. */
-export async function seedComplaint(sql: Sql, snapshot: ComplaintStatus | null = aSnapshot(), locale = 'tr'): Promise<SeededComplaint> {
+export async function seedComplaint(sql: Sql, snapshot: ComplaintSnapshot | null = aSnapshot(), locale = 'tr'): Promise<SeededComplaint> {
   const pin = generatePin();
   const id = randomUUID();
   const [seq] = await sql<{ n: number }[]>`SELECT nextval('complaint_reference_seq')::int AS n`;
@@ -182,7 +182,7 @@ export function customerFlow(ctx: IntegrationContext, app: ReturnType<Integratio
       });
       expect(res.status, await res.clone().text()).toBe(200);
     },
-    status(c: SeededComplaint): Promise<ComplaintStatus> {
+    status(c: SeededComplaint): Promise<ComplaintSnapshot> {
       return ctx.client.workflow.getHandle(c.id).query(statusQuery);
     },
     /** Waits until the read model (what the customer sees) shows `status`. */

@@ -9,7 +9,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { expect } from 'vitest';
 import type { ProcessDefinition, ProcessDefinitionSnapshot } from '../../domain/process-definition.js';
 import { parseEncryptionKeys } from '../../security/payload-codec.js';
-import type { ComplaintIntake, ComplaintStatus } from '../../workflows/complaint.messages.js';
+import type { ComplaintIntake, ComplaintSnapshot } from '../../workflows/complaint.messages.js';
 import { CLASSIFY, complaintDriver, PROPOSE_REFUND, PROPOSE_REPAIR, type FiledComplaint } from './complaint-driver.js';
 import { aComplaint } from './fixtures.js';
 import { eventually, type IntegrationContext } from './integration.js';
@@ -88,8 +88,8 @@ async function proposed(run: PathRun): Promise<FiledComplaint> {
  * run has nothing in flight, so the next decision meets an idle workflow and the commands in the
  * history do not depend on how fast the worker was.
  */
-async function until(run: PathRun, c: FiledComplaint, check: (s: ComplaintStatus) => boolean): Promise<ComplaintStatus> {
-  let last: ComplaintStatus | undefined;
+async function until(run: PathRun, c: FiledComplaint, check: (s: ComplaintSnapshot) => boolean): Promise<ComplaintSnapshot> {
+  let last: ComplaintSnapshot | undefined;
   try {
     await eventually(async () => {
       last = await run.d.status(c);

@@ -13,7 +13,7 @@ import type { ProcessDefinitionSnapshot } from '../../domain/process-definition.
 import { encryptingDataConverter } from '../../security/payload-codec.js';
 import { TEMPORAL_TEST_SERVER } from '../../scripts/tools.js';
 import { createComplaintWorker, type ComplaintWorker } from '../../worker/create-worker.js';
-import { decideUpdate, statusQuery, type ComplaintIntake, type ComplaintStatus } from '../../workflows/complaint.messages.js';
+import { decideUpdate, statusQuery, type ComplaintIntake, type ComplaintSnapshot } from '../../workflows/complaint.messages.js';
 import { CLASSIFY } from '../helpers/complaint-driver.js';
 import { aComplaint } from '../helpers/fixtures.js';
 import { eventually, integrationContext, type IntegrationContext } from '../helpers/integration.js';
@@ -56,7 +56,7 @@ const closeOnSilence: ProcessDefinitionSnapshot = {
 };
 
 /** Files a complaint, classifies it and asks the customer a question; answers the status then. */
-async function askAndWait(process: ProcessDefinitionSnapshot, historyLimit?: number): Promise<{ handle: WorkflowHandle; intake: ComplaintIntake; asked: ComplaintStatus }> {
+async function askAndWait(process: ProcessDefinitionSnapshot, historyLimit?: number): Promise<{ handle: WorkflowHandle; intake: ComplaintIntake; asked: ComplaintSnapshot }> {
   const intake: ComplaintIntake = {
     complaintId: randomUUID(),
     reference: `CMP-2097-${String(randomInt(1_000_000, 9_999_999))}`,
@@ -120,7 +120,7 @@ describe('an information request nobody answers, on the Turkish calendar', () =>
 
   it('closes as no_response when the definition says so', async () => {
     const { handle, intake, asked } = await askAndWait(closeOnSilence);
-    const result = (await handle.result()) as ComplaintStatus; // days pass here
+    const result = (await handle.result()) as ComplaintSnapshot; // days pass here
     expect(result.state).toMatchObject({ status: 'closed', closure: 'no_response' });
     const events = await timeline(intake.complaintId);
     expect(events.map((e) => e.type).slice(-2)).toEqual(['info_reminder_due', 'info_answer_timed_out']);
@@ -148,7 +148,7 @@ describe('an information request nobody answers, on the Turkish calendar', () =>
     }
     await eventually(async () => ((await handle.describe()).runId !== firstRun ? true : undefined));
     expect((await handle.query(statusQuery)).deadlines.info).toEqual(asked.deadlines.info);
-    const result = (await env.client.workflow.getHandle(intake.complaintId).result()) as ComplaintStatus; // days pass here
+    const result = (await env.client.workflow.getHandle(intake.complaintId).result()) as ComplaintSnapshot; // days pass here
     expect(result.state.closure).toBe('no_response');
     expect((await timeline(intake.complaintId)).map((e) => e.type).slice(-2)).toEqual(['info_reminder_due', 'info_answer_timed_out']);
   });

@@ -14,7 +14,7 @@ import {
   decideUpdate,
   statusQuery,
   type ComplaintIntake,
-  type ComplaintStatus,
+  type ComplaintSnapshot,
 } from '../../workflows/complaint.messages.js';
 import { CLASSIFY, PROPOSE_REPAIR } from '../helpers/complaint-driver.js';
 import { aComplaint } from '../helpers/fixtures.js';
@@ -59,7 +59,7 @@ function anIntake(receivedAt: string): ComplaintIntake {
 }
 
 /** Polls the status query (queries do not skip time). */
-function untilStatus(handle: WorkflowHandle, status: string): Promise<ComplaintStatus> {
+function untilStatus(handle: WorkflowHandle, status: string): Promise<ComplaintSnapshot> {
   return eventually(async () => {
     const s = await handle.query(statusQuery);
     return s.state.status === status ? s : undefined;
@@ -84,7 +84,7 @@ describe('a complaint on the Turkish calendar', () => {
     const tr = getCalendar('TR', { from: proposedAt.getUTCFullYear() - 1, to: proposedAt.getUTCFullYear() + 1 });
     expect(proposed.deadlines.answer?.deadline).toBe(addBusinessDuration(tr, proposedAt, { workingDays: 10 }).deadline.toISOString());
 
-    const result = (await handle.result()) as ComplaintStatus; // days pass here
+    const result = (await handle.result()) as ComplaintSnapshot; // days pass here
     expect(result.state).toMatchObject({ status: 'closed', closure: 'deemed_accepted' });
     const events = await ctx.sql<{ type: string; occurred_at: Date }[]>`
       SELECT type, occurred_at FROM complaint_events WHERE complaint_id = ${intake.complaintId} ORDER BY seq`;

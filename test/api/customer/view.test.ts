@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { buildCustomerView, customerViewSchema, type CustomerComplaintRow } from '../../../api/customer/view.js';
 import { languageOf as customerLanguage } from '../../../texts/languages.js';
 import { CLOSURES, COMPLAINT_STATUSES, WORKING_STATUSES } from '../../../domain/complaint.js';
-import type { ComplaintStatus } from '../../../workflows/complaint.messages.js';
+import type { ComplaintSnapshot } from '../../../workflows/complaint.messages.js';
 import { anInfoRequestSnapshot, aProposal, aProposedSnapshot, aSnapshot, STAFF_ID } from '../../helpers/customer-fixtures.js';
 
-function aRow(snapshot: ComplaintStatus | null, overrides: Partial<CustomerComplaintRow> = {}): CustomerComplaintRow {
+function aRow(snapshot: ComplaintSnapshot | null, overrides: Partial<CustomerComplaintRow> = {}): CustomerComplaintRow {
   return {
     id: '5f0c3f4e-4a39-4f7e-9a43-0d6b1f7c2e11',
     reference: 'CMP-2026-000042',
