@@ -118,6 +118,8 @@ async function stopOrphanedServer(dataDir: string): Promise<void> {
 
 /** Whether a process with this PID exists (signal 0 checks without signalling). */
 export function isProcessAlive(pid: number): boolean {
+  // 0 and negative numbers signal process groups (and -1 every process): never "alive".
+  if (!Number.isInteger(pid) || pid <= 0) return false;
   try {
     process.kill(pid, 0);
     return true;

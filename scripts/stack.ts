@@ -3,7 +3,7 @@
 // set), the worker and the API as child processes. Ctrl-C stops everything it started.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { Connection } from '@temporalio/client';
@@ -121,9 +121,20 @@ async function takeLock(): Promise<void> {
 }
 
 /** The lock names this process and every process it started, for the clean-up above. */
-async function writeLock(): Promise<void> {
-  const childPids = [temporalServer?.pid, ...children.map((c) => c.pid)].filter((p): p is number => p !== undefined);
-  await writeFile(LOCK, JSON.stringify({ pid: process.pid, children: childPids }));
+let lockWrites: Promise<void> = Promise.resolve();
+
+/**
+ * Rewrites the lock with every process started so far. One write at a time, each to a temporary
+ * file renamed into place: concurrent writes to one file interleave, and a stack killed mid-write
+ * left a lock the next start could not read (it then refused to start).
+ */
+function writeLock(): Promise<void> {
+  lockWrites = lockWrites.then(async () => {
+    const childPids = [temporalServer?.pid, ...children.map((c) => c.pid)].filter((p): p is number => p !== undefined);
+    await writeFile(`${LOCK}.tmp`, JSON.stringify({ pid: process.pid, children: childPids }));
+    await rename(`${LOCK}.tmp`, LOCK);
+  });
+  return lockWrites;
 }
 
 function parseLock(text: string): { pid: number; children: number[] } {

@@ -132,7 +132,11 @@ describe('an information request nobody answers, on the Turkish calendar', () =>
     expect(row).toEqual({ status: 'closed', closure: 'no_response', answer_due_at: null });
     // The new timer sits behind `patched('info-request-deadline')`: its own history replays.
     const history = await handle.fetchHistory();
-    expect(history.events!.filter((e) => e.markerRecordedEventAttributes?.markerName === 'core_patch')).toHaveLength(1);
+    const patchIds = history.events!.flatMap((e) => {
+      const [payload] = e.markerRecordedEventAttributes?.details?.['patch-data']?.payloads ?? [];
+      return payload?.data ? [(JSON.parse(Buffer.from(payload.data).toString()) as { id: string }).id] : [];
+    });
+    expect(patchIds).toContain('info-request-deadline');
     await Worker.runReplayHistory(
       { workflowBundle: { code: inject('workflowBundleCode') }, dataConverter: encryptingDataConverter(ctx.encryptionKeys) },
       history,

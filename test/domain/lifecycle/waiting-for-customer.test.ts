@@ -60,7 +60,7 @@ describe('an information request the customer does not answer', () => {
     expect(state).toMatchObject({ status: 'closed', closure: 'no_response', pendingInfoRequest: null });
     expect(templates(effects)).toEqual(['notify_staff:info_request_timed_out', 'notify_customer:complaint_closed']);
     expect(effectsOfKind(effects, 'notify_customer')[0]!.params).toMatchObject({ closure: 'no_response' });
-    expect(effectsOfKind(effects, 'stop_stage_clock')).toEqual([{ kind: 'stop_stage_clock', stage: 'investigation', outcome: 'abandoned' }]);
+    expect(effectsOfKind(effects, 'stop_stage_clock')).toEqual([{ kind: 'stop_stage_clock', stage: 'investigation', abandoned: true }]);
     expect(effectsOfKind(effects, 'request_satisfaction_survey')).toEqual([]);
   });
 
