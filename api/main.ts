@@ -1,10 +1,9 @@
 // The API process: reads config, connects to PostgreSQL and Temporal, serves HTTP. Background
 // loops (the intake reconciler) run in the jobs process (jobs/main.ts), once per deployment.
 import { serve } from '@hono/node-server';
-import { DEFAULT_PROCESS_DEFINITION } from '../config/default-process.js';
 import { loadConfig } from '../config/env.js';
-import { checkLinkLifetime } from '../config/link-lifetime.js';
 import { createLogger } from '../config/logger.js';
+import { checkStartup } from '../config/startup-checks.js';
 import { connectDatabase } from '../db/connect.js';
 import { migrate } from '../db/migrate.js';
 import { parseEncryptionKeys } from '../security/payload-codec.js';
@@ -12,19 +11,9 @@ import { connectTemporalClient } from '../temporal/client.js';
 import { createApp } from './app.js';
 import { createTemporalGateway } from '../temporal/gateway.js';
 
-const config = loadConfig();
-const log = createLogger({ level: config.LOG_LEVEL, service: 'plaint-api' });
-if (!config.DATABASE_URL || !config.PAYLOAD_ENCRYPTION_KEYS || !config.LINK_SIGNING_SECRET) {
-  log.fatal('DATABASE_URL, PAYLOAD_ENCRYPTION_KEYS and LINK_SIGNING_SECRET must be set (npm start sets them for you)');
-  process.exit(1);
-}
-try {
-  // New complaints are pinned to the default process: its answer deadlines must fit in a link's life.
-  checkLinkLifetime({ linkTtlDays: config.SIGNED_LINK_TTL_DAYS, definition: DEFAULT_PROCESS_DEFINITION, from: new Date() });
-} catch (err) {
-  log.fatal((err as Error).message);
-  process.exit(1);
-}
+const loaded = loadConfig();
+const log = createLogger({ level: loaded.LOG_LEVEL, service: 'plaint-api' });
+const config = checkStartup(loaded, log);
 const encryptionKeys = parseEncryptionKeys(config.PAYLOAD_ENCRYPTION_KEYS);
 const sql = connectDatabase(config.DATABASE_URL, { max: config.DATABASE_POOL_MAX });
 await migrate(sql);

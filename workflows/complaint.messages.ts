@@ -1,7 +1,7 @@
 // Message definitions shared by the workflow and its callers (API, worker, tests), so the
 // wire names, the task queue and the workflow-ID format are declared once.
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import type { Channel, DecisionType } from '../domain/complaint.js';
+import type { ComplaintIntakeBody, DecisionType } from '../domain/complaint.js';
 import type { Actor, ComplaintState, CustomerAnswer, Decision } from '../domain/lifecycle/index.js';
 import type { Deadlines } from '../domain/lifecycle/timers.js';
 import type { ProcessDefinitionSnapshot } from '../domain/process-definition.js';
@@ -14,25 +14,11 @@ export function complaintWorkflowId(complaintId: string): string {
   return complaintId;
 }
 
-/** What intake hands the workflow. Personal fields travel encrypted (security/payload-codec.ts). */
-export interface ComplaintIntake {
+/** What intake hands the workflow: the intake body and what intake added. Personal fields travel encrypted (security/payload-codec.ts). */
+export interface ComplaintIntake extends ComplaintIntakeBody {
   complaintId: string;
   reference: string;
   receivedAt: string;
-  channel: Channel;
-  customer: {
-    name: string;
-    email?: string | undefined;
-    phone?: string | undefined;
-    locale: string;
-    country?: string | undefined;
-    /** Where letters go (outbox recipient of the `letter` channel). */
-    postalAddress?: string | undefined;
-  };
-  subject: string;
-  description: string;
-  category?: string | undefined;
-  product?: string | undefined;
   pinHash: string;
 }
 
