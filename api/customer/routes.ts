@@ -14,6 +14,8 @@ export const tokenParamSchema = z.object({
     .string()
     .min(16)
     .max(2_000)
+    // What a signed token is made of (base64url parts joined by dots); anything else is no token.
+    .regex(/^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$/, 'expected a token from a link we sent')
     .meta({
       param: { name: 'token', in: 'path' },
       description: 'The signed token from the link we sent',
