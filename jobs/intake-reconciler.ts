@@ -4,7 +4,7 @@
 import type { Sql } from 'postgres';
 import type { Logger } from 'pino';
 import { INTAKE_REPLAY_HOURS, type SealedIntake } from '../api/intake/file-complaint.js';
-import { purgeExpiredRequestKeys } from '../api/staff/request-keys.js';
+import { purgeExpiredRequestKeys } from '../read-model/request-keys.js';
 import type { SealedBox } from '../security/sealed-box.js';
 import type { TemporalGateway } from '../temporal/gateway.js';
 

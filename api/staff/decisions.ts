@@ -17,7 +17,7 @@ import { complaintIdByReference } from '../../read-model/complaint-queries.js';
 import { referenceParamSchema } from './complaints.schemas.js';
 import { errorResponses, validationError } from '../http/errors.js';
 import { IDEMPOTENCY_KEY_HEADER, idempotencyKeySchema } from '../http/idempotency-key.js';
-import { sendOnce } from './request-keys.js';
+import { requestDigest, sendOnce } from '../../read-model/request-keys.js';
 import { toStaffStatus, staffStatusSchema } from './staff-status.js';
 import type { TemporalGateway } from '../../temporal/gateway.js';
 import { validationHook } from '../http/validation.js';
@@ -85,7 +85,10 @@ export function decisionRoutes(deps: { sql: Sql; temporal: TemporalGateway }) {
     const key = c.req.valid('header')['idempotency-key'] ?? randomUUID();
     c.header(IDEMPOTENCY_KEY_HEADER, key); // also on a 503, whose message asks for a retry with it
     const requestKey = { caller: `decide:${actor.id}`, key, body: { reference, decision } };
-    const status = await sendOnce(deps.sql, requestKey, () => deps.temporal.decide(complaintId, { actor, decision }, `${actor.id}:${key}`));
+    // The body's digest is part of the update id too: the ledger forgets keys after 30 days, and a
+    // reused key with another decision must then be a new update, never the first one's answer.
+    const updateKey = `${actor.id}:${key}:${requestDigest(requestKey.body).slice(0, 32)}`;
+    const status = await sendOnce(deps.sql, requestKey, () => deps.temporal.decide(complaintId, { actor, decision }, updateKey));
     return c.json(staffStatusSchema.parse(toStaffStatus(status)), 200);
   });
 }

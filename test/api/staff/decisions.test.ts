@@ -144,6 +144,21 @@ describe('POST /v1/complaints/{reference}/decisions', () => {
     expect([elsewhere.status, (await errorOf(elsewhere)).code]).toEqual([409, 'CONFLICT']);
   });
 
+  it('never drops a decision under a reused key once the key ledger has forgotten it', async () => {
+    const c = await d.file();
+    await d.waitForStatus(c, 'acknowledged');
+    const headers = { 'idempotency-key': `old-${crypto.randomUUID()}` };
+    expect((await d.decide(c, { type: 'note', text: 'First call.' }, 'agent', headers)).status).toBe(200);
+    // 30 days later the ledger's sweep has removed the key; the workflow still remembers its update.
+    await ctx.sql`DELETE FROM request_keys WHERE idempotency_key = ${headers['idempotency-key']}`;
+    expect((await d.decide(c, { type: 'note', text: 'Second call, a month on.' }, 'agent', headers)).status).toBe(200);
+    const notes = (await d.events(c)).filter((e) => e.type === 'note').map((e) => e.data.text);
+    expect(notes).toEqual(['First call.', 'Second call, a month on.']);
+    // And the very same request is still taken once.
+    expect((await d.decide(c, { type: 'note', text: 'Second call, a month on.' }, 'agent', headers)).status).toBe(200);
+    expect((await d.events(c)).filter((e) => e.type === 'note')).toHaveLength(2);
+  });
+
   it('lets a key whose decision the workflow refused carry a corrected decision', async () => {
     const c = await d.file();
     await d.waitForStatus(c, 'acknowledged');

@@ -4,7 +4,7 @@
 // SHA-256 of what it asks; the same key with another body is refused with 409 CONFLICT.
 import { createHash } from 'node:crypto';
 import type { Sql } from 'postgres';
-import { DomainError, type ErrorCode } from '../../domain/errors.js';
+import { DomainError, type ErrorCode } from '../domain/errors.js';
 
 export interface RequestKey {
   /** Who owns the key, e.g. `decide:<staff id>`. */
@@ -32,7 +32,7 @@ export async function claimRequestKey(
   { caller, key, body }: RequestKey,
   conflictMessage: ConflictMessage = keyReused,
 ): Promise<void> {
-  const sha = bodySha256(body);
+  const sha = requestDigest(body);
   const inserted = await sql`
     INSERT INTO request_keys (caller, idempotency_key, body_sha256) VALUES (${caller}, ${key}, ${sha})
     ON CONFLICT (caller, idempotency_key) DO NOTHING RETURNING 1`;
@@ -50,7 +50,7 @@ export async function claimRequestKey(
  * kept no trace of it): the caller may send a corrected request under the same key.
  */
 export async function releaseRequestKey(sql: Sql, { caller, key, body }: RequestKey): Promise<void> {
-  await sql`DELETE FROM request_keys WHERE caller = ${caller} AND idempotency_key = ${key} AND body_sha256 = ${bodySha256(body)}`;
+  await sql`DELETE FROM request_keys WHERE caller = ${caller} AND idempotency_key = ${key} AND body_sha256 = ${requestDigest(body)}`;
 }
 
 /**
@@ -84,7 +84,8 @@ export async function purgeExpiredRequestKeys(sql: Sql): Promise<number> {
   return deleted.count;
 }
 
-function bodySha256(body: unknown): string {
+/** The request's own fingerprint: its body as canonical JSON, hashed (hex SHA-256). */
+export function requestDigest(body: unknown): string {
   return createHash('sha256').update(canonicalJson(body)).digest('hex');
 }
 

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { claimRequestKey, purgeExpiredRequestKeys, sendOnce } from '../../../api/staff/request-keys.js';
-import { DomainError } from '../../../domain/errors.js';
-import { integrationContext, type IntegrationContext } from '../../helpers/integration.js';
+import { claimRequestKey, purgeExpiredRequestKeys, sendOnce } from '../../read-model/request-keys.js';
+import { DomainError } from '../../domain/errors.js';
+import { integrationContext, type IntegrationContext } from '../helpers/integration.js';
 
 let ctx: IntegrationContext;
 beforeAll(async () => {
