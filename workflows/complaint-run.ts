@@ -24,10 +24,18 @@ import type { ComplaintSnapshot, ComplaintWorkflowInput } from './complaint.mess
 /** Update ids kept across continue-as-new; clients retry within minutes, not hundreds of updates later. */
 const REMEMBERED_UPDATES = 200;
 
-// Activities retry until they succeed (PostgreSQL back): a complaint waits, it never fails. An error
-// no retry can cure (calendar arithmetic out of range, a clock in the wrong state) fails at once
-// and becomes an incident on the timeline instead of holding every timer and decision behind it.
-const activities = proxyActivities<Activities>({
+// The read model's activities retry until they succeed (PostgreSQL back, a fixed template
+// deployed): a complaint waits, it never fails, and never runs ahead of what staff see. Only a
+// divergence from a reset (READ_MODEL_DIVERGED, thrown non-retryable) stops them.
+const readModel = proxyActivities<Activities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+});
+
+// Clock arithmetic that no retry can cure (out of the calendar's years, a clock in the wrong state)
+// fails at once and becomes an incident on the timeline (`tolerate`) instead of holding every
+// timer and decision behind it.
+const clocks = proxyActivities<Activities>({
   startToCloseTimeout: '30 seconds',
   retry: {
     initialInterval: '1 second',
@@ -110,7 +118,7 @@ export class ComplaintRun {
 
   /** Records the complaint and starts the acknowledgement stage (first run only). */
   async begin(): Promise<void> {
-    await activities.recordComplaint(this.input.intake);
+    await readModel.recordComplaint(this.input.intake);
     const output = emptyOutput();
     const at = now();
     for (const effect of initialEffects(this.state, this.definition)) await this.execute(effect, output, at);
@@ -192,7 +200,7 @@ export class ComplaintRun {
     if (stage && escalationDue(this.timers, at)) {
       const output = emptyOutput();
       const run = await this.tolerate('fireDueEscalations', output, () =>
-        activities.fireDueEscalations({ clock: stage.clock, escalation: stage.escalation, policy: stage.policy, at }),
+        clocks.fireDueEscalations({ clock: stage.clock, escalation: stage.escalation, policy: stage.policy, at }),
       );
       // Without a run the chain cannot advance: end it rather than wake for it again and again.
       stage.escalation = run?.state ?? { ...stage.escalation, ended: true };
@@ -241,7 +249,7 @@ export class ComplaintRun {
   private async record(at: string, origin: EventOrigin, type: string, output: TransitionOutput): Promise<void> {
     this.seq++;
     const status = this.status();
-    await activities.recordTransition({
+    await readModel.recordTransition({
       complaintId: this.input.intake.complaintId,
       seq: this.seq,
       at,
@@ -284,28 +292,28 @@ export class ComplaintRun {
         return;
       case 'start_stage_clock': {
         const started = await this.tolerate('startStageClock', output, () =>
-          activities.startStageClock({ calendarId, duration: effect.duration, warnAtShare: effect.warnAtShare, at }),
+          clocks.startStageClock({ calendarId, duration: effect.duration, warnAtShare: effect.warnAtShare, at }),
         );
         this.timers.stage = started ? { id: effect.stage, ...started, policy: effect.escalation } : null;
         break;
       }
       case 'pause_stage_clock': {
         const stage = this.timers.stage;
-        const paused = stage && (await this.tolerate('pauseStageClock', output, () => activities.pauseStageClock({ clock: stage.clock, at })));
+        const paused = stage && (await this.tolerate('pauseStageClock', output, () => clocks.pauseStageClock({ clock: stage.clock, at })));
         if (stage && paused) stage.clock = paused;
         break;
       }
       case 'resume_stage_clock': {
         const stage = this.timers.stage;
         const resumed =
-          stage && (await this.tolerate('resumeStageClock', output, () => activities.resumeStageClock({ clock: stage.clock, escalation: stage.escalation, at })));
+          stage && (await this.tolerate('resumeStageClock', output, () => clocks.resumeStageClock({ clock: stage.clock, escalation: stage.escalation, at })));
         if (stage && resumed) Object.assign(stage, resumed);
         break;
       }
       case 'stop_stage_clock': {
         const stage = this.timers.stage;
         if (stage) {
-          const stopped = await this.tolerate('stopStageClock', output, () => activities.stopStageClock({ clock: stage.clock, at }));
+          const stopped = await this.tolerate('stopStageClock', output, () => clocks.stopStageClock({ clock: stage.clock, at }));
           // The clock alone says whether the stage met its deadline.
           const outcome = effect.abandoned ? 'abandoned' : stopped?.outcome.met === false ? 'breached' : 'met';
           if (stopped) output.stageOutcome = { stage: stage.id, outcome, met: stopped.outcome.met, byMinutes: stopped.outcome.byMinutes };
@@ -315,7 +323,7 @@ export class ComplaintRun {
       }
       case 'start_answer_clock': {
         const due = await this.tolerate('answerDeadlines', output, () =>
-          activities.answerDeadlines({ calendarId, duration: effect.deadline, reminderAtShare: effect.reminderAtShare, at }),
+          clocks.answerDeadlines({ calendarId, duration: effect.deadline, reminderAtShare: effect.reminderAtShare, at }),
         );
         this.timers.answer = due ? { round: effect.round, ...due, reminded: false } : null;
         break;
@@ -327,7 +335,7 @@ export class ComplaintRun {
         // Requests recorded before requests had a deadline replay without its activity and timer.
         if (!patched('info-request-deadline')) return;
         const due = await this.tolerate('infoRequestDeadlines', output, () =>
-          activities.infoRequestDeadlines({ calendarId, duration: effect.deadline, reminderAtShare: effect.reminderAtShare, at }),
+          clocks.infoRequestDeadlines({ calendarId, duration: effect.deadline, reminderAtShare: effect.reminderAtShare, at }),
         );
         this.timers.info = due ? { requestId: effect.requestId, ...due, reminded: false } : null;
         break;
@@ -339,7 +347,7 @@ export class ComplaintRun {
         break;
       case 'restart_progress_timer':
         this.timers.progressDueAt =
-          (await this.tolerate('progressUpdateDue', output, () => activities.progressUpdateDue({ calendarId, every: effect.every, at }))) ?? null;
+          (await this.tolerate('progressUpdateDue', output, () => clocks.progressUpdateDue({ calendarId, every: effect.every, at }))) ?? null;
         break;
       case 'stop_progress_timer':
         this.timers.progressDueAt = null;

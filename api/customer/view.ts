@@ -130,6 +130,8 @@ export function buildCustomerView(
   const owed = status === 'received' || isWorkingStatus(status) ? stageDeadline : null;
   const late = owed !== null && Date.parse(owed) <= now.getTime();
   const nextUpdate = snapshot?.deadlines.progressUpdateAt ?? null;
+  // Only a date still ahead is shown: a timer late by an outage must not ask for a past date.
+  const ahead = (at: string | null | undefined) => (at && Date.parse(at) > now.getTime() ? at : null);
   return customerViewSchema.parse({
     reference: row.reference,
     status,
@@ -141,7 +143,7 @@ export function buildCustomerView(
     closedAt: state ? state.closedAt : iso(row.closed_at),
     aimToAnswerBy: late ? null : owed,
     laterThanPlanned: late,
-    nextUpdateBy: nextUpdate !== null && Date.parse(nextUpdate) > now.getTime() ? nextUpdate : null,
+    nextUpdateBy: ahead(nextUpdate),
     proposal: latest
       ? {
           round: latest.round,
@@ -151,7 +153,7 @@ export function buildCustomerView(
           amount: latest.amount,
           currency: latest.currency,
           proposedAt: latest.proposedAt,
-          answerDueAt: open && answer?.round === latest.round ? answer.deadline : null,
+          answerDueAt: open && answer?.round === latest.round ? ahead(answer.deadline) : null,
           answer: latest.answer ? { outcome: latest.answer.outcome, answeredAt: latest.answer.at } : null,
         }
       : null,
@@ -159,7 +161,7 @@ export function buildCustomerView(
       ? {
           question: question.question,
           askedAt: question.askedAt,
-          answerDueAt: snapshot?.deadlines.info?.requestId === question.requestId ? snapshot.deadlines.info.deadline : null,
+          answerDueAt: snapshot?.deadlines.info?.requestId === question.requestId ? ahead(snapshot.deadlines.info.deadline) : null,
         }
       : null,
     nextStep: nextStep(status, closure, language),

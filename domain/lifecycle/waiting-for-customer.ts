@@ -117,6 +117,17 @@ export const WAITING_DECISION_HANDLERS: WaitingDecisionHandlers = {
     draft.effects.push(
       { kind: 'revoke_response_links' },
       { kind: 'issue_response_link', purpose: 'resolution', round: proposal.round },
+    );
+    if (proposal.answerTimedOutAt) {
+      // The answer had timed out under `stay_open`: the new link comes with a new answer window,
+      // so the complaint is reminded and overdue again rather than waiting with no date.
+      const { answerDeadline, reminderAtShare } = draft.definition.acceptance;
+      draft.state.proposals = state.proposals.map((p) =>
+        p.round === proposal.round ? { ...p, answerTimedOutAt: null, reminderSentAt: null } : p,
+      );
+      draft.effects.push({ kind: 'start_answer_clock', round: proposal.round, deadline: answerDeadline, reminderAtShare });
+    }
+    draft.effects.push(
       {
         kind: 'notify_customer',
         template: 'resolution_proposed',

@@ -73,13 +73,14 @@ export function aSnapshot(state: Partial<ComplaintState> = {}, deadlines: Partia
 }
 
 /** A proposal of `round` waiting for the customer's answer. */
+/** Answer windows end in 2099: a page never asks for a date that has passed, so a past one would not show. */
 export function aProposedSnapshot(round = 1, proposal: Partial<Proposal> = {}): ComplaintSnapshot {
   const proposals = Array.from({ length: round }, (_, i) =>
     aProposal({ round: i + 1, ...(i + 1 < round ? { answer: { outcome: 'rejected', at: '2026-03-03T10:00:00.000Z', reason: 'No' } } : proposal) }),
   );
   return aSnapshot(
     { status: 'resolution_proposed', round, proposals },
-    { stage: null, answer: { round, reminderAt: '2026-03-09T10:00:00.000Z', deadline: '2026-03-16T15:00:00.000Z' } },
+    { stage: null, answer: { round, reminderAt: '2099-03-09T10:00:00.000Z', deadline: '2099-03-16T15:00:00.000Z' } },
   );
 }
 
@@ -93,7 +94,7 @@ export function anInfoRequestSnapshot(question = 'Which model number is on the l
     },
     {
       stage: { id: 'investigation', startedAt: '2026-03-02T09:00:00.000Z', warningAt: '2026-03-05T09:00:00.000Z', deadline: '2026-03-06T15:00:00.000Z', paused: true },
-      info: { requestId: 'info-1', reminderAt: '2026-03-09T11:00:00.000Z', deadline: '2026-03-16T11:00:00.000Z' },
+      info: { requestId: 'info-1', reminderAt: '2099-03-09T11:00:00.000Z', deadline: '2099-03-16T11:00:00.000Z' },
     },
   );
 }

@@ -112,8 +112,11 @@ describe('due timers before queued work', () => {
     expect(events.map((e) => e.type).indexOf('deadline_breached')).toBeLessThan(events.map((e) => e.type).indexOf('classify'));
     expect(events.find((e) => e.type === 'classify')!.data.stageOutcome).toMatchObject({ outcome: 'breached', met: false });
     // One alert, to the level the chain has reached: no burst to team lead, manager and director.
-    const alerts = (await d.messages(c)).filter((m) => m.template === 'deadline_breached').map((m) => m.recipient);
+    const messages = await d.messages(c);
+    const alerts = messages.filter((m) => m.template === 'deadline_breached').map((m) => m.recipient);
     expect(alerts).toEqual(['escalation:director']);
+    // Nor a stale "deadline approaching" warning for a deadline long gone.
+    expect(messages.filter((m) => m.template === 'deadline_warning')).toEqual([]);
     const status = await d.status(c);
     expect(status.state.counters).toMatchObject({ breaches: 1, escalations: 3 });
   });

@@ -44,7 +44,7 @@ describe('buildCustomerView', () => {
   });
 
   it('shows the open proposal with the date its answer is due, and no stage deadline', () => {
-    const view = buildCustomerView(aRow(aProposedSnapshot(1, { remedy: 'refund', amount: 14999.9, currency: 'TRY' })));
+    const view = at(EARLY)(aRow(aProposedSnapshot(1, { remedy: 'refund', amount: 14999.9, currency: 'TRY' })));
     expect(view.aimToAnswerBy).toBeNull();
     expect(view.proposal).toEqual({
       round: 1,
@@ -54,7 +54,7 @@ describe('buildCustomerView', () => {
       amount: 14999.9,
       currency: 'TRY',
       proposedAt: '2026-03-02T10:00:00.000Z',
-      answerDueAt: '2026-03-16T15:00:00.000Z',
+      answerDueAt: '2099-03-16T15:00:00.000Z',
       answer: null,
     });
     expect(view.nextStep).toContain('kabul edin ya da reddedin');
@@ -69,7 +69,7 @@ describe('buildCustomerView', () => {
       pendingQuestion: {
         question: 'Which model number is on the label?',
         askedAt: '2026-03-02T11:00:00.000Z',
-        answerDueAt: '2026-03-16T11:00:00.000Z',
+        answerDueAt: '2099-03-16T11:00:00.000Z',
       },
     });
     expect(JSON.stringify(view)).not.toContain('info-1');
@@ -108,6 +108,17 @@ describe('buildCustomerView', () => {
     expect(at(EARLY)(aRow(late))).toMatchObject({ aimToAnswerBy: '2026-03-06T15:00:00.000Z', laterThanPlanned: false });
     const longAfter = at(new Date('2026-03-10T09:00:00Z'))(aRow(late));
     expect(longAfter).toMatchObject({ aimToAnswerBy: null, laterThanPlanned: true, nextUpdateBy: null });
+  });
+
+  it("never asks the customer to answer by a date that has passed (a timer late after an outage)", () => {
+    const afterAnswerDeadline = at(new Date('2099-03-17T09:00:00Z'));
+    expect(afterAnswerDeadline(aRow(aProposedSnapshot())).proposal).toMatchObject({ answerDueAt: null });
+    const question = anInfoRequestSnapshot();
+    const questionDue = question.deadlines.info?.deadline;
+    expect(questionDue).toBeTruthy();
+    expect(at(EARLY)(aRow(question)).pendingQuestion?.answerDueAt).toBe(questionDue);
+    const afterQuestionDeadline = at(new Date(Date.parse(questionDue!) + 60_000));
+    expect(afterQuestionDeadline(aRow(question)).pendingQuestion).toMatchObject({ answerDueAt: null });
   });
 
   it('is not late while the clock waits on the customer or after closure', () => {

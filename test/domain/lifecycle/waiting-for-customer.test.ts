@@ -161,19 +161,30 @@ describe('reissue_link: a fresh link for what is open', () => {
     ]);
   });
 
-  it('for the open proposal, also after its answer timed out under stay_open', () => {
+  it('for the open proposal, keeping its answer deadline while it runs', () => {
+    const { effects } = step(reach('resolution_proposed'), decide(SAMPLE_DECISIONS.reissue_link));
+    expect(effects.map((e) => e.kind)).toEqual(['revoke_response_links', 'issue_response_link', 'notify_customer']);
+  });
+
+  it('after the answer timed out under stay_open, with a new answer window that reminds and times out again', () => {
     const timedOut = run(reach('resolution_proposed', stayOpen), [system({ type: 'customer_answer_timed_out', round: 1 })], stayOpen);
     const { state, effects } = step(timedOut, decide(SAMPLE_DECISIONS.reissue_link), stayOpen);
     expect(state.status).toBe('resolution_proposed');
+    expect(state.proposals[0]).toMatchObject({ answerTimedOutAt: null, reminderSentAt: null });
+    const { answerDeadline, reminderAtShare } = stayOpen.acceptance;
     expect(effects).toEqual([
       { kind: 'revoke_response_links' },
       { kind: 'issue_response_link', purpose: 'resolution', round: 1 },
+      { kind: 'start_answer_clock', round: 1, deadline: answerDeadline, reminderAtShare },
       {
         kind: 'notify_customer',
         template: 'resolution_proposed',
         params: expect.objectContaining({ round: 1, summary: SAMPLE_DECISIONS.propose_resolution.summary, reissued: true }),
       },
     ]);
+    // The new window's timers fire again: a reminder, then another timeout.
+    expect(step(state, system({ type: 'answer_reminder_due', round: 1 }), stayOpen).state.proposals[0]!.reminderSentAt).not.toBeNull();
+    expect(step(state, system({ type: 'customer_answer_timed_out', round: 1 }), stayOpen).state.proposals[0]!.answerTimedOutAt).not.toBeNull();
   });
 
   it('is refused when nothing waits for the customer (INVALID_TRANSITION)', () => {

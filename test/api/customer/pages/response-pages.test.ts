@@ -63,7 +63,7 @@ describe('GET /r/{token}', () => {
     expect(html).not.toContain('<script');
     expect(html).toContain('Para iadesi');
     expect(html).toMatch(/₺\s?14\.999,90/);
-    expect(html).toContain('16 Mart 2026');
+    expect(html).toContain('16 Mart 2099');
     expect(html).toContain('<input type="hidden" name="decision" value="accept">');
     expect(html).toMatch(/<textarea id="reason" name="reason"[^>]*required>/);
     expect(html).not.toMatch(/<(script|link|img|iframe)\b|\b(src|href)="?https?:/i);
@@ -75,7 +75,7 @@ describe('GET /r/{token}', () => {
     expect(res.status).toBe(200);
     const html = await res.text();
     expect(html).toContain('Etikette &lt;b&gt;hangi&lt;/b&gt; model yazıyor?');
-    expect(html).toContain('Lütfen 16 Mart 2026');
+    expect(html).toContain('Lütfen 16 Mart 2099');
     expect(html).toMatch(/<textarea id="text" name="text"[^>]*required>/);
     expect(html).not.toContain('name="decision"');
   });
