@@ -7,7 +7,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { Config } from '../config/env.js';
 import { DomainError } from '../domain/errors.js';
 import type { EncryptionKey } from '../security/payload-codec.js';
-import { clientAddressHasher } from './customer/answer-origin.js';
+import { clientAddressHasher } from './http/client-address.js';
 import type { AppEnv } from './http/app-env.js';
 import { authenticate, parseApiKeys } from './http/auth.js';
 import { calendarRoutes } from './staff/calendars.js';
@@ -93,6 +93,7 @@ export function createApp(deps: AppDeps) {
       sealedBox: new SealedBox(deps.encryptionKeys),
       currentProcess: deps.currentProcess ?? (() => DEFAULT_PROCESS_SNAPSHOT),
       trustProxy: config.TRUST_PROXY,
+      hashClientAddress: linkDeps.hashClientAddress,
       log,
     }),
   )

@@ -1,4 +1,5 @@
 // The address a request comes from, for per-address rate limits, and its network, for PIN lockouts.
+import { createHmac } from 'node:crypto';
 import { isIP } from 'node:net';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
@@ -33,4 +34,17 @@ export function clientNetwork(address: string): string {
   const right = address.includes('::') ? groups(tail) : [];
   const full = [...left, ...Array<string>(8 - left.length - right.length).fill('0'), ...right];
   return `${full.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, '')).join(':')}::/64`;
+}
+
+/** Hashes client addresses with HMAC-SHA256 under a key derived from `secret`. */
+export type ClientAddressHasher = (address: string) => string;
+
+export function clientAddressHasher(secret: string): ClientAddressHasher {
+  // A key of its own, so these hashes never double as link signatures.
+  const key = createHmac('sha256', secret).update('plaint:client-address-hash:v1').digest();
+  // One spelling per address: an IPv4 client behind a dual-stack socket arrives as ::ffff:a.b.c.d.
+  return (address) =>
+    createHmac('sha256', key)
+      .update(address.trim().toLowerCase().replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, ''))
+      .digest('hex');
 }

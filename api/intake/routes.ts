@@ -4,8 +4,8 @@ import type { MiddlewareHandler } from 'hono';
 import type { Logger } from 'pino';
 import { DomainError } from '../../domain/errors.js';
 import type { AppEnv } from '../http/app-env.js';
-import { sha256Hex, type Actor } from '../http/auth.js';
-import { clientAddress, clientNetwork } from '../http/client-address.js';
+import type { Actor } from '../http/auth.js';
+import { clientAddress, clientNetwork, type ClientAddressHasher } from '../http/client-address.js';
 import { intakeRequestSchema, intakeResponseSchema } from './intake.schemas.js';
 import { errorResponses } from '../http/errors.js';
 import { idempotencyKeySchema } from '../http/idempotency-key.js';
@@ -45,14 +45,14 @@ const fileRoute = createRoute({
   },
 });
 
-export function intakeRoutes(deps: IntakeDeps & { trustProxy: boolean; log: Logger }) {
+export function intakeRoutes(deps: IntakeDeps & { trustProxy: boolean; hashClientAddress: ClientAddressHasher; log: Logger }) {
   return new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
     .openapi(fileRoute, async (c) => {
       const body = c.req.valid('json');
       const actor = c.get('actor');
       admitCaller(actor, body.channel);
       const key = c.req.valid('header')['idempotency-key'];
-      const scopedKey = key && callerScopedKey(actor, clientAddress(c, deps.trustProxy), key);
+      const scopedKey = key && callerScopedKey(actor, deps.hashClientAddress(clientAddress(c, deps.trustProxy)), key);
       const { response, created, workflowPending } = await fileComplaint(deps, body, scopedKey);
       c.header('Location', `/v1/complaints/${response.reference}`);
       if (workflowPending) {
@@ -96,9 +96,10 @@ function admitCaller(actor: Actor | undefined, channel: string) {
 
 /**
  * The ledger key of a caller's Idempotency-Key: per staff user, and per client address for keyless
- * callers (as a hash: the ledger keeps no address). One caller can neither replay another's
- * response (and PIN) by guessing its key, nor learn from a 409 that someone else used it.
+ * callers (as a keyed hash: the ledger holds no address, and IPv4's few billion cannot be tried
+ * back without the secret). One caller can neither replay another's response (and PIN) by
+ * guessing its key, nor learn from a 409 that someone else used it.
  */
-export function callerScopedKey(actor: Actor | undefined, address: string, key: string): string {
-  return actor ? `staff:${actor.id}:${key}` : `public:${sha256Hex(address).slice(0, 32)}:${key}`;
+export function callerScopedKey(actor: Actor | undefined, addressHash: string, key: string): string {
+  return actor ? `staff:${actor.id}:${key}` : `public:${addressHash.slice(0, 32)}:${key}`;
 }

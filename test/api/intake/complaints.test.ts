@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyPin } from '../../../security/pin.js';
 import { errorBodySchema } from '../../../api/http/errors.js';
@@ -86,6 +87,9 @@ describe('POST /v1/complaints', () => {
     expect(await retry.json()).toEqual(a);
     const rows = await ctx.sql<{ idempotency_key: string }[]>`SELECT idempotency_key FROM intake_requests WHERE complaint_id IN ${ctx.sql([a!.id, b!.id])}`;
     for (const r of rows) expect(r.idempotency_key).not.toContain('198.51.100');
+    // Nor a plain hash of it, which anyone could reverse by trying IPv4's few billion addresses.
+    const plain = createHash('sha256').update('198.51.100.41').digest('hex').slice(0, 32);
+    for (const r of rows) expect(r.idempotency_key).not.toContain(plain);
   });
 
   it('refuses an Idempotency-Key reused with a different body (409)', async () => {
