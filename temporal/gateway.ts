@@ -25,7 +25,7 @@ export interface TemporalGateway {
   /**
    * An agent's decision; `requestKey` (the Idempotency-Key) makes a retry return the first result.
    * Temporal compares update ids only, not payloads: the caller makes sure a key carries one
-   * decision (api/request-keys.ts).
+   * decision (read-model/request-keys.ts).
    */
   decide(complaintId: string, input: DecisionInput, requestKey: string): Promise<ComplaintSnapshot>;
   /** The customer's answer through a signed link; `requestKey` names the link and the answer's hash. */

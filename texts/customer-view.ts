@@ -1,4 +1,4 @@
-// The words of the customer view (api/customer-view.ts) and of the pages and messages that show a
+// The words of the customer view (api/customer/view.ts) and of the pages and messages that show a
 // status: the customer's label of a status, of a remedy, and what happens next.
 import { customerLabelKey, type Closure, type ComplaintStatus, type RemedyKind } from '../domain/complaint.js';
 import type { Language } from './languages.js';

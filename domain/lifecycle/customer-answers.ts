@@ -8,7 +8,7 @@ import { bump, gone, ownerRecipient, validationFailed, type Draft, type StepResu
 import type { NotificationParams } from './effects.js';
 import type { CustomerAnswerOf } from './events.js';
 import { externalRemediesEffect } from './remedies.js';
-import type { ComplaintState, Proposal } from './state.js';
+import type { ComplaintState, Proposal, ProposalAnswer } from './state.js';
 
 /** An answer that reached staff, who entered it (`record_customer_answer`): said in staff notices. */
 export interface RecordedVia {
@@ -20,6 +20,9 @@ type AnswerHandlers = {
   [T in CustomerAnswerType]: (draft: Draft, answer: CustomerAnswerOf<T>, via?: RecordedVia) => StepResult;
 };
 
+const recordedBy = (via: RecordedVia | undefined): Pick<ProposalAnswer, 'recorded'> =>
+  via ? { recorded: { channel: via.channel, by: via.recordedBy } } : {};
+
 const viaParams = (via: RecordedVia | undefined): NotificationParams =>
   via ? { channel: via.channel, recordedBy: via.recordedBy } : {};
 
@@ -27,7 +30,7 @@ export const CUSTOMER_ANSWER_HANDLERS: AnswerHandlers = {
   customer_accepted(draft, { round }, via) {
     const refusal = checkOpenRound(draft.state, round);
     if (refusal) return refusal;
-    answerProposal(draft, { outcome: 'accepted', at: draft.at });
+    answerProposal(draft, { outcome: 'accepted', at: draft.at, ...recordedBy(via) });
     draft.effects.push(
       { kind: 'stop_answer_clock', round },
       {
@@ -45,7 +48,7 @@ export const CUSTOMER_ANSWER_HANDLERS: AnswerHandlers = {
     const refusal = checkOpenRound(draft.state, round);
     if (refusal) return refusal;
     const { state, definition } = draft;
-    answerProposal(draft, { outcome: 'rejected', at: draft.at, reason });
+    answerProposal(draft, { outcome: 'rejected', at: draft.at, reason, ...recordedBy(via) });
     bump(draft, 'rejections');
     draft.effects.push({ kind: 'stop_answer_clock', round }, { kind: 'revoke_response_links' });
     const owner = ownerRecipient(state);

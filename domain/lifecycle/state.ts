@@ -39,6 +39,8 @@ export interface ProposalAnswer {
   outcome: 'accepted' | 'rejected' | 'deemed_accepted';
   at: string;
   reason?: string;
+  /** Set when staff recorded an answer that came by phone, letter, …: reports tell it from the customer's own. */
+  recorded?: { channel: string; by: string };
 }
 
 /** A proposed resolution; there is at most one per round. */

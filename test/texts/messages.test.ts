@@ -119,7 +119,7 @@ for (const m of SENT.filter((s) => s.audience === 'customer' && s.template === '
   SENT.push({ audience: 'staff', template: 'complaint_closed', params: m.params });
 }
 
-/** What the read-model activity adds before rendering (activities/read-model.ts). */
+/** What the read-model activity adds before rendering (read-model/outbox.ts). */
 function withActivityParams(m: Sent): MessageParams {
   const links = ['resolution_proposed', 'info_requested', 'answer_reminder', 'info_reminder'].includes(m.template);
   return {

@@ -93,17 +93,20 @@ describe('record_customer_answer: an answer that came by phone or mail', () => {
     });
   });
 
-  it('accepts the open proposal and closes as accepted, with the survey', () => {
+  it('accepts the open proposal and closes as accepted, with the survey, marked as recorded by staff', () => {
     const { state, effects } = step(reach('resolution_proposed'), byPhone('accepted'));
     expect(state).toMatchObject({ status: 'closed', closure: 'accepted' });
-    expect(state.proposals[0]!.answer).toMatchObject({ outcome: 'accepted' });
+    expect(state.proposals[0]!.answer).toMatchObject({ outcome: 'accepted', recorded: { channel: 'phone', by: 'agent-1' } });
+    // The customer's own acceptance carries no such mark: reports can tell them apart.
+    const own = step(reach('resolution_proposed'), answer({ type: 'customer_accepted', round: 1 })).state;
+    expect(own.proposals[0]!.answer).not.toHaveProperty('recorded');
     expect(effectsOfKind(effects, 'request_satisfaction_survey')).toHaveLength(1);
   });
 
   it('rejects the open proposal with the recorded text as the reason', () => {
     const { state, effects } = step(reach('resolution_proposed'), byPhone('rejected', 'Wants a refund instead.'));
     expect(state.status).toBe('reinvestigating');
-    expect(state.proposals[0]!.answer).toMatchObject({ outcome: 'rejected', reason: 'Wants a refund instead.' });
+    expect(state.proposals[0]!.answer).toMatchObject({ outcome: 'rejected', reason: 'Wants a refund instead.', recorded: { channel: 'phone' } });
     expect(effectsOfKind(effects, 'notify_staff')[0]!.params).toMatchObject({ reason: 'Wants a refund instead.', channel: 'phone' });
   });
 

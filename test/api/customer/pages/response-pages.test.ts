@@ -33,7 +33,7 @@ async function footprint(c: SeededComplaint) {
   return { row, links: [...links], events: await flow.eventCount(c) };
 }
 
-describe('api/response-pages.ts', () => {
+describe('api/customer/pages/response-pages.ts', () => {
   it('exports only its routes (escapeHtml lives in customer-html.ts)', async () => {
     expect(Object.keys(await import('../../../../api/customer/pages/response-pages.js'))).toEqual(['responsePages']);
   });
