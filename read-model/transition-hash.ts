@@ -5,20 +5,24 @@ import { createHash } from 'node:crypto';
 import type { TransitionRecord } from './record-transition.js';
 
 /**
- * sha256 (hex) of the transition's stable content: the event with its actor and data, the outcome
- * (status, closure, round, escalation level), the messages, the links. Not `at` nor the deadline
- * snapshot: they carry the start time of the workflow task that ran it, and a reset that re-runs
- * that task later with the same facts records the same transition. Keys are sorted, so property
- * order never matters. Changing what goes in makes a retry that spans the deploy look diverged:
- * add fields only with a new column value scheme (e.g. a `v2:` prefix compared as such).
+ * sha256 (hex) of the transition's facts: the event with its actor and data, the outcome (status,
+ * closure, round, escalation level), which messages go to whom, which links are issued for what.
+ * Not what depends on *when* the workflow task ran or on its randomness: `at`, the deadline
+ * snapshot, the stage outcome's business minutes, the instants in message parameters, the ids of
+ * new links (a reset's new run draws other ones). So a reset that re-runs the same decisions later
+ * records the same transitions, and only another story under a recorded key fails. Keys are
+ * sorted, so property order never matters. Changing what goes in makes a retry that spans the
+ * deploy look diverged: add fields only with a new column value scheme (e.g. a `v2:` prefix).
  */
 export function transitionHash(record: TransitionRecord): string {
   const { state, escalationLevel } = record.status;
+  const { stageOutcome, ...data } = record.event.data as { stageOutcome?: unknown } & Record<string, unknown>;
+  void stageOutcome;
   const content = {
-    event: record.event,
+    event: { ...record.event, data },
     outcome: { status: state.status, closure: state.closure, round: state.round, escalationLevel },
-    messages: record.messages,
-    links: record.links,
+    messages: record.messages.map((m) => ({ audience: m.audience, template: m.template, ...(m.audience === 'staff' ? { recipient: m.recipient } : {}) })),
+    links: record.links.map(({ purpose, round, requestId }) => ({ purpose, round, requestId })),
     revokeLinks: record.revokeLinks,
     usedLinkId: record.usedLinkId,
   };

@@ -82,6 +82,18 @@ describe('recordTransition', () => {
     await expect(env.run(activities.recordTransition, later)).resolves.toBeUndefined();
   });
 
+  it("takes a reset run's same decision as the same transition: new link ids, later instants in the messages and outcome", async () => {
+    const intake = await aRecordedComplaint();
+    const proposal = (linkId: string, dueAt: string, byMinutes: number): TransitionRecord => ({
+      ...aNote(intake.complaintId, 2, ''),
+      event: { type: 'propose_resolution', actorId: 'agent-1', actorRole: 'agent', data: { type: 'propose_resolution', summary: 'A repair.', stageOutcome: { stage: 'investigation', outcome: 'met', met: true, byMinutes } } },
+      messages: [{ audience: 'customer', template: 'resolution_proposed', params: { round: 1, answerDueAt: dueAt } }],
+      links: [{ linkId, purpose: 'resolution', round: 1 }],
+    });
+    await env.run(activities.recordTransition, proposal(randomUUID(), '2026-03-16T15:00:00.000Z', 900));
+    await expect(env.run(activities.recordTransition, proposal(randomUUID(), '2026-03-17T10:00:00.000Z', 780))).resolves.toBeUndefined();
+  });
+
   it.each([
     ['another event', (r: TransitionRecord) => ({ ...r, event: { ...r.event, data: { type: 'note', text: 'A note of the reset run.' } } })],
     ['another outcome', (r: TransitionRecord) => ({ ...r, status: { ...r.status, state: { ...r.status.state, status: 'closed' as const } } })],
