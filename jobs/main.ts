@@ -38,10 +38,19 @@ async function shutdown(signal: string) {
 process.on('SIGINT', () => void shutdown('SIGINT'));
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
-await holdSingleInstanceLock(sql, 'plaint:jobs', {
+const lock = await holdSingleInstanceLock(sql, 'plaint:jobs', {
   signal: stopped.signal,
   onWaiting: () => log.info('another jobs process holds the lock; waiting as a standby'),
 });
+// A dropped connection releases the lock and a standby takes over: this process must then stop.
+const watch = setInterval(() => {
+  void lock.stillHeld().then((held) => {
+    if (held || stopping) return;
+    log.fatal('lost the jobs lock (its database connection dropped); stopping so only one instance runs');
+    process.exit(1);
+  });
+}, 10_000);
+watch.unref();
 const temporal = createTemporalGateway(client, config.TEMPORAL_TASK_QUEUE);
 stopReconciler = runIntakeReconciler({ sql, temporal, sealedBox: new SealedBox(encryptionKeys), log });
 log.info('jobs running: intake reconciler');

@@ -7,7 +7,7 @@ export async function holdSingleInstanceLock(
   sql: Sql,
   name: string,
   opts: { pollMs?: number; signal?: AbortSignal; onWaiting?: () => void } = {},
-): Promise<{ release(): Promise<void> }> {
+): Promise<{ release(): Promise<void>; stillHeld(): Promise<boolean> }> {
   const connection = await sql.reserve();
   let warned = false;
   for (;;) {
@@ -21,10 +21,25 @@ export async function holdSingleInstanceLock(
     }
     await new Promise((r) => setTimeout(r, opts.pollMs ?? 5_000));
   }
+  let lost = false;
   return {
+    /** False once the lock's connection is gone: PostgreSQL released the lock with it. */
+    async stillHeld() {
+      try {
+        const [row] = await connection<{ held: boolean }[]>`
+          SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND pid = pg_backend_pid() AND granted) AS held`;
+        lost ||= row?.held !== true;
+      } catch {
+        lost = true;
+      }
+      return !lost;
+    },
     async release() {
-      await connection`SELECT pg_advisory_unlock(hashtext(${name}))`;
-      connection.release();
+      try {
+        if (!lost) await connection`SELECT pg_advisory_unlock(hashtext(${name}))`;
+      } finally {
+        connection.release();
+      }
     },
   };
 }

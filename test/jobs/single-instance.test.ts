@@ -5,7 +5,7 @@ import { holdSingleInstanceLock } from '../../jobs/single-instance.js';
 
 const first = connectDatabase(inject('databaseUrl'), { max: 2 });
 const second = connectDatabase(inject('databaseUrl'), { max: 2 });
-afterAll(() => Promise.all([first.end(), second.end()]));
+afterAll(() => Promise.all([first.end({ timeout: 5 }), second.end({ timeout: 5 })]));
 
 describe('holdSingleInstanceLock', () => {
   it('lets one process in and keeps a second waiting as a standby until the first releases', async () => {
@@ -24,6 +24,18 @@ describe('holdSingleInstanceLock', () => {
     const lockB = await b;
     expect(bGotIt).toBe(true);
     await lockB.release();
+  });
+
+  it('tells its holder when the lock was lost with its connection', async () => {
+    const name = `test-lock-lost-${Date.now()}`;
+    const held = await holdSingleInstanceLock(first, name);
+    expect(await held.stillHeld()).toBe(true);
+    await second`SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND objid = hashtext(${name})::oid`;
+    expect(await held.stillHeld()).toBe(false);
+    await held.release();
+    // The standby gets it now.
+    const standby = await holdSingleInstanceLock(second, name, { pollMs: 50 });
+    await standby.release();
   });
 
   it('stops waiting when asked to', async () => {
