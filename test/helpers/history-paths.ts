@@ -3,16 +3,15 @@
 // time-skipping test server: the process is fixed (deadlines of an hour of round-the-clock time),
 // time passes only where a path sleeps, and each decision meets an idle workflow, so the commands
 // in a history do not depend on how fast the machine was. README "Versioning running complaints" says when to record.
-import { randomInt, randomUUID } from 'node:crypto';
 import proto from '@temporalio/proto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { expect } from 'vitest';
 import type { ProcessDefinition, ProcessDefinitionSnapshot } from '../../domain/process-definition.js';
 import { parseEncryptionKeys } from '../../security/payload-codec.js';
-import type { ComplaintIntake, ComplaintSnapshot } from '../../workflows/complaint.messages.js';
+import type { ComplaintSnapshot } from '../../workflows/complaint.messages.js';
 import { CLASSIFY, complaintDriver, PROPOSE_REFUND, PROPOSE_REPAIR, type FiledComplaint } from './complaint-driver.js';
-import { aComplaint } from './fixtures.js';
 import { eventually, type IntegrationContext } from './integration.js';
+import { anIntake } from './time-skipping.js';
 import { quietProcess, seconds } from './process.js';
 
 /**
@@ -383,15 +382,6 @@ export const LIFECYCLE_PATHS: LifecyclePath[] = [
   },
 ];
 
-function anIntake(receivedAt: string): ComplaintIntake {
-  return {
-    complaintId: randomUUID(),
-    reference: `CMP-2098-${String(randomInt(1_000_000, 9_999_999))}`,
-    receivedAt,
-    pinHash: 'scrypt$unused$unused',
-    ...aComplaint(),
-  };
-}
 
 /** Every run of a workflow from its first, following continue-as-new. */
 async function runsOf(env: TestWorkflowEnvironment, workflowId: string, firstRunId: string): Promise<RecordedRun[]> {

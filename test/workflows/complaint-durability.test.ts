@@ -1,12 +1,11 @@
 // What must survive: a worker killed mid-flow, a long history, and curious eyes on the history.
-import { randomInt, randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { ComplaintIntake } from '../../workflows/complaint.messages.js';
 import { CLASSIFY, complaintDriver } from '../helpers/complaint-driver.js';
 import { aComplaint } from '../helpers/fixtures.js';
 import { eventually, integrationContext, type IntegrationContext } from '../helpers/integration.js';
 import { quietProcess, seconds } from '../helpers/process.js';
+import { anIntake } from '../helpers/time-skipping.js';
 
 let ctx: IntegrationContext;
 beforeAll(async () => {
@@ -104,16 +103,6 @@ describe('durability', () => {
   });
 });
 
-function anIntake(): ComplaintIntake {
-  const id = randomUUID();
-  return {
-    complaintId: id,
-    reference: `CMP-2099-${String(randomInt(1_000_000, 9_999_999))}`,
-    receivedAt: new Date().toISOString(),
-    pinHash: 'scrypt$unused$unused',
-    ...aComplaint(),
-  };
-}
 
 /** Every byte string in a history as text, as a reader of the server's database would see it. */
 function rawText(history: unknown): string {

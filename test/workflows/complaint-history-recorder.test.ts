@@ -6,12 +6,9 @@
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { historyFromJSON, historyToJSON } from '@temporalio/common/lib/proto-utils.js';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { encryptingDataConverter } from '../../security/payload-codec.js';
-import { TEMPORAL_TEST_SERVER } from '../../scripts/tools.js';
-import { createComplaintWorker, type ComplaintWorker } from '../../worker/create-worker.js';
 import { complaintDriver } from '../helpers/complaint-driver.js';
 import {
   commandsOf,
@@ -22,39 +19,13 @@ import {
   MAX_HISTORY_BYTES,
   RECORDED_CODE_VERSION,
 } from '../helpers/history-paths.js';
-import { integrationContext, type IntegrationContext } from '../helpers/integration.js';
-
-let ctx: IntegrationContext;
-let env: TestWorkflowEnvironment;
-let worker: ComplaintWorker & { running?: Promise<void> };
+import { useTimeSkippingWorld } from '../helpers/time-skipping.js';
 
 describe.runIf(process.env.RECORD_HISTORIES === '1')(`recording the lifecycle paths on the current code (v${RECORDED_CODE_VERSION})`, () => {
-  beforeAll(async () => {
-    ctx = await integrationContext({ encryptionKeys: HISTORY_FIXTURE_KEYS });
-    env = await TestWorkflowEnvironment.createTimeSkipping({
-      server: { executable: { type: 'existing-path', path: TEMPORAL_TEST_SERVER } },
-      client: { dataConverter: encryptingDataConverter(HISTORY_FIXTURE_KEYS) },
-    });
-    worker = await createComplaintWorker({
-      address: env.address,
-      namespace: 'default',
-      taskQueue: ctx.taskQueue,
-      encryptionKeys: HISTORY_FIXTURE_KEYS,
-      workflowBundle: { code: inject('workflowBundleCode') },
-      activityDeps: ctx.activityDeps,
-      shutdownGraceMs: 1000,
-    });
-    worker.running = worker.run();
-  }, 120_000);
-
-  afterAll(async () => {
-    worker?.worker.shutdown();
-    await worker?.running;
-    await env?.teardown();
-    await ctx?.close();
-  });
+  const world = useTimeSkippingWorld({ encryptionKeys: HISTORY_FIXTURE_KEYS });
 
   it.each(LIFECYCLE_PATHS)('$name', async (path) => {
+    const { ctx, env } = world;
     const d = complaintDriver(ctx, path.process, env.client);
     const startedAt = await env.currentTimeMs();
     const runs = await path.drive({ d, env, ctx });

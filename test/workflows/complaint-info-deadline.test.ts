@@ -1,50 +1,20 @@
 // An information request the customer never answers, on the real TR calendar with days passing in
 // milliseconds on Temporal's time-skipping test server: a reminder at half time, a staff alert at
 // the deadline, then the complaint resumes or closes as `no_response`, as the definition says.
-import { randomInt, randomUUID } from 'node:crypto';
 import type { WorkflowHandle } from '@temporalio/client';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { encryptingDataConverter } from '../../security/payload-codec.js';
+import { describe, expect, inject, it } from 'vitest';
 import { DEFAULT_PROCESS_SNAPSHOT } from '../../config/default-process.js';
 import { addBusinessDuration } from '../../domain/calendar/index.js';
 import { getCalendar } from '../../domain/calendar/registry.js';
 import type { ProcessDefinitionSnapshot } from '../../domain/process-definition.js';
-import { encryptingDataConverter } from '../../security/payload-codec.js';
-import { TEMPORAL_TEST_SERVER } from '../../scripts/tools.js';
-import { createComplaintWorker, type ComplaintWorker } from '../../worker/create-worker.js';
 import { decideUpdate, statusQuery, type ComplaintIntake, type ComplaintSnapshot } from '../../workflows/complaint.messages.js';
 import { CLASSIFY } from '../helpers/complaint-driver.js';
-import { aComplaint } from '../helpers/fixtures.js';
-import { eventually, integrationContext, type IntegrationContext } from '../helpers/integration.js';
+import { eventually } from '../helpers/integration.js';
+import { anIntake, useTimeSkippingWorld } from '../helpers/time-skipping.js';
 
-let ctx: IntegrationContext;
-let env: TestWorkflowEnvironment;
-let worker: ComplaintWorker & { running?: Promise<void> };
-
-beforeAll(async () => {
-  ctx = await integrationContext();
-  env = await TestWorkflowEnvironment.createTimeSkipping({
-    server: { executable: { type: 'existing-path', path: TEMPORAL_TEST_SERVER } },
-    client: { dataConverter: encryptingDataConverter(ctx.encryptionKeys) },
-  });
-  worker = await createComplaintWorker({
-    address: env.address,
-    namespace: 'default',
-    taskQueue: ctx.taskQueue,
-    encryptionKeys: ctx.encryptionKeys,
-    workflowBundle: { code: inject('workflowBundleCode') },
-    activityDeps: ctx.activityDeps,
-  });
-  worker.running = worker.run();
-}, 120_000);
-
-afterAll(async () => {
-  worker?.worker.shutdown();
-  await worker?.running;
-  await env?.teardown();
-  await ctx?.close();
-});
+const world = useTimeSkippingWorld();
 
 const agent = { id: 'agent-ayse', role: 'agent' as const };
 const closeOnSilence: ProcessDefinitionSnapshot = {
@@ -57,16 +27,10 @@ const closeOnSilence: ProcessDefinitionSnapshot = {
 
 /** Files a complaint, classifies it and asks the customer a question; answers the status then. */
 async function askAndWait(process: ProcessDefinitionSnapshot, historyLimit?: number): Promise<{ handle: WorkflowHandle; intake: ComplaintIntake; asked: ComplaintSnapshot }> {
-  const intake: ComplaintIntake = {
-    complaintId: randomUUID(),
-    reference: `CMP-2097-${String(randomInt(1_000_000, 9_999_999))}`,
-    receivedAt: new Date(await env.currentTimeMs()).toISOString(),
-    pinHash: 'scrypt$unused$unused',
-    ...aComplaint(),
-  };
-  const handle = await env.client.workflow.start('complaintWorkflow', {
+  const intake = anIntake(new Date(await world.env.currentTimeMs()).toISOString());
+  const handle = await world.env.client.workflow.start('complaintWorkflow', {
     workflowId: intake.complaintId,
-    taskQueue: ctx.taskQueue,
+    taskQueue: world.ctx.taskQueue,
     args: [{ intake, process, ...(historyLimit ? { historyLimit } : {}) }],
   });
   await eventually(async () => ((await handle.query(statusQuery)).state.status === 'acknowledged' ? true : undefined));
@@ -78,11 +42,11 @@ async function askAndWait(process: ProcessDefinitionSnapshot, historyLimit?: num
 }
 
 async function timeline(complaintId: string) {
-  return ctx.sql<{ type: string; occurred_at: Date }[]>`
+  return world.ctx.sql<{ type: string; occurred_at: Date }[]>`
     SELECT type, occurred_at FROM complaint_events WHERE complaint_id = ${complaintId} ORDER BY seq`;
 }
 async function outbox(complaintId: string) {
-  return ctx.sql<{ audience: string; template: string }[]>`
+  return world.ctx.sql<{ audience: string; template: string }[]>`
     SELECT audience, template FROM outbox_messages WHERE complaint_id = ${complaintId} ORDER BY seq, ordinal`;
 }
 
@@ -95,7 +59,7 @@ describe('an information request nobody answers, on the Turkish calendar', () =>
     expect(info.deadline).toBe(addBusinessDuration(tr, askedAt, { workingDays: 10 }).deadline.toISOString());
     expect(info.reminderAt).toBe(addBusinessDuration(tr, askedAt, { workingDays: 5 }).deadline.toISOString());
 
-    await env.sleep(Date.parse(info.deadline) - (await env.currentTimeMs()) + 60_000); // days pass here
+    await world.env.sleep(Date.parse(info.deadline) - (await world.env.currentTimeMs()) + 60_000); // days pass here
     const resumed = await eventually(async () => {
       const s = await handle.query(statusQuery);
       return s.state.status === 'investigating' ? s : undefined;
@@ -113,7 +77,7 @@ describe('an information request nobody answers, on the Turkish calendar', () =>
     const sent = (await outbox(intake.complaintId)).map((m) => `${m.audience}:${m.template}`);
     expect(sent).toEqual(expect.arrayContaining(['customer:info_reminder', 'staff:info_request_timed_out', 'customer:info_request_lapsed']));
     expect(sent.indexOf('customer:info_reminder')).toBeLessThan(sent.indexOf('staff:info_request_timed_out'));
-    const [link] = await ctx.sql<{ revoked_at: Date | null }[]>`
+    const [link] = await world.ctx.sql<{ revoked_at: Date | null }[]>`
       SELECT revoked_at FROM response_links WHERE complaint_id = ${intake.complaintId} AND purpose = 'info_request'`;
     expect(link!.revoked_at).not.toBeNull();
   });
@@ -127,7 +91,7 @@ describe('an information request nobody answers, on the Turkish calendar', () =>
     expect(events.at(-1)!.occurred_at.getTime()).toBeGreaterThanOrEqual(Date.parse(asked.deadlines.info!.deadline));
     const sent = (await outbox(intake.complaintId)).map((m) => `${m.audience}:${m.template}`);
     expect(sent.slice(-3)).toEqual(['customer:info_reminder', 'staff:info_request_timed_out', 'customer:complaint_closed']);
-    const [row] = await ctx.sql<{ status: string; closure: string; answer_due_at: Date | null }[]>`
+    const [row] = await world.ctx.sql<{ status: string; closure: string; answer_due_at: Date | null }[]>`
       SELECT status, closure, answer_due_at FROM complaints WHERE id = ${intake.complaintId}`;
     expect(row).toEqual({ status: 'closed', closure: 'no_response', answer_due_at: null });
     // The new timer sits behind `patched('info-request-deadline')`: its own history replays.
@@ -138,7 +102,7 @@ describe('an information request nobody answers, on the Turkish calendar', () =>
     });
     expect(patchIds).toContain('info-request-deadline');
     await Worker.runReplayHistory(
-      { workflowBundle: { code: inject('workflowBundleCode') }, dataConverter: encryptingDataConverter(ctx.encryptionKeys) },
+      { workflowBundle: { code: inject('workflowBundleCode') }, dataConverter: encryptingDataConverter(world.ctx.encryptionKeys) },
       history,
       intake.complaintId,
     );
@@ -152,7 +116,7 @@ describe('an information request nobody answers, on the Turkish calendar', () =>
     }
     await eventually(async () => ((await handle.describe()).runId !== firstRun ? true : undefined));
     expect((await handle.query(statusQuery)).deadlines.info).toEqual(asked.deadlines.info);
-    const result = (await env.client.workflow.getHandle(intake.complaintId).result()) as ComplaintSnapshot; // days pass here
+    const result = (await world.env.client.workflow.getHandle(intake.complaintId).result()) as ComplaintSnapshot; // days pass here
     expect(result.state.closure).toBe('no_response');
     expect((await timeline(intake.complaintId)).map((e) => e.type).slice(-2)).toEqual(['info_reminder_due', 'info_answer_timed_out']);
   });

@@ -1,15 +1,10 @@
 // Whole-calendar runs on the real TR calendar and the default process, with days passing in
 // milliseconds on Temporal's time-skipping test server.
-import { randomInt, randomUUID } from 'node:crypto';
 import type { WorkflowHandle } from '@temporalio/client';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_PROCESS_SNAPSHOT } from '../../config/default-process.js';
 import { addBusinessDuration } from '../../domain/calendar/index.js';
 import { getCalendar } from '../../domain/calendar/registry.js';
-import { encryptingDataConverter } from '../../security/payload-codec.js';
-import { TEMPORAL_TEST_SERVER } from '../../scripts/tools.js';
-import { createComplaintWorker, type ComplaintWorker } from '../../worker/create-worker.js';
 import {
   decideUpdate,
   statusQuery,
@@ -17,46 +12,11 @@ import {
   type ComplaintSnapshot,
 } from '../../workflows/complaint.messages.js';
 import { CLASSIFY, PROPOSE_REPAIR } from '../helpers/complaint-driver.js';
-import { aComplaint } from '../helpers/fixtures.js';
-import { eventually, integrationContext, type IntegrationContext } from '../helpers/integration.js';
+import { eventually } from '../helpers/integration.js';
+import { anIntake, useTimeSkippingWorld } from '../helpers/time-skipping.js';
 
-let ctx: IntegrationContext;
-let env: TestWorkflowEnvironment;
-let worker: ComplaintWorker & { running?: Promise<void> };
+const world = useTimeSkippingWorld();
 
-beforeAll(async () => {
-  ctx = await integrationContext();
-  env = await TestWorkflowEnvironment.createTimeSkipping({
-    server: { executable: { type: 'existing-path', path: TEMPORAL_TEST_SERVER } },
-    client: { dataConverter: encryptingDataConverter(ctx.encryptionKeys) },
-  });
-  worker = await createComplaintWorker({
-    address: env.address,
-    namespace: 'default',
-    taskQueue: ctx.taskQueue,
-    encryptionKeys: ctx.encryptionKeys,
-    workflowBundle: { code: inject('workflowBundleCode') },
-    activityDeps: ctx.activityDeps,
-  });
-  worker.running = worker.run();
-}, 120_000);
-
-afterAll(async () => {
-  worker?.worker.shutdown();
-  await worker?.running;
-  await env?.teardown();
-  await ctx?.close();
-});
-
-function anIntake(receivedAt: string): ComplaintIntake {
-  return {
-    complaintId: randomUUID(),
-    reference: `CMP-2098-${String(randomInt(1_000_000, 9_999_999))}`,
-    receivedAt,
-    pinHash: 'scrypt$unused$unused',
-    ...aComplaint(),
-  };
-}
 
 /** Polls the status query (queries do not skip time). */
 function untilStatus(handle: WorkflowHandle, status: string): Promise<ComplaintSnapshot> {
@@ -70,11 +30,11 @@ const agent = { id: 'agent-ayse', role: 'agent' as const };
 
 describe('a complaint on the Turkish calendar', () => {
   it('reminds after 5 and closes as deemed accepted after 10 working days without an answer', async () => {
-    const receivedAt = new Date(await env.currentTimeMs()).toISOString();
+    const receivedAt = new Date(await world.env.currentTimeMs()).toISOString();
     const intake = anIntake(receivedAt);
-    const handle = await env.client.workflow.start('complaintWorkflow', {
+    const handle = await world.env.client.workflow.start('complaintWorkflow', {
       workflowId: intake.complaintId,
-      taskQueue: ctx.taskQueue,
+      taskQueue: world.ctx.taskQueue,
       args: [{ intake, process: DEFAULT_PROCESS_SNAPSHOT }],
     });
     await untilStatus(handle, 'acknowledged');
@@ -86,7 +46,7 @@ describe('a complaint on the Turkish calendar', () => {
 
     const result = (await handle.result()) as ComplaintSnapshot; // days pass here
     expect(result.state).toMatchObject({ status: 'closed', closure: 'deemed_accepted' });
-    const events = await ctx.sql<{ type: string; occurred_at: Date }[]>`
+    const events = await world.ctx.sql<{ type: string; occurred_at: Date }[]>`
       SELECT type, occurred_at FROM complaint_events WHERE complaint_id = ${intake.complaintId} ORDER BY seq`;
     const at = (type: string) => events.find((e) => e.type === type)!.occurred_at.getTime();
     expect(at('answer_reminder_due')).toBeGreaterThanOrEqual(Date.parse(proposed.deadlines.answer!.reminderAt));
@@ -96,20 +56,20 @@ describe('a complaint on the Turkish calendar', () => {
   });
 
   it('escalates an unclassified complaint up the chain, one working-time breach after another', async () => {
-    const intake = anIntake(new Date(await env.currentTimeMs()).toISOString());
-    const handle = await env.client.workflow.start('complaintWorkflow', {
+    const intake = anIntake(new Date(await world.env.currentTimeMs()).toISOString());
+    const handle = await world.env.client.workflow.start('complaintWorkflow', {
       workflowId: intake.complaintId,
-      taskQueue: ctx.taskQueue,
+      taskQueue: world.ctx.taskQueue,
       args: [{ intake, process: DEFAULT_PROCESS_SNAPSHOT }],
     });
     const start = await untilStatus(handle, 'acknowledged');
     expect(start.deadlines.stage?.id).toBe('initialReview');
     // Let two weeks pass; the initial review (2 working days) breaches and re-arms daily.
-    await env.sleep('14 days');
+    await world.env.sleep('14 days');
     const later = await handle.query(statusQuery);
     expect(later.state.counters.breaches).toBeGreaterThanOrEqual(3);
     expect(later.escalationLevel).toBe('director');
-    const breaches = await ctx.sql<{ occurred_at: Date }[]>`
+    const breaches = await world.ctx.sql<{ occurred_at: Date }[]>`
       SELECT occurred_at FROM complaint_events WHERE complaint_id = ${intake.complaintId} AND type = 'deadline_breached' ORDER BY seq`;
     expect(breaches[0]!.occurred_at.getTime()).toBeGreaterThanOrEqual(Date.parse(start.deadlines.stage!.deadline));
   });
