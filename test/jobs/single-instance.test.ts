@@ -27,15 +27,21 @@ describe('holdSingleInstanceLock', () => {
   });
 
   it('tells its holder when the lock was lost with its connection', async () => {
-    const name = `test-lock-lost-${Date.now()}`;
-    const held = await holdSingleInstanceLock(first, name);
-    expect(await held.stillHeld()).toBe(true);
-    await second`SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND objid = hashtext(${name})::oid`;
-    expect(await held.stillHeld()).toBe(false);
-    await held.release();
-    // The standby gets it now.
-    const standby = await holdSingleInstanceLock(second, name, { pollMs: 50 });
-    await standby.release();
+    // A pool of its own: the connection killed here must not be handed to the other tests.
+    const doomed = connectDatabase(inject('databaseUrl'), { max: 1 });
+    try {
+      const name = `test-lock-lost-${Date.now()}`;
+      const held = await holdSingleInstanceLock(doomed, name);
+      expect(await held.stillHeld()).toBe(true);
+      await second`SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND granted
+                   AND pid <> pg_backend_pid() AND objid = (hashtext(${name})::bigint & 4294967295)::text::oid`;
+      expect(await held.stillHeld()).toBe(false);
+      // The standby gets it now.
+      const standby = await holdSingleInstanceLock(second, name, { pollMs: 50 });
+      await standby.release();
+    } finally {
+      await doomed.end({ timeout: 1 }).catch(() => undefined);
+    }
   });
 
   it('stops waiting when asked to', async () => {
