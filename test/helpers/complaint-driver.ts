@@ -1,14 +1,15 @@
 // Drives complaints the way clients do: intake and decisions over the HTTP API, the customer's
 // answers through their signed links; reads what the read model and the workflow say.
 import type { Client } from '@temporalio/client';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { createTemporalGateway } from '../../temporal/gateway.js';
 import type { Role } from '../../domain/complaint.js';
 import type { CustomerAnswer, Decision } from '../../domain/lifecycle/index.js';
 import type { ProcessDefinitionSnapshot } from '../../domain/process-definition.js';
 import type { ComplaintSnapshot } from '../../workflows/complaint.messages.js';
 import { aComplaint } from './fixtures.js';
-import { bearer, eventually, type IntegrationContext } from './integration.js';
+import { bearer, eventually, integrationContext, type IntegrationContext } from './integration.js';
+import { quietProcess } from './process.js';
 import type { IntakeRequest } from '../../api/intake/intake.schemas.js';
 
 export interface FiledComplaint {
@@ -82,6 +83,22 @@ export function complaintDriver(ctx: IntegrationContext, process: ProcessDefinit
     },
   };
   return driver;
+}
+
+export type ComplaintDriver = ReturnType<typeof complaintDriver>;
+
+/**
+ * The usual setup of a file that drives complaints: an integration context, a worker on its task
+ * queue and a driver on the quiet process, closed after the file. `use` receives them in beforeAll.
+ */
+export function useComplaintDriver(use: (world: { ctx: IntegrationContext; d: ComplaintDriver }) => void): void {
+  let ctx: IntegrationContext | undefined;
+  beforeAll(async () => {
+    ctx = await integrationContext();
+    await ctx.startWorker();
+    use({ ctx, d: complaintDriver(ctx, quietProcess()) });
+  });
+  afterAll(() => ctx?.close());
 }
 
 export const CLASSIFY: Decision = { type: 'classify', category: 'product_defect', product: 'WM-8000', severity: 'high', department: 'after_sales' };

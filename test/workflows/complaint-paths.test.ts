@@ -1,19 +1,12 @@
 // The ISO 10002 paths end to end: API intake and decisions, the workflow on a real Temporal
 // server, the customer's answers through their links, and what the read model and outbox show.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLASSIFY, complaintDriver, PROPOSE_REFUND, PROPOSE_REPAIR, type FiledComplaint } from '../helpers/complaint-driver.js';
-import { integrationContext, type IntegrationContext } from '../helpers/integration.js';
-import { quietProcess } from '../helpers/process.js';
+import { describe, expect, it } from 'vitest';
+import { CLASSIFY, type ComplaintDriver, type FiledComplaint, PROPOSE_REFUND, PROPOSE_REPAIR, useComplaintDriver } from '../helpers/complaint-driver.js';
+import { type IntegrationContext } from '../helpers/integration.js';
 
 let ctx: IntegrationContext;
-let d: ReturnType<typeof complaintDriver>;
-
-beforeAll(async () => {
-  ctx = await integrationContext();
-  await ctx.startWorker();
-  d = complaintDriver(ctx, quietProcess());
-});
-afterAll(() => ctx.close());
+let d: ComplaintDriver;
+useComplaintDriver((world) => ({ ctx, d } = world));
 
 /** A complaint with its first proposal made, waiting for the customer. */
 async function proposed(): Promise<FiledComplaint> {

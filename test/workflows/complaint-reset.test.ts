@@ -3,22 +3,16 @@
 // read model and fails loudly instead of leaving staff and customers looking at the old run.
 import { randomUUID } from 'node:crypto';
 import proto from '@temporalio/proto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { errorBodySchema } from '../../api/http/errors.js';
-import { complaintDriver, type FiledComplaint } from '../helpers/complaint-driver.js';
-import { eventually, integrationContext, type IntegrationContext } from '../helpers/integration.js';
-import { quietProcess } from '../helpers/process.js';
+import { type ComplaintDriver, type FiledComplaint, useComplaintDriver } from '../helpers/complaint-driver.js';
+import { eventually, type IntegrationContext } from '../helpers/integration.js';
 
 const { EventType, ResetReapplyExcludeType } = proto.temporal.api.enums.v1;
 
 let ctx: IntegrationContext;
-let d: ReturnType<typeof complaintDriver>;
-beforeAll(async () => {
-  ctx = await integrationContext();
-  await ctx.startWorker();
-  d = complaintDriver(ctx, quietProcess());
-});
-afterAll(() => ctx.close());
+let d: ComplaintDriver;
+useComplaintDriver((world) => ({ ctx, d } = world));
 
 /** Filed and acknowledged, with the acknowledgement recorded in the read model. */
 async function acknowledged(): Promise<FiledComplaint> {

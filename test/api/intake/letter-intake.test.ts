@@ -1,20 +1,14 @@
 // A complaint that came by letter from a customer without e-mail or phone: intake takes the postal
 // address, staff see it, and our letters are addressed to it.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { errorBodySchema } from '../../../api/http/errors.js';
-import { CLASSIFY, complaintDriver } from '../../helpers/complaint-driver.js';
+import { CLASSIFY, type ComplaintDriver, useComplaintDriver } from '../../helpers/complaint-driver.js';
 import { aComplaint } from '../../helpers/fixtures.js';
-import { bearer, integrationContext, type IntegrationContext } from '../../helpers/integration.js';
-import { quietProcess } from '../../helpers/process.js';
+import { bearer, type IntegrationContext } from '../../helpers/integration.js';
 
 let ctx: IntegrationContext;
-let d: ReturnType<typeof complaintDriver>;
-beforeAll(async () => {
-  ctx = await integrationContext();
-  await ctx.startWorker();
-  d = complaintDriver(ctx, quietProcess());
-});
-afterAll(() => ctx.close());
+let d: ComplaintDriver;
+useComplaintDriver((world) => ({ ctx, d } = world));
 
 const ADDRESS = 'Mehmet Demir\nAtatürk Bulvarı No 5 Daire 3\n06420 Çankaya / Ankara';
 const byLetter = (postalAddress?: string) =>
