@@ -7,6 +7,8 @@ export const ERROR_CODES = {
   METHOD_NOT_ALLOWED: 405,
   CONFLICT: 409,
   INVALID_TRANSITION: 409,
+  /** A process migration does not apply to this complaint now; `details.reason` says why (domain/lifecycle/migration.ts). */
+  NOT_MIGRATABLE: 409,
   GONE: 410,
   PAYLOAD_TOO_LARGE: 413,
   DEFINITION_INVALID: 422,

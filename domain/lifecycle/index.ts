@@ -22,6 +22,23 @@ export type {
   SystemEvent,
   SystemEventOf,
 } from './events.js';
+export {
+  allStages,
+  DEADLINE_RULES,
+  MIGRATION_SKIP_REASONS,
+  migratedState,
+  migrationRefusal,
+  migrationRefusalError,
+  type DeadlineRule,
+  type DeadlineRules,
+  type GuardedDeadline,
+  type MigratedProgress,
+  type MigrationMemory,
+  type MigrationSkip,
+  type MigrationSkipReason,
+  type MovedInstant,
+  type ProcessMigratedRecord,
+} from './migration.js';
 export { localizedRemedies } from './remedies.js';
 export { allowedDecisions, DECISIONS_BY_STATUS, roleMayDecide } from './rules.js';
 export { customerAnswerDueAt, infoRequestPolicy } from './waiting-for-customer.js';

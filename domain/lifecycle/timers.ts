@@ -10,7 +10,8 @@ import type { SystemEvent } from './events.js';
 /** The timers a complaint sleeps towards: absolute instants computed by activities. */
 export interface Timers {
   stage: { id: TimedStageId; clock: SlaClock; escalation: EscalationState; policy: EscalationPolicy } | null;
-  answer: { round: number; reminderAt: string; deadline: string; reminded: boolean } | null;
+  /** `startedAt`: when the answer window opened (absent in runs from before it was kept). */
+  answer: { round: number; reminderAt: string; deadline: string; reminded: boolean; startedAt?: string } | null;
   /** The open information request's reminder and deadline (absent in runs carried from before it existed). */
   info: { requestId: string; reminderAt: string; deadline: string; reminded: boolean } | null;
   progressDueAt: string | null;

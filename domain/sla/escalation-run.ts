@@ -56,7 +56,8 @@ export function rescheduleEscalation(calendar: CalendarLike, clock: SlaClock, st
   return { ...state, nextBreach: { ...state.nextBreach, at } };
 }
 
-function rearmPoint(
+/** Where the breach after `step` (fired at `from`) falls: `step.rearmAfter` later, as clock minutes and as an instant. */
+export function rearmPoint(
   calendar: CalendarLike,
   clock: SlaClock,
   from: string,
