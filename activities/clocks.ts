@@ -5,6 +5,7 @@ import type { BusinessDuration } from '../domain/business-duration.js';
 import { pauseClock, resumeClock, slaOutcome, startClock, stopClock, type SlaClock, type SlaOutcome } from '../domain/sla/clock.js';
 import { runDueEscalations, rescheduleEscalation, type EscalationRun } from '../domain/sla/escalation-run.js';
 import { startEscalation, type EscalationPolicy, type EscalationState } from '../domain/sla/escalation.js';
+import { planComplaintMigration, type ComplaintMigrationInput, type ComplaintMigrationPlan } from '../domain/process-migration.js';
 import type { CalendarResolver } from './calendars.js';
 
 export interface StageClock {
@@ -56,6 +57,11 @@ export function createClockActivities({ calendars }: { calendars: CalendarResolv
       const calendar = calendars(input.calendarId, new Date(input.at), input.duration);
       const clock = startClock(calendar, { at: input.at, duration: input.duration, warnAtShare: input.reminderAtShare });
       return { reminderAt: clock.warningAt, deadline: clock.deadline };
+    },
+
+    /** A process migration's timers and escalation for one complaint (the preview calls the same function). */
+    async planProcessMigration(input: ComplaintMigrationInput): Promise<ComplaintMigrationPlan> {
+      return planComplaintMigration(calendars, input);
     },
 
     /** When the customer is next told how things stand, if nothing else is said before. */

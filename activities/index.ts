@@ -4,6 +4,8 @@ import { listCalendars } from '../domain/calendar/registry.js';
 import type { LinkSigner } from '../security/signed-links.js';
 import { calendarResolver } from './calendars.js';
 import { createClockActivities } from './clocks.js';
+import { createProcessMigrationActivities } from './process-migrations.js';
+import type { TemporalGateway } from '../temporal/gateway.js';
 import { createReadModelActivities } from '../read-model/record-transition.js';
 
 export interface ActivityDeps {
@@ -17,6 +19,8 @@ export interface ActivityDeps {
   staffLocale: string;
   /** Calendars beyond the shipped ones (tests use a round-the-clock one). */
   extraCalendars?: Readonly<Record<string, Calendar>>;
+  /** Process migration plans send each complaint an update through it (absent: this worker runs no plans). */
+  temporal?: TemporalGateway;
 }
 
 /** Every activity, with its dependencies injected (the worker passes real ones, tests too). */
@@ -27,6 +31,7 @@ export function createActivities(deps: ActivityDeps) {
   return {
     ...createReadModelActivities({ ...deps, timeZoneOf }),
     ...createClockActivities({ calendars: calendarResolver(extra) }),
+    ...createProcessMigrationActivities({ sql: deps.sql, temporal: deps.temporal, calendars: calendarResolver(extra) }),
   };
 }
 

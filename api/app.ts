@@ -30,7 +30,9 @@ import { TRACKING_PER_MINUTE, trackingAdmission, type TrackingDeps } from './cus
 import { trackingFormAdmission, trackingPage } from './customer/pages/tracking-page.js';
 import { refuseUnstorableUrl } from './http/validation.js';
 import { LinkSigner } from '../security/signed-links.js';
-import { DEFAULT_PROCESS_SNAPSHOT } from '../config/default-process.js';
+import { DEFAULT_PROCESS_DEFINITION, DEFAULT_PROCESS_SNAPSHOT } from '../config/default-process.js';
+import { fixedDefinitionVersions, type DefinitionVersions } from './staff/definition-versions.js';
+import { processMigrationRoutes } from './staff/process-migrations.js';
 import type { ProcessDefinitionSnapshot } from '../domain/process-definition.js';
 
 export interface AppDeps {
@@ -44,6 +46,8 @@ export interface AppDeps {
   log: Logger;
   /** The process definition new complaints are pinned to (default: config/default-process.ts). */
   currentProcess?: () => ProcessDefinitionSnapshot;
+  /** The process definitions' versions a migration plan may target (default: the shipped default as version 1, published). */
+  processDefinitions?: DefinitionVersions;
   /** Tracking requests allowed per client address per minute (default TRACKING_PER_MINUTE). */
   trackingPerMinute?: number;
 }
@@ -101,6 +105,14 @@ export function createApp(deps: AppDeps) {
     .route('/complaints', decisionRoutes({ sql, temporal }))
     .route('/complaints', complaintRecordRoutes({ sql }))
     .route('/calendars', calendarRoutes())
+    .route(
+      '/process-definitions',
+      processMigrationRoutes({
+        sql,
+        temporal,
+        definitions: deps.processDefinitions ?? fixedDefinitionVersions([{ definition: DEFAULT_PROCESS_DEFINITION, status: 'published' }]),
+      }),
+    )
     .route(
       '/',
       customerRoutes({ ...linkDeps, ...tracking }),

@@ -7,17 +7,31 @@ import {
   type Client,
 } from '@temporalio/client';
 import { ActivityFailure, ApplicationFailure } from '@temporalio/common';
+import { randomUUID } from 'node:crypto';
 import { DomainError, isErrorCode } from '../domain/errors.js';
 import {
   complaintWorkflowId,
   customerAnswerUpdate,
   decideUpdate,
+  migrateProcessUpdate,
+  migrationViewQuery,
   type ComplaintSnapshot,
   type ComplaintWorkflowInput,
   type CustomerAnswerInput,
   type DecisionInput,
+  type MigrateProcessInput,
+  type MigrateProcessResult,
+  type MigrationView,
 } from '../workflows/complaint.messages.js';
 import type { complaintWorkflow } from '../workflows/complaint.workflow.js';
+import {
+  migrationPreviewWorkflowId,
+  processMigrationWorkflowId,
+  type MigrationPreviewInput,
+  type MigrationPreviewItem,
+  type ProcessMigrationInput,
+} from '../workflows/process-migration.messages.js';
+import type { processMigrationPreviewWorkflow, processMigrationWorkflow } from '../workflows/process-migration.workflow.js';
 
 export interface TemporalGateway {
   /** Starts the complaint's workflow; starting one that already runs is not an error. */
@@ -30,9 +44,23 @@ export interface TemporalGateway {
   decide(complaintId: string, input: DecisionInput, requestKey: string): Promise<ComplaintSnapshot>;
   /** The customer's answer through a signed link; `requestKey` names the link and the answer's hash. */
   answerAsCustomer(complaintId: string, input: CustomerAnswerInput, requestKey: string): Promise<ComplaintSnapshot>;
+  /**
+   * Moves one complaint to another process version. The update id is the plan's, so a retry
+   * (a resumed plan) takes it once; a refusal is `NOT_MIGRATABLE` with `details.reason`.
+   */
+  migrateProcess(complaintId: string, input: MigrateProcessInput): Promise<MigrateProcessResult>;
+  /** What a migration preview needs of a complaint (its timers, state and process). */
+  migrationView(complaintId: string): Promise<MigrationView>;
+  /** Runs a migration preview on the worker (the calendars live there) and answers its items. */
+  previewProcessMigration(input: MigrationPreviewInput): Promise<MigrationPreviewItem[]>;
+  /** Starts the workflow that applies a stored plan; starting one that already runs is not an error. */
+  startProcessMigration(input: ProcessMigrationInput): Promise<{ started: boolean }>;
   /** True when the Temporal frontend answers. */
   isReachable(): Promise<boolean>;
 }
+
+/** How long a preview may take before the caller gets 503: it queries every complaint it covers. */
+const PREVIEW_DEADLINE_MS = 60_000;
 
 /** How long intake waits for Temporal to start a workflow before answering 202 (the reconciler starts it). */
 const START_DEADLINE_MS = 5_000;
@@ -84,6 +112,54 @@ export function createTemporalGateway(client: Client, taskQueue: string, updateD
         throw toDomainError(err);
       }
     },
+    async migrateProcess(complaintId, input) {
+      try {
+        return await withinDeadline(() =>
+          handle(complaintId).executeUpdate(migrateProcessUpdate, { args: [input], updateId: `migrate:${input.migrationId}` }),
+        );
+      } catch (err) {
+        if (err instanceof WorkflowNotFoundError) throw closedForMigration();
+        throw toDomainError(err);
+      }
+    },
+    async migrationView(complaintId) {
+      try {
+        return await withinDeadline(() => handle(complaintId).query(migrationViewQuery));
+      } catch (err) {
+        if (err instanceof WorkflowNotFoundError) throw closedForMigration();
+        throw toDomainError(err);
+      }
+    },
+    async previewProcessMigration(input) {
+      try {
+        return await client.withDeadline(Date.now() + PREVIEW_DEADLINE_MS, () =>
+          client.workflow.execute<typeof processMigrationPreviewWorkflow>('processMigrationPreviewWorkflow', {
+            workflowId: migrationPreviewWorkflowId(randomUUID()),
+            taskQueue,
+            args: [input],
+            workflowExecutionTimeout: PREVIEW_DEADLINE_MS,
+          }),
+        );
+      } catch (err) {
+        throw toDomainError(err);
+      }
+    },
+    async startProcessMigration(input) {
+      try {
+        await client.withDeadline(Date.now() + START_DEADLINE_MS, () =>
+          client.workflow.start<typeof processMigrationWorkflow>('processMigrationWorkflow', {
+            workflowId: processMigrationWorkflowId(input.migrationId),
+            taskQueue,
+            args: [input],
+            workflowIdReusePolicy: 'REJECT_DUPLICATE',
+          }),
+        );
+        return { started: true };
+      } catch (err) {
+        if (err instanceof WorkflowExecutionAlreadyStartedError) return { started: false };
+        throw toDomainError(err);
+      }
+    },
     async isReachable() {
       try {
         await client.connection.workflowService.getSystemInfo({});
@@ -93,6 +169,11 @@ export function createTemporalGateway(client: Client, taskQueue: string, updateD
       }
     },
   };
+}
+
+/** A complaint without a running workflow has completed: it is closed and takes no migration. */
+function closedForMigration(): DomainError {
+  return new DomainError('NOT_MIGRATABLE', 'the complaint is closed', { reason: 'closed' });
 }
 
 /** Refusals come back as ApplicationFailures whose type is one of our error codes. */

@@ -5,6 +5,8 @@ import { createLogger } from '../config/logger.js';
 import { checkStartup } from '../config/startup-checks.js';
 import { connectDatabase } from '../db/connect.js';
 import { parseEncryptionKeys } from '../security/payload-codec.js';
+import { connectTemporalClient } from '../temporal/client.js';
+import { createTemporalGateway } from '../temporal/gateway.js';
 import { installTemporalRuntime } from '../temporal/logger.js';
 import { LinkSigner } from '../security/signed-links.js';
 import { createComplaintWorker } from './create-worker.js';
@@ -14,6 +16,9 @@ const log = createLogger({ level: loaded.LOG_LEVEL, service: 'plaint-worker' });
 const config = checkStartup(loaded, log);
 installTemporalRuntime(log);
 const sql = connectDatabase(config.DATABASE_URL, { max: config.DATABASE_POOL_MAX });
+const encryptionKeys = parseEncryptionKeys(config.PAYLOAD_ENCRYPTION_KEYS);
+// Process migration plans update each complaint's workflow from an activity: a client of its own.
+const client = await connectTemporalClient({ address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE, encryptionKeys });
 const { worker, run } = await createComplaintWorker({
   address: config.TEMPORAL_ADDRESS,
   namespace: config.TEMPORAL_NAMESPACE,
@@ -24,11 +29,13 @@ const { worker, run } = await createComplaintWorker({
     publicBaseUrl: config.PUBLIC_BASE_URL ?? `http://${config.HTTP_HOST}:${config.HTTP_PORT}`,
     linkTtlDays: config.SIGNED_LINK_TTL_DAYS,
     staffLocale: config.STAFF_LOCALE,
+    temporal: createTemporalGateway(client, config.TEMPORAL_TASK_QUEUE),
   },
-  encryptionKeys: parseEncryptionKeys(config.PAYLOAD_ENCRYPTION_KEYS),
+  encryptionKeys,
   shutdownGraceMs: config.SHUTDOWN_GRACE_MS,
 });
 log.info({ taskQueue: config.TEMPORAL_TASK_QUEUE }, 'worker started');
 await run();
+await client.connection.close();
 await sql.end({ timeout: 5 });
 log.info({ state: worker.getState() }, 'worker stopped');

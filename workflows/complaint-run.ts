@@ -12,17 +12,25 @@ import {
   initialEffects,
   infoRequestPolicy,
   initialState,
+  migratedState,
+  migrationRefusal,
+  migrationRefusalError,
   type ComplaintState,
   type Effect,
   type LifecycleEvent,
+  type MigrationMemory,
   type SystemEvent,
 } from '../domain/lifecycle/index.js';
+import type { MigrationCheck } from '../domain/lifecycle/migration.js';
 import { carriedTimers, deadlinesOf, escalationDue, escalationEvents, nextDueEvent, nextWakeAt, type Timers } from '../domain/lifecycle/timers.js';
-import type { ProcessDefinition } from '../domain/process-definition.js';
-import type { ComplaintSnapshot, ComplaintWorkflowInput } from './complaint.messages.js';
+import type { ProcessDefinition, ProcessDefinitionSnapshot } from '../domain/process-definition.js';
+import type { ComplaintSnapshot, ComplaintWorkflowInput, MigrateProcessInput, MigrateProcessResult, MigrationView } from './complaint.messages.js';
 
 /** Update ids kept across continue-as-new; clients retry within minutes, not hundreds of updates later. */
 const REMEMBERED_UPDATES = 200;
+
+/** Process migrations kept across continue-as-new: more than any complaint takes in its life. */
+const REMEMBERED_MIGRATIONS = 50;
 
 /**
  * Patch ids (see the README's versioning strategy). `due-timers-first`: every exclusive section
@@ -50,6 +58,7 @@ export interface RunPorts {
     | 'answerDeadlines'
     | 'infoRequestDeadlines'
     | 'progressUpdateDue'
+    | 'planProcessMigration'
   >;
   /** `patched()` in a workflow; a simulation runs the newest code (always true). */
   patched(patchId: string): boolean;
@@ -93,19 +102,24 @@ export class ComplaintRun {
    * travel through continue-as-new so a client retrying with the same key still applies once.
    */
   recentUpdateIds: string[];
+  /** The process migrations this complaint took (carried through continue-as-new). */
+  migrations: MigrationMemory[];
   /**
    * The snapshot of the last recorded transition. A query answers it, not the live state: between
    * a transition's reducer step and its record, state and timers do not yet agree.
    */
   private recorded: ComplaintSnapshot | undefined;
-  private readonly definition: ProcessDefinition;
+  /** State, timers and process as of the last recorded transition, for the migration preview. */
+  private recordedView: Pick<MigrationView, 'state' | 'timers' | 'process'> | undefined;
+  /** The pinned process: the input's, until a migration moves the complaint to another version. */
+  process: ProcessDefinitionSnapshot;
   private exclusiveChain: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly input: ComplaintWorkflowInput,
     private readonly ports: RunPorts,
   ) {
-    this.definition = input.process.definition;
+    this.process = input.process;
     const { intake, carried } = input;
     this.state =
       carried?.state ??
@@ -113,6 +127,11 @@ export class ComplaintRun {
     this.seq = carried?.seq ?? 1;
     this.timers = carriedTimers(carried?.timers);
     this.recentUpdateIds = carried?.recentUpdateIds ?? [];
+    this.migrations = carried?.migrations ?? [];
+  }
+
+  private get definition(): ProcessDefinition {
+    return this.process.definition;
   }
 
   hasApplied(updateId: string | undefined): boolean {
@@ -135,7 +154,7 @@ export class ComplaintRun {
     const output = emptyOutput();
     const at = this.ports.now();
     for (const effect of initialEffects(this.state, this.definition)) await this.execute(effect, output, at);
-    await this.record(at, { actorId: 'system', actorRole: 'system', data: { processVersion: this.input.process.versionId } }, 'process_started', output);
+    await this.record(at, { actorId: 'system', actorRole: 'system', data: { processVersion: this.process.versionId } }, 'process_started', output);
     await this.applyFollowUps(output);
   }
 
@@ -231,6 +250,59 @@ export class ComplaintRun {
     }
   }
 
+  /** For the migration update's validator: throws why the migration does not apply, changes nothing. */
+  validateMigration(input: MigrateProcessInput): void {
+    const refusal = migrationRefusal(this.migrationCheck(input));
+    if (refusal) throw this.ports.refusal(migrationRefusalError(refusal));
+  }
+
+  /**
+   * Moves the complaint to `input.target` at a safe point (called inside `exclusive`, after what
+   * came due): an activity re-arms the timers and escalation under the new rules, the run adopts
+   * the new version, the timeline records `process_migrated`, and whatever the new rules have made
+   * due fires at once. A refusal (checked again: the state may have moved) fails the update only.
+   */
+  async migrate(input: MigrateProcessInput): Promise<MigrateProcessResult> {
+    const at = this.ports.now();
+    const check = this.migrationCheck(input);
+    const refusal = migrationRefusal(check);
+    if (refusal) throw this.ports.refusal(migrationRefusalError(refusal));
+    const plan = await this.planMigration({ ...check, at });
+    if (!plan.ok) throw this.ports.refusal(migrationRefusalError(plan.skip));
+    const from = this.process.versionId;
+    this.process = input.target;
+    this.timers = plan.timers;
+    this.timerVersion++;
+    this.state = migratedState(this.state, plan.progress, at, this.definition);
+    this.migrations.push({ migrationId: input.migrationId, at, from, to: input.target.versionId });
+    if (this.migrations.length > REMEMBERED_MIGRATIONS) this.migrations.shift();
+    await this.record(at, { actorId: input.actor.id, actorRole: input.actor.role, data: { ...plan.record } }, 'process_migrated', emptyOutput());
+    await this.fireDueTimers();
+    return { record: plan.record, status: this.status() };
+  }
+
+  /** What a migration preview reads: the complaint as of its last recorded transition. */
+  migrationView(): MigrationView {
+    const view = this.recordedView ?? { state: this.state, timers: this.timers, process: this.process };
+    return { complaintId: this.input.intake.complaintId, ...view, migrations: [...this.migrations], seq: this.seq };
+  }
+
+  private migrationCheck(input: MigrateProcessInput): MigrationCheck {
+    const { migrationId, target, deadlineRules } = input;
+    return { state: this.state, timers: this.timers, current: this.process, target, deadlineRules, migrationId, migrations: this.migrations };
+  }
+
+  /** The re-arm plan, from the clock activity; one that can never be computed refuses the migration. */
+  private async planMigration(input: MigrationCheck & { at: string }) {
+    try {
+      return await this.ports.clocks.planProcessMigration(input);
+    } catch (err) {
+      const failure = this.ports.permanentFailure(err);
+      if (!failure) throw err;
+      return { ok: false as const, skip: { reason: 'cannot_compute' as const, message: `${failure.errorType}: ${failure.message}`.slice(0, 2_000) } };
+    }
+  }
+
   /** Epoch ms of the earliest pending timer, or undefined when nothing is scheduled. */
   nextWakeAt(): number | undefined {
     return nextWakeAt(this.timers, this.ports.now());
@@ -245,7 +317,7 @@ export class ComplaintRun {
     const escalation = this.definition.stages[this.state.escalation.stage].escalation;
     return {
       complaintId: this.input.intake.complaintId,
-      processVersion: this.input.process.versionId,
+      processVersion: this.process.versionId,
       calendarId: this.definition.calendarId,
       seq: this.seq,
       state: this.state,
@@ -274,6 +346,8 @@ export class ComplaintRun {
       ...(origin.usedLinkId ? { usedLinkId: origin.usedLinkId } : {}),
     });
     this.recorded = status;
+    // Timers change in place (a clock resumed, a chain advanced): keep their state as recorded.
+    this.recordedView = { state: this.state, timers: { ...this.timers, stage: this.timers.stage && { ...this.timers.stage } }, process: this.process };
   }
 
   /** What a customer message may say about what happens next, and by when. */
@@ -338,7 +412,7 @@ export class ComplaintRun {
         const due = await this.tolerate('answerDeadlines', output, () =>
           this.ports.clocks.answerDeadlines({ calendarId, duration: effect.deadline, reminderAtShare: effect.reminderAtShare, at }),
         );
-        this.timers.answer = due ? { round: effect.round, ...due, reminded: false } : null;
+        this.timers.answer = due ? { round: effect.round, ...due, reminded: false, startedAt: at } : null;
         break;
       }
       case 'stop_answer_clock':

@@ -2,8 +2,16 @@
 // wire names, the task queue and the workflow-ID format are declared once.
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { ComplaintIntakeBody, DecisionType } from '../domain/complaint.js';
-import type { Actor, ComplaintState, CustomerAnswer, Decision } from '../domain/lifecycle/index.js';
-import type { Deadlines } from '../domain/lifecycle/timers.js';
+import type {
+  Actor,
+  ComplaintState,
+  CustomerAnswer,
+  Decision,
+  DeadlineRules,
+  MigrationMemory,
+  ProcessMigratedRecord,
+} from '../domain/lifecycle/index.js';
+import type { Deadlines, Timers } from '../domain/lifecycle/timers.js';
 import type { ProcessDefinitionSnapshot } from '../domain/process-definition.js';
 
 /** Default task queue of complaint workflows (config TEMPORAL_TASK_QUEUE may override). */
@@ -31,7 +39,10 @@ export const CURRENT_RULES_VERSION = 1;
 
 export interface ComplaintWorkflowInput {
   intake: ComplaintIntake;
-  /** The process definition pinned at intake: a running complaint never changes under its feet. */
+  /**
+   * The process definition pinned at intake: a running complaint never changes under its feet,
+   * except by an explicit migration (`migrateProcessUpdate`), whose target continue-as-new carries.
+   */
   process: ProcessDefinitionSnapshot;
   /** The rules the complaint was filed under; absent on complaints filed before it existed (= 1). Carried by continue-as-new. */
   rulesVersion?: number;
@@ -68,6 +79,8 @@ export interface CarriedRun {
   timers: unknown;
   /** Ids of recently applied updates, so a retry after continue-as-new still applies once. */
   recentUpdateIds?: string[];
+  /** The process migrations taken, so one plan never moves the complaint twice (absent: none). */
+  migrations?: MigrationMemory[];
 }
 
 export interface DecisionInput {
@@ -97,3 +110,38 @@ export const decideUpdate = defineUpdate<ComplaintSnapshot, [DecisionInput]>('de
 export const customerAnswerUpdate = defineUpdate<ComplaintSnapshot, [CustomerAnswerInput]>('customerAnswer');
 export const statusQuery = defineQuery<ComplaintSnapshot>('status');
 export const allowedDecisionsQuery = defineQuery<DecisionType[], [Actor['role']]>('allowedDecisions');
+
+/** A process owner's migration plan, applied to one complaint at a safe point (between events). */
+export interface MigrateProcessInput {
+  /** The plan's id: a complaint takes each plan at most once. */
+  migrationId: string;
+  /** Who applied the plan (a process owner or an admin): the timeline names them. */
+  actor: Actor;
+  /** The published version the complaint moves to. */
+  target: ProcessDefinitionSnapshot;
+  /** What happens to the running stage's deadline, per timed stage. */
+  deadlineRules: DeadlineRules;
+}
+
+export interface MigrateProcessResult {
+  /** What the timeline recorded as `process_migrated`. */
+  record: ProcessMigratedRecord;
+  status: ComplaintSnapshot;
+}
+
+/** What a migration preview needs of a running complaint, as of its last recorded transition. */
+export interface MigrationView {
+  complaintId: string;
+  process: ProcessDefinitionSnapshot;
+  state: ComplaintState;
+  timers: Timers;
+  migrations: MigrationMemory[];
+  seq: number;
+}
+
+/**
+ * Moves the complaint to another process version. An update (not a signal): the plan needs to know
+ * whether it moved, and why not (`NOT_MIGRATABLE` with `details.reason`).
+ */
+export const migrateProcessUpdate = defineUpdate<MigrateProcessResult, [MigrateProcessInput]>('migrateProcess');
+export const migrationViewQuery = defineQuery<MigrationView>('migrationView');

@@ -6,6 +6,8 @@ import {
   allowedDecisionsQuery,
   customerAnswerUpdate,
   decideUpdate,
+  migrateProcessUpdate,
+  migrationViewQuery,
   statusQuery,
   type ComplaintSnapshot,
   type ComplaintWorkflowInput,
@@ -21,6 +23,7 @@ export async function complaintWorkflow(input: ComplaintWorkflowInput): Promise<
 
   setHandler(statusQuery, () => run.recordedStatus());
   setHandler(allowedDecisionsQuery, (role) => allowedDecisions(run.state, role));
+  setHandler(migrationViewQuery, () => run.migrationView());
   // A retried update (same id) that an earlier run applied skips validation and answers the status.
   const isRepeat = () => run.hasApplied(currentUpdateInfo()?.id);
   setHandler(
@@ -62,6 +65,11 @@ export async function complaintWorkflow(input: ComplaintWorkflowInput): Promise<
     },
   );
 
+  // A new handler that acts only when invoked: histories without it replay unchanged (no patch).
+  setHandler(migrateProcessUpdate, (migration) => run.exclusive(() => run.migrate(migration)), {
+    validator: (migration) => run.validateMigration(migration),
+  });
+
   if (!input.carried) await run.exclusive(() => run.begin());
 
   const historyLimit = input.historyLimit ?? HISTORY_EVENTS_BEFORE_CONTINUE_AS_NEW;
@@ -76,9 +84,17 @@ export async function complaintWorkflow(input: ComplaintWorkflowInput): Promise<
     if (timedOut) await run.exclusive(() => run.fireDueTimers());
     if (!run.finished && historyIsLong()) {
       await condition(allHandlersFinished);
+      // The next run starts on the process the complaint runs on now (a migration's target).
       await continueAsNew<typeof complaintWorkflow>({
         ...input,
-        carried: { seq: run.seq, state: run.state, timers: run.timers, recentUpdateIds: run.recentUpdateIds },
+        process: run.process,
+        carried: {
+          seq: run.seq,
+          state: run.state,
+          timers: run.timers,
+          recentUpdateIds: run.recentUpdateIds,
+          ...(run.migrations.length > 0 ? { migrations: run.migrations } : {}),
+        },
       });
     }
   }

@@ -6,6 +6,7 @@ import type { Sql } from 'postgres';
 import { pino, type Logger } from 'pino';
 import { inject } from 'vitest';
 import { createApp } from '../../api/app.js';
+import type { DefinitionVersions } from '../../api/staff/definition-versions.js';
 import { createTemporalGateway, type TemporalGateway } from '../../temporal/gateway.js';
 import { connectDatabase } from '../../db/connect.js';
 import { apiKeyEntry } from '../../scripts/dev-secrets.js';
@@ -51,6 +52,8 @@ export interface IntegrationContext {
     temporal?: TemporalGateway;
     /** Default: silent. */
     log?: Logger;
+    /** The definition versions migration plans target (default: the app's). */
+    definitions?: DefinitionVersions;
   }): ReturnType<typeof createApp>;
   close(): Promise<void>;
 }
@@ -74,6 +77,7 @@ export async function integrationContext(opts: { encryptionKeys?: EncryptionKey[
     linkTtlDays: 30,
     staffLocale: 'tr',
     extraCalendars: { [ROUND_THE_CLOCK.id]: ROUND_THE_CLOCK },
+    temporal: createTemporalGateway(client, taskQueue),
   };
   return {
     sql,
@@ -117,6 +121,7 @@ export async function integrationContext(opts: { encryptionKeys?: EncryptionKey[
         log: opts.log ?? pino({ level: 'silent' }),
         currentProcess: () => opts.process ?? quietProcess(),
         trackingPerMinute: opts.trackingPerMinute ?? 1000,
+        ...(opts.definitions ? { processDefinitions: opts.definitions } : {}),
       });
     },
     async close() {

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, inject } from 'vitest';
 import type { EncryptionKey } from '../../security/payload-codec.js';
 import { encryptingDataConverter } from '../../security/payload-codec.js';
 import { TEMPORAL_TEST_SERVER } from '../../scripts/tools.js';
+import { createTemporalGateway } from '../../temporal/gateway.js';
 import { createComplaintWorker, type ComplaintWorker } from '../../worker/create-worker.js';
 import type { ComplaintIntake } from '../../workflows/complaint.messages.js';
 import { aComplaint } from './fixtures.js';
@@ -32,7 +33,8 @@ export function useTimeSkippingWorld(opts: { encryptionKeys?: EncryptionKey[] } 
       taskQueue: world.ctx.taskQueue,
       encryptionKeys: world.ctx.encryptionKeys,
       workflowBundle: { code: inject('workflowBundleCode') },
-      activityDeps: world.ctx.activityDeps,
+      // Process migration plans update complaints on this server, not the dev server.
+      activityDeps: { ...world.ctx.activityDeps, temporal: createTemporalGateway(world.env.client, world.ctx.taskQueue) },
       shutdownGraceMs: 1000,
     });
     worker.running = worker.run();

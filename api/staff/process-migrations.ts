@@ -1,0 +1,133 @@
+// /v1/process-definitions/{id}/migrations: a process owner moves running complaints to another
+// published version. A plan is previewed first (`dryRun`, the default): each complaint's old and
+// new deadlines, whether it would be breached, the escalations and messages it would cause, or
+// why it would be skipped, computed on the worker by the function the migration itself runs.
+// Applied, the plan freezes the complaints it covers and a workflow of its own moves them in
+// batches; its progress is read here.
+import { randomUUID } from 'node:crypto';
+import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import type { Sql } from 'postgres';
+import { ROLES, TIMED_STAGES } from '../../domain/complaint.js';
+import { DomainError } from '../../domain/errors.js';
+import type { DeadlineRules } from '../../domain/lifecycle/index.js';
+import { createMigrationPlan, deleteMigrationPlan, migrationCandidates, migrationProgress } from '../../read-model/process-migrations.js';
+import type { TemporalGateway } from '../../temporal/gateway.js';
+import type { AppEnv } from '../http/app-env.js';
+import { requireRole } from '../http/auth.js';
+import { errorResponses } from '../http/errors.js';
+import { validationHook } from '../http/validation.js';
+import { snapshotOf, type DefinitionVersions } from './definition-versions.js';
+import { previewBody, progressBody } from './process-migration-views.js';
+import {
+  definitionIdParamSchema,
+  migrationPageQuerySchema,
+  migrationParamSchema,
+  migrationPreviewSchema,
+  migrationProgressSchema,
+  migrationRequestSchema,
+  type MigrationRequest,
+} from './process-migrations.schemas.js';
+
+/** Who may preview and apply a plan: it changes running complaints' deadlines. */
+const PLANNERS = ['process_owner', 'admin'] as const;
+
+/** Complaints a preview covers (oldest first); the answer says when the filter selects more. */
+export const MAX_PREVIEWED = 500;
+
+const json = <T>(schema: T) => ({ 'application/json': { schema } });
+
+const planRoute = createRoute({
+  method: 'post',
+  path: '/{id}/migrations',
+  summary: 'Preview or apply a migration plan',
+  description:
+    'Moves the running complaints the filter selects to `targetVersion` (published only: 409 otherwise), each stage deadline by ' +
+    'its rule. `dryRun` (the default) answers 200 with a preview and changes nothing; `dryRun: false` freezes the complaints ' +
+    'covered and answers 202 with the plan, applied at once or at `applyAt` (progress: GET its `Location`). A complaint takes ' +
+    'a plan once; one that cannot take it is skipped with a reason (closed, round_beyond_target, calendar_differs, …).',
+  security: [{ apiKey: [] }],
+  middleware: [requireRole(...PLANNERS)] as const,
+  request: { params: definitionIdParamSchema, body: { required: true, content: json(migrationRequestSchema) } },
+  responses: {
+    200: { description: 'The preview: what applying would do to each complaint', content: json(migrationPreviewSchema) },
+    202: { description: 'The plan is stored and scheduled', content: json(migrationProgressSchema) },
+    ...errorResponses(400, 401, 403, 404, 409, 413, 503),
+  },
+});
+
+const progressRoute = createRoute({
+  method: 'get',
+  path: '/{id}/migrations/{migrationId}',
+  summary: "A migration plan's progress",
+  description: 'Counts moved, skipped (per reason) and failed, and the complaints in plan order, a page at a time.',
+  security: [{ apiKey: [] }],
+  middleware: [requireRole(...ROLES)] as const,
+  request: { params: migrationParamSchema, query: migrationPageQuerySchema },
+  responses: {
+    200: { description: 'The plan and its complaints', content: json(migrationProgressSchema) },
+    ...errorResponses(400, 401, 403, 404),
+  },
+});
+
+export interface ProcessMigrationDeps {
+  sql: Sql;
+  temporal: TemporalGateway;
+  definitions: DefinitionVersions;
+}
+
+export function processMigrationRoutes(deps: ProcessMigrationDeps) {
+  const { sql, temporal } = deps;
+  return new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+    .openapi(planRoute, async (c) => {
+      const { id } = c.req.valid('param');
+      const body = c.req.valid('json');
+      const target = await publishedTarget(deps.definitions, id, body.targetVersion);
+      const deadlineRules = rulesOf(body);
+      const scope = { definitionId: id, targetVersionId: target.versionId, filter: body.filter ?? {} };
+      if (body.dryRun !== false) {
+        const at = new Date().toISOString();
+        const { total, complaints } = await migrationCandidates(sql, scope, MAX_PREVIEWED);
+        const items = complaints.length > 0 ? await temporal.previewProcessMigration({ target, deadlineRules, complaints }) : [];
+        const head = { definitionId: id, targetVersion: body.targetVersion, targetVersionId: target.versionId, deadlineRules, at, matched: total };
+        return c.json(migrationPreviewSchema.parse(previewBody(head, items)), 200);
+      }
+      const migrationId = randomUUID();
+      const applyAt = body.applyAt ? new Date(body.applyAt).toISOString() : null;
+      const plan = { id: migrationId, scope, targetVersion: body.targetVersion, target, targetHash: target.contentHash, deadlineRules, requestedBy: c.get('actor')!, applyAt };
+      await createMigrationPlan(sql, plan);
+      try {
+        await temporal.startProcessMigration({ migrationId, ...(applyAt ? { applyAt } : {}) });
+      } catch (err) {
+        // Nothing ran: the plan goes, and the caller may send it again.
+        await deleteMigrationPlan(sql, migrationId);
+        throw err;
+      }
+      const page = { limit: 200, offset: 0 };
+      c.header('Location', `/v1/process-definitions/${id}/migrations/${migrationId}`);
+      return c.json(migrationProgressSchema.parse(progressBody((await migrationProgress(sql, id, migrationId, page))!, page)), 202);
+    })
+    .openapi(progressRoute, async (c) => {
+      const { id, migrationId } = c.req.valid('param');
+      const page = c.req.valid('query');
+      const progress = await migrationProgress(sql, id, migrationId, page);
+      if (!progress) throw new DomainError('NOT_FOUND', `definition ${id} has no migration plan ${migrationId}`);
+      return c.json(migrationProgressSchema.parse(progressBody(progress, page)), 200);
+    });
+}
+
+/** The target's snapshot; 404 for a version that does not exist, 409 for one that is not published. */
+async function publishedTarget(definitions: DefinitionVersions, id: string, version: number) {
+  const found = await definitions.version(id, version);
+  if (!found) throw new DomainError('NOT_FOUND', `definition ${id} has no version ${version}`);
+  if (found.status !== 'published') {
+    throw new DomainError('CONFLICT', `version ${version} of ${id} is ${found.status}: only a published version can be a migration target`, {
+      status: found.status,
+    });
+  }
+  return snapshotOf(found);
+}
+
+/** Every timed stage's rule: a stage not named keeps its deadline. */
+function rulesOf(body: MigrationRequest): DeadlineRules {
+  return Object.fromEntries(TIMED_STAGES.map((stage) => [stage, body.deadlineRules?.[stage] ?? 'keep'])) as unknown as DeadlineRules;
+}
