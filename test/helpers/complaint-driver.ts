@@ -6,7 +6,7 @@ import { createTemporalGateway } from '../../temporal/gateway.js';
 import type { Role } from '../../domain/complaint.js';
 import type { CustomerAnswer, Decision } from '../../domain/lifecycle/index.js';
 import type { ProcessDefinitionSnapshot } from '../../domain/process-definition.js';
-import type { ComplaintSnapshot } from '../../workflows/complaint.messages.js';
+import type { ComplaintSnapshot, MigrateProcessInput, MigrateProcessResult, MigrationView } from '../../workflows/complaint.messages.js';
 import { aComplaint } from './fixtures.js';
 import { bearer, eventually, integrationContext, type IntegrationContext } from './integration.js';
 import { quietProcess } from './process.js';
@@ -20,7 +20,8 @@ export interface FiledComplaint {
 
 /** `client` defaults to the context's; pass another server's (the time-skipping one) to drive complaints there. */
 export function complaintDriver(ctx: IntegrationContext, process: ProcessDefinitionSnapshot, client: Client = ctx.client) {
-  const app = ctx.app({ process, ...(client === ctx.client ? {} : { temporal: createTemporalGateway(client, ctx.taskQueue) }) });
+  const gateway = createTemporalGateway(client, ctx.taskQueue);
+  const app = ctx.app({ process, ...(client === ctx.client ? {} : { temporal: gateway }) });
   const driver = {
     app,
     /** Files a complaint: on the public web form, or as staff when a role is given. */
@@ -72,6 +73,13 @@ export function complaintDriver(ctx: IntegrationContext, process: ProcessDefinit
         WHERE complaint_id = ${c.id} AND purpose = ${purpose} AND revoked_at IS NULL AND used_at IS NULL
         ORDER BY created_at DESC LIMIT 1`;
       return link;
+    },
+    /** A process migration sent to the complaint as a plan's workflow sends it. */
+    migrate(c: FiledComplaint, input: MigrateProcessInput): Promise<MigrateProcessResult> {
+      return gateway.migrateProcess(c.id, input);
+    },
+    migrationView(c: FiledComplaint): Promise<MigrationView> {
+      return gateway.migrationView(c.id);
     },
     /** The customer's answer through the workflow update a signed link leads to. */
     async answer(c: FiledComplaint, answer: CustomerAnswer, linkId?: string) {
