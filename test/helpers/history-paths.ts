@@ -3,12 +3,17 @@
 // time-skipping test server: the process is fixed (deadlines of an hour of round-the-clock time),
 // time passes only where a path sleeps, and each decision meets an idle workflow, so the commands
 // in a history do not depend on how fast the machine was. README "Versioning running complaints" says when to record.
+import { randomUUID } from 'node:crypto';
 import proto from '@temporalio/proto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { expect } from 'vitest';
 import type { ProcessDefinition, ProcessDefinitionSnapshot } from '../../domain/process-definition.js';
 import { parseEncryptionKeys } from '../../security/payload-codec.js';
-import type { ComplaintSnapshot } from '../../workflows/complaint.messages.js';
+import { allStages, type DeadlineRule } from '../../domain/lifecycle/index.js';
+import { createMigrationPlan } from '../../read-model/process-migrations.js';
+import { createTemporalGateway } from '../../temporal/gateway.js';
+import type { ComplaintSnapshot, MigrateProcessInput } from '../../workflows/complaint.messages.js';
+import { processMigrationWorkflowId } from '../../workflows/process-migration.messages.js';
 import { CLASSIFY, complaintDriver, PROPOSE_REFUND, PROPOSE_REPAIR, type FiledComplaint } from './complaint-driver.js';
 import { eventually, type IntegrationContext } from './integration.js';
 import { anIntake } from './time-skipping.js';
@@ -67,6 +72,30 @@ export interface LifecyclePath {
   drive(run: PathRun): Promise<RecordedRun[]>;
 }
 
+/**
+ * Version `n` of the recording process, named as intake names versions (`iso-10002-default@<n>`),
+ * so migration plans (which select complaints by definition id) find complaints on it.
+ */
+function recordingVersion(n: number, overrides: (d: ProcessDefinition) => void = () => undefined): ProcessDefinitionSnapshot {
+  const { definition } = recordingProcess((d) => {
+    d.version = n;
+    overrides(d);
+  });
+  return { versionId: `${definition.id}@${n}`, definition };
+}
+
+/** A migration plan as its workflow sends it to one complaint. */
+function planTo(target: ProcessDefinitionSnapshot, rule: DeadlineRule, migrationId: string): MigrateProcessInput {
+  return { migrationId, actor: { id: 'owner-1', role: 'process_owner' }, target, deadlineRules: allStages(rule) };
+}
+
+/** Proposed and accepted: the path's complaint ends as the first path's does. */
+async function acceptedAfterProposal(run: PathRun, c: FiledComplaint): Promise<RecordedRun[]> {
+  await run.d.decideOk(c, PROPOSE_REPAIR);
+  await run.d.answer(c, { type: 'customer_accepted', round: 1 });
+  return closedAs(run, c, 'accepted');
+}
+
 /** Filed on the web form and acknowledged automatically (the customer gave an e-mail). */
 async function acknowledged(run: PathRun): Promise<FiledComplaint> {
   const c = await run.d.file();
@@ -105,17 +134,22 @@ async function until(run: PathRun, c: FiledComplaint, check: (s: ComplaintSnapsh
 const { EventType } = proto.temporal.api.enums.v1;
 
 /**
- * What a history says the workflow did: its events without workflow-task bookkeeping (whose
- * boundaries depend on when queries and updates arrived), activities by name.
+ * What a history says the workflow did: the commands it issued (activities by name, timers,
+ * continue-as-new) and the updates it took, without what the server writes on its own clock:
+ * workflow-task bookkeeping and activities starting and completing. Where those fall depends on how
+ * fast the worker was (a continue-as-new's timer cancel landed before or after its activity's
+ * completion, depending on how many workflow tasks the recorder's status polls had added).
  */
 export function commandsOf(history: proto.temporal.api.history.v1.IHistory): string[] {
   return (history.events ?? []).flatMap((e) => {
     const type = EventType[e.eventType ?? 0] ?? String(e.eventType);
-    if (type.startsWith('EVENT_TYPE_WORKFLOW_TASK_')) return [];
+    if (type.startsWith('EVENT_TYPE_WORKFLOW_TASK_') || SERVER_PACED.has(type)) return [];
     const activity = e.activityTaskScheduledEventAttributes?.activityType?.name;
     return [activity ? `${type} ${activity}` : type];
   });
 }
+
+const SERVER_PACED = new Set(['EVENT_TYPE_ACTIVITY_TASK_STARTED', 'EVENT_TYPE_ACTIVITY_TASK_COMPLETED']);
 
 /** Every activity and workflow task the history schedules has ended: only a timer or an update moves it on. */
 function isIdle(history: proto.temporal.api.history.v1.IHistory): boolean {
@@ -378,6 +412,139 @@ export const LIFECYCLE_PATHS: LifecyclePath[] = [
       await d.decideOk(c, PROPOSE_REPAIR);
       await d.answer(c, { type: 'customer_accepted', round: 1 });
       return closedAs(run, c, 'accepted');
+    },
+  },
+  {
+    // Migrated with `keep`: the investigation keeps its deadline under a longer version.
+    name: 'migration-keep',
+    process: recordingVersion(1),
+    async drive(run) {
+      const c = await acknowledged(run);
+      await run.d.decideOk(c, CLASSIFY);
+      await run.d.migrate(c, planTo(recordingVersion(2, (d) => (d.stages.investigation.deadline = seconds(3 * 3600))), 'keep', 'plan-keep'));
+      await until(run, c, (s) => s.processVersion === 'iso-10002-default@2');
+      return acceptedAfterProposal(run, c);
+    },
+  },
+  {
+    // Migrated with `recompute` after a paused question: the new clock counts the pause, and its
+    // warning fires under the new version.
+    name: 'migration-recompute',
+    process: recordingVersion(1),
+    async drive(run) {
+      const { d, env } = run;
+      const c = await acknowledged(run);
+      await d.decideOk(c, CLASSIFY);
+      await d.decideOk(c, { type: 'request_info', question: 'Which programme was running?' });
+      await env.sleep('10m');
+      await until(run, c, (s) => s.state.status === 'awaiting_customer');
+      await d.answer(c, { type: 'customer_answered_info', requestId: 'info-1', text: 'Cotton 60.' });
+      await until(run, c, (s) => s.state.status === 'investigating');
+      await d.migrate(c, planTo(recordingVersion(2, (p) => (p.stages.investigation.deadline = seconds(3 * 3600))), 'recompute', 'plan-recompute'));
+      await env.sleep('200m');
+      await until(run, c, (s) => s.state.counters.warnings === 1);
+      return acceptedAfterProposal(run, c);
+    },
+  },
+  {
+    // Migrated with `restart` half-way through the initial review: a full new clock, whose warning fires.
+    name: 'migration-restart',
+    process: recordingVersion(1),
+    async drive(run) {
+      const { d, env } = run;
+      const c = await acknowledged(run);
+      await env.sleep('30m');
+      await until(run, c, (s) => s.state.status === 'acknowledged');
+      await d.migrate(c, planTo(recordingVersion(2, (p) => (p.stages.initialReview.deadline = seconds(2 * 3600))), 'restart', 'plan-restart'));
+      await env.sleep('100m');
+      await until(run, c, (s) => s.state.counters.warnings === 1);
+      await d.decideOk(c, CLASSIFY);
+      return acceptedAfterProposal(run, c);
+    },
+  },
+  {
+    // Migrated after its first breach to a chain that re-arms every four minutes: the breaches it
+    // has made due fire at once, collapsed into one, and the complaint climbs to the director.
+    name: 'migration-breach-escalates',
+    process: recordingVersion(1),
+    async drive(run) {
+      const { d, env } = run;
+      const c = await acknowledged(run);
+      await env.sleep('70m');
+      await until(run, c, (s) => s.state.counters.breaches === 1);
+      const fastChain = recordingVersion(2, (p) => {
+        p.stages.initialReview.escalation = {
+          levels: ['assignee', 'teamLead', 'complaintsManager', 'director'],
+          onWarning: { notify: ['assignee'] },
+          onBreach: [
+            { notify: ['teamLead'], escalate: true, rearmAfter: seconds(240) },
+            { notify: ['complaintsManager'], escalate: true, rearmAfter: seconds(240) },
+            { notify: ['director'], escalate: true },
+          ],
+        };
+      });
+      const { status } = await d.migrate(c, planTo(fastChain, 'keep', 'plan-breach'));
+      expect(status.escalationLevel).toBe('director');
+      await d.decideOk(c, CLASSIFY);
+      return acceptedAfterProposal(run, c);
+    },
+  },
+  {
+    // Migrated, then continued as new: the next runs start on the target version.
+    name: 'migration-continue-as-new',
+    process: recordingVersion(1),
+    async drive(run) {
+      const { d, env, ctx } = run;
+      const intake = anIntake(new Date(await env.currentTimeMs()).toISOString());
+      const started = await env.client.workflow.start('complaintWorkflow', {
+        workflowId: intake.complaintId,
+        taskQueue: ctx.taskQueue,
+        args: [{ intake, process: this.process, historyLimit: 80 }],
+      });
+      const c = { id: intake.complaintId, reference: intake.reference, pin: '' };
+      await until(run, c, (s) => s.state.status === 'acknowledged');
+      await d.decideOk(c, CLASSIFY);
+      await until(run, c, (s) => s.state.status === 'investigating');
+      await d.migrate(c, planTo(recordingVersion(2, (p) => (p.stages.investigation.deadline = seconds(3 * 3600))), 'recompute', 'plan-can'));
+      await until(run, c, (s) => s.processVersion === 'iso-10002-default@2');
+      const handle = env.client.workflow.getHandle(c.id);
+      for (let i = 1; i <= 6; i++) {
+        await d.decideOk(c, { type: 'note', text: `Called the customer, attempt ${i}.` });
+        await until(run, c, (s) => s.state.counters.notes === i);
+      }
+      expect((await handle.describe()).runId).not.toBe(started.firstExecutionRunId);
+      expect((await d.status(c)).processVersion).toBe('iso-10002-default@2');
+      await acceptedAfterProposal(run, c);
+      return runsOf(env, c.id, started.firstExecutionRunId);
+    },
+  },
+  {
+    // The plan's own workflow: it moves the one complaint a stored plan covers, in a batch.
+    name: 'process-migration-plan',
+    process: recordingVersion(1),
+    async drive(run) {
+      const { d, env, ctx } = run;
+      const since = new Date().toISOString();
+      const c = await acknowledged(run);
+      const target = recordingVersion(2, (p) => (p.stages.initialReview.deadline = seconds(2 * 3600)));
+      const migrationId = randomUUID();
+      await createMigrationPlan(ctx.sql, {
+        id: migrationId,
+        scope: { definitionId: target.definition.id, targetVersionId: target.versionId, filter: { receivedFrom: since } },
+        targetVersion: 2,
+        target,
+        targetHash: null,
+        deadlineRules: allStages('recompute'),
+        requestedBy: { id: 'owner-1', role: 'process_owner' },
+        applyAt: null,
+      });
+      await createTemporalGateway(env.client, ctx.taskQueue).startProcessMigration({ migrationId });
+      const plan = env.client.workflow.getHandle(processMigrationWorkflowId(migrationId));
+      await eventually(async () => ((await plan.describe()).status.name === 'COMPLETED' ? true : undefined));
+      await until(run, c, (s) => s.processVersion === target.versionId);
+      await d.decideOk(c, CLASSIFY);
+      await acceptedAfterProposal(run, c);
+      return [{ workflowId: processMigrationWorkflowId(migrationId) }];
     },
   },
 ];
