@@ -5,7 +5,7 @@ import { ApplicationFailure, Context } from '@temporalio/activity';
 import type { Sql } from 'postgres';
 import { DomainError } from '../domain/errors.js';
 import type { MigrationSkipReason } from '../domain/lifecycle/index.js';
-import { migrationConsequences, planComplaintMigration } from '../domain/process-migration.js';
+import { migrationConsequences, planComplaintMigration, type ComplaintMigrationPlan } from '../domain/process-migration.js';
 import {
   markPlanCompleted,
   markPlanRunning,
@@ -99,7 +99,14 @@ async function previewOne(
     migrationId: PREVIEW_MIGRATION_ID,
     migrations: view.migrations,
   };
-  const plan = planComplaintMigration(calendars, planInput);
+  let plan: ComplaintMigrationPlan;
+  try {
+    plan = planComplaintMigration(calendars, planInput);
+  } catch (err) {
+    // What the migration itself would refuse as `cannot_compute` (a calendar outside its years, …).
+    const message = `${(err as Error).name}: ${(err as Error).message}`.slice(0, 2_000);
+    return { ...complaint, status: view.state.status, fromVersion: view.process.versionId, outcome: { migrates: false, skip: { reason: 'cannot_compute', message } } };
+  }
   const outcome = plan.ok
     ? { migrates: true as const, record: plan.record, consequences: migrationConsequences(calendars, planInput, plan) }
     : { migrates: false as const, skip: plan.skip };

@@ -153,11 +153,12 @@ function rearmStage(
   const { warnAtShare, escalation: policy } = to.stages[stage.id];
   const duration = stageDuration(stage.id, to);
   const old = stage.clock;
+  const oldCalendar = calendars(old.calendarId, new Date(at), duration, new Date(old.receivedAt));
   // A kept or recomputed clock stays on its calendar (a differing one is refused); a restart runs on the target's.
-  const calendar = calendars(rule === 'restart' ? to.calendarId : old.calendarId, new Date(at), duration, new Date(old.receivedAt));
+  const calendar = rule === 'restart' ? calendars(to.calendarId, new Date(at), duration) : oldCalendar;
   let clock = rule === 'keep' ? old : rule === 'recompute' ? recomputedClock(calendar, old, duration, warnAtShare) : restartedClock(calendar, old, duration, warnAtShare, at);
   // The tracking page shows the stage's deadline, and letters name it: a date still ahead never comes sooner.
-  const promised = effectiveDeadline(calendar, old, at);
+  const promised = effectiveDeadline(oldCalendar, old, at);
   if (toMs(promised) > toMs(at) && toMs(effectiveDeadline(calendar, clock, at)) < toMs(promised)) {
     clock = withDeadline(calendar, clock, clock.pausedAt === old.pausedAt ? old.deadline : promised);
     guarded.push('stage_deadline');

@@ -15,9 +15,24 @@ import type { TransitionRecord } from './record-transition.js';
  * deploy look diverged: add fields only with a new column value scheme (e.g. a `v2:` prefix).
  */
 export function transitionHash(record: TransitionRecord): string {
-  const { state, escalationLevel } = record.status;
   const { stageOutcome, ...data } = record.event.data as { stageOutcome?: unknown } & Record<string, unknown>;
   void stageOutcome;
+  if (record.event.type === 'process_migrated') return hashOf(record, migrationFacts(data));
+  return hashOf(record, data);
+}
+
+/**
+ * A migration's facts: which plan moved it from which version to which, by which rule, what the
+ * promise guard kept. Its instants (a restart's deadline counts from the task's time) and whether
+ * it ended breached are left out, as the deadline snapshot is.
+ */
+function migrationFacts(data: Record<string, unknown>): Record<string, unknown> {
+  const { migrationId, from, to, stage, rule, guarded } = data;
+  return { migrationId, from, to, stage, rule, guarded };
+}
+
+function hashOf(record: TransitionRecord, data: Record<string, unknown>): string {
+  const { state, escalationLevel } = record.status;
   const content = {
     event: { ...record.event, data },
     outcome: { status: state.status, closure: state.closure, round: state.round, escalationLevel },

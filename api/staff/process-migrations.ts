@@ -69,13 +69,13 @@ const progressRoute = createRoute({
   },
 });
 
-export interface ProcessMigrationDeps {
+export interface ProcessMigrationRouteDeps {
   sql: Sql;
   temporal: TemporalGateway;
   definitions: DefinitionVersions;
 }
 
-export function processMigrationRoutes(deps: ProcessMigrationDeps) {
+export function processMigrationRoutes(deps: ProcessMigrationRouteDeps) {
   const { sql, temporal } = deps;
   return new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
     .openapi(planRoute, async (c) => {

@@ -33,10 +33,11 @@ const V1 = version(1);
 const investigationHours = (n: number) => (d: ProcessDefinition) => (d.stages.investigation.deadline = hours(n - 1));
 
 /** Investigating since 10:00 with a 5-hour clock (warning 13:45, deadline 15:00), escalation as of `at`. */
-function investigating(at: string, opts: { pause?: [string, string]; state?: ComplaintState } = {}): { state: ComplaintState; timers: Timers } {
+function investigating(at: string, opts: { pause?: [string, string]; pausedAt?: string; state?: ComplaintState } = {}): { state: ComplaintState; timers: Timers } {
   const { escalation: policy, warnAtShare } = V1.definition.stages.investigation;
   let clock = startClock(ROUND_THE_CLOCK, { at: t('10:00'), duration: hours(5), warnAtShare });
   if (opts.pause) clock = resumeClock(ROUND_THE_CLOCK, pauseClock(clock, opts.pause[0]), opts.pause[1]);
+  if (opts.pausedAt) clock = pauseClock(clock, opts.pausedAt);
   const escalation = runDueEscalations(ROUND_THE_CLOCK, policy, clock, startEscalation(), at).state;
   return {
     state: opts.state ?? reach('investigating', V1.definition),
@@ -105,6 +106,16 @@ describe('the promise guard', () => {
     // The warning is for staff only: it follows the new, shorter budget.
     expect(plan.record.warningAt.new).toBe(t('12:15'));
     expect(plan.timers.stage!.clock.targetMinutes).toBe(300);
+  });
+
+  it('keeps it while the clock is paused, comparing the deadlines as they stand once resumed', () => {
+    const asked = { ...investigating(t('11:00'), { pausedAt: t('10:30') }), state: reach('awaiting_customer', V1.definition) };
+    const shorter = applied(migrate(t('11:00'), asked, version(2, investigationHours(3)), 'recompute'));
+    expect(shorter.record).toMatchObject({ deadline: { old: t('15:00'), new: t('15:00') }, guarded: ['stage_deadline'] });
+    expect(shorter.timers.stage!.clock.pausedAt).toBe(t('10:30'));
+    // Restarted at 11:00 it is paused from then: the promise is the old deadline pushed by the half hour paused so far.
+    const restarted = applied(migrate(t('11:00'), asked, version(2, investigationHours(2)), 'restart'));
+    expect(restarted.record.deadline.new).toBe(t('15:30'));
   });
 
   it('keeps it on a restart too', () => {
@@ -205,9 +216,12 @@ describe('complaints a migration skips', () => {
     expect(skipOf(migrate(t('11:00'), complaint(), target as ProcessDefinitionSnapshot, rule))).toBe(reason);
   });
 
-  it('restarts a clock on the new calendar', () => {
+  it('restarts a clock on the new calendar, a paused one paused still', () => {
     const plan = applied(migrate(t('11:00'), investigating(t('11:00')), version(2, (d) => (d.calendarId = 'TR')), 'restart'));
     expect(plan.timers.stage!.clock.calendarId).toBe('TR');
+    const asked = { ...investigating(t('11:00'), { pausedAt: t('10:30') }), state: reach('awaiting_customer', V1.definition) };
+    const paused = applied(migrate(t('11:00'), asked, version(2, (d) => (d.calendarId = 'TR')), 'restart'));
+    expect(paused.timers.stage!.clock).toMatchObject({ calendarId: 'TR', pausedAt: t('11:00') });
   });
 
   it('skips a proposal whose silence would turn from staying open into acceptance', () => {

@@ -94,6 +94,23 @@ describe('recordTransition', () => {
     await expect(env.run(activities.recordTransition, proposal(randomUUID(), '2026-03-17T10:00:00.000Z', 780))).resolves.toBeUndefined();
   });
 
+  it("takes a reset run's same migration as the same transition: a restart's deadlines count from a later instant", async () => {
+    const intake = await aRecordedComplaint();
+    const migrated = (deadline: string, breached: boolean, rule = 'restart'): TransitionRecord => ({
+      ...aNote(intake.complaintId, 2, ''),
+      event: {
+        type: 'process_migrated',
+        actorId: 'owner-1',
+        actorRole: 'process_owner',
+        data: { migrationId: 'plan-1', from: 'p@1', to: 'p@2', stage: 'investigation', rule, deadline: { old: '2026-03-05T09:00:00.000Z', new: deadline }, guarded: [], breached },
+      },
+      messages: [],
+    });
+    await env.run(activities.recordTransition, migrated('2026-03-09T09:00:00.000Z', false));
+    await expect(env.run(activities.recordTransition, migrated('2026-03-09T09:00:07.000Z', true))).resolves.toBeUndefined();
+    await expect(env.run(activities.recordTransition, migrated('2026-03-09T09:00:00.000Z', false, 'keep'))).rejects.toMatchObject({ type: 'READ_MODEL_DIVERGED' });
+  });
+
   it.each([
     ['another event', (r: TransitionRecord) => ({ ...r, event: { ...r.event, data: { type: 'note', text: 'A note of the reset run.' } } })],
     ['another outcome', (r: TransitionRecord) => ({ ...r, status: { ...r.status, state: { ...r.status.state, status: 'closed' as const } } })],
