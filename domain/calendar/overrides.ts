@@ -65,6 +65,9 @@ export function overrideIssues(calendarId: string, overrides: CalendarOverrides)
   });
 
   const movingHolidays = validMoves.map((v) => v.move);
+  // One calendar per year (the registry's cache holds only so many).
+  const years = new Map<number, Calendar>();
+  const calendarOf = (year: number) => years.get(year) ?? years.set(year, getCalendar(calendarId, year, { movingHolidays })).get(year)!;
   const seen = new Map<string, number>();
   (overrides.exceptions ?? []).forEach((exception, i) => {
     const path = `exceptions.${i}.date`;
@@ -73,8 +76,7 @@ export function overrideIssues(calendarId: string, overrides: CalendarOverrides)
     const earlier = seen.get(exception.date);
     if (earlier !== undefined) return void issues.push({ path, message: `exceptions.${earlier} is on ${exception.date} too` });
     seen.set(exception.date, i);
-    const year = Number(exception.date.slice(0, 4));
-    const calendar = getCalendar(calendarId, year, { movingHolidays });
+    const calendar = calendarOf(Number(exception.date.slice(0, 4)));
     const hours = dayHoursOf(calendar, exception.date);
     if (exception.kind === 'closed' && hours.length === 0) {
       issues.push({ path, message: `${exception.date} is already closed (${whyClosed(calendar, exception.date)})` });
