@@ -216,8 +216,41 @@ export const CALENDAR_DEFINITIONS: readonly CalendarDefinition[] = [
       source: { library: 'date-holidays', country: 'IR', types: ['public'] },
       // The Nowruz holidays run from 29 Esfand to 4 Farvardin, so a leap year's 30 Esfand is one.
       rules: [{ rule: '30 Esfand', name: 'آخرین روز سال', key: 'akharinRuzSal' }],
-      // Iran sights the moon: its months mostly begin a day after the Umm al-Qura table.
-      lunarMonths: { daysAfterTable: 1 },
+      // Iran sights the moon: its months mostly begin a day after the Umm al-Qura table, but not
+      // always. The starts Iran announced (official calendar, calendar.ut.ac.ir / time.ir) for
+      // the months holding holidays, through Jumada al-thani 1448; later months follow the rule.
+      lunarMonths: {
+        daysAfterTable: 1,
+        announced: [
+          { month: 'Rajab 1445', firstDay: '2024-01-13' },
+          { month: 'Shaban 1445', firstDay: '2024-02-11' },
+          { month: 'Ramadan 1445', firstDay: '2024-03-12' },
+          { month: 'Shawwal 1445', firstDay: '2024-04-10' },
+          { month: 'Dhu al-Hijjah 1445', firstDay: '2024-06-08' },
+          { month: 'Muharram 1446', firstDay: '2024-07-07' },
+          { month: 'Safar 1446', firstDay: '2024-08-06' },
+          { month: 'Rabi al-awwal 1446', firstDay: '2024-09-05' },
+          { month: 'Jumada al-thani 1446', firstDay: '2024-12-03' },
+          { month: 'Rajab 1446', firstDay: '2025-01-02' },
+          { month: 'Shaban 1446', firstDay: '2025-01-31' },
+          { month: 'Ramadan 1446', firstDay: '2025-03-02' },
+          { month: 'Shawwal 1446', firstDay: '2025-03-31' },
+          { month: 'Dhu al-Hijjah 1446', firstDay: '2025-05-28' },
+          { month: 'Muharram 1447', firstDay: '2025-06-27' },
+          { month: 'Safar 1447', firstDay: '2025-07-26' },
+          { month: 'Rabi al-awwal 1447', firstDay: '2025-08-25' },
+          { month: 'Jumada al-thani 1447', firstDay: '2025-11-22' },
+          { month: 'Rajab 1447', firstDay: '2025-12-22' },
+          { month: 'Shaban 1447', firstDay: '2026-01-21' },
+          { month: 'Ramadan 1447', firstDay: '2026-02-19' },
+          { month: 'Shawwal 1447', firstDay: '2026-03-21' },
+          { month: 'Dhu al-Hijjah 1447', firstDay: '2026-05-18' },
+          { month: 'Muharram 1448', firstDay: '2026-06-16' },
+          { month: 'Safar 1448', firstDay: '2026-07-16' },
+          { month: 'Rabi al-awwal 1448', firstDay: '2026-08-14' },
+          { month: 'Jumada al-thani 1448', firstDay: '2026-11-11' },
+        ],
+      },
     },
   },
 ];

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { isDomainError } from '../../../domain/errors.js';
 import { addBusinessDuration, calendarSchema, dayHoursOf, holidaysInYear } from '../../../domain/calendar/index.js';
+import { CALENDAR_DEFINITIONS } from '../../../domain/calendar/definitions.js';
+import { generateHolidays } from '../../../domain/calendar/holiday-source.js';
 import { getCalendar, listCalendars, yearsFor } from '../../../domain/calendar/registry.js';
 import { AZ, DE, IR, TR, US } from './fixtures.js';
 
@@ -124,6 +126,21 @@ describe('the other shipped calendars', () => {
     ['Eid al-Adha 1448', 'عید سعید قربان', ['2027-05-17']],
   ])('starts Iranian lunar months a day after the Umm al-Qura table: %s', (_, name, dates) => {
     expect(datesOf(getCalendar('IR', 2027).holidays.filter((h) => h.name.includes(name)))).toEqual(dates);
+  });
+
+  it.each([
+    ['Eid al-Fitr 1445 on the table’s own days', 'عید سعید فطر', ['2024-04-10', '2024-04-11']],
+    ['Eid al-Adha 1445 a day after the table', 'عید سعید قربان', ['2024-06-17']],
+    ['Tasua 1446 on the table’s own day', 'تاسوعا', ['2024-07-15']],
+    ['Ashura 1446 on the table’s own day', 'عاشورا', ['2024-07-16']],
+  ])('places Iranian lunar holidays in the months Iran announced: %s', (_, name, dates) => {
+    expect(datesOf(getCalendar('IR', 2024).holidays.filter((h) => h.name.includes(name)))).toEqual(dates);
+  });
+
+  it('refuses an announced month start with no month of the table near it', () => {
+    const ir = CALENDAR_DEFINITIONS.find((d) => d.id === 'IR')!;
+    const typo = { ...ir, holidays: { ...ir.holidays, lunarMonths: { daysAfterTable: 1, announced: [{ month: 'Shawwal 1445', firstDay: '2024-04-20' }] } } };
+    expect(() => generateHolidays(typo, { from: 2024, to: 2024 })).toThrow(/announced start of Shawwal 1445/);
   });
 
   it('puts Imam Reza’s martyrdom on the last day of Safar, the 29th when Safar is short', () => {
