@@ -1,12 +1,12 @@
 // One complaint's run state and what the workflow does with it: apply an event through the pure
 // reducer, execute its effects (clock arithmetic as activities, messages and links as data for
 // the read model), record the transition, and fire timers that came due. The workflow function
-// (complaint.workflow.ts) only wires handlers and the main loop to this class.
-import { ActivityFailure, ApplicationFailure, patched, proxyActivities, uuid4 } from '@temporalio/workflow';
+// (complaint.workflow.ts) only wires handlers and the main loop to this class. It imports nothing
+// of Temporal: what it needs from outside comes as `RunPorts`, so a simulation runs the same code.
 import type { Activities } from '../activities/index.js';
 import type { LinkRequest, OutgoingMessage } from '../read-model/record-transition.js';
 import type { TimedStageId } from '../domain/complaint.js';
-import { DETERMINISTIC_ACTIVITY_ERRORS, type DomainError } from '../domain/errors.js';
+import type { DomainError } from '../domain/errors.js';
 import {
   advance,
   initialEffects,
@@ -24,33 +24,43 @@ import type { ComplaintSnapshot, ComplaintWorkflowInput } from './complaint.mess
 /** Update ids kept across continue-as-new; clients retry within minutes, not hundreds of updates later. */
 const REMEMBERED_UPDATES = 200;
 
-// The read model's activities retry until they succeed (PostgreSQL back, a fixed template
-// deployed): a complaint waits, it never fails, and never runs ahead of what staff see. Only a
-// divergence from a reset (READ_MODEL_DIVERGED, thrown non-retryable) stops them.
-const readModel = proxyActivities<Activities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
-});
-
-// Clock arithmetic that no retry can cure (out of the calendar's years, a clock in the wrong state)
-// fails at once and becomes an incident on the timeline (`tolerate`) instead of holding every
-// timer and decision behind it.
-const clocks = proxyActivities<Activities>({
-  startToCloseTimeout: '30 seconds',
-  retry: {
-    initialInterval: '1 second',
-    backoffCoefficient: 2,
-    maximumInterval: '1 minute',
-    nonRetryableErrorTypes: [...DETERMINISTIC_ACTIVITY_ERRORS],
-  },
-});
-
 /**
  * Patch ids (see the README's versioning strategy). `due-timers-first`: every exclusive section
  * first fires the timers due at its own time, events are stamped with the time they are applied,
  * and breach steps missed during an outage collapse into one.
  */
 const DUE_TIMERS_FIRST = 'due-timers-first';
+
+/**
+ * What the run needs from outside: the activities, patch markers, ids and the clock. The workflow
+ * passes Temporal's (workflows/temporal-ports.ts); a simulation passes in-process ones over a
+ * virtual clock, so both run this same code.
+ */
+export interface RunPorts {
+  /** Read-model writes: retried until they succeed. */
+  readModel: Pick<Activities, 'recordComplaint' | 'recordTransition'>;
+  /** Clock arithmetic: a permanent failure becomes an `activity_failed` incident. */
+  clocks: Pick<
+    Activities,
+    | 'startStageClock'
+    | 'pauseStageClock'
+    | 'resumeStageClock'
+    | 'stopStageClock'
+    | 'fireDueEscalations'
+    | 'answerDeadlines'
+    | 'infoRequestDeadlines'
+    | 'progressUpdateDue'
+  >;
+  /** `patched()` in a workflow; a simulation runs the newest code (always true). */
+  patched(patchId: string): boolean;
+  uuid(): string;
+  /** The current instant as ISO text (in a workflow: the task's start time, deterministic on replay). */
+  now(): string;
+  /** For a clock call that threw: its error type and message when it failed for good, else undefined (rethrow). */
+  permanentFailure(err: unknown): { errorType: string; message: string } | undefined;
+  /** The error a refused event is thrown as (an update's failure in a workflow). */
+  refusal(error: DomainError): Error;
+}
 
 /** What one transition produces besides the state: recorded together in one activity. */
 interface TransitionOutput {
@@ -91,7 +101,10 @@ export class ComplaintRun {
   private readonly definition: ProcessDefinition;
   private exclusiveChain: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly input: ComplaintWorkflowInput) {
+  constructor(
+    private readonly input: ComplaintWorkflowInput,
+    private readonly ports: RunPorts,
+  ) {
     this.definition = input.process.definition;
     const { intake, carried } = input;
     this.state =
@@ -118,9 +131,9 @@ export class ComplaintRun {
 
   /** Records the complaint and starts the acknowledgement stage (first run only). */
   async begin(): Promise<void> {
-    await readModel.recordComplaint(this.input.intake);
+    await this.ports.readModel.recordComplaint(this.input.intake);
     const output = emptyOutput();
-    const at = now();
+    const at = this.ports.now();
     for (const effect of initialEffects(this.state, this.definition)) await this.execute(effect, output, at);
     await this.record(at, { actorId: 'system', actorRole: 'system', data: { processVersion: this.input.process.versionId } }, 'process_started', output);
     await this.applyFollowUps(output);
@@ -133,7 +146,7 @@ export class ComplaintRun {
    */
   exclusive<T>(fn: () => Promise<T>): Promise<T> {
     const run = this.exclusiveChain.then(async () => {
-      if (patched(DUE_TIMERS_FIRST)) await this.fireDueTimers();
+      if (this.ports.patched(DUE_TIMERS_FIRST)) await this.fireDueTimers();
       return fn();
     });
     this.exclusiveChain = run.catch(() => undefined);
@@ -143,7 +156,7 @@ export class ComplaintRun {
   /** For update validators: throws the refusal the reducer would give, changes nothing. */
   validate(event: LifecycleEvent): void {
     const result = advance(this.state, event, this.definition);
-    if (!result.ok) throw asFailure(result.error);
+    if (!result.ok) throw this.ports.refusal(result.error);
   }
 
   /**
@@ -153,8 +166,8 @@ export class ComplaintRun {
   async applyUpdate(updateId: string | undefined, event: LifecycleEvent, origin: EventOrigin): Promise<ComplaintSnapshot> {
     if (this.hasApplied(updateId)) return this.status();
     // Applied now, after what came due before it: the stage clock stops at this instant.
-    const refusal = await this.apply(patched(DUE_TIMERS_FIRST) ? { ...event, at: now() } : event, origin);
-    if (refusal) throw asFailure(refusal);
+    const refusal = await this.apply(this.ports.patched(DUE_TIMERS_FIRST) ? { ...event, at: this.ports.now() } : event, origin);
+    if (refusal) throw this.ports.refusal(refusal);
     this.remember(updateId);
     return this.status();
   }
@@ -180,9 +193,9 @@ export class ComplaintRun {
     try {
       return await call();
     } catch (err) {
-      const cause = err instanceof ActivityFailure ? err.cause : undefined;
-      if (!(cause instanceof ApplicationFailure) || !isPermanent(cause)) throw err;
-      output.incidents.push({ type: 'activity_failed', activity, errorType: cause.type ?? 'Error', message: cause.message.slice(0, 2_000) });
+      const failure = this.ports.permanentFailure(err);
+      if (!failure) throw err;
+      output.incidents.push({ type: 'activity_failed', activity, errorType: failure.errorType, message: failure.message.slice(0, 2_000) });
       return undefined;
     }
   }
@@ -195,18 +208,18 @@ export class ComplaintRun {
 
   /** Fires whatever timers are due now: escalation steps, then answer and question reminders and timeouts, progress update. */
   async fireDueTimers(): Promise<void> {
-    const at = now();
+    const at = this.ports.now();
     const stage = this.timers.stage;
     if (stage && escalationDue(this.timers, at)) {
       const output = emptyOutput();
       const run = await this.tolerate('fireDueEscalations', output, () =>
-        clocks.fireDueEscalations({ clock: stage.clock, escalation: stage.escalation, policy: stage.policy, at }),
+        this.ports.clocks.fireDueEscalations({ clock: stage.clock, escalation: stage.escalation, policy: stage.policy, at }),
       );
       // Without a run the chain cannot advance: end it rather than wake for it again and again.
       stage.escalation = run?.state ?? { ...stage.escalation, ended: true };
       this.timerVersion++;
       await this.applyFollowUps(output);
-      for (const event of escalationEvents(stage.id, run?.fired ?? [], Boolean(run) && patched(DUE_TIMERS_FIRST))) {
+      for (const event of escalationEvents(stage.id, run?.fired ?? [], Boolean(run) && this.ports.patched(DUE_TIMERS_FIRST))) {
         await this.fireSystem(event);
       }
     }
@@ -220,7 +233,7 @@ export class ComplaintRun {
 
   /** Epoch ms of the earliest pending timer, or undefined when nothing is scheduled. */
   nextWakeAt(): number | undefined {
-    return nextWakeAt(this.timers, now());
+    return nextWakeAt(this.timers, this.ports.now());
   }
 
   /** What a status query answers: the last recorded snapshot (the live one before any record). */
@@ -236,20 +249,20 @@ export class ComplaintRun {
       calendarId: this.definition.calendarId,
       seq: this.seq,
       state: this.state,
-      deadlines: deadlinesOf(this.timers, now()),
+      deadlines: deadlinesOf(this.timers, this.ports.now()),
       escalationLevel: escalation.levels[this.state.escalation.level] ?? escalation.levels[0]!,
     };
   }
 
   private async fireSystem(system: SystemEvent, carried: OutgoingMessage[] = []): Promise<void> {
     // A timer that lost a race with a decision is stale (GONE): nothing to do.
-    await this.apply({ kind: 'system', at: now(), system }, { actorId: 'system', actorRole: 'system', data: { ...system } }, carried);
+    await this.apply({ kind: 'system', at: this.ports.now(), system }, { actorId: 'system', actorRole: 'system', data: { ...system } }, carried);
   }
 
   private async record(at: string, origin: EventOrigin, type: string, output: TransitionOutput): Promise<void> {
     this.seq++;
     const status = this.status();
-    await readModel.recordTransition({
+    await this.ports.readModel.recordTransition({
       complaintId: this.input.intake.complaintId,
       seq: this.seq,
       at,
@@ -292,28 +305,28 @@ export class ComplaintRun {
         return;
       case 'start_stage_clock': {
         const started = await this.tolerate('startStageClock', output, () =>
-          clocks.startStageClock({ calendarId, duration: effect.duration, warnAtShare: effect.warnAtShare, at }),
+          this.ports.clocks.startStageClock({ calendarId, duration: effect.duration, warnAtShare: effect.warnAtShare, at }),
         );
         this.timers.stage = started ? { id: effect.stage, ...started, policy: effect.escalation } : null;
         break;
       }
       case 'pause_stage_clock': {
         const stage = this.timers.stage;
-        const paused = stage && (await this.tolerate('pauseStageClock', output, () => clocks.pauseStageClock({ clock: stage.clock, at })));
+        const paused = stage && (await this.tolerate('pauseStageClock', output, () => this.ports.clocks.pauseStageClock({ clock: stage.clock, at })));
         if (stage && paused) stage.clock = paused;
         break;
       }
       case 'resume_stage_clock': {
         const stage = this.timers.stage;
         const resumed =
-          stage && (await this.tolerate('resumeStageClock', output, () => clocks.resumeStageClock({ clock: stage.clock, escalation: stage.escalation, at })));
+          stage && (await this.tolerate('resumeStageClock', output, () => this.ports.clocks.resumeStageClock({ clock: stage.clock, escalation: stage.escalation, at })));
         if (stage && resumed) Object.assign(stage, resumed);
         break;
       }
       case 'stop_stage_clock': {
         const stage = this.timers.stage;
         if (stage) {
-          const stopped = await this.tolerate('stopStageClock', output, () => clocks.stopStageClock({ clock: stage.clock, at }));
+          const stopped = await this.tolerate('stopStageClock', output, () => this.ports.clocks.stopStageClock({ clock: stage.clock, at }));
           // The clock alone says whether the stage met its deadline.
           const outcome = effect.abandoned ? 'abandoned' : stopped?.outcome.met === false ? 'breached' : 'met';
           if (stopped) output.stageOutcome = { stage: stage.id, outcome, met: stopped.outcome.met, byMinutes: stopped.outcome.byMinutes };
@@ -323,7 +336,7 @@ export class ComplaintRun {
       }
       case 'start_answer_clock': {
         const due = await this.tolerate('answerDeadlines', output, () =>
-          clocks.answerDeadlines({ calendarId, duration: effect.deadline, reminderAtShare: effect.reminderAtShare, at }),
+          this.ports.clocks.answerDeadlines({ calendarId, duration: effect.deadline, reminderAtShare: effect.reminderAtShare, at }),
         );
         this.timers.answer = due ? { round: effect.round, ...due, reminded: false } : null;
         break;
@@ -333,9 +346,9 @@ export class ComplaintRun {
         break;
       case 'start_info_clock': {
         // Requests recorded before requests had a deadline replay without its activity and timer.
-        if (!patched('info-request-deadline')) return;
+        if (!this.ports.patched('info-request-deadline')) return;
         const due = await this.tolerate('infoRequestDeadlines', output, () =>
-          clocks.infoRequestDeadlines({ calendarId, duration: effect.deadline, reminderAtShare: effect.reminderAtShare, at }),
+          this.ports.clocks.infoRequestDeadlines({ calendarId, duration: effect.deadline, reminderAtShare: effect.reminderAtShare, at }),
         );
         this.timers.info = due ? { requestId: effect.requestId, ...due, reminded: false } : null;
         break;
@@ -347,7 +360,7 @@ export class ComplaintRun {
         break;
       case 'restart_progress_timer':
         this.timers.progressDueAt =
-          (await this.tolerate('progressUpdateDue', output, () => clocks.progressUpdateDue({ calendarId, every: effect.every, at }))) ?? null;
+          (await this.tolerate('progressUpdateDue', output, () => this.ports.clocks.progressUpdateDue({ calendarId, every: effect.every, at }))) ?? null;
         break;
       case 'stop_progress_timer':
         this.timers.progressDueAt = null;
@@ -361,8 +374,8 @@ export class ComplaintRun {
       case 'issue_response_link':
         output.links.push(
           effect.purpose === 'resolution'
-            ? { linkId: uuid4(), purpose: 'resolution', round: effect.round }
-            : { linkId: uuid4(), purpose: 'info_request', requestId: effect.requestId },
+            ? { linkId: this.ports.uuid(), purpose: 'resolution', round: effect.round }
+            : { linkId: this.ports.uuid(), purpose: 'info_request', requestId: effect.requestId },
         );
         return;
       case 'revoke_response_links':
@@ -384,16 +397,6 @@ function emptyOutput(): TransitionOutput {
 }
 
 
-/** Failed for good: thrown as non-retryable, or of a type the retry policy does not retry. */
-function isPermanent(failure: ApplicationFailure): boolean {
-  return failure.nonRetryable || (DETERMINISTIC_ACTIVITY_ERRORS as readonly string[]).includes(failure.type ?? '');
-}
-
-/** The workflow's clock: the start time of the current workflow task (deterministic on replay). */
-function now(): string {
-  return new Date().toISOString();
-}
-
 function eventType(event: LifecycleEvent): string {
   switch (event.kind) {
     case 'decision':
@@ -403,9 +406,4 @@ function eventType(event: LifecycleEvent): string {
     case 'system':
       return event.system.type;
   }
-}
-
-/** A refusal crosses to the caller as an ApplicationFailure whose type is the error code. */
-function asFailure(error: DomainError): ApplicationFailure {
-  return ApplicationFailure.create({ type: error.code, message: error.message, details: [error.details ?? null], nonRetryable: true });
 }

@@ -1,6 +1,7 @@
 import { allHandlersFinished, condition, continueAsNew, currentUpdateInfo, setHandler, workflowInfo } from '@temporalio/workflow';
 import { allowedDecisions } from '../domain/lifecycle/index.js';
 import { ComplaintRun } from './complaint-run.js';
+import { temporalRunPorts } from './temporal-ports.js';
 import {
   allowedDecisionsQuery,
   customerAnswerUpdate,
@@ -16,7 +17,7 @@ const HISTORY_EVENTS_BEFORE_CONTINUE_AS_NEW = 5_000;
 /** One complaint, from receipt to closure, as a durable process interpreting its process definition. */
 export async function complaintWorkflow(input: ComplaintWorkflowInput): Promise<ComplaintSnapshot> {
   // State first, before any handler can run.
-  const run = new ComplaintRun(input);
+  const run = new ComplaintRun(input, temporalRunPorts);
 
   setHandler(statusQuery, () => run.recordedStatus());
   setHandler(allowedDecisionsQuery, (role) => allowedDecisions(run.state, role));
