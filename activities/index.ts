@@ -2,10 +2,10 @@ import type { Sql } from 'postgres';
 import type { Calendar } from '../domain/calendar/index.js';
 import { listCalendars } from '../domain/calendar/registry.js';
 import type { LinkSigner } from '../security/signed-links.js';
-import { calendarResolver } from './calendars.js';
+import type { TemporalGateway } from '../temporal/gateway.js';
+import { createCalendarResolver, type CalendarResolver } from './calendars.js';
 import { createClockActivities } from './clocks.js';
 import { createProcessMigrationActivities } from './process-migrations.js';
-import type { TemporalGateway } from '../temporal/gateway.js';
 import { createReadModelActivities } from '../read-model/record-transition.js';
 
 export interface ActivityDeps {
@@ -19,6 +19,8 @@ export interface ActivityDeps {
   staffLocale: string;
   /** Calendars beyond the shipped ones (tests use a round-the-clock one). */
   extraCalendars?: Readonly<Record<string, Calendar>>;
+  /** Default: the shipped calendars with the overrides in force in `sql` (and `extraCalendars`). */
+  calendars?: CalendarResolver;
   /** Process migration plans send each complaint an update through it (absent: this worker runs no plans). */
   temporal?: TemporalGateway;
 }
@@ -28,10 +30,12 @@ export function createActivities(deps: ActivityDeps) {
   const extra = deps.extraCalendars ?? {};
   const zones = new Map(listCalendars().map((c) => [c.id, c.timeZone]));
   const timeZoneOf = (calendarId: string) => extra[calendarId]?.timeZone ?? zones.get(calendarId) ?? 'UTC';
+  // One resolver: a migration's preview and its apply compute on the calendars every clock uses.
+  const calendars = deps.calendars ?? createCalendarResolver({ sql: deps.sql, extraCalendars: extra });
   return {
     ...createReadModelActivities({ ...deps, timeZoneOf }),
-    ...createClockActivities({ calendars: calendarResolver(extra) }),
-    ...createProcessMigrationActivities({ sql: deps.sql, temporal: deps.temporal, calendars: calendarResolver(extra) }),
+    ...createClockActivities({ calendars }),
+    ...createProcessMigrationActivities({ sql: deps.sql, temporal: deps.temporal, calendars }),
   };
 }
 

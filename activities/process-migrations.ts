@@ -3,9 +3,9 @@
 // batches that apply a stored plan, writing each complaint's outcome as soon as it is known.
 import { ApplicationFailure, Context } from '@temporalio/activity';
 import type { Sql } from 'postgres';
-import { DomainError } from '../domain/errors.js';
 import type { MigrationSkipReason } from '../domain/lifecycle/index.js';
-import { migrationConsequences, planComplaintMigration, type ComplaintMigrationPlan } from '../domain/process-migration.js';
+import { DETERMINISTIC_ACTIVITY_ERRORS, DomainError } from '../domain/errors.js';
+import { migrationConsequences, planComplaintMigration, type CalendarFor, type ComplaintMigrationPlan } from '../domain/process-migration.js';
 import {
   markPlanCompleted,
   markPlanRunning,
@@ -21,6 +21,7 @@ import {
 import type { TemporalGateway } from '../temporal/gateway.js';
 import type { MigrationCandidate, MigrationPreviewInput, MigrationPreviewItem } from '../workflows/process-migration.messages.js';
 import type { CalendarResolver } from './calendars.js';
+import { migrationCalendars } from './migration-calendars.js';
 
 /** Times a complaint that does not answer (no worker took its update in time) is tried before it counts as failed. */
 const MAX_ATTEMPTS = 5;
@@ -100,15 +101,18 @@ async function previewOne(
     migrations: view.migrations,
   };
   let plan: ComplaintMigrationPlan;
+  let calendarFor: CalendarFor;
   try {
-    plan = planComplaintMigration(calendars, planInput);
+    calendarFor = await migrationCalendars(calendars, planInput);
+    plan = planComplaintMigration(calendarFor, planInput);
   } catch (err) {
+    if (!isPermanent(err)) throw err;
     // What the migration itself would refuse as `cannot_compute` (a calendar outside its years, …).
     const message = `${(err as Error).name}: ${(err as Error).message}`.slice(0, 2_000);
     return { ...complaint, status: view.state.status, fromVersion: view.process.versionId, outcome: { migrates: false, skip: { reason: 'cannot_compute', message } } };
   }
   const outcome = plan.ok
-    ? { migrates: true as const, record: plan.record, consequences: migrationConsequences(calendars, planInput, plan) }
+    ? { migrates: true as const, record: plan.record, consequences: migrationConsequences(calendarFor, planInput, plan) }
     : { migrates: false as const, skip: plan.skip };
   return { ...complaint, status: view.state.status, fromVersion: view.process.versionId, outcome };
 }
@@ -127,6 +131,11 @@ async function migrateOne(sql: Sql, temporal: TemporalGateway, plan: StoredPlan,
     if (err.code === 'TEMPORARILY_UNAVAILABLE' && attempts < MAX_ATTEMPTS) throw err;
     return { status: 'failed', reason: err.code, message: err.message };
   }
+}
+
+/** An error no retry cures (the calendar's years, a clock in another state): the migration would refuse it too. */
+function isPermanent(err: unknown): boolean {
+  return err instanceof Error && (DETERMINISTIC_ACTIVITY_ERRORS as readonly string[]).includes(err.name);
 }
 
 function skipReasonOf(err: unknown): MigrationSkipReason | undefined {

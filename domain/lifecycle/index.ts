@@ -40,7 +40,9 @@ export {
   type ProcessMigratedRecord,
 } from './migration.js';
 export { localizedRemedies } from './remedies.js';
-export { allowedDecisions, DECISIONS_BY_STATUS, roleMayDecide } from './rules.js';
+export { allowedDecisions, decisionsOfRole, DECISIONS_BY_STATUS, roleMayDecide } from './rules.js';
+export { routeClassification, type Routing } from './routing.js';
+export { DEFAULT_SURVEY_POLICY, surveyPolicy } from './survey.js';
 export { customerAnswerDueAt, infoRequestPolicy } from './waiting-for-customer.js';
 export {
   currentProposal,

@@ -232,7 +232,7 @@ describe('complaints a migration skips', () => {
 
   it('skips an open question whose silence would turn from going on into closing', () => {
     const asked = { ...investigating(t('11:00')), state: reach('awaiting_customer', V1.definition) };
-    const closing = version(2, (d) => (d.infoRequest.onNoAnswer = 'close_no_response'));
+    const closing = version(2, (d) => (d.infoRequest!.onNoAnswer = 'close_no_response'));
     expect(skipOf(migrate(t('11:00'), asked, closing, 'keep'))).toBe('info_policy_differs');
   });
 
