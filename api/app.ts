@@ -11,6 +11,8 @@ import { clientAddressHasher } from './http/client-address.js';
 import type { AppEnv } from './http/app-env.js';
 import { authenticate, parseApiKeys } from './http/auth.js';
 import { calendarRoutes } from './staff/calendars.js';
+import { processSimulationRoutes, type ProcessDefinitionVersions } from './staff/process-simulation.js';
+import { calendarResolver, type CalendarResolver } from '../activities/calendars.js';
 import { bodyLimits } from './http/body-limits.js';
 import { intakeRoutes, keylessIntakeAdmission } from './intake/routes.js';
 import { complaintReadRoutes } from './staff/complaints.js';
@@ -30,7 +32,7 @@ import { TRACKING_PER_MINUTE, trackingAdmission, type TrackingDeps } from './cus
 import { trackingFormAdmission, trackingPage } from './customer/pages/tracking-page.js';
 import { refuseUnstorableUrl } from './http/validation.js';
 import { LinkSigner } from '../security/signed-links.js';
-import { DEFAULT_PROCESS_SNAPSHOT } from '../config/default-process.js';
+import { DEFAULT_PROCESS_DEFINITION, DEFAULT_PROCESS_SNAPSHOT } from '../config/default-process.js';
 import type { ProcessDefinitionSnapshot } from '../domain/process-definition.js';
 
 export interface AppDeps {
@@ -46,7 +48,19 @@ export interface AppDeps {
   currentProcess?: () => ProcessDefinitionSnapshot;
   /** Tracking requests allowed per client address per minute (default TRACKING_PER_MINUTE). */
   trackingPerMinute?: number;
+  /** The versions simulation and backtest read (default: the shipped definition as published version 1). */
+  processDefinitions?: ProcessDefinitionVersions;
+  /** The calendars simulation and backtest compute on (default: the shipped ones, as the worker's clocks). */
+  calendars?: CalendarResolver;
 }
+
+/** Until definitions live in the database: the shipped one is version 1, published. */
+const SHIPPED_DEFINITIONS: ProcessDefinitionVersions = {
+  async version(id, v) {
+    const d = DEFAULT_PROCESS_DEFINITION;
+    return id === d.id && v === d.version ? { definition: d, status: 'published' } : undefined;
+  },
+};
 
 export function createApp(deps: AppDeps) {
   const { config, sql, temporal, log } = deps;
@@ -101,6 +115,10 @@ export function createApp(deps: AppDeps) {
     .route('/complaints', decisionRoutes({ sql, temporal }))
     .route('/complaints', complaintRecordRoutes({ sql }))
     .route('/calendars', calendarRoutes())
+    .route(
+      '/process-definitions',
+      processSimulationRoutes({ definitions: deps.processDefinitions ?? SHIPPED_DEFINITIONS, calendars: deps.calendars ?? calendarResolver(), sql }),
+    )
     .route(
       '/',
       customerRoutes({ ...linkDeps, ...tracking }),

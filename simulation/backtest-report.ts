@@ -109,7 +109,8 @@ export function stageReports(comparisons: readonly ComplaintComparison[]): Stage
   });
 }
 
-export function stageMetrics(comparisons: readonly ComplaintComparison[], stage: TimedStageId): StageMetrics {
+export function stageMetrics(all: readonly ComplaintComparison[], stage: TimedStageId): StageMetrics {
+  const comparisons = all.filter((c) => ranStage(c, stage));
   const asWasEndings = (c: ComplaintComparison) => c.endings.asWas.filter((e) => e.stage === stage);
   const draftEndings = (c: ComplaintComparison) => c.endings.draft.filter((e) => e.stage === stage);
   const shifts: number[] = [];
@@ -119,7 +120,7 @@ export function stageMetrics(comparisons: readonly ComplaintComparison[], stage:
   }
   const escalated = comparisons.filter((c) => c.escalations.asWas !== null);
   return {
-    complaints: comparisons.filter((c) => ranStage(c, stage)).length,
+    complaints: comparisons.length,
     onTime: { asWas: onTime(comparisons.flatMap(asWasEndings)), draft: onTime(comparisons.flatMap(draftEndings)) },
     deadlineShift: distribution(shifts),
     breaches: countChange(comparisons.map((c) => [c.breaches.asWas[stage] ?? 0, c.breaches.draft[stage] ?? 0])),

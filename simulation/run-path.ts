@@ -100,6 +100,8 @@ export async function runPath(
     if (refusal) refusals.push({ index, at: clock.iso(), type: eventType(event), code: refusal.code, message: refusal.message });
   }
   if (withinLimit) withinLimit = await fireTimersUntil(Date.parse(path.until));
+  // Nothing more falls due before the horizon: the run has been simulated up to it.
+  if (withinLimit && !run.finished) clock.advanceTo(Date.parse(path.until));
   return {
     transitions,
     refusals,
