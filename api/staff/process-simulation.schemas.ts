@@ -15,6 +15,13 @@ export const MAX_BACKTEST_COMPLAINTS = 20_000;
 export const DEFAULT_BACKTEST_COMPLAINTS = 10_000;
 
 const DAY_MS = 86_400_000;
+
+/** Epoch ms of a field that may not even be a string (cross-field checks run on bad bodies too). */
+function instantOf(value: unknown): number | undefined {
+  if (typeof value !== 'string') return undefined;
+  const ms = Date.parse(value);
+  return Number.isNaN(ms) ? undefined : ms;
+}
 const { min: MIN_YEAR, max: MAX_YEAR } = CALENDAR_YEAR_LIMITS;
 
 export const versionParamsSchema = z.object({
@@ -90,23 +97,28 @@ export const simulationRequestSchema = z
       '2026-04-30T00:00:00+03:00',
     ).optional(),
   })
-  .superRefine((body, ctx) => {
-    const received = Date.parse(body.receivedAt);
-    if (Number.isNaN(received)) return;
-    const latest = received + MAX_PATH_DAYS * DAY_MS;
-    let previous = received;
-    body.events.forEach((event, i) => {
-      const at = Date.parse(event.at);
-      if (Number.isNaN(at)) return;
-      if (at < received) ctx.addIssue({ code: 'custom', path: ['events', i, 'at'], message: 'must not be before receivedAt' });
-      else if (at < previous) ctx.addIssue({ code: 'custom', path: ['events', i, 'at'], message: 'must not be before the event before it' });
-      else if (at > latest) ctx.addIssue({ code: 'custom', path: ['events', i, 'at'], message: `must be within ${MAX_PATH_DAYS} days of receivedAt` });
-      previous = Math.max(previous, at);
-    });
-    const until = body.until === undefined ? NaN : Date.parse(body.until);
-    if (until < previous) ctx.addIssue({ code: 'custom', path: ['until'], message: 'must not be before the last event (or receivedAt)' });
-    else if (until > latest) ctx.addIssue({ code: 'custom', path: ['until'], message: `must be within ${MAX_PATH_DAYS} days of receivedAt` });
-  })
+  // Runs even when other fields are bad, so one answer names every field at fault.
+  .superRefine(
+    (body, ctx) => {
+      const received = instantOf(body.receivedAt);
+      if (received === undefined) return;
+      const latest = received + MAX_PATH_DAYS * DAY_MS;
+      let previous = received;
+      (Array.isArray(body.events) ? body.events : []).forEach((event: unknown, i) => {
+        const at = instantOf((event as { at?: unknown } | null)?.at);
+        if (at === undefined) return;
+        if (at < received) ctx.addIssue({ code: 'custom', path: ['events', i, 'at'], message: 'must not be before receivedAt' });
+        else if (at < previous) ctx.addIssue({ code: 'custom', path: ['events', i, 'at'], message: 'must not be before the event before it' });
+        else if (at > latest) ctx.addIssue({ code: 'custom', path: ['events', i, 'at'], message: `must be within ${MAX_PATH_DAYS} days of receivedAt` });
+        previous = Math.max(previous, at);
+      });
+      const until = instantOf(body.until);
+      if (until === undefined) return;
+      if (until < previous) ctx.addIssue({ code: 'custom', path: ['until'], message: 'must not be before the last event (or receivedAt)' });
+      else if (until > latest) ctx.addIssue({ code: 'custom', path: ['until'], message: `must be within ${MAX_PATH_DAYS} days of receivedAt` });
+    },
+    { when: () => true },
+  )
   .meta({
     id: 'SimulationRequest',
     example: {
@@ -133,14 +145,17 @@ export const backtestRequestSchema = z
       .optional()
       .meta({ description: `Most complaints replayed, oldest received first (default ${DEFAULT_BACKTEST_COMPLAINTS}); more matching sets \`truncated\``, example: 5000 }),
   })
-  .superRefine((body, ctx) => {
-    const [from, to] = [Date.parse(body.received.from), Date.parse(body.received.to)];
-    if (Number.isNaN(from) || Number.isNaN(to)) return;
-    if (to <= from) ctx.addIssue({ code: 'custom', path: ['received', 'to'], message: 'must be after received.from' });
-    else if (to - from > MAX_BACKTEST_DAYS * DAY_MS) {
-      ctx.addIssue({ code: 'custom', path: ['received', 'to'], message: `must be within ${MAX_BACKTEST_DAYS} days of received.from` });
-    }
-  })
+  .superRefine(
+    (body, ctx) => {
+      const [from, to] = [instantOf(body.received?.from), instantOf(body.received?.to)];
+      if (from === undefined || to === undefined) return;
+      if (to <= from) ctx.addIssue({ code: 'custom', path: ['received', 'to'], message: 'must be after received.from' });
+      else if (to - from > MAX_BACKTEST_DAYS * DAY_MS) {
+        ctx.addIssue({ code: 'custom', path: ['received', 'to'], message: `must be within ${MAX_BACKTEST_DAYS} days of received.from` });
+      }
+    },
+    { when: () => true },
+  )
   .meta({ id: 'BacktestRequest', example: { received: { from: '2025-01-01T00:00:00+03:00', to: '2026-01-01T00:00:00+03:00' } } });
 
 // ---- responses ---------------------------------------------------------------------------

@@ -6,6 +6,7 @@ import type { Sql } from 'postgres';
 import { pino, type Logger } from 'pino';
 import { inject } from 'vitest';
 import { createApp } from '../../api/app.js';
+import type { ProcessDefinitionVersions } from '../../api/staff/process-simulation.js';
 import { createTemporalGateway, type TemporalGateway } from '../../temporal/gateway.js';
 import { connectDatabase } from '../../db/connect.js';
 import { apiKeyEntry } from '../../scripts/dev-secrets.js';
@@ -51,6 +52,8 @@ export interface IntegrationContext {
     temporal?: TemporalGateway;
     /** Default: silent. */
     log?: Logger;
+    /** The versions simulation and backtest read (default: the shipped definition as version 1). */
+    processDefinitions?: ProcessDefinitionVersions;
   }): ReturnType<typeof createApp>;
   close(): Promise<void>;
 }
@@ -117,6 +120,7 @@ export async function integrationContext(opts: { encryptionKeys?: EncryptionKey[
         log: opts.log ?? pino({ level: 'silent' }),
         currentProcess: () => opts.process ?? quietProcess(),
         trackingPerMinute: opts.trackingPerMinute ?? 1000,
+        ...(opts.processDefinitions ? { processDefinitions: opts.processDefinitions } : {}),
       });
     },
     async close() {
