@@ -92,42 +92,68 @@ export const SHIFT_BUCKETS_HOURS: ReadonlyArray<[from: number | null, to: number
 
 export function stageReports(comparisons: readonly ComplaintComparison[]): StageReport[] {
   return TIMED_STAGES.map((stage) => {
-    const byCategory = new Map<string, ComplaintComparison[]>();
-    for (const c of comparisons) {
-      if (!ranStage(c, stage)) continue;
-      const list = byCategory.get(c.category);
-      if (list) list.push(c);
-      else byCategory.set(c.category, [c]);
+    const runs = stageRuns(comparisons, stage);
+    const byCategory = new Map<string, StageRun[]>();
+    for (const run of runs) {
+      const list = byCategory.get(run.category);
+      if (list) list.push(run);
+      else byCategory.set(run.category, [run]);
     }
     return {
       stage,
-      overall: stageMetrics(comparisons, stage),
+      overall: metricsOf(runs),
       byCategory: [...byCategory.entries()]
         .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-        .map(([category, cs]) => ({ category, ...stageMetrics(cs, stage) })),
+        .map(([category, categoryRuns]) => ({ category, ...metricsOf(categoryRuns) })),
     };
   });
 }
 
-export function stageMetrics(all: readonly ComplaintComparison[], stage: TimedStageId): StageMetrics {
-  const comparisons = all.filter((c) => ranStage(c, stage));
-  const asWasEndings = (c: ComplaintComparison) => c.endings.asWas.filter((e) => e.stage === stage);
-  const draftEndings = (c: ComplaintComparison) => c.endings.draft.filter((e) => e.stage === stage);
-  const shifts: number[] = [];
+/** One complaint's part in one stage: picked out once, then counted overall and per category. */
+interface StageRun {
+  category: string;
+  asWas: StageEnding[];
+  draft: StageEnding[];
+  breaches: [asWas: number, draft: number];
+  /** Null when the recorded escalations cannot be told. */
+  escalations: [asWas: number, draft: number] | null;
+}
+
+/** The complaints where the stage ran, as recorded or under the draft. */
+function stageRuns(comparisons: readonly ComplaintComparison[], stage: TimedStageId): StageRun[] {
+  const runs: StageRun[] = [];
   for (const c of comparisons) {
-    const [before, after] = [asWasEndings(c), draftEndings(c)];
-    for (let i = 0; i < Math.min(before.length, after.length); i++) shifts.push(shiftMinutes(before[i]!, after[i]!) / 60);
+    const asWas = c.endings.asWas.filter((e) => e.stage === stage);
+    const draft = c.endings.draft.filter((e) => e.stage === stage);
+    const breaches: [number, number] = [c.breaches.asWas[stage] ?? 0, c.breaches.draft[stage] ?? 0];
+    if (asWas.length === 0 && draft.length === 0 && breaches[0] === 0 && breaches[1] === 0) continue;
+    const escalations: [number, number] | null = c.escalations.asWas ? [c.escalations.asWas[stage] ?? 0, c.escalations.draft[stage] ?? 0] : null;
+    runs.push({ category: c.category, asWas, draft, breaches, escalations });
   }
-  const escalated = comparisons.filter((c) => c.escalations.asWas !== null);
+  return runs;
+}
+
+function metricsOf(runs: readonly StageRun[]): StageMetrics {
+  const shifts: number[] = [];
+  const asWas: StageEnding[] = [];
+  const draft: StageEnding[] = [];
+  const breaches = emptyChange();
+  const escalations = emptyChange();
+  let notCompared = 0;
+  for (const run of runs) {
+    for (let i = 0; i < Math.min(run.asWas.length, run.draft.length); i++) shifts.push(shiftMinutes(run.asWas[i]!, run.draft[i]!) / 60);
+    asWas.push(...run.asWas);
+    draft.push(...run.draft);
+    addChange(breaches, run.breaches);
+    if (run.escalations) addChange(escalations, run.escalations);
+    else notCompared++;
+  }
   return {
-    complaints: comparisons.length,
-    onTime: { asWas: onTime(comparisons.flatMap(asWasEndings)), draft: onTime(comparisons.flatMap(draftEndings)) },
+    complaints: runs.length,
+    onTime: { asWas: onTime(asWas), draft: onTime(draft) },
     deadlineShift: distribution(shifts),
-    breaches: countChange(comparisons.map((c) => [c.breaches.asWas[stage] ?? 0, c.breaches.draft[stage] ?? 0])),
-    escalations: {
-      ...countChange(escalated.map((c) => [c.escalations.asWas![stage] ?? 0, c.escalations.draft[stage] ?? 0])),
-      notCompared: comparisons.length - escalated.length,
-    },
+    breaches,
+    escalations: { ...escalations, notCompared },
   };
 }
 
@@ -171,43 +197,44 @@ function inBucket(b: ShiftBucket, h: number): boolean {
   return h > b.fromHours! && (b.toHours === null || h <= b.toHours);
 }
 
-function countChange(pairs: ReadonlyArray<[asWas: number, draft: number]>): CountChange {
-  const change: CountChange = { asWas: 0, draft: 0, added: 0, removed: 0 };
-  for (const [asWas, draft] of pairs) {
-    change.asWas += asWas;
-    change.draft += draft;
-    change.added += Math.max(0, draft - asWas);
-    change.removed += Math.max(0, asWas - draft);
-  }
-  return change;
+function emptyChange(): CountChange {
+  return { asWas: 0, draft: 0, added: 0, removed: 0 };
 }
 
-function ranStage(c: ComplaintComparison, stage: TimedStageId): boolean {
-  const ran = (endings: StageEnding[]) => endings.some((e) => e.stage === stage);
-  return ran(c.endings.asWas) || ran(c.endings.draft) || Boolean(c.breaches.asWas[stage] || c.breaches.draft[stage]);
+function addChange(change: CountChange, [asWas, draft]: readonly [number, number]): void {
+  change.asWas += asWas;
+  change.draft += draft;
+  change.added += Math.max(0, draft - asWas);
+  change.removed += Math.max(0, asWas - draft);
 }
 
 /** Per ISO week and team: complaints received, and complaints open at some point of the week. */
 export function workload(comparisons: readonly ComplaintComparison[], weeks: readonly Week[]): WorkloadRow[] {
-  const rows = new Map<string, WorkloadRow>();
-  const row = (week: Week, team: string) => {
-    const key = `${week.week}|${team}`;
-    let r = rows.get(key);
-    if (!r) rows.set(key, (r = { week: week.week, weekStart: week.weekStart, team, new: { asWas: 0, draft: 0 }, inProgress: { asWas: 0, draft: 0 } }));
-    return r;
-  };
+  const rows = weeks.map(() => new Map<string, WorkloadRow>());
   for (const c of comparisons) {
     const received = Date.parse(c.receivedAt);
     for (const side of ['asWas', 'draft'] as const) {
       const closed = c.closedAt[side] === null ? Infinity : Date.parse(c.closedAt[side]!);
-      for (const week of weeks) {
-        if (received >= week.endMs) continue;
-        if (closed < week.startMs) continue;
-        const r = row(week, c.team[side]);
-        r.inProgress[side]++;
-        if (received >= week.startMs) r.new[side]++;
+      // Weeks are in order: from the one it arrived in (or the first) to the one it closed in.
+      for (let i = firstWeekEndingAfter(weeks, received); i < weeks.length && weeks[i]!.startMs <= closed; i++) {
+        const week = weeks[i]!;
+        const team = c.team[side];
+        let row = rows[i]!.get(team);
+        if (!row) rows[i]!.set(team, (row = { week: week.week, weekStart: week.weekStart, team, new: { asWas: 0, draft: 0 }, inProgress: { asWas: 0, draft: 0 } }));
+        row.inProgress[side]++;
+        if (received >= week.startMs) row.new[side]++;
       }
     }
   }
-  return [...rows.values()].sort((a, b) => (a.week === b.week ? (a.team < b.team ? -1 : 1) : a.week < b.week ? -1 : 1));
+  return rows.flatMap((byTeam) => [...byTeam.values()].sort((a, b) => (a.team < b.team ? -1 : a.team > b.team ? 1 : 0)));
+}
+
+function firstWeekEndingAfter(weeks: readonly Week[], ms: number): number {
+  let [lo, hi] = [0, weeks.length];
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (weeks[mid]!.endMs <= ms) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
