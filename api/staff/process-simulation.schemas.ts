@@ -99,7 +99,9 @@ export const simulationRequestSchema = z
   })
   // Runs even when other fields are bad, so one answer names every field at fault.
   .superRefine(
-    (body, ctx) => {
+    (parsed, ctx) => {
+      // With `when`, this also sees bodies that are not objects at all.
+      const body = (typeof parsed === 'object' && parsed !== null ? parsed : {}) as Partial<typeof parsed>;
       const received = instantOf(body.receivedAt);
       if (received === undefined) return;
       const latest = received + MAX_PATH_DAYS * DAY_MS;
@@ -146,8 +148,10 @@ export const backtestRequestSchema = z
       .meta({ description: `Most complaints replayed, oldest received first (default ${DEFAULT_BACKTEST_COMPLAINTS}); more matching sets \`truncated\``, example: 5000 }),
   })
   .superRefine(
-    (body, ctx) => {
-      const [from, to] = [instantOf(body.received?.from), instantOf(body.received?.to)];
+    (parsed, ctx) => {
+      const body = (typeof parsed === 'object' && parsed !== null ? parsed : {}) as Partial<typeof parsed>;
+      const received = (typeof body.received === 'object' && body.received !== null ? body.received : {}) as Partial<typeof parsed.received>;
+      const [from, to] = [instantOf(received.from), instantOf(received.to)];
       if (from === undefined || to === undefined) return;
       if (to <= from) ctx.addIssue({ code: 'custom', path: ['received', 'to'], message: 'must be after received.from' });
       else if (to - from > MAX_BACKTEST_DAYS * DAY_MS) {

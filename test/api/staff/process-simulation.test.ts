@@ -135,6 +135,7 @@ describe('POST …/versions/{v}/simulate', () => {
     expect(await badFields(await post('1/simulate', { ...A_PATH, events: [{ ...propose, at: '2027-01-01T00:00:00+03:00' }] }))).toEqual(['events.0.at']);
     expect(await badFields(await post('one/simulate', A_PATH))).toEqual(['param.v']);
     expect(await badFields(await post('1/simulate', { ...A_PATH, customer: { reachable: 'yes', colour: 'red' } }))).toEqual(['customer', 'customer.reachable']);
+    for (const body of [null, 'a path', []]) expect(await badFields(await post('1/simulate', body))).toEqual(['(body)']);
   });
 });
 
@@ -172,7 +173,8 @@ describe('POST …/versions/{v}/backtest', () => {
     expect(await badFields(await post('2/backtest', { received: { from: PAST_RANGE.to, to: PAST_RANGE.from } }))).toEqual(['received.to']);
     expect(await badFields(await post('2/backtest', { received: { from: '2024-01-01T00:00:00Z', to: '2025-03-01T00:00:00Z' } }))).toEqual(['received.to']);
     expect(await badFields(await post('2/backtest', { received: PAST_RANGE, limit: 20_001 }))).toEqual(['limit']);
-    expect(await badFields(await post('2/backtest', {}))).toEqual(['received']);
+    for (const body of [{}, { received: null }]) expect(await badFields(await post('2/backtest', body))).toEqual(['received']);
+    expect(await badFields(await post('2/backtest', null))).toEqual(['(body)']);
   });
 
   it('answers 403 to an agent and 404 for a version that does not exist', async () => {
