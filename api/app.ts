@@ -12,7 +12,8 @@ import type { AppEnv } from './http/app-env.js';
 import { authenticate, parseApiKeys } from './http/auth.js';
 import { calendarRoutes } from './staff/calendars.js';
 import { processSimulationRoutes, type ProcessDefinitionVersions } from './staff/process-simulation.js';
-import { calendarResolver, type CalendarResolver } from '../activities/calendars.js';
+import { calendarOverrideRoutes } from './staff/calendar-overrides.js';
+import { createCalendarResolver, type CalendarResolver } from '../read-model/calendar-resolver.js';
 import { bodyLimits } from './http/body-limits.js';
 import { intakeRoutes, keylessIntakeAdmission } from './intake/routes.js';
 import { complaintReadRoutes } from './staff/complaints.js';
@@ -50,7 +51,7 @@ export interface AppDeps {
   trackingPerMinute?: number;
   /** The versions simulation and backtest read (default: the shipped definition as published version 1). */
   processDefinitions?: ProcessDefinitionVersions;
-  /** The calendars simulation and backtest compute on (default: the shipped ones, as the worker's clocks). */
+  /** The calendars with their overrides (default: the shipped ones with the overrides in `sql`). */
   calendars?: CalendarResolver;
 }
 
@@ -64,6 +65,7 @@ const SHIPPED_DEFINITIONS: ProcessDefinitionVersions = {
 
 export function createApp(deps: AppDeps) {
   const { config, sql, temporal, log } = deps;
+  const calendars = deps.calendars ?? createCalendarResolver({ sql });
   const app = new OpenAPIHono<AppEnv>();
   app.use(requestId());
   app.use(secureHeaders({ contentSecurityPolicy: undefined }));
@@ -114,10 +116,11 @@ export function createApp(deps: AppDeps) {
     .route('/complaints', complaintReadRoutes({ sql }))
     .route('/complaints', decisionRoutes({ sql, temporal }))
     .route('/complaints', complaintRecordRoutes({ sql }))
-    .route('/calendars', calendarRoutes())
+    .route('/calendars', calendarRoutes({ calendars }))
+    .route('/calendars', calendarOverrideRoutes({ sql, calendars }))
     .route(
       '/process-definitions',
-      processSimulationRoutes({ definitions: deps.processDefinitions ?? SHIPPED_DEFINITIONS, calendars: deps.calendars ?? calendarResolver(), sql }),
+      processSimulationRoutes({ definitions: deps.processDefinitions ?? SHIPPED_DEFINITIONS, calendars, sql }),
     )
     .route(
       '/',

@@ -12,7 +12,7 @@ import { childEnvironment, loadConfig } from '../config/env.js';
 import { connectDatabase } from '../db/connect.js';
 import { isProcessAlive, startEmbeddedPostgres, type EmbeddedPostgresHandle } from '../db/embedded-postgres.js';
 import { migrate } from '../db/migrate.js';
-import { apiKeyEntry, loadOrCreateDevSecrets } from './dev-secrets.js';
+import { DEV_ROLES, devApiKeys, loadOrCreateDevSecrets } from './dev-secrets.js';
 import { freePort, startTemporalDevServer, stopChild, type TemporalDevServer } from './temporal-dev-server.js';
 import { PROJECT_ROOT, TEMPORAL_CLI } from './tools.js';
 
@@ -67,7 +67,7 @@ async function main(): Promise<void> {
     TEMPORAL_ADDRESS: temporalAddress,
     PAYLOAD_ENCRYPTION_KEYS: config.PAYLOAD_ENCRYPTION_KEYS?.join(',') ?? secrets.payloadEncryptionKey,
     LINK_SIGNING_SECRET: config.LINK_SIGNING_SECRET ?? secrets.linkSigningSecret,
-    ...(usingDevKey ? { API_KEYS: apiKeyEntry('dev-admin', 'admin', secrets.adminApiKey) } : {}),
+    ...(usingDevKey ? { API_KEYS: devApiKeys(secrets) } : {}),
   });
   startChild('worker', 'worker/main.ts', env);
   startChild('api', 'api/main.ts', env);
@@ -80,7 +80,10 @@ async function main(): Promise<void> {
   say(`  API:          ${api}/v1`);
   say(`  API docs:     ${api}/docs   (OpenAPI: ${api}/openapi.json)`);
   if (temporalServer?.uiUrl) say(`  Temporal UI:  ${temporalServer.uiUrl}`);
-  if (usingDevKey) say(`  Staff API key (local admin, in .data/secrets.json): ${secrets.adminApiKey}`);
+  if (usingDevKey) {
+    say(`  Staff API key (local admin, in .data/secrets.json): ${secrets.adminApiKey}`);
+    for (const role of DEV_ROLES) say(`  Staff API key (${role}): ${secrets.roleApiKeys[role]}`);
+  }
 }
 
 function startChild(name: string, entry: string, env: Record<string, string>): void {

@@ -82,7 +82,7 @@ export async function backtest(input: BacktestInput): Promise<BacktestReport> {
       escalations: { asWas: filedUnder ? recordedEscalations(facts, filedUnder) : null, draft: perStage(draftBreaches(run, 'escalations')) },
     });
   }
-  const timeZone = input.calendars(draft.calendarId, new Date(asOf)).timeZone;
+  const timeZone = (await input.calendars(draft.calendarId, new Date(asOf))).timeZone;
   return {
     summary: {
       replayed: comparisons.length,

@@ -6,13 +6,13 @@ import type { Sql } from 'postgres';
 import type { CalendarResolver } from '../../activities/calendars.js';
 import type { Role } from '../../domain/complaint.js';
 import { DomainError } from '../../domain/errors.js';
-import { processDefinitionSchema, type ProcessDefinition } from '../../domain/process-definition.js';
+import { validateProcessDefinition, type ProcessDefinition } from '../../domain/process-definition.js';
 import { recordedComplaints } from '../../read-model/recorded-timelines.js';
 import { backtest } from '../../simulation/backtest.js';
 import { simulatePath } from '../../simulation/simulate-path.js';
 import type { AppEnv } from '../http/app-env.js';
 import { requireRole } from '../http/auth.js';
-import { errorResponses, fieldIssues } from '../http/errors.js';
+import { errorResponses } from '../http/errors.js';
 import { validationHook } from '../http/validation.js';
 import {
   backtestRequestSchema,
@@ -131,23 +131,15 @@ export function processSimulationRoutes(deps: ProcessSimulationDeps) {
     });
 }
 
-/** The version, validated (a stored draft may not be yet), on a calendar that exists; else 404 or 422. */
+/** The version, validated as its store validates it (a stored draft may not be yet); else 404 or 422. */
 async function usableVersion(deps: ProcessSimulationDeps, id: string, v: number) {
   const found = await deps.definitions.version(id, v);
   if (!found) throw new DomainError('NOT_FOUND', `Process definition ${id} has no version ${v}`);
-  const parsed = processDefinitionSchema.safeParse(found.definition);
-  if (!parsed.success) {
-    throw new DomainError('DEFINITION_INVALID', `Version ${v} of ${id} does not validate; fix it before simulating`, fieldIssues(parsed.error.issues));
+  const validation = validateProcessDefinition(found.definition);
+  if (!validation.ok) {
+    throw new DomainError('DEFINITION_INVALID', `Version ${v} of ${id} does not validate; fix it before simulating`, validation.issues);
   }
-  try {
-    deps.calendars(parsed.data.calendarId, new Date());
-  } catch (err) {
-    if (!(err instanceof DomainError)) throw err;
-    throw new DomainError('DEFINITION_INVALID', `Version ${v} of ${id} names calendar ${parsed.data.calendarId}, which does not exist`, [
-      { path: 'calendarId', message: err.message },
-    ]);
-  }
-  return { definition: parsed.data, status: found.status };
+  return { definition: validation.definition, status: found.status };
 }
 
 /** The request as the simulation takes it: every decision has its actor (an agent unless given). */
