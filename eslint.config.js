@@ -31,6 +31,21 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: [DOMAIN_LAYER_RULE] }] },
   },
   {
+    // A simulation runs the workflow's code in-process and touches no real complaint: no Temporal,
+    // no database, no HTTP (the API calls it; it never calls the API).
+    files: ['simulation/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@temporalio/*', 'postgres', '**/api/**', '**/temporal/**', '**/db/**', '**/temporal-ports.js'], message: 'simulation/ is in-process: no Temporal, no I/O.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The customer's side never reaches into the staff routes (both may use api/http/).
     files: ['api/customer/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/staff/*'], message: 'api/customer/** never imports api/staff/**.' }] }] },

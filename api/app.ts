@@ -11,6 +11,7 @@ import { clientAddressHasher } from './http/client-address.js';
 import type { AppEnv } from './http/app-env.js';
 import { authenticate, parseApiKeys } from './http/auth.js';
 import { calendarRoutes } from './staff/calendars.js';
+import { processSimulationRoutes } from './staff/process-simulation.js';
 import { calendarOverrideRoutes } from './staff/calendar-overrides.js';
 import { createCalendarResolver, type CalendarResolver } from '../read-model/calendar-resolver.js';
 import { bodyLimits } from './http/body-limits.js';
@@ -48,13 +49,19 @@ export interface AppDeps {
   log: Logger;
   /** The process definition new complaints are pinned to (default: config/default-process.ts). */
   currentProcess?: () => ProcessDefinitionSnapshot;
-  /** The process definitions' versions a migration plan may target (default: the shipped default as version 1, published). */
-  processDefinitions?: DefinitionVersions;
   /** Tracking requests allowed per client address per minute (default TRACKING_PER_MINUTE). */
   trackingPerMinute?: number;
+  /**
+   * The definitions' versions simulation, backtest and migration plans read (default: the shipped
+   * definition as published version 1).
+   */
+  processDefinitions?: DefinitionVersions;
   /** The calendars with their overrides (default: the shipped ones with the overrides in `sql`). */
   calendars?: CalendarResolver;
 }
+
+/** Until definitions live in the database: the shipped one is version 1, published. */
+const SHIPPED_DEFINITIONS: DefinitionVersions = fixedDefinitionVersions([{ definition: DEFAULT_PROCESS_DEFINITION, status: 'published' }]);
 
 export function createApp(deps: AppDeps) {
   const { config, sql, temporal, log } = deps;
@@ -113,12 +120,9 @@ export function createApp(deps: AppDeps) {
     .route('/calendars', calendarOverrideRoutes({ sql, calendars }))
     .route(
       '/process-definitions',
-      processMigrationRoutes({
-        sql,
-        temporal,
-        definitions: deps.processDefinitions ?? fixedDefinitionVersions([{ definition: DEFAULT_PROCESS_DEFINITION, status: 'published' }]),
-      }),
+      processSimulationRoutes({ definitions: deps.processDefinitions ?? SHIPPED_DEFINITIONS, calendars, sql }),
     )
+    .route('/process-definitions', processMigrationRoutes({ sql, temporal, definitions: deps.processDefinitions ?? SHIPPED_DEFINITIONS }))
     .route(
       '/',
       customerRoutes({ ...linkDeps, ...tracking }),

@@ -101,7 +101,8 @@ function customerRecipient(channel: ReplyChannel, customer: CustomerContact): st
   }
 }
 
-function staffRecipient(r: StaffRecipient): string {
+/** A staff recipient as the outbox's `recipient` column holds it (`escalation:teamLead`). */
+export function staffRecipient(r: StaffRecipient): string {
   switch (r.kind) {
     case 'user':
       return `user:${r.userId}`;

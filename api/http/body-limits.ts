@@ -24,7 +24,7 @@ export type BodyLimitGroup = keyof typeof BODY_LIMIT_BYTES;
 /** The route group whose limit applies to `path`. */
 export function bodyLimitGroup(path: string): BodyLimitGroup {
   if (path === '/v1/complaints') return 'intake';
-  if (path.startsWith('/v1/complaints/') || path.startsWith('/v1/calendars/')) return 'staff';
+  if (path.startsWith('/v1/complaints/') || path.startsWith('/v1/calendars/') || path.startsWith('/v1/process-definitions/')) return 'staff';
   if (path === '/v1/track' || path === '/track') return 'tracking';
   if (path.startsWith('/v1/responses/') || path.startsWith('/r/')) return 'customerAnswer';
   return 'other';

@@ -8,8 +8,8 @@ export type DefinitionVersionStatus = 'draft' | 'published' | 'retired';
 export interface DefinitionVersion {
   definition: ProcessDefinition;
   status: DefinitionVersionStatus;
-  /** SHA-256 (hex) of the definition's canonical JSON. */
-  contentHash: string;
+  /** SHA-256 (hex) of the definition's canonical JSON (a plan records it with its target). */
+  contentHash?: string;
 }
 
 /** Reads one version of a definition; undefined when the definition or the version does not exist. */
@@ -28,7 +28,7 @@ export function fixedDefinitionVersions(versions: ReadonlyArray<{ definition: Pr
 }
 
 /** The snapshot a complaint migrating to this version is pinned to, named as intake names versions. */
-export function snapshotOf(version: DefinitionVersion): ProcessDefinitionSnapshot & { contentHash: string } {
+export function snapshotOf(version: DefinitionVersion): ProcessDefinitionSnapshot & { contentHash?: string } {
   const { definition, contentHash } = version;
-  return { versionId: `${definition.id}@${definition.version}`, definition, contentHash };
+  return { versionId: `${definition.id}@${definition.version}`, definition, ...(contentHash ? { contentHash } : {}) };
 }

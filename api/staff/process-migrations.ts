@@ -93,7 +93,7 @@ export function processMigrationRoutes(deps: ProcessMigrationRouteDeps) {
       }
       const migrationId = randomUUID();
       const applyAt = body.applyAt ? new Date(body.applyAt).toISOString() : null;
-      const plan = { id: migrationId, scope, targetVersion: body.targetVersion, target, targetHash: target.contentHash, deadlineRules, requestedBy: c.get('actor')!, applyAt };
+      const plan = { id: migrationId, scope, targetVersion: body.targetVersion, target, targetHash: target.contentHash ?? null, deadlineRules, requestedBy: c.get('actor')!, applyAt };
       await createMigrationPlan(sql, plan);
       try {
         await temporal.startProcessMigration({ migrationId, ...(applyAt ? { applyAt } : {}) });

@@ -52,8 +52,8 @@ export interface IntegrationContext {
     temporal?: TemporalGateway;
     /** Default: silent. */
     log?: Logger;
-    /** The definition versions migration plans target (default: the app's). */
-    definitions?: DefinitionVersions;
+    /** The versions simulation, backtest and migration plans read (default: the shipped definition as version 1). */
+    processDefinitions?: DefinitionVersions;
   }): ReturnType<typeof createApp>;
   close(): Promise<void>;
 }
@@ -121,7 +121,7 @@ export async function integrationContext(opts: { encryptionKeys?: EncryptionKey[
         log: opts.log ?? pino({ level: 'silent' }),
         currentProcess: () => opts.process ?? quietProcess(),
         trackingPerMinute: opts.trackingPerMinute ?? 1000,
-        ...(opts.definitions ? { processDefinitions: opts.definitions } : {}),
+        ...(opts.processDefinitions ? { processDefinitions: opts.processDefinitions } : {}),
       });
     },
     async close() {

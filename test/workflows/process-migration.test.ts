@@ -37,7 +37,7 @@ describe('a migration plan interrupted', () => {
   it('resumes after its worker stopped mid-plan: every complaint moved once, none twice', async () => {
     const since = new Date().toISOString();
     const complaints = await acknowledgedComplaints(40);
-    const app = ctx.app({ process: V1, definitions: definitionStore([V2, 'published']) });
+    const app = ctx.app({ process: V1, processDefinitions: definitionStore([V2, 'published']) });
     const res = await app.request('/v1/process-definitions/iso-10002-default/migrations', {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...bearer('process_owner') },

@@ -42,7 +42,7 @@ beforeAll(async () => {
   ctx = await integrationContext();
   await ctx.startWorker();
   d = complaintDriver(ctx, V1);
-  app = ctx.app({ process: V1, definitions: definitionStore([V1, 'published'], [V2, 'published'], [DRAFT, 'draft'], [FAST_V2, 'published']) });
+  app = ctx.app({ process: V1, processDefinitions: definitionStore([V1, 'published'], [V2, 'published'], [DRAFT, 'draft'], [FAST_V2, 'published']) });
 });
 afterAll(() => ctx.close());
 
