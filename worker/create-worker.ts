@@ -13,6 +13,11 @@ export interface ComplaintWorkerOptions {
   shutdownGraceMs?: number;
 }
 
+/**
+ * The workflows this worker runs, beside each other on one task queue: `complaintWorkflow`, and a
+ * process migration plan's `processMigrationWorkflow` and `processMigrationPreviewWorkflow`, whose
+ * activities update complaints (so `activityDeps.temporal` must be given for plans to run).
+ */
 export const WORKFLOWS_PATH = new URL('../workflows/index.ts', import.meta.url).pathname;
 
 export interface ComplaintWorker {
