@@ -9,7 +9,8 @@ import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import type { Sql } from 'postgres';
 import { ROLES, TIMED_STAGES } from '../../domain/complaint.js';
 import { DomainError } from '../../domain/errors.js';
-import type { DeadlineRules } from '../../domain/lifecycle/index.js';
+import type { Actor, DeadlineRules } from '../../domain/lifecycle/index.js';
+import type { ProcessDefinitionSnapshot } from '../../domain/process-definition.js';
 import { createMigrationPlan, deleteMigrationPlan, migrationCandidates, migrationProgress } from '../../read-model/process-migrations.js';
 import type { TemporalGateway } from '../../temporal/gateway.js';
 import type { AppEnv } from '../http/app-env.js';
@@ -76,43 +77,68 @@ export interface ProcessMigrationRouteDeps {
 }
 
 export function processMigrationRoutes(deps: ProcessMigrationRouteDeps) {
-  const { sql, temporal } = deps;
   return new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
     .openapi(planRoute, async (c) => {
       const { id } = c.req.valid('param');
       const body = c.req.valid('json');
-      const target = await publishedTarget(deps.definitions, id, body.targetVersion);
-      const deadlineRules = rulesOf(body);
-      const scope = { definitionId: id, targetVersionId: target.versionId, filter: body.filter ?? {} };
-      if (body.dryRun !== false) {
-        const at = new Date().toISOString();
-        const { total, complaints } = await migrationCandidates(sql, scope, MAX_PREVIEWED);
-        const items = complaints.length > 0 ? await temporal.previewProcessMigration({ target, deadlineRules, complaints }) : [];
-        const head = { definitionId: id, targetVersion: body.targetVersion, targetVersionId: target.versionId, deadlineRules, at, matched: total };
-        return c.json(migrationPreviewSchema.parse(previewBody(head, items)), 200);
-      }
-      const migrationId = randomUUID();
-      const applyAt = body.applyAt ? new Date(body.applyAt).toISOString() : null;
-      const plan = { id: migrationId, scope, targetVersion: body.targetVersion, target, targetHash: target.contentHash ?? null, deadlineRules, requestedBy: c.get('actor')!, applyAt };
-      await createMigrationPlan(sql, plan);
-      try {
-        await temporal.startProcessMigration({ migrationId, ...(applyAt ? { applyAt } : {}) });
-      } catch (err) {
-        // Nothing ran: the plan goes, and the caller may send it again.
-        await deleteMigrationPlan(sql, migrationId);
-        throw err;
-      }
-      const page = { limit: 200, offset: 0 };
-      c.header('Location', `/v1/process-definitions/${id}/migrations/${migrationId}`);
-      return c.json(migrationProgressSchema.parse(progressBody((await migrationProgress(sql, id, migrationId, page))!, page)), 202);
+      const plan = { id, body, target: await publishedTarget(deps.definitions, id, body.targetVersion), deadlineRules: rulesOf(body) };
+      if (body.dryRun !== false) return c.json(migrationPreviewSchema.parse(await preview(deps, plan)), 200);
+      const applied = await apply(deps, plan, c.get('actor')!);
+      c.header('Location', `/v1/process-definitions/${id}/migrations/${applied.migrationId}`);
+      return c.json(migrationProgressSchema.parse(applied), 202);
     })
     .openapi(progressRoute, async (c) => {
       const { id, migrationId } = c.req.valid('param');
       const page = c.req.valid('query');
-      const progress = await migrationProgress(sql, id, migrationId, page);
+      const progress = await migrationProgress(deps.sql, id, migrationId, page);
       if (!progress) throw new DomainError('NOT_FOUND', `definition ${id} has no migration plan ${migrationId}`);
       return c.json(migrationProgressSchema.parse(progressBody(progress, page)), 200);
     });
+}
+
+interface Plan {
+  id: string;
+  body: MigrationRequest;
+  target: ProcessDefinitionSnapshot & { contentHash?: string };
+  deadlineRules: DeadlineRules;
+}
+
+const scopeOf = (plan: Plan) => ({ definitionId: plan.id, targetVersionId: plan.target.versionId, filter: plan.body.filter ?? {} });
+
+/** What applying would do to the complaints the filter selects now (the oldest `MAX_PREVIEWED`). */
+async function preview(deps: ProcessMigrationRouteDeps, plan: Plan) {
+  const at = new Date().toISOString();
+  const { total, complaints } = await migrationCandidates(deps.sql, scopeOf(plan), MAX_PREVIEWED);
+  const { target, deadlineRules } = plan;
+  const items = complaints.length > 0 ? await deps.temporal.previewProcessMigration({ target, deadlineRules, complaints }) : [];
+  const head = { definitionId: plan.id, targetVersion: plan.body.targetVersion, targetVersionId: target.versionId, deadlineRules, at, matched: total };
+  return previewBody(head, items);
+}
+
+/** Stores the plan with its complaints frozen and starts its workflow; answers the stored plan. */
+async function apply(deps: ProcessMigrationRouteDeps, plan: Plan, requestedBy: Actor) {
+  const migrationId = randomUUID();
+  const applyAt = plan.body.applyAt ? new Date(plan.body.applyAt).toISOString() : null;
+  const { target, deadlineRules } = plan;
+  await createMigrationPlan(deps.sql, {
+    id: migrationId,
+    scope: scopeOf(plan),
+    targetVersion: plan.body.targetVersion,
+    target,
+    targetHash: target.contentHash ?? null,
+    deadlineRules,
+    requestedBy,
+    applyAt,
+  });
+  try {
+    await deps.temporal.startProcessMigration({ migrationId, ...(applyAt ? { applyAt } : {}) });
+  } catch (err) {
+    // Nothing ran: the plan goes, and the caller may send it again.
+    await deleteMigrationPlan(deps.sql, migrationId);
+    throw err;
+  }
+  const page = { limit: 200, offset: 0 };
+  return progressBody((await migrationProgress(deps.sql, plan.id, migrationId, page))!, page);
 }
 
 /** The target's snapshot; 404 for a version that does not exist, 409 for one that is not published. */
