@@ -30,8 +30,9 @@ import { TRACKING_PER_MINUTE, trackingAdmission, type TrackingDeps } from './cus
 import { trackingFormAdmission, trackingPage } from './customer/pages/tracking-page.js';
 import { refuseUnstorableUrl } from './http/validation.js';
 import { LinkSigner } from '../security/signed-links.js';
-import { DEFAULT_PROCESS_SNAPSHOT } from '../config/default-process.js';
 import type { ProcessDefinitionSnapshot } from '../domain/process-definition.js';
+import { processPinner } from '../read-model/process-pinning.js';
+import { processDefinitionRoutes, processSelectionRoutes } from './staff/process-definitions.js';
 
 export interface AppDeps {
   config: Pick<Config, 'API_KEYS' | 'PUBLIC_INTAKE_PER_MINUTE' | 'TRUST_PROXY'> & {
@@ -42,7 +43,10 @@ export interface AppDeps {
   temporal: TemporalGateway;
   encryptionKeys: readonly EncryptionKey[];
   log: Logger;
-  /** The process definition new complaints are pinned to (default: config/default-process.ts). */
+  /**
+   * Pins every new complaint to this snapshot instead of the version the stored selection rules
+   * choose (tests pin a quick process this way).
+   */
   currentProcess?: () => ProcessDefinitionSnapshot;
   /** Tracking requests allowed per client address per minute (default TRACKING_PER_MINUTE). */
   trackingPerMinute?: number;
@@ -91,7 +95,7 @@ export function createApp(deps: AppDeps) {
       sql,
       temporal,
       sealedBox: new SealedBox(deps.encryptionKeys),
-      currentProcess: deps.currentProcess ?? (() => DEFAULT_PROCESS_SNAPSHOT),
+      pinProcess: deps.currentProcess ? async () => deps.currentProcess!() : processPinner(sql),
       trustProxy: config.TRUST_PROXY,
       hashClientAddress: linkDeps.hashClientAddress,
       log,
@@ -101,6 +105,8 @@ export function createApp(deps: AppDeps) {
     .route('/complaints', decisionRoutes({ sql, temporal }))
     .route('/complaints', complaintRecordRoutes({ sql }))
     .route('/calendars', calendarRoutes())
+    .route('/process-definitions', processDefinitionRoutes({ sql }))
+    .route('/process-selection', processSelectionRoutes({ sql }))
     .route(
       '/',
       customerRoutes({ ...linkDeps, ...tracking }),

@@ -27,6 +27,7 @@ export const STAFF_KEYS = {
   supervisor: `supervisor-key-${randomUUID()}`,
   auditor: `auditor-key-${randomUUID()}`,
   process_owner: `owner-key-${randomUUID()}`,
+  admin: `admin-key-${randomUUID()}`,
 } as const;
 
 export interface IntegrationContext {
@@ -46,7 +47,11 @@ export interface IntegrationContext {
     publicIntakePerMinute?: number;
     trackingPerMinute?: number;
     trustProxy?: boolean;
-    process?: ProcessDefinitionSnapshot;
+    /**
+     * The snapshot every complaint is pinned to (default: `quietProcess()`), or `'selection-rules'`
+     * for the version the stored selection rules choose, as in production.
+     */
+    process?: ProcessDefinitionSnapshot | 'selection-rules';
     /** Default: the real gateway on this context's client and task queue. */
     temporal?: TemporalGateway;
     /** Default: silent. */
@@ -104,6 +109,7 @@ export async function integrationContext(opts: { encryptionKeys?: EncryptionKey[
       return createTemporalGateway(dead, taskQueue, 2_000);
     },
     app(opts = {}) {
+      const pinned = opts.process === 'selection-rules' ? undefined : (opts.process ?? quietProcess());
       return createApp({
         config: {
           API_KEYS: Object.entries(STAFF_KEYS).map(([role, key]) => apiKeyEntry(`test-${role}`, role, key)),
@@ -115,7 +121,7 @@ export async function integrationContext(opts: { encryptionKeys?: EncryptionKey[
         temporal: opts.temporal ?? createTemporalGateway(client, taskQueue),
         encryptionKeys,
         log: opts.log ?? pino({ level: 'silent' }),
-        currentProcess: () => opts.process ?? quietProcess(),
+        ...(pinned ? { currentProcess: () => pinned } : {}),
         trackingPerMinute: opts.trackingPerMinute ?? 1000,
       });
     },
