@@ -102,7 +102,7 @@ export function processDefinitionRoutes(deps: { sql: Sql }) {
       const { id, version } = c.req.valid('param');
       const stored = await findVersion(sql, id, version);
       const parsed = processDefinitionSchema.safeParse(stored.content);
-      if (!parsed.success) throw definitionInvalid(`${id}@${version} does not validate, so it cannot be drawn`, fieldIssues(parsed.error.issues));
+      if (!parsed.success) throw definitionInvalid(`${id}@${version} does not validate, so it cannot be drawn`, contentIssues(stored.content));
       const mermaid = processDiagram(parsed.data, diagramWords(languageOfRequest(c, c.req.valid('query').lang)));
       return c.json(diagramSchema.parse({ definitionId: id, version, mermaid }), 200);
     });
@@ -126,7 +126,13 @@ export function processSelectionRoutes(deps: { sql: Sql }) {
 /** The issues of a content under today's schema, by path (`stages.investigation.deadline.workingDays`). */
 function contentIssues(content: Record<string, unknown>): FieldIssue[] {
   const parsed = processDefinitionSchema.safeParse(content);
-  return parsed.success ? [] : fieldIssues(parsed.error.issues);
+  if (parsed.success) return [];
+  // An unknown key is named by its own path (`stages.investigation.colour`), not its object's.
+  return parsed.error.issues.flatMap((issue): FieldIssue[] =>
+    issue.code === 'unrecognized_keys'
+      ? issue.keys.map((key) => ({ path: [...issue.path.map(String), key].join('.'), message: 'unknown field' }))
+      : fieldIssues([issue]),
+  );
 }
 
 /** The content as stored for `id@version`, or 400 with every bad field. */

@@ -45,13 +45,6 @@ BEGIN
     END IF;
     RETURN OLD;
   END IF;
-  -- An INSERT may state the hash (the seed below does): it must be the content's.
-  IF TG_OP = 'INSERT' AND NEW.content_hash IS NOT NULL
-     AND NEW.content_hash <> encode(sha256(convert_to(NEW.content, 'UTF8')), 'hex') THEN
-    RAISE EXCEPTION 'process definition % version %: content_hash is not the SHA-256 of its content', NEW.definition_id, NEW.version
-      USING ERRCODE = 'integrity_constraint_violation';
-  END IF;
-  NEW.content_hash := encode(sha256(convert_to(NEW.content, 'UTF8')), 'hex');
   IF TG_OP = 'UPDATE' THEN
     IF (NEW.definition_id, NEW.version) IS DISTINCT FROM (OLD.definition_id, OLD.version) THEN
       RAISE EXCEPTION 'a version keeps its definition id and number' USING ERRCODE = 'integrity_constraint_violation';
@@ -75,6 +68,13 @@ BEGIN
         USING ERRCODE = 'integrity_constraint_violation';
     END IF;
   END IF;
+  -- An INSERT may state the hash (the seed below does): it must be the content's.
+  IF TG_OP = 'INSERT' AND NEW.content_hash IS NOT NULL
+     AND NEW.content_hash <> encode(sha256(convert_to(NEW.content, 'UTF8')), 'hex') THEN
+    RAISE EXCEPTION 'process definition % version %: content_hash is not the SHA-256 of its content', NEW.definition_id, NEW.version
+      USING ERRCODE = 'integrity_constraint_violation';
+  END IF;
+  NEW.content_hash := encode(sha256(convert_to(NEW.content, 'UTF8')), 'hex');
   RETURN NEW;
 END $$;
 
