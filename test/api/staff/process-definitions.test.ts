@@ -74,6 +74,17 @@ describe('drafts', () => {
     expect((await owner.ok<StoredVersion>(owner.newDraft(definitionId), 201)).version).toBe(2);
   });
 
+  it('takes a definition of 100 KiB, and refuses a body over 512 KiB with 413 before reading it', async () => {
+    const draft = await owner.newDefinition();
+    const content = structuredClone(draft.content);
+    const long = { name: 'Ombudsman', description: 'd'.repeat(2_000) };
+    content.externalRemedies.byCountry.DE = Array.from({ length: 20 }, (_, i) => ({ id: `remedy_${i}`, texts: { en: long, tr: long } }));
+    expect((await owner.replace(draft.definitionId, 1, content)).status).toBe(200);
+    const huge = { ...content, padding: 'x'.repeat(600 * 1024) };
+    const res = await owner.replace(draft.definitionId, 1, huge);
+    expect([res.status, (await errorOf(res)).code]).toEqual([413, 'PAYLOAD_TOO_LARGE']);
+  });
+
   it('validates without saving: a sent content, or the stored one without a body', async () => {
     const { definitionId } = await owner.newDefinition();
     const path = `/v1/process-definitions/${definitionId}/versions/1/validate`;
