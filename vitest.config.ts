@@ -9,6 +9,8 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/{domain,config,security,db,texts}/**/*.test.ts'],
+          // Property tests check thousands of cases; beside the integration files on 2 cores they take seconds.
+          testTimeout: 30_000,
         },
       },
       {

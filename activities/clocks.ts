@@ -18,7 +18,7 @@ export function createClockActivities({ calendars }: { calendars: CalendarResolv
     calendars(clock.calendarId, new Date(at), clock.duration, new Date(clock.receivedAt));
   return {
     async startStageClock(input: { calendarId: string; duration: BusinessDuration; warnAtShare: number; at: string }): Promise<StageClock> {
-      const calendar = calendars(input.calendarId, new Date(input.at), input.duration);
+      const calendar = await calendars(input.calendarId, new Date(input.at), input.duration);
       const clock = startClock(calendar, { at: input.at, duration: input.duration, warnAtShare: input.warnAtShare });
       return { clock, escalation: startEscalation() };
     },
@@ -28,39 +28,39 @@ export function createClockActivities({ calendars }: { calendars: CalendarResolv
     },
 
     async resumeStageClock(input: StageClock & { at: string }): Promise<StageClock> {
-      const calendar = calendarFor(input.clock, input.at);
+      const calendar = await calendarFor(input.clock, input.at);
       const clock = resumeClock(calendar, input.clock, input.at);
       return { clock, escalation: rescheduleEscalation(calendar, clock, input.escalation) };
     },
 
     async stopStageClock(input: { clock: SlaClock; at: string }): Promise<{ clock: SlaClock; outcome: SlaOutcome }> {
-      const calendar = calendarFor(input.clock, input.at);
+      const calendar = await calendarFor(input.clock, input.at);
       const clock = stopClock(calendar, input.clock, input.at);
       return { clock, outcome: slaOutcome(calendar, clock) };
     },
 
     /** Fires every escalation step due at `at` (warning, breaches), placing re-armed breaches. */
     async fireDueEscalations(input: StageClock & { policy: EscalationPolicy; at: string }): Promise<EscalationRun> {
-      return runDueEscalations(calendarFor(input.clock, input.at), input.policy, input.clock, input.escalation, input.at);
+      return runDueEscalations(await calendarFor(input.clock, input.at), input.policy, input.clock, input.escalation, input.at);
     },
 
     /** The reminder and the deadline of the customer's answer to a proposal. */
     async answerDeadlines(input: { calendarId: string; duration: BusinessDuration; reminderAtShare: number; at: string }) {
-      const calendar = calendars(input.calendarId, new Date(input.at), input.duration);
+      const calendar = await calendars(input.calendarId, new Date(input.at), input.duration);
       const clock = startClock(calendar, { at: input.at, duration: input.duration, warnAtShare: input.reminderAtShare });
       return { reminderAt: clock.warningAt, deadline: clock.deadline };
     },
 
     /** The reminder and the deadline of the customer's answer to an information request. */
     async infoRequestDeadlines(input: { calendarId: string; duration: BusinessDuration; reminderAtShare: number; at: string }) {
-      const calendar = calendars(input.calendarId, new Date(input.at), input.duration);
+      const calendar = await calendars(input.calendarId, new Date(input.at), input.duration);
       const clock = startClock(calendar, { at: input.at, duration: input.duration, warnAtShare: input.reminderAtShare });
       return { reminderAt: clock.warningAt, deadline: clock.deadline };
     },
 
     /** When the customer is next told how things stand, if nothing else is said before. */
     async progressUpdateDue(input: { calendarId: string; every: BusinessDuration; at: string }): Promise<string> {
-      const calendar = calendars(input.calendarId, new Date(input.at), input.every);
+      const calendar = await calendars(input.calendarId, new Date(input.at), input.every);
       return startClock(calendar, { at: input.at, duration: input.every, warnAtShare: 1 }).deadline;
     },
   };

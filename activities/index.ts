@@ -2,7 +2,7 @@ import type { Sql } from 'postgres';
 import type { Calendar } from '../domain/calendar/index.js';
 import { listCalendars } from '../domain/calendar/registry.js';
 import type { LinkSigner } from '../security/signed-links.js';
-import { calendarResolver } from './calendars.js';
+import { createCalendarResolver, type CalendarResolver } from './calendars.js';
 import { createClockActivities } from './clocks.js';
 import { createReadModelActivities } from '../read-model/record-transition.js';
 
@@ -17,6 +17,8 @@ export interface ActivityDeps {
   staffLocale: string;
   /** Calendars beyond the shipped ones (tests use a round-the-clock one). */
   extraCalendars?: Readonly<Record<string, Calendar>>;
+  /** Default: the shipped calendars with the overrides in force in `sql` (and `extraCalendars`). */
+  calendars?: CalendarResolver;
 }
 
 /** Every activity, with its dependencies injected (the worker passes real ones, tests too). */
@@ -26,7 +28,7 @@ export function createActivities(deps: ActivityDeps) {
   const timeZoneOf = (calendarId: string) => extra[calendarId]?.timeZone ?? zones.get(calendarId) ?? 'UTC';
   return {
     ...createReadModelActivities({ ...deps, timeZoneOf }),
-    ...createClockActivities({ calendars: calendarResolver(extra) }),
+    ...createClockActivities({ calendars: deps.calendars ?? createCalendarResolver({ sql: deps.sql, extraCalendars: extra }) }),
   };
 }
 

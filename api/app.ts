@@ -11,6 +11,8 @@ import { clientAddressHasher } from './http/client-address.js';
 import type { AppEnv } from './http/app-env.js';
 import { authenticate, parseApiKeys } from './http/auth.js';
 import { calendarRoutes } from './staff/calendars.js';
+import { calendarOverrideRoutes } from './staff/calendar-overrides.js';
+import { createCalendarResolver, type CalendarResolver } from '../read-model/calendar-resolver.js';
 import { bodyLimits } from './http/body-limits.js';
 import { intakeRoutes, keylessIntakeAdmission } from './intake/routes.js';
 import { complaintReadRoutes } from './staff/complaints.js';
@@ -50,10 +52,15 @@ export interface AppDeps {
   currentProcess?: () => ProcessDefinitionSnapshot;
   /** Tracking requests allowed per client address per minute (default TRACKING_PER_MINUTE). */
   trackingPerMinute?: number;
+  /** The calendars with their overrides (default: the shipped ones with the overrides in `sql`). */
+  calendars?: CalendarResolver;
+  /** The calendar ids a process definition may name (default: the shipped ones; tests add theirs). */
+  processCalendarIds?: readonly string[];
 }
 
 export function createApp(deps: AppDeps) {
   const { config, sql, temporal, log } = deps;
+  const calendars = deps.calendars ?? createCalendarResolver({ sql });
   const app = new OpenAPIHono<AppEnv>();
   app.use(requestId());
   app.use(secureHeaders({ contentSecurityPolicy: undefined }));
@@ -104,8 +111,9 @@ export function createApp(deps: AppDeps) {
     .route('/complaints', complaintReadRoutes({ sql }))
     .route('/complaints', decisionRoutes({ sql, temporal }))
     .route('/complaints', complaintRecordRoutes({ sql }))
-    .route('/calendars', calendarRoutes())
-    .route('/process-definitions', processDefinitionRoutes({ sql }))
+    .route('/calendars', calendarRoutes({ calendars }))
+    .route('/calendars', calendarOverrideRoutes({ sql, calendars }))
+    .route('/process-definitions', processDefinitionRoutes({ sql, ...(deps.processCalendarIds ? { calendarIds: deps.processCalendarIds } : {}) }))
     .route('/process-selection', processSelectionRoutes({ sql }))
     .route(
       '/',

@@ -15,7 +15,29 @@ const ACKNOWLEDGEMENT_ESCALATION: EscalationPolicy = {
   ],
 };
 
-export const DEFAULT_PROCESS_DEFINITION: ProcessDefinition = {
+const EVERY_DECISION = [
+  'acknowledge',
+  'classify',
+  'assign',
+  'request_info',
+  'propose_resolution',
+  'escalate',
+  'note',
+  'record_corrective_action',
+  'record_external_outcome',
+  'withdraw',
+  'close_out_of_scope',
+  'mark_duplicate',
+  'record_customer_answer',
+  'cancel_info_request',
+  'reissue_link',
+] as const;
+
+/**
+ * The shipped definition. Every part is stated, the optional ones too (survey, routing, decision
+ * roles), with exactly the behaviour the code gives a definition without them.
+ */
+export const DEFAULT_PROCESS_DEFINITION: Required<ProcessDefinition> = {
   id: 'iso-10002-default',
   version: 1,
   calendarId: 'TR',
@@ -56,6 +78,37 @@ export const DEFAULT_PROCESS_DEFINITION: ProcessDefinition = {
     onNoAnswer: 'resume',
   },
   progressUpdateEvery: { workingDays: 5 },
+  // Asked after the closures the customer took part in; the invitation stays open 30 days.
+  survey: {
+    lifetime: { calendarDays: 30 },
+    afterClosures: ['accepted', 'deemed_accepted', 'external_decision'],
+  },
+  // No rules: whoever classifies names the department. Add rules (first match wins) to route
+  // by category or product, and list departments to keep decisions to known ones.
+  routing: { rules: [] },
+  // Supervisors and admins may take every decision; agents all but closing out of scope and
+  // marking duplicates; process owners and auditors read.
+  decisionRoles: {
+    agent: [
+      'acknowledge',
+      'classify',
+      'assign',
+      'request_info',
+      'propose_resolution',
+      'escalate',
+      'note',
+      'record_corrective_action',
+      'record_external_outcome',
+      'withdraw',
+      'record_customer_answer',
+      'cancel_info_request',
+      'reissue_link',
+    ],
+    supervisor: [...EVERY_DECISION],
+    admin: [...EVERY_DECISION],
+    process_owner: [],
+    auditor: [],
+  },
   externalRemedies: {
     fallbackLocale: 'en',
     byCountry: {

@@ -18,7 +18,7 @@ interface AnswerDeadline {
 function answerDeadlines(definition: ProcessDefinition): AnswerDeadline[] {
   const deadlines = [{ path: 'acceptance.answerDeadline', duration: definition.acceptance.answerDeadline }];
   // Definitions pinned before information requests had a deadline have no `infoRequest`.
-  const infoRequest = (definition as Partial<ProcessDefinition>).infoRequest;
+  const infoRequest = definition.infoRequest;
   if (infoRequest) deadlines.push({ path: 'infoRequest.answerDeadline', duration: infoRequest.answerDeadline });
   return deadlines;
 }

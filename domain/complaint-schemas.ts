@@ -110,7 +110,8 @@ export const decisionSchema = z.discriminatedUnion('type', [
     category: nonBlankText(100),
     product: nonBlankText(200),
     severity: z.enum(SEVERITIES),
-    department: nonBlankText(100),
+    // Optional: without it, the process's routing rules choose the department.
+    department: nonBlankText(100).optional(),
   }),
   z.strictObject({ type: z.literal('assign'), assignee: staffIdSchema, team: nonBlankText(100).optional() }),
   z.strictObject({ type: z.literal('request_info'), question: nonBlankText(2_000) }),

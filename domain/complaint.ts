@@ -140,7 +140,23 @@ export const EXTERNAL_DECISIONS = [
 ] as const;
 export type ExternalDecision = (typeof EXTERNAL_DECISIONS)[number];
 
-/** Who may take a decision: `admin` may do what a supervisor may; two readers take none. */
+/**
+ * Roles that may be given decisions. Process owners change the process and auditors review it:
+ * no process definition may give them a decision, so the API refuses them without asking the
+ * complaint's workflow.
+ */
+export const DECIDING_ROLES = ['agent', 'supervisor', 'admin'] as const satisfies readonly Role[];
+export type DecidingRole = (typeof DECIDING_ROLES)[number];
+
+export function isDecidingRole(role: Role): role is DecidingRole {
+  return (DECIDING_ROLES as readonly Role[]).includes(role);
+}
+
+/**
+ * Who may take which decision when the pinned process definition says nothing (`decisionRoles`
+ * absent, as in definitions pinned before it existed): `admin` may do what a supervisor may; the
+ * two readers take none. The shipped definition states exactly this mapping.
+ */
 export const DECISIONS_BY_ROLE: Readonly<Record<Role, readonly DecisionType[]>> = {
   agent: DECISION_TYPES.filter((t) => t !== 'close_out_of_scope' && t !== 'mark_duplicate'),
   supervisor: DECISION_TYPES,

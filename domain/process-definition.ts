@@ -1,17 +1,39 @@
 // The process definition as a versioned document. Process owners edit it; intake pins a snapshot
 // into each workflow, which interprets it. Plain zod, no transforms: input type = output type, so
 // the parsed value crosses Temporal boundaries as it is.
+//
+// Parts added after complaints were already pinned (`infoRequest`, `survey`, `routing`,
+// `decisionRoles`) are optional: an older snapshot parses, and without them the reducer behaves
+// as it did before they existed (domain/lifecycle reads each through a function with the code
+// default). The shipped definition (config/default-process.ts) states every part explicitly.
 import { z } from 'zod';
 import { businessDurationSchema } from './business-duration.js';
+import { listCalendars } from './calendar/registry.js';
+import { CLOSURES, DECISION_TYPES, ROLES } from './complaint.js';
+import { nonBlankText } from './complaint-schemas.js';
+import type { FieldIssue } from './errors.js';
+import {
+  checkDecisionRoles,
+  checkExternalRemedies,
+  checkRemediesForCalendarCountry,
+  checkRouting,
+  checkStages,
+  checkSurvey,
+} from './process-definition-checks.js';
+import { readableIssues, readableMessage } from './schema-issues.js';
 import { escalationPolicySchema } from './sla/escalation.js';
 
 const countryCodeSchema = z.string().regex(/^[A-Z]{2}$/, 'expected an ISO 3166 alpha-2 code like TR');
 const localeSchema = z
   .string()
   .regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'expected a language tag like tr or tr-TR');
+const CALENDAR_ID = /^[A-Z]{2}(-[A-Za-z0-9]{1,20})?$/;
 
-/** A share of a stage's business time, strictly between 0 and 1 (0.75 = three quarters in). */
-const shareSchema = z.number().gt(0, 'must be more than 0').lt(1, 'must be less than 1');
+/** A share of a span of business time, strictly between 0 and 1 (0.75 = three quarters in). */
+const shareSchema = z
+  .number()
+  .gt(0, 'must be more than 0: a share of the time allowed, like 0.75 for three quarters in')
+  .lt(1, 'must be less than 1: a share of the time allowed, like 0.75 for three quarters in');
 
 /** A timed stage: its deadline, when to warn, whom to escalate to. */
 export const stageDefinitionSchema = z.strictObject({
@@ -27,6 +49,16 @@ export const stageDefinitionSchema = z.strictObject({
  */
 export const conclusionStageSchema = z.strictObject({ deadline: businessDurationSchema });
 
+export const stagesSchema = z
+  .strictObject({
+    acknowledgement: stageDefinitionSchema,
+    initialReview: stageDefinitionSchema,
+    investigation: stageDefinitionSchema,
+    conclusion: conclusionStageSchema,
+    reinvestigation: stageDefinitionSchema,
+  })
+  .superRefine(checkStages);
+
 export const acceptanceSchema = z.strictObject({
   /** Proposal rounds before the complaint goes `open_external` (the seeds: 2). */
   rounds: z.number().int().min(1).max(5),
@@ -40,13 +72,78 @@ export const acceptanceSchema = z.strictObject({
 /**
  * An information request's own deadline: the customer is reminded at `reminderAtShare`, staff are
  * alerted at `answerDeadline`, and then the complaint resumes its stage clock (back to the status it
- * came from) or closes as `no_response`.
+ * came from) or closes as `no_response`. Absent (definitions pinned before it existed): the
+ * request waits for the answer without a deadline.
  */
 export const infoRequestSchema = z.strictObject({
   answerDeadline: businessDurationSchema,
   reminderAtShare: shareSchema,
   onNoAnswer: z.enum(['resume', 'close_no_response']),
 });
+
+/**
+ * The satisfaction survey after closure (ISO 10002 monitoring): after which closures the customer
+ * is asked, and how long the invitation stays open, in calendar days (the customer answers in
+ * their own time, weekends included). Absent: domain/lifecycle/survey.ts `DEFAULT_SURVEY_POLICY`.
+ */
+export const surveySchema = z
+  .strictObject({
+    lifetime: z.strictObject({ calendarDays: z.number().int().min(1).max(365) }),
+    afterClosures: z
+      .array(z.enum(CLOSURES, { error: `unknown closure; closures are ${CLOSURES.join(', ')}` }))
+      .max(CLOSURES.length),
+  })
+  .superRefine(checkSurvey);
+
+const routingIdSchema = z
+  .string()
+  .regex(/^[a-z][a-z0-9_-]*$/, 'expected an id of lower-case letters, digits, _ and -, like washing-machines')
+  .max(60);
+
+/** A department that complaints are routed to, with its teams (any team when `teams` is absent). */
+export const departmentSchema = z.strictObject({
+  id: nonBlankText(100),
+  teams: z.array(nonBlankText(100)).max(100).optional(),
+});
+
+/**
+ * One routing rule: a complaint classified with this category and/or product (exact values; a
+ * rule without conditions matches every complaint) goes to this department and, if named, team.
+ */
+export const routingRuleSchema = z.strictObject({
+  /** Stable id, recorded in the classification of each complaint the rule routed. */
+  id: routingIdSchema,
+  when: z.strictObject({ category: nonBlankText(100).optional(), product: nonBlankText(200).optional() }),
+  department: nonBlankText(100),
+  team: nonBlankText(100).optional(),
+});
+
+/**
+ * Routing at classification: a `classify` decision without a department takes the first rule that
+ * matches. A decision that names a department keeps it (no rule applies). When `departments` is
+ * listed, rules and decisions may name only those.
+ */
+export const routingSchema = z
+  .strictObject({
+    departments: z.array(departmentSchema).max(200).optional(),
+    rules: z.array(routingRuleSchema).max(500),
+  })
+  .superRefine(checkRouting);
+
+/**
+ * Which role may take which decision. A role left out takes none. Absent: the code default
+ * (domain/complaint.ts `DECISIONS_BY_ROLE`), which the shipped definition states explicitly.
+ */
+export const decisionRolesSchema = z
+  .partialRecord(
+    z.enum(ROLES),
+    z
+      .array(z.enum(DECISION_TYPES, { error: `unknown decision; decisions are ${DECISION_TYPES.join(', ')}` }))
+      .max(100),
+    // An unknown key of a record with enum keys is reported as unrecognized (not in zod's types).
+    { error: (issue) => ((issue.code as string) === 'unrecognized_keys' ? `unknown role; roles are ${ROLES.join(', ')}` : undefined) },
+  )
+  .superRefine(checkDecisionRoles);
 
 const remedyTextSchema = z.strictObject({
   name: z.string().trim().min(1).max(200),
@@ -55,92 +152,48 @@ const remedyTextSchema = z.strictObject({
 
 /** One external remedy (arbitration committee, court, ombudsman) with its texts per locale. */
 export const externalRemedySchema = z.strictObject({
-  id: z.string().regex(/^[a-z][a-z0-9_]*$/, 'expected a snake_case id').max(60),
+  id: z.string().regex(/^[a-z][a-z0-9_]*$/, 'expected a snake_case id like consumer_court').max(60),
   url: z.url({ protocol: /^https$/ }).optional(),
   texts: z.record(localeSchema, remedyTextSchema),
 });
 
-export const externalRemediesSchema = z.strictObject({
-  /** Every remedy has a text in this locale; customers in other languages get it. */
-  fallbackLocale: localeSchema,
-  /** Remedies per customer country. */
-  byCountry: z.record(countryCodeSchema, z.array(externalRemedySchema).min(1).max(20)),
-  /** For countries without an entry, e.g. ISO 10003 external dispute resolution. */
-  default: z.array(externalRemedySchema).min(1).max(20).optional(),
-});
+export const externalRemediesSchema = z
+  .strictObject({
+    /** Every remedy has a text in this locale; customers in other languages get it. */
+    fallbackLocale: localeSchema,
+    /** Remedies per customer country. */
+    byCountry: z.record(countryCodeSchema, z.array(externalRemedySchema).min(1).max(20)),
+    /** For countries without an entry, e.g. ISO 10003 external dispute resolution. */
+    default: z.array(externalRemedySchema).min(1).max(20).optional(),
+  })
+  .superRefine(checkExternalRemedies);
 
 export const processDefinitionSchema = z
   .strictObject({
-    id: z.string().regex(/^[a-z][a-z0-9-]*$/, 'expected a kebab-case id').max(60),
-    version: z.number().int().positive(),
+    id: z.string().regex(/^[a-z][a-z0-9-]*$/, 'expected a kebab-case id like iso-10002-default').max(60),
+    version: z.number().int().min(1),
     /** The business calendar deadlines are counted in; starts with the country code (`TR`). */
-    calendarId: z.string().regex(/^[A-Z]{2}(-[A-Za-z0-9]{1,20})?$/, 'expected a calendar id like TR'),
-    stages: z.strictObject({
-      acknowledgement: stageDefinitionSchema,
-      initialReview: stageDefinitionSchema,
-      investigation: stageDefinitionSchema,
-      conclusion: conclusionStageSchema,
-      reinvestigation: stageDefinitionSchema,
-    }),
+    calendarId: z.string().regex(CALENDAR_ID, 'expected a calendar id like TR'),
+    stages: stagesSchema,
     acceptance: acceptanceSchema,
-    infoRequest: infoRequestSchema,
+    infoRequest: infoRequestSchema.optional(),
     /** Tell a waiting customer how things stand after this much business time without news. */
     progressUpdateEvery: businessDurationSchema,
+    survey: surveySchema.optional(),
+    routing: routingSchema.optional(),
+    decisionRoles: decisionRolesSchema.optional(),
     externalRemedies: externalRemediesSchema,
   })
-  .superRefine((definition, ctx) => {
-    const { stages, externalRemedies } = definition;
-    const unitOf = (d: { workingDays: number } | { workingHours: number }) =>
-      'workingDays' in d ? 'workingDays' : 'workingHours';
-    const conclusionUnit = unitOf(stages.conclusion.deadline);
-    const otherUnit = (['investigation', 'reinvestigation'] as const).filter(
-      (stage) => unitOf(stages[stage].deadline) !== conclusionUnit,
-    );
-    if (otherUnit.length > 0) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['stages', 'conclusion', 'deadline'],
-        message: `must be in the same unit as the ${otherUnit.join(' and ')} deadline, to which it is added`,
-      });
-    }
-    const calendarCountry = definition.calendarId.slice(0, 2);
-    if (!externalRemedies.byCountry[calendarCountry] && !externalRemedies.default) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['externalRemedies', 'byCountry', calendarCountry],
-        message: `needs remedies for the calendar's country ${calendarCountry} or a default list`,
-      });
-    }
-    const lists: [path: (string | number)[], remedies: ExternalRemedy[]][] = [
-      ...Object.entries(externalRemedies.byCountry).map(
-        ([country, remedies]): [(string | number)[], ExternalRemedy[]] => [
-          ['externalRemedies', 'byCountry', country],
-          remedies,
-        ],
-      ),
-    ];
-    if (externalRemedies.default) lists.push([['externalRemedies', 'default'], externalRemedies.default]);
-    for (const [path, remedies] of lists) {
-      const seen = new Set<string>();
-      remedies.forEach((remedy, i) => {
-        if (seen.has(remedy.id)) {
-          ctx.addIssue({ code: 'custom', path: [...path, i, 'id'], message: `duplicate remedy id "${remedy.id}"` });
-        }
-        seen.add(remedy.id);
-        if (!remedy.texts[externalRemedies.fallbackLocale]) {
-          ctx.addIssue({
-            code: 'custom',
-            path: [...path, i, 'texts', externalRemedies.fallbackLocale],
-            message: `needs a text in the fallback locale ${externalRemedies.fallbackLocale}`,
-          });
-        }
-      });
-    }
-  });
+  .superRefine(checkRemediesForCalendarCountry);
 
 export type StageDefinition = z.infer<typeof stageDefinitionSchema>;
 export type AcceptancePolicy = z.infer<typeof acceptanceSchema>;
 export type InfoRequestPolicy = z.infer<typeof infoRequestSchema>;
+export type SurveyPolicy = z.infer<typeof surveySchema>;
+export type Department = z.infer<typeof departmentSchema>;
+export type RoutingRule = z.infer<typeof routingRuleSchema>;
+export type RoutingPolicy = z.infer<typeof routingSchema>;
+export type DecisionRoles = z.infer<typeof decisionRolesSchema>;
 export type ExternalRemedy = z.infer<typeof externalRemedySchema>;
 export type ExternalRemedies = z.infer<typeof externalRemediesSchema>;
 export type ProcessDefinition = z.infer<typeof processDefinitionSchema>;
@@ -152,4 +205,37 @@ export interface ProcessDefinitionSnapshot {
   definition: ProcessDefinition;
   /** SHA-256 (hex) of the content's canonical JSON; absent on complaints filed before definitions were stored. */
   contentHash?: string;
+}
+
+export type ProcessDefinitionValidation =
+  | { ok: true; definition: ProcessDefinition }
+  | { ok: false; issues: FieldIssue[] };
+
+/**
+ * Validates a definition a process owner wrote: its shape, its cross-field rules, and that its
+ * calendar exists. Every problem comes back at once, at the exact path of the field to fix
+ * (`stages.investigation.deadline.workingDays: must be ≥ 1`, `externalRemedies.byCountry.TR.0.id`).
+ */
+export function validateProcessDefinition(
+  input: unknown,
+  options: { calendarIds?: readonly string[] } = {},
+): ProcessDefinitionValidation {
+  const result = processDefinitionSchema.safeParse(input, { error: readableMessage });
+  const issues = result.success ? [] : firstPerPath(readableIssues(result.error.issues));
+  const calendarIssue = unknownCalendar(input, options.calendarIds ?? listCalendars().map((c) => c.id));
+  if (calendarIssue) issues.push(calendarIssue);
+  return result.success && issues.length === 0 ? { ok: true, definition: result.data } : { ok: false, issues };
+}
+
+/** Checked beside the schema, not in it: which calendars exist is the deployment's, not the document's. */
+function unknownCalendar(input: unknown, calendarIds: readonly string[]): FieldIssue | undefined {
+  const calendarId = typeof input === 'object' && input !== null ? (input as { calendarId?: unknown }).calendarId : undefined;
+  if (typeof calendarId !== 'string' || !CALENDAR_ID.test(calendarId) || calendarIds.includes(calendarId)) return undefined;
+  return { path: 'calendarId', message: `no calendar "${calendarId}"; the calendars are ${calendarIds.join(', ')}` };
+}
+
+/** One message per field, the first found (a blank text is both empty and blank: say it once). */
+function firstPerPath(issues: FieldIssue[]): FieldIssue[] {
+  const seen = new Set<string>();
+  return issues.filter((issue) => !seen.has(issue.path) && Boolean(seen.add(issue.path)));
 }

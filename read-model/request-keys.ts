@@ -89,8 +89,8 @@ export function requestDigest(body: unknown): string {
   return createHash('sha256').update(canonicalJson(body)).digest('hex');
 }
 
-/** JSON with object keys sorted, so the same request hashes the same whatever its key order. */
-function canonicalJson(value: unknown): string {
+/** JSON with object keys sorted and no white space, so equal content hashes equal whatever its key order. */
+export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value && typeof value === 'object') {
     const entries = Object.entries(value).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));

@@ -4,6 +4,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-installed.sh
 bash scripts/install-fuzzer.sh
+bash scripts/install-holiday-reference.sh
 mkdir -p .data && chmod 755 .data
 npx tsc --noEmit -p .
 npx eslint .

@@ -98,6 +98,11 @@ const ruleKey = z
   .optional()
   .meta({ description: 'Stable key of the rule, used by overrides', example: 'ramazanBayrami' });
 const calendarName = z.string().meta({ description: 'Display name', example: 'Türkiye' });
+const overridesVersion = z
+  .number()
+  .int()
+  .min(0)
+  .meta({ description: 'The version of the process owners\' overrides applied (0: none)', example: 2 });
 
 export const calendarSummarySchema = z
   .object({
@@ -169,6 +174,7 @@ export const calendarYearSchema = z
     name: calendarName,
     timeZone,
     year: z.number().int().meta({ example: 2026 }),
+    overridesVersion,
     weeklyHours: z.array(weeklyScheduleSchema).meta({ description: 'The weekly schedules in force that year' }),
     holidays: z.array(holidaySchema),
     halfDays: z.array(halfDaySchema),
@@ -177,14 +183,16 @@ export const calendarYearSchema = z
   .meta({
     id: 'CalendarYear',
     description:
-      "A calendar's definition for one year. A day's hours come from, in order: an exception, a holiday, " +
-      'a half day, the weekly schedule',
+      "A calendar's definition for one year, with the process owners' overrides in force applied (announced " +
+      'holiday dates moved, company closures and extra working days as exceptions). A day\'s hours come from, ' +
+      'in order: an exception, a holiday, a half day, the weekly schedule',
   });
 
 export const deadlineSchema = z
   .object({
     calendarId,
     timeZone,
+    overridesVersion,
     from: instant('The `from` asked about, in the calendar\'s offset', '2026-03-19T11:00:00+03:00'),
     duration: z
       .union([
@@ -207,6 +215,7 @@ export const businessTimeSchema = z
   .object({
     calendarId,
     timeZone,
+    overridesVersion,
     from: instant('Start of the span, in the calendar\'s offset', '2026-11-20T16:00:00+03:00'),
     to: instant('End of the span, in the calendar\'s offset', '2026-11-23T11:00:00+03:00'),
     workingMinutes: z

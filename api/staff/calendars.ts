@@ -11,7 +11,7 @@ import {
   weeklyHoursInYear,
   type Calendar,
 } from '../../domain/calendar/index.js';
-import { CALENDAR_YEAR_LIMITS, getCalendar, listCalendars, yearsFor } from '../../domain/calendar/registry.js';
+import { CALENDAR_YEAR_LIMITS, listCalendars, yearsFor } from '../../domain/calendar/registry.js';
 import { ROLES } from '../../domain/complaint.js';
 import type { AppEnv } from '../http/app-env.js';
 import { requireRole } from '../http/auth.js';
@@ -27,6 +27,7 @@ import {
 } from './calendars.schemas.js';
 import { errorResponses, validationError } from '../http/errors.js';
 import { validationHook } from '../http/validation.js';
+import type { CalendarResolver } from '../../read-model/calendar-resolver.js';
 
 /** Calendars hold no personal data: every staff role may read them. */
 const CALENDAR_READ_ROLES = ROLES;
@@ -88,36 +89,44 @@ const businessTimeRoute = createRoute({
   },
 });
 
-/** `now` sets the default `year` (the current one); tests may pass a fixed clock. */
-export function calendarRoutes(deps: { now?: () => Date } = {}) {
+/**
+ * Every answer applies the process owners' overrides in force (`calendars`), as a complaint's
+ * clocks do. `now` sets the default `year` (the current one); tests may pass a fixed clock.
+ */
+export function calendarRoutes(deps: { calendars: CalendarResolver; now?: () => Date }) {
+  const { calendars } = deps;
   const now = deps.now ?? (() => new Date());
   return new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
     .openapi(listRoute, (c) => c.json(calendarListSchema.parse({ calendars: listCalendars() }), 200))
-    .openapi(getRoute, (c) => {
+    .openapi(getRoute, async (c) => {
       const { id } = c.req.valid('param');
       const year = c.req.valid('query').year ?? currentYear(id, now());
-      const calendar = getCalendar(id, year);
+      const { calendar, overridesVersion } = await calendars.forYears(id, year);
       const { name, timeZone } = calendar;
       const weeklyHours = weeklyHoursInYear(calendar, year);
-      const body = { id, name, timeZone, year, weeklyHours, ...holidaysInYear(calendar, year) };
+      const body = { id, name, timeZone, year, overridesVersion, weeklyHours, ...holidaysInYear(calendar, year) };
       return c.json(calendarYearSchema.parse(body), 200);
     })
-    .openapi(deadlineRoute, (c) => {
-      const body = deadlineAnswer(c.req.valid('param').id, c.req.valid('query'));
+    .openapi(deadlineRoute, async (c) => {
+      const body = await deadlineAnswer(calendars, c.req.valid('param').id, c.req.valid('query'));
       return c.json(deadlineSchema.parse(body), 200);
     })
-    .openapi(businessTimeRoute, (c) => {
-      const body = businessTimeAnswer(c.req.valid('param').id, c.req.valid('query'));
+    .openapi(businessTimeRoute, async (c) => {
+      const body = await businessTimeAnswer(calendars, c.req.valid('param').id, c.req.valid('query'));
       return c.json(businessTimeSchema.parse(body), 200);
     });
 }
 
-function deadlineAnswer(id: string, query: z.infer<typeof deadlineQuerySchema>): z.input<typeof deadlineSchema> {
+async function deadlineAnswer(
+  calendars: CalendarResolver,
+  id: string,
+  query: z.infer<typeof deadlineQuerySchema>,
+): Promise<z.input<typeof deadlineSchema>> {
   const { workingHours, workingDays } = query;
   const duration: BusinessDuration = workingHours !== undefined ? { workingHours } : { workingDays: workingDays! };
   const from = new Date(query.from);
-  // Built for the years the longest such duration can reach (getCalendar caches it).
-  const calendar = getCalendar(id, withinLimits(yearsFor(from, duration)));
+  // Built for the years the longest such duration can reach (the registry caches it).
+  const { calendar, overridesVersion } = await calendars.forYears(id, withinLimits(yearsFor(from, duration)));
   const resultField = 'workingHours' in duration ? 'workingHours' : 'workingDays';
   const { clockStart, deadline } = inCalendarYears(calendar, { from }, resultField, () =>
     addBusinessDuration(calendar, from, duration),
@@ -126,6 +135,7 @@ function deadlineAnswer(id: string, query: z.infer<typeof deadlineQuerySchema>):
   return {
     calendarId: calendar.id,
     timeZone: calendar.timeZone,
+    overridesVersion,
     from: fmt(from),
     duration,
     clockStart: fmt(clockStart),
@@ -134,14 +144,16 @@ function deadlineAnswer(id: string, query: z.infer<typeof deadlineQuerySchema>):
   };
 }
 
-function businessTimeAnswer(
+async function businessTimeAnswer(
+  calendars: CalendarResolver,
   id: string,
   query: z.infer<typeof businessTimeQuerySchema>,
-): z.input<typeof businessTimeSchema> {
+): Promise<z.input<typeof businessTimeSchema>> {
   const [from, to] = [new Date(query.from), new Date(query.to)];
   // One year of margin each side: a UTC year can differ from the local one near New Year.
   const years = [from.getUTCFullYear(), to.getUTCFullYear()];
-  const calendar = getCalendar(id, withinLimits({ from: Math.min(...years) - 1, to: Math.max(...years) + 1 }));
+  const span = withinLimits({ from: Math.min(...years) - 1, to: Math.max(...years) + 1 });
+  const { calendar, overridesVersion } = await calendars.forYears(id, span);
   const workingMinutes = inCalendarYears(calendar, { from, to }, 'to', () =>
     businessMinutesBetween(calendar, from, to),
   );
@@ -149,6 +161,7 @@ function businessTimeAnswer(
   return {
     calendarId: calendar.id,
     timeZone: calendar.timeZone,
+    overridesVersion,
     from: fmt(from),
     to: fmt(to),
     workingMinutes,

@@ -1,16 +1,18 @@
 // POST /v1/complaints/{reference}/decisions: staff decisions, each a Temporal Update validated by
 // the complaint's own workflow, answered synchronously (200 new state, 409 not now, 403 not you).
-// What needs no workflow is checked here first: the role (so a reader gets 403 even when the
-// complaint is closed or no worker runs) and that a duplicate's original exists. Then the
+// What needs no workflow is checked here first: that the role takes decisions at all (so a reader
+// gets 403 even when the complaint is closed or no worker runs; which decisions it may take is the
+// complaint's pinned process definition's to say, so the workflow checks that) and that a
+// duplicate's original exists. Then the
 // Idempotency-Key is recorded with the decision it carries (request-keys.ts), so a key reused
 // for another decision is a 409, never a silently dropped decision.
 import { randomUUID } from 'node:crypto';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Sql } from 'postgres';
-import { ROLES } from '../../domain/complaint.js';
+import { isDecidingRole, ROLES } from '../../domain/complaint.js';
 import { decisionSchema } from '../../domain/complaint-schemas.js';
 import { DomainError } from '../../domain/errors.js';
-import { roleMayDecide, type Decision } from '../../domain/lifecycle/index.js';
+import type { Decision } from '../../domain/lifecycle/index.js';
 import type { AppEnv } from '../http/app-env.js';
 import { requireRole } from '../http/auth.js';
 import { complaintIdByReference } from '../../read-model/complaint-queries.js';
@@ -76,7 +78,7 @@ export function decisionRoutes(deps: { sql: Sql; temporal: TemporalGateway }) {
   return new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(decideRoute, async (c) => {
     const actor = c.get('actor')!;
     const decision = c.req.valid('json');
-    if (!roleMayDecide(actor.role, decision.type)) {
+    if (!isDecidingRole(actor.role)) {
       throw new DomainError('NOT_ALLOWED_FOR_ROLE', `a ${actor.role} may not ${decision.type}`, { role: actor.role, decision: decision.type });
     }
     const { reference } = c.req.valid('param');

@@ -5,7 +5,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { Sql } from 'postgres';
 import type { FieldIssue } from '../../domain/errors.js';
-import { processDefinitionSchema } from '../../domain/process-definition.js';
+import { validateProcessDefinition } from '../../domain/process-definition.js';
 import { processDiagram } from '../../domain/process-definitions/diagram.js';
 import { diffDefinitions } from '../../domain/process-definitions/diff.js';
 import { withIdentity } from '../../domain/process-definitions/versions.js';
@@ -25,7 +25,7 @@ import { languageOf, type Language } from '../../texts/languages.js';
 import { describeChange, diagramWords } from '../../texts/process-definitions.js';
 import type { AppEnv } from '../http/app-env.js';
 import { DomainError } from '../../domain/errors.js';
-import { fieldIssues, validationError } from '../http/errors.js';
+import { validationError } from '../http/errors.js';
 import { validationHook } from '../http/validation.js';
 import * as routes from './process-definitions.routes.js';
 import {
@@ -39,8 +39,21 @@ import {
   versionSchema,
 } from './process-definitions.schemas.js';
 
-export function processDefinitionRoutes(deps: { sql: Sql }) {
+export interface ProcessDefinitionDeps {
+  sql: Sql;
+  /** The calendars a definition may name (default: the shipped ones). */
+  calendarIds?: readonly string[];
+}
+
+export function processDefinitionRoutes(deps: ProcessDefinitionDeps) {
   const { sql } = deps;
+  const contentIssues = (content: Record<string, unknown>) => issuesOf(content, deps.calendarIds);
+  const validContent = (content: Record<string, unknown>, id: string, version: number) => {
+    const identified = withIdentity(content, id, version);
+    const issues = contentIssues(identified);
+    if (issues.length > 0) throw validationError(issues);
+    return identified;
+  };
   return new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
     .openapi(routes.listRoute, async (c) => c.json(definitionListSchema.parse({ definitions: await listDefinitions(sql) }), 200))
     .openapi(routes.createDefinitionRoute, async (c) => {
@@ -100,10 +113,9 @@ export function processDefinitionRoutes(deps: { sql: Sql }) {
     })
     .openapi(routes.diagramRoute, async (c) => {
       const { id, version } = c.req.valid('param');
-      const stored = await findVersion(sql, id, version);
-      const parsed = processDefinitionSchema.safeParse(stored.content);
-      if (!parsed.success) throw definitionInvalid(`${id}@${version} does not validate, so it cannot be drawn`, contentIssues(stored.content));
-      const mermaid = processDiagram(parsed.data, diagramWords(languageOfRequest(c, c.req.valid('query').lang)));
+      const checked = validateProcessDefinition((await findVersion(sql, id, version)).content, { calendarIds: deps.calendarIds });
+      if (!checked.ok) throw new DomainError('DEFINITION_INVALID', `${id}@${version} does not validate, so it cannot be drawn`, checked.issues);
+      const mermaid = processDiagram(checked.definition, diagramWords(languageOfRequest(c, c.req.valid('query').lang)));
       return c.json(diagramSchema.parse({ definitionId: id, version, mermaid }), 200);
     });
 }
@@ -123,28 +135,10 @@ export function processSelectionRoutes(deps: { sql: Sql }) {
     });
 }
 
-/** The issues of a content under today's schema, by path (`stages.investigation.deadline.workingDays`). */
-function contentIssues(content: Record<string, unknown>): FieldIssue[] {
-  const parsed = processDefinitionSchema.safeParse(content);
-  if (parsed.success) return [];
-  // An unknown key is named by its own path (`stages.investigation.colour`), not its object's.
-  return parsed.error.issues.flatMap((issue): FieldIssue[] =>
-    issue.code === 'unrecognized_keys'
-      ? issue.keys.map((key) => ({ path: [...issue.path.map(String), key].join('.'), message: 'unknown field' }))
-      : fieldIssues([issue]),
-  );
-}
-
-/** The content as stored for `id@version`, or 400 with every bad field. */
-function validContent(content: Record<string, unknown>, id: string, version: number): Record<string, unknown> {
-  const identified = withIdentity(content, id, version);
-  const issues = contentIssues(identified);
-  if (issues.length > 0) throw validationError(issues);
-  return identified;
-}
-
-function definitionInvalid(message: string, issues: FieldIssue[]): DomainError {
-  return new DomainError('DEFINITION_INVALID', message, issues);
+/** The issues of a content under today's schema and calendars, by path (`stages.investigation.deadline.workingDays`). */
+function issuesOf(content: Record<string, unknown>, calendarIds: readonly string[] | undefined): FieldIssue[] {
+  const checked = validateProcessDefinition(content, calendarIds ? { calendarIds } : {});
+  return checked.ok ? [] : checked.issues;
 }
 
 function revisionBody(revision: SelectionRevision) {

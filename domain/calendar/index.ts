@@ -4,7 +4,7 @@
  *
  * Public API (this module; light — zod and @date-fns/tz only):
  *   calendarSchema, type Calendar               the calendar as zod-validated plain data
- *   calendarOverridesSchema, CalendarOverrides  announced religious dates and one-off exceptions
+ *   calendarOverridesSchema, CalendarOverrides  announced religious dates, closures, extra working days
  *   addBusinessDuration(cal, from: Date, d: BusinessDuration) → { clockStart: Date, deadline: Date }
  *   businessMinutesBetween(cal, from: Date, to: Date) → number   (signed working minutes)
  *   addWorkingMinutes(cal, from: Date, minutes) → Date
@@ -25,6 +25,11 @@
  *   listCalendars() → { id, name, timeZone }[]
  *   getCalendar(id, year | { from, to }, overrides?) → Calendar   cached, frozen; DomainError NOT_FOUND
  *   yearsFor(at: Date, duration?) → { from, to }                    years a deadline from `at` may need
+ *
+ * Process owners' overrides (`./overrides.js`, heavy too: it builds calendars to check against):
+ *   overrideIssues(id, overrides) → FieldIssue[]    entries that do not fit the calendar, by path
+ *   normalizeOverrides(overrides) → { movingHolidays, exceptions }   the stored form, in date order
+ * The overrides in force live in PostgreSQL: read-model/calendar-resolver.ts applies them.
  */
 import { dayNumberOf, localDateOf } from './local-time.js';
 import type { Calendar, CalendarException, HalfDay, Holiday, WeekHours } from './schema.js';

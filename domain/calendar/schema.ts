@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isStorableText, STORABLE_TEXT_MESSAGE } from '../complaint-schemas.js';
 
 /**
  * A business calendar as plain, validated data: an IANA time zone, effective-dated weekly
@@ -155,17 +156,42 @@ function isTimeZone(zone: string): boolean {
   }
 }
 
-/**
- * Administrator corrections applied when a calendar is generated. Religious holidays follow the
- * moon and are announced: `movingHolidays` replaces the computed first day of the nearest
- * occurrence of a multi-day holiday (its eve and length follow). `exceptions` add or close days.
- */
-export const calendarOverridesSchema = z.strictObject({
-  movingHolidays: z
-    .array(z.strictObject({ key: z.string().min(1).max(80), firstDay: localDateSchema }))
-    .max(500)
-    .optional(),
-  exceptions: z.array(calendarExceptionSchema).max(5_000).optional(),
+/** A name a person typed: not blank, and storable by PostgreSQL (no NUL, no lone surrogate). */
+const overrideNameSchema = z
+  .string()
+  .min(1)
+  .max(200)
+  .regex(/\S/, 'must not be blank')
+  .refine(isStorableText, STORABLE_TEXT_MESSAGE);
+
+/** An announced first day of a multi-day religious holiday (`key` as the calendar names it). */
+export const movingHolidayOverrideSchema = z.strictObject({
+  key: z.string().min(1).max(80),
+  firstDay: localDateSchema,
 });
 
+/** A company closure (`closed`) or an extra working day with its hours (`open`). */
+export const exceptionOverrideSchema = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('open'),
+    date: localDateSchema,
+    name: overrideNameSchema,
+    hours: dayHoursSchema.refine((h) => h.length > 0, 'an extra working day needs hours'),
+  }),
+  z.strictObject({ kind: z.literal('closed'), date: localDateSchema, name: overrideNameSchema }),
+]);
+
+/**
+ * Process owners' corrections applied when a calendar is generated. Religious holidays follow the
+ * moon and are announced: `movingHolidays` replaces the computed first day of the nearest
+ * occurrence of a multi-day holiday (its eve and length follow). `exceptions` close days (company
+ * closures) or open them (extra working days). Whether each entry fits the calendar is checked by
+ * `overrideIssues` (overrides.ts), which needs the calendar itself.
+ */
+export const calendarOverridesSchema = z.strictObject({
+  movingHolidays: z.array(movingHolidayOverrideSchema).max(100).optional(),
+  exceptions: z.array(exceptionOverrideSchema).max(400).optional(),
+});
+
+export type MovingHolidayOverride = z.infer<typeof movingHolidayOverrideSchema>;
 export type CalendarOverrides = z.infer<typeof calendarOverridesSchema>;

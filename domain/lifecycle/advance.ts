@@ -44,13 +44,13 @@ function dispatch(draft: Draft, event: LifecycleEvent): StepResult {
   switch (event.kind) {
     case 'decision': {
       const { decision, actor } = event;
-      if (!roleMayDecide(actor.role, decision.type)) {
+      if (!roleMayDecide(actor.role, decision.type, draft.definition)) {
         return new DomainError('NOT_ALLOWED_FOR_ROLE', `a ${actor.role} may not ${decision.type}`, {
           role: actor.role,
           decision: decision.type,
         });
       }
-      const allowed = allowedDecisions(draft.state, actor.role);
+      const allowed = allowedDecisions(draft.state, actor.role, draft.definition);
       if (!allowed.includes(decision.type)) return invalidTransition(draft.state, decision.type, allowed);
       return applyDecision(draft, decision, actor);
     }

@@ -4,9 +4,7 @@ import { stopStage } from './clocks.js';
 import type { Draft } from './draft.js';
 import type { NotificationParams } from './effects.js';
 import { currentProposal } from './state.js';
-
-/** Closures after which the customer is asked how satisfied they are (ISO 10002 monitoring). */
-const SURVEYED: readonly Closure[] = ['accepted', 'deemed_accepted', 'external_decision'];
+import { surveyPolicy } from './survey.js';
 
 export function closeComplaint(draft: Draft, closure: Closure, params: NotificationParams = {}): void {
   const { state } = draft;
@@ -32,5 +30,8 @@ export function closeComplaint(draft: Draft, closure: Closure, params: Notificat
     template: 'complaint_closed',
     params: { reference: state.reference, closure, ...params },
   });
-  if (SURVEYED.includes(closure)) draft.effects.push({ kind: 'request_satisfaction_survey', closure });
+  // After which closures the customer is asked how satisfied they are: the process says.
+  if (surveyPolicy(draft.definition).afterClosures.includes(closure)) {
+    draft.effects.push({ kind: 'request_satisfaction_survey', closure });
+  }
 }

@@ -6,6 +6,7 @@ import { pauseStage, raiseEscalation, startStage, stopStage } from './clocks.js'
 import { closeComplaint } from './closing.js';
 import { bump, validationFailed, type Draft, type StepResult } from './draft.js';
 import type { Actor, DecisionOf } from './events.js';
+import { classificationOf, isRouted, routeClassification, teamAfterRouting } from './routing.js';
 import { infoClockEffects, WAITING_DECISION_HANDLERS } from './waiting-for-customer.js';
 
 type DecisionHandlers = {
@@ -15,9 +16,14 @@ type DecisionHandlers = {
 export const DECISION_HANDLERS: DecisionHandlers = {
   acknowledge: (draft) => acknowledgeComplaint(draft),
 
-  classify(draft, { category, product, severity, department }) {
+  classify(draft, decision) {
+    const { category, severity } = decision;
+    const routing = routeClassification(draft.definition, decision);
+    if (!isRouted(routing)) return validationFailed([routing]);
+    const { department } = routing;
     const before = draft.state.classification;
-    draft.state.classification = { category, product, severity, department };
+    draft.state.classification = classificationOf(decision, routing);
+    draft.state.team = teamAfterRouting(draft.state, before, routing);
     if (draft.state.status === 'acknowledged' || draft.state.status === 'in_review') {
       stopStage(draft);
       draft.state.status = 'investigating';

@@ -19,7 +19,8 @@ export interface Actor {
 /** An agent's decision body, as the API receives it (see complaint-schemas.ts). */
 export type Decision =
   | { type: 'acknowledge' }
-  | { type: 'classify'; category: string; product: string; severity: Severity; department: string }
+  /** Without `department`, the process's routing rules choose it (domain/lifecycle/routing.ts). */
+  | { type: 'classify'; category: string; product: string; severity: Severity; department?: string | undefined }
   | { type: 'assign'; assignee: string; team?: string | undefined }
   | { type: 'request_info'; question: string }
   | {

@@ -23,7 +23,9 @@ export type {
   SystemEventOf,
 } from './events.js';
 export { localizedRemedies } from './remedies.js';
-export { allowedDecisions, DECISIONS_BY_STATUS, roleMayDecide } from './rules.js';
+export { allowedDecisions, decisionsOfRole, DECISIONS_BY_STATUS, roleMayDecide } from './rules.js';
+export { routeClassification, type Routing } from './routing.js';
+export { DEFAULT_SURVEY_POLICY, surveyPolicy } from './survey.js';
 export { customerAnswerDueAt, infoRequestPolicy } from './waiting-for-customer.js';
 export {
   currentProposal,

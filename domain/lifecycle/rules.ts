@@ -1,5 +1,6 @@
-// Which decisions each status allows, and the intersection with the role matrix. The API answers
-// a refused decision with `allowedDecisions` ("decisions allowed now") in the 409 body.
+// Which decisions each status allows, and the intersection with the role matrix (the pinned
+// definition's `decisionRoles`, else the code default). The API answers a refused decision with
+// `allowedDecisions` ("decisions allowed now") in the 409 body.
 import {
   DECISION_TYPES,
   DECISIONS_BY_ROLE,
@@ -7,6 +8,7 @@ import {
   type DecisionType,
   type Role,
 } from '../complaint.js';
+import type { ProcessDefinition } from '../process-definition.js';
 import type { ComplaintState } from './state.js';
 
 const ANYTIME: readonly DecisionType[] = ['assign', 'note', 'escalate'];
@@ -53,12 +55,22 @@ function decisionsForStatus(state: ComplaintState): readonly DecisionType[] {
   return [...DECISIONS_BY_STATUS[returnTo].filter((t) => !NEEDS_CUSTOMER.includes(t)), ...WHILE_ASKED];
 }
 
-export function roleMayDecide(role: Role, type: DecisionType): boolean {
-  return DECISIONS_BY_ROLE[role].includes(type);
+/**
+ * The decisions a role may take under a definition: its `decisionRoles` when it has them (a role
+ * left out takes none), else the code default, as for definitions pinned before they existed.
+ */
+export function decisionsOfRole(role: Role, definition?: ProcessDefinition): readonly DecisionType[] {
+  const roles = definition?.decisionRoles;
+  return roles ? (roles[role] ?? []) : DECISIONS_BY_ROLE[role];
 }
 
-/** Decisions the role may take now, in the order of `DECISION_TYPES`. */
-export function allowedDecisions(state: ComplaintState, role: Role): DecisionType[] {
+export function roleMayDecide(role: Role, type: DecisionType, definition?: ProcessDefinition): boolean {
+  return decisionsOfRole(role, definition).includes(type);
+}
+
+/** Decisions the role may take now, in the order of `DECISION_TYPES`; without a definition, by the code default. */
+export function allowedDecisions(state: ComplaintState, role: Role, definition?: ProcessDefinition): DecisionType[] {
   const byStatus = decisionsForStatus(state);
-  return DECISION_TYPES.filter((t) => byStatus.includes(t) && roleMayDecide(role, t));
+  const byRole = decisionsOfRole(role, definition);
+  return DECISION_TYPES.filter((t) => byStatus.includes(t) && byRole.includes(t));
 }

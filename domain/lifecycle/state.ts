@@ -33,6 +33,10 @@ export interface Classification {
   product: string;
   severity: Severity;
   department: string;
+  /** The team a routing rule named; absent when no rule routed it, or the rule named none. */
+  team?: string;
+  /** The id of the routing rule that chose the department; absent when the decision named it. */
+  routedBy?: string;
 }
 
 export interface ProposalAnswer {

@@ -23,7 +23,7 @@ type InfoTimerHandlers = { [T in InfoTimer]: (draft: Draft, event: SystemEventOf
  * (their complaints wait without one, as they always did).
  */
 export function infoRequestPolicy(definition: ProcessDefinition): InfoRequestPolicy | null {
-  return (definition as Partial<ProcessDefinition>).infoRequest ?? null;
+  return definition.infoRequest ?? null;
 }
 
 /** The reminder and deadline timers of a new request, when the definition gives it a deadline. */

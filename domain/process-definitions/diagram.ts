@@ -26,7 +26,8 @@ export interface DiagramWords {
   noAnswer: string;
   deemedAccepted: string;
   staysOpen: string;
-  infoRequest(policy: InfoRequestPolicy): string;
+  /** The question to the customer: its deadline and what silence leads to (none: it waits). */
+  infoRequest(policy: InfoRequestPolicy | undefined): string;
   asksTheCustomer: string;
   answeredOrResumed: string;
   closedNoResponse: string;
@@ -84,7 +85,7 @@ export function processDiagram(definition: ProcessDefinition, words: DiagramWord
   node('infoRequest', '[[', ']]', words.infoRequest(infoRequest));
   edge('investigation', 'infoRequest', words.asksTheCustomer, true);
   edge('infoRequest', 'investigation', words.answeredOrResumed, true);
-  if (infoRequest.onNoAnswer === 'close_no_response') {
+  if (infoRequest?.onNoAnswer === 'close_no_response') {
     node('closedNoResponse', '([', '])', words.closedNoResponse);
     edge('infoRequest', 'closedNoResponse', words.noAnswer, true);
   }

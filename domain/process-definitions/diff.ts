@@ -1,7 +1,7 @@
 // Two versions of a definition, field by field: every leaf that differs, with its dotted path as
-// validation errors name it (`stages.investigation.deadline`). A business duration and a list of
-// plain values count as one field (`{ workingDays: 4 }` → `{ workingHours: 30 }` is one change, not
-// two); lists of objects (breach steps, remedies) are compared item by item. The identity fields
+// validation errors name it (`stages.investigation.deadline`). A duration and a list of plain
+// values count as one field (`{ workingDays: 4 }` → `{ workingHours: 30 }` is one change, not two);
+// lists of objects (breach steps, remedies, routing rules) are compared item by item. The identity fields
 // (`id`, `version`) always differ between versions and are left out.
 
 /** A JSON value as stored. */
@@ -31,7 +31,7 @@ function collect(from: unknown, to: unknown, path: string[], changes: Definition
   if (sameJson(from, to)) return;
   const fromObject = isLeaf(from) ? undefined : asObject(from);
   const toObject = isLeaf(to) ? undefined : asObject(to);
-  if (Array.isArray(from) && Array.isArray(to) && !isLeaf(from) && !isLeaf(to)) {
+  if (Array.isArray(from) && Array.isArray(to) && !(isLeaf(from) && isLeaf(to))) {
     for (let i = 0; i < Math.max(from.length, to.length); i++) collect(from[i], to[i], [...path, String(i)], changes);
     return;
   }
@@ -42,18 +42,26 @@ function collect(from: unknown, to: unknown, path: string[], changes: Definition
   changes.push({ path: path.join('.'), from: (from ?? null) as JsonValue, to: (to ?? null) as JsonValue });
 }
 
-/** A value shown whole: a primitive, a business duration, or a list of primitives. */
+/** A value shown whole: a primitive, a duration, or a list of primitives. */
 function isLeaf(value: unknown): boolean {
   if (value === null || typeof value !== 'object') return true;
   if (Array.isArray(value)) return value.every((item) => item === null || typeof item !== 'object');
-  return isBusinessDuration(value);
+  return isBusinessDuration(value) || isCalendarDays(value);
 }
 
 export function isBusinessDuration(value: unknown): value is { workingDays: number } | { workingHours: number } {
+  return onlyNumberIn(value, 'workingDays') || onlyNumberIn(value, 'workingHours');
+}
+
+export function isCalendarDays(value: unknown): value is { calendarDays: number } {
+  return onlyNumberIn(value, 'calendarDays');
+}
+
+function onlyNumberIn(value: unknown, key: string): boolean {
   const object = asObject(value);
   if (!object || Array.isArray(value)) return false;
   const keys = Object.keys(object);
-  return keys.length === 1 && (keys[0] === 'workingDays' || keys[0] === 'workingHours') && typeof object[keys[0]] === 'number';
+  return keys.length === 1 && keys[0] === key && typeof object[key] === 'number';
 }
 
 function asObject(value: unknown): Record<string, unknown> | undefined {

@@ -52,7 +52,7 @@ export const escalationPolicySchema = z
     const known = new Set<string>();
     policy.levels.forEach((level, i) => {
       if (known.has(level)) {
-        ctx.addIssue({ code: 'custom', path: ['levels', i], message: `duplicate level "${level}"` });
+        ctx.addIssue({ code: 'custom', path: ['levels', i], message: `level "${level}" is listed twice` });
       }
       known.add(level);
     });
@@ -62,12 +62,30 @@ export const escalationPolicySchema = z
           ctx.addIssue({
             code: 'custom',
             path: [...path, 'notify', i],
-            message: `unknown level "${level}"; levels are ${policy.levels.join(', ')}`,
+            message: `unknown level "${level}"; this chain's levels are ${policy.levels.join(', ')}`,
           });
         }
       });
     if (policy.onWarning) checkNotify(policy.onWarning.notify, ['onWarning']);
     policy.onBreach.forEach((step, i) => checkNotify(step.notify, ['onBreach', i]));
+    // Each escalating step moves ownership one level up; a listed step beyond the top would
+    // escalate to a level that does not exist. (A last step that re-arms may repeat at the top.)
+    let level = 0;
+    policy.onBreach.forEach((step, i) => {
+      if (!step.escalate) return;
+      level++;
+      if (level >= policy.levels.length) {
+        const top = policy.levels[policy.levels.length - 1];
+        ctx.addIssue({
+          code: 'custom',
+          path: ['onBreach', i, 'escalate'],
+          message:
+            `escalates past the top level "${top}": the chain has ${policy.levels.length} level` +
+            `${policy.levels.length === 1 ? '' : 's'}, so at most ${policy.levels.length - 1} step` +
+            `${policy.levels.length === 2 ? '' : 's'} can escalate (set escalate to false here)`,
+        });
+      }
+    });
   });
 
 export type EscalationLevelId = z.infer<typeof escalationLevelIdSchema>;

@@ -22,3 +22,16 @@ describe('clock activities', () => {
     expect(Date.parse(due.reminderAt)).toBeLessThan(Date.parse(due.deadline));
   });
 });
+
+describe('clock activities on overrides that no longer fit the calendar', () => {
+  it('fail for good (DEFINITION_INVALID, naming the version) instead of retrying forever', async () => {
+    // As if holiday data changed after the version was stored: no Kurban Bayramı near 1 September.
+    const stale = calendarResolver({}, async () => ({
+      version: 7,
+      overrides: { movingHolidays: [{ key: 'kurbanBayrami', firstDay: '2027-09-01' }], exceptions: [] },
+    }));
+    const onStale = createClockActivities({ calendars: stale });
+    const started = onStale.startStageClock({ calendarId: 'TR', duration: { workingDays: 2 }, warnAtShare: 0.75, at: '2027-08-30T07:00:00.000Z' });
+    await expect(started).rejects.toMatchObject({ name: 'DomainError', code: 'DEFINITION_INVALID', message: expect.stringContaining('overrides version 7') });
+  });
+});

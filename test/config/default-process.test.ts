@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PROCESS_DEFINITION } from '../../config/default-process.js';
-import { processDefinitionSchema } from '../../domain/process-definition.js';
-import { localizedRemedies } from '../../domain/lifecycle/index.js';
+import { DECISIONS_BY_ROLE } from '../../domain/complaint.js';
+import { processDefinitionSchema, validateProcessDefinition } from '../../domain/process-definition.js';
+import { DEFAULT_SURVEY_POLICY, localizedRemedies } from '../../domain/lifecycle/index.js';
 
 describe('the default process definition', () => {
   it('parses with the process-definition schema, unchanged (no transforms)', () => {
@@ -12,6 +13,17 @@ describe('the default process definition', () => {
   it('survives a JSON round trip, as it does when pinned into a workflow', () => {
     const copy: unknown = JSON.parse(JSON.stringify(DEFAULT_PROCESS_DEFINITION));
     expect(processDefinitionSchema.parse(copy)).toEqual(DEFAULT_PROCESS_DEFINITION);
+  });
+
+  it('passes every rule a definition from a process owner must pass', () => {
+    expect(validateProcessDefinition(DEFAULT_PROCESS_DEFINITION)).toEqual({ ok: true, definition: DEFAULT_PROCESS_DEFINITION });
+  });
+
+  it('states the code defaults as they are: who decides what, the survey, no routing rules', () => {
+    expect(DEFAULT_PROCESS_DEFINITION.decisionRoles).toEqual(DECISIONS_BY_ROLE);
+    expect(DEFAULT_PROCESS_DEFINITION.survey).toEqual(DEFAULT_SURVEY_POLICY);
+    expect(DEFAULT_PROCESS_DEFINITION.routing).toEqual({ rules: [] });
+    expect(DEFAULT_PROCESS_DEFINITION.infoRequest).toEqual({ answerDeadline: { workingDays: 10 }, reminderAtShare: 0.5, onNoAnswer: 'resume' });
   });
 
   it('uses the seeds deadlines and two answer rounds', () => {

@@ -103,6 +103,12 @@ describe('decisionSchema', () => {
     expect(issuePaths(decisionSchema, input)).toEqual(paths);
   });
 
+  it('accepts a classification without a department, for the routing rules to choose (a blank one is refused)', () => {
+    const { department: _, ...unrouted } = SAMPLE_DECISIONS.classify;
+    expect(decisionSchema.parse(unrouted)).toEqual(unrouted);
+    expect(issuePaths(decisionSchema, { ...unrouted, department: ' ' })).toEqual(['department']);
+  });
+
   it('accepts a refund with amount and currency', () => {
     const refund = { ...propose, remedy: 'refund', amount: 1499.9, currency: 'TRY' };
     expect(decisionSchema.parse(refund)).toEqual(refund);

@@ -310,7 +310,7 @@ export const LIFECYCLE_PATHS: LifecyclePath[] = [
     // v2: an unanswered question reminds half-way, alerts staff at its deadline and resumes the clock.
     name: 'info-deadline-resume',
     process: recordingProcess((p) => {
-      p.infoRequest = { ...p.infoRequest, answerDeadline: seconds(3600), onNoAnswer: 'resume' };
+      p.infoRequest = { ...p.infoRequest!, answerDeadline: seconds(3600), onNoAnswer: 'resume' };
     }),
     async drive(run) {
       const { d, env } = run;
@@ -329,7 +329,7 @@ export const LIFECYCLE_PATHS: LifecyclePath[] = [
     // v2: an unanswered question closes the complaint as `no_response` when the process says so.
     name: 'info-deadline-no-response',
     process: recordingProcess((p) => {
-      p.infoRequest = { ...p.infoRequest, answerDeadline: seconds(3600), onNoAnswer: 'close_no_response' };
+      p.infoRequest = { ...p.infoRequest!, answerDeadline: seconds(3600), onNoAnswer: 'close_no_response' };
     }),
     async drive(run) {
       const { d, env } = run;
@@ -346,7 +346,7 @@ export const LIFECYCLE_PATHS: LifecyclePath[] = [
     name: 'recorded-answers-reissued-links',
     process: recordingProcess((p) => {
       p.acceptance.noAnswer = 'stay_open';
-      p.infoRequest = { ...p.infoRequest, answerDeadline: seconds(3600) };
+      p.infoRequest = { ...p.infoRequest!, answerDeadline: seconds(3600) };
     }),
     async drive(run) {
       const { d, env } = run;

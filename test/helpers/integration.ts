@@ -15,6 +15,7 @@ import type { ActivityDeps } from '../../activities/index.js';
 import { LinkSigner } from '../../security/signed-links.js';
 import type { ProcessDefinitionSnapshot } from '../../domain/process-definition.js';
 import { quietProcess, ROUND_THE_CLOCK } from './process.js';
+import { listCalendars } from '../../domain/calendar/registry.js';
 import { createComplaintWorker, type ComplaintWorker } from '../../worker/create-worker.js';
 
 let runtimeInstalled = false;
@@ -123,6 +124,8 @@ export async function integrationContext(opts: { encryptionKeys?: EncryptionKey[
         log: opts.log ?? pino({ level: 'silent' }),
         ...(pinned ? { currentProcess: () => pinned } : {}),
         trackingPerMinute: opts.trackingPerMinute ?? 1000,
+        // Definitions stored by tests may run on the round-the-clock calendar the workers know.
+        processCalendarIds: [...listCalendars().map((c) => c.id), ROUND_THE_CLOCK.id],
       });
     },
     async close() {

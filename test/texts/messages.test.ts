@@ -109,7 +109,7 @@ const SENT: Sent[] = [
 ];
 // Closing for silence needs its own definition; the texts are the same for every definition.
 {
-  const closeOnSilence = { ...definition, infoRequest: { ...definition.infoRequest, onNoAnswer: 'close_no_response' as const } };
+  const closeOnSilence = { ...definition, infoRequest: { ...definition.infoRequest!, onNoAnswer: 'close_no_response' as const } };
   const waiting = reach('awaiting_customer', closeOnSilence);
   const closed = step(waiting, system({ type: 'info_answer_timed_out', requestId: 'info-1' }), closeOnSilence);
   SENT.push(...messagesOf(closed.effects, closed.state));

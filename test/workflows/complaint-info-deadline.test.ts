@@ -21,7 +21,7 @@ const closeOnSilence: ProcessDefinitionSnapshot = {
   versionId: 'close-on-silence@1',
   definition: {
     ...DEFAULT_PROCESS_SNAPSHOT.definition,
-    infoRequest: { ...DEFAULT_PROCESS_SNAPSHOT.definition.infoRequest, onNoAnswer: 'close_no_response' },
+    infoRequest: { ...DEFAULT_PROCESS_SNAPSHOT.definition.infoRequest!, onNoAnswer: 'close_no_response' },
   },
 };
 

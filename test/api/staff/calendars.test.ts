@@ -109,6 +109,8 @@ describe('GET /v1/calendars/{id}/deadline', () => {
       expect(await deadline('TR', { from: '2026-03-19T11:00:00+03:00', workingHours: 6 })).toEqual({
         calendarId: 'TR',
         timeZone: 'Europe/Istanbul',
+        // Other test files may have stored (and emptied again) TR overrides in the shared database.
+        overridesVersion: expect.any(Number),
         from: '2026-03-19T11:00:00+03:00',
         duration: { workingHours: 6 },
         clockStart: '2026-03-19T11:00:00+03:00',
@@ -180,6 +182,7 @@ describe('GET /v1/calendars/{id}/business-time', () => {
     expect(await businessTime('TR', '2026-11-20T16:00:00+03:00', '2026-11-23T11:00:00+03:00')).toEqual({
       calendarId: 'TR',
       timeZone: 'Europe/Istanbul',
+      overridesVersion: expect.any(Number),
       from: '2026-11-20T16:00:00+03:00',
       to: '2026-11-23T11:00:00+03:00',
       workingMinutes: 240,

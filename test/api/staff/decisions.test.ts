@@ -41,8 +41,15 @@ describe('POST /v1/complaints/{reference}/decisions', () => {
     expect((error.details as { allowed: string[] }).allowed).not.toContain('propose_resolution');
   });
 
+  it('refuses an agent marking a duplicate with 403, from the process the complaint is pinned to', async () => {
+    const original = await d.file();
+    await d.waitForStatus(original, 'acknowledged');
+    const res = await d.decide(acknowledged, { type: 'mark_duplicate', duplicateOf: original.reference }, 'agent');
+    expect(res.status).toBe(403);
+    expect(await errorOf(res)).toMatchObject({ code: 'NOT_ALLOWED_FOR_ROLE', details: { role: 'agent', decision: 'mark_duplicate' } });
+  });
+
   it.each([
-    ['an agent marking a duplicate', 'agent', { type: 'mark_duplicate', duplicateOf: 'CMP-2026-000001' }],
     ['an auditor taking any decision', 'auditor', { type: 'note', text: 'Looks fine.' }],
     ['a process owner taking any decision', 'process_owner', { type: 'note', text: 'Looks fine.' }],
   ] as const)('refuses %s with 403', async (_what, role, decision) => {

@@ -20,7 +20,7 @@ beforeAll(async () => {
     d.stages.investigation.warnAtShare = 0.8;
     d.acceptance.rounds = 3;
     d.acceptance.noAnswer = 'stay_open';
-    d.infoRequest.onNoAnswer = 'close_no_response';
+    d.infoRequest!.onNoAnswer = 'close_no_response';
     d.externalRemedies.byCountry.TR![1]!.url = 'https://www.hsk.gov.tr';
   });
 });

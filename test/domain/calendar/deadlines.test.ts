@@ -63,7 +63,8 @@ describe('addBusinessDuration on other shipped calendars', () => {
     ['IR works Thursday morning and rests on Friday', IR, '2026-11-25T15:00:00+03:30', { workingHours: 2 }, '2026-11-25T15:00:00+03:30', '2026-11-26T09:00:00+03:30'],
     ['IR goes from Thursday to Saturday', IR, '2026-11-26T11:00:00+03:30', { workingHours: 2 }, '2026-11-26T11:00:00+03:30', '2026-11-28T09:00:00+03:30'],
     ['IR ends at Thursday noon when the same time is past it', IR, '2026-11-25T14:00:00+03:30', { workingDays: 1 }, '2026-11-25T14:00:00+03:30', '2026-11-26T12:00:00+03:30'],
-    ['AZ closes all five Novruz days', AZ, '2026-03-19T17:00:00+04:00', { workingHours: 2 }, '2026-03-19T17:00:00+04:00', '2026-03-25T10:00:00+04:00'],
+    ['AZ closes all five Novruz days and makes up the two on the weekend', AZ, '2027-03-19T17:00:00+04:00', { workingHours: 2 }, '2027-03-19T17:00:00+04:00', '2027-03-29T10:00:00+04:00'],
+    ['AZ carries made-up days on when Novruz and Ramazan collide', AZ, '2026-03-19T17:00:00+04:00', { workingHours: 2 }, '2026-03-19T17:00:00+04:00', '2026-03-31T10:00:00+04:00'],
   ] as const)('%s', (_, calendar, from, duration, clockStart, expected) => {
     expect(deadline(calendar, from, duration)).toEqual({ clockStart, deadline: expected });
   });

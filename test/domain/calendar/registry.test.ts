@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { isDomainError } from '../../../domain/errors.js';
 import { addBusinessDuration, calendarSchema, dayHoursOf, holidaysInYear } from '../../../domain/calendar/index.js';
+import { CALENDAR_DEFINITIONS } from '../../../domain/calendar/definitions.js';
+import { generateHolidays } from '../../../domain/calendar/holiday-source.js';
 import { getCalendar, listCalendars, yearsFor } from '../../../domain/calendar/registry.js';
 import { AZ, DE, IR, TR, US } from './fixtures.js';
 
@@ -72,8 +74,86 @@ describe('the other shipped calendars', () => {
     expect(de2026).toEqual(['2026-01-01', '2026-04-03', '2026-04-06', '2026-05-01', '2026-05-14', '2026-05-25', '2026-10-03', '2026-12-25', '2026-12-26']);
   });
 
+  it.each([
+    ['a Saturday', '2028-11-11', '2028-11-10'],
+    ['a Sunday', '2029-11-11', '2029-11-12'],
+  ])('makes up a US holiday on %s whose source rule has no substitute (Veterans Day %s → %s)', (_, holiday, observed) => {
+    const us = getCalendar('US', Number(holiday.slice(0, 4)));
+    expect(dayHoursOf(us, observed)).toEqual([]);
+    expect(datesOf(us.holidays.filter((h) => h.name === 'Veterans Day (observed)'))).toEqual([observed]);
+  });
+
   it('closes all five Novruz days in Azerbaijan', () => {
     expect(datesOf(holidaysInYear(AZ, 2027).holidays)).toEqual(expect.arrayContaining(range('2027-03-20', 5)));
+  });
+
+  it.each([
+    ['Memorial Day', '2027-09-27'],
+    ['Independence Restoration Day', '2027-10-18'],
+    ['Constitution Day', '2026-11-12'],
+    ['National Revival Day', '2026-11-17'],
+  ])('keeps %s (%s) a working day in Azerbaijan, as Labour Code art. 105 does', (_, date) => {
+    expect(dayHoursOf(AZ, date)).toEqual(AZ.weeklyHours[0]!.days.mon);
+  });
+
+  it('closes Victory Day, 8 November, in Azerbaijan since 2021', () => {
+    expect(dayHoursOf(AZ, '2027-11-08')).toEqual([]);
+    expect(dayHoursOf(getCalendar('AZ', 2020), '2020-11-09')).toEqual([]); // Flag Day, a holiday then too
+    expect(datesOf(getCalendar('AZ', 2019).holidays)).not.toContain('2019-11-08');
+  });
+
+  it('makes up Novruz days on the weekend in Azerbaijan, one working day each', () => {
+    // 2027: Novruz from Saturday 20 to Wednesday 24 March; the weekend's two days follow it.
+    for (const date of [...range('2027-03-20', 5), '2027-03-25', '2027-03-26']) expect(dayHoursOf(AZ, date)).toEqual([]);
+    expect(dayHoursOf(AZ, '2027-03-29')).not.toEqual([]);
+  });
+
+  it('carries Azerbaijani made-up days past other holidays and made-up days', () => {
+    // 2026: Ramazan on Friday 20 (a Novruz day: art. 105.6) and Saturday 21 March, Novruz to Tuesday 24:
+    // four made-up days (20th's bayram, 21st's two holidays, 22nd's Novruz) run from Wednesday 25.
+    const madeUp = holidaysInYear(AZ, 2026).holidays.filter((h) => h.key?.endsWith('Substitute') && h.date >= '2026-03-20' && h.date < '2026-04-01');
+    expect(datesOf(madeUp)).toEqual(['2026-03-25', '2026-03-26', '2026-03-27', '2026-03-30']);
+  });
+
+  it('closes 20 January in Azerbaijan but never makes it up', () => {
+    const az2024 = getCalendar('AZ', 2024); // a Saturday
+    expect(datesOf(az2024.holidays)).toContain('2024-01-20');
+    expect(dayHoursOf(az2024, '2024-01-22')).not.toEqual([]);
+  });
+
+  it.each([
+    ['Eid al-Fitr 1448 and its second day', 'عید سعید فطر', ['2027-03-10', '2027-03-11']],
+    ['Eid al-Adha 1448', 'عید سعید قربان', ['2027-05-17']],
+  ])('starts Iranian lunar months a day after the Umm al-Qura table: %s', (_, name, dates) => {
+    expect(datesOf(getCalendar('IR', 2027).holidays.filter((h) => h.name.includes(name)))).toEqual(dates);
+  });
+
+  it.each([
+    ['Eid al-Fitr 1445 on the table’s own days', 'عید سعید فطر', ['2024-04-10', '2024-04-11']],
+    ['Eid al-Adha 1445 a day after the table', 'عید سعید قربان', ['2024-06-17']],
+    ['Tasua 1446 on the table’s own day', 'تاسوعا', ['2024-07-15']],
+    ['Ashura 1446 on the table’s own day', 'عاشورا', ['2024-07-16']],
+  ])('places Iranian lunar holidays in the months Iran announced: %s', (_, name, dates) => {
+    expect(datesOf(getCalendar('IR', 2024).holidays.filter((h) => h.name.includes(name)))).toEqual(dates);
+  });
+
+  it('refuses an announced month start with no month of the table near it', () => {
+    const ir = CALENDAR_DEFINITIONS.find((d) => d.id === 'IR')!;
+    const typo = { ...ir, holidays: { ...ir.holidays, lunarMonths: { daysAfterTable: 1, announced: [{ month: 'Shawwal 1445', firstDay: '2024-04-20' }] } } };
+    expect(() => generateHolidays(typo, { from: 2024, to: 2024 })).toThrow(/announced start of Shawwal 1445/);
+  });
+
+  it('puts Imam Reza’s martyrdom on the last day of Safar, the 29th when Safar is short', () => {
+    // Safar 1449 begins on 6 July 2027 in Iran, a day after the table, and Rabi al-awwal on 4 August.
+    const ir2027 = getCalendar('IR', 2027);
+    expect(ir2027.holidays.find((h) => h.date === '2027-08-02')?.name).toMatch(/رحلت/); // 28 Safar
+    expect(ir2027.holidays.find((h) => h.date === '2027-08-03')?.name).toMatch(/امام رضا/); // 29 Safar, its last day
+    expect(datesOf(ir2027.holidays)).not.toContain('2027-08-04');
+  });
+
+  it('closes 30 Esfand in an Iranian leap year, a Nowruz holiday', () => {
+    expect(dayHoursOf(getCalendar('IR', 2025), '2025-03-20')).toEqual([]); // 30 Esfand 1403
+    expect(dayHoursOf(getCalendar('IR', 2030), '2030-03-20')).toEqual([]); // 30 Esfand 1408
   });
 
   it('rests on Friday in Iran', () => {

@@ -18,6 +18,12 @@ import {
 import type { ProcessDefinition } from '../../../domain/process-definition.js';
 
 export const definition: ProcessDefinition = DEFAULT_PROCESS_DEFINITION;
+
+/** The default as pinned before it stated its survey, routing and decision roles: the code defaults apply. */
+export const beforeNewerParts: ProcessDefinition = (() => {
+  const { survey: _s, routing: _r, decisionRoles: _d, ...rest } = DEFAULT_PROCESS_DEFINITION;
+  return rest;
+})();
 export const REFERENCE = 'CMP-2026-000123';
 export const RECEIVED_AT = '2026-03-02T07:00:00.000Z';
 

@@ -8,7 +8,7 @@ import { answer, decide, definition, effectsOfKind, reach, refuse, run, SAMPLE_D
 
 const closeOnSilence: ProcessDefinition = {
   ...definition,
-  infoRequest: { ...definition.infoRequest, onNoAnswer: 'close_no_response' },
+  infoRequest: { ...definition.infoRequest!, onNoAnswer: 'close_no_response' },
 };
 const stayOpen: ProcessDefinition = { ...definition, acceptance: { ...definition.acceptance, noAnswer: 'stay_open' } };
 /** A definition pinned before information requests had a deadline. */

@@ -47,7 +47,7 @@ describe('diffDefinitions', () => {
   });
 
   it('reports fields it does not know by their path', () => {
-    const to = { ...copy(), survey: { lifetime: { workingDays: 20 } } };
-    expect(diffDefinitions(DEFAULT_PROCESS_DEFINITION, to)).toEqual([{ path: 'survey', from: null, to: { lifetime: { workingDays: 20 } } }]);
+    const to = { ...copy(), holidayPolicy: { closeOn: ['bayram'] } };
+    expect(diffDefinitions(DEFAULT_PROCESS_DEFINITION, to)).toEqual([{ path: 'holidayPolicy', from: null, to: { closeOn: ['bayram'] } }]);
   });
 });

@@ -5,6 +5,8 @@ export const processOwners = {
   'process.change.changed': '{subject} changes from {from} to {to}.',
   'process.change.added': 'Added: {subject}, {to}.',
   'process.change.removed': 'Removed: {subject} (it was {from}).',
+  'process.change.setChanged':
+    '{subject}: {withAdded, select, yes {now also {added}} other {}}{withAdded, select, yes {{withRemoved, select, yes {; } other {}}} other {}}{withRemoved, select, yes {no longer {removed}} other {}}.',
 
   'process.field.calendarId': 'the business calendar',
   'process.field.stage': 'the {stage} stage',
@@ -31,6 +33,52 @@ export const processOwners = {
   'process.field.remedyPart':
     '{part, select, id {the id} url {the web address} name {the name in {locale}} description {the description in {locale}} other {the texts in {locale}}} of external remedy {number} for {where}',
   'process.field.otherCountries': 'other countries',
+  'process.field.survey': 'the satisfaction survey',
+  'process.field.surveyLifetime': 'how long the satisfaction survey stays open',
+  'process.field.surveyAfterClosures': 'the closures after which the customer is asked for the survey',
+  'process.field.routing': 'the routing at classification',
+  'process.field.routingDepartments': 'the departments complaints may be routed to',
+  'process.field.routingDepartment': '{part, select, id {the name of department {number}} teams {the teams of department {number}} other {department {number}}}',
+  'process.field.routingRules': 'the routing rules',
+  'process.field.routingRule':
+    '{part, select, whole {routing rule {number}} id {the id of routing rule {number}} when {the conditions of routing rule {number}} category {the category routing rule {number} matches} product {the product routing rule {number} matches} department {the department routing rule {number} sends to} team {the team routing rule {number} sends to} other {routing rule {number}}}',
+  'process.field.decisionRoles': 'which role may take which decision',
+  'process.field.decisionsOfRole': 'the decisions the {role} may take',
+
+  'process.value.routingRule':
+    '{withCategory, select, yes {category {category}} other {}}{withCategory, select, yes {{withProduct, select, yes { and } other {}}} other {}}{withProduct, select, yes {product {product}} other {}}{withCategory, select, yes {} other {{withProduct, select, yes {} other {every complaint}}}} → department {department}{withTeam, select, yes {, team {team}} other {}}',
+  'process.value.department': 'department {department}{withTeams, select, yes { (teams {teams})} other {}}',
+  'process.value.calendarDays': '{count, plural, one {# calendar day} other {# calendar days}}',
+
+  'process.role.agent': 'agent',
+  'process.role.supervisor': 'supervisor',
+  'process.role.process_owner': 'process owner',
+  'process.role.auditor': 'auditor',
+  'process.role.admin': 'administrator',
+
+  'process.closure.accepted': 'accepted',
+  'process.closure.deemed_accepted': 'deemed accepted',
+  'process.closure.withdrawn': 'withdrawn',
+  'process.closure.out_of_scope': 'out of scope',
+  'process.closure.duplicate': 'duplicate',
+  'process.closure.external_decision': 'external decision',
+  'process.closure.no_response': 'no response',
+
+  'process.decision.acknowledge': 'acknowledge',
+  'process.decision.classify': 'classify',
+  'process.decision.assign': 'assign',
+  'process.decision.request_info': 'ask the customer',
+  'process.decision.propose_resolution': 'propose a resolution',
+  'process.decision.escalate': 'escalate',
+  'process.decision.note': 'add a note',
+  'process.decision.record_corrective_action': 'record a corrective action',
+  'process.decision.record_external_outcome': 'record an external outcome',
+  'process.decision.withdraw': 'withdraw',
+  'process.decision.close_out_of_scope': 'close as out of scope',
+  'process.decision.mark_duplicate': 'mark as duplicate',
+  'process.decision.record_customer_answer': "record the customer's answer",
+  'process.decision.cancel_info_request': 'cancel a question',
+  'process.decision.reissue_link': 'reissue a link',
   'process.field.other': 'the field {path}',
 
   'process.value.workingDays': '{count, plural, one {# working day} other {# working days}}',
@@ -62,6 +110,7 @@ export const processOwners = {
   'process.diagram.staysOpen': 'stays open',
   'process.diagram.infoRequest':
     'Question to the customer: answer within {deadline}, reminder at {reminder}; without an answer {onNoAnswer, select, close_no_response {the complaint closes} other {the stage resumes}}',
+  'process.diagram.infoRequestWithoutDeadline': 'Question to the customer: it waits for the answer, without a deadline',
   'process.diagram.asksTheCustomer': 'asks the customer',
   'process.diagram.answeredOrResumed': 'answered, or resumed',
   'process.diagram.closedNoResponse': 'Closed: no response',

@@ -5,6 +5,8 @@ export const processOwners: Readonly<Record<keyof typeof source, string>> = {
   'process.change.changed': '{subject} artık {to} (önceden {from}).',
   'process.change.added': '{subject} eklendi: {to}.',
   'process.change.removed': '{subject} kaldırıldı (önceden {from}).',
+  'process.change.setChanged':
+    '{subject}: {withAdded, select, yes {eklenen {added}} other {}}{withAdded, select, yes {{withRemoved, select, yes {; } other {}}} other {}}{withRemoved, select, yes {çıkarılan {removed}} other {}}.',
 
   'process.field.calendarId': 'iş takvimi',
   'process.field.stage': '{stage} aşaması',
@@ -31,6 +33,52 @@ export const processOwners: Readonly<Record<keyof typeof source, string>> = {
   'process.field.remedyPart':
     '{where} için {number}. dış başvuru yolunun {part, select, id {kimliği} url {web adresi} name {{locale} adı} description {{locale} açıklaması} other {{locale} metinleri}}',
   'process.field.otherCountries': 'diğer ülkeler',
+  'process.field.survey': 'memnuniyet anketi',
+  'process.field.surveyLifetime': 'memnuniyet anketinin açık kaldığı süre',
+  'process.field.surveyAfterClosures': 'müşteriye anket gönderilen kapanış türleri',
+  'process.field.routing': 'sınıflandırmada yönlendirme',
+  'process.field.routingDepartments': 'şikâyetlerin yönlendirilebileceği birimler',
+  'process.field.routingDepartment': '{part, select, id {{number}. birimin adı} teams {{number}. birimin ekipleri} other {{number}. birim}}',
+  'process.field.routingRules': 'yönlendirme kuralları',
+  'process.field.routingRule':
+    '{part, select, whole {{number}. yönlendirme kuralı} id {{number}. yönlendirme kuralının kimliği} when {{number}. yönlendirme kuralının koşulları} category {{number}. yönlendirme kuralının eşleştiği kategori} product {{number}. yönlendirme kuralının eşleştiği ürün} department {{number}. yönlendirme kuralının gönderdiği birim} team {{number}. yönlendirme kuralının gönderdiği ekip} other {{number}. yönlendirme kuralı}}',
+  'process.field.decisionRoles': 'hangi rolün hangi kararı verebileceği',
+  'process.field.decisionsOfRole': '{role} rolünün verebileceği kararlar',
+
+  'process.value.routingRule':
+    '{withCategory, select, yes {kategori {category}} other {}}{withCategory, select, yes {{withProduct, select, yes { ve } other {}}} other {}}{withProduct, select, yes {ürün {product}} other {}}{withCategory, select, yes {} other {{withProduct, select, yes {} other {her şikâyet}}}} → birim {department}{withTeam, select, yes {, ekip {team}} other {}}',
+  'process.value.department': 'birim {department}{withTeams, select, yes { (ekipler: {teams})} other {}}',
+  'process.value.calendarDays': '{count, plural, one {# takvim günü} other {# takvim günü}}',
+
+  'process.role.agent': 'temsilci',
+  'process.role.supervisor': 'süpervizör',
+  'process.role.process_owner': 'süreç sahibi',
+  'process.role.auditor': 'denetçi',
+  'process.role.admin': 'yönetici',
+
+  'process.closure.accepted': 'kabul edildi',
+  'process.closure.deemed_accepted': 'kabul edilmiş sayıldı',
+  'process.closure.withdrawn': 'geri çekildi',
+  'process.closure.out_of_scope': 'kapsam dışı',
+  'process.closure.duplicate': 'mükerrer',
+  'process.closure.external_decision': 'dış karar',
+  'process.closure.no_response': 'yanıt yok',
+
+  'process.decision.acknowledge': 'alındı bildirmek',
+  'process.decision.classify': 'sınıflandırmak',
+  'process.decision.assign': 'atamak',
+  'process.decision.request_info': 'müşteriye soru sormak',
+  'process.decision.propose_resolution': 'çözüm önermek',
+  'process.decision.escalate': 'üst kademeye taşımak',
+  'process.decision.note': 'not eklemek',
+  'process.decision.record_corrective_action': 'düzeltici faaliyet kaydetmek',
+  'process.decision.record_external_outcome': 'dış sonucu kaydetmek',
+  'process.decision.withdraw': 'geri çekmek',
+  'process.decision.close_out_of_scope': 'kapsam dışı olarak kapatmak',
+  'process.decision.mark_duplicate': 'mükerrer olarak işaretlemek',
+  'process.decision.record_customer_answer': 'müşterinin yanıtını kaydetmek',
+  'process.decision.cancel_info_request': 'soruyu iptal etmek',
+  'process.decision.reissue_link': 'bağlantıyı yeniden göndermek',
   'process.field.other': '{path} alanı',
 
   'process.value.workingDays': '{count, plural, one {# iş günü} other {# iş günü}}',
@@ -62,6 +110,7 @@ export const processOwners: Readonly<Record<keyof typeof source, string>> = {
   'process.diagram.staysOpen': 'açık kalır',
   'process.diagram.infoRequest':
     'Müşteriye soru: yanıt süresi {deadline}, hatırlatma: {reminder}; yanıt gelmezse {onNoAnswer, select, close_no_response {şikâyet kapanır} other {aşama sürer}}',
+  'process.diagram.infoRequestWithoutDeadline': 'Müşteriye soru: yanıt süresiz beklenir',
   'process.diagram.asksTheCustomer': 'müşteriye sorar',
   'process.diagram.answeredOrResumed': 'yanıtlandı ya da sürdürüldü',
   'process.diagram.closedNoResponse': 'Kapatıldı: yanıt yok',
