@@ -37,18 +37,19 @@ describe('drafts', () => {
     expect(draft.content).toEqual({ ...DEFAULT_PROCESS_DEFINITION, id: draft.definitionId });
   });
 
-  it('refuses content with 400 naming every bad field by its path, and keeps the draft as it was', async () => {
+  it('refuses content with 400 naming every bad field by its path (a calendar that does not exist too), and keeps the draft as it was', async () => {
     const draft = await owner.newDefinition();
     const content = { ...structuredClone(draft.content), colour: 'red' };
     content.stages.investigation.deadline = { workingDays: 0 };
     content.stages.initialReview.warnAtShare = 1;
     content.acceptance.rounds = 9;
+    content.calendarId = 'QQ';
     const res = await owner.replace(draft.definitionId, 1, content);
     expect(res.status).toBe(400);
     const error = await errorOf(res);
     expect(error.code).toBe('VALIDATION_FAILED');
     expect((error.details as { path: string }[]).map((d) => d.path).sort()).toEqual(
-      ['acceptance.rounds', 'colour', 'stages.initialReview.warnAtShare', 'stages.investigation.deadline.workingDays'].sort(),
+      ['acceptance.rounds', 'calendarId', 'colour', 'stages.initialReview.warnAtShare', 'stages.investigation.deadline.workingDays'].sort(),
     );
     expect((await owner.version(draft.definitionId, 1)).contentHash).toBe(draft.contentHash);
   });
