@@ -40,6 +40,8 @@ import { processDefinitionRoutes, processSelectionRoutes } from './staff/process
 
 export interface AppDeps {
   config: Pick<Config, 'API_KEYS' | 'PUBLIC_INTAKE_PER_MINUTE' | 'TRUST_PROXY'> & {
+    /** Answer links' lifetime in days: versions whose answer deadlines outlast it are not published. */
+    SIGNED_LINK_TTL_DAYS?: number;
     /** Checks the customers' signed links (≥ 32 characters; the worker signs with the same). */
     LINK_SIGNING_SECRET: string;
   };
@@ -117,7 +119,14 @@ export function createApp(deps: AppDeps) {
     .route('/complaints', complaintRecordRoutes({ sql }))
     .route('/calendars', calendarRoutes({ calendars }))
     .route('/calendars', calendarOverrideRoutes({ sql, calendars }))
-    .route('/process-definitions', processDefinitionRoutes({ sql, ...(deps.processCalendarIds ? { calendarIds: deps.processCalendarIds } : {}) }))
+    .route(
+      '/process-definitions',
+      processDefinitionRoutes({
+        sql,
+        ...(deps.processCalendarIds ? { calendarIds: deps.processCalendarIds } : {}),
+        ...(config.SIGNED_LINK_TTL_DAYS !== undefined ? { linkTtlDays: config.SIGNED_LINK_TTL_DAYS } : {}),
+      }),
+    )
     .route('/process-selection', processSelectionRoutes({ sql }))
     .route(
       '/process-definitions',

@@ -5,7 +5,8 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { Sql } from 'postgres';
 import type { FieldIssue } from '../../domain/errors.js';
-import { validateProcessDefinition } from '../../domain/process-definition.js';
+import { validateProcessDefinition, type ProcessDefinition } from '../../domain/process-definition.js';
+import { linkLifetimeIssues } from '../../config/link-lifetime.js';
 import { processDiagram } from '../../domain/process-definitions/diagram.js';
 import { diffDefinitions } from '../../domain/process-definitions/diff.js';
 import { withIdentity } from '../../domain/process-definitions/versions.js';
@@ -43,6 +44,8 @@ export interface ProcessDefinitionDeps {
   sql: Sql;
   /** The calendars a definition may name (default: the shipped ones). */
   calendarIds?: readonly string[];
+  /** Answer links' lifetime: a version whose answer deadlines can outlast it is not published. */
+  linkTtlDays?: number;
 }
 
 export function processDefinitionRoutes(deps: ProcessDefinitionDeps) {
@@ -95,7 +98,13 @@ export function processDefinitionRoutes(deps: ProcessDefinitionDeps) {
     .openapi(routes.publishRoute, async (c) => {
       const { id, version } = c.req.valid('param');
       const { changeNote } = c.req.valid('json');
-      const published = await publishDraft(sql, id, version, { by: actorOf(c), changeNote, validate: contentIssues });
+      const publishable = (content: Record<string, unknown>) => {
+        const issues = contentIssues(content);
+        if (issues.length > 0 || deps.linkTtlDays === undefined) return issues;
+        const definition = content as unknown as ProcessDefinition;
+        return linkLifetimeIssues({ linkTtlDays: deps.linkTtlDays, definition, from: new Date() });
+      };
+      const published = await publishDraft(sql, id, version, { by: actorOf(c), changeNote, validate: publishable });
       return c.json(versionSchema.parse(published), 200);
     })
     .openapi(routes.retireRoute, async (c) => {

@@ -120,6 +120,7 @@ export async function integrationContext(opts: { encryptionKeys?: EncryptionKey[
           PUBLIC_INTAKE_PER_MINUTE: opts.publicIntakePerMinute ?? 1000,
           TRUST_PROXY: opts.trustProxy ?? true,
           LINK_SIGNING_SECRET,
+          SIGNED_LINK_TTL_DAYS: 30,
         },
         sql,
         temporal: opts.temporal ?? createTemporalGateway(client, taskQueue),

@@ -126,6 +126,24 @@ describe('publishing', () => {
   });
 });
 
+describe("publishing checks the customers' answer links", () => {
+  it('refuses a version whose answer deadline can outlast a link (SIGNED_LINK_TTL_DAYS=30), naming the deadline', async () => {
+    const { definitionId } = await owner.newDefinition();
+    const draft = await owner.version(definitionId, 1);
+    const content = JSON.parse(JSON.stringify(draft.content)) as typeof DEFAULT_PROCESS_DEFINITION;
+    // 25 working days on the Turkish calendar take more than 30 calendar days.
+    content.acceptance.answerDeadline = { workingDays: 25 };
+    await owner.ok(owner.replace(definitionId, 1, content));
+    const res = await owner.publish(definitionId, 1);
+    const error = await errorOf(res);
+    expect([res.status, error.code]).toEqual([422, 'DEFINITION_INVALID']);
+    expect(error.details).toEqual([
+      { path: 'acceptance.answerDeadline', message: expect.stringMatching(/^can take up to \d+ calendar days on the TR calendar, longer than a customer's answer link lives \(SIGNED_LINK_TTL_DAYS=30\)$/) },
+    ]);
+    expect((await owner.version(definitionId, 1)).status).toBe('draft');
+  });
+});
+
 describe('a published version never changes', () => {
   let published: StoredVersion;
   beforeAll(async () => {
