@@ -33,13 +33,17 @@ import { TRACKING_PER_MINUTE, trackingAdmission, type TrackingDeps } from './cus
 import { trackingFormAdmission, trackingPage } from './customer/pages/tracking-page.js';
 import { refuseUnstorableUrl } from './http/validation.js';
 import { LinkSigner } from '../security/signed-links.js';
-import { DEFAULT_PROCESS_DEFINITION, DEFAULT_PROCESS_SNAPSHOT } from '../config/default-process.js';
-import { fixedDefinitionVersions, type DefinitionVersions } from './staff/definition-versions.js';
+import type { DefinitionVersions } from './staff/definition-versions.js';
 import { processMigrationRoutes } from './staff/process-migrations.js';
 import type { ProcessDefinitionSnapshot } from '../domain/process-definition.js';
+import { processPinner } from '../read-model/process-pinning.js';
+import { storedDefinitionVersions } from '../read-model/process-definitions.js';
+import { processDefinitionRoutes, processSelectionRoutes } from './staff/process-definitions.js';
 
 export interface AppDeps {
   config: Pick<Config, 'API_KEYS' | 'PUBLIC_INTAKE_PER_MINUTE' | 'TRUST_PROXY'> & {
+    /** Answer links' lifetime in days: versions whose answer deadlines outlast it are not published. */
+    SIGNED_LINK_TTL_DAYS?: number;
     /** Checks the customers' signed links (≥ 32 characters; the worker signs with the same). */
     LINK_SIGNING_SECRET: string;
   };
@@ -47,21 +51,20 @@ export interface AppDeps {
   temporal: TemporalGateway;
   encryptionKeys: readonly EncryptionKey[];
   log: Logger;
-  /** The process definition new complaints are pinned to (default: config/default-process.ts). */
+  /**
+   * Pins every new complaint to this snapshot instead of the version the stored selection rules
+   * choose (tests pin a quick process this way).
+   */
   currentProcess?: () => ProcessDefinitionSnapshot;
   /** Tracking requests allowed per client address per minute (default TRACKING_PER_MINUTE). */
   trackingPerMinute?: number;
-  /**
-   * The definitions' versions simulation, backtest and migration plans read (default: the shipped
-   * definition as published version 1).
-   */
+  /** The versions simulation, backtest and migration plans read (default: the stored ones). */
   processDefinitions?: DefinitionVersions;
   /** The calendars with their overrides (default: the shipped ones with the overrides in `sql`). */
   calendars?: CalendarResolver;
+  /** The calendar ids a process definition may name (default: the shipped ones; tests add theirs). */
+  processCalendarIds?: readonly string[];
 }
-
-/** Until definitions live in the database: the shipped one is version 1, published. */
-const SHIPPED_DEFINITIONS: DefinitionVersions = fixedDefinitionVersions([{ definition: DEFAULT_PROCESS_DEFINITION, status: 'published' }]);
 
 export function createApp(deps: AppDeps) {
   const { config, sql, temporal, log } = deps;
@@ -107,7 +110,7 @@ export function createApp(deps: AppDeps) {
       sql,
       temporal,
       sealedBox: new SealedBox(deps.encryptionKeys),
-      currentProcess: deps.currentProcess ?? (() => DEFAULT_PROCESS_SNAPSHOT),
+      pinProcess: deps.currentProcess ? async () => deps.currentProcess!() : processPinner(sql),
       trustProxy: config.TRUST_PROXY,
       hashClientAddress: linkDeps.hashClientAddress,
       log,
@@ -120,9 +123,18 @@ export function createApp(deps: AppDeps) {
     .route('/calendars', calendarOverrideRoutes({ sql, calendars }))
     .route(
       '/process-definitions',
-      processSimulationRoutes({ definitions: deps.processDefinitions ?? SHIPPED_DEFINITIONS, calendars, sql }),
+      processDefinitionRoutes({
+        sql,
+        ...(deps.processCalendarIds ? { calendarIds: deps.processCalendarIds } : {}),
+        ...(config.SIGNED_LINK_TTL_DAYS !== undefined ? { linkTtlDays: config.SIGNED_LINK_TTL_DAYS } : {}),
+      }),
     )
-    .route('/process-definitions', processMigrationRoutes({ sql, temporal, definitions: deps.processDefinitions ?? SHIPPED_DEFINITIONS }))
+    .route('/process-selection', processSelectionRoutes({ sql }))
+    .route(
+      '/process-definitions',
+      processSimulationRoutes({ definitions: deps.processDefinitions ?? storedDefinitionVersions(sql), calendars, sql }),
+    )
+    .route('/process-definitions', processMigrationRoutes({ sql, temporal, definitions: deps.processDefinitions ?? storedDefinitionVersions(sql) }))
     .route(
       '/',
       customerRoutes({ ...linkDeps, ...tracking }),

@@ -1,5 +1,5 @@
 // Intake throughput: POST /v1/complaints through the whole API (validation, one PostgreSQL
-// transaction, PIN hash, workflow start) against the raw limit measured in the same run, a bare
+// transaction, PIN hash, pinning the process version the selection rules choose, workflow start) against the raw limit measured in the same run, a bare
 // client.workflow.start on the same Temporal server. Prints both and their ratio.
 //   npx tsx bench/intake.ts [count=300] [concurrency=8]
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -7,7 +7,6 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { pino } from 'pino';
 import { createApp } from '../api/app.js';
 import { createTemporalGateway } from '../temporal/gateway.js';
-import { DEFAULT_PROCESS_SNAPSHOT } from '../config/default-process.js';
 import { connectDatabase } from '../db/connect.js';
 import { startEmbeddedPostgres } from '../db/embedded-postgres.js';
 import { migrate } from '../db/migrate.js';
@@ -36,7 +35,6 @@ const app = createApp({
   temporal: createTemporalGateway(client, taskQueue),
   encryptionKeys,
   log: pino({ level: 'silent' }),
-  currentProcess: () => DEFAULT_PROCESS_SNAPSHOT,
 });
 
 const body = JSON.stringify({

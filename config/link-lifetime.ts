@@ -37,25 +37,33 @@ export function longestCalendarDays(calendar: Calendar, duration: BusinessDurati
   return Math.ceil((longest + HOUR_MS) / DAY_MS);
 }
 
-/**
- * Refuses a link lifetime shorter than the longest answer deadline of `definition` (the answer to a
- * proposal, the answer to an information request) can take on its calendar. Throws one Error that
- * names the setting, the deadline and the lifetime needed.
- */
-export function checkLinkLifetime(input: {
+interface LifetimeInput {
   linkTtlDays: number;
   definition: ProcessDefinition;
   /** Start of the year measured; the API and worker pass their start time. */
   from: Date;
   /** The calendar by id (default: the shipped calendars). */
   calendarFor?: (calendarId: string, from: Date, duration: BusinessDuration) => Calendar;
-}): void {
+}
+
+/** The answer deadlines of `definition` that can outlast a link of `linkTtlDays`, with the days they can take. */
+function deadlinesTooLong(input: LifetimeInput) {
   const { linkTtlDays, definition, from } = input;
   const calendarFor = input.calendarFor ?? shippedCalendar;
-  const tooShort = answerDeadlines(definition).flatMap(({ path, duration }) => {
+  return answerDeadlines(definition).flatMap(({ path, duration }) => {
     const days = longestCalendarDays(calendarFor(definition.calendarId, from, duration), duration, from);
     return days > linkTtlDays ? [{ path, duration, days }] : [];
   });
+}
+
+/**
+ * Refuses a link lifetime shorter than the longest answer deadline of `definition` (the answer to a
+ * proposal, the answer to an information request) can take on its calendar. Throws one Error that
+ * names the setting, the deadline and the lifetime needed.
+ */
+export function checkLinkLifetime(input: LifetimeInput): void {
+  const { linkTtlDays, definition } = input;
+  const tooShort = deadlinesTooLong(input);
   if (tooShort.length === 0) return;
   const needed = Math.max(...tooShort.map((d) => d.days));
   const lines = tooShort.map(
@@ -68,6 +76,19 @@ export function checkLinkLifetime(input: {
       `${definition.id}@${definition.version}, so a customer's link could die before their answer is due:\n` +
       `${lines.join('\n')}\nSet SIGNED_LINK_TTL_DAYS to at least ${needed}.`,
   );
+}
+
+/**
+ * The same check as field issues, for publishing a version: a deadline a customer's link cannot
+ * cover is named by its path, so the process owner shortens it (or the operator lengthens links).
+ */
+export function linkLifetimeIssues(input: LifetimeInput): { path: string; message: string }[] {
+  return deadlinesTooLong(input).map((d) => ({
+    path: d.path,
+    message:
+      `can take up to ${d.days} calendar days on the ${input.definition.calendarId} calendar, longer than a ` +
+      `customer's answer link lives (SIGNED_LINK_TTL_DAYS=${input.linkTtlDays})`,
+  }));
 }
 
 /** A shipped calendar for the year after `from` and every deadline from it. */

@@ -200,8 +200,11 @@ export type ProcessDefinition = z.infer<typeof processDefinitionSchema>;
 
 /** What a workflow is started with and keeps: the version id and its content, pinned by value. */
 export interface ProcessDefinitionSnapshot {
+  /** `${id}@${version}`. */
   versionId: string;
   definition: ProcessDefinition;
+  /** SHA-256 (hex) of the content's canonical JSON; absent on complaints filed before definitions were stored. */
+  contentHash?: string;
 }
 
 export type ProcessDefinitionValidation =

@@ -35,6 +35,9 @@ interface ComplaintRow {
   acknowledged_at: Date | null;
   closed_at: Date | null;
   process_version: string | null;
+  process_definition_id: string | null;
+  process_definition_version: number | null;
+  process_definition_hash: string | null;
 }
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
@@ -45,7 +48,8 @@ export async function findComplaintByReference(sql: Sql, reference: string): Pro
     SELECT id, reference, channel, status, customer_name, customer_email, customer_phone, customer_locale,
       customer_country, customer_postal_address, subject, description, category, product, received_at, recorded_at, closure, round, stage,
       stage_started_at, stage_warning_at, stage_deadline_at, stage_paused, escalation_level, assignee, team,
-      department, severity, answer_due_at, acknowledged_at, closed_at, process_version
+      department, severity, answer_due_at, acknowledged_at, closed_at, process_version,
+      process_definition_id, process_definition_version, process_definition_hash
     FROM complaints WHERE reference = ${reference}`;
   if (!row) return undefined;
   return {
@@ -81,6 +85,10 @@ export async function findComplaintByReference(sql: Sql, reference: string): Pro
     acknowledgedAt: iso(row.acknowledged_at),
     closedAt: iso(row.closed_at),
     processVersion: row.process_version,
+    process:
+      row.process_definition_id !== null && row.process_definition_version !== null
+        ? { definitionId: row.process_definition_id, version: row.process_definition_version, contentHash: row.process_definition_hash }
+        : null,
   };
 }
 

@@ -59,3 +59,17 @@ export function formatList(items: readonly string[], language: Language, type: '
 export function capitalize(text: string, language: Language): string {
   return text.charAt(0).toLocaleUpperCase(languageMetadata(language).intlLocale) + text.slice(1);
 }
+
+/** A share as a percentage in the language's format (`0.75` → `75%`, `%75`). */
+export function formatPercent(share: number, language: Language): string {
+  return new Intl.NumberFormat(languageMetadata(language).intlLocale, { style: 'percent', maximumFractionDigits: 1 }).format(share);
+}
+
+/** A country's or a language's name in the language (`TR` → `Türkiye`, `en` → `İngilizce`); the code itself when unknown. */
+export function formatDisplayName(code: string, type: 'region' | 'language', language: Language): string {
+  try {
+    return new Intl.DisplayNames([languageMetadata(language).intlLocale], { type, fallback: 'code' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}

@@ -9,11 +9,14 @@ import { DomainError } from '../../domain/errors.js';
  * Bytes per route group. The biggest valid body of each, with every character JSON-escaped
  * (`\uXXXX`, 6 bytes), still fits: intake ≈ 10,800 characters of text, a decision ≈ 5,200, a
  * customer answer 5,000, a tracking request a reference and a PIN. Calendar overrides (staff) are the
- * exception: a set of a few hundred plainly written entries fits, not every entry at its longest.
+ * exception: a set of a few hundred plainly written entries fits, not every entry at its longest. A
+ * process definition carries external remedies' texts per country and language (2,000 characters a
+ * description).
  */
 export const BODY_LIMIT_BYTES = {
   intake: 128 * 1024,
   staff: 64 * 1024,
+  processDefinitions: 512 * 1024,
   customerAnswer: 64 * 1024,
   tracking: 4 * 1024,
   other: 16 * 1024,
@@ -24,7 +27,8 @@ export type BodyLimitGroup = keyof typeof BODY_LIMIT_BYTES;
 /** The route group whose limit applies to `path`. */
 export function bodyLimitGroup(path: string): BodyLimitGroup {
   if (path === '/v1/complaints') return 'intake';
-  if (path.startsWith('/v1/complaints/') || path.startsWith('/v1/calendars/') || path.startsWith('/v1/process-definitions/')) return 'staff';
+  if (path.startsWith('/v1/complaints/') || path.startsWith('/v1/calendars/')) return 'staff';
+  if (path.startsWith('/v1/process-definitions') || path.startsWith('/v1/process-selection')) return 'processDefinitions';
   if (path === '/v1/track' || path === '/track') return 'tracking';
   if (path.startsWith('/v1/responses/') || path.startsWith('/r/')) return 'customerAnswer';
   return 'other';

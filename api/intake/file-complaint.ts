@@ -7,7 +7,8 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { Sql } from 'postgres';
 import { DomainError } from '../../domain/errors.js';
 import { formatReference } from '../../domain/reference.js';
-import type { ProcessDefinitionSnapshot } from '../../domain/process-definition.js';
+import { pinnedVersionOf } from '../../domain/process-definitions/versions.js';
+import type { PinProcess } from '../../read-model/process-pinning.js';
 import { CURRENT_RULES_VERSION, type ComplaintIntake, type ComplaintWorkflowInput } from '../../workflows/complaint.messages.js';
 import type { IntakeRequest, IntakeResponse } from './intake.schemas.js';
 import { generatePin, hashPin } from '../../security/pin.js';
@@ -18,8 +19,8 @@ export interface IntakeDeps {
   sql: Sql;
   temporal: TemporalGateway;
   sealedBox: SealedBox;
-  /** The process definition new complaints are pinned to. */
-  currentProcess: () => ProcessDefinitionSnapshot;
+  /** The process version a new complaint is pinned to, chosen by the selection rules (read-model/process-pinning.ts). */
+  pinProcess: PinProcess;
 }
 
 /** How long (hours) a retry with the same Idempotency-Key gets the first response (and PIN) back. */
@@ -53,8 +54,12 @@ export async function fileComplaint(deps: IntakeDeps, request: IntakeRequest, id
     ...request,
     pinHash: await hashPin(pin),
   };
-  // New complaints run under the current rules for their whole life, across continue-as-new.
-  const input: ComplaintWorkflowInput = { intake, process: deps.currentProcess(), rulesVersion: CURRENT_RULES_VERSION };
+  // New complaints run under the current rules and the process version chosen now for their whole
+  // life, across continue-as-new: the input is sealed into the ledger, so a retry or the reconciler
+  // starts the workflow on this same pin.
+  const process = await deps.pinProcess({ channel: request.channel, country: request.customer.country });
+  const pinned = pinnedVersionOf(process);
+  const input: ComplaintWorkflowInput = { intake, process, rulesVersion: CURRENT_RULES_VERSION };
   const response = await deps.sql.begin(async (tx) => {
     const [seq] = await tx<{ n: number }[]>`SELECT nextval('complaint_reference_seq') AS n`;
     intake.reference = formatReference(new Date(intake.receivedAt), seq!.n);
@@ -73,10 +78,12 @@ export async function fileComplaint(deps: IntakeDeps, request: IntakeRequest, id
     const c = intake.customer;
     await tx`
       INSERT INTO complaints (id, reference, channel, status, customer_name, customer_email, customer_phone,
-        customer_locale, customer_country, customer_postal_address, subject, description, category, product, pin_hash, received_at)
+        customer_locale, customer_country, customer_postal_address, subject, description, category, product, pin_hash, received_at,
+        process_version, process_definition_id, process_definition_version, process_definition_hash)
       VALUES (${intake.complaintId}, ${intake.reference}, ${intake.channel}, 'received', ${c.name}, ${c.email ?? null},
         ${c.phone ?? null}, ${c.locale}, ${c.country ?? null}, ${c.postalAddress ?? null}, ${intake.subject}, ${intake.description},
-        ${intake.category ?? null}, ${intake.product ?? null}, ${intake.pinHash}, ${intake.receivedAt})`;
+        ${intake.category ?? null}, ${intake.product ?? null}, ${intake.pinHash}, ${intake.receivedAt},
+        ${process.versionId}, ${pinned.definitionId}, ${pinned.version}, ${pinned.contentHash})`;
     await tx`
       INSERT INTO complaint_events (complaint_id, seq, type, actor_id, actor_role, occurred_at, data)
       VALUES (${intake.complaintId}, 0, 'received', 'intake', 'system', ${intake.receivedAt}, ${tx.json({ channel: intake.channel })})`;

@@ -42,7 +42,15 @@ export const complaintSchema = z
     answerDueAt: z.iso.datetime({ offset: true }).nullable(),
     acknowledgedAt: z.iso.datetime({ offset: true }).nullable(),
     closedAt: z.iso.datetime({ offset: true }).nullable(),
-    processVersion: z.string().nullable(),
+    processVersion: z.string().nullable().meta({ description: 'The process version it runs under, `id@version`', example: 'iso-10002-default@1' }),
+    process: z
+      .object({
+        definitionId: z.string().meta({ example: 'iso-10002-default' }),
+        version: z.number().int().meta({ example: 1 }),
+        contentHash: z.string().nullable().meta({ description: 'SHA-256 of the version\'s canonical JSON' }),
+      })
+      .nullable()
+      .meta({ description: 'The process version pinned at intake; null for complaints filed before versions were stored' }),
   })
   .meta({ id: 'Complaint' });
 

@@ -1,14 +1,12 @@
-// The seam to the process-definition store: a migration plan reads its target version through it.
-import { createHash } from 'node:crypto';
+// The seam to the process-definition store (read-model/process-definitions.ts `storedDefinitionVersions`):
+// simulation, backtest and migration plans read versions through it; tests pass their own.
 import type { ProcessDefinition, ProcessDefinitionSnapshot } from '../../domain/process-definition.js';
-import { canonicalJson } from '../../read-model/transition-hash.js';
-
-export type DefinitionVersionStatus = 'draft' | 'published' | 'retired';
+import { versionIdOf, type VersionStatus } from '../../domain/process-definitions/versions.js';
 
 export interface DefinitionVersion {
   definition: ProcessDefinition;
-  status: DefinitionVersionStatus;
-  /** SHA-256 (hex) of the definition's canonical JSON (a plan records it with its target). */
+  status: VersionStatus;
+  /** SHA-256 (hex) of the content's canonical JSON: a migrated complaint is pinned with it, a plan records it. */
   contentHash?: string;
 }
 
@@ -17,18 +15,8 @@ export interface DefinitionVersions {
   version(id: string, version: number): Promise<DefinitionVersion | undefined>;
 }
 
-/** A fixed set of versions (the shipped default until definitions live in PostgreSQL; tests). */
-export function fixedDefinitionVersions(versions: ReadonlyArray<{ definition: ProcessDefinition; status: DefinitionVersionStatus }>): DefinitionVersions {
-  return {
-    async version(id, version) {
-      const found = versions.find((v) => v.definition.id === id && v.definition.version === version);
-      return found && { ...found, contentHash: createHash('sha256').update(canonicalJson(found.definition)).digest('hex') };
-    },
-  };
-}
-
 /** The snapshot a complaint migrating to this version is pinned to, named as intake names versions. */
-export function snapshotOf(version: DefinitionVersion): ProcessDefinitionSnapshot & { contentHash?: string } {
+export function snapshotOf(version: DefinitionVersion): ProcessDefinitionSnapshot {
   const { definition, contentHash } = version;
-  return { versionId: `${definition.id}@${definition.version}`, definition, ...(contentHash ? { contentHash } : {}) };
+  return { versionId: versionIdOf(definition.id, definition.version), definition, ...(contentHash ? { contentHash } : {}) };
 }

@@ -18,8 +18,8 @@ export interface FiledComplaint {
   pin: string;
 }
 
-/** `client` defaults to the context's; pass another server's (the time-skipping one) to drive complaints there. */
-export function complaintDriver(ctx: IntegrationContext, process: ProcessDefinitionSnapshot, client: Client = ctx.client) {
+/** `process`: the snapshot every complaint is pinned to, or `'selection-rules'` (the stored rules choose). `client` defaults to the context's; pass another server's (the time-skipping one) to drive complaints there. */
+export function complaintDriver(ctx: IntegrationContext, process: ProcessDefinitionSnapshot | 'selection-rules', client: Client = ctx.client) {
   const gateway = createTemporalGateway(client, ctx.taskQueue);
   const app = ctx.app({ process, ...(client === ctx.client ? {} : { temporal: gateway }) });
   const driver = {

@@ -16,6 +16,7 @@ import type { ActivityDeps } from '../../activities/index.js';
 import { LinkSigner } from '../../security/signed-links.js';
 import type { ProcessDefinitionSnapshot } from '../../domain/process-definition.js';
 import { quietProcess, ROUND_THE_CLOCK } from './process.js';
+import { listCalendars } from '../../domain/calendar/registry.js';
 import { createComplaintWorker, type ComplaintWorker } from '../../worker/create-worker.js';
 
 let runtimeInstalled = false;
@@ -28,6 +29,7 @@ export const STAFF_KEYS = {
   supervisor: `supervisor-key-${randomUUID()}`,
   auditor: `auditor-key-${randomUUID()}`,
   process_owner: `owner-key-${randomUUID()}`,
+  admin: `admin-key-${randomUUID()}`,
 } as const;
 
 export interface IntegrationContext {
@@ -47,7 +49,11 @@ export interface IntegrationContext {
     publicIntakePerMinute?: number;
     trackingPerMinute?: number;
     trustProxy?: boolean;
-    process?: ProcessDefinitionSnapshot;
+    /**
+     * The snapshot every complaint is pinned to (default: `quietProcess()`), or `'selection-rules'`
+     * for the version the stored selection rules choose, as in production.
+     */
+    process?: ProcessDefinitionSnapshot | 'selection-rules';
     /** Default: the real gateway on this context's client and task queue. */
     temporal?: TemporalGateway;
     /** Default: silent. */
@@ -108,20 +114,24 @@ export async function integrationContext(opts: { encryptionKeys?: EncryptionKey[
       return createTemporalGateway(dead, taskQueue, 2_000);
     },
     app(opts = {}) {
+      const pinned = opts.process === 'selection-rules' ? undefined : (opts.process ?? quietProcess());
       return createApp({
         config: {
           API_KEYS: Object.entries(STAFF_KEYS).map(([role, key]) => apiKeyEntry(`test-${role}`, role, key)),
           PUBLIC_INTAKE_PER_MINUTE: opts.publicIntakePerMinute ?? 1000,
           TRUST_PROXY: opts.trustProxy ?? true,
           LINK_SIGNING_SECRET,
+          SIGNED_LINK_TTL_DAYS: 30,
         },
         sql,
         temporal: opts.temporal ?? createTemporalGateway(client, taskQueue),
         encryptionKeys,
         log: opts.log ?? pino({ level: 'silent' }),
-        currentProcess: () => opts.process ?? quietProcess(),
+        ...(pinned ? { currentProcess: () => pinned } : {}),
         trackingPerMinute: opts.trackingPerMinute ?? 1000,
         ...(opts.processDefinitions ? { processDefinitions: opts.processDefinitions } : {}),
+        // Definitions stored by tests may run on the round-the-clock calendar the workers know.
+        processCalendarIds: [...listCalendars().map((c) => c.id), ROUND_THE_CLOCK.id],
       });
     },
     async close() {

@@ -1,6 +1,9 @@
 // Process versions for migration tests: the quiet process (round-the-clock, every deadline an hour)
 // numbered and named as intake names versions, and the in-memory definition store the API reads.
-import { fixedDefinitionVersions, type DefinitionVersions, type DefinitionVersionStatus } from '../../api/staff/definition-versions.js';
+import { createHash } from 'node:crypto';
+import type { DefinitionVersions } from '../../api/staff/definition-versions.js';
+import type { VersionStatus } from '../../domain/process-definitions/versions.js';
+import { canonicalJson } from '../../read-model/transition-hash.js';
 import { allStages, type DeadlineRule, type DeadlineRules } from '../../domain/lifecycle/index.js';
 import type { ProcessDefinition, ProcessDefinitionSnapshot } from '../../domain/process-definition.js';
 import type { MigrateProcessInput } from '../../workflows/complaint.messages.js';
@@ -15,9 +18,16 @@ export function processVersion(n: number, change: (d: ProcessDefinition) => void
   return { versionId: `${definition.id}@${n}`, definition };
 }
 
-/** The store a test's API reads versions from. */
-export function definitionStore(...versions: Array<[ProcessDefinitionSnapshot, DefinitionVersionStatus]>): DefinitionVersions {
-  return fixedDefinitionVersions(versions.map(([snapshot, status]) => ({ definition: snapshot.definition, status })));
+/** The store a test's API reads versions from (in memory: the seam the stored versions fill in production). */
+export function definitionStore(...versions: Array<[ProcessDefinitionSnapshot, VersionStatus]>): DefinitionVersions {
+  return {
+    async version(id, version) {
+      const found = versions.find(([s]) => s.definition.id === id && s.definition.version === version);
+      if (!found) return undefined;
+      const [{ definition }, status] = found;
+      return { definition, status, contentHash: createHash('sha256').update(canonicalJson(definition)).digest('hex') };
+    },
+  };
 }
 
 let plans = 0;
