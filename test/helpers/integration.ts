@@ -6,6 +6,7 @@ import type { Sql } from 'postgres';
 import { pino, type Logger } from 'pino';
 import { inject } from 'vitest';
 import { createApp } from '../../api/app.js';
+import { createCalendarResolver } from '../../read-model/calendar-resolver.js';
 import type { ProcessDefinitionVersions } from '../../api/staff/process-simulation.js';
 import { createTemporalGateway, type TemporalGateway } from '../../temporal/gateway.js';
 import { connectDatabase } from '../../db/connect.js';
@@ -123,6 +124,8 @@ export async function integrationContext(opts: { encryptionKeys?: EncryptionKey[
           SIGNED_LINK_TTL_DAYS: 30,
         },
         sql,
+        // The API knows the calendars the workers know, the round-the-clock one too.
+        calendars: createCalendarResolver({ sql, extraCalendars: { [ROUND_THE_CLOCK.id]: ROUND_THE_CLOCK } }),
         temporal: opts.temporal ?? createTemporalGateway(client, taskQueue),
         encryptionKeys,
         log: opts.log ?? pino({ level: 'silent' }),
