@@ -126,7 +126,7 @@ export function createApp(deps: AppDeps) {
       processDefinitionRoutes({
         sql,
         ...(deps.processCalendarIds ? { calendarIds: deps.processCalendarIds } : {}),
-        ...(config.SIGNED_LINK_TTL_DAYS !== undefined ? { linkTtlDays: config.SIGNED_LINK_TTL_DAYS } : {}),
+        ...(config.SIGNED_LINK_TTL_DAYS !== undefined ? { linkLifetime: { linkTtlDays: config.SIGNED_LINK_TTL_DAYS, calendars } } : {}),
       }),
     )
     .route('/process-selection', processSelectionRoutes({ sql }))

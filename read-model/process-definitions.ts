@@ -189,13 +189,13 @@ export async function publishDraft(
   sql: Sql,
   id: string,
   version: number,
-  input: { by: string; changeNote: string; validate: (content: Record<string, unknown>) => FieldIssue[] },
+  input: { by: string; changeNote: string; validate: (content: Record<string, unknown>) => FieldIssue[] | Promise<FieldIssue[]> },
 ): Promise<VersionRecord> {
   return sql.begin(async (tx) => {
     await lockDefinition(tx, id);
     const draft = await findVersion(tx, id, version, true);
     refuseUnlessDraft(draft, 'published');
-    const issues = input.validate(draft.content);
+    const issues = await input.validate(draft.content);
     if (issues.length > 0) {
       const n = issues.length;
       throw new DomainError('DEFINITION_INVALID', `${versionIdOf(id, version)} has ${n} invalid field${n === 1 ? '' : 's'}; fix the draft, then publish`, issues);

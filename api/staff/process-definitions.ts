@@ -7,6 +7,8 @@ import type { Sql } from 'postgres';
 import type { FieldIssue } from '../../domain/errors.js';
 import { validateProcessDefinition, type ProcessDefinition } from '../../domain/process-definition.js';
 import { linkLifetimeIssues } from '../../config/link-lifetime.js';
+import { CALENDAR_YEAR_LIMITS } from '../../domain/calendar/registry.js';
+import type { CalendarResolver } from '../../read-model/calendar-resolver.js';
 import { processDiagram } from '../../domain/process-definitions/diagram.js';
 import { diffDefinitions } from '../../domain/process-definitions/diff.js';
 import { withIdentity } from '../../domain/process-definitions/versions.js';
@@ -44,8 +46,8 @@ export interface ProcessDefinitionDeps {
   sql: Sql;
   /** The calendars a definition may name (default: the shipped ones). */
   calendarIds?: readonly string[];
-  /** Answer links' lifetime: a version whose answer deadlines can outlast it is not published. */
-  linkTtlDays?: number;
+  /** Answer links' lifetime, and the calendars to measure it on: a version whose answer deadlines can outlast it is not published. */
+  linkLifetime?: { linkTtlDays: number; calendars: CalendarResolver };
 }
 
 export function processDefinitionRoutes(deps: ProcessDefinitionDeps) {
@@ -98,11 +100,10 @@ export function processDefinitionRoutes(deps: ProcessDefinitionDeps) {
     .openapi(routes.publishRoute, async (c) => {
       const { id, version } = c.req.valid('param');
       const { changeNote } = c.req.valid('json');
-      const publishable = (content: Record<string, unknown>) => {
+      const publishable = async (content: Record<string, unknown>) => {
         const issues = contentIssues(content);
-        if (issues.length > 0 || deps.linkTtlDays === undefined) return issues;
-        const definition = content as unknown as ProcessDefinition;
-        return linkLifetimeIssues({ linkTtlDays: deps.linkTtlDays, definition, from: new Date() });
+        if (issues.length > 0 || !deps.linkLifetime) return issues;
+        return linkLifetimeIssuesOf(content as unknown as ProcessDefinition, deps.linkLifetime);
       };
       const published = await publishDraft(sql, id, version, { by: actorOf(c), changeNote, validate: publishable });
       return c.json(versionSchema.parse(published), 200);
@@ -142,6 +143,15 @@ export function processSelectionRoutes(deps: { sql: Sql }) {
       const revision = await replaceSelection(sql, selection, { by: actorOf(c), note });
       return c.json(selectionRevisionSchema.parse(revisionBody(revision)), 200);
     });
+}
+
+/** The answer deadlines of `definition` a customer's link cannot cover, measured over the coming year on its calendar (overrides in force). */
+async function linkLifetimeIssuesOf(definition: ProcessDefinition, { linkTtlDays, calendars }: NonNullable<ProcessDefinitionDeps['linkLifetime']>) {
+  const from = new Date();
+  // Every year a deadline started in the coming twelve months can reach.
+  const years = { from: from.getUTCFullYear() - 1, to: Math.min(from.getUTCFullYear() + 3, CALENDAR_YEAR_LIMITS.max) };
+  const { calendar } = await calendars.forYears(definition.calendarId, years);
+  return linkLifetimeIssues({ linkTtlDays, definition, from, calendarFor: () => calendar });
 }
 
 /** The issues of a content under today's schema and calendars, by path (`stages.investigation.deadline.workingDays`). */

@@ -7,6 +7,7 @@ import { pino, type Logger } from 'pino';
 import { inject } from 'vitest';
 import { createApp } from '../../api/app.js';
 import type { DefinitionVersions } from '../../api/staff/definition-versions.js';
+import { createCalendarResolver } from '../../read-model/calendar-resolver.js';
 import { createTemporalGateway, type TemporalGateway } from '../../temporal/gateway.js';
 import { connectDatabase } from '../../db/connect.js';
 import { apiKeyEntry } from '../../scripts/dev-secrets.js';
@@ -124,6 +125,8 @@ export async function integrationContext(opts: { encryptionKeys?: EncryptionKey[
           SIGNED_LINK_TTL_DAYS: 30,
         },
         sql,
+        // The API knows the calendars the workers know, the round-the-clock one too.
+        calendars: createCalendarResolver({ sql, extraCalendars: { [ROUND_THE_CLOCK.id]: ROUND_THE_CLOCK } }),
         temporal: opts.temporal ?? createTemporalGateway(client, taskQueue),
         encryptionKeys,
         log: opts.log ?? pino({ level: 'silent' }),
