@@ -130,7 +130,8 @@ export class ComplaintRun {
     this.migrations = carried?.migrations ?? [];
   }
 
-  private get definition(): ProcessDefinition {
+  /** The definition the complaint runs under now (the pinned one, or the one a migration moved it to). */
+  get definition(): ProcessDefinition {
     return this.process.definition;
   }
 

@@ -22,7 +22,8 @@ export async function complaintWorkflow(input: ComplaintWorkflowInput): Promise<
   const run = new ComplaintRun(input, temporalRunPorts);
 
   setHandler(statusQuery, () => run.recordedStatus());
-  setHandler(allowedDecisionsQuery, (role) => allowedDecisions(run.state, role));
+  // Who may take what is the definition's to say (`decisionRoles`), as in the reducer.
+  setHandler(allowedDecisionsQuery, (role) => allowedDecisions(run.state, role, run.definition));
   setHandler(migrationViewQuery, () => run.migrationView());
   // A retried update (same id) that an earlier run applied skips validation and answers the status.
   const isRepeat = () => run.hasApplied(currentUpdateInfo()?.id);
