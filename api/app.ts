@@ -39,6 +39,7 @@ import type { ProcessDefinitionSnapshot } from '../domain/process-definition.js'
 import { processPinner } from '../read-model/process-pinning.js';
 import { storedDefinitionVersions } from '../read-model/process-definitions.js';
 import { processDefinitionRoutes, processSelectionRoutes } from './staff/process-definitions.js';
+import { SELECTION_RULES_PATH } from './staff/process-definitions.schemas.js';
 
 export interface AppDeps {
   config: Pick<Config, 'API_KEYS' | 'PUBLIC_INTAKE_PER_MINUTE' | 'TRUST_PROXY'> & {
@@ -121,6 +122,8 @@ export function createApp(deps: AppDeps) {
     .route('/complaints', complaintRecordRoutes({ sql }))
     .route('/calendars', calendarRoutes({ calendars }))
     .route('/calendars', calendarOverrideRoutes({ sql, calendars }))
+    // Before `/process-definitions/{id}`, which would take `selection-rules` for an id.
+    .route(`/process-definitions/${SELECTION_RULES_PATH}`, processSelectionRoutes({ sql }))
     .route(
       '/process-definitions',
       processDefinitionRoutes({

@@ -15,7 +15,8 @@ interface AnswerDeadline {
   duration: BusinessDuration;
 }
 
-function answerDeadlines(definition: ProcessDefinition): AnswerDeadline[] {
+/** The answer deadlines a customer's link must outlive, by their path in the definition. */
+export function answerDeadlines(definition: ProcessDefinition): AnswerDeadline[] {
   const deadlines = [{ path: 'acceptance.answerDeadline', duration: definition.acceptance.answerDeadline }];
   // Definitions pinned before information requests had a deadline have no `infoRequest`.
   const infoRequest = definition.infoRequest;
@@ -93,6 +94,11 @@ export function linkLifetimeIssues(input: LifetimeInput): { path: string; messag
 
 /** A shipped calendar for the year after `from` and every deadline from it. */
 function shippedCalendar(calendarId: string, from: Date, duration: BusinessDuration): Calendar {
+  return getCalendar(calendarId, lifetimeYears(from, duration));
+}
+
+/** The years a deadline of `duration` started in the year after `from` can touch. */
+export function lifetimeYears(from: Date, duration: BusinessDuration): { from: number; to: number } {
   const years = yearsFor(new Date(from.getTime() + 366 * DAY_MS), duration);
-  return getCalendar(calendarId, { from: from.getUTCFullYear() - 1, to: years.to });
+  return { from: from.getUTCFullYear() - 1, to: years.to };
 }

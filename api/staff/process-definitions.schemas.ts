@@ -6,6 +6,9 @@ import { processSelectionSchema } from '../../domain/process-definitions/selecti
 import { DEFINITION_ID_MAX_LENGTH, DEFINITION_ID_PATTERN, VERSION_STATUSES } from '../../domain/process-definitions/versions.js';
 import { LANGUAGES } from '../../texts/languages.js';
 
+/** Where the selection rules are read and replaced under /v1/process-definitions (also /v1/process-selection). */
+export const SELECTION_RULES_PATH = 'selection-rules';
+
 const definitionId = () =>
   z.string().regex(DEFINITION_ID_PATTERN, 'expected a kebab-case definition id like iso-10002-default').max(DEFINITION_ID_MAX_LENGTH);
 const versionNumber = () => z.coerce.number().int().positive().max(2_147_483_647);
@@ -69,7 +72,8 @@ export const definitionListSchema = z.object({ definitions: z.array(definitionSc
 
 export const createDefinitionBodySchema = z
   .strictObject({
-    id: definitionId().meta({ example: 'iso-10002-az' }),
+    // `selection-rules` is a path of its own: /v1/process-definitions/selection-rules.
+    id: definitionId().refine((id) => id !== SELECTION_RULES_PATH, { message: `"${SELECTION_RULES_PATH}" is reserved (the selection rules live there)` }).meta({ example: 'iso-10002-az' }),
     from: z
       .strictObject({ definitionId: definitionId(), version: versionNumber() })
       .optional()

@@ -6,7 +6,9 @@ import type { Context } from 'hono';
 import type { Sql } from 'postgres';
 import type { FieldIssue } from '../../domain/errors.js';
 import { validateProcessDefinition, type ProcessDefinition } from '../../domain/process-definition.js';
-import { linkLifetimeIssues } from '../../config/link-lifetime.js';
+import { answerDeadlines, lifetimeYears, linkLifetimeIssues } from '../../config/link-lifetime.js';
+import type { BusinessDuration } from '../../domain/business-duration.js';
+import { CalendarRangeError, type Calendar } from '../../domain/calendar/index.js';
 import { CALENDAR_YEAR_LIMITS } from '../../domain/calendar/registry.js';
 import type { CalendarResolver } from '../../read-model/calendar-resolver.js';
 import { processDiagram } from '../../domain/process-definitions/diagram.js';
@@ -53,6 +55,12 @@ export interface ProcessDefinitionDeps {
 export function processDefinitionRoutes(deps: ProcessDefinitionDeps) {
   const { sql } = deps;
   const contentIssues = (content: Record<string, unknown>) => issuesOf(content, deps.calendarIds);
+  // What publishing checks: the content, then that customers' answer links outlive its answer deadlines.
+  const publishIssues = async (content: Record<string, unknown>) => {
+    const issues = contentIssues(content);
+    if (issues.length > 0 || !deps.linkLifetime) return issues;
+    return linkLifetimeIssuesOf(content as unknown as ProcessDefinition, deps.linkLifetime);
+  };
   const validContent = (content: Record<string, unknown>, id: string, version: number) => {
     const identified = withIdentity(content, id, version);
     const issues = contentIssues(identified);
@@ -94,18 +102,14 @@ export function processDefinitionRoutes(deps: ProcessDefinitionDeps) {
       // Without a body (no content type), the stored content is checked.
       const sent = c.req.header('content-type') !== undefined;
       const content = sent ? c.req.valid('json') : (await findVersion(sql, id, version)).content;
-      const issues = contentIssues(withIdentity(content, id, version));
+      // Everything publishing would refuse, so a draft that validates publishes.
+      const issues = await publishIssues(withIdentity(content, id, version));
       return c.json(validationReportSchema.parse({ valid: issues.length === 0, issues }), 200);
     })
     .openapi(routes.publishRoute, async (c) => {
       const { id, version } = c.req.valid('param');
       const { changeNote } = c.req.valid('json');
-      const publishable = async (content: Record<string, unknown>) => {
-        const issues = contentIssues(content);
-        if (issues.length > 0 || !deps.linkLifetime) return issues;
-        return linkLifetimeIssuesOf(content as unknown as ProcessDefinition, deps.linkLifetime);
-      };
-      const published = await publishDraft(sql, id, version, { by: actorOf(c), changeNote, validate: publishable });
+      const published = await publishDraft(sql, id, version, { by: actorOf(c), changeNote, validate: publishIssues });
       return c.json(versionSchema.parse(published), 200);
     })
     .openapi(routes.retireRoute, async (c) => {
@@ -145,13 +149,34 @@ export function processSelectionRoutes(deps: { sql: Sql }) {
     });
 }
 
-/** The answer deadlines of `definition` a customer's link cannot cover, measured over the coming year on its calendar (overrides in force). */
-async function linkLifetimeIssuesOf(definition: ProcessDefinition, { linkTtlDays, calendars }: NonNullable<ProcessDefinitionDeps['linkLifetime']>) {
+/**
+ * The answer deadlines of `definition` a customer's link cannot cover, measured over the coming year
+ * on its calendar (overrides in force). A deadline longer than the calendar's years is one too.
+ */
+async function linkLifetimeIssuesOf(
+  definition: ProcessDefinition,
+  { linkTtlDays, calendars }: NonNullable<ProcessDefinitionDeps['linkLifetime']>,
+): Promise<FieldIssue[]> {
   const from = new Date();
-  // Every year a deadline started in the coming twelve months can reach.
-  const years = { from: from.getUTCFullYear() - 1, to: Math.min(from.getUTCFullYear() + 3, CALENDAR_YEAR_LIMITS.max) };
-  const { calendar } = await calendars.forYears(definition.calendarId, years);
-  return linkLifetimeIssues({ linkTtlDays, definition, from, calendarFor: () => calendar });
+  const byDuration = new Map<string, Calendar>();
+  const outOfRange: FieldIssue[] = [];
+  for (const { path, duration } of answerDeadlines(definition)) {
+    const years = lifetimeYears(from, duration);
+    if (years.to > CALENDAR_YEAR_LIMITS.max) {
+      outOfRange.push({ path, message: `reaches past ${CALENDAR_YEAR_LIMITS.max}, beyond the calendars' years and any answer link's life` });
+      continue;
+    }
+    byDuration.set(JSON.stringify(duration), (await calendars.forYears(definition.calendarId, years)).calendar);
+  }
+  if (outOfRange.length > 0) return outOfRange;
+  const calendarFor = (_id: string, _from: Date, duration: BusinessDuration) => byDuration.get(JSON.stringify(duration))!;
+  try {
+    return linkLifetimeIssues({ linkTtlDays, definition, from, calendarFor });
+  } catch (err) {
+    if (!(err instanceof CalendarRangeError)) throw err;
+    // Only a deadline of years runs off the calendar built for it: far longer than any link lives.
+    return answerDeadlines(definition).map(({ path }) => ({ path, message: `can take longer than the calendar's years, far beyond an answer link's life (SIGNED_LINK_TTL_DAYS=${linkTtlDays})` }));
+  }
 }
 
 /** The issues of a content under today's schema and calendars, by path (`stages.investigation.deadline.workingDays`). */

@@ -146,6 +146,16 @@ export const backtestRequestSchema = z
       .max(MAX_BACKTEST_COMPLAINTS)
       .optional()
       .meta({ description: `Most complaints replayed, oldest received first (default ${DEFAULT_BACKTEST_COMPLAINTS}); more matching sets \`truncated\``, example: 5000 }),
+    filedUnder: z
+      .string()
+      .regex(/^[a-z][a-z0-9-]*$/, 'expected a kebab-case definition id like iso-10002-default')
+      .max(60)
+      .optional()
+      .meta({
+        description:
+          'Replay the complaints filed under this definition (default: the one in the path). A new definition has no past of its own: try it on the complaints it would take over',
+        example: 'iso-10002-default',
+      }),
   })
   .superRefine(
     (parsed, ctx) => {

@@ -92,10 +92,10 @@ export function processSimulationRoutes(deps: ProcessSimulationDeps) {
     .openapi(backtestRoute, async (c) => {
       const { id, v } = c.req.valid('param');
       const { definition, status } = await usableVersion(deps, id, v);
-      const { received, limit = DEFAULT_BACKTEST_COMPLAINTS } = c.req.valid('json');
+      const { received, limit = DEFAULT_BACKTEST_COMPLAINTS, filedUnder: pastDefinitionId = id } = c.req.valid('json');
       const range = { from: new Date(received.from).toISOString(), to: new Date(received.to).toISOString() };
       const asOf = now().toISOString();
-      const { complaints, matched } = await recordedComplaints(deps.sql, { definitionId: id, receivedFrom: range.from, receivedTo: range.to, limit });
+      const { complaints, matched } = await recordedComplaints(deps.sql, { definitionId: pastDefinitionId, receivedFrom: range.from, receivedTo: range.to, limit });
       const filedUnder = await versionsFiledUnder(deps.definitions, complaints.map((complaint) => complaint.processVersion));
       const report = await backtest({
         draft: definition,

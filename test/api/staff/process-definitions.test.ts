@@ -141,6 +141,26 @@ describe("publishing checks the customers' answer links", () => {
       { path: 'acceptance.answerDeadline', message: expect.stringMatching(/^can take up to \d+ calendar days on the TR calendar, longer than a customer's answer link lives \(SIGNED_LINK_TTL_DAYS=30\)$/) },
     ]);
     expect((await owner.version(definitionId, 1)).status).toBe('draft');
+    // Validating says so before publishing does.
+    const report = await owner.ok<{ valid: boolean; issues: { path: string }[] }>(
+      owner.call('POST', `/v1/process-definitions/${definitionId}/versions/1/validate`, 'process_owner'),
+    );
+    expect([report.valid, report.issues.map((i) => i.path)]).toEqual([false, ['acceptance.answerDeadline']]);
+  });
+
+  it.each([
+    ['acceptance.answerDeadline', { workingDays: 1000 }],
+    ['acceptance.answerDeadline', { workingHours: 10000 }],
+    ['infoRequest.answerDeadline', { workingDays: 1000 }],
+  ] as const)('refuses the longest %s the schema allows (%j) with 422, never a 500', async (path, duration) => {
+    const { definitionId } = await owner.newDefinition();
+    const content = JSON.parse(JSON.stringify((await owner.version(definitionId, 1)).content)) as typeof DEFAULT_PROCESS_DEFINITION;
+    if (path === 'acceptance.answerDeadline') content.acceptance.answerDeadline = duration;
+    else content.infoRequest.answerDeadline = duration;
+    await owner.ok(owner.replace(definitionId, 1, content));
+    const res = await owner.publish(definitionId, 1);
+    const error = await errorOf(res);
+    expect([res.status, (error.details as { path: string }[]).map((d) => d.path)]).toEqual([422, [path]]);
   });
 });
 
@@ -168,6 +188,11 @@ describe('a published version never changes', () => {
     ['the row itself', (sql: IntegrationContext['sql'], id: string) => sql`DELETE FROM process_definition_versions WHERE definition_id = ${id}`],
   ])('is refused by the database when SQL changes %s', async (_what, change) => {
     await expect(change(ctx.sql, published.definitionId)).rejects.toThrow(/process definition .* is published/);
+    expect(await owner.version(published.definitionId, 1)).toEqual(published);
+  });
+
+  it.each(['process_definition_versions', 'process_selection_revisions'])('is kept when SQL truncates %s (refused by the database)', async (table) => {
+    await expect(ctx.sql.unsafe(`TRUNCATE ${table} CASCADE`)).rejects.toThrow(`${table} is append-only: TRUNCATE refused`);
     expect(await owner.version(published.definitionId, 1)).toEqual(published);
   });
 

@@ -45,6 +45,8 @@ describe('the selection rules', () => {
     );
     expect(revision).toMatchObject({ rules, defaultDefinitionId: 'iso-10002-default', changedBy: 'test-process_owner', note: 'Caucasus web complaints.' });
     expect(selectionRevisionSchema.parse(await owner.ok(owner.call('GET', '/v1/process-selection', 'agent')))).toEqual(revision);
+    // The same rules under /v1/process-definitions, where a process owner looks for them.
+    expect(selectionRevisionSchema.parse(await owner.ok(owner.call('GET', '/v1/process-definitions/selection-rules', 'agent')))).toEqual(revision);
     const { revisions } = selectionHistorySchema.parse(await owner.ok(owner.call('GET', '/v1/process-selection/revisions', 'auditor')));
     expect(revisions[0]).toEqual(revision);
     expect(revisions.at(-1)).toMatchObject({ revision: 1, changedBy: 'plaint', rules: [] });
@@ -131,5 +133,18 @@ describe('retiring a version the rules rely on', () => {
   it('refuses to retire the shipped default while it is the default', async () => {
     const res = await owner.retire('iso-10002-default', 1);
     expect([res.status, (await errorOf(res)).details]).toEqual([409, { namedAt: ['defaultDefinitionId'] }]);
+  });
+});
+
+describe('the selection rules under /v1/process-definitions', () => {
+  it('keep their path: no definition may be called selection-rules', async () => {
+    const res = await owner.call('POST', '/v1/process-definitions', 'process_owner', {
+      id: 'selection-rules',
+      from: { definitionId: 'iso-10002-default', version: 1 },
+    });
+    expect([res.status, ((await res.json()) as { error: { details: unknown } }).error.details]).toEqual([
+      400,
+      [{ path: 'id', message: '"selection-rules" is reserved (the selection rules live there)' }],
+    ]);
   });
 });

@@ -14,6 +14,8 @@ import { PAST_COMPLAINTS, PAST_RANGE, SHORTER_DEADLINES, tr } from '../../helper
 
 const VERSIONS: ProcessDefinitionVersions = {
   async version(id, v) {
+    // A new definition with no complaints of its own yet.
+    if (id === 'iso-10002-new' && v === 1) return { definition: { ...SHORTER_DEADLINES, id, version: 1 }, status: 'draft' };
     if (id !== 'iso-10002-default') return undefined;
     if (v === 1) return { definition: DEFAULT_PROCESS_DEFINITION, status: 'published' };
     if (v === 2) return { definition: SHORTER_DEADLINES, status: 'draft' };
@@ -167,6 +169,24 @@ describe('POST …/versions/{v}/backtest', () => {
     // B (Mon 09:00) and A (Mon 10:00); D (Tue) is left out.
     expect(report.complaints).toMatchObject({ matched: 3, replayed: 2, truncated: true, limit: 2 });
     expect(report.filedUnder).toEqual([{ versionId: 'iso-10002-default@1', complaints: 2 }]);
+  });
+
+  it('tries a new definition on the complaints filed under another (filedUnder), which it has none of itself', async () => {
+    const backtestNew = async (body: object) => {
+      const res = await app.request('/v1/process-definitions/iso-10002-new/versions/1/backtest', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...bearer('process_owner') },
+        body: JSON.stringify(body),
+      });
+      expect(res.status).toBe(200);
+      return backtestSchema.parse(await res.json());
+    };
+    expect((await backtestNew({ received: PAST_RANGE })).complaints).toMatchObject({ matched: 0, replayed: 0 });
+    const tried = await backtestNew({ received: PAST_RANGE, filedUnder: 'iso-10002-default' });
+    expect(tried.complaints).toMatchObject({ matched: 3, replayed: 3 });
+    // The same draft content as v2 of the default: the same figures.
+    const asV2 = backtestSchema.parse(await (await post('2/backtest', { received: PAST_RANGE })).json());
+    expect(tried.stages).toEqual(asV2.stages);
   });
 
   it('answers 400 for a range backwards, longer than a year, or too many complaints asked for', async () => {
