@@ -1,6 +1,7 @@
 // The default process definition, as data: the industrial company's deadlines from the seeds
 // (acknowledge in 6 working hours; 2 / 4 / 1 working days for review, investigation, conclusion),
 // two answer rounds, then external remedies. test/config/default-process.test.ts proves it valid.
+import { DECISION_TYPES } from '../domain/complaint.js';
 import type { ProcessDefinition, ProcessDefinitionSnapshot } from '../domain/process-definition.js';
 import { DEFAULT_ESCALATION_POLICY, type EscalationPolicy } from '../domain/sla/escalation.js';
 
@@ -15,23 +16,6 @@ const ACKNOWLEDGEMENT_ESCALATION: EscalationPolicy = {
   ],
 };
 
-const EVERY_DECISION = [
-  'acknowledge',
-  'classify',
-  'assign',
-  'request_info',
-  'propose_resolution',
-  'escalate',
-  'note',
-  'record_corrective_action',
-  'record_external_outcome',
-  'withdraw',
-  'close_out_of_scope',
-  'mark_duplicate',
-  'record_customer_answer',
-  'cancel_info_request',
-  'reissue_link',
-] as const;
 
 /**
  * The shipped definition. Every part is stated, the optional ones too (survey, routing, decision
@@ -104,8 +88,8 @@ export const DEFAULT_PROCESS_DEFINITION: Required<ProcessDefinition> = {
       'cancel_info_request',
       'reissue_link',
     ],
-    supervisor: [...EVERY_DECISION],
-    admin: [...EVERY_DECISION],
+    supervisor: [...DECISION_TYPES],
+    admin: [...DECISION_TYPES],
     process_owner: [],
     auditor: [],
   },

@@ -2,6 +2,7 @@
 import type { StaffRecipient } from '../../domain/lifecycle/index.js';
 import type { DeadlineRules, ProcessMigratedRecord } from '../../domain/lifecycle/index.js';
 import type { MigrationProgress } from '../../read-model/process-migrations.js';
+import { staffRecipient } from '../../read-model/outbox.js';
 import type { MigrationPreviewItem } from '../../workflows/process-migration.messages.js';
 import type { MigrationPreviewBody, MigrationProgressBody } from './process-migrations.schemas.js';
 
@@ -92,18 +93,7 @@ function noEffect() {
   return { stage: null, rule: null, deadline: null, warningAt: null, answerDeadline: null, infoDeadline: null, progressUpdateAt: null, guarded: [], breached: false };
 }
 
-/** `director`, `role:supervisor`, `user:agent-7`, …: who a staff message goes to. */
+/** `director`, `role:supervisor`, `user:agent-7`, …: who a staff message goes to (a level by its name alone). */
 function recipientName(r: StaffRecipient): string {
-  switch (r.kind) {
-    case 'escalation_level':
-      return r.level;
-    case 'role':
-      return `role:${r.role}`;
-    case 'user':
-      return `user:${r.userId}`;
-    case 'team':
-      return `team:${r.team}`;
-    case 'department':
-      return `department:${r.department}`;
-  }
+  return r.kind === 'escalation_level' ? r.level : staffRecipient(r);
 }
