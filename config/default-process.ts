@@ -1,7 +1,7 @@
 // The default process definition, as data: the industrial company's deadlines from the seeds
 // (acknowledge in 6 working hours; 2 / 4 / 1 working days for review, investigation, conclusion),
 // two answer rounds, then external remedies. test/config/default-process.test.ts proves it valid.
-import { DECISION_TYPES } from '../domain/complaint.js';
+import { DECISIONS_BY_ROLE } from '../domain/complaint.js';
 import type { ProcessDefinition, ProcessDefinitionSnapshot } from '../domain/process-definition.js';
 import { DEFAULT_ESCALATION_POLICY, type EscalationPolicy } from '../domain/sla/escalation.js';
 
@@ -73,25 +73,11 @@ export const DEFAULT_PROCESS_DEFINITION: Required<ProcessDefinition> = {
   // Supervisors and admins may take every decision; agents all but closing out of scope and
   // marking duplicates; process owners and auditors read.
   decisionRoles: {
-    agent: [
-      'acknowledge',
-      'classify',
-      'assign',
-      'request_info',
-      'propose_resolution',
-      'escalate',
-      'note',
-      'record_corrective_action',
-      'record_external_outcome',
-      'withdraw',
-      'record_customer_answer',
-      'cancel_info_request',
-      'reissue_link',
-    ],
-    supervisor: [...DECISION_TYPES],
-    admin: [...DECISION_TYPES],
-    process_owner: [],
-    auditor: [],
+    agent: [...DECISIONS_BY_ROLE.agent],
+    supervisor: [...DECISIONS_BY_ROLE.supervisor],
+    admin: [...DECISIONS_BY_ROLE.admin],
+    process_owner: [...DECISIONS_BY_ROLE.process_owner],
+    auditor: [...DECISIONS_BY_ROLE.auditor],
   },
   externalRemedies: {
     fallbackLocale: 'en',
