@@ -40,6 +40,8 @@ import { processPinner } from '../read-model/process-pinning.js';
 import { storedDefinitionVersions } from '../read-model/process-definitions.js';
 import { processDefinitionRoutes, processSelectionRoutes } from './staff/process-definitions.js';
 import { SELECTION_RULES_PATH } from './staff/process-definitions.schemas.js';
+import { staffPeopleRoutes } from './staff/staff-directory.js';
+import { organisationRoleRoutes, staffDepartmentRoutes, staffTeamRoutes } from './staff/staff-directory-units.js';
 
 export interface AppDeps {
   config: Pick<Config, 'API_KEYS' | 'PUBLIC_INTAKE_PER_MINUTE' | 'TRUST_PROXY'> & {
@@ -133,6 +135,10 @@ export function createApp(deps: AppDeps) {
       }),
     )
     .route('/process-selection', processSelectionRoutes({ sql }))
+    .route('/staff', staffPeopleRoutes({ sql }))
+    .route('/teams', staffTeamRoutes({ sql }))
+    .route('/departments', staffDepartmentRoutes({ sql }))
+    .route('/organisation-roles', organisationRoleRoutes({ sql }))
     .route(
       '/process-definitions',
       processSimulationRoutes({ definitions: deps.processDefinitions ?? storedDefinitionVersions(sql), calendars, sql }),
