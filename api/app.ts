@@ -49,6 +49,8 @@ export interface AppDeps {
     SIGNED_LINK_TTL_DAYS?: number;
     /** Checks the customers' signed links (≥ 32 characters; the worker signs with the same). */
     LINK_SIGNING_SECRET: string;
+    /** Where customers' links point (the PIN SMS carries the tracking link); absent: the SMS has none. */
+    PUBLIC_BASE_URL?: string | undefined;
   };
   sql: Sql;
   temporal: TemporalGateway;
@@ -114,6 +116,7 @@ export function createApp(deps: AppDeps) {
       temporal,
       sealedBox: new SealedBox(deps.encryptionKeys),
       pinProcess: deps.currentProcess ? async () => deps.currentProcess!() : processPinner(sql),
+      publicBaseUrl: config.PUBLIC_BASE_URL,
       trustProxy: config.TRUST_PROXY,
       hashClientAddress: linkDeps.hashClientAddress,
       log,

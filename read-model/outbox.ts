@@ -18,6 +18,9 @@ export type OutgoingMessage =
 /** Where the answer link stands in a stored body; only delivery puts the signed URL there. */
 export const ANSWER_LINK_PLACEHOLDER = '[answer link]';
 
+/** Where the tracking PIN stands in a stored SMS body; delivery unseals it (read-model/tracking-pin-sms.ts). */
+export const PIN_PLACEHOLDER = '[tracking PIN]';
+
 /** What the customer answers through, per template that carries an answer link. */
 const LINK_TEMPLATES: Partial<Record<CustomerMessageTemplate, LinkPurpose>> = {
   resolution_proposed: 'resolution',
