@@ -62,6 +62,17 @@ describe('/v1/staff', () => {
     }
   });
 
+  it('lists everyone without filters, and an empty change changes nothing', async () => {
+    await send('POST', '/staff', { ...ayse(), id: id('plain') });
+    const everyone = personListSchema.parse(await (await send('GET', '/staff', undefined, 'agent')).json());
+    expect(everyone.people.map((p) => p.id)).toContain(id('plain'));
+    const same = await send('PATCH', `/staff/${id('plain')}`, {});
+    expect(personSchema.parse(await same.json())).toMatchObject({ ...ayse(), id: id('plain'), active: true });
+    const cleared = personSchema.parse(await (await send('PATCH', `/staff/${id('plain')}`, { roles: [], email: null, language: 'fa' })).json());
+    expect(cleared).toMatchObject({ roles: [], email: null, language: 'fa', phone: '+905321234567' });
+    expect((await send('PATCH', `/staff/${id('ghost')}`, { name: 'Nobody' })).status).toBe(404);
+  });
+
   it('names each bad field (400) and refuses a taken id (409)', async () => {
     expect(await badFields(await send('POST', '/staff', { id: 'has space', name: ' ', email: 'nope', phone: '0532', language: 'de', roles: ['boss'] }))).toEqual(
       ['email', 'id', 'language', 'name', 'phone', 'roles.0'],
