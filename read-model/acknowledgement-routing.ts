@@ -35,6 +35,7 @@ interface StartedComplaint {
   name: string;
   locale: string;
   phone: string | null;
+  email: string | null;
   postalAddress: string | null;
   receivedAt: Date;
 }
@@ -46,7 +47,7 @@ export async function writeAgentAcknowledgement(
   record: { complaintId: string; seq: number; at: string; calendarId: string; firstOrdinal: number; dueAt: string | null },
 ): Promise<void> {
   const [c] = await tx<StartedComplaint[]>`
-    SELECT channel, reference, customer_name AS name, customer_locale AS locale, customer_phone AS phone,
+    SELECT channel, reference, customer_name AS name, customer_locale AS locale, customer_phone AS phone, customer_email AS email,
       customer_postal_address AS "postalAddress", received_at AS "receivedAt"
     FROM complaints WHERE id = ${record.complaintId}`;
   if (!c || !isAgentAcknowledged(c.channel)) return;
@@ -58,6 +59,8 @@ export async function writeAgentAcknowledgement(
   const task = renderAgentAcknowledgementTask(deps.staffLocale, {
     reference: c.reference, channel: c.channel, customerName: c.name, postalAddress: c.postalAddress, phone: c.phone,
     dueAt: record.dueAt, timeZone,
+    // With an e-mail or phone the workflow acknowledges at once (its effect, unchanged); without, the agent records it.
+    manual: !c.email && !c.phone,
   });
   const taskParams = { ...params, ...(record.dueAt ? { dueAt: record.dueAt } : {}) };
   await tx`

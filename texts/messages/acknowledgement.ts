@@ -21,6 +21,8 @@ export interface AgentAcknowledgementParams {
   customerName: string;
   postalAddress: string | null;
   phone: string | null;
+  /** True when nobody acknowledges it automatically (no e-mail or phone): the agent records `acknowledge`. */
+  manual: boolean;
   /** By when the customer must have it (ISO instant), shown in `timeZone`. */
   dueAt: string | null;
   timeZone: string;
@@ -44,7 +46,9 @@ export function renderAgentAcknowledgementTask(locale: string, p: AgentAcknowled
   return {
     subject: c.t('staff.subjectLine', { subject: c.t('staff.agentAcknowledgement.subject', { channel }) }),
     body: paragraphs(
-      c.t('staff.agentAcknowledgement.body', { channel, customerName: p.customerName, dueAt: dueAt ?? '', withDueAt: given(dueAt), contact }),
+      c.t('staff.agentAcknowledgement.body', {
+        channel, customerName: p.customerName, dueAt: dueAt ?? '', withDueAt: given(dueAt), contact, manual: p.manual ? 'yes' : 'no',
+      }),
     ),
   };
 }

@@ -11,7 +11,7 @@ export const acknowledgementSms: Readonly<Record<keyof typeof source, string>> =
   'staff.agentAcknowledgement.body':
     '{reference} nömrəli şikayət {channel} ilə gəlib. Müştəriyə ({customerName}) şikayətini aldığımızı' +
     '{withDueAt, select, yes { {dueAt} tarixinədək} other {}} bildirin: {contact}. Çatdırılacaq mətn, müştərinin ' +
-    'dilində, şikayətin mesajlarındadır (“agent” kanalı). Çatdırdıqdan sonra qəbul qərarını qeyd edin.',
+    'dilində, şikayətin mesajlarındadır (“agent” kanalı). {manual, select, yes {Çatdırdıqdan sonra qəbul qərarını qeyd edin.} other {}}',
   'staff.agentAcknowledgement.channel.letter': 'məktub',
   'staff.agentAcknowledgement.channel.fax': 'faks',
   'staff.agentAcknowledgement.channel.front_office': 'qəbul ofisi',

@@ -10,7 +10,7 @@ export const acknowledgementSms = {
   'staff.agentAcknowledgement.body':
     'Complaint {reference} came in by {channel}. Let the customer ({customerName}) know that we have received it' +
     '{withDueAt, select, yes {, by {dueAt}} other {}}: {contact}. The text to pass on, in their language, is in the ' +
-    'complaint’s messages (channel “agent”). Record the acknowledgement decision once you have passed it on.',
+    'complaint’s messages (channel “agent”). {manual, select, yes {Record the acknowledgement decision once you have passed it on.} other {}}',
   'staff.agentAcknowledgement.channel.letter': 'letter',
   'staff.agentAcknowledgement.channel.fax': 'fax',
   'staff.agentAcknowledgement.channel.front_office': 'the front office',

@@ -11,7 +11,7 @@ export const acknowledgementSms: Readonly<Record<keyof typeof source, string>> =
   'staff.agentAcknowledgement.body':
     'شکایت {reference} از طریق {channel} رسیده است. به مشتری ({customerName}) اطلاع دهید که شکایتش را دریافت کرده‌ایم' +
     '{withDueAt, select, yes {، تا {dueAt}} other {}}: {contact}. متنی که باید برسانید، به زبان خود مشتری، در پیام‌های ' +
-    'شکایت است (کانال «agent»). پس از رساندن آن، تصمیم اعلام وصول را ثبت کنید.',
+    'شکایت است (کانال «agent»). {manual, select, yes {پس از رساندن آن، تصمیم اعلام وصول را ثبت کنید.} other {}}',
   'staff.agentAcknowledgement.channel.letter': 'نامه',
   'staff.agentAcknowledgement.channel.fax': 'فکس',
   'staff.agentAcknowledgement.channel.front_office': 'دفتر پذیرش',

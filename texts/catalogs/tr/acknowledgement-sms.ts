@@ -11,7 +11,7 @@ export const acknowledgementSms: Readonly<Record<keyof typeof source, string>> =
   'staff.agentAcknowledgement.body':
     '{reference} numaralı şikâyet {channel} ile geldi. Müşteriye ({customerName}) şikâyetini aldığımızı' +
     '{withDueAt, select, yes { {dueAt} tarihine kadar} other {}} bildirin: {contact}. İletilecek metin, müşterinin ' +
-    'dilinde, şikâyetin mesajlarındadır (“agent” kanalı). İlettikten sonra alındı kararını kaydedin.',
+    'dilinde, şikâyetin mesajlarındadır (“agent” kanalı). {manual, select, yes {İlettikten sonra alındı kararını kaydedin.} other {}}',
   'staff.agentAcknowledgement.channel.letter': 'mektup',
   'staff.agentAcknowledgement.channel.fax': 'faks',
   'staff.agentAcknowledgement.channel.front_office': 'ön büro',
