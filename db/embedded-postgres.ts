@@ -100,6 +100,9 @@ function run(binary: string, args: string[], runAs: PostgresUser | undefined): C
     // English messages: startServer waits for one.
     env: childEnvironment({ LC_MESSAGES: 'C' }),
     stdio: ['ignore', 'pipe', 'pipe'],
+    // Its own process group: a Ctrl-C in the terminal reaches the stack, which stops postgres
+    // last, after the API, worker and jobs have finished with it (they crashed on a closed socket).
+    detached: true,
   });
 }
 
