@@ -144,7 +144,9 @@ async function stopServer(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise((r) => child.once('exit', r));
   child.kill('SIGINT');
-  const stopped = await Promise.race([exited.then(() => true), new Promise((r) => setTimeout(() => r(false), 30_000))]);
+  let timer: NodeJS.Timeout | undefined;
+  const stopped = await Promise.race([exited.then(() => true), new Promise((r) => (timer = setTimeout(() => r(false), 30_000)))]);
+  clearTimeout(timer); // a pending timer kept the test run's main process alive 30 s
   if (!stopped) {
     child.kill('SIGKILL');
     await exited;
