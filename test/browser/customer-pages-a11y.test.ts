@@ -117,3 +117,110 @@ describe.each(LANGUAGES)('customer pages in %s', (language) => {
     }
   });
 });
+
+describe('the accessibility check itself', () => {
+  it('fails on a violation, naming the rule and the element', async () => {
+    const page = await session.newPage();
+    try {
+      await page.setContent('<!doctype html><html><head><title>x</title></head><body><main><img src="data:,"></main></body></html>');
+      await expect(expectAccessible(page, 'a page with an unlabelled image')).rejects.toThrow(/image-alt[\s\S]*"img"/);
+    } finally {
+      await page.context().close();
+    }
+  });
+});
+
+/** The focused element, how a sighted keyboard user sees it: a label, and whether its focus ring shows. */
+interface Focus {
+  label: string;
+  focusVisible: boolean;
+  outlined: boolean;
+}
+// A string, so the test's TypeScript needs no DOM types; runs in the page.
+const FOCUS_PROBE = `(() => {
+  const el = document.activeElement;
+  if (!el || el === document.body) return { label: 'body', focusVisible: false, outlined: false };
+  const style = getComputedStyle(el);
+  const name = (el.textContent || '').trim();
+  const label = el.id ? '#' + el.id : el.tagName === 'A' ? 'link ' + name : el.tagName.toLowerCase() + ' ' + name;
+  return { label, focusVisible: el.matches(':focus-visible'), outlined: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2 };
+})()`;
+
+/** Presses `key` and answers where the focus went, checking its focus ring shows. */
+async function press(page: Page, key: string): Promise<string> {
+  await page.keyboard.press(key);
+  const focus = await page.evaluate<Focus>(FOCUS_PROBE);
+  expect(focus, `focus after ${key} on ${focus.label}`).toMatchObject({ focusVisible: true, outlined: true });
+  return focus.label;
+}
+
+const languageLinks = LANGUAGES.map((l) => `link ${languageMetadata(l).name}`);
+
+describe('with the keyboard alone', () => {
+  it('tracks a complaint: Tab and Shift+Tab through the form in order, Enter sends it', async () => {
+    const page = await session.newPage({ locale: 'en-GB' });
+    try {
+      await page.goto('/track?lang=en');
+      // The cursor starts in the reference field; before it, only the language switch.
+      expect((await page.evaluate<Focus>(FOCUS_PROBE)).label).toBe('#reference');
+      const back = [];
+      for (let i = 0; i < LANGUAGES.length; i++) back.push(await press(page, 'Shift+Tab'));
+      expect(back).toEqual([...languageLinks].reverse());
+      expect(await press(page, 'Tab')).toBe(languageLinks.at(-1));
+      expect(await press(page, 'Tab')).toBe('#reference');
+      await page.keyboard.type(seeded.proposed.reference);
+      expect(await press(page, 'Tab')).toBe('#pin');
+      await page.keyboard.type(seeded.proposed.pin);
+      expect(await press(page, 'Tab')).toBe('button Show my complaint');
+      expect(await press(page, 'Shift+Tab')).toBe('#pin');
+      expect(await press(page, 'Tab')).toBe('button Show my complaint');
+      await Promise.all([page.waitForURL('**/track**'), page.keyboard.press('Enter')]);
+      expect(await page.locator('h1').textContent()).toBe(`Your complaint ${seeded.proposed.reference}`);
+      await expectAccessible(page, 'the tracking result reached by keyboard');
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  it('rejects a proposal: Tab reaches Accept, the reason and Reject in order, Space sends it', async () => {
+    const { complaint, token } = await env.flow.proposed();
+    const page = await session.newPage({ locale: 'en-GB' });
+    try {
+      await page.goto(`/r/${token}?lang=en`);
+      const order = [];
+      for (let i = 0; i < LANGUAGES.length + 3; i++) order.push(await press(page, 'Tab'));
+      expect(order).toEqual([...languageLinks, 'button Accept the proposal', '#reason', 'button Reject the proposal']);
+      expect(await press(page, 'Shift+Tab')).toBe('#reason');
+      await page.keyboard.type('The repair did not stop the leak.');
+      expect(await press(page, 'Tab')).toBe('button Reject the proposal');
+      await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.keyboard.press('Space')]);
+      expect(await page.locator('h1').textContent()).toBe('Thank you, we have your answer');
+      await env.flow.waitForRow(complaint, 'reinvestigating');
+      await expectAccessible(page, 'the thanks page reached by keyboard');
+    } finally {
+      await page.context().close();
+    }
+  });
+});
+
+describe.each(LANGUAGES)('the language switch to %s', (language) => {
+  it('shows the page in that language from a Turkish one, the reference kept, laid out in its direction', async () => {
+    const { direction, name } = languageMetadata(language);
+    const page = await session.newPage();
+    try {
+      await page.goto(`/track?lang=tr&reference=${seeded.asking.reference}`);
+      await Promise.all([page.waitForURL(`**lang=${language}**`), page.click(`nav a[hreflang=${language}]`)]);
+      expect(new URL(page.url()).searchParams.get('reference')).toBe(seeded.asking.reference);
+      expect(await page.locator('html').getAttribute('lang')).toBe(language);
+      expect(await page.locator('html').getAttribute('dir')).toBe(direction);
+      expect(await page.inputValue('#reference')).toBe(seeded.asking.reference);
+      const current = page.locator('nav a[aria-current="true"]');
+      expect([await current.textContent(), await current.getAttribute('lang')]).toEqual([name, language]);
+      // The switch's first language sits at the start of the line: left in ltr, right in rtl.
+      const [first, last] = [await page.locator('nav a').first().boundingBox(), await page.locator('nav a').last().boundingBox()];
+      expect(direction === 'rtl' ? first!.x > last!.x : first!.x < last!.x).toBe(true);
+    } finally {
+      await page.context().close();
+    }
+  });
+});
