@@ -2,7 +2,7 @@
 // the form's `lang` field a switched page posts back), then the complaint's language where the page
 // knows the complaint, then the browser's preference, then Turkish.
 import type { Context } from 'hono';
-import { isLanguage, type Language } from '../../../texts/languages.js';
+import { isLanguage, languageOf, type Language } from '../../../texts/languages.js';
 
 /** Where a page's language comes from, besides `?lang=` and `Accept-Language`. */
 export interface LanguageSources {
@@ -16,7 +16,8 @@ export interface LanguageSources {
 export function pageLanguage(c: Context, sources: LanguageSources = {}): Language {
   return (
     chosenLanguage(c, sources.formField) ??
-    catalogLanguage(sources.complaintLocale) ??
+    // The language our messages about the complaint are written in (English for a locale we have no texts in).
+    (sources.complaintLocale !== undefined ? languageOf(sources.complaintLocale) : undefined) ??
     acceptedLanguage(c.req.header('accept-language')) ??
     'tr'
   );
