@@ -166,7 +166,9 @@ describe('with the keyboard alone', () => {
       const back = [];
       for (let i = 0; i < LANGUAGES.length; i++) back.push(await press(page, 'Shift+Tab'));
       expect(back).toEqual([...languageLinks].reverse());
-      expect(await press(page, 'Tab')).toBe(languageLinks.at(-1));
+      const forth = [];
+      for (let i = 1; i < LANGUAGES.length; i++) forth.push(await press(page, 'Tab'));
+      expect(forth).toEqual(languageLinks.slice(1));
       expect(await press(page, 'Tab')).toBe('#reference');
       await page.keyboard.type(seeded.proposed.reference);
       expect(await press(page, 'Tab')).toBe('#pin');

@@ -5,7 +5,7 @@ import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';
 import { CALENDAR_DEFINITIONS } from '../../../domain/calendar/definitions.js';
 import { formatInstant, formatMoney } from '../../../texts/format.js';
-import type { Language } from '../../../texts/languages.js';
+import { languageMetadata, type Language } from '../../../texts/languages.js';
 import { hasMessage, translate } from '../../../texts/translate.js';
 import type { CustomerComplaintRow, CustomerView } from '../view.js';
 
@@ -42,6 +42,14 @@ export function problemText(language: Language, code: string): { title: string; 
   return hasMessage(title) && hasMessage(text)
     ? { title: translate(language, title), text: translate(language, text) }
     : { title: translate(language, 'page.problem.INTERNAL.title'), text: translate(language, 'page.problem.INTERNAL.text') };
+}
+
+/**
+ * A left-to-right code (a reference, `CMP-2026-000123`) inside a right-to-left sentence, isolated so
+ * the bidi algorithm keeps it whole: unisolated, Persian pages showed `-CMP-2026 000123`.
+ */
+export function isolatedCode(code: string, language: Language): string {
+  return languageMetadata(language).direction === 'rtl' ? `\u2066${code}\u2069` : code;
 }
 
 /** Why a form came back: an alert with the summary and one item per thing to fix. */

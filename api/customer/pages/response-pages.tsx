@@ -15,7 +15,7 @@ import { answerOrigin } from '../answer-origin.js';
 import { answerThroughLink, linkAnswerBodySchema, openLink, type CustomerLinkDeps, type OpenedLink } from '../links.js';
 import { buildCustomerView, type CustomerView } from '../view.js';
 import { renderPage } from './frame.js';
-import { complaintTimeZone, FormProblem, pageInstant, ProposalSection, problemText, readForm, textField, WrittenText } from './layout.js';
+import { complaintTimeZone, FormProblem, isolatedCode, pageInstant, ProposalSection, problemText, readForm, textField, WrittenText } from './layout.js';
 import { pageLanguage } from './page-language.js';
 
 export interface ResponsePageDeps extends CustomerLinkDeps {
@@ -83,7 +83,7 @@ function answerPage(
     </>
   );
   const viewOnly = <p class="note">{t('page.answer.viewOnly')}</p>;
-  const title = t('page.complaintTitle', { reference: view.reference });
+  const title = t('page.complaintTitle', { reference: isolatedCode(view.reference, language) });
 
   if (claims.purpose === 'resolution') {
     const p = view.proposal;

@@ -16,7 +16,7 @@ import { admitTrackingRequest, trackComplaint, TrackingRateLimitedError, trackRe
 import { buildCustomerView, type CustomerView } from '../view.js';
 import { renderPage } from './frame.js';
 import { LanguageSwitch } from './language-switch.js';
-import { complaintTimeZone, FormProblem, pageInstant, ProposalSection, problemText, readForm, textField, WrittenText } from './layout.js';
+import { complaintTimeZone, FormProblem, isolatedCode, pageInstant, ProposalSection, problemText, readForm, textField, WrittenText } from './layout.js';
 import { chosenLanguage, pageLanguage } from './page-language.js';
 
 export interface TrackingPageDeps extends TrackingDeps {
@@ -158,7 +158,7 @@ function viewPage(c: Context, language: Language, view: CustomerView, timeZone: 
   const q = view.pendingQuestion;
   return renderPage(c, 200, {
     language,
-    title: t('page.complaintTitle', { reference: view.reference }),
+    title: t('page.complaintTitle', { reference: isolatedCode(view.reference, language) }),
     // Switched, the page asks for the PIN again (it is never in a URL), the reference kept.
     header: <LanguageSwitch current={language} url={c.req.url} keep={{ reference: view.reference }} />,
     children: (
