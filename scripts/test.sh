@@ -5,6 +5,7 @@ cd "$(dirname "$0")/.."
 bash scripts/ensure-installed.sh
 bash scripts/install-fuzzer.sh
 bash scripts/install-holiday-reference.sh
+bash scripts/install-browser.sh
 mkdir -p .data && chmod 755 .data
 npx tsc --noEmit -p .
 npx eslint .

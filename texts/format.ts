@@ -3,12 +3,31 @@
 import { languageMetadata, type Language } from './languages.js';
 
 const DAY = { day: 'numeric', month: 'long', year: 'numeric' } as const;
-const DAY_AND_TIME = { ...DAY, hour: '2-digit', minute: '2-digit' } as const;
+const TIME = { hour: '2-digit', minute: '2-digit' } as const;
+const DAY_AND_TIME = { ...DAY, ...TIME } as const;
 
 export interface InstantOptions {
   /** Name the zone (`GMT+3`) after the time: pages do, since a reader may be elsewhere. */
   withZoneName?: boolean;
 }
+
+/**
+ * How a locale's readers write dates, beyond what `Intl` picks by itself. Persian readers count in
+ * the Solar Hijri calendar with Persian digits (۱۵ اسفند ۱۴۰۴): asked for explicitly, so a bare
+ * `fa` locale or an ICU whose region defaults differ still gives that. A locale's own `-u-ca-` or
+ * `-u-nu-` extension wins.
+ */
+export function dateConventions(intlLocale: string): Pick<Intl.DateTimeFormatOptions, 'calendar' | 'numberingSystem'> {
+  const locale = new Intl.Locale(intlLocale);
+  if (locale.language !== 'fa') return {};
+  return { ...(locale.calendar ? {} : { calendar: 'persian' }), ...(locale.numberingSystem ? {} : { numberingSystem: 'arabext' }) };
+}
+
+/**
+ * Between the date and the time, where CLDR's own joiner misreads: its Azerbaijani long pattern
+ * writes `6 mart 2026/19:00`, which Azerbaijani texts write `6 mart 2026, 19:00`.
+ */
+const DATE_TIME_JOINERS: Readonly<Record<string, string>> = { az: ', ' };
 
 /**
  * An ISO instant as a local date and time in `timeZone`; a `YYYY-MM-DD` calendar date stays that
@@ -21,20 +40,31 @@ export function formatInstant(
   timeZone: string | null,
   options: InstantOptions = {},
 ): string | null {
-  const locale = languageMetadata(language).intlLocale;
+  return formatInstantIn(languageMetadata(language).intlLocale, value, timeZone, options);
+}
+
+/** formatInstant for an `Intl` locale (`fa-IR`), whether or not a catalog speaks it. */
+export function formatInstantIn(locale: string, value: string, timeZone: string | null, options: InstantOptions = {}): string | null {
+  const conventions = dateConventions(locale);
   if (/^\d{4}-\d{2}-\d{2}$/.test(value)) {
     const date = new Date(`${value}T00:00:00Z`);
-    return Number.isNaN(date.getTime()) ? null : new Intl.DateTimeFormat(locale, { ...DAY, timeZone: 'UTC' }).format(date);
+    return Number.isNaN(date.getTime()) ? null : new Intl.DateTimeFormat(locale, { ...DAY, ...conventions, timeZone: 'UTC' }).format(date);
   }
   const instant = new Date(value);
   if (Number.isNaN(instant.getTime())) return null;
   const zoneName = options.withZoneName ? ({ timeZoneName: 'short' } as const) : {};
+  const format = (zone: string, named: { timeZoneName?: 'short' }) => {
+    const joiner = DATE_TIME_JOINERS[new Intl.Locale(locale).language];
+    if (joiner === undefined) return new Intl.DateTimeFormat(locale, { ...DAY_AND_TIME, ...named, ...conventions, timeZone: zone }).format(instant);
+    const day = new Intl.DateTimeFormat(locale, { ...DAY, ...conventions, timeZone: zone }).format(instant);
+    return `${day}${joiner}${new Intl.DateTimeFormat(locale, { ...TIME, ...named, ...conventions, timeZone: zone }).format(instant)}`;
+  };
   try {
-    if (timeZone) return new Intl.DateTimeFormat(locale, { ...DAY_AND_TIME, ...zoneName, timeZone }).format(instant);
+    if (timeZone) return format(timeZone, zoneName);
   } catch {
     // An unknown zone: fall through to UTC, named.
   }
-  return new Intl.DateTimeFormat(locale, { ...DAY_AND_TIME, timeZone: 'UTC', timeZoneName: 'short' }).format(instant);
+  return format('UTC', { timeZoneName: 'short' });
 }
 
 /** An amount with its currency in local number format; without a known currency, the number (and code). */

@@ -4,10 +4,11 @@ import { acknowledgementSms } from './acknowledgement-sms.js';
 import { customerMessages } from './customer-messages.js';
 import { customerPages } from './customer-pages.js';
 import { customerView } from './customer-view.js';
+import { languageSwitch } from './language-switch.js';
 import { processOwners } from './process-owners.js';
 import { staffMessages } from './staff-messages.js';
 
-const messages: Catalog = { ...customerMessages, ...staffMessages, ...customerPages, ...customerView, ...processOwners, ...acknowledgementSms };
+const messages: Catalog = { ...customerMessages, ...staffMessages, ...customerPages, ...customerView, ...processOwners, ...acknowledgementSms, ...languageSwitch };
 
 export const tr = {
   metadata: { intlLocale: 'tr-TR', direction: 'ltr', name: 'Türkçe' },

@@ -43,8 +43,8 @@ describe('GET /track', () => {
     expect(res.headers.get('cache-control')).toBe('no-store');
     expect(res.headers.get('x-robots-tag')).toBe('noindex');
     const html = await res.text();
-    expect(html).toContain('<html lang="tr">');
-    expect(html).toContain('<meta name="robots" content="noindex">');
+    expect(html).toContain('<html lang="tr" dir="ltr">');
+    expect(html).toMatch(/<meta name="robots" content="noindex"\/?>/);
     expect(html).toContain('Şikâyetinizi takip edin');
     expect(html).toMatch(/<input id="reference" name="reference" type="text" value="CMP-2026-000123"/);
     expect(html).toMatch(/<input id="pin" name="pin" type="password"(?![^>]*value=)[^>]*>/);
@@ -61,10 +61,10 @@ describe('GET /track', () => {
   });
 
   it('speaks English for ?lang=en or a browser that prefers it, and ?lang wins over the browser', async () => {
-    expect(await (await open('?lang=en')).text()).toContain('<html lang="en">');
+    expect(await (await open('?lang=en')).text()).toContain('<html lang="en" dir="ltr">');
     const preferred = await (await open('', { 'accept-language': 'de-DE, en;q=0.8, tr;q=0.5' })).text();
     expect(preferred).toContain('Track your complaint');
-    expect(await (await open('?lang=tr', { 'accept-language': 'en' })).text()).toContain('<html lang="tr">');
+    expect(await (await open('?lang=tr', { 'accept-language': 'en' })).text()).toContain('<html lang="tr" dir="ltr">');
   });
 });
 
@@ -89,7 +89,7 @@ describe('POST /track', () => {
     const ahead = { id: 'investigation', startedAt: '2026-03-02T09:00:00.000Z', warningAt: '2099-03-05T09:00:00.000Z', deadline: '2099-03-06T15:00:00.000Z', paused: false };
     const c = await seedComplaint(ctx.sql, aSnapshot({}, { stage: ahead }));
     const html = await (await submit({ reference: c.reference.toLowerCase(), pin: c.pin, lang: 'en' })).text();
-    expect(html).toContain('<html lang="en">');
+    expect(html).toContain('<html lang="en" dir="ltr">');
     expect(html).toContain('Status: Under review');
     expect(html).toContain('We aim to answer by');
     expect(html).toContain('6 March 2099');
