@@ -65,5 +65,5 @@ export const customerPages: Readonly<Record<keyof typeof source, string>> = {
   'page.tracking.noMatch':
     'Bu referans numarası ve PIN koduyla eşleşen bir şikâyet bulamadık. Lütfen ikisini de kontrol edip yeniden deneyin.',
   'page.tracking.tooManyAttempts':
-    'Çok fazla deneme yapıldı. Güvenliğiniz için lütfen {minutes, plural, other {# dakika}} sonra yeniden deneyin.',
+    'Çok fazla deneme yapıldı. Güvenliğiniz için lütfen {minutes, plural, one {# dakika} other {# dakika}} sonra yeniden deneyin.',
 };
