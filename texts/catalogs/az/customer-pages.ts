@@ -6,7 +6,7 @@ export const customerPages: Readonly<Record<keyof typeof source, string>> = {
   'page.complaintTitle': '{reference} nömrəli şikayətiniz',
   'page.status': 'Vəziyyət: {label}',
   // An ordinal's suffix follows vowel harmony (2-ci, 3-cü, 6-cı), which a plain number cannot pick.
-  'page.proposal.heading': '{again, select, yes {Yeni təklifimiz (mərhələ {round})} other {Təklifimiz}}',
+  'page.proposal.heading': '{again, select, yes {Yeni təklifimiz (mərhələ {round, number})} other {Təklifimiz}}',
   'page.proposal.remedy': 'Təklif etdiyimiz həll',
   'page.proposal.amount': 'Məbləğ',
   'page.proposal.answerBy': 'Lütfən, {answerDueAt} tarixinədək cavab verin.',

@@ -5,7 +5,7 @@ import type { customerPages as source } from '../en/customer-pages.js';
 export const customerPages: Readonly<Record<keyof typeof source, string>> = {
   'page.complaintTitle': 'شکایت شما به شماره‌ی {reference}',
   'page.status': 'وضعیت: {label}',
-  'page.proposal.heading': '{again, select, yes {پیشنهاد جدید ما (مرحله‌ی {round})} other {پیشنهاد ما}}',
+  'page.proposal.heading': '{again, select, yes {پیشنهاد جدید ما (مرحله‌ی {round, number})} other {پیشنهاد ما}}',
   'page.proposal.remedy': 'آنچه پیشنهاد می‌کنیم',
   'page.proposal.amount': 'مبلغ',
   'page.proposal.answerBy': 'لطفاً تا {answerDueAt} پاسخ دهید.',
