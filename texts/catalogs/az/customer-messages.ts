@@ -18,7 +18,7 @@ export const customerMessages: Readonly<Record<keyof typeof source, string>> = {
   'customer.letter.greeting': '{withName, select, yes {Hörmətli {name},} other {Hörmətli müştəri,}}',
   'customer.letter.signature':
     'Hörmətlə,\n{withSender, select, yes {{sender} Müştəri Xidmətləri} other {Müştəri Xidmətləri Komandası}}',
-  'customer.trackingLink': 'Şikayətinizin gedişatını izləmə səhifəsində izləyə bilərsiniz:',
+  'customer.trackingLink': 'Şikayətinizin gedişatını onun izləmə səhifəsində görə bilərsiniz:',
   'customer.reissuedLink': 'Bu məktubdakı keçid əvvəllər göndərdiyimiz keçidi əvəz edir; əvvəlki keçid artıq işləmir.',
 
   'customer.channel.web': 'veb-saytımız vasitəsilə',
@@ -53,7 +53,7 @@ export const customerMessages: Readonly<Record<keyof typeof source, string>> = {
     'other {{withChannel, select, yes {Bizə {channel} bildirdiyiniz} other {Bizə bildirdiyiniz}}}} ' +
     'şikayəti aldıq. Bizimlə əlaqə saxladığınız üçün təşəkkür edirik.',
   'customer.acknowledgement.reference':
-    'Şikayətinizin nömrəsi: {reference}. Bizimlə əlaqə saxlayarkən lütfən, bu nömrəni qeyd edin.',
+    'Şikayətinizin nömrəsi: {reference}. Bizimlə əlaqə saxlayarkən, lütfən, bu nömrəni qeyd edin.',
   'customer.acknowledgement.review':
     'Şikayətinizə məsul komandamız tərəfindən baxılacaq.' +
     '{withDueAt, select, yes { İlkin baxışı ən gec {dueAt} tarixinədək başa çatdıracağıq.} other {}} Hər mərhələdə sizi məlumatlandıracağıq.',
