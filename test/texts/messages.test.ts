@@ -373,7 +373,7 @@ describe('customer messages', () => {
   it("never shows a duplicate's customer the original's reference (it may be someone else's); staff see it", () => {
     const duplicate = sentOf('customer', 'complaint_closed').find((m) => m.params.closure === 'duplicate')!;
     expect(duplicate.params.duplicateOf).toBe('CMP-2026-000100');
-    for (const locale of ['tr', 'en']) {
+    for (const locale of LOCALES) {
       const customer = render(duplicate, locale, withActivityParams(duplicate));
       expect(customer.body).not.toContain('CMP-2026-000100');
       expect(customer.subject).not.toContain('CMP-2026-000100');
