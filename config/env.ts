@@ -1,6 +1,7 @@
 // The one module that reads process.env. Everything else receives a typed, frozen Config.
 import { z } from 'zod';
 import { ROLES } from '../domain/complaint.js';
+import { LANGUAGES } from '../texts/languages.js';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -56,7 +57,7 @@ export const envSchema = z
     /** Days a customer's answer link stays valid (it is revoked earlier once answered or superseded). */
     SIGNED_LINK_TTL_DAYS: z.coerce.number().int().positive().max(365).default(30),
     /** Language of notifications to staff. */
-    STAFF_LOCALE: z.enum(['tr', 'en']).default('tr'),
+    STAFF_LOCALE: z.enum(LANGUAGES).default('tr'),
     /** Public (keyless) intake requests allowed per client address per minute. */
     PUBLIC_INTAKE_PER_MINUTE: z.coerce.number().int().positive().default(10),
     /** Grace period for in-flight work when a process is asked to stop. */

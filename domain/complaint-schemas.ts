@@ -58,7 +58,10 @@ export const complaintIntakeSchema = z
         .string()
         .regex(/^\+?[0-9][0-9 ()-]{5,19}$/, 'expected a phone number like +90 532 000 00 00')
         .optional(),
-      locale: z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'expected a language tag like tr or tr-TR'),
+      // A script subtag is allowed: Azerbaijani is written in Latin (az-Latn-AZ) and Arabic script.
+      locale: z
+        .string()
+        .regex(/^[a-z]{2,3}(-[A-Z][a-z]{3})?(-[A-Z]{2})?$/, 'expected a language tag like tr, tr-TR or az-Latn-AZ'),
       country: z.string().regex(/^[A-Z]{2}$/, 'expected an ISO 3166 alpha-2 code like TR').optional(),
       postalAddress: postalAddressSchema.optional(),
     }),

@@ -37,6 +37,11 @@ describe('complaintIntakeSchema', () => {
   });
 
   const letterOnly = { ...intake, channel: 'letter', customer: { name: 'Ali Kaya', locale: 'tr' } };
+  it.each(['tr', 'tr-TR', 'en', 'fa', 'fa-IR', 'az', 'az-AZ', 'az-Latn-AZ', 'de-DE'])('accepts the locale %s', (locale) => {
+    const withLocale = { ...intake, customer: { ...intake.customer, locale } };
+    expect(complaintIntakeSchema.parse(withLocale)).toEqual(withLocale);
+  });
+
   it.each([
     ['a letter with neither e-mail, phone nor postal address', letterOnly],
     ['a blank postal address', { ...letterOnly, customer: { ...letterOnly.customer, postalAddress: ' \n ' } }],
@@ -55,6 +60,7 @@ describe('complaintIntakeSchema', () => {
       { ...intake, customer: { ...intake.customer, locale: 'Turkish' } },
       ['customer.locale'],
     ],
+    ['a locale with a malformed script', { ...intake, customer: { ...intake.customer, locale: 'az-LATN-AZ' } }, ['customer.locale']],
     ['a lower-case country', { ...intake, customer: { ...intake.customer, country: 'tr' } }, ['customer.country']],
     ['a blank name', { ...intake, customer: { ...intake.customer, name: '   ' } }, ['customer.name']],
     ['a short description', { ...intake, description: 'Broken.' }, ['description']],

@@ -33,7 +33,7 @@ const STAFF_TEMPLATES = Object.keys({
   info_request_timed_out: 1,
 } satisfies Record<StaffTemplate, 1>) as StaffTemplate[];
 
-const LOCALES = ['tr', 'en'] as const;
+const LOCALES = ['tr', 'en', 'fa-IR', 'az-AZ'] as const;
 const TRACKING_URL = 'https://plaint.example/track?reference=CMP-2026-000123';
 const RESPONSE_URL = 'https://plaint.example/r/token-1';
 
@@ -162,7 +162,7 @@ describe('message templates', () => {
         expect(subject.trim()).not.toBe('');
         expect(body.trim()).not.toBe('');
         expect(`${subject}\n${body}`).not.toMatch(/undefined|null|NaN|\{|\}|\[object/);
-        for (const paragraph of body.split('\n\n')) expect(paragraph).toMatch(/^[^a-zçğıöşü]/);
+        for (const paragraph of body.split('\n\n')) expect(paragraph).toMatch(/^[^a-zçğıöşüə]/);
       }
     },
   );
@@ -188,16 +188,24 @@ describe('message templates', () => {
 });
 
 describe('languages', () => {
-  it.each([['tr', 'tr'], ['tr-TR', 'tr'], ['TR', 'tr'], ['tr_TR', 'tr'], ['en', 'en'], ['de-DE', 'en'], ['', 'en']])(
+  it.each([
+    ['tr', 'tr'], ['tr-TR', 'tr'], ['TR', 'tr'], ['tr_TR', 'tr'], ['en', 'en'], ['de-DE', 'en'], ['', 'en'],
+    ['fa', 'fa'], ['fa-IR', 'fa'], ['fa_IR', 'fa'], ['pes', 'fa'], ['az', 'az'], ['az-AZ', 'az'], ['az-Latn-AZ', 'az'],
+    ['constructor', 'en'],
+  ])(
     'reads the locale %j as %s',
     (locale, language) => expect(messageLanguage(locale)).toBe(language),
   );
 
-  it('renders tr-TR as Turkish and any other language as English', () => {
+  it('renders tr-TR as Turkish, fa-IR as Persian, az-AZ as Azerbaijani and any other language as English', () => {
     const params = withActivityParams(first('customer', 'acknowledgement'));
     const ack = (locale: string) => renderCustomerMessage('acknowledgement', locale, params);
     expect(ack('tr-TR')).toEqual(ack('tr'));
-    expect(ack('fa-IR')).toEqual(ack('en'));
+    expect(ack('fa-IR')).toEqual(ack('fa'));
+    expect(ack('fa-IR').body).toMatch(/^مشتری گرامی،\n\n[^]*\n\nبا احترام،\nتیم ارتباط با مشتریان$/);
+    expect(ack('az-AZ')).toEqual(ack('az'));
+    expect(ack('az-AZ').body).toMatch(/^Hörmətli müştəri,\n\n[^]*\n\nHörmətlə,\nMüştəri Xidmətləri Komandası$/);
+    expect(ack('de-DE')).toEqual(ack('en'));
   });
 });
 
@@ -365,7 +373,7 @@ describe('customer messages', () => {
   it("never shows a duplicate's customer the original's reference (it may be someone else's); staff see it", () => {
     const duplicate = sentOf('customer', 'complaint_closed').find((m) => m.params.closure === 'duplicate')!;
     expect(duplicate.params.duplicateOf).toBe('CMP-2026-000100');
-    for (const locale of ['tr', 'en']) {
+    for (const locale of LOCALES) {
       const customer = render(duplicate, locale, withActivityParams(duplicate));
       expect(customer.body).not.toContain('CMP-2026-000100');
       expect(customer.subject).not.toContain('CMP-2026-000100');

@@ -131,9 +131,9 @@ describe('buildCustomerView', () => {
     status === 'closed' ? CLOSURES.map((closure): [string, string | null] => [status, closure]) : [[status, null]],
   );
   it.each(everyOutcome)(
-    'has a label and a next step in both languages for %s %s',
+    'has a label and a next step in every language for %s %s',
     (status, closure) => {
-      for (const locale of ['en', 'tr']) {
+      for (const locale of ['en', 'tr', 'fa-IR', 'az-AZ']) {
         const view = buildCustomerView(aRow(null, { status, closure, customer_locale: locale }));
         expect(customerViewSchema.parse(view).nextStep.length).toBeGreaterThan(10);
         expect(view.label.length).toBeGreaterThan(2);

@@ -3,7 +3,7 @@
 export const customerPages = {
   'page.complaintTitle': 'Your complaint {reference}',
   'page.status': 'Status: {label}',
-  'page.proposal.heading': '{again, select, yes {Our new proposal (round {round})} other {Our proposal}}',
+  'page.proposal.heading': '{again, select, yes {Our new proposal (round {round, number})} other {Our proposal}}',
   'page.proposal.remedy': 'What we offer',
   'page.proposal.amount': 'Amount',
   'page.proposal.answerBy': 'Please answer by {answerDueAt}.',

@@ -4,7 +4,7 @@ import type { customerPages as source } from '../en/customer-pages.js';
 export const customerPages: Readonly<Record<keyof typeof source, string>> = {
   'page.complaintTitle': '{reference} numaralı şikâyetiniz',
   'page.status': 'Durum: {label}',
-  'page.proposal.heading': '{again, select, yes {Yeni çözüm önerimiz ({round}. tur)} other {Çözüm önerimiz}}',
+  'page.proposal.heading': '{again, select, yes {Yeni çözüm önerimiz ({round, number}. tur)} other {Çözüm önerimiz}}',
   'page.proposal.remedy': 'Önerdiğimiz',
   'page.proposal.amount': 'Tutar',
   'page.proposal.answerBy': 'Lütfen {answerDueAt} tarihine kadar yanıtlayın.',
@@ -65,5 +65,5 @@ export const customerPages: Readonly<Record<keyof typeof source, string>> = {
   'page.tracking.noMatch':
     'Bu referans numarası ve PIN koduyla eşleşen bir şikâyet bulamadık. Lütfen ikisini de kontrol edip yeniden deneyin.',
   'page.tracking.tooManyAttempts':
-    'Çok fazla deneme yapıldı. Güvenliğiniz için lütfen {minutes, plural, other {# dakika}} sonra yeniden deneyin.',
+    'Çok fazla deneme yapıldı. Güvenliğiniz için lütfen {minutes, plural, one {# dakika} other {# dakika}} sonra yeniden deneyin.',
 };

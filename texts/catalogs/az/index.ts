@@ -1,0 +1,14 @@
+// Azerbaijani, Latin script (az-AZ: ICU's az is az-Latn).
+import type { Catalog } from '../en/index.js';
+import { customerMessages } from './customer-messages.js';
+import { customerPages } from './customer-pages.js';
+import { customerView } from './customer-view.js';
+import { processOwners } from './process-owners.js';
+import { staffMessages } from './staff-messages.js';
+
+const messages: Catalog = { ...customerMessages, ...staffMessages, ...customerPages, ...customerView, ...processOwners };
+
+export const az = {
+  metadata: { intlLocale: 'az-AZ', direction: 'ltr', name: 'Azərbaycan dili' },
+  messages,
+} as const;

@@ -1,0 +1,15 @@
+// Persian, written right to left. fa-IR dates read as Iranians read them: the Solar Hijri
+// calendar with Persian digits (ICU's defaults for Iran; the catalogs test checks they hold).
+import type { Catalog } from '../en/index.js';
+import { customerMessages } from './customer-messages.js';
+import { customerPages } from './customer-pages.js';
+import { customerView } from './customer-view.js';
+import { processOwners } from './process-owners.js';
+import { staffMessages } from './staff-messages.js';
+
+const messages: Catalog = { ...customerMessages, ...staffMessages, ...customerPages, ...customerView, ...processOwners };
+
+export const fa = {
+  metadata: { intlLocale: 'fa-IR', direction: 'rtl', name: 'فارسی' },
+  messages,
+} as const;
