@@ -4,8 +4,9 @@ import { customerPages } from './customer-pages.js';
 import { customerView } from './customer-view.js';
 import { processOwners } from './process-owners.js';
 import { staffMessages } from './staff-messages.js';
+import { survey } from './survey.js';
 
-const messages = { ...customerMessages, ...staffMessages, ...customerPages, ...customerView, ...processOwners };
+const messages = { ...customerMessages, ...staffMessages, ...customerPages, ...customerView, ...processOwners, ...survey };
 
 /** A stable message id, e.g. `customer.acknowledgement.subject`. */
 export type MessageKey = keyof typeof messages;

@@ -5,8 +5,9 @@ import { customerPages } from './customer-pages.js';
 import { customerView } from './customer-view.js';
 import { processOwners } from './process-owners.js';
 import { staffMessages } from './staff-messages.js';
+import { survey } from './survey.js';
 
-const messages: Catalog = { ...customerMessages, ...staffMessages, ...customerPages, ...customerView, ...processOwners };
+const messages: Catalog = { ...customerMessages, ...staffMessages, ...customerPages, ...customerView, ...processOwners, ...survey };
 
 export const tr = {
   metadata: { intlLocale: 'tr-TR', direction: 'ltr', name: 'Türkçe' },
