@@ -15,8 +15,9 @@ export type SurveyRating = (typeof SURVEY_RATINGS)[number];
 export const SURVEY_COMMENT_MAX = 1_000;
 
 export interface SurveyAnswer {
-  handling: SurveyRating;
-  outcome: SurveyRating;
+  /** A SurveyRating (1–5), checked at the edge and by the database. */
+  handling: number;
+  outcome: number;
   reasons: SurveyReason[];
   comment: string | null;
 }
