@@ -89,9 +89,9 @@ function surveyForm(c: Context, status: ContentfulStatusCode, survey: OpenedSurv
         )}
         <p class="note">{t('survey.page.viewOnly')}</p>
         <form method="post">
-          <RatingGroup name="handling" legend={t('survey.handling.legend')} t={t} chosen={typed.handling} invalid={invalid('handling')} />
-          <RatingGroup name="outcome" legend={t('survey.outcome.legend')} t={t} chosen={typed.outcome} invalid={invalid('outcome')} />
-          <fieldset aria-invalid={invalid('reasons')}>
+          <RatingGroup name="handling" legend={t('survey.handling.legend')} t={t} chosen={typed.handling} />
+          <RatingGroup name="outcome" legend={t('survey.outcome.legend')} t={t} chosen={typed.outcome} />
+          <fieldset>
             <legend>{t('survey.reasons.legend')}</legend>
             {SURVEY_REASONS.map((id) => (
               <label>
@@ -113,10 +113,13 @@ function surveyForm(c: Context, status: ContentfulStatusCode, survey: OpenedSurv
   });
 }
 
-/** One 1–5 question: a fieldset whose legend is the question, a labelled radio per step. */
-function RatingGroup(props: { name: 'handling' | 'outcome'; legend: string; t: Translate; chosen: number | undefined; invalid: string | undefined }) {
+/**
+ * One 1–5 question: a fieldset whose legend is the question, a labelled radio per step. What to fix
+ * is said in the alert above the form (aria-invalid is not for groups).
+ */
+function RatingGroup(props: { name: 'handling' | 'outcome'; legend: string; t: Translate; chosen: number | undefined }) {
   return (
-    <fieldset aria-invalid={props.invalid}>
+    <fieldset>
       <legend>{props.legend}</legend>
       {SURVEY_RATINGS.map((n) => (
         <label>
