@@ -8,6 +8,8 @@ import { startEscalation, type EscalationPolicy, type EscalationState } from '..
 import { planComplaintMigration, type ComplaintMigrationInput, type ComplaintMigrationPlan } from '../domain/process-migration.js';
 import type { CalendarResolver } from './calendars.js';
 import { migrationCalendars } from './migration-calendars.js';
+import type { SurveyLifetime } from '../domain/process-definition.js';
+import { surveyLinkExpiry } from '../domain/survey/link-expiry.js';
 
 export interface StageClock {
   clock: SlaClock;
@@ -63,6 +65,13 @@ export function createClockActivities({ calendars }: { calendars: CalendarResolv
     /** A process migration's timers and escalation for one complaint (the preview calls the same function). */
     async planProcessMigration(input: ComplaintMigrationInput): Promise<ComplaintMigrationPlan> {
       return planComplaintMigration(await migrationCalendars(calendars, input), input);
+    },
+
+    /** When the survey link issued at `at` stops working (calendar days, or working days of the calendar). */
+    async surveyLinkExpiry(input: { calendarId: string; lifetime: SurveyLifetime; at: string }): Promise<string> {
+      const { lifetime } = input;
+      const calendar = 'workingDays' in lifetime ? await calendars(input.calendarId, new Date(input.at), lifetime) : undefined;
+      return surveyLinkExpiry(calendar, input.at, lifetime);
     },
 
     /** When the customer is next told how things stand, if nothing else is said before. */

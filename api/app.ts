@@ -28,6 +28,9 @@ import { PinLockout } from './customer/pin-lockout.js';
 import { FixedWindowLimiter } from './http/rate-limit.js';
 import { SealedBox } from '../security/sealed-box.js';
 import { responsePages } from './customer/pages/response-pages.js';
+import { surveyPages } from './customer/pages/survey-page.js';
+import { surveyRoutes } from './customer/survey-routes.js';
+import { satisfactionReportRoutes } from './staff/satisfaction-reports.js';
 import type { TemporalGateway } from '../temporal/gateway.js';
 import { TRACKING_PER_MINUTE, trackingAdmission, type TrackingDeps } from './customer/tracking.js';
 import { trackingFormAdmission, trackingPage } from './customer/pages/tracking-page.js';
@@ -150,9 +153,12 @@ export function createApp(deps: AppDeps) {
     .route(
       '/',
       customerRoutes({ ...linkDeps, ...tracking }),
-    );
+    )
+    .route('/surveys', surveyRoutes(linkDeps))
+    .route('/reports', satisfactionReportRoutes({ sql }));
   app.route('/v1', v1);
   app.route('/r', responsePages({ ...linkDeps, log }));
+  app.route('/s', surveyPages({ ...linkDeps, log }));
   app.route('/track', trackingPage({ ...tracking, log }));
   app.route('/', healthRoutes({ sql, temporal }));
   app.route('/docs', docsRoutes());

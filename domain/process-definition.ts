@@ -82,13 +82,32 @@ export const infoRequestSchema = z.strictObject({
 });
 
 /**
- * The satisfaction survey after closure (ISO 10002 monitoring): after which closures the customer
- * is asked, and how long the invitation stays open, in calendar days (the customer answers in
- * their own time, weekends included). Absent: domain/lifecycle/survey.ts `DEFAULT_SURVEY_POLICY`.
+ * How long a survey link stays open: calendar days (the customer answers in their own time,
+ * weekends included) or working days of the process's calendar (counted like a deadline).
+ * Exactly one of the two.
+ */
+export const surveyLifetimeSchema = z.union(
+  [
+    z.strictObject({ calendarDays: z.number().int().min(1).max(365) }),
+    z.strictObject({ workingDays: z.number().int().min(1).max(250) }),
+  ],
+  {
+    // Only when neither option fits; a value in a known unit is reported at that unit's key.
+    error: (issue) =>
+      typeof issue.input === 'object' && issue.input !== null && 'calendarDays' in issue.input && 'workingDays' in issue.input
+        ? 'give either calendarDays or workingDays, not both'
+        : 'expected a lifetime: { "calendarDays": n } or { "workingDays": n }',
+  },
+);
+
+/**
+ * The satisfaction survey after closure (ISO 10004): after which closures the customer is asked,
+ * and how long the survey link stays open (`surveyLifetimeSchema`). Absent:
+ * domain/lifecycle/survey.ts `DEFAULT_SURVEY_POLICY`.
  */
 export const surveySchema = z
   .strictObject({
-    lifetime: z.strictObject({ calendarDays: z.number().int().min(1).max(365) }),
+    lifetime: surveyLifetimeSchema,
     afterClosures: z
       .array(z.enum(CLOSURES, { error: `unknown closure; closures are ${CLOSURES.join(', ')}` }))
       .max(CLOSURES.length),
@@ -190,6 +209,7 @@ export type StageDefinition = z.infer<typeof stageDefinitionSchema>;
 export type AcceptancePolicy = z.infer<typeof acceptanceSchema>;
 export type InfoRequestPolicy = z.infer<typeof infoRequestSchema>;
 export type SurveyPolicy = z.infer<typeof surveySchema>;
+export type SurveyLifetime = z.infer<typeof surveyLifetimeSchema>;
 export type Department = z.infer<typeof departmentSchema>;
 export type RoutingRule = z.infer<typeof routingRuleSchema>;
 export type RoutingPolicy = z.infer<typeof routingSchema>;

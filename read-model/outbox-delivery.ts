@@ -70,5 +70,6 @@ async function signedLinkUrl(deps: OutboxDeliveryDeps, complaintId: string, link
     ...(link.request_id !== null ? { requestId: link.request_id } : {}),
     expiresAt: Math.floor(link.expires_at.getTime() / 1000),
   });
-  return `${deps.publicBaseUrl}/r/${token}`;
+  // Survey links open the survey page (api/customer/pages/survey-page.tsx); answer links the answer page.
+  return `${deps.publicBaseUrl}/${link.purpose === 'survey' ? 's' : 'r'}/${token}`;
 }

@@ -28,6 +28,8 @@ const LINK_TEMPLATES: Partial<Record<CustomerMessageTemplate, LinkPurpose>> = {
   answer_reminder: 'resolution',
   info_requested: 'info_request',
   info_reminder: 'info_request',
+  // The closure message carries the survey link when the closure is surveyed (none: no link, no sentence).
+  complaint_closed: 'survey',
 };
 
 export interface OutboxDeps {

@@ -18,6 +18,8 @@ export interface LinkRequest {
   purpose: LinkPurpose;
   round?: number;
   requestId?: string;
+  /** When the link stops working (ISO); absent: `linkTtlDays` after the transition. */
+  expiresAt?: string;
 }
 
 export interface TransitionRecord {
@@ -79,8 +81,10 @@ export function createReadModelActivities(deps: ReadModelDeps) {
           await tx`UPDATE response_links SET revoked_at = ${record.at}
                    WHERE complaint_id = ${record.complaintId} AND revoked_at IS NULL`;
         }
-        const expiresAt = new Date(Date.parse(record.at) + deps.linkTtlDays * 86_400_000);
+        const defaultExpiry = new Date(Date.parse(record.at) + deps.linkTtlDays * 86_400_000);
+        // Links go in before the messages: a message of this transition names the link it carries.
         for (const link of record.links) {
+          const expiresAt = link.expiresAt ? new Date(link.expiresAt) : defaultExpiry;
           await tx`
             INSERT INTO response_links (id, complaint_id, purpose, round, request_id, expires_at)
             VALUES (${link.linkId}, ${record.complaintId}, ${link.purpose}, ${link.round ?? null},

@@ -4,7 +4,8 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { DomainError } from '../domain/errors.js';
 
-export type LinkPurpose = 'resolution' | 'info_request';
+/** What a link answers: a proposal, our question, or the satisfaction survey after closure. */
+export type LinkPurpose = 'resolution' | 'info_request' | 'survey';
 
 export interface LinkClaims {
   linkId: string;

@@ -40,6 +40,13 @@ const REMEMBERED_MIGRATIONS = 50;
 const DUE_TIMERS_FIRST = 'due-timers-first';
 
 /**
+ * `satisfaction-survey`: a closure the process surveys after issues a survey link (its expiry from
+ * the `surveyLinkExpiry` activity), which the closure message carries. Closures recorded before
+ * replay without the activity and the link.
+ */
+const SATISFACTION_SURVEY = 'satisfaction-survey';
+
+/**
  * What the run needs from outside: the activities, patch markers, ids and the clock. The workflow
  * passes Temporal's (workflows/temporal-ports.ts); a simulation passes in-process ones over a
  * virtual clock, so both run this same code.
@@ -59,6 +66,7 @@ export interface RunPorts {
     | 'infoRequestDeadlines'
     | 'progressUpdateDue'
     | 'planProcessMigration'
+    | 'surveyLinkExpiry'
   >;
   /** `patched()` in a workflow; a simulation runs the newest code (always true). */
   patched(patchId: string): boolean;
@@ -459,9 +467,20 @@ export class ComplaintRun {
       case 'inform_external_remedies':
         output.messages.push({ audience: 'customer', template: 'external_remedies', params: { country: effect.country, remedies: effect.remedies } });
         return;
-      case 'request_satisfaction_survey':
-        // No message until a survey exists: it would invite the customer to nothing (issue #8, 12b).
+      case 'request_satisfaction_survey': {
+        if (!this.ports.patched(SATISFACTION_SURVEY)) return;
+        // Without an expiry (the calendar cannot count it) no link: the closure message then says nothing of a survey.
+        const expiresAt = await this.tolerate('surveyLinkExpiry', output, () =>
+          this.ports.clocks.surveyLinkExpiry({ calendarId, lifetime: effect.lifetime, at }),
+        );
+        if (!expiresAt) return;
+        output.links.push({ linkId: this.ports.uuid(), purpose: 'survey', expiresAt });
+        // The closure message (queued just before) says until when the survey is open.
+        for (const m of output.messages) {
+          if (m.audience === 'customer' && m.template === 'complaint_closed') m.params = { ...m.params, surveyOpenUntil: expiresAt };
+        }
         return;
+      }
     }
     this.timerVersion++;
   }

@@ -65,7 +65,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  */
 export async function openLink(deps: CustomerLinkDeps, token: string): Promise<OpenedLink> {
   const claims = deps.linkSigner.verify(token, (deps.now ?? Date.now)());
-  if (!UUID.test(claims.linkId) || !UUID.test(claims.complaintId)) throw invalidLink();
+  // A survey link answers the survey (survey.ts), never a proposal or a question.
+  if (claims.purpose === 'survey' || !UUID.test(claims.linkId) || !UUID.test(claims.complaintId)) throw invalidLink();
   type LinkRow = { complaint_id: string; purpose: string; revoked_at: Date | null; used_at: Date | null };
   const [link] = await deps.sql<LinkRow[]>`
     SELECT complaint_id, purpose, revoked_at, used_at FROM response_links WHERE id = ${claims.linkId}`;

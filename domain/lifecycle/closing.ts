@@ -31,7 +31,10 @@ export function closeComplaint(draft: Draft, closure: Closure, params: Notificat
     params: { reference: state.reference, closure, ...params },
   });
   // After which closures the customer is asked how satisfied they are: the process says.
-  if (surveyPolicy(draft.definition).afterClosures.includes(closure)) {
-    draft.effects.push({ kind: 'request_satisfaction_survey', closure });
+  // Effects run in order: the survey link comes after the closure message, but both are recorded
+  // in one transaction, links before messages, so the message finds the link (read-model/outbox.ts).
+  const survey = surveyPolicy(draft.definition);
+  if (survey.afterClosures.includes(closure)) {
+    draft.effects.push({ kind: 'request_satisfaction_survey', closure, lifetime: survey.lifetime });
   }
 }

@@ -2,6 +2,7 @@
 // workflow runs them in order, as activities or timers; none of them can refuse the transition.
 import type { BusinessDuration } from '../business-duration.js';
 import type { Closure, Role, TimedStageId } from '../complaint.js';
+import type { SurveyLifetime } from '../process-definition.js';
 import type { EscalationLevelId, EscalationPolicy } from '../sla/escalation.js';
 
 /** How a stage clock ended: in time, after a breach, or cut short because the complaint closed. */
@@ -95,6 +96,7 @@ export type Effect =
   | { kind: 'revoke_response_links' }
   /** Tell the customer where they can go outside the company, with texts already chosen. */
   | { kind: 'inform_external_remedies'; country: string; locale: string; remedies: LocalizedRemedy[] }
-  | { kind: 'request_satisfaction_survey'; closure: Closure };
+  /** Issue a survey link (purpose `survey`) open for `lifetime`; the closure message carries it. */
+  | { kind: 'request_satisfaction_survey'; closure: Closure; lifetime: SurveyLifetime };
 
 export type EffectKind = Effect['kind'];

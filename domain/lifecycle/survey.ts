@@ -1,6 +1,6 @@
-// The satisfaction survey after closure (ISO 10002 monitoring). Nothing is sent yet (no survey
-// exists; see workflows/complaint-run.ts): the reducer asks for it after the closures the pinned
-// definition names, and the sender will read the invitation's lifetime from the same policy.
+// The satisfaction survey after closure (ISO 10004): the reducer asks for it after the closures
+// the pinned definition names, with the survey link's lifetime from the same policy; the workflow
+// issues the link (patch `satisfaction-survey`) and the closure message carries it.
 import type { ProcessDefinition, SurveyPolicy } from '../process-definition.js';
 
 /**

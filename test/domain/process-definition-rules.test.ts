@@ -112,16 +112,19 @@ describe('decision roles', () => {
 
 describe('the satisfaction survey', () => {
   it('accepts a process that surveys nobody', () => accepts({ survey: { lifetime: { calendarDays: 14 }, afterClosures: [] } }));
+  it('accepts a lifetime in working days', () => accepts({ survey: { lifetime: { workingDays: 10 }, afterClosures: ['accepted'] } }));
 
   it.each<[string, Loose, FieldIssue[]]>([
     ['a lifetime of zero days', { lifetime: { calendarDays: 0 }, afterClosures: [] },
       [{ path: 'survey.lifetime.calendarDays', message: 'must be ≥ 1' }]],
     ['a lifetime over a year', { lifetime: { calendarDays: 366 }, afterClosures: [] },
       [{ path: 'survey.lifetime.calendarDays', message: 'must be ≤ 365' }]],
-    ['a lifetime in working days', { lifetime: { workingDays: 10 }, afterClosures: [] }, [
-      { path: 'survey.lifetime.calendarDays', message: 'required' },
-      { path: 'survey.lifetime.workingDays', message: 'unknown field; the fields here are calendarDays' },
-    ]],
+    ['a lifetime of zero working days', { lifetime: { workingDays: 0 }, afterClosures: [] },
+      [{ path: 'survey.lifetime.workingDays', message: 'must be ≥ 1' }]],
+    ['a lifetime in both units', { lifetime: { calendarDays: 30, workingDays: 10 }, afterClosures: [] },
+      [{ path: 'survey.lifetime', message: 'give either calendarDays or workingDays, not both' }]],
+    ['a lifetime in no unit', { lifetime: { weeks: 2 }, afterClosures: [] },
+      [{ path: 'survey.lifetime', message: 'expected a lifetime: { "calendarDays": n } or { "workingDays": n }' }]],
     ['an unknown closure', { lifetime: { calendarDays: 30 }, afterClosures: ['accepted', 'happy'] },
       [{ path: 'survey.afterClosures.1', message: 'unknown closure; closures are accepted, deemed_accepted, withdrawn, out_of_scope, duplicate, external_decision, no_response' }]],
     ['a closure listed twice', { lifetime: { calendarDays: 30 }, afterClosures: ['accepted', 'withdrawn', 'accepted'] },

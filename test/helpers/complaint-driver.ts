@@ -67,7 +67,7 @@ export function complaintDriver(ctx: IntegrationContext, process: ProcessDefinit
       return res.json() as never;
     },
     /** The open link of a purpose, as the activity stored it. */
-    async openLink(c: FiledComplaint, purpose: 'resolution' | 'info_request') {
+    async openLink(c: FiledComplaint, purpose: 'resolution' | 'info_request' | 'survey') {
       const [link] = await ctx.sql<{ id: string; round: number | null; request_id: string | null }[]>`
         SELECT id, round, request_id FROM response_links
         WHERE complaint_id = ${c.id} AND purpose = ${purpose} AND revoked_at IS NULL AND used_at IS NULL

@@ -23,8 +23,9 @@ import { quietProcess, seconds } from './process.js';
  * The version of the workflow code new recordings are made on, the `v<N>-` of their file names.
  * Bump it with every change behind `patched()`: the new code records `v<N+1>-…` beside the old
  * files, which stay, because running complaints started on the old code still replay them.
+ * v3: `satisfaction-survey` (a surveyed closure issues the survey link).
  */
-export const RECORDED_CODE_VERSION = 2;
+export const RECORDED_CODE_VERSION = 3;
 
 export const HISTORY_DIR = new URL('../histories/', import.meta.url);
 

@@ -55,7 +55,7 @@ function messagesOf(effects: Effect[], state: ComplaintState): Sent[] {
     if (e.kind === 'inform_external_remedies') {
       return customer('external_remedies', { country: e.country, remedies: e.remedies });
     }
-    // request_satisfaction_survey sends nothing until a survey exists.
+    // request_satisfaction_survey issues a link; the closure message carries it.
     return [];
   });
 }

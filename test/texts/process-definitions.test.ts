@@ -32,6 +32,11 @@ const CASES: [DefinitionChange, english: string, turkish: string][] = [
     'Memnuniyet anketinin açık kaldığı süre artık 14 takvim günü (önceden 30 takvim günü).',
   ],
   [
+    { path: 'survey.lifetime', from: { calendarDays: 30 }, to: { workingDays: 10 } },
+    'How long the satisfaction survey stays open changes from 30 calendar days to 10 working days.',
+    'Memnuniyet anketinin açık kaldığı süre artık 10 iş günü (önceden 30 takvim günü).',
+  ],
+  [
     { path: 'routing.rules.0', from: null, to: { id: 'wm', when: { product: 'WM-8000' }, department: 'after_sales', team: 'washers' } },
     'Added: routing rule 1, product “WM-8000” → department “after_sales”, team “washers”.',
     '1. yönlendirme kuralı eklendi: ürün “WM-8000” → birim “after_sales”, ekip “washers”.',

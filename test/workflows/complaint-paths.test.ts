@@ -52,12 +52,14 @@ describe('complaintWorkflow, end to end', () => {
     const after = await d.answer(c, { type: 'customer_accepted', round: 1 }, link!.id);
     expect(after.state).toMatchObject({ status: 'closed', closure: 'accepted', round: 1 });
     expect(await d.openLink(c, 'resolution')).toBeUndefined();
-    // There is no survey yet: the closing message invites to none, and no survey message is sent.
+    // The closing message itself invites to the satisfaction survey, through a survey link of its own.
     const customerTemplates = await templates(c, 'customer');
     expect(customerTemplates).toContain('complaint_closed');
     expect(customerTemplates).not.toContain('satisfaction_survey');
     const closing = (await d.messages(c)).find((m) => m.audience === 'customer' && m.template === 'complaint_closed')!;
-    expect(closing.body).not.toMatch(/survey|anket|geri bildirim|feedback/i);
+    expect(closing.body).toMatch(/anket/i);
+    expect(closing.body).toContain('[answer link]');
+    expect(await d.openLink(c, 'survey')).toBeDefined();
     const [row] = await ctx.sql`SELECT status, closure, closed_at FROM complaints WHERE id = ${c.id}`;
     expect(row).toMatchObject({ status: 'closed', closure: 'accepted' });
     expect(row!.closed_at).toBeInstanceOf(Date);

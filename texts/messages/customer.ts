@@ -7,6 +7,7 @@ import { CLOSURES } from '../../domain/complaint.js';
 import type { CustomerTemplate } from '../../domain/lifecycle/effects.js';
 import { statusLabel } from '../customer-view.js';
 import { given, type MessageKey } from '../translate.js';
+import { surveyInvitation } from './survey.js';
 import { lines, messageContext, paragraphs, type MessageContext, type MessageParams, type RenderedMessage } from './params.js';
 
 /** Every message the customer gets: the reducer's templates plus two the workflow sends itself. */
@@ -236,12 +237,13 @@ const CUSTOMER_TEMPLATES: Readonly<Record<CustomerMessageTemplate, Template>> = 
     );
   },
 
-  // No survey invitation: there is no survey to take yet (issue #8, item 12b).
+  // With the survey link when the process surveys this closure (texts/messages/survey.ts).
   complaint_closed: (c) =>
     letter(
       c,
       c.t('customer.complaint_closed.subject'),
       closureText(c),
+      surveyInvitation(c),
       c.t('customer.complaint_closed.thanks'),
       link(c, 'customer.trackingLink', 'trackingUrl'),
     ),

@@ -44,14 +44,16 @@ describe('the satisfaction survey', () => {
     effectsOfKind(step(from, event, def).effects, 'request_satisfaction_survey');
 
   it('is asked for after the closures the definition names, and only those', () => {
-    expect(surveyed(afterWithdrawal, decide(SAMPLE_DECISIONS.withdraw))).toEqual([{ kind: 'request_satisfaction_survey', closure: 'withdrawn' }]);
+    expect(surveyed(afterWithdrawal, decide(SAMPLE_DECISIONS.withdraw))).toEqual([
+      { kind: 'request_satisfaction_survey', closure: 'withdrawn', lifetime: { calendarDays: 14 } },
+    ]);
     expect(surveyed(afterWithdrawal, answer({ type: 'customer_accepted', round: 1 }))).toEqual([]);
   });
 
   it('follows the code default without a survey in the definition: after acceptance, not after withdrawal', () => {
     expect(DEFAULT_SURVEY_POLICY.afterClosures).toEqual(['accepted', 'deemed_accepted', 'external_decision']);
     expect(surveyed(beforeNewerParts, answer({ type: 'customer_accepted', round: 1 }))).toEqual([
-      { kind: 'request_satisfaction_survey', closure: 'accepted' },
+      { kind: 'request_satisfaction_survey', closure: 'accepted', lifetime: { calendarDays: 30 } },
     ]);
     expect(surveyed(beforeNewerParts, decide(SAMPLE_DECISIONS.withdraw))).toEqual([]);
   });

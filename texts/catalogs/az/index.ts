@@ -1,12 +1,15 @@
 // Azerbaijani, Latin script (az-AZ: ICU's az is az-Latn).
 import type { Catalog } from '../en/index.js';
+import { acknowledgementSms } from './acknowledgement-sms.js';
 import { customerMessages } from './customer-messages.js';
 import { customerPages } from './customer-pages.js';
 import { customerView } from './customer-view.js';
+import { languageSwitch } from './language-switch.js';
 import { processOwners } from './process-owners.js';
 import { staffMessages } from './staff-messages.js';
+import { survey } from './survey.js';
 
-const messages: Catalog = { ...customerMessages, ...staffMessages, ...customerPages, ...customerView, ...processOwners };
+const messages: Catalog = { ...customerMessages, ...staffMessages, ...customerPages, ...customerView, ...processOwners, ...acknowledgementSms, ...languageSwitch, ...survey };
 
 export const az = {
   metadata: { intlLocale: 'az-AZ', direction: 'ltr', name: 'Azərbaycan dili' },

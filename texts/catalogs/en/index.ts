@@ -6,8 +6,9 @@ import { customerView } from './customer-view.js';
 import { languageSwitch } from './language-switch.js';
 import { processOwners } from './process-owners.js';
 import { staffMessages } from './staff-messages.js';
+import { survey } from './survey.js';
 
-const messages = { ...customerMessages, ...staffMessages, ...customerPages, ...customerView, ...processOwners, ...acknowledgementSms, ...languageSwitch };
+const messages = { ...customerMessages, ...staffMessages, ...customerPages, ...customerView, ...processOwners, ...acknowledgementSms, ...languageSwitch, ...survey };
 
 /** A stable message id, e.g. `customer.acknowledgement.subject`. */
 export type MessageKey = keyof typeof messages;

@@ -1,13 +1,16 @@
 // Persian, written right to left. fa-IR dates read as Iranians read them: the Solar Hijri
 // calendar with Persian digits (ICU's defaults for Iran; the catalogs test checks they hold).
 import type { Catalog } from '../en/index.js';
+import { acknowledgementSms } from './acknowledgement-sms.js';
 import { customerMessages } from './customer-messages.js';
 import { customerPages } from './customer-pages.js';
 import { customerView } from './customer-view.js';
+import { languageSwitch } from './language-switch.js';
 import { processOwners } from './process-owners.js';
 import { staffMessages } from './staff-messages.js';
+import { survey } from './survey.js';
 
-const messages: Catalog = { ...customerMessages, ...staffMessages, ...customerPages, ...customerView, ...processOwners };
+const messages: Catalog = { ...customerMessages, ...staffMessages, ...customerPages, ...customerView, ...processOwners, ...acknowledgementSms, ...languageSwitch, ...survey };
 
 export const fa = {
   metadata: { intlLocale: 'fa-IR', direction: 'rtl', name: 'فارسی' },

@@ -7,8 +7,9 @@ import { customerView } from './customer-view.js';
 import { languageSwitch } from './language-switch.js';
 import { processOwners } from './process-owners.js';
 import { staffMessages } from './staff-messages.js';
+import { survey } from './survey.js';
 
-const messages: Catalog = { ...customerMessages, ...staffMessages, ...customerPages, ...customerView, ...processOwners, ...acknowledgementSms, ...languageSwitch };
+const messages: Catalog = { ...customerMessages, ...staffMessages, ...customerPages, ...customerView, ...processOwners, ...acknowledgementSms, ...languageSwitch, ...survey };
 
 export const tr = {
   metadata: { intlLocale: 'tr-TR', direction: 'ltr', name: 'Türkçe' },
