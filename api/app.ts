@@ -40,6 +40,7 @@ import { processPinner } from '../read-model/process-pinning.js';
 import { storedDefinitionVersions } from '../read-model/process-definitions.js';
 import { processDefinitionRoutes, processSelectionRoutes } from './staff/process-definitions.js';
 import { SELECTION_RULES_PATH } from './staff/process-definitions.schemas.js';
+import { smsReportHooks } from './hooks/sms-reports.js';
 
 export interface AppDeps {
   config: Pick<Config, 'API_KEYS' | 'PUBLIC_INTAKE_PER_MINUTE' | 'TRUST_PROXY'> & {
@@ -47,6 +48,8 @@ export interface AppDeps {
     SIGNED_LINK_TTL_DAYS?: number;
     /** Checks the customers' signed links (≥ 32 characters; the worker signs with the same). */
     LINK_SIGNING_SECRET: string;
+    /** Checks SMS gateways' delivery reports (POST /hooks/sms/webhook); without it the route is absent. */
+    SMS_WEBHOOK_SECRET?: string;
   };
   sql: Sql;
   temporal: TemporalGateway;
@@ -145,6 +148,7 @@ export function createApp(deps: AppDeps) {
   app.route('/v1', v1);
   app.route('/r', responsePages({ ...linkDeps, log }));
   app.route('/track', trackingPage({ ...tracking, log }));
+  if (config.SMS_WEBHOOK_SECRET) app.route('/hooks/sms', smsReportHooks({ sql, webhookSecret: config.SMS_WEBHOOK_SECRET }));
   app.route('/', healthRoutes({ sql, temporal }));
   app.route('/docs', docsRoutes());
 
