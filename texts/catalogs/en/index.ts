@@ -3,9 +3,10 @@ import { customerMessages } from './customer-messages.js';
 import { customerPages } from './customer-pages.js';
 import { customerView } from './customer-view.js';
 import { processOwners } from './process-owners.js';
+import { smsMessages } from './sms.js';
 import { staffMessages } from './staff-messages.js';
 
-const messages = { ...customerMessages, ...staffMessages, ...customerPages, ...customerView, ...processOwners };
+const messages = { ...customerMessages, ...staffMessages, ...customerPages, ...customerView, ...processOwners, ...smsMessages };
 
 /** A stable message id, e.g. `customer.acknowledgement.subject`. */
 export type MessageKey = keyof typeof messages;

@@ -4,9 +4,10 @@ import { customerMessages } from './customer-messages.js';
 import { customerPages } from './customer-pages.js';
 import { customerView } from './customer-view.js';
 import { processOwners } from './process-owners.js';
+import { smsMessages } from './sms.js';
 import { staffMessages } from './staff-messages.js';
 
-const messages: Catalog = { ...customerMessages, ...staffMessages, ...customerPages, ...customerView, ...processOwners };
+const messages: Catalog = { ...customerMessages, ...staffMessages, ...customerPages, ...customerView, ...processOwners, ...smsMessages };
 
 export const tr = {
   metadata: { intlLocale: 'tr-TR', direction: 'ltr', name: 'Türkçe' },
