@@ -2,22 +2,22 @@
 import type { SmsMessageKey } from '../en/sms.js';
 
 export const smsMessages: Readonly<Record<SmsMessageKey, string>> = {
-  'sms.acknowledgement': '{reference}: Şikayetinizi aldık. Takip PIN kodunuzla buradan izleyebilirsiniz:',
+  'sms.acknowledgement': '{reference}: Şikâyetinizi aldık. Takip PIN kodunuzla buradan izleyebilirsiniz:',
   'sms.info_requested':
-    '{reference}: Şikayetiniz için ek bilgiye ihtiyacımız var.{withDueAt, select, yes { Son yanıt tarihi: {dueAt}.} other {}} Yanıtlamak için:',
+    '{reference}: Şikâyetiniz için ek bilgiye ihtiyacımız var.{withDueAt, select, yes { Son yanıt tarihi: {dueAt}.} other {}} Yanıtlamak için:',
   'sms.info_reminder':
     '{reference}: Hatırlatma: sorumuza yanıtınızı bekliyoruz.{withDueAt, select, yes { Son yanıt tarihi: {dueAt}.} other {}} Yanıtlamak için:',
   'sms.resolution_proposed':
-    '{reference}: Şikayetiniz için {again, select, yes {yeni bir önerimiz} other {bir önerimiz}} var.' +
+    '{reference}: Şikâyetiniz için {again, select, yes {yeni bir önerimiz} other {bir önerimiz}} var.' +
     '{withDueAt, select, yes { Son yanıt tarihi: {dueAt}.} other {}} Görmek ve yanıtlamak için:',
   'sms.answer_reminder':
     '{reference}: Hatırlatma: önerimize yanıtınızı bekliyoruz.{withDueAt, select, yes { Son yanıt tarihi: {dueAt}.} other {}} Yanıtlamak için:',
   'sms.info_request_lapsed': '{reference}: İstediğimiz bilgiler zamanında ulaşmadı. Dilerseniz yine de buradan gönderebilirsiniz:',
   'sms.info_request_cancelled': '{reference}: Sizden istediğimiz bilgilere artık ihtiyacımız yok. Ayrıntılar:',
   'sms.reinvestigation_started':
-    '{reference}: Şikayetinizi yeniden inceliyoruz.{withDueAt, select, yes { Yanıtımız için son tarih: {dueAt}.} other {}} Ayrıntılar:',
+    '{reference}: Şikâyetinizi yeniden inceliyoruz.{withDueAt, select, yes { Yanıtımız için son tarih: {dueAt}.} other {}} Ayrıntılar:',
   'sms.progress_update':
-    '{reference}: {withStatus, select, yes {Şikayetinizin durumu: {status}.} other {Şikayetinizle ilgili bir gelişme var.}} Ayrıntılar:',
-  'sms.complaint_closed': '{reference}: Şikayetiniz kapatıldı. Bize bildirdiğiniz için teşekkür ederiz. Ayrıntılar:',
-  'sms.external_remedies': '{reference}: Yanıtımızdan memnun kalmadıysanız şikayetinizi bağımsız kuruluşlara iletebilirsiniz. Listesi burada:',
+    '{reference}: {withStatus, select, yes {Şikâyetinizin durumu: {status}.} other {Şikâyetinizle ilgili bir gelişme var.}} Ayrıntılar:',
+  'sms.complaint_closed': '{reference}: Şikâyetiniz kapatıldı. Bize bildirdiğiniz için teşekkür ederiz. Ayrıntılar:',
+  'sms.external_remedies': '{reference}: Yanıtımızdan memnun kalmadıysanız şikâyetinizi bağımsız kuruluşlara iletebilirsiniz. Listesi burada:',
 };
