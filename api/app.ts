@@ -45,6 +45,7 @@ import { processDefinitionRoutes, processSelectionRoutes } from './staff/process
 import { SELECTION_RULES_PATH } from './staff/process-definitions.schemas.js';
 import { staffPeopleRoutes } from './staff/staff-directory.js';
 import { organisationRoleRoutes, staffDepartmentRoutes, staffTeamRoutes } from './staff/staff-directory-units.js';
+import { smsReportHooks } from './hooks/sms-reports.js';
 
 export interface AppDeps {
   config: Pick<Config, 'API_KEYS' | 'PUBLIC_INTAKE_PER_MINUTE' | 'TRUST_PROXY'> & {
@@ -54,6 +55,8 @@ export interface AppDeps {
     LINK_SIGNING_SECRET: string;
     /** Where customers' links point (the PIN SMS carries the tracking link); absent: the SMS has none. */
     PUBLIC_BASE_URL?: string | undefined;
+    /** Checks SMS gateways' delivery reports (POST /hooks/sms/webhook); without it the route is absent. */
+    SMS_WEBHOOK_SECRET?: string;
   };
   sql: Sql;
   temporal: TemporalGateway;
@@ -160,6 +163,7 @@ export function createApp(deps: AppDeps) {
   app.route('/r', responsePages({ ...linkDeps, log }));
   app.route('/s', surveyPages({ ...linkDeps, log }));
   app.route('/track', trackingPage({ ...tracking, log }));
+  if (config.SMS_WEBHOOK_SECRET) app.route('/hooks/sms', smsReportHooks({ sql, webhookSecret: config.SMS_WEBHOOK_SECRET }));
   app.route('/', healthRoutes({ sql, temporal }));
   app.route('/docs', docsRoutes());
 

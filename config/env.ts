@@ -27,6 +27,32 @@ const commaList = (item: z.ZodType<string, string>) =>
     .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
     .pipe(z.array(item));
 
+// --- SMS (delivery/sms/*) ---
+/** The webhook secret of local development: published here, so refused in production. */
+export const DEV_SMS_WEBHOOK_SECRET = 'plaint-dev-sms-webhook-secret';
+
+function smsConfigIssues(
+  env: { NODE_ENV: string; SMS_PROVIDER: string; SMS_WEBHOOK_SECRET: string; NETGSM_USERCODE?: string | undefined; NETGSM_PASSWORD?: string | undefined; NETGSM_HEADER?: string | undefined },
+  ctx: z.RefinementCtx,
+): void {
+  if (env.SMS_PROVIDER === 'netgsm') {
+    for (const key of ['NETGSM_USERCODE', 'NETGSM_PASSWORD', 'NETGSM_HEADER'] as const) {
+      if (env[key] === undefined) ctx.addIssue({ code: 'custom', path: [key], message: 'required when SMS_PROVIDER=netgsm' });
+    }
+  }
+  // The secret also authenticates delivery reports, so production needs its own even with Netgsm.
+  if (env.NODE_ENV === 'production' && (env.SMS_WEBHOOK_SECRET === DEV_SMS_WEBHOOK_SECRET || env.SMS_WEBHOOK_SECRET.length < 32)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['SMS_WEBHOOK_SECRET'],
+      message:
+        'production needs a secret of its own of at least 32 characters (the default is published): ' +
+        "generate one with `node -e \"console.log(require('crypto').randomBytes(32).toString('base64url'))\"`",
+    });
+  }
+}
+// --- end SMS ---
+
 export const envSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -72,7 +98,26 @@ export const envSchema = z
     DEV_INBOX_HTTP_PORT: z.coerce.number().int().min(0).max(65535).default(3025),
     DEV_INBOX_SMTP_PORT: z.coerce.number().int().min(0).max(65535).default(1025),
     DEV_INBOX_SMS_PORT: z.coerce.number().int().min(0).max(65535).default(3026),
+    // --- SMS (delivery/sms/*): which gateway sends customers' SMS, and its credentials. ---
+    /** `webhook`: the signed HTTP webhook (default: the local SMS sink `npm start` runs); `netgsm`: Netgsm's REST API. */
+    SMS_PROVIDER: z.enum(['webhook', 'netgsm']).default('webhook'),
+    /** Where the webhook adapter POSTs messages (lookups GET `{url}/{id}`). */
+    SMS_WEBHOOK_URL: z.url({ protocol: /^https?$/ }).default('http://127.0.0.1:3026/dev-inbox/sms'),
+    /** HMAC secret shared with the webhook receiver; also checks its delivery reports (/hooks/sms/webhook). */
+    SMS_WEBHOOK_SECRET: z.string().min(16).default(DEV_SMS_WEBHOOK_SECRET),
+    NETGSM_API_URL: z.url({ protocol: /^https?$/ }).default('https://api.netgsm.com.tr'),
+    /** Netgsm subscriber number (usercode) and API password, from the Netgsm panel. */
+    NETGSM_USERCODE: z.string().min(1).optional(),
+    NETGSM_PASSWORD: z.string().min(1).optional(),
+    /** The sender name registered with Netgsm (msgheader), at most 11 characters. */
+    NETGSM_HEADER: z.string().min(1).max(11).optional(),
+    /** Netgsm's `appname`, naming this application in the Netgsm panel (optional). */
+    NETGSM_APPNAME: z.string().min(1).optional(),
+    /** Deadline of one call to the SMS gateway. */
+    SMS_HTTP_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+    // --- end SMS ---
   })
+  .superRefine(smsConfigIssues)
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production') {
       // Without PUBLIC_BASE_URL customers' links would point at the API's own listen address.

@@ -9,6 +9,8 @@ import { connectTemporalClient } from '../temporal/client.js';
 import { createTemporalGateway } from '../temporal/gateway.js';
 import { runIntakeReconciler } from './intake-reconciler.js';
 import { holdSingleInstanceLock } from './single-instance.js';
+import { runNetgsmReportPoller } from '../delivery/sms/netgsm-reports.js';
+import { netgsmOptions } from '../delivery/sms/provider.js';
 
 const config = loadConfig();
 const log = createLogger({ level: config.LOG_LEVEL, service: 'plaint-jobs' });
@@ -25,6 +27,7 @@ const client = await connectTemporalClient({
 });
 const stopped = new AbortController();
 let stopReconciler = () => {};
+let stopSmsReports = () => {};
 let stopping = false;
 async function shutdown(signal: string) {
   if (stopping) return;
@@ -32,6 +35,7 @@ async function shutdown(signal: string) {
   log.info({ signal }, 'jobs stopping');
   stopped.abort();
   stopReconciler();
+  stopSmsReports();
   await Promise.allSettled([sql.end({ timeout: 5 }), client.connection.close()]);
   process.exit(0);
 }
@@ -53,4 +57,6 @@ const watch = setInterval(() => {
 watch.unref();
 const temporal = createTemporalGateway(client, config.TEMPORAL_TASK_QUEUE);
 stopReconciler = runIntakeReconciler({ sql, temporal, sealedBox: new SealedBox(encryptionKeys), log });
+// Netgsm pushes no delivery reports: ask for them (webhook gateways POST theirs to /hooks/sms/webhook).
+if (config.SMS_PROVIDER === 'netgsm') stopSmsReports = runNetgsmReportPoller({ sql, netgsm: netgsmOptions(config), log });
 log.info('jobs running: intake reconciler');

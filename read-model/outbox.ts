@@ -9,6 +9,7 @@ import type { LinkPurpose } from '../security/signed-links.js';
 import { isRetiredCustomerTemplate, renderCustomerMessage, type CustomerMessageTemplate } from '../texts/messages/customer.js';
 import type { MessageParams } from '../texts/messages/params.js';
 import { renderStaffMessage } from '../texts/messages/staff.js';
+import { renderSmsMessage } from '../texts/messages/sms.js';
 import { replyChannel, type CustomerContactDetails, type ReplyChannel } from '../domain/reply-channel.js';
 import { acknowledgedOtherwise } from './acknowledgement-routing.js';
 
@@ -72,7 +73,10 @@ export async function writeMessages(
       const purpose = LINK_TEMPLATES[message.template];
       const linkId = purpose ? await openLinkId(tx, record.complaintId, purpose) : null;
       const responseUrl = linkId ? { responseUrl: ANSWER_LINK_PLACEHOLDER } : {};
-      const rendered = renderCustomerMessage(message.template, customer.locale, { ...params, trackingUrl, writtenAt: record.at, ...responseUrl });
+      const customerParams = { ...params, trackingUrl, writtenAt: record.at, ...responseUrl };
+      const rendered = renderCustomerMessage(message.template, customer.locale, customerParams);
+      // By SMS the customer gets the short text (texts/messages/sms.ts); staff still read the subject.
+      if (channel === 'sms') rendered.body = renderSmsMessage(message.template, customer.locale, customerParams);
       row = { channel, recipient: customerRecipient(channel, customer), locale: customer.locale, ...rendered, linkId };
     } else {
       const rendered = renderStaffMessage(message.template, deps.staffLocale, params);

@@ -38,6 +38,7 @@ describe('parseConfig', () => {
       DATABASE_URL: 'postgres://plaint:s3cret-of-our-own@db:5432/plaint',
       PAYLOAD_ENCRYPTION_KEYS: `k1:${Buffer.alloc(32, 1).toString('base64')}`,
       LINK_SIGNING_SECRET: 'x'.repeat(32),
+      SMS_WEBHOOK_SECRET: 'w'.repeat(32),
     };
     expect(() => parseConfig(production)).toThrow(/^Invalid configuration:\n {2}PUBLIC_BASE_URL: required in production$/);
     expect(parseConfig({ ...production, PUBLIC_BASE_URL: 'https://complaints.example.com' }).PUBLIC_BASE_URL).toBe('https://complaints.example.com');
@@ -51,6 +52,7 @@ describe('parseConfig', () => {
       LINK_SIGNING_SECRET: 'y'.repeat(40),
       PUBLIC_BASE_URL: 'https://complaints.example.com',
       API_KEYS: `bob:agent:${'ab'.repeat(32)}`,
+      SMS_WEBHOOK_SECRET: 'w'.repeat(32),
     };
     expect(() => parseConfig(own)).not.toThrow();
     const refused = (overrides: Record<string, string>) => {

@@ -25,6 +25,9 @@ let runtimeInstalled = false;
 /** Shared by the worker (which signs links) and the API (which checks them). */
 export const LINK_SIGNING_SECRET = `test-link-secret-${randomBytes(24).toString('base64url')}`;
 
+/** Signs SMS gateways' delivery reports to the API (POST /hooks/sms/webhook). */
+export const SMS_WEBHOOK_SECRET = `test-sms-webhook-secret-${randomBytes(16).toString('base64url')}`;
+
 export const STAFF_KEYS = {
   agent: `agent-key-${randomUUID()}`,
   supervisor: `supervisor-key-${randomUUID()}`,
@@ -123,6 +126,7 @@ export async function integrationContext(opts: { encryptionKeys?: EncryptionKey[
           TRUST_PROXY: opts.trustProxy ?? true,
           LINK_SIGNING_SECRET,
           SIGNED_LINK_TTL_DAYS: 30,
+          SMS_WEBHOOK_SECRET,
         },
         sql,
         // The API knows the calendars the workers know, the round-the-clock one too.

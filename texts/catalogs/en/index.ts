@@ -5,10 +5,11 @@ import { customerPages } from './customer-pages.js';
 import { customerView } from './customer-view.js';
 import { languageSwitch } from './language-switch.js';
 import { processOwners } from './process-owners.js';
+import { smsMessages } from './sms.js';
 import { staffMessages } from './staff-messages.js';
 import { survey } from './survey.js';
 
-const messages = { ...customerMessages, ...staffMessages, ...customerPages, ...customerView, ...processOwners, ...acknowledgementSms, ...languageSwitch, ...survey };
+const messages = { ...customerMessages, ...staffMessages, ...customerPages, ...customerView, ...processOwners, ...acknowledgementSms, ...languageSwitch, ...smsMessages, ...survey };
 
 /** A stable message id, e.g. `customer.acknowledgement.subject`. */
 export type MessageKey = keyof typeof messages;

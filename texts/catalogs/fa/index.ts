@@ -7,10 +7,11 @@ import { customerPages } from './customer-pages.js';
 import { customerView } from './customer-view.js';
 import { languageSwitch } from './language-switch.js';
 import { processOwners } from './process-owners.js';
+import { smsMessages } from './sms.js';
 import { staffMessages } from './staff-messages.js';
 import { survey } from './survey.js';
 
-const messages: Catalog = { ...customerMessages, ...staffMessages, ...customerPages, ...customerView, ...processOwners, ...acknowledgementSms, ...languageSwitch, ...survey };
+const messages: Catalog = { ...customerMessages, ...staffMessages, ...customerPages, ...customerView, ...processOwners, ...acknowledgementSms, ...languageSwitch, ...smsMessages, ...survey };
 
 export const fa = {
   metadata: { intlLocale: 'fa-IR', direction: 'rtl', name: 'فارسی' },
