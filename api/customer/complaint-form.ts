@@ -58,6 +58,7 @@ export interface PostedForm {
 export interface FieldProblem {
   field: FormField;
   key: FormErrorKey;
+  /** Placeholder values; `maxSize` and `totalSize` are bytes, which the page writes in its language. */
   values?: Record<string, string | number>;
 }
 
@@ -165,18 +166,14 @@ export function checkForm(values: FormValues, files: readonly IncomingFile[], se
   return { ok: true, request: parsed.data, files: attachments.files, language };
 }
 
-const MB = 1024 * 1024;
-/** Megabytes as the form states its limits: whole ones, or one decimal below 10. */
-export const megabytes = (bytes: number) => (bytes >= 10 * MB ? Math.floor(bytes / MB) : Math.floor((bytes / MB) * 10) / 10);
-
 function attachmentProblem(p: AttachmentProblem): FieldProblem {
   switch (p.kind) {
     case 'too_many':
       return { field: 'attachments', key: 'form.error.attachments.tooMany', values: { maxCount: p.maxCount } };
     case 'too_large_total':
-      return { field: 'attachments', key: 'form.error.attachments.tooLargeTotal', values: { totalMb: megabytes(p.maxTotalBytes) } };
+      return { field: 'attachments', key: 'form.error.attachments.tooLargeTotal', values: { totalSize: p.maxTotalBytes } };
     case 'too_large':
-      return { field: 'attachments', key: 'form.error.attachments.tooLarge', values: { name: p.name, maxMb: megabytes(p.maxBytes) } };
+      return { field: 'attachments', key: 'form.error.attachments.tooLarge', values: { name: p.name, maxSize: p.maxBytes } };
     case 'empty':
       return { field: 'attachments', key: 'form.error.attachments.empty', values: { name: p.name } };
     case 'unsupported_type':

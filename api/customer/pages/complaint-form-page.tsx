@@ -6,8 +6,9 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { CUSTOMER_LANGUAGES, type ComplaintFormSettings, type FormChoice } from '../../../config/complaint-form.js';
 import { ATTACHMENT_TYPES } from '../../../domain/attachments/content-type.js';
 import { LANGUAGES, languageMetadata, type Language } from '../../../texts/languages.js';
+import { formatFileSize } from '../../../texts/file-size.js';
 import { hasMessage, translate, type MessageKey } from '../../../texts/translate.js';
-import { HONEYPOT_FIELD, megabytes, type FieldProblem, type FormField, type FormValues } from '../complaint-form.js';
+import { HONEYPOT_FIELD, type FieldProblem, type FormField, type FormValues } from '../complaint-form.js';
 import { renderPage } from './frame.js';
 
 export const FORM_PATH = '/complaints/new';
@@ -80,7 +81,7 @@ function ComplaintForm(props: FormPageProps) {
   const message = (p: FieldProblem) =>
     p.key === 'form.error.unstorable'
       ? t(p.key, { field: fieldLabel(p.field, t) })
-      : t(p.key, p.values);
+      : t(p.key, sizesWritten(p.values, language));
   /** The attributes that tie a field to its hint and its problems. */
   const described = (field: FormField, hint?: string) => {
     const ids = [hint, problemsOf(field).length > 0 ? `${field}-error` : undefined].filter(Boolean).join(' ');
@@ -189,7 +190,7 @@ function ComplaintForm(props: FormPageProps) {
               <label for="attachments">{t('form.attachments.label')}</label>
               <FieldError field="attachments" />
               <p id="attachments-hint" class="note">
-                {t('form.attachments.hint', { maxCount: limits.maxCount, maxMb: megabytes(limits.maxBytes), totalMb: megabytes(limits.maxTotalBytes) })}
+                {t('form.attachments.hint', { maxCount: limits.maxCount, maxSize: formatFileSize(limits.maxBytes, language), totalSize: formatFileSize(limits.maxTotalBytes, language) })}
               </p>
               <input id="attachments" name="attachments" type="file" multiple accept={[...ATTACHMENT_TYPES, '.heic'].join(',')}
                 {...described('attachments', 'attachments-hint')} />
@@ -233,4 +234,15 @@ function fieldLabel(field: FormField, t: (key: MessageKey) => string): string {
     consent: 'form.privacy.legend',
   };
   return t(labels[field]);
+}
+
+/** Byte counts of a problem (`maxSize`, `totalSize`) as the page's language writes sizes. */
+function sizesWritten(values: FieldProblem['values'], language: Language): FieldProblem['values'] {
+  if (!values) return values;
+  const written = { ...values };
+  for (const key of ['maxSize', 'totalSize'] as const) {
+    const bytes = values[key];
+    if (typeof bytes === 'number') written[key] = formatFileSize(bytes, language);
+  }
+  return written;
 }

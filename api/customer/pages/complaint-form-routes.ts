@@ -19,7 +19,7 @@ import { idempotencyKeySchema } from '../../http/idempotency-key.js';
 import type { FixedWindowLimiter } from '../../http/rate-limit.js';
 import { callerScopedKey } from '../../intake/routes.js';
 import type { FormGuard } from '../complaint-form-csrf.js';
-import { checkForm, fileThroughForm, megabytes, readPostedForm, type FormIntakeDeps, type FormValues } from '../complaint-form.js';
+import { checkForm, fileThroughForm, readPostedForm, type FormIntakeDeps, type FormValues } from '../complaint-form.js';
 import { renderConfirmationPage, renderForeignOriginPage } from './complaint-form-confirmation.js';
 import { privacyNoticeText, renderFormPage, type FormPageProps } from './complaint-form-page.js';
 import { acceptedLanguage } from './layout.js';
@@ -127,7 +127,7 @@ export function complaintFormTooLarge(deps: Pick<ComplaintFormDeps, 'settings' |
       settings: deps.settings,
       formKey: randomUUID(),
       csrfToken: deps.guard.issueToken(c),
-      problems: [{ field: 'attachments', key: 'form.error.attachments.tooLargeTotal', values: { totalMb: megabytes(deps.settings.attachments.maxTotalBytes) } }],
+      problems: [{ field: 'attachments', key: 'form.error.attachments.tooLargeTotal', values: { totalSize: deps.settings.attachments.maxTotalBytes } }],
     });
 }
 

@@ -42,7 +42,7 @@ export const complaintForm: Readonly<Record<keyof typeof source, string>> = {
   'form.product.other': 'Başqa məhsul',
   'form.attachments.label': 'Sübut: foto və ya PDF sənəd (istəyə bağlı)',
   'form.attachments.hint':
-    'Ən çox {maxCount} fayl; hər biri ən çox {maxMb} MB, hamısı birlikdə ən çox {totalMb} MB: JPEG, PNG, WebP və ya HEIC fotolar və PDF sənədlər.',
+    'Ən çox {maxCount} fayl; hər biri ən çox {maxSize}, hamısı birlikdə ən çox {totalSize}: JPEG, PNG, WebP və ya HEIC fotolar və PDF sənədlər.',
   'form.attachments.reattach': 'Təhlükəsizliyiniz üçün problemli formanın fayllarını saxlamırıq: zəhmət olmasa, faylları yenidən əlavə edin.',
   'form.privacy.legend': 'Məxfilik bildirişi',
   'form.privacy.notice':
@@ -64,8 +64,8 @@ export const complaintForm: Readonly<Record<keyof typeof source, string>> = {
   'form.error.consent': 'Şikayət bildirmək üçün zəhmət olmasa, məxfilik bildirişini oxuduğunuzu təsdiq edin.',
   'form.error.unstorable': '{field}: mətninizdən görünməyən idarəetmə simvollarını (məsələn, NUL) silin.',
   'form.error.attachments.tooMany': 'Ən çox {maxCount} fayl əlavə edin.',
-  'form.error.attachments.tooLargeTotal': 'Faylların cəmi ən çox {totalMb} MB ola bilər.',
-  'form.error.attachments.tooLarge': '“{name}” {maxMb} MB-dan böyükdür.',
+  'form.error.attachments.tooLargeTotal': 'Faylların cəmi ən çox {totalSize} ola bilər.',
+  'form.error.attachments.tooLarge': '“{name}” {maxSize} həddini aşır.',
   'form.error.attachments.empty': '“{name}” boşdur.',
   'form.error.attachments.type':
     '“{name}” JPEG, PNG, WebP və ya HEIC foto, yaxud PDF sənəd deyil (faylın adına yox, özünə baxırıq).',

@@ -41,7 +41,7 @@ export const complaintForm = {
   'form.product.other': 'Another product',
   'form.attachments.label': 'Evidence: photos or PDF documents (optional)',
   'form.attachments.hint':
-    'Up to {maxCount, plural, one {# file} other {# files}}, each at most {maxMb} MB and {totalMb} MB in all: JPEG, PNG, WebP or HEIC photos and PDF documents.',
+    'Up to {maxCount, plural, one {# file} other {# files}}, each at most {maxSize} and {totalSize} in all: JPEG, PNG, WebP or HEIC photos and PDF documents.',
   'form.attachments.reattach': 'For your safety we do not keep files from a form that had a problem: please attach them again.',
   'form.privacy.legend': 'Privacy notice',
   'form.privacy.notice':
@@ -63,8 +63,8 @@ export const complaintForm = {
   'form.error.consent': 'To file a complaint, please confirm that you have read the privacy notice.',
   'form.error.unstorable': '{field}: remove the invisible control characters (such as NUL) from your text.',
   'form.error.attachments.tooMany': 'Attach at most {maxCount, plural, one {# file} other {# files}}.',
-  'form.error.attachments.tooLargeTotal': 'The files together must be at most {totalMb} MB.',
-  'form.error.attachments.tooLarge': '“{name}” is larger than {maxMb} MB.',
+  'form.error.attachments.tooLargeTotal': 'The files together must be at most {totalSize}.',
+  'form.error.attachments.tooLarge': '“{name}” is larger than {maxSize}.',
   'form.error.attachments.empty': '“{name}” is empty.',
   'form.error.attachments.type': '“{name}” is not a JPEG, PNG, WebP or HEIC photo or a PDF document (we check the file itself, not its name).',
   'form.problem.expired': 'This form had expired. Please check your entries and send it again.',

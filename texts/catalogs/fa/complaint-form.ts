@@ -42,7 +42,7 @@ export const complaintForm: Readonly<Record<keyof typeof source, string>> = {
   'form.product.other': 'محصولی دیگر',
   'form.attachments.label': 'مدرک: عکس یا سند PDF (اختیاری)',
   'form.attachments.hint':
-    'حداکثر {maxCount} فایل، هر کدام حداکثر {maxMb} مگابایت و روی هم حداکثر {totalMb} مگابایت: عکس‌های JPEG، PNG، WebP یا HEIC و سندهای PDF.',
+    'حداکثر {maxCount} فایل، هر کدام حداکثر {maxSize} و روی هم حداکثر {totalSize}: عکس‌های JPEG، PNG، WebP یا HEIC و سندهای PDF.',
   'form.attachments.reattach': 'برای امنیت شما فایل‌های فرمی را که مشکل داشت نگه نمی‌داریم: لطفاً فایل‌ها را دوباره پیوست کنید.',
   'form.privacy.legend': 'اطلاعیهٔ حریم خصوصی',
   'form.privacy.notice':
@@ -64,8 +64,8 @@ export const complaintForm: Readonly<Record<keyof typeof source, string>> = {
   'form.error.consent': 'برای ثبت شکایت، لطفاً تأیید کنید که اطلاعیهٔ حریم خصوصی را خوانده‌اید.',
   'form.error.unstorable': '{field}: نویسه‌های کنترلی نامرئی (مانند NUL) را از متن خود پاک کنید.',
   'form.error.attachments.tooMany': 'حداکثر {maxCount} فایل پیوست کنید.',
-  'form.error.attachments.tooLargeTotal': 'مجموع فایل‌ها باید حداکثر {totalMb} مگابایت باشد.',
-  'form.error.attachments.tooLarge': '«{name}» بزرگ‌تر از {maxMb} مگابایت است.',
+  'form.error.attachments.tooLargeTotal': 'مجموع فایل‌ها باید حداکثر {totalSize} باشد.',
+  'form.error.attachments.tooLarge': '«{name}» از {maxSize} بزرگ‌تر است.',
   'form.error.attachments.empty': '«{name}» خالی است.',
   'form.error.attachments.type':
     '«{name}» عکس JPEG، PNG، WebP یا HEIC یا سند PDF نیست (ما خود فایل را بررسی می‌کنیم، نه نام آن را).',

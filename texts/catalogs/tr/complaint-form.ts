@@ -42,7 +42,7 @@ export const complaintForm: Readonly<Record<keyof typeof source, string>> = {
   'form.product.other': 'Başka bir ürün',
   'form.attachments.label': 'Kanıt: fotoğraf veya PDF belge (isteğe bağlı)',
   'form.attachments.hint':
-    'En çok {maxCount} dosya; her biri en çok {maxMb} MB, hepsi birlikte en çok {totalMb} MB: JPEG, PNG, WebP veya HEIC fotoğraflar ve PDF belgeler.',
+    'En çok {maxCount} dosya; her biri en çok {maxSize}, hepsi birlikte en çok {totalSize}: JPEG, PNG, WebP veya HEIC fotoğraflar ve PDF belgeler.',
   'form.attachments.reattach': 'Güvenliğiniz için sorunlu bir formdaki dosyaları saklamıyoruz: lütfen dosyalarınızı yeniden ekleyin.',
   'form.privacy.legend': 'Aydınlatma metni',
   'form.privacy.notice':
@@ -64,8 +64,8 @@ export const complaintForm: Readonly<Record<keyof typeof source, string>> = {
   'form.error.consent': 'Şikâyet bildirmek için lütfen aydınlatma metnini okuduğunuzu onaylayın.',
   'form.error.unstorable': '{field}: metninizdeki görünmeyen denetim karakterlerini (NUL gibi) silin.',
   'form.error.attachments.tooMany': 'En çok {maxCount} dosya ekleyin.',
-  'form.error.attachments.tooLargeTotal': 'Dosyaların toplamı en çok {totalMb} MB olabilir.',
-  'form.error.attachments.tooLarge': '“{name}” {maxMb} MB’tan büyük.',
+  'form.error.attachments.tooLargeTotal': 'Dosyaların toplamı en çok {totalSize} olabilir.',
+  'form.error.attachments.tooLarge': '“{name}” {maxSize} sınırını aşıyor.',
   'form.error.attachments.empty': '“{name}” boş.',
   'form.error.attachments.type':
     '“{name}” bir JPEG, PNG, WebP veya HEIC fotoğraf ya da PDF belge değil (adına değil, dosyanın kendisine bakıyoruz).',
