@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AttachmentList, customerAttachments } from '../../../api/customer/pages/attachment-list.js';
+import { postgresAttachmentStore } from '../../../read-model/attachments.js';
 import { verifyPin } from '../../../security/pin.js';
 import { aFilledForm, confirmation, openForm, PDF, PNG, submitForm } from '../../helpers/complaint-form.js';
 import { bearer, integrationContext, type IntegrationContext } from '../../helpers/integration.js';
@@ -84,6 +86,12 @@ describe('POST /complaints/new', () => {
       expect(download.headers.get('content-disposition')).toMatch(/^attachment; filename="[^"]+"; filename\*=UTF-8''/);
       expect(Buffer.from(await download.arrayBuffer()).equals(bytes)).toBe(true);
     }
+    // The customer sees their own files (names and sizes) on the tracking page.
+    const own = await customerAttachments(postgresAttachmentStore(ctx.sql), row!.id);
+    const section = String(AttachmentList({ language: 'tr', attachments: own }));
+    expect(section).toContain('<h2 id="attachments-heading">Ekleriniz</h2>');
+    expect(section).toContain('<li><bdi>sızıntı.png</bdi> (1 kB)</li>');
+    expect(section).toContain('<bdi>fatura.pdf</bdi>');
     expect((await app.request(files[0]!.href, { headers: bearer('agent') })).headers.get('content-disposition')).toContain(
       "filename*=UTF-8''s%C4%B1z%C4%B1nt%C4%B1.png",
     );

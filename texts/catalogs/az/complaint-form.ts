@@ -91,5 +91,4 @@ export const complaintForm: Readonly<Record<keyof typeof source, string>> = {
   'form.done.another': 'Başqa şikayət bildirin',
 
   'attachments.heading': 'Əlavələriniz',
-  'attachments.item': '{name} ({size})',
 };

@@ -89,5 +89,4 @@ export const complaintForm = {
   'form.done.another': 'File another complaint',
 
   'attachments.heading': 'Your attachments',
-  'attachments.item': '{name} ({size})',
 } as const;

@@ -91,5 +91,4 @@ export const complaintForm: Readonly<Record<keyof typeof source, string>> = {
   'form.done.another': 'ثبت شکایتی دیگر',
 
   'attachments.heading': 'پیوست‌های شما',
-  'attachments.item': '{name} ({size})',
 };

@@ -91,5 +91,4 @@ export const complaintForm: Readonly<Record<keyof typeof source, string>> = {
   'form.done.another': 'Başka bir şikâyet bildirin',
 
   'attachments.heading': 'Ekleriniz',
-  'attachments.item': '{name} ({size})',
 };
