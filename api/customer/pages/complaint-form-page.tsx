@@ -39,7 +39,7 @@ export function renderFormPage(c: Context, status: ContentfulStatusCode, props: 
 function LanguageLinks({ language }: { language: Language }) {
   const others = LANGUAGES.filter((l) => l !== language);
   return (
-    <nav aria-label={translate(language, 'form.language.label')} style="max-width:36rem;margin:1rem auto 0;padding:0 1.5rem">
+    <nav aria-label={translate(language, 'form.pageLanguage')} style="max-width:36rem;margin:1rem auto 0;padding:0 1.5rem">
       {others.map((other, i) => (
         <>
           {i > 0 ? ' · ' : ''}

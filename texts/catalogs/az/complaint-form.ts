@@ -14,6 +14,7 @@ export const complaintForm: Readonly<Record<keyof typeof source, string>> = {
   'form.contact.hint': 'Sizə cavab verə bilməyimiz üçün e-poçt ünvanı, telefon nömrəsi və ya hər ikisini yazın.',
   'form.phone.hint': 'Məsələn, +90 532 000 00 00. Qeydiyyat nömrənizi və PIN kodunuzu bu nömrəyə SMS ilə göndəririk.',
   'form.language.label': 'Sizə hansı dildə yazaq',
+  'form.pageLanguage': 'Bu səhifə başqa dildə',
   'form.language.option.tr': 'Türkçe',
   'form.language.option.en': 'English',
   'form.language.option.fa': 'فارسی',

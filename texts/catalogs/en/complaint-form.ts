@@ -13,6 +13,7 @@ export const complaintForm = {
   'form.contact.hint': 'Give an e-mail address, a phone number, or both, so that we can answer you.',
   'form.phone.hint': 'For example +90 532 000 00 00. We send your reference and PIN to this number by SMS.',
   'form.language.label': 'Language we should write to you in',
+  'form.pageLanguage': 'This page in another language',
   'form.language.option.tr': 'Türkçe',
   'form.language.option.en': 'English',
   'form.language.option.fa': 'فارسی',

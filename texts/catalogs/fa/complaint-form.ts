@@ -14,6 +14,7 @@ export const complaintForm: Readonly<Record<keyof typeof source, string>> = {
   'form.contact.hint': 'برای اینکه بتوانیم پاسخ دهیم، یک نشانی ایمیل، یک شمارهٔ تلفن یا هر دو را وارد کنید.',
   'form.phone.hint': 'مثلاً ‎+90 532 000 00 00‎. شمارهٔ پیگیری و رمز را با پیامک به این شماره می‌فرستیم.',
   'form.language.label': 'به چه زبانی برایتان بنویسیم',
+  'form.pageLanguage': 'این صفحه به زبانی دیگر',
   'form.language.option.tr': 'Türkçe',
   'form.language.option.en': 'English',
   'form.language.option.fa': 'فارسی',

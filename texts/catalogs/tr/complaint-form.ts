@@ -14,6 +14,7 @@ export const complaintForm: Readonly<Record<keyof typeof source, string>> = {
   'form.contact.hint': 'Size yanıt verebilmemiz için bir e-posta adresi, bir telefon numarası ya da ikisini birden yazın.',
   'form.phone.hint': 'Örneğin +90 532 000 00 00. Başvuru numaranızı ve PIN’inizi bu numaraya SMS ile göndeririz.',
   'form.language.label': 'Size hangi dilde yazalım',
+  'form.pageLanguage': 'Bu sayfa başka bir dilde',
   'form.language.option.tr': 'Türkçe',
   'form.language.option.en': 'English',
   'form.language.option.fa': 'فارسی',
