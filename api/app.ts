@@ -46,6 +46,16 @@ import { SELECTION_RULES_PATH } from './staff/process-definitions.schemas.js';
 import { staffPeopleRoutes } from './staff/staff-directory.js';
 import { organisationRoleRoutes, staffDepartmentRoutes, staffTeamRoutes } from './staff/staff-directory-units.js';
 import { smsReportHooks } from './hooks/sms-reports.js';
+import { DEFAULT_COMPLAINT_FORM, type ComplaintFormSettings } from '../config/complaint-form.js';
+import { postgresAttachmentStore, type AttachmentStore } from '../read-model/attachments.js';
+import { attachmentRoutes } from './staff/attachments.js';
+import { formGuard } from './customer/complaint-form-csrf.js';
+import {
+  complaintFormAdmission,
+  complaintFormBodyLimit,
+  complaintFormRoutes,
+  complaintFormTooLarge,
+} from './customer/pages/complaint-form-routes.js';
 
 export interface AppDeps {
   config: Pick<Config, 'API_KEYS' | 'PUBLIC_INTAKE_PER_MINUTE' | 'TRUST_PROXY'> & {
@@ -75,6 +85,10 @@ export interface AppDeps {
   calendars?: CalendarResolver;
   /** The calendar ids a process definition may name (default: the shipped ones; tests add theirs). */
   processCalendarIds?: readonly string[];
+  /** The public complaint form's lists, privacy notice and attachment limits (default: DEFAULT_COMPLAINT_FORM). */
+  complaintForm?: ComplaintFormSettings;
+  /** Where evidence files are kept (default: PostgreSQL, in `sql`). */
+  attachments?: AttachmentStore;
 }
 
 export function createApp(deps: AppDeps) {
@@ -113,16 +127,28 @@ export function createApp(deps: AppDeps) {
   app.on('POST', '/v1/complaints', keylessIntakeAdmission({ publicIntakeLimiter, trustProxy: config.TRUST_PROXY }));
   app.on('POST', '/v1/track', trackingAdmission(tracking));
   app.on('POST', '/track', trackingFormAdmission({ ...tracking, log }));
-  app.use(bodyLimits());
+  const formSettings = deps.complaintForm ?? DEFAULT_COMPLAINT_FORM;
+  const guard = formGuard(config.LINK_SIGNING_SECRET, config.PUBLIC_BASE_URL);
+  app.on('POST', '/complaints/new', complaintFormAdmission({ settings: formSettings, guard, publicIntakeLimiter, trustProxy: config.TRUST_PROXY }));
+  app.use(
+    bodyLimits({
+      complaintForm: { maxBytes: complaintFormBodyLimit(formSettings), onTooLarge: complaintFormTooLarge({ settings: formSettings, guard }) },
+    }),
+  );
+  const attachments = deps.attachments ?? postgresAttachmentStore(sql);
+  // One intake for the JSON route and the form.
+  const intake = {
+    sql,
+    temporal,
+    sealedBox: new SealedBox(deps.encryptionKeys),
+    pinProcess: deps.currentProcess ? async () => deps.currentProcess!() : processPinner(sql),
+    publicBaseUrl: config.PUBLIC_BASE_URL,
+  };
 
   const v1 = new OpenAPIHono<AppEnv>().route(
     '/complaints',
     intakeRoutes({
-      sql,
-      temporal,
-      sealedBox: new SealedBox(deps.encryptionKeys),
-      pinProcess: deps.currentProcess ? async () => deps.currentProcess!() : processPinner(sql),
-      publicBaseUrl: config.PUBLIC_BASE_URL,
+      ...intake,
       trustProxy: config.TRUST_PROXY,
       hashClientAddress: linkDeps.hashClientAddress,
       log,
@@ -131,6 +157,7 @@ export function createApp(deps: AppDeps) {
     .route('/complaints', complaintReadRoutes({ sql }))
     .route('/complaints', decisionRoutes({ sql, temporal }))
     .route('/complaints', complaintRecordRoutes({ sql }))
+    .route('/complaints', attachmentRoutes({ sql, attachments }))
     .route('/calendars', calendarRoutes({ calendars }))
     .route('/calendars', calendarOverrideRoutes({ sql, calendars }))
     // Before `/process-definitions/{id}`, which would take `selection-rules` for an id.
@@ -164,6 +191,10 @@ export function createApp(deps: AppDeps) {
   app.route('/s', surveyPages({ ...linkDeps, log }));
   app.route('/track', trackingPage({ ...tracking, log }));
   if (config.SMS_WEBHOOK_SECRET) app.route('/hooks/sms', smsReportHooks({ sql, webhookSecret: config.SMS_WEBHOOK_SECRET }));
+  app.route(
+    '/complaints',
+    complaintFormRoutes({ ...intake, attachments, settings: formSettings, guard, trustProxy: config.TRUST_PROXY, hashClientAddress: linkDeps.hashClientAddress, log }),
+  );
   app.route('/', healthRoutes({ sql, temporal }));
   app.route('/docs', docsRoutes());
 

@@ -10,6 +10,7 @@ import { parseEncryptionKeys } from '../security/payload-codec.js';
 import { connectTemporalClient } from '../temporal/client.js';
 import { createApp } from './app.js';
 import { createTemporalGateway } from '../temporal/gateway.js';
+import { loadComplaintFormSettings } from '../config/complaint-form.js';
 
 const loaded = loadConfig();
 const log = createLogger({ level: loaded.LOG_LEVEL, service: 'plaint-api' });
@@ -34,6 +35,7 @@ const app = createApp({
   temporal,
   encryptionKeys,
   log,
+  complaintForm: loadComplaintFormSettings(config),
 });
 
 const server = serve({ fetch: app.fetch, port: config.HTTP_PORT, hostname: config.HTTP_HOST }, (info) => {

@@ -116,6 +116,16 @@ export const envSchema = z
     /** Deadline of one call to the SMS gateway. */
     SMS_HTTP_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
     // --- end SMS ---
+
+    // --- Complaint form (GET/POST /complaints/new): attachments' limits and the form's lists. ---
+    /** Most evidence files one complaint may carry from the form. */
+    FORM_ATTACHMENTS_MAX_COUNT: z.coerce.number().int().min(0).max(20).default(5),
+    /** Largest evidence file, in bytes (default 8 MiB: a phone photo or a scanned PDF). */
+    FORM_ATTACHMENT_MAX_BYTES: z.coerce.number().int().positive().max(50 * 1024 * 1024).default(8 * 1024 * 1024),
+    /** All evidence files of one complaint together, in bytes (default 20 MiB); the form's body limit follows it. */
+    FORM_ATTACHMENTS_TOTAL_MAX_BYTES: z.coerce.number().int().positive().max(200 * 1024 * 1024).default(20 * 1024 * 1024),
+    /** JSON file with the form's categories, products and privacy notice (README: the complaint form); unset = the defaults. */
+    COMPLAINT_FORM_CONFIG_FILE: z.string().min(1).optional(),
   })
   .superRefine(smsConfigIssues)
   .superRefine((env, ctx) => {

@@ -19,6 +19,8 @@ export const BODY_LIMIT_BYTES = {
   processDefinitions: 512 * 1024,
   customerAnswer: 64 * 1024,
   tracking: 4 * 1024,
+  /** The complaint form with its attachments; the app sets it from the form's limits (complaintFormBodyLimit). */
+  complaintForm: 20 * 1024 * 1024 + 256 * 1024,
   other: 16 * 1024,
 } as const;
 
@@ -30,17 +32,25 @@ export function bodyLimitGroup(path: string): BodyLimitGroup {
   if (path.startsWith('/v1/complaints/') || path.startsWith('/v1/calendars/')) return 'staff';
   if (path.startsWith('/v1/process-definitions') || path.startsWith('/v1/process-selection')) return 'processDefinitions';
   if (path === '/v1/track' || path === '/track') return 'tracking';
+  if (path === '/complaints/new') return 'complaintForm';
   if (path.startsWith('/v1/responses/') || path.startsWith('/r/')) return 'customerAnswer';
   return 'other';
 }
 
+/** A group's own limit and answer (an HTML page answers with a page, not JSON). */
+export interface BodyLimitOverride {
+  maxBytes: number;
+  onTooLarge?: (c: Context) => Response | Promise<Response>;
+}
+
 /** One middleware for the whole app: the limit of the request's route group. */
-export function bodyLimits(): MiddlewareHandler {
+export function bodyLimits(overrides: Partial<Record<BodyLimitGroup, BodyLimitOverride>> = {}): MiddlewareHandler {
   const limiters = new Map(
-    Object.entries(BODY_LIMIT_BYTES).map(([group, maxSize]) => [
-      group,
-      bodyLimit({ maxSize, onError: (c: Context) => tooLarge(c, maxSize) }),
-    ]),
+    Object.entries(BODY_LIMIT_BYTES).map(([group, bytes]) => {
+      const own = overrides[group as BodyLimitGroup];
+      const maxSize = own?.maxBytes ?? bytes;
+      return [group, bodyLimit({ maxSize, onError: own?.onTooLarge ?? ((c: Context) => tooLarge(c, maxSize)) })];
+    }),
   );
   return (c, next) => limiters.get(bodyLimitGroup(c.req.path))!(c, next);
 }

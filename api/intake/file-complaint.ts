@@ -4,7 +4,7 @@
 // intake reconciler, finishes an intake that crashed between the two steps. Once the transaction
 // has committed the complaint is ours: Temporal being down no longer fails the request.
 import { createHash, randomUUID } from 'node:crypto';
-import type { Sql } from 'postgres';
+import type { Sql, TransactionSql } from 'postgres';
 import { DomainError } from '../../domain/errors.js';
 import { formatReference } from '../../domain/reference.js';
 import { pinnedVersionOf } from '../../domain/process-definitions/versions.js';
@@ -43,8 +43,22 @@ export interface IntakeResult {
   workflowPending: boolean;
 }
 
-export async function fileComplaint(deps: IntakeDeps, request: IntakeRequest, idempotencyKey?: string): Promise<IntakeResult> {
-  const fingerprint = createHash('sha256').update(JSON.stringify(request)).digest('hex');
+/** What a channel files besides the body (the web form's attachments and consent). */
+export interface IntakeExtras {
+  /** Also make a request what it is: a retry with the same key and other extras is a conflict (the attachments' sha256). */
+  fingerprintParts?: readonly string[];
+  /** Writes in the intake transaction, after the complaint's row: filed with the complaint, or neither is. */
+  writeWithComplaint?: (tx: TransactionSql, complaint: { id: string; reference: string; receivedAt: string }) => Promise<void>;
+}
+
+export async function fileComplaint(
+  deps: IntakeDeps,
+  request: IntakeRequest,
+  idempotencyKey?: string,
+  extras: IntakeExtras = {},
+): Promise<IntakeResult> {
+  const fingerprinted = extras.fingerprintParts ? [request, extras.fingerprintParts] : request;
+  const fingerprint = createHash('sha256').update(JSON.stringify(fingerprinted)).digest('hex');
   const key = idempotencyKey ?? `auto:${randomUUID()}`;
   const earlier = await replay(deps, key, fingerprint);
   if (earlier) return earlier;
@@ -98,6 +112,7 @@ export async function fileComplaint(deps: IntakeDeps, request: IntakeRequest, id
         complaintId: intake.complaintId, reference: intake.reference, phone: c.phone, locale: c.locale, pin, trackingUrl,
       });
     }
+    await extras.writeWithComplaint?.(tx, { id: intake.complaintId, reference: intake.reference, receivedAt: intake.receivedAt });
     return response;
   });
   if (!response) {

@@ -19,6 +19,7 @@ import type { ProcessDefinitionSnapshot } from '../../domain/process-definition.
 import { quietProcess, ROUND_THE_CLOCK } from './process.js';
 import { listCalendars } from '../../domain/calendar/registry.js';
 import { createComplaintWorker, type ComplaintWorker } from '../../worker/create-worker.js';
+import type { ComplaintFormSettings } from '../../config/complaint-form.js';
 
 let runtimeInstalled = false;
 
@@ -64,6 +65,8 @@ export interface IntegrationContext {
     log?: Logger;
     /** The versions simulation, backtest and migration plans read (default: the shipped definition as version 1). */
     processDefinitions?: DefinitionVersions;
+    /** The complaint form's lists, notice and attachment limits (default: the shipped ones). */
+    complaintForm?: ComplaintFormSettings;
   }): ReturnType<typeof createApp>;
   close(): Promise<void>;
 }
@@ -137,6 +140,7 @@ export async function integrationContext(opts: { encryptionKeys?: EncryptionKey[
         ...(pinned ? { currentProcess: () => pinned } : {}),
         trackingPerMinute: opts.trackingPerMinute ?? 1000,
         ...(opts.processDefinitions ? { processDefinitions: opts.processDefinitions } : {}),
+        ...(opts.complaintForm ? { complaintForm: opts.complaintForm } : {}),
         // Definitions stored by tests may run on the round-the-clock calendar the workers know.
         processCalendarIds: [...listCalendars().map((c) => c.id), ROUND_THE_CLOCK.id],
       });

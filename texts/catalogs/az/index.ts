@@ -1,6 +1,7 @@
 // Azerbaijani, Latin script (az-AZ: ICU's az is az-Latn).
 import type { Catalog } from '../en/index.js';
 import { acknowledgementSms } from './acknowledgement-sms.js';
+import { complaintForm } from './complaint-form.js';
 import { customerMessages } from './customer-messages.js';
 import { customerPages } from './customer-pages.js';
 import { customerView } from './customer-view.js';
@@ -10,7 +11,7 @@ import { smsMessages } from './sms.js';
 import { staffMessages } from './staff-messages.js';
 import { survey } from './survey.js';
 
-const messages: Catalog = { ...customerMessages, ...staffMessages, ...customerPages, ...customerView, ...processOwners, ...acknowledgementSms, ...languageSwitch, ...smsMessages, ...survey };
+const messages: Catalog = { ...customerMessages, ...staffMessages, ...customerPages, ...customerView, ...processOwners, ...acknowledgementSms, ...complaintForm, ...languageSwitch, ...smsMessages, ...survey };
 
 export const az = {
   metadata: { intlLocale: 'az-AZ', direction: 'ltr', name: 'Azərbaycan dili' },

@@ -1,5 +1,6 @@
 // English: the source catalog. Its keys are the list every language must fill.
 import { acknowledgementSms } from './acknowledgement-sms.js';
+import { complaintForm } from './complaint-form.js';
 import { customerMessages } from './customer-messages.js';
 import { customerPages } from './customer-pages.js';
 import { customerView } from './customer-view.js';
@@ -9,7 +10,7 @@ import { smsMessages } from './sms.js';
 import { staffMessages } from './staff-messages.js';
 import { survey } from './survey.js';
 
-const messages = { ...customerMessages, ...staffMessages, ...customerPages, ...customerView, ...processOwners, ...acknowledgementSms, ...languageSwitch, ...smsMessages, ...survey };
+const messages = { ...customerMessages, ...staffMessages, ...customerPages, ...customerView, ...processOwners, ...acknowledgementSms, ...complaintForm, ...languageSwitch, ...smsMessages, ...survey };
 
 /** A stable message id, e.g. `customer.acknowledgement.subject`. */
 export type MessageKey = keyof typeof messages;

@@ -2,6 +2,7 @@
 // calendar with Persian digits (ICU's defaults for Iran; the catalogs test checks they hold).
 import type { Catalog } from '../en/index.js';
 import { acknowledgementSms } from './acknowledgement-sms.js';
+import { complaintForm } from './complaint-form.js';
 import { customerMessages } from './customer-messages.js';
 import { customerPages } from './customer-pages.js';
 import { customerView } from './customer-view.js';
@@ -11,7 +12,7 @@ import { smsMessages } from './sms.js';
 import { staffMessages } from './staff-messages.js';
 import { survey } from './survey.js';
 
-const messages: Catalog = { ...customerMessages, ...staffMessages, ...customerPages, ...customerView, ...processOwners, ...acknowledgementSms, ...languageSwitch, ...smsMessages, ...survey };
+const messages: Catalog = { ...customerMessages, ...staffMessages, ...customerPages, ...customerView, ...processOwners, ...acknowledgementSms, ...complaintForm, ...languageSwitch, ...smsMessages, ...survey };
 
 export const fa = {
   metadata: { intlLocale: 'fa-IR', direction: 'rtl', name: 'فارسی' },

@@ -1,0 +1,88 @@
+// Where a complaint's evidence files live: one interface, so a file or object store can replace
+// PostgreSQL without touching the form or the download routes. Files never pass through Temporal.
+// `store` runs inside the intake transaction: a store that keeps the bytes elsewhere writes them
+// first (content-addressed by sha256) and its metadata rows in that transaction, so a complaint
+// is never filed with some of its files missing and a failed upload files nothing.
+import { createHash, randomUUID } from 'node:crypto';
+import type { Sql, TransactionSql } from 'postgres';
+import type { AttachmentType } from '../domain/attachments/content-type.js';
+import type { AcceptedFile } from '../domain/attachments/limits.js';
+
+/** What is known about a stored attachment, without its bytes. */
+export interface AttachmentInfo {
+  id: string;
+  /** Sanitised (domain/attachments/file-name.ts). */
+  name: string;
+  /** Sniffed from the content when it was stored. */
+  contentType: AttachmentType;
+  sizeBytes: number;
+  /** Hex SHA-256 of the content, so staff can show a file is the one the customer sent. */
+  sha256: string;
+  createdAt: string;
+}
+
+export interface AttachmentContent extends AttachmentInfo {
+  content: Uint8Array;
+}
+
+export interface AttachmentStore {
+  /** Stores `files` for the complaint, in this order, within the intake transaction `tx`. */
+  store(tx: TransactionSql, complaintId: string, files: readonly AcceptedFile[]): Promise<AttachmentInfo[]>;
+  /** The complaint's attachments, in the order attached. */
+  list(complaintId: string): Promise<AttachmentInfo[]>;
+  /** One attachment of the complaint with its bytes; undefined when the complaint has none with this id. */
+  read(complaintId: string, attachmentId: string): Promise<AttachmentContent | undefined>;
+}
+
+/** SHA-256 of bytes, hex: what `store` records and the download answers as a digest. */
+export function sha256Hex(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+interface AttachmentRow {
+  id: string;
+  original_name: string;
+  content_type: AttachmentType;
+  size_bytes: number;
+  sha256: string;
+  created_at: Date;
+}
+
+const info = (row: AttachmentRow): AttachmentInfo => ({
+  id: row.id,
+  name: row.original_name,
+  contentType: row.content_type,
+  sizeBytes: row.size_bytes,
+  sha256: row.sha256,
+  createdAt: row.created_at.toISOString(),
+});
+
+/** Attachments as `bytea` rows in the read model's database (table complaint_attachments, 0015). */
+export function postgresAttachmentStore(sql: Sql): AttachmentStore {
+  return {
+    async store(tx, complaintId, files) {
+      const stored: AttachmentInfo[] = [];
+      for (const [position, file] of files.entries()) {
+        const [row] = await tx<AttachmentRow[]>`
+          INSERT INTO complaint_attachments (id, complaint_id, position, original_name, content_type, size_bytes, sha256, content)
+          VALUES (${randomUUID()}, ${complaintId}, ${position}, ${file.name}, ${file.contentType}, ${file.bytes.byteLength},
+            ${sha256Hex(file.bytes)}, ${Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength)})
+          RETURNING id, original_name, content_type, size_bytes, sha256, created_at`;
+        stored.push(info(row!));
+      }
+      return stored;
+    },
+    async list(complaintId) {
+      const rows = await sql<AttachmentRow[]>`
+        SELECT id, original_name, content_type, size_bytes, sha256, created_at
+        FROM complaint_attachments WHERE complaint_id = ${complaintId} ORDER BY position`;
+      return rows.map(info);
+    },
+    async read(complaintId, attachmentId) {
+      const [row] = await sql<(AttachmentRow & { content: Buffer })[]>`
+        SELECT id, original_name, content_type, size_bytes, sha256, created_at, content
+        FROM complaint_attachments WHERE complaint_id = ${complaintId} AND id = ${attachmentId}`;
+      return row ? { ...info(row), content: new Uint8Array(row.content) } : undefined;
+    },
+  };
+}
