@@ -1,11 +1,12 @@
 // English: the source catalog. Its keys are the list every language must fill.
 import { customerMessages } from './customer-messages.js';
+import { deliveryMessages } from './delivery-messages.js';
 import { customerPages } from './customer-pages.js';
 import { customerView } from './customer-view.js';
 import { processOwners } from './process-owners.js';
 import { staffMessages } from './staff-messages.js';
 
-const messages = { ...customerMessages, ...staffMessages, ...customerPages, ...customerView, ...processOwners };
+const messages = { ...customerMessages, ...staffMessages, ...customerPages, ...customerView, ...processOwners, ...deliveryMessages };
 
 /** A stable message id, e.g. `customer.acknowledgement.subject`. */
 export type MessageKey = keyof typeof messages;
