@@ -18,10 +18,10 @@ export interface SmtpCatcher {
   mails: CaughtMail[];
   /** The mails sent to this address. */
   to(address: string): CaughtMail[];
-  /** Refuses RCPT for `address` (every time), e.g. 550. */
-  refuse(address: string, refusal: Refusal): void;
-  /** Refuses the next `n` RCPTs for any address, e.g. 421. */
-  refuseNext(n: number, refusal: Refusal): void;
+  /** Refuses RCPT for `address`, e.g. 550 (every time) or 421 (`times` times). */
+  refuse(address: string, refusal: Refusal, times?: number): void;
+  /** Takes mail for `address` again. */
+  accept(address: string): void;
   /** Stops listening (an outage); `start` listens again on the same port. */
   stop(): Promise<void>;
   start(): Promise<void>;
@@ -43,8 +43,7 @@ function smtpError(refusal: Refusal): Error {
 export async function startSmtpCatcher(opts: { port?: number; listening?: boolean } = {}): Promise<SmtpCatcher> {
   const port = opts.port ?? (await freePort());
   const mails: CaughtMail[] = [];
-  const refused = new Map<string, Refusal>();
-  const next: Refusal[] = [];
+  const refused = new Map<string, Refusal & { times: number }>();
   let server: SMTPServer | null = null;
 
   const make = () =>
@@ -53,8 +52,9 @@ export async function startSmtpCatcher(opts: { port?: number; listening?: boolea
       disabledCommands: ['STARTTLS', 'AUTH'],
       logger: false,
       onRcptTo(address: SMTPServerAddress, _session, callback) {
-        const refusal = next.shift() ?? refused.get(address.address.toLowerCase());
-        callback(refusal ? smtpError(refusal) : undefined);
+        const refusal = refused.get(address.address.toLowerCase());
+        if (refusal && refusal.times-- > 0) return callback(smtpError(refusal));
+        callback();
       },
       onData(stream, session, callback) {
         simpleParser(stream)
@@ -70,8 +70,8 @@ export async function startSmtpCatcher(opts: { port?: number; listening?: boolea
     port,
     mails,
     to: (address) => mails.filter((m) => m.envelopeTo.includes(address)),
-    refuse: (address, refusal) => void refused.set(address.toLowerCase(), refusal),
-    refuseNext: (n, refusal) => void next.push(...Array.from({ length: n }, () => refusal)),
+    refuse: (address, refusal, times = Infinity) => void refused.set(address.toLowerCase(), { ...refusal, times }),
+    accept: (address) => void refused.delete(address.toLowerCase()),
     async start() {
       if (server) return;
       server = make();
