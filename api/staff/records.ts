@@ -57,7 +57,7 @@ const messageSchema = z
 const messagesSchema = z.array(messageSchema).meta({ id: 'CommunicationRecord' });
 
 const messageParamsSchema = referenceParamSchema.extend({
-  id: z.coerce.number().int().positive().meta({ param: { name: 'id', in: 'path' }, example: 42 }),
+  id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).meta({ param: { name: 'id', in: 'path' }, description: 'The message id (GET …/messages)', example: 42 }),
 });
 
 const eventsRoute = createRoute({
