@@ -40,6 +40,8 @@ import { processPinner } from '../read-model/process-pinning.js';
 import { storedDefinitionVersions } from '../read-model/process-definitions.js';
 import { processDefinitionRoutes, processSelectionRoutes } from './staff/process-definitions.js';
 import { SELECTION_RULES_PATH } from './staff/process-definitions.schemas.js';
+import { staffPeopleRoutes } from './staff/staff-directory.js';
+import { organisationRoleRoutes, staffDepartmentRoutes, staffTeamRoutes } from './staff/staff-directory-units.js';
 
 export interface AppDeps {
   config: Pick<Config, 'API_KEYS' | 'PUBLIC_INTAKE_PER_MINUTE' | 'TRUST_PROXY'> & {
@@ -47,6 +49,8 @@ export interface AppDeps {
     SIGNED_LINK_TTL_DAYS?: number;
     /** Checks the customers' signed links (≥ 32 characters; the worker signs with the same). */
     LINK_SIGNING_SECRET: string;
+    /** Where customers' links point (the PIN SMS carries the tracking link); absent: the SMS has none. */
+    PUBLIC_BASE_URL?: string | undefined;
   };
   sql: Sql;
   temporal: TemporalGateway;
@@ -112,6 +116,7 @@ export function createApp(deps: AppDeps) {
       temporal,
       sealedBox: new SealedBox(deps.encryptionKeys),
       pinProcess: deps.currentProcess ? async () => deps.currentProcess!() : processPinner(sql),
+      publicBaseUrl: config.PUBLIC_BASE_URL,
       trustProxy: config.TRUST_PROXY,
       hashClientAddress: linkDeps.hashClientAddress,
       log,
@@ -133,6 +138,10 @@ export function createApp(deps: AppDeps) {
       }),
     )
     .route('/process-selection', processSelectionRoutes({ sql }))
+    .route('/staff', staffPeopleRoutes({ sql }))
+    .route('/teams', staffTeamRoutes({ sql }))
+    .route('/departments', staffDepartmentRoutes({ sql }))
+    .route('/organisation-roles', organisationRoleRoutes({ sql }))
     .route(
       '/process-definitions',
       processSimulationRoutes({ definitions: deps.processDefinitions ?? storedDefinitionVersions(sql), calendars, sql }),

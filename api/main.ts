@@ -24,7 +24,12 @@ const client = await connectTemporalClient({
 });
 const temporal = createTemporalGateway(client, config.TEMPORAL_TASK_QUEUE);
 const app = createApp({
-  config: { ...config, LINK_SIGNING_SECRET: config.LINK_SIGNING_SECRET },
+  config: {
+    ...config,
+    LINK_SIGNING_SECRET: config.LINK_SIGNING_SECRET,
+    // As the worker's links: the PIN SMS's tracking link points where customers' links do.
+    PUBLIC_BASE_URL: config.PUBLIC_BASE_URL ?? `http://${config.HTTP_HOST}:${config.HTTP_PORT}`,
+  },
   sql,
   temporal,
   encryptionKeys,

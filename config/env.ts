@@ -89,6 +89,13 @@ export const envSchema = z
     DELIVERY_POLL_MS: z.coerce.number().int().positive().default(10_000),
     /** Rows claimed per round. */
     DELIVERY_BATCH_SIZE: z.coerce.number().int().positive().max(500).default(20),
+    // --- Dev inbox (inbox part): the local mail catcher and SMS sink `npm start` runs ---
+    /** `npm start` runs the dev inbox and points Plaint's e-mail and SMS at it; unset = on outside production. */
+    DEV_INBOX: z.stringbool().optional(),
+    /** The inbox page `npm start` prints. */
+    DEV_INBOX_HTTP_PORT: z.coerce.number().int().min(0).max(65535).default(3025),
+    DEV_INBOX_SMTP_PORT: z.coerce.number().int().min(0).max(65535).default(1025),
+    DEV_INBOX_SMS_PORT: z.coerce.number().int().min(0).max(65535).default(3026),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production') {
@@ -165,14 +172,41 @@ function publicExampleValues(env: {
 
 export type Config = Readonly<z.infer<typeof envSchema>>;
 
+// --- Dev inbox (inbox part) ---
+/** The SMS sink's path; an SMS_WEBHOOK_URL containing it points at the dev inbox. */
+export const DEV_INBOX_SMS_PATH = '/dev-inbox/sms';
+
+/**
+ * Production never sends to the dev inbox: customers would hear nothing while the rows read `sent`.
+ * Read from the raw environment, since the SMTP and SMS variables belong to other parts' blocks.
+ */
+function devInboxRefusals(env: Record<string, string | undefined>): string[] {
+  if (env.NODE_ENV !== 'production') return [];
+  const refusals: string[] = [];
+  const why = 'is the local dev inbox (mail catcher / SMS sink), refused in production';
+  if (/^(1|true|yes|on)$/i.test(env.DEV_INBOX ?? '')) refusals.push(`  DEV_INBOX: the dev inbox is for development only, refused in production: unset it`);
+  const catcherPort = env.DEV_INBOX_SMTP_PORT ?? '1025';
+  if (env.SMTP_HOST !== undefined && /^(localhost|127\.\d+\.\d+\.\d+|::1|\[::1\])$/.test(env.SMTP_HOST) && (env.SMTP_PORT ?? '') === catcherPort) {
+    refusals.push(`  SMTP_HOST: ${env.SMTP_HOST}:${catcherPort} ${why}: set your mail server`);
+  }
+  if (env.SMS_WEBHOOK_URL?.includes(DEV_INBOX_SMS_PATH)) refusals.push(`  SMS_WEBHOOK_URL: ${env.SMS_WEBHOOK_URL} ${why}: set your SMS gateway`);
+  return refusals;
+}
+
+/** NODE_ENV as set, for code that must refuse to run in production without parsing all config. */
+export function nodeEnvironment(): string | undefined {
+  return process.env.NODE_ENV;
+}
+
 /** Parses an environment; throws one Error whose message lists every bad variable. */
 export function parseConfig(env: Record<string, string | undefined>): Config {
   // `KEY=` (as .env.example leaves its secrets) means unset, as it does for dotenv and compose.
   const set = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
   const result = envSchema.safeParse(set);
-  if (!result.success) {
-    const lines = result.error.issues.map((i) => `  ${i.path.join('.') || '(env)'}: ${i.message}`);
-    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  const refusals = devInboxRefusals(set);
+  if (!result.success || refusals.length) {
+    const lines = (result.error?.issues ?? []).map((i) => `  ${i.path.join('.') || '(env)'}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${[...lines, ...refusals].join('\n')}`);
   }
   return Object.freeze(result.data);
 }

@@ -59,12 +59,12 @@ export function createDispatcher(deps: DispatcherDeps, opts: DispatcherOptions) 
       // The crash case: the gateway may hold it already under this key. Record, do not resend.
       const known = m.reclaimed && sms.findAccepted ? await sms.findAccepted(m.idempotencyKey) : null;
       if (known) return { provider: sms.name, accepted: known };
-      const { body } = await deps.outbox.renderForDelivery(m);
+      const { body } = await deps.outbox.renderForDelivery({ ...m, id: String(m.id) });
       return { provider: sms.name, accepted: await sms.send({ idempotencyKey: m.idempotencyKey, to: e164(m.recipient), text: body }) };
     }
     const to = m.channel === 'email' ? [m.recipient] : await staffEmails(m);
     if (to.length === 0) return 'skipped';
-    const { subject, body } = await deps.outbox.renderForDelivery(m);
+    const { subject, body } = await deps.outbox.renderForDelivery({ ...m, id: String(m.id) });
     const language = languageOf(m.locale);
     const accepted = await deps.email.send({
       idempotencyKey: m.idempotencyKey,

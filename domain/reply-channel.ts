@@ -23,3 +23,25 @@ export function replyChannel(intake: Channel, contact: CustomerContactDetails): 
   if (contact.phone) return 'sms';
   return 'letter';
 }
+
+/**
+ * Intake channels whose acknowledgement an agent passes on by hand, through the channel it came
+ * in (seed 001): a letter, a fax, a visit to the front office. Plaint sends nothing for them; an
+ * agent gets the text and the deadline (read-model/agent-acknowledgement.ts).
+ */
+export const AGENT_ACKNOWLEDGED_CHANNELS = ['letter', 'fax', 'front_office'] as const satisfies readonly Channel[];
+
+/** `agent`: a person passes it on (the dispatcher does not send it). */
+export type AcknowledgementChannel = ReplyChannel | 'agent';
+
+export function isAgentAcknowledged(intake: Channel): boolean {
+  return (AGENT_ACKNOWLEDGED_CHANNELS as readonly Channel[]).includes(intake);
+}
+
+/**
+ * How the acknowledgement goes back: web and e-mail → e-mail, phone → SMS (the rules above, with
+ * their fallbacks), letter, fax and front office → an agent.
+ */
+export function acknowledgementChannel(intake: Channel, contact: CustomerContactDetails): AcknowledgementChannel {
+  return isAgentAcknowledged(intake) ? 'agent' : replyChannel(intake, contact);
+}

@@ -8,6 +8,7 @@ import { createSmtpTransport } from '../delivery/smtp.js';
 import type { StaffAddressBook } from '../delivery/staff-addresses.js';
 import type { SmsProvider } from '../delivery/transport.js';
 import { createOutboxDelivery } from '../read-model/outbox-delivery.js';
+import type { SealedBox } from '../security/sealed-box.js';
 import { LinkSigner } from '../security/signed-links.js';
 
 /** Until a directory is wired in, staff rows have nobody to go to (skipped, visible on GET …/messages). */
@@ -15,7 +16,7 @@ export const NOBODY: StaffAddressBook = { contactsFor: async () => [] };
 
 export function startDelivery(
   config: Config & { LINK_SIGNING_SECRET: string },
-  deps: { sql: Sql; log: Logger; staffAddresses: StaffAddressBook; sms: SmsProvider | null },
+  deps: { sql: Sql; log: Logger; staffAddresses: StaffAddressBook; sms: SmsProvider | null; sealedBox: SealedBox },
 ): { stop(): Promise<void> } {
   const email = createSmtpTransport({
     host: config.SMTP_HOST,
@@ -30,6 +31,7 @@ export function startDelivery(
     sql: deps.sql,
     linkSigner: new LinkSigner(config.LINK_SIGNING_SECRET),
     publicBaseUrl: config.PUBLIC_BASE_URL ?? `http://${config.HTTP_HOST}:${config.HTTP_PORT}`,
+    sealedBox: deps.sealedBox,
   });
   const dispatcher = createDispatcher(
     { sql: deps.sql, outbox, email, sms: deps.sms, staffAddresses: deps.staffAddresses, log: deps.log },

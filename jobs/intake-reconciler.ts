@@ -5,6 +5,7 @@ import type { Sql } from 'postgres';
 import type { Logger } from 'pino';
 import { INTAKE_REPLAY_HOURS, type SealedIntake } from '../api/intake/file-complaint.js';
 import { purgeExpiredRequestKeys } from '../read-model/request-keys.js';
+import { purgeExpiredTrackingPins } from '../read-model/tracking-pin-sms.js';
 import type { SealedBox } from '../security/sealed-box.js';
 import type { TemporalGateway } from '../temporal/gateway.js';
 
@@ -88,7 +89,7 @@ export async function purgeExpiredIntakeResponses(
   return erased.length;
 }
 
-/** Every `everyMs`: starts what intake left unstarted, then erases expired sealed responses and request keys. */
+/** Every `everyMs`: starts what intake left unstarted, then erases expired sealed responses, request keys and PINs of unsent SMS. */
 export function runIntakeReconciler(deps: ReconcilerDeps & { log: Logger }, everyMs = 30_000): () => void {
   let running = false; // a slow run (Temporal down, a long backlog) must not overlap the next
   const once = async () => {
@@ -97,6 +98,7 @@ export function runIntakeReconciler(deps: ReconcilerDeps & { log: Logger }, ever
     if (failed > 0) deps.log.warn({ failed }, 'could not start the workflows of some stored complaints; will retry');
     await purgeExpiredIntakeResponses(deps.sql);
     await purgeExpiredRequestKeys(deps.sql);
+    await purgeExpiredTrackingPins(deps.sql);
   };
   const timer = setInterval(() => {
     if (running) return;

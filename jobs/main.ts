@@ -7,7 +7,8 @@ import { parseEncryptionKeys } from '../security/payload-codec.js';
 import { SealedBox } from '../security/sealed-box.js';
 import { connectTemporalClient } from '../temporal/client.js';
 import { createTemporalGateway } from '../temporal/gateway.js';
-import { NOBODY, startDelivery } from './delivery.js';
+import { createStaffDirectory } from '../read-model/staff-directory.js';
+import { startDelivery } from './delivery.js';
 import { runIntakeReconciler } from './intake-reconciler.js';
 import { holdSingleInstanceLock } from './single-instance.js';
 
@@ -58,6 +59,13 @@ watch.unref();
 const temporal = createTemporalGateway(client, config.TEMPORAL_TASK_QUEUE);
 stopReconciler = runIntakeReconciler({ sql, temporal, sealedBox: new SealedBox(encryptionKeys), log });
 // The dispatcher runs here, once per deployment; SKIP LOCKED claims would let several run.
-const delivery = startDelivery({ ...config, LINK_SIGNING_SECRET: config.LINK_SIGNING_SECRET }, { sql, log, staffAddresses: NOBODY, sms: null });
+const delivery = startDelivery({ ...config, LINK_SIGNING_SECRET: config.LINK_SIGNING_SECRET }, {
+  sql,
+  log,
+  staffAddresses: createStaffDirectory(sql),
+  // The SMS provider comes with the sms part (delivery/sms/*); until then SMS rows wait, pending.
+  sms: null,
+  sealedBox: new SealedBox(encryptionKeys),
+});
 stopDelivery = () => delivery.stop();
 log.info('jobs running: intake reconciler, outbox delivery');

@@ -2,18 +2,25 @@
 // live link exists only here, on its way to the customer; the stored row keeps the placeholder
 // and the link's id, so no staff view and no column holds a token that answers for the customer.
 import type { Sql } from 'postgres';
+import { DeliveryError } from '../delivery/transport.js';
+import type { SealedBox } from '../security/sealed-box.js';
 import type { LinkPurpose, LinkSigner } from '../security/signed-links.js';
-import { ANSWER_LINK_PLACEHOLDER } from './outbox.js';
+import { ANSWER_LINK_PLACEHOLDER, PIN_PLACEHOLDER } from './outbox.js';
+import { openTrackingPin } from './tracking-pin-sms.js';
 
 export interface OutboxDeliveryDeps {
   sql: Sql;
   linkSigner: LinkSigner;
   /** Base of links in messages, e.g. https://complaints.example.com */
   publicBaseUrl: string;
+  /** Opens the sealed tracking PIN of a PIN SMS (the payload keys); without it such a row cannot be sent. */
+  sealedBox?: SealedBox;
 }
 
 /** An outbox row as delivery reads it. */
 export interface StoredMessage {
+  /** outbox_messages.id: names the sealed PIN of a PIN SMS. */
+  id?: string;
   complaintId: string;
   subject: string;
   body: string;
@@ -28,14 +35,26 @@ export function createOutboxDelivery(deps: OutboxDeliveryDeps) {
      * A link answered or replaced since is still signed; its page then says so (410).
      */
     async renderForDelivery(message: StoredMessage): Promise<{ subject: string; body: string }> {
-      if (message.responseLinkId === null) return { subject: message.subject, body: message.body };
-      const url = await signedLinkUrl(deps, message.complaintId, message.responseLinkId);
-      return { subject: message.subject, body: message.body.replaceAll(ANSWER_LINK_PLACEHOLDER, url) };
+      let body = message.body;
+      if (message.responseLinkId !== null) {
+        const url = await signedLinkUrl(deps, message.complaintId, message.responseLinkId);
+        body = body.replaceAll(ANSWER_LINK_PLACEHOLDER, url);
+      }
+      if (body.includes(PIN_PLACEHOLDER)) body = body.replaceAll(PIN_PLACEHOLDER, await trackingPin(deps, message));
+      return { subject: message.subject, body };
     },
   };
 }
 
 export type OutboxDelivery = ReturnType<typeof createOutboxDelivery>;
+
+/** The PIN sealed for this row; gone (sent already, or expired) is permanent: the SMS cannot be sent again. */
+async function trackingPin(deps: OutboxDeliveryDeps, message: StoredMessage): Promise<string> {
+  if (!deps.sealedBox || message.id === undefined) throw new Error('a PIN SMS needs the sealed box and the outbox row id to be rendered');
+  const pin = await openTrackingPin(deps.sql, deps.sealedBox, message.id);
+  if (pin === null) throw new DeliveryError('the tracking PIN of this SMS is no longer kept (sent already, or expired)', true);
+  return pin;
+}
 
 async function signedLinkUrl(deps: OutboxDeliveryDeps, complaintId: string, linkId: string): Promise<string> {
   type LinkRow = { purpose: LinkPurpose; round: number | null; request_id: string | null; expires_at: Date };

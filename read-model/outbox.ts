@@ -10,6 +10,7 @@ import { isRetiredCustomerTemplate, renderCustomerMessage, type CustomerMessageT
 import type { MessageParams } from '../texts/messages/params.js';
 import { renderStaffMessage } from '../texts/messages/staff.js';
 import { replyChannel, type CustomerContactDetails, type ReplyChannel } from '../domain/reply-channel.js';
+import { acknowledgedOtherwise } from './acknowledgement-routing.js';
 
 export type OutgoingMessage =
   | { audience: 'customer'; template: CustomerMessageTemplate; params: MessageParams }
@@ -17,6 +18,9 @@ export type OutgoingMessage =
 
 /** Where the answer link stands in a stored body; only delivery puts the signed URL there. */
 export const ANSWER_LINK_PLACEHOLDER = '[answer link]';
+
+/** Where the tracking PIN stands in a stored SMS body; delivery unseals it (read-model/tracking-pin-sms.ts). */
+export const PIN_PLACEHOLDER = '[tracking PIN]';
 
 /** What the customer answers through, per template that carries an answer link. */
 const LINK_TEMPLATES: Partial<Record<CustomerMessageTemplate, LinkPurpose>> = {
@@ -56,6 +60,8 @@ export async function writeMessages(
   for (const message of record.messages) {
     // Queued by older workflow code for a message that no longer exists (the survey): dropped.
     if (message.audience === 'customer' && isRetiredCustomerTemplate(message.template)) continue;
+    // An agent passes it on, or the PIN SMS already said it (read-model/acknowledgement-routing.ts).
+    if (message.audience === 'customer' && message.template === 'acknowledgement' && (await acknowledgedOtherwise(tx, record.complaintId, customer))) continue;
     ordinal++;
     const params: MessageParams = { ...message.params, reference: customer.reference, timeZone };
     let row: { channel: string; recipient: string; locale: string; subject: string; body: string; linkId: string | null };

@@ -8,6 +8,7 @@ import type { LinkPurpose } from '../security/signed-links.js';
 import { customerAnswerDueAt } from '../domain/lifecycle/index.js';
 import type { ComplaintIntake, ComplaintSnapshot } from '../workflows/complaint.messages.js';
 import { writeMessages, type OutboxDeps, type OutgoingMessage } from './outbox.js';
+import { writeAgentAcknowledgement } from './acknowledgement-routing.js';
 import { transitionHash } from './transition-hash.js';
 
 export type { OutgoingMessage } from './outbox.js';
@@ -87,6 +88,13 @@ export function createReadModelActivities(deps: ReadModelDeps) {
             ON CONFLICT (id) DO NOTHING`;
         }
         await writeMessages(tx, deps, { ...record, calendarId: record.status.calendarId });
+        if (record.event.type === 'process_started') {
+          // A letter, fax or front-office complaint: an agent acknowledges it by the acknowledgement stage's deadline.
+          const stage = record.status.deadlines.stage;
+          const dueAt = stage?.id === 'acknowledgement' ? stage.deadline : null;
+          const firstOrdinal = record.messages.length + 1;
+          await writeAgentAcknowledgement(tx, deps, { ...record, calendarId: record.status.calendarId, firstOrdinal, dueAt });
+        }
         await updateComplaintRow(tx, record);
       });
     },

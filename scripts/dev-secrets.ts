@@ -13,6 +13,8 @@ export interface DevSecrets {
   adminApiKey: string;
   /** One key per other staff role; added to secrets files written before it existed. */
   roleApiKeys: Record<(typeof DEV_ROLES)[number], string>;
+  /** Signs SMS webhook requests to the dev inbox's SMS sink and its delivery reports. */
+  smsWebhookSecret: string;
 }
 
 const newApiKey = () => `plaint_dev_${randomBytes(24).toString('base64url')}`;
@@ -24,6 +26,7 @@ export async function loadOrCreateDevSecrets(file: string): Promise<DevSecrets> 
     linkSigningSecret: stored.linkSigningSecret ?? randomBytes(32).toString('base64url'),
     adminApiKey: stored.adminApiKey ?? newApiKey(),
     roleApiKeys: Object.fromEntries(DEV_ROLES.map((role) => [role, stored.roleApiKeys?.[role] ?? newApiKey()])) as DevSecrets['roleApiKeys'],
+    smsWebhookSecret: stored.smsWebhookSecret ?? randomBytes(32).toString('base64url'),
   };
   if (JSON.stringify(stored) !== JSON.stringify(secrets)) await writeFile(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
   return secrets;

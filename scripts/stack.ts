@@ -12,6 +12,7 @@ import { childEnvironment, loadConfig } from '../config/env.js';
 import { connectDatabase } from '../db/connect.js';
 import { isProcessAlive, startEmbeddedPostgres, type EmbeddedPostgresHandle } from '../db/embedded-postgres.js';
 import { migrate } from '../db/migrate.js';
+import { startDevInbox, type DevInbox } from '../dev-inbox/index.js';
 import { DEV_ROLES, devApiKeys, loadOrCreateDevSecrets } from './dev-secrets.js';
 import { freePort, startTemporalDevServer, stopChild, type TemporalDevServer } from './temporal-dev-server.js';
 import { PROJECT_ROOT, TEMPORAL_CLI } from './tools.js';
@@ -25,6 +26,7 @@ const say = (line: string) => console.log(`[plaint] ${line}`);
 const children: ChildProcess[] = [];
 let temporalServer: TemporalDevServer | undefined;
 let postgresServer: EmbeddedPostgresHandle | undefined;
+let devInbox: DevInbox | undefined;
 let stopping = false;
 
 async function main(): Promise<void> {
@@ -55,11 +57,17 @@ async function main(): Promise<void> {
     say('starting the embedded PostgreSQL …');
     postgresServer = await startEmbeddedPostgres({ dataDir: `${DATA}/postgres` });
     databaseUrl = postgresServer.url;
+    if (postgresServer.dataDir !== `${DATA}/postgres`) {
+      say(`its data is in ${postgresServer.dataDir} (user 'postgres' cannot enter this checkout; ${config.DATA_DIR}/postgres links there)`);
+    }
   }
   const sql = connectDatabase(databaseUrl, { max: 1 });
   const { applied } = await migrate(sql);
   await sql.end();
   if (applied.length) say(`applied migrations: ${applied.join(', ')}`);
+
+  const api = `http://${config.HTTP_HOST}:${config.HTTP_PORT}`;
+  const mailAndSms = (config.DEV_INBOX ?? config.NODE_ENV !== 'production') ? await startLocalInbox(secrets.smsWebhookSecret, api) : {};
 
   const usingDevKey = config.API_KEYS.length === 0;
   const env = childEnvironment({
@@ -68,6 +76,7 @@ async function main(): Promise<void> {
     PAYLOAD_ENCRYPTION_KEYS: config.PAYLOAD_ENCRYPTION_KEYS?.join(',') ?? secrets.payloadEncryptionKey,
     LINK_SIGNING_SECRET: config.LINK_SIGNING_SECRET ?? secrets.linkSigningSecret,
     ...(usingDevKey ? { API_KEYS: devApiKeys(secrets) } : {}),
+    ...mailAndSms,
   });
   startChild('worker', 'worker/main.ts', env);
   startChild('api', 'api/main.ts', env);
@@ -75,15 +84,43 @@ async function main(): Promise<void> {
   await waitForHttp(`http://${config.HTTP_HOST}:${config.HTTP_PORT}/healthz`, 60_000);
   await waitForWorker(temporalAddress, 120_000);
 
-  const api = `http://${config.HTTP_HOST}:${config.HTTP_PORT}`;
   say('Plaint is running. Ctrl-C stops everything.');
   say(`  API:          ${api}/v1`);
   say(`  API docs:     ${api}/docs   (OpenAPI: ${api}/openapi.json)`);
+  say(`  Complaint form: ${api}/complaints/new`);
+  if (devInbox) say(`  Local inbox:  ${devInbox.inboxUrl}   (every e-mail and SMS Plaint sends; nothing leaves this machine)`);
   if (temporalServer?.uiUrl) say(`  Temporal UI:  ${temporalServer.uiUrl}`);
   if (usingDevKey) {
     say(`  Staff API key (local admin, in .data/secrets.json): ${secrets.adminApiKey}`);
     for (const role of DEV_ROLES) say(`  Staff API key (${role}): ${secrets.roleApiKeys[role]}`);
   }
+}
+
+/**
+ * The dev inbox in this process, and the variables that point the worker, the jobs and the API
+ * at it (they replace any SMTP or SMS settings: set DEV_INBOX=false to use real servers).
+ */
+async function startLocalInbox(smsSecret: string, api: string): Promise<Record<string, string>> {
+  const [smtpPort, smsPort, httpPort] = [
+    await portOrFree(config.DEV_INBOX_SMTP_PORT),
+    await portOrFree(config.DEV_INBOX_SMS_PORT),
+    await portOrFree(config.DEV_INBOX_HTTP_PORT),
+  ];
+  devInbox = await startDevInbox({
+    smtpPort, smsPort, httpPort, smsSecret,
+    dataDir: `${DATA}/dev-inbox`,
+    deliveryReportUrl: `${config.PUBLIC_BASE_URL ?? api}/hooks/sms/webhook`,
+  });
+  return {
+    SMTP_HOST: devInbox.smtp.host,
+    SMTP_PORT: String(devInbox.smtp.port),
+    SMTP_SECURE: 'false',
+    SMTP_USER: '',
+    SMTP_PASSWORD: '',
+    SMS_PROVIDER: 'webhook',
+    SMS_WEBHOOK_URL: devInbox.smsUrl,
+    SMS_WEBHOOK_SECRET: smsSecret,
+  };
 }
 
 function startChild(name: string, entry: string, env: Record<string, string>): void {
@@ -103,7 +140,7 @@ async function shutdown(exitCode: number): Promise<void> {
   stopping = true;
   say('stopping …');
   await Promise.allSettled(children.map((c) => stopChild(c, config.SHUTDOWN_GRACE_MS + 5_000)));
-  await Promise.allSettled([temporalServer?.stop(), postgresServer?.stop()]);
+  await Promise.allSettled([temporalServer?.stop(), postgresServer?.stop(), devInbox?.close()]);
   await rm(LOCK, { force: true });
   say('stopped.');
   process.exit(exitCode);

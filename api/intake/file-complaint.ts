@@ -13,6 +13,7 @@ import { CURRENT_RULES_VERSION, type ComplaintIntake, type ComplaintWorkflowInpu
 import type { IntakeRequest, IntakeResponse } from './intake.schemas.js';
 import { generatePin, hashPin } from '../../security/pin.js';
 import type { SealedBox } from '../../security/sealed-box.js';
+import { queueTrackingPinSms } from '../../read-model/tracking-pin-sms.js';
 import type { TemporalGateway } from '../../temporal/gateway.js';
 
 export interface IntakeDeps {
@@ -21,6 +22,8 @@ export interface IntakeDeps {
   sealedBox: SealedBox;
   /** The process version a new complaint is pinned to, chosen by the selection rules (read-model/process-pinning.ts). */
   pinProcess: PinProcess;
+  /** Base of the tracking link in the PIN SMS (PUBLIC_BASE_URL); the SMS goes without a link when absent. */
+  publicBaseUrl?: string | undefined;
 }
 
 /** How long (hours) a retry with the same Idempotency-Key gets the first response (and PIN) back. */
@@ -87,6 +90,14 @@ export async function fileComplaint(deps: IntakeDeps, request: IntakeRequest, id
     await tx`
       INSERT INTO complaint_events (complaint_id, seq, type, actor_id, actor_role, occurred_at, data)
       VALUES (${intake.complaintId}, 0, 'received', 'intake', 'system', ${intake.receivedAt}, ${tx.json({ channel: intake.channel })})`;
+    // The reference and the PIN by SMS whenever a phone number is given: queued with the complaint
+    // (a crash cannot lose it or send it for a complaint we never stored), the PIN sealed.
+    if (c.phone) {
+      const trackingUrl = deps.publicBaseUrl && `${deps.publicBaseUrl}/track?reference=${encodeURIComponent(intake.reference)}`;
+      await queueTrackingPinSms(tx, deps.sealedBox, {
+        complaintId: intake.complaintId, reference: intake.reference, phone: c.phone, locale: c.locale, pin, trackingUrl,
+      });
+    }
     return response;
   });
   if (!response) {

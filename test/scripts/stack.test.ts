@@ -64,6 +64,13 @@ describe('npm start', () => {
     const first = await startStack(ports);
     expect(first.output()).toContain(`${api}/docs`);
     expect(first.output()).toMatch(/Temporal UI: {2}http:\/\/127\.0\.0\.1:\d+/);
+    expect(first.output()).toContain(`Complaint form: ${api}/complaints/new`);
+    // The local inbox answers where it says, and its SMS sink is the one the children were given.
+    const inboxUrl = /Local inbox: {2}(http:\/\/127\.0\.0\.1:\d+\/)/.exec(first.output())?.[1];
+    expect(inboxUrl).toBeDefined();
+    const inboxPage = await fetch(inboxUrl!);
+    expect(inboxPage.status).toBe(200);
+    expect(await inboxPage.text()).toContain('Plaint dev inbox');
     const filed = await fetch(`${api}/v1/complaints`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(aComplaint()) });
     expect(filed.status).toBe(201);
     const { reference } = (await filed.json()) as { reference: string };

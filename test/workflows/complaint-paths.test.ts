@@ -25,7 +25,8 @@ describe('complaintWorkflow, end to end', () => {
     const c = await d.file();
     const status = await d.waitForStatus(c, 'acknowledged');
     expect(status.deadlines.stage?.id).toBe('initialReview');
-    const [ack] = await d.messages(c);
+    // (The PIN SMS intake queued comes first: acknowledgement-channels.test.ts.)
+    const ack = (await d.messages(c)).find((m) => m.template === 'acknowledgement');
     expect(ack).toMatchObject({ audience: 'customer', channel: 'email', recipient: 'ayse@example.com', template: 'acknowledgement' });
     expect(ack!.body).toContain(c.reference);
     // It promises the end of the initial review, the stage the acknowledgement starts.

@@ -1,4 +1,5 @@
 // English: the source catalog. Its keys are the list every language must fill.
+import { acknowledgementSms } from './acknowledgement-sms.js';
 import { customerMessages } from './customer-messages.js';
 import { deliveryMessages } from './delivery-messages.js';
 import { customerPages } from './customer-pages.js';
@@ -6,7 +7,7 @@ import { customerView } from './customer-view.js';
 import { processOwners } from './process-owners.js';
 import { staffMessages } from './staff-messages.js';
 
-const messages = { ...customerMessages, ...staffMessages, ...customerPages, ...customerView, ...processOwners, ...deliveryMessages };
+const messages = { ...customerMessages, ...staffMessages, ...customerPages, ...customerView, ...processOwners, ...deliveryMessages, ...acknowledgementSms };
 
 /** A stable message id, e.g. `customer.acknowledgement.subject`. */
 export type MessageKey = keyof typeof messages;
