@@ -79,20 +79,21 @@ describe('a crash between sending and recording', () => {
     const since = new Date();
     const first = w.dispatcher({ sms: dying.provider, notBefore: since });
     const c = await w.d.file({ channel: 'phone', customer: { name: 'Ayşe Yılmaz', phone: PHONE, locale: 'tr', country: 'TR' } }, 'agent');
-    const ack = await waitForAck(c.id);
+    // A phone complaint's acknowledgement is the SMS with the reference and the tracking PIN.
+    const ack = await waitForAck(c.id, 'tracking_pin');
     const crashed = first.runOnce();
     await deliverUntil({ runOnce: async () => 0 }, async () => (gateway.posts.includes(ack.key) ? true : undefined));
-    expect((await messageIn(w, c, 'acknowledgement', 'sending'))?.attempts).toBe(1);
+    expect((await messageIn(w, c, 'tracking_pin', 'sending'))?.attempts).toBe(1);
 
     const second = w.dispatcher({ sms, leaseMs: 300, notBefore: since });
-    const recorded = await deliverUntil(second, () => messageIn(w, c, 'acknowledgement', 'sent'));
+    const recorded = await deliverUntil(second, () => messageIn(w, c, 'tracking_pin', 'sent'));
     expect(recorded).toMatchObject({ attempts: 2, provider: 'tiny', providerMessageId: gateway.accepted.get(ack.key)!.messageId });
     expect(gateway.posts.filter((id) => id === ack.key)).toHaveLength(1);
 
     // The first one wakes up: its claim was taken over, so it changes nothing.
     dying.release();
     await crashed;
-    expect(await messageIn(w, c, 'acknowledgement', 'sent')).toMatchObject({ attempts: 2, providerMessageId: recorded.providerMessageId });
+    expect(await messageIn(w, c, 'tracking_pin', 'sent')).toMatchObject({ attempts: 2, providerMessageId: recorded.providerMessageId });
   });
 
   it('resends an e-mail under the same Message-ID, which SMTP cannot be asked about', async () => {
@@ -136,10 +137,10 @@ describe('two dispatchers side by side', () => {
   });
 });
 
-async function waitForAck(complaintId: string): Promise<{ id: number; key: string }> {
+async function waitForAck(complaintId: string, template = 'acknowledgement'): Promise<{ id: number; key: string }> {
   return deliverUntil({ runOnce: async () => 0 }, async () => {
     const [row] = await w.ctx.sql<{ id: number; key: string }[]>`
-      SELECT id, idempotency_key AS key FROM outbox_messages WHERE complaint_id = ${complaintId} AND template = 'acknowledgement'`;
+      SELECT id, idempotency_key AS key FROM outbox_messages WHERE complaint_id = ${complaintId} AND template = ${template}`;
     return row;
   });
 }

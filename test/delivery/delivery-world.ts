@@ -7,6 +7,7 @@ import { createSmtpTransport } from '../../delivery/smtp.js';
 import type { StaffAddressBook, StaffContact } from '../../delivery/staff-addresses.js';
 import type { EmailTransport, SmsProvider } from '../../delivery/transport.js';
 import { createOutboxDelivery } from '../../read-model/outbox-delivery.js';
+import { SealedBox } from '../../security/sealed-box.js';
 import { complaintDriver, type ComplaintDriver, type FiledComplaint } from '../helpers/complaint-driver.js';
 import { bearer, eventually, integrationContext, type IntegrationContext } from '../helpers/integration.js';
 import { quietProcess } from '../helpers/process.js';
@@ -86,7 +87,7 @@ export function useDeliveryWorld(use: (world: DeliveryWorld) => void): void {
       smtp,
       dispatcher: ({ email, sms, ...opts }: DispatcherOverrides = {}) =>
         createDispatcher(
-          { sql: c.sql, outbox: createOutboxDelivery(c.activityDeps), email: email ?? smtp(), sms: sms ?? null, staffAddresses: STAFF_BOOK, log: pino({ level: 'silent' }) },
+          { sql: c.sql, outbox: createOutboxDelivery({ ...c.activityDeps, sealedBox: new SealedBox(c.encryptionKeys) }), email: email ?? smtp(), sms: sms ?? null, staffAddresses: STAFF_BOOK, log: pino({ level: 'silent' }) },
           // Each test's dispatcher takes only the rows written during that test.
           { ...TEST_OPTIONS, notBefore: new Date(), ...opts },
         ),
