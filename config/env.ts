@@ -91,6 +91,31 @@ export const envSchema = z
     /** Whether to trust X-Forwarded-For for the client address (behind a proxy). */
     TRUST_PROXY: z.stringbool().default(false),
 
+    // ── Delivery: the outbox dispatcher (jobs process) and e-mail over SMTP ──
+    /** SMTP server e-mail goes to; the default is the local mail catcher `npm start` runs. */
+    SMTP_HOST: z.string().min(1).default('127.0.0.1'),
+    SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(2525),
+    /** true = TLS from the first byte (port 465); false = plain, upgraded by STARTTLS when offered. */
+    SMTP_SECURE: z.stringbool().default(false),
+    /** Refuse to send unless the server upgrades to TLS by STARTTLS (ignored with SMTP_SECURE). */
+    SMTP_REQUIRE_TLS: z.stringbool().default(false),
+    SMTP_USER: z.string().min(1).optional(),
+    SMTP_PASSWORD: z.string().min(1).optional(),
+    /** From address of every e-mail; its domain also names Message-IDs (`<idempotency-key@domain>`). */
+    MAIL_FROM: z.string().regex(/^(.*<)?[^\s<>@]+@[^\s<>@]+\.?[^\s<>@]*>?$/, 'expected an address or "Name <address>"').default('Plaint <complaints@plaint.localhost>'),
+    /** Domain of the per-complaint reply address `reply+<reference>@<domain>`. */
+    MAIL_REPLY_DOMAIN: z.string().regex(/^[\w.-]+$/, 'expected a domain').default('plaint.localhost'),
+    /** Sends tried per message before it is `failed` and the team is told. */
+    DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().positive().default(8),
+    /** First retry delay; each further one doubles (with jitter) up to DELIVERY_BACKOFF_MAX_MS. */
+    DELIVERY_BACKOFF_BASE_MS: z.coerce.number().int().positive().default(30_000),
+    DELIVERY_BACKOFF_MAX_MS: z.coerce.number().int().positive().default(3_600_000),
+    /** How long a claimed row may stay `sending` before another dispatcher takes it over (a crash). */
+    DELIVERY_LEASE_MS: z.coerce.number().int().positive().default(300_000),
+    /** Polling interval besides the LISTEN/NOTIFY wake-up (retries fall due without an insert). */
+    DELIVERY_POLL_MS: z.coerce.number().int().positive().default(10_000),
+    /** Rows claimed per round. */
+    DELIVERY_BATCH_SIZE: z.coerce.number().int().positive().max(500).default(20),
     // --- Dev inbox (inbox part): the local mail catcher and SMS sink `npm start` runs ---
     /** `npm start` runs the dev inbox and points Plaint's e-mail and SMS at it; unset = on outside production. */
     DEV_INBOX: z.stringbool().optional(),

@@ -7,15 +7,17 @@ import { parseEncryptionKeys } from '../security/payload-codec.js';
 import { SealedBox } from '../security/sealed-box.js';
 import { connectTemporalClient } from '../temporal/client.js';
 import { createTemporalGateway } from '../temporal/gateway.js';
+import { createStaffDirectory } from '../read-model/staff-directory.js';
+import { startDelivery } from './delivery.js';
 import { runIntakeReconciler } from './intake-reconciler.js';
 import { holdSingleInstanceLock } from './single-instance.js';
 import { runNetgsmReportPoller } from '../delivery/sms/netgsm-reports.js';
-import { netgsmOptions } from '../delivery/sms/provider.js';
+import { createSmsProvider, netgsmOptions } from '../delivery/sms/provider.js';
 
 const config = loadConfig();
 const log = createLogger({ level: config.LOG_LEVEL, service: 'plaint-jobs' });
-if (!config.DATABASE_URL || !config.PAYLOAD_ENCRYPTION_KEYS) {
-  log.fatal('DATABASE_URL and PAYLOAD_ENCRYPTION_KEYS must be set (npm start sets them for you)');
+if (!config.DATABASE_URL || !config.PAYLOAD_ENCRYPTION_KEYS || !config.LINK_SIGNING_SECRET) {
+  log.fatal('DATABASE_URL, PAYLOAD_ENCRYPTION_KEYS and LINK_SIGNING_SECRET must be set (npm start sets them for you)');
   process.exit(1);
 }
 const encryptionKeys = parseEncryptionKeys(config.PAYLOAD_ENCRYPTION_KEYS);
@@ -28,6 +30,7 @@ const client = await connectTemporalClient({
 const stopped = new AbortController();
 let stopReconciler = () => {};
 let stopSmsReports = () => {};
+let stopDelivery = async () => {};
 let stopping = false;
 async function shutdown(signal: string) {
   if (stopping) return;
@@ -36,6 +39,8 @@ async function shutdown(signal: string) {
   stopped.abort();
   stopReconciler();
   stopSmsReports();
+  // In-flight sends finish and are recorded before the pool closes.
+  await stopDelivery().catch((err: unknown) => log.error({ err }, 'delivery did not stop cleanly'));
   await Promise.allSettled([sql.end({ timeout: 5 }), client.connection.close()]);
   process.exit(0);
 }
@@ -59,4 +64,13 @@ const temporal = createTemporalGateway(client, config.TEMPORAL_TASK_QUEUE);
 stopReconciler = runIntakeReconciler({ sql, temporal, sealedBox: new SealedBox(encryptionKeys), log });
 // Netgsm pushes no delivery reports: ask for them (webhook gateways POST theirs to /hooks/sms/webhook).
 if (config.SMS_PROVIDER === 'netgsm') stopSmsReports = runNetgsmReportPoller({ sql, netgsm: netgsmOptions(config), log });
-log.info('jobs running: intake reconciler');
+// The dispatcher runs here, once per deployment; SKIP LOCKED claims would let several run.
+const delivery = startDelivery({ ...config, LINK_SIGNING_SECRET: config.LINK_SIGNING_SECRET }, {
+  sql,
+  log,
+  staffAddresses: createStaffDirectory(sql),
+  sms: createSmsProvider(config),
+  sealedBox: new SealedBox(encryptionKeys),
+});
+stopDelivery = () => delivery.stop();
+log.info('jobs running: intake reconciler, outbox delivery');

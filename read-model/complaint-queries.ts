@@ -126,18 +126,38 @@ export interface MessageRecord {
   subject: string;
   body: string;
   status: string;
+  attempts: number;
+  lastError: string | null;
+  provider: string | null;
+  providerMessageId: string | null;
   createdAt: string;
   sentAt: string | null;
+  deliveredAt: string | null;
+  nextAttemptAt: string | null;
+  retriedBy: string | null;
+  retriedAt: string | null;
+}
+
+interface MessageRow {
+  id: number; seq: number; audience: string; channel: string; recipient: string; locale: string; template: string;
+  subject: string; body: string; status: string; attempts: number; last_error: string | null; provider: string | null;
+  provider_message_id: string | null; created_at: Date; sent_at: Date | null; delivered_at: Date | null;
+  next_attempt_at: Date | null; retried_by: string | null; retried_at: Date | null;
 }
 
 /** Everything sent about the complaint, to whom, when, as rendered; answer links stay `[answer link]` (only delivery signs them). */
-export async function communicationRecord(sql: Sql, complaintId: string): Promise<MessageRecord[]> {
-  const rows = await sql<{ id: number; seq: number; audience: string; channel: string; recipient: string; locale: string; template: string; subject: string; body: string; status: string; created_at: Date; sent_at: Date | null }[]>`
-    SELECT id, seq, audience, channel, recipient, locale, template, subject, body, status, created_at, sent_at
-    FROM outbox_messages WHERE complaint_id = ${complaintId} ORDER BY seq, ordinal`;
+export async function communicationRecord(sql: Sql, complaintId: string, messageId?: number): Promise<MessageRecord[]> {
+  const rows = await sql<MessageRow[]>`
+    SELECT id, seq, audience, channel, recipient, locale, template, subject, body, status, attempts, last_error, provider,
+      provider_message_id, created_at, sent_at, delivered_at, next_attempt_at, retried_by, retried_at
+    FROM outbox_messages WHERE complaint_id = ${complaintId} ${messageId === undefined ? sql`` : sql`AND id = ${messageId}`}
+    ORDER BY seq, ordinal`;
   return rows.map((r) => ({
     id: r.id, seq: r.seq, audience: r.audience, channel: r.channel, recipient: r.recipient, locale: r.locale,
-    template: r.template, subject: r.subject, body: r.body, status: r.status,
+    template: r.template, subject: r.subject, body: r.body, status: r.status, attempts: r.attempts,
+    lastError: r.last_error, provider: r.provider, providerMessageId: r.provider_message_id,
     createdAt: r.created_at.toISOString(), sentAt: r.sent_at?.toISOString() ?? null,
+    deliveredAt: r.delivered_at?.toISOString() ?? null, nextAttemptAt: r.next_attempt_at?.toISOString() ?? null,
+    retriedBy: r.retried_by, retriedAt: r.retried_at?.toISOString() ?? null,
   }));
 }

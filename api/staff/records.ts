@@ -5,11 +5,15 @@ import type { Sql } from 'postgres';
 import type { AppEnv } from '../http/app-env.js';
 import { requireRole } from '../http/auth.js';
 import { communicationRecord, complaintIdByReference, timeline } from '../../read-model/complaint-queries.js';
+import { retryMessage } from '../../read-model/outbox-retry.js';
+import { DomainError } from '../../domain/errors.js';
 import { referenceParamSchema } from './complaints.schemas.js';
 import { errorResponses } from '../http/errors.js';
 import { validationHook } from '../http/validation.js';
 
 const READERS = ['agent', 'supervisor', 'auditor', 'admin'] as const;
+const RETRIERS = ['agent', 'supervisor', 'admin'] as const;
+const at = z.iso.datetime({ offset: true });
 
 const timelineSchema = z
   .array(
@@ -23,24 +27,38 @@ const timelineSchema = z
   )
   .meta({ id: 'Timeline' });
 
-const messagesSchema = z
-  .array(
-    z.object({
-      id: z.number().int(),
-      seq: z.number().int().meta({ description: 'The transition that sent it' }),
-      audience: z.enum(['customer', 'staff']),
-      channel: z.string().meta({ example: 'email' }),
-      recipient: z.string(),
-      locale: z.string(),
-      template: z.string().meta({ example: 'resolution_proposed' }),
-      subject: z.string(),
-      body: z.string().meta({ description: 'As rendered; an answer link shows as `[answer link]`: only the customer gets it' }),
-      status: z.enum(['pending', 'sent', 'failed', 'skipped']),
-      createdAt: z.iso.datetime({ offset: true }),
-      sentAt: z.iso.datetime({ offset: true }).nullable(),
-    }),
-  )
-  .meta({ id: 'CommunicationRecord' });
+const messageSchema = z
+  .object({
+    id: z.number().int(),
+    seq: z.number().int().meta({ description: 'The transition that sent it' }),
+    audience: z.enum(['customer', 'staff']),
+    channel: z.string().meta({ example: 'email', description: '`email`, `sms`, `letter`, `staff_inbox`, `agent` (letter and agent are passed on by people)' }),
+    recipient: z.string(),
+    locale: z.string(),
+    template: z.string().meta({ example: 'resolution_proposed' }),
+    subject: z.string(),
+    body: z.string().meta({ description: 'As rendered; an answer link shows as `[answer link]`: only the customer gets it' }),
+    status: z
+      .enum(['pending', 'sending', 'sent', 'delivered', 'failed', 'bounced', 'skipped'])
+      .meta({ description: 'pending → sending → sent → delivered, or failed / bounced (staff may retry), or skipped (nobody to send it to)' }),
+    attempts: z.number().int().meta({ description: 'Sends tried since it was written or last retried by staff' }),
+    lastError: z.string().nullable().meta({ description: 'What the provider or the network said the last time it did not go through' }),
+    provider: z.string().nullable().meta({ example: 'smtp' }),
+    providerMessageId: z.string().nullable().meta({ description: "The provider's id of the message (for e-mail the Message-ID)" }),
+    createdAt: at,
+    sentAt: at.nullable().meta({ description: 'When the provider accepted it' }),
+    deliveredAt: at.nullable().meta({ description: 'When the provider reported it delivered' }),
+    nextAttemptAt: at.nullable().meta({ description: 'When a pending message is tried again after a transient failure' }),
+    retriedBy: z.string().nullable().meta({ description: 'The staff member who last sent it again' }),
+    retriedAt: at.nullable(),
+  })
+  .meta({ id: 'OutboxMessage' });
+
+const messagesSchema = z.array(messageSchema).meta({ id: 'CommunicationRecord' });
+
+const messageParamsSchema = referenceParamSchema.extend({
+  id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).meta({ param: { name: 'id', in: 'path' }, description: 'The message id (GET …/messages)', example: 42 }),
+});
 
 const eventsRoute = createRoute({
   method: 'get',
@@ -68,6 +86,20 @@ const messagesRoute = createRoute({
   },
 });
 
+const retryRoute = createRoute({
+  method: 'post',
+  path: '/{reference}/messages/{id}/retry',
+  summary: 'Send a failed, bounced or skipped message again (staff)',
+  description: 'The message goes back to `pending` with its attempts reset; the dispatcher sends it at once. Who retried is kept on the message.',
+  security: [{ apiKey: [] }],
+  middleware: [requireRole(...RETRIERS)] as const,
+  request: { params: messageParamsSchema },
+  responses: {
+    200: { description: 'The message, pending again', content: { 'application/json': { schema: messageSchema } } },
+    ...errorResponses(400, 401, 403, 404, 409),
+  },
+});
+
 export function complaintRecordRoutes(deps: { sql: Sql }) {
   return new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
     .openapi(eventsRoute, async (c) => {
@@ -77,5 +109,14 @@ export function complaintRecordRoutes(deps: { sql: Sql }) {
     .openapi(messagesRoute, async (c) => {
       const id = await complaintIdByReference(deps.sql, c.req.valid('param').reference);
       return c.json(messagesSchema.parse(await communicationRecord(deps.sql, id)), 200);
+    })
+    .openapi(retryRoute, async (c) => {
+      const { reference, id: messageId } = c.req.valid('param');
+      const id = await complaintIdByReference(deps.sql, reference);
+      const result = await retryMessage(deps.sql, id, messageId, c.get('actor')!);
+      if (!result.ok && result.reason === 'not_found') throw new DomainError('NOT_FOUND', `Complaint ${reference} has no message ${messageId}`);
+      if (!result.ok) throw new DomainError('CONFLICT', `Message ${messageId} is ${result.status}; only a failed, bounced or skipped message can be sent again`, { status: result.status });
+      const [message] = await communicationRecord(deps.sql, id, messageId);
+      return c.json(messageSchema.parse(message), 200);
     });
 }

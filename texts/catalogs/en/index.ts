@@ -4,13 +4,14 @@ import { complaintForm } from './complaint-form.js';
 import { customerMessages } from './customer-messages.js';
 import { customerPages } from './customer-pages.js';
 import { customerView } from './customer-view.js';
+import { deliveryMessages } from './delivery-messages.js';
 import { languageSwitch } from './language-switch.js';
 import { processOwners } from './process-owners.js';
 import { smsMessages } from './sms.js';
 import { staffMessages } from './staff-messages.js';
 import { survey } from './survey.js';
 
-const messages = { ...customerMessages, ...staffMessages, ...customerPages, ...customerView, ...processOwners, ...acknowledgementSms, ...complaintForm, ...languageSwitch, ...smsMessages, ...survey };
+const messages = { ...customerMessages, ...staffMessages, ...customerPages, ...customerView, ...processOwners, ...acknowledgementSms, ...complaintForm, ...deliveryMessages, ...languageSwitch, ...smsMessages, ...survey };
 
 /** A stable message id, e.g. `customer.acknowledgement.subject`. */
 export type MessageKey = keyof typeof messages;
