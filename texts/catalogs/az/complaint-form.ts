@@ -43,7 +43,7 @@ export const complaintForm: Readonly<Record<keyof typeof source, string>> = {
   'form.product.other': 'Başqa məhsul',
   'form.attachments.label': 'Sübut: foto və ya PDF sənəd (istəyə bağlı)',
   'form.attachments.hint':
-    'Ən çox {maxCount} fayl; hər biri ən çox {maxSize}, hamısı birlikdə ən çox {totalSize}: JPEG, PNG, WebP və ya HEIC fotolar və PDF sənədlər.',
+    'Ən çox {maxCount, plural, one {# fayl} other {# fayl}}; hər biri ən çox {maxSize}, hamısı birlikdə ən çox {totalSize}: JPEG, PNG, WebP və ya HEIC fotolar və PDF sənədlər.',
   'form.attachments.reattach': 'Təhlükəsizliyiniz üçün problemli formanın fayllarını saxlamırıq: zəhmət olmasa, faylları yenidən əlavə edin.',
   'form.privacy.legend': 'Məxfilik bildirişi',
   'form.privacy.notice':
@@ -64,7 +64,7 @@ export const complaintForm: Readonly<Record<keyof typeof source, string>> = {
   'form.error.product': 'Siyahıdan məhsul seçin.',
   'form.error.consent': 'Şikayət bildirmək üçün zəhmət olmasa, məxfilik bildirişini oxuduğunuzu təsdiq edin.',
   'form.error.unstorable': '{field}: mətninizdən görünməyən idarəetmə simvollarını (məsələn, NUL) silin.',
-  'form.error.attachments.tooMany': 'Ən çox {maxCount} fayl əlavə edin.',
+  'form.error.attachments.tooMany': 'Ən çox {maxCount, plural, one {# fayl} other {# fayl}} əlavə edin.',
   'form.error.attachments.tooLargeTotal': 'Faylların cəmi ən çox {totalSize} ola bilər.',
   'form.error.attachments.tooLarge': '“{name}” {maxSize} həddini aşır.',
   'form.error.attachments.empty': '“{name}” boşdur.',
@@ -74,7 +74,7 @@ export const complaintForm: Readonly<Record<keyof typeof source, string>> = {
   'form.problem.alreadySent': 'Bu forma artıq göndərilib. Yeni şikayət üçün məlumatlarınızı yoxlayıb yenidən göndərin.',
   'form.problem.unreadable': 'Formanı oxuya bilmədik. Zəhmət olmasa, onu yenidən doldurun.',
   'form.problem.rateLimited':
-    'Bağlantınızdan çoxlu şikayət göndərilib. Zəhmət olmasa, {minutes} dəqiqədən sonra yenidən cəhd edin.',
+    'Bağlantınızdan çoxlu şikayət göndərilib. Zəhmət olmasa, {minutes, plural, one {# dəqiqə} other {# dəqiqə}}dən sonra yenidən cəhd edin.',
   'form.problem.foreignOrigin.title': 'Bu formanı qəbul edə bilmədik',
   'form.problem.foreignOrigin.text': 'Forma başqa veb-saytdan göndərilib. Zəhmət olmasa, şikayət formasını öz səhifəmizdə doldurun.',
   'form.problem.openForm': 'Şikayət formasını açın',

@@ -43,7 +43,7 @@ export const complaintForm: Readonly<Record<keyof typeof source, string>> = {
   'form.product.other': 'محصولی دیگر',
   'form.attachments.label': 'مدرک: عکس یا سند PDF (اختیاری)',
   'form.attachments.hint':
-    'حداکثر {maxCount} فایل، هر کدام حداکثر {maxSize} و روی هم حداکثر {totalSize}: عکس‌های JPEG، PNG، WebP یا HEIC و سندهای PDF.',
+    'حداکثر {maxCount, plural, one {# فایل} other {# فایل}}، هر کدام حداکثر {maxSize} و روی هم حداکثر {totalSize}: عکس‌های JPEG، PNG، WebP یا HEIC و سندهای PDF.',
   'form.attachments.reattach': 'برای امنیت شما فایل‌های فرمی را که مشکل داشت نگه نمی‌داریم: لطفاً فایل‌ها را دوباره پیوست کنید.',
   'form.privacy.legend': 'اطلاعیهٔ حریم خصوصی',
   'form.privacy.notice':
@@ -64,7 +64,7 @@ export const complaintForm: Readonly<Record<keyof typeof source, string>> = {
   'form.error.product': 'یک محصول از فهرست انتخاب کنید.',
   'form.error.consent': 'برای ثبت شکایت، لطفاً تأیید کنید که اطلاعیهٔ حریم خصوصی را خوانده‌اید.',
   'form.error.unstorable': '{field}: نویسه‌های کنترلی نامرئی (مانند NUL) را از متن خود پاک کنید.',
-  'form.error.attachments.tooMany': 'حداکثر {maxCount} فایل پیوست کنید.',
+  'form.error.attachments.tooMany': 'حداکثر {maxCount, plural, one {# فایل} other {# فایل}} پیوست کنید.',
   'form.error.attachments.tooLargeTotal': 'مجموع فایل‌ها باید حداکثر {totalSize} باشد.',
   'form.error.attachments.tooLarge': '«{name}» از {maxSize} بزرگ‌تر است.',
   'form.error.attachments.empty': '«{name}» خالی است.',
@@ -74,7 +74,7 @@ export const complaintForm: Readonly<Record<keyof typeof source, string>> = {
   'form.problem.alreadySent': 'این فرم قبلاً ارسال شده است. برای ثبت شکایتی دیگر، اطلاعات خود را بررسی کنید و دوباره بفرستید.',
   'form.problem.unreadable': 'نتوانستیم فرم را بخوانیم. لطفاً آن را دوباره پر کنید.',
   'form.problem.rateLimited':
-    'از اتصال شما شکایت‌های زیادی فرستاده شده است. لطفاً {minutes} دقیقهٔ دیگر دوباره امتحان کنید.',
+    'از اتصال شما شکایت‌های زیادی فرستاده شده است. لطفاً {minutes, plural, one {# دقیقهٔ} other {# دقیقهٔ}} دیگر دوباره امتحان کنید.',
   'form.problem.foreignOrigin.title': 'نتوانستیم این فرم را بپذیریم',
   'form.problem.foreignOrigin.text': 'این فرم از وب‌سایت دیگری فرستاده شده است. لطفاً فرم شکایت را در صفحهٔ خود ما پر کنید.',
   'form.problem.openForm': 'باز کردن فرم شکایت',

@@ -43,7 +43,7 @@ export const complaintForm: Readonly<Record<keyof typeof source, string>> = {
   'form.product.other': 'Başka bir ürün',
   'form.attachments.label': 'Kanıt: fotoğraf veya PDF belge (isteğe bağlı)',
   'form.attachments.hint':
-    'En çok {maxCount} dosya; her biri en çok {maxSize}, hepsi birlikte en çok {totalSize}: JPEG, PNG, WebP veya HEIC fotoğraflar ve PDF belgeler.',
+    'En çok {maxCount, plural, one {# dosya} other {# dosya}}; her biri en çok {maxSize}, hepsi birlikte en çok {totalSize}: JPEG, PNG, WebP veya HEIC fotoğraflar ve PDF belgeler.',
   'form.attachments.reattach': 'Güvenliğiniz için sorunlu bir formdaki dosyaları saklamıyoruz: lütfen dosyalarınızı yeniden ekleyin.',
   'form.privacy.legend': 'Aydınlatma metni',
   'form.privacy.notice':
@@ -64,7 +64,7 @@ export const complaintForm: Readonly<Record<keyof typeof source, string>> = {
   'form.error.product': 'Listeden bir ürün seçin.',
   'form.error.consent': 'Şikâyet bildirmek için lütfen aydınlatma metnini okuduğunuzu onaylayın.',
   'form.error.unstorable': '{field}: metninizdeki görünmeyen denetim karakterlerini (NUL gibi) silin.',
-  'form.error.attachments.tooMany': 'En çok {maxCount} dosya ekleyin.',
+  'form.error.attachments.tooMany': 'En çok {maxCount, plural, one {# dosya} other {# dosya}} ekleyin.',
   'form.error.attachments.tooLargeTotal': 'Dosyaların toplamı en çok {totalSize} olabilir.',
   'form.error.attachments.tooLarge': '“{name}” {maxSize} sınırını aşıyor.',
   'form.error.attachments.empty': '“{name}” boş.',
@@ -74,7 +74,7 @@ export const complaintForm: Readonly<Record<keyof typeof source, string>> = {
   'form.problem.alreadySent': 'Bu form zaten gönderildi. Yeni bir şikâyet için bilgilerinizi kontrol edip yeniden gönderin.',
   'form.problem.unreadable': 'Formu okuyamadık. Lütfen yeniden doldurun.',
   'form.problem.rateLimited':
-    'Bağlantınızdan çok fazla şikâyet gönderildi. Lütfen {minutes} dakika sonra yeniden deneyin.',
+    'Bağlantınızdan çok fazla şikâyet gönderildi. Lütfen {minutes, plural, one {# dakika} other {# dakika}} sonra yeniden deneyin.',
   'form.problem.foreignOrigin.title': 'Bu formu kabul edemedik',
   'form.problem.foreignOrigin.text': 'Form başka bir web sitesinden gönderildi. Lütfen şikâyet formunu kendi sayfamızda doldurun.',
   'form.problem.openForm': 'Şikâyet formunu aç',
