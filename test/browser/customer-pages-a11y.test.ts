@@ -34,6 +34,7 @@ interface Seeded {
   questionToken: string;
   expiredToken: string;
   tamperedToken: string;
+  surveyToken: string;
 }
 let seeded: Seeded;
 beforeAll(async () => {
@@ -47,6 +48,7 @@ beforeAll(async () => {
     questionToken: (await seedLink(sql, asking.id, { purpose: 'info_request', requestId: 'info-1' })).token,
     expiredToken: (await seedLink(sql, proposed.id, { round: 2, expiresInSeconds: -1 })).token,
     tamperedToken: tampered((await seedLink(sql, proposed.id, { round: 2 })).token),
+    surveyToken: (await seedLink(sql, proposed.id, { purpose: 'survey' })).token,
   };
 });
 
@@ -99,7 +101,19 @@ const PAGES: PageRow[] = [
   { id: 'answer-question', name: 'the answer page of our question', status: 200, open: (page, l) => visit(page, `/r/${seeded.questionToken}?lang=${l}`) },
   { id: 'link-expired', name: 'an expired link', status: 410, open: (page, l) => visit(page, `/r/${seeded.expiredToken}?lang=${l}`) },
   { id: 'link-invalid', name: 'a tampered link', status: 404, open: (page, l) => visit(page, `/r/${seeded.tamperedToken}?lang=${l}`) },
-  // The complaint form (GET /complaints/new) and the survey pages join here when they land.
+  { id: 'complaint-form', name: 'the complaint form', status: 200, open: (page, l) => visit(page, `/complaints/new?lang=${l}`) },
+  {
+    id: 'complaint-form-refused',
+    name: 'the complaint form naming what to fix',
+    status: 400,
+    open: async (page, l) => {
+      await visit(page, `/complaints/new?lang=${l}`);
+      // The browser's own checks would stop an empty form; the server's answer is the page under test.
+      await page.locator('form').evaluateAll((forms) => forms.forEach((f) => (f as { setAttribute(name: string, value: string): void }).setAttribute('novalidate', '')));
+      return submitted(page, () => page.click('main button[type=submit]'));
+    },
+  },
+  { id: 'survey', name: 'the satisfaction survey', status: 200, open: (page, l) => visit(page, `/s/${seeded.surveyToken}?lang=${l}`) },
 ];
 
 describe.each(LANGUAGES)('customer pages in %s', (language) => {
