@@ -189,7 +189,7 @@ export function createApp(deps: AppDeps) {
   app.route('/v1', v1);
   app.route('/r', responsePages({ ...linkDeps, log }));
   app.route('/s', surveyPages({ ...linkDeps, log }));
-  app.route('/track', trackingPage({ ...tracking, log }));
+  app.route('/track', trackingPage({ ...tracking, log, attachments }));
   if (config.SMS_WEBHOOK_SECRET) app.route('/hooks/sms', smsReportHooks({ sql, webhookSecret: config.SMS_WEBHOOK_SECRET }));
   app.route(
     '/complaints',

@@ -14,6 +14,8 @@ import type { AppEnv } from '../../http/app-env.js';
 import { fieldIssues } from '../../http/errors.js';
 import { admitTrackingRequest, trackComplaint, TrackingRateLimitedError, trackRequestSchema, type TrackingDeps } from '../tracking.js';
 import { buildCustomerView, type CustomerView } from '../view.js';
+import type { AttachmentStore } from '../../../read-model/attachments.js';
+import { AttachmentList, customerAttachments, type CustomerAttachment } from './attachment-list.js';
 import { renderPage } from './frame.js';
 import { LanguageSwitch } from './language-switch.js';
 import { complaintTimeZone, FormProblem, isolatedCode, pageInstant, ProposalSection, problemText, readForm, textField, WrittenText } from './layout.js';
@@ -21,6 +23,8 @@ import { chosenLanguage, pageLanguage } from './page-language.js';
 
 export interface TrackingPageDeps extends TrackingDeps {
   log: Logger;
+  /** Where the complaint's evidence is kept: the result lists the customer's own files. */
+  attachments: AttachmentStore;
 }
 
 /** Longest reference put back into the form; ours are 15 characters. */
@@ -60,7 +64,8 @@ export function trackingPage(deps: TrackingPageDeps) {
         // Known now: unless the customer picked one, the page speaks the complaint's language.
         language = pageLanguage(c, { formField: chosen, complaintLocale: complaint.customer_locale });
         const view = buildCustomerView(complaint, undefined, language);
-        return viewPage(c, language, view, complaintTimeZone(complaint));
+        const attachments = await customerAttachments(deps.attachments, complaint.id);
+        return viewPage(c, language, view, complaintTimeZone(complaint), attachments);
       } catch (err) {
         return refusedPage(c, err, language, { reference, chosen }, deps.log);
       }
@@ -71,7 +76,7 @@ export function trackingPage(deps: TrackingPageDeps) {
  * Counts a POST /track against its address's budget before the form is read (so malformed and
  * oversized posts count too); over the budget, the form again with 429.
  */
-export function trackingFormAdmission(deps: TrackingPageDeps): MiddlewareHandler {
+export function trackingFormAdmission(deps: Omit<TrackingPageDeps, 'attachments'>): MiddlewareHandler {
   return async (c, next) => {
     try {
       admitTrackingRequest(c, deps);
@@ -141,7 +146,7 @@ function formPage(c: Context, status: ContentfulStatusCode, language: Language, 
 }
 
 /** The complaint: status, dates (never a passed one as an aim), the proposal, our question and what happens next. */
-function viewPage(c: Context, language: Language, view: CustomerView, timeZone: string) {
+function viewPage(c: Context, language: Language, view: CustomerView, timeZone: string, attachments: readonly CustomerAttachment[]) {
   const t = (key: MessageKey, values?: Parameters<typeof translate>[2]) => translate(language, key, values);
   const when = (at: string) => pageInstant(at, language, timeZone);
   const dates = (
@@ -173,6 +178,7 @@ function viewPage(c: Context, language: Language, view: CustomerView, timeZone: 
           ))}
         </dl>
         {view.laterThanPlanned && <p>{t('page.tracking.laterThanPlanned')}</p>}
+        <AttachmentList language={language} attachments={attachments} />
         {p && (
           <ProposalSection proposal={p} language={language} timeZone={timeZone}>
             {p.answer && <p>{t('page.tracking.answered', { outcome: p.answer.outcome, answeredAt: when(p.answer.answeredAt) })}</p>}

@@ -1,6 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AttachmentList, customerAttachments } from '../../../api/customer/pages/attachment-list.js';
-import { postgresAttachmentStore } from '../../../read-model/attachments.js';
 import { verifyPin } from '../../../security/pin.js';
 import { aFilledForm, confirmation, openForm, PDF, PNG, submitForm } from '../../helpers/complaint-form.js';
 import { bearer, integrationContext, type IntegrationContext } from '../../helpers/integration.js';
@@ -87,8 +85,13 @@ describe('POST /complaints/new', () => {
       expect(Buffer.from(await download.arrayBuffer()).equals(bytes)).toBe(true);
     }
     // The customer sees their own files (names and sizes) on the tracking page.
-    const own = await customerAttachments(postgresAttachmentStore(ctx.sql), row!.id);
-    const section = String(AttachmentList({ language: 'tr', attachments: own }));
+    const tracked = await app.request('/track', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': '198.51.100.77' },
+      body: new URLSearchParams({ reference, pin, lang: 'tr' }).toString(),
+    });
+    expect(tracked.status).toBe(200);
+    const section = await tracked.text();
     expect(section).toContain('<h2 id="attachments-heading">Ekleriniz</h2>');
     expect(section).toContain('<li><bdi>sızıntı.png</bdi> (1 kB)</li>');
     expect(section).toContain('<bdi>fatura.pdf</bdi>');
