@@ -8,7 +8,7 @@ import { netgsmNumber, netgsmSmsProvider, type NetgsmOptions } from '../../deliv
 import { netgsmDate, pollNetgsmReports } from '../../delivery/sms/netgsm-reports.js';
 import { DeliveryError } from '../../delivery/transport.js';
 import { startFakeNetgsm, type FakeNetgsm } from '../helpers/fake-netgsm.js';
-import { ensureDeliveryColumns, rowStatus, sentSmsRows } from './sms-rows.js';
+import { rowStatus, sentSmsRows } from './sms-rows.js';
 
 let netgsm: FakeNetgsm;
 let options: NetgsmOptions;
@@ -18,7 +18,6 @@ beforeAll(async () => {
   netgsm = await startFakeNetgsm();
   options = { apiUrl: netgsm.url, usercode: netgsm.usercode, password: netgsm.password, msgheader: netgsm.msgheader, appname: 'plaint', timeoutMs: 1_000 };
   sql = connectDatabase(inject('databaseUrl'), { max: 2 });
-  await ensureDeliveryColumns(sql);
 });
 afterAll(async () => {
   await netgsm.close();

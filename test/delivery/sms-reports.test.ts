@@ -3,7 +3,7 @@
 import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { integrationContext, SMS_WEBHOOK_SECRET, type IntegrationContext } from '../helpers/integration.js';
-import { ensureDeliveryColumns, rowStatus, sentSmsRows } from './sms-rows.js';
+import { rowStatus, sentSmsRows } from './sms-rows.js';
 
 let ctx: IntegrationContext;
 let app: ReturnType<IntegrationContext['app']>;
@@ -11,7 +11,6 @@ let app: ReturnType<IntegrationContext['app']>;
 beforeAll(async () => {
   ctx = await integrationContext();
   app = ctx.app();
-  await ensureDeliveryColumns(ctx.sql);
 });
 afterAll(() => ctx.close());
 
@@ -42,6 +41,14 @@ describe('POST /hooks/sms/webhook', () => {
     const { rowIds } = await sentSmsRows(ctx.sql, 'webhook', ['wh-bounced-1']);
     expect((await report({ messageId: 'wh-bounced-1', status: 'bounced', error: 'number not in service' })).status).toBe(200);
     expect(await rowStatus(ctx.sql, rowIds[0]!)).toMatchObject({ status: 'bounced', last_error: 'number not in service' });
+    // A bounce reported later is a failure like any other: logged, and the complaint's team told.
+    const [notice] = await ctx.sql`SELECT template, audience, channel FROM outbox_messages WHERE about_message_id = ${rowIds[0]!}`;
+    expect(notice).toEqual({ template: 'delivery_failed', audience: 'staff', channel: 'staff_inbox' });
+    const log = await ctx.sql`SELECT event, detail FROM outbox_delivery_log WHERE message_id = ${rowIds[0]!}`;
+    expect(log).toEqual([{ event: 'bounced', detail: 'number not in service' }]);
+    // A repeated report tells nobody twice.
+    await report({ messageId: 'wh-bounced-1', status: 'bounced', error: 'number not in service' });
+    expect(await ctx.sql`SELECT id FROM outbox_messages WHERE about_message_id = ${rowIds[0]!}`).toHaveLength(1);
   });
 
   it('refuses a wrong signature, a missing one and a stale timestamp, naming the header', async () => {

@@ -3,27 +3,6 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import type { Sql } from 'postgres';
 
-/**
- * The delivery columns of migration 0013 (delivery helper), created here while that migration is
- * not on this branch yet; with it applied this does nothing.
- * TODO(#10): remove once main has 0013.
- */
-export async function ensureDeliveryColumns(sql: Sql): Promise<void> {
-  const [has] = await sql`SELECT 1 FROM information_schema.columns WHERE table_name = 'outbox_messages' AND column_name = 'provider_message_id'`;
-  if (has) return;
-  await sql.unsafe(`
-    ALTER TABLE outbox_messages DROP CONSTRAINT IF EXISTS outbox_messages_status_check;
-    ALTER TABLE outbox_messages
-      ADD CONSTRAINT outbox_messages_status_check CHECK (status IN ('pending', 'sending', 'sent', 'delivered', 'failed', 'bounced', 'skipped')),
-      ADD COLUMN IF NOT EXISTS attempts integer NOT NULL DEFAULT 0,
-      ADD COLUMN IF NOT EXISTS sending_started_at timestamptz,
-      ADD COLUMN IF NOT EXISTS provider text,
-      ADD COLUMN IF NOT EXISTS provider_message_id text,
-      ADD COLUMN IF NOT EXISTS last_error text,
-      ADD COLUMN IF NOT EXISTS idempotency_key uuid NOT NULL UNIQUE DEFAULT gen_random_uuid(),
-      ADD COLUMN IF NOT EXISTS delivered_at timestamptz;`);
-}
-
 /** A complaint with one SMS row per given gateway id, each `sent` through `provider`. */
 export async function sentSmsRows(sql: Sql, provider: string, providerMessageIds: string[]): Promise<{ complaintId: string; rowIds: number[] }> {
   const complaintId = randomUUID();
