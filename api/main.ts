@@ -1,5 +1,6 @@
 // The API process: reads config, connects to PostgreSQL and Temporal, serves HTTP. Background
 // loops (the intake reconciler) run in the jobs process (jobs/main.ts), once per deployment.
+import { API_SERVER_OPTIONS } from './http/server-options.js';
 import { serve } from '@hono/node-server';
 import { loadConfig } from '../config/env.js';
 import { createLogger } from '../config/logger.js';
@@ -38,7 +39,7 @@ const app = createApp({
   complaintForm: loadComplaintFormSettings(config),
 });
 
-const server = serve({ fetch: app.fetch, port: config.HTTP_PORT, hostname: config.HTTP_HOST }, (info) => {
+const server = serve({ fetch: app.fetch, port: config.HTTP_PORT, hostname: config.HTTP_HOST, serverOptions: API_SERVER_OPTIONS }, (info) => {
   log.info({ port: info.port }, 'api listening');
 });
 

@@ -9,6 +9,7 @@ const PRODUCTION = {
   DATABASE_URL: 'postgres://plaint:a-real-password-9f2@db.internal:5432/plaint',
   PAYLOAD_ENCRYPTION_KEYS: `k1:${Buffer.alloc(32, 7).toString('base64')}`,
   LINK_SIGNING_SECRET: 'x'.repeat(40),
+  SMS_WEBHOOK_SECRET: 'y'.repeat(40),
   PUBLIC_BASE_URL: 'https://complaints.example.com',
 };
 

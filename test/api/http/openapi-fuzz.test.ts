@@ -1,6 +1,7 @@
 // An independent check of the whole API: schemathesis (PyPI) reads our OpenAPI document and sends
 // generated, often hostile, requests to every operation on a real server with real Temporal and
 // PostgreSQL behind it. No request may get a 5xx, and every answer must be what the document says.
+import { API_SERVER_OPTIONS } from '../../../api/http/server-options.js';
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -31,7 +32,7 @@ beforeAll(async () => {
   await endOrphanedComplaints(ctx);
   // One real complaint, so operations on an existing reference are reached too.
   await complaintDriver(ctx, quietProcess()).file();
-  server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+  server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1', serverOptions: API_SERVER_OPTIONS });
   await new Promise((r) => server.once('listening', r));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
