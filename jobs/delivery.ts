@@ -11,9 +11,6 @@ import { createOutboxDelivery } from '../read-model/outbox-delivery.js';
 import type { SealedBox } from '../security/sealed-box.js';
 import { LinkSigner } from '../security/signed-links.js';
 
-/** Until a directory is wired in, staff rows have nobody to go to (skipped, visible on GET …/messages). */
-export const NOBODY: StaffAddressBook = { contactsFor: async () => [] };
-
 export function startDelivery(
   config: Config & { LINK_SIGNING_SECRET: string },
   deps: { sql: Sql; log: Logger; staffAddresses: StaffAddressBook; sms: SmsProvider | null; sealedBox: SealedBox },

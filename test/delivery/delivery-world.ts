@@ -6,6 +6,7 @@ import { createDispatcher, type DispatcherOptions } from '../../delivery/dispatc
 import { createSmtpTransport } from '../../delivery/smtp.js';
 import type { StaffAddressBook, StaffContact } from '../../delivery/staff-addresses.js';
 import type { EmailTransport, SmsProvider } from '../../delivery/transport.js';
+import type { MessageRecord } from '../../read-model/complaint-queries.js';
 import { createOutboxDelivery } from '../../read-model/outbox-delivery.js';
 import { SealedBox } from '../../security/sealed-box.js';
 import { complaintDriver, type ComplaintDriver, type FiledComplaint } from '../helpers/complaint-driver.js';
@@ -22,23 +23,8 @@ export const STAFF_BOOK: StaffAddressBook = {
   contactsFor: async (recipient) => (recipient === 'escalation:teamLead' || recipient.startsWith('team:') ? [TEAM_LEAD] : []),
 };
 
-export interface MessageView {
-  id: number;
-  audience: string;
-  channel: string;
-  recipient: string;
-  template: string;
-  subject: string;
-  body: string;
-  status: string;
-  attempts: number;
-  lastError: string | null;
-  provider: string | null;
-  providerMessageId: string | null;
-  sentAt: string | null;
-  nextAttemptAt: string | null;
-  retriedBy: string | null;
-}
+/** A row of GET …/messages as the API answers it. */
+export type MessageView = MessageRecord;
 
 type DispatcherOverrides = Partial<DispatcherOptions> & { email?: EmailTransport; sms?: SmsProvider | null };
 
