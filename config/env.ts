@@ -116,6 +116,13 @@ export const envSchema = z
     DELIVERY_POLL_MS: z.coerce.number().int().positive().default(10_000),
     /** Rows claimed per round. */
     DELIVERY_BATCH_SIZE: z.coerce.number().int().positive().max(500).default(20),
+    // ── Work queues (/v1/queues) and the assignment relay (jobs process) ──
+    /** Live queue claims one person may hold at a time (0: no limit). */
+    QUEUE_MAX_LIVE_CLAIMS: z.coerce.number().int().min(0).default(10),
+    /** Polling interval of the assignment relay besides its LISTEN/NOTIFY wake-up (retries fall due without a claim). */
+    ASSIGNMENT_RELAY_POLL_MS: z.coerce.number().int().positive().default(5_000),
+    /** How long a relay may hold a claim's delivery before another relay takes it over (a crash). */
+    ASSIGNMENT_RELAY_LEASE_MS: z.coerce.number().int().positive().default(60_000),
     // --- Dev inbox (inbox part): the local mail catcher and SMS sink `npm start` runs ---
     /** `npm start` runs the dev inbox and points Plaint's e-mail and SMS at it; unset = on outside production. */
     DEV_INBOX: z.stringbool().optional(),

@@ -116,7 +116,8 @@ export const decisionSchema = z.discriminatedUnion('type', [
     // Optional: without it, the process's routing rules choose the department.
     department: nonBlankText(100).optional(),
   }),
-  z.strictObject({ type: z.literal('assign'), assignee: staffIdSchema, team: nonBlankText(100).optional() }),
+  // `assignee: null` releases the complaint (a queue claim given back): nobody has it, its team keeps it.
+  z.strictObject({ type: z.literal('assign'), assignee: staffIdSchema.nullable(), team: nonBlankText(100).optional() }),
   z.strictObject({ type: z.literal('request_info'), question: nonBlankText(2_000) }),
   proposeResolutionSchema,
   z.strictObject({ type: z.literal('escalate'), reason: nonBlankText(1_000) }),

@@ -4,6 +4,8 @@ export const ERROR_CODES = {
   UNAUTHENTICATED: 401,
   NOT_ALLOWED_FOR_ROLE: 403,
   NOT_FOUND: 404,
+  /** A team's work queue has no complaint left to claim (POST /v1/queues/{team}/claim). */
+  QUEUE_EMPTY: 404,
   METHOD_NOT_ALLOWED: 405,
   CONFLICT: 409,
   INVALID_TRANSITION: 409,

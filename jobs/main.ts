@@ -8,6 +8,7 @@ import { SealedBox } from '../security/sealed-box.js';
 import { connectTemporalClient } from '../temporal/client.js';
 import { createTemporalGateway } from '../temporal/gateway.js';
 import { createStaffDirectory } from '../read-model/staff-directory.js';
+import { createAssignmentRelay } from './assignment-relay.js';
 import { startDelivery } from './delivery.js';
 import { runIntakeReconciler } from './intake-reconciler.js';
 import { holdSingleInstanceLock } from './single-instance.js';
@@ -31,6 +32,7 @@ const stopped = new AbortController();
 let stopReconciler = () => {};
 let stopSmsReports = () => {};
 let stopDelivery = async () => {};
+let stopAssignmentRelay = async () => {};
 let stopping = false;
 async function shutdown(signal: string) {
   if (stopping) return;
@@ -39,8 +41,11 @@ async function shutdown(signal: string) {
   stopped.abort();
   stopReconciler();
   stopSmsReports();
-  // In-flight sends finish and are recorded before the pool closes.
-  await stopDelivery().catch((err: unknown) => log.error({ err }, 'delivery did not stop cleanly'));
+  // In-flight sends and assignments finish and are recorded before the pool closes.
+  await Promise.all([
+    stopDelivery().catch((err: unknown) => log.error({ err }, 'delivery did not stop cleanly')),
+    stopAssignmentRelay().catch((err: unknown) => log.error({ err }, 'the assignment relay did not stop cleanly')),
+  ]);
   await Promise.allSettled([sql.end({ timeout: 5 }), client.connection.close()]);
   process.exit(0);
 }
@@ -73,4 +78,10 @@ const delivery = startDelivery({ ...config, LINK_SIGNING_SECRET: config.LINK_SIG
   sealedBox: new SealedBox(encryptionKeys),
 });
 stopDelivery = () => delivery.stop();
-log.info('jobs running: intake reconciler, outbox delivery');
+// Queue claims reach their complaints' workflows from here (SKIP LOCKED: several could run).
+const assignmentRelay = createAssignmentRelay(
+  { sql, temporal, log },
+  { pollMs: config.ASSIGNMENT_RELAY_POLL_MS, leaseMs: config.ASSIGNMENT_RELAY_LEASE_MS },
+).start();
+stopAssignmentRelay = () => assignmentRelay.stop();
+log.info('jobs running: intake reconciler, outbox delivery, assignment relay');

@@ -44,14 +44,31 @@ const iso = (d: Date | null) => d?.toISOString() ?? null;
 
 /** A complaint as staff see it, in one query; undefined when there is no such reference. */
 export async function findComplaintByReference(sql: Sql, reference: string): Promise<ComplaintView | undefined> {
-  const [row] = await sql<ComplaintRow[]>`
-    SELECT id, reference, channel, status, customer_name, customer_email, customer_phone, customer_locale,
+  const [row] = await sql<ComplaintRow[]>`SELECT ${complaintViewColumns(sql)} FROM complaints WHERE reference = ${reference}`;
+  return row ? toComplaintView(row) : undefined;
+}
+
+/** Complaints as staff see them, in the order of `ids` (lists: queues); unknown ids are left out. */
+export async function findComplaintsByIds(sql: Sql, ids: readonly string[]): Promise<ComplaintView[]> {
+  if (ids.length === 0) return [];
+  const rows = await sql<(ComplaintRow & { id: string })[]>`
+    SELECT ${complaintViewColumns(sql)} FROM complaints WHERE id = ANY(${ids as string[]}::uuid[])`;
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.flatMap((id) => {
+    const row = byId.get(id);
+    return row ? [toComplaintView(row)] : [];
+  });
+}
+
+function complaintViewColumns(sql: Sql) {
+  return sql`id, reference, channel, status, customer_name, customer_email, customer_phone, customer_locale,
       customer_country, customer_postal_address, subject, description, category, product, received_at, recorded_at, closure, round, stage,
       stage_started_at, stage_warning_at, stage_deadline_at, stage_paused, escalation_level, assignee, team,
       department, severity, answer_due_at, acknowledged_at, closed_at, process_version,
-      process_definition_id, process_definition_version, process_definition_hash
-    FROM complaints WHERE reference = ${reference}`;
-  if (!row) return undefined;
+      process_definition_id, process_definition_version, process_definition_hash`;
+}
+
+function toComplaintView(row: ComplaintRow): ComplaintView {
   return {
     id: row.id,
     reference: row.reference,

@@ -44,6 +44,8 @@ export const DECISION_HANDLERS: DecisionHandlers = {
     const { state } = draft;
     state.assignee = assignee;
     if (team !== undefined) state.team = team;
+    // A release: back to the team's queue, status unchanged, nobody to tell.
+    if (assignee === null) return undefined;
     // Taking a queued complaint starts its initial assessment.
     if (state.status === 'acknowledged') state.status = 'in_review';
     if (state.pendingInfoRequest?.returnTo === 'acknowledged') {

@@ -21,7 +21,8 @@ export type Decision =
   | { type: 'acknowledge' }
   /** Without `department`, the process's routing rules choose it (domain/lifecycle/routing.ts). */
   | { type: 'classify'; category: string; product: string; severity: Severity; department?: string | undefined }
-  | { type: 'assign'; assignee: string; team?: string | undefined }
+  /** `assignee: null` releases it: nobody has it now (status and team stay). */
+  | { type: 'assign'; assignee: string | null; team?: string | undefined }
   | { type: 'request_info'; question: string }
   | {
       type: 'propose_resolution';

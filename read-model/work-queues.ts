@@ -1,0 +1,232 @@
+// Fair work queues: a team's unassigned open complaints in the order they are owed (severity,
+// then first in first out, then id — never who the customer is), and claims taken atomically.
+//
+// A queue member is open (not closed), confirmed by its workflow (it can take an `assign`), has
+// no assignee and no live claim, and is the team's (`team`) or, not yet given to a team, its
+// department's (`department` = staff_teams.department_id). Every status but `closed` allows
+// `assign` (domain/lifecycle/rules.ts) and needs someone: `open_external` still waits for staff to
+// record the external outcome.
+//
+// A claim is one transaction: lock the first member nobody else is locking (SKIP LOCKED), insert
+// the claim (the partial unique index on live claims makes a double impossible), notify the
+// relay. The assignment reaches the workflow through jobs/assignment-relay.ts; the complaint's
+// `assignee` is set by the workflow's recorded transition, never here.
+import { randomUUID } from 'node:crypto';
+import type { Sql, TransactionSql } from 'postgres';
+import type { Role } from '../domain/complaint.js';
+import { DomainError } from '../domain/errors.js';
+
+export const CLAIM_RELAY_CHANNEL = 'complaint_claims';
+
+export interface QueueTeam {
+  id: string;
+  departmentId: string | null;
+}
+
+/** Where a page ends: the last item's sort key. */
+export interface QueuePosition {
+  severityRank: number;
+  /** Microsecond ISO instant, as PostgreSQL keeps it (a JS Date would drop the microseconds). */
+  receivedAt: string;
+  id: string;
+}
+
+export type ClaimAssignment = 'pending' | 'recorded' | 'refused';
+export type ClaimRelease = 'pending' | 'recorded' | 'skipped';
+export type ClaimEndReason = 'released' | 'refused' | 'reassigned' | 'closed';
+
+export interface ClaimRecord {
+  id: string;
+  complaintId: string;
+  reference: string;
+  team: string;
+  claimedBy: string;
+  claimedAt: string;
+  assignment: ClaimAssignment;
+  release: ClaimRelease | null;
+  releasedAt: string | null;
+  releasedBy: string | null;
+  endReason: ClaimEndReason | null;
+  lastError: string | null;
+}
+
+export async function findQueueTeam(sql: Sql, team: string): Promise<QueueTeam | undefined> {
+  const [row] = await sql<{ id: string; department_id: string | null }[]>`SELECT id, department_id FROM staff_teams WHERE id = ${team}`;
+  return row ? { id: row.id, departmentId: row.department_id } : undefined;
+}
+
+/**
+ * The queue's members in fair order, after `after` (exclusive), at most `limit`. Two index scans
+ * (the team's own and the department's unrouted complaints) merged: PostgreSQL cannot walk one
+ * index in order through an OR of the two.
+ */
+function queueMembers(sql: Sql | TransactionSql, team: QueueTeam, opts: { limit: number; after?: QueuePosition | undefined; exclude?: readonly string[] }) {
+  const after = opts.after
+    ? sql`AND (c.severity_rank, c.received_at, c.id) > (${opts.after.severityRank}, ${opts.after.receivedAt}::timestamptz, ${opts.after.id}::uuid)`
+    : sql``;
+  const exclude = opts.exclude?.length ? sql`AND c.id <> ALL(${opts.exclude as string[]}::uuid[])` : sql``;
+  const member = sql`c.assignee IS NULL AND c.status <> 'closed' AND c.recorded_at IS NOT NULL
+    AND NOT EXISTS (SELECT 1 FROM complaint_claims l WHERE l.complaint_id = c.id AND l.released_at IS NULL)
+    ${after} ${exclude}`;
+  const columns = sql`c.id, c.severity_rank, c.received_at`;
+  const ofDepartment = team.departmentId
+    ? sql`UNION ALL (SELECT ${columns} FROM complaints c
+        WHERE c.department = ${team.departmentId} AND c.team IS NULL AND ${member}
+        ORDER BY c.severity_rank, c.received_at, c.id LIMIT ${opts.limit})`
+    : sql``;
+  return sql`(SELECT ${columns} FROM complaints c
+      WHERE c.team = ${team.id} AND c.team IS NOT NULL AND ${member}
+      ORDER BY c.severity_rank, c.received_at, c.id LIMIT ${opts.limit})
+    ${ofDepartment}`;
+}
+
+/** One page of the queue: complaint ids in fair order, and the position after the last (when more follow). */
+export async function queuePage(
+  sql: Sql,
+  team: QueueTeam,
+  opts: { limit: number; after?: QueuePosition | undefined },
+): Promise<{ ids: string[]; next: QueuePosition | null }> {
+  const rows = await sql<{ id: string; severity_rank: number; received_at: string }[]>`
+    SELECT m.id, m.severity_rank, to_char(m.received_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS received_at
+    FROM (${queueMembers(sql, team, { limit: opts.limit + 1, after: opts.after })}) m
+    ORDER BY m.severity_rank, m.received_at, m.id
+    LIMIT ${opts.limit + 1}`;
+  const page = rows.slice(0, opts.limit);
+  const last = page.at(-1);
+  const next = rows.length > opts.limit && last ? { severityRank: last.severity_rank, receivedAt: last.received_at, id: last.id } : null;
+  return { ids: page.map((r) => r.id), next };
+}
+
+/** How many complaints the claim looks at past the ones other claimers hold locked. */
+const CLAIM_WINDOW = 32;
+
+export interface ClaimRequest {
+  team: QueueTeam;
+  claimer: { id: string; role: Role };
+  /** Live claims one person may hold (0: no limit). */
+  maxLiveClaims: number;
+}
+
+/**
+ * Gives the claimer the first queue member nobody else holds, atomically. Answers undefined when
+ * the queue is empty; CONFLICT when the claimer already holds `maxLiveClaims` live claims.
+ */
+export async function claimNext(sql: Sql, req: ClaimRequest): Promise<ClaimRecord | undefined> {
+  return sql.begin(async (tx) => {
+    // One person's claims one at a time, so two parallel claims cannot both pass the cap.
+    await tx`SELECT pg_advisory_xact_lock(hashtext(${`queue-claims:${req.claimer.id}`}))`;
+    if (req.maxLiveClaims > 0) {
+      const [row] = await tx<{ live: number }[]>`
+        SELECT count(*)::int AS live FROM complaint_claims WHERE claimed_by = ${req.claimer.id} AND released_at IS NULL`;
+      const live = row?.live ?? 0;
+      if (live >= req.maxLiveClaims) {
+        throw new DomainError('CONFLICT', `You already hold ${live} claimed complaints (at most ${req.maxLiveClaims}); release one or work on them first`, {
+          liveClaims: live,
+          maxLiveClaims: req.maxLiveClaims,
+        });
+      }
+    }
+    const tried: string[] = [];
+    for (let window = CLAIM_WINDOW; ; ) {
+      const [candidate] = await tx<{ id: string }[]>`
+        SELECT c.id FROM complaints c
+        WHERE c.id IN (SELECT id FROM (${queueMembers(tx, req.team, { limit: window, exclude: tried })}) m)
+          AND c.assignee IS NULL AND c.status <> 'closed'
+        ORDER BY c.severity_rank, c.received_at, c.id
+        LIMIT 1
+        FOR UPDATE OF c SKIP LOCKED`;
+      if (!candidate) {
+        // All of the window locked by other claimers, or nothing left at all?
+        const [more] = await tx`SELECT 1 FROM (${queueMembers(tx, req.team, { limit: 1, exclude: tried })}) m LIMIT 1`;
+        if (!more || window >= CLAIM_WINDOW * 64) return undefined;
+        window *= 4;
+        continue;
+      }
+      // Another claim committed after this statement's snapshot: the unique index says so.
+      const [claim] = await tx<{ id: string }[]>`
+        INSERT INTO complaint_claims (id, complaint_id, team, claimed_by, claimed_by_role)
+        VALUES (${randomUUID()}, ${candidate.id}, ${req.team.id}, ${req.claimer.id}, ${req.claimer.role})
+        ON CONFLICT (complaint_id) WHERE released_at IS NULL DO NOTHING
+        RETURNING id`;
+      if (!claim) {
+        tried.push(candidate.id);
+        continue;
+      }
+      await tx`SELECT pg_notify(${CLAIM_RELAY_CHANNEL}, ${claim.id})`;
+      const [record] = await claimRecords(tx, sql`cc.id = ${claim.id}`);
+      return record;
+    }
+  });
+}
+
+export interface ReleaseRequest {
+  team: QueueTeam;
+  reference: string;
+  by: { id: string; role: Role };
+}
+
+/** Roles that may give back someone else's claim. */
+const RELEASES_ANY_CLAIM: readonly Role[] = ['supervisor', 'admin'];
+
+/**
+ * Gives a live claim back: the holder, or a supervisor or admin. The workflow's assignee is
+ * cleared by the relay; the complaint rejoins the queue, at its fair place, once that is recorded.
+ */
+export async function releaseClaim(sql: Sql, req: ReleaseRequest): Promise<ClaimRecord> {
+  return sql.begin(async (tx) => {
+    const [complaint] = await tx<{ id: string }[]>`SELECT id FROM complaints WHERE reference = ${req.reference}`;
+    if (!complaint) throw new DomainError('NOT_FOUND', 'No complaint has this reference');
+    const [live] = await tx<{ id: string; team: string; claimed_by: string }[]>`
+      SELECT id, team, claimed_by FROM complaint_claims WHERE complaint_id = ${complaint.id} AND released_at IS NULL FOR UPDATE`;
+    if (!live) throw new DomainError('CONFLICT', `${req.reference} has no live claim to release`);
+    if (live.team !== req.team.id) {
+      throw new DomainError('CONFLICT', `${req.reference} was claimed from the queue of ${live.team}, not ${req.team.id}`, { team: live.team });
+    }
+    if (live.claimed_by !== req.by.id && !RELEASES_ANY_CLAIM.includes(req.by.role)) {
+      throw new DomainError('NOT_ALLOWED_FOR_ROLE', `${req.reference} is claimed by someone else; only they, a supervisor or an admin may release it`, {
+        role: req.by.role,
+      });
+    }
+    await tx`
+      UPDATE complaint_claims SET released_at = now(), released_by = ${req.by.id}, released_by_role = ${req.by.role},
+        end_reason = 'released', release = 'pending', next_attempt_at = now()
+      WHERE id = ${live.id}`;
+    await tx`SELECT pg_notify(${CLAIM_RELAY_CHANNEL}, ${live.id})`;
+    const [record] = await claimRecords(tx, sql`cc.id = ${live.id}`);
+    return record!;
+  });
+}
+
+/** A person's claims from one team's queue, newest first: live ones, and how the others ended. */
+export function claimsOf(sql: Sql, team: string, claimer: string, limit: number): Promise<ClaimRecord[]> {
+  return claimRecords(sql, sql`cc.team = ${team} AND cc.claimed_by = ${claimer}`, limit);
+}
+
+async function claimRecords(sql: Sql | TransactionSql, where: ReturnType<Sql>, limit = 1): Promise<ClaimRecord[]> {
+  const rows = await sql<
+    {
+      id: string; complaint_id: string; reference: string; team: string; claimed_by: string; claimed_at: Date;
+      assignment: ClaimAssignment; release: ClaimRelease | null; released_at: Date | null; released_by: string | null;
+      end_reason: ClaimEndReason | null; last_error: string | null;
+    }[]
+  >`
+    SELECT cc.id, cc.complaint_id, c.reference, cc.team, cc.claimed_by, cc.claimed_at, cc.assignment, cc.release,
+      cc.released_at, cc.released_by, cc.end_reason, cc.last_error
+    FROM complaint_claims cc JOIN complaints c ON c.id = cc.complaint_id
+    WHERE ${where}
+    ORDER BY cc.claimed_at DESC LIMIT ${limit}`;
+  return rows.map((r) => ({
+    id: r.id,
+    complaintId: r.complaint_id,
+    reference: r.reference,
+    team: r.team,
+    claimedBy: r.claimed_by,
+    claimedAt: r.claimed_at.toISOString(),
+    assignment: r.assignment,
+    release: r.release,
+    releasedAt: r.released_at?.toISOString() ?? null,
+    releasedBy: r.released_by,
+    endReason: r.end_reason,
+    lastError: r.last_error,
+  }));
+}
