@@ -18,6 +18,32 @@ import { DomainError } from '../domain/errors.js';
 
 export const CLAIM_RELAY_CHANNEL = 'complaint_claims';
 
+/**
+ * Wakes the relays after a claim or release committed. Not inside the claim's transaction: a
+ * transaction that NOTIFYs takes a database-wide lock at commit, which made twenty concurrent
+ * claims commit one after another (p50 136 ms against 45 ms without). Rings coalesce, one
+ * NOTIFY in flight per process; a lost ring only waits for the relay's next poll.
+ */
+export function relayDoorbell(sql: Sql): { ring(): void } {
+  let inFlight = false;
+  let again = false;
+  const ring = (): void => {
+    if (inFlight) {
+      again = true;
+      return;
+    }
+    inFlight = true;
+    again = false;
+    sql`SELECT pg_notify(${CLAIM_RELAY_CHANNEL}, '')`
+      .catch(() => undefined) // the relay polls as well
+      .finally(() => {
+        inFlight = false;
+        if (again) ring();
+      });
+  };
+  return { ring };
+}
+
 export interface QueueTeam {
   id: string;
   departmentId: string | null;
@@ -110,8 +136,66 @@ export interface ClaimRequest {
 /**
  * Gives the claimer the first queue member nobody else holds, atomically. Answers undefined when
  * the queue is empty; CONFLICT when the claimer already holds `maxLiveClaims` live claims.
+ *
+ * First one statement (lock the first free member, insert the claim: one round trip, its own
+ * transaction); only when that takes nothing (the queue is empty, the cap is
+ * reached, every complaint of the window is locked by other claimers, or a claim committed after
+ * the statement's snapshot) the careful path below finds out which and tries on.
  */
 export async function claimNext(sql: Sql, req: ClaimRequest): Promise<ClaimRecord | undefined> {
+  for (let attempt = 0; attempt < FAST_ATTEMPTS; attempt++) {
+    const claimed = await claimFirstFree(sql, req);
+    if (claimed !== 'none') return claimed === 'capped' ? claimCarefully(sql, req) : claimed;
+  }
+  return claimCarefully(sql, req);
+}
+
+/**
+ * Another claimer's commit between this statement's snapshot and its lock makes the insert
+ * conflict; the next statement's snapshot sees that claim, so trying again is cheap.
+ */
+const FAST_ATTEMPTS = 4;
+
+async function claimFirstFree(sql: Sql, req: ClaimRequest): Promise<ClaimRecord | 'none' | 'capped'> {
+  const [row] = await sql<{ live: number; id: string | null; complaint_id: string | null; reference: string | null; claimed_at: Date | null }[]>`
+    WITH live AS (
+      SELECT count(*)::int AS n FROM complaint_claims WHERE claimed_by = ${req.claimer.id} AND released_at IS NULL),
+    candidate AS (
+      SELECT c.id, c.reference FROM complaints c
+      WHERE c.id IN (SELECT id FROM (${queueMembers(sql, req.team, { limit: CLAIM_WINDOW })}) m)
+        AND c.assignee IS NULL AND c.status <> 'closed'
+        AND (${req.maxLiveClaims} = 0 OR (SELECT n FROM live) < ${req.maxLiveClaims})
+      ORDER BY c.severity_rank, c.received_at, c.id
+      LIMIT 1
+      FOR UPDATE OF c SKIP LOCKED),
+    claimed AS (
+      INSERT INTO complaint_claims (id, complaint_id, team, claimed_by, claimed_by_role)
+      SELECT ${randomUUID()}, candidate.id, ${req.team.id}, ${req.claimer.id}, ${req.claimer.role} FROM candidate
+      ON CONFLICT (complaint_id) WHERE released_at IS NULL DO NOTHING
+      RETURNING id, complaint_id, claimed_at)
+    SELECT (SELECT n FROM live) AS live, claimed.id, claimed.complaint_id, candidate.reference, claimed.claimed_at
+    FROM (SELECT 1) AS one LEFT JOIN claimed ON true LEFT JOIN candidate ON candidate.id = claimed.complaint_id`;
+  if (row?.id && row.complaint_id && row.reference && row.claimed_at) {
+    return {
+      id: row.id,
+      complaintId: row.complaint_id,
+      reference: row.reference,
+      team: req.team.id,
+      claimedBy: req.claimer.id,
+      claimedAt: row.claimed_at.toISOString(),
+      assignment: 'pending',
+      release: null,
+      releasedAt: null,
+      releasedBy: null,
+      endReason: null,
+      lastError: null,
+    };
+  }
+  return req.maxLiveClaims > 0 && (row?.live ?? 0) >= req.maxLiveClaims ? 'capped' : 'none';
+}
+
+/** The claim as one transaction that tells an empty queue from a full hand and tries past locked and just-claimed complaints. */
+function claimCarefully(sql: Sql, req: ClaimRequest): Promise<ClaimRecord | undefined> {
   return sql.begin(async (tx) => {
     // One person's claims one at a time, so two parallel claims cannot both pass the cap.
     await tx`SELECT pg_advisory_xact_lock(hashtext(${`queue-claims:${req.claimer.id}`}))`;
@@ -152,7 +236,6 @@ export async function claimNext(sql: Sql, req: ClaimRequest): Promise<ClaimRecor
         tried.push(candidate.id);
         continue;
       }
-      await tx`SELECT pg_notify(${CLAIM_RELAY_CHANNEL}, ${claim.id})`;
       const [record] = await claimRecords(tx, sql`cc.id = ${claim.id}`);
       return record;
     }
@@ -191,7 +274,6 @@ export async function releaseClaim(sql: Sql, req: ReleaseRequest): Promise<Claim
       UPDATE complaint_claims SET released_at = now(), released_by = ${req.by.id}, released_by_role = ${req.by.role},
         end_reason = 'released', release = 'pending', next_attempt_at = now()
       WHERE id = ${live.id}`;
-    await tx`SELECT pg_notify(${CLAIM_RELAY_CHANNEL}, ${live.id})`;
     const [record] = await claimRecords(tx, sql`cc.id = ${live.id}`);
     return record!;
   });

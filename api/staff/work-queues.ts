@@ -7,12 +7,13 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import type { Sql } from 'postgres';
 import { DomainError } from '../../domain/errors.js';
-import { findComplaintByReference, findComplaintsByIds } from '../../read-model/complaint-queries.js';
+import { findComplaintsByIds } from '../../read-model/complaint-queries.js';
 import {
   claimNext,
   claimsOf,
   findQueueTeam,
   queuePage,
+  relayDoorbell,
   releaseClaim,
   type QueuePosition,
   type QueueTeam,
@@ -21,7 +22,6 @@ import type { AppEnv } from '../http/app-env.js';
 import { requireRole } from '../http/auth.js';
 import { errorResponses, validationError } from '../http/errors.js';
 import { validationHook } from '../http/validation.js';
-import { complaintSchema } from './complaints.schemas.js';
 import {
   claimAnswerSchema,
   claimListSchema,
@@ -112,6 +112,7 @@ const claimsRoute = createRoute({
 export function workQueueRoutes(deps: { sql: Sql; maxLiveClaims?: number | undefined }) {
   const { sql } = deps;
   const maxLiveClaims = deps.maxLiveClaims ?? DEFAULT_MAX_LIVE_CLAIMS;
+  const doorbell = relayDoorbell(sql);
   const teamOf = async (id: string): Promise<QueueTeam> => {
     const team = await findQueueTeam(sql, id);
     if (!team) throw new DomainError('NOT_FOUND', `No team ${id}`);
@@ -133,12 +134,14 @@ export function workQueueRoutes(deps: { sql: Sql; maxLiveClaims?: number | undef
       const actor = c.get('actor')!;
       const claim = await claimNext(sql, { team, claimer: actor, maxLiveClaims });
       if (!claim) throw new DomainError('QUEUE_EMPTY', `The queue of ${team.id} has no complaint to claim`);
-      const complaint = await findComplaintByReference(sql, claim.reference);
-      return c.json(claimAnswerSchema.parse({ claim, complaint: complaintSchema.parse(complaint) }), 200);
+      doorbell.ring();
+      const [complaint] = await findComplaintsByIds(sql, [claim.complaintId]);
+      return c.json(claimAnswerSchema.parse({ claim, complaint }), 200);
     })
     .openapi(releaseRoute, async (c) => {
       const team = await teamOf(c.req.valid('param').team);
       const claim = await releaseClaim(sql, { team, reference: c.req.valid('json').reference, by: c.get('actor')! });
+      doorbell.ring();
       return c.json(claimSchema.parse(claim), 200);
     })
     .openapi(claimsRoute, async (c) => {
