@@ -29,6 +29,8 @@ export interface AssignmentRelayOptions {
   batchSize?: number;
   backoffBaseMs?: number;
   backoffMaxMs?: number;
+  /** Relay only these teams' claims (a test's relay leaves others' claims alone). */
+  teams?: readonly string[];
 }
 
 /** What the workflow answers when it takes no such assignment: retrying cannot change it. */
@@ -104,7 +106,7 @@ export function createAssignmentRelay(deps: { sql: Sql; temporal: TemporalGatewa
 
   /** One round: takes a batch and relays it. Answers how many claims it took. */
   async function runOnce(): Promise<number> {
-    const tasks = await takeDueClaims(sql, { batchSize, leaseMs: opts.leaseMs });
+    const tasks = await takeDueClaims(sql, { batchSize, leaseMs: opts.leaseMs, teams: opts.teams });
     await Promise.all(
       tasks.map((task) =>
         // A database error while recording leaves the take leased: the lease brings it back.

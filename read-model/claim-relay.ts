@@ -28,7 +28,11 @@ export interface RelayTask {
  * complaint's claims are delivered oldest first: a later claim waits until every earlier one of
  * the same complaint is done, or a late release could clear the next holder's assignment.
  */
-export async function takeDueClaims(sql: Sql, opts: { batchSize: number; leaseMs: number }): Promise<RelayTask[]> {
+export async function takeDueClaims(
+  sql: Sql,
+  opts: { batchSize: number; leaseMs: number; teams?: readonly string[] | undefined },
+): Promise<RelayTask[]> {
+  const ofTeams = opts.teams ? sql`AND cc.team = ANY(${opts.teams as string[]})` : sql``;
   const rows = await sql<
     {
       id: string; complaint_id: string; reference: string; team: string; claimed_by: string; claimed_by_role: Role;
@@ -39,7 +43,7 @@ export async function takeDueClaims(sql: Sql, opts: { batchSize: number; leaseMs
     WITH picked AS (
       SELECT cc.id FROM complaint_claims cc
       WHERE (cc.assignment = 'pending' OR cc.release = 'pending') AND cc.next_attempt_at <= now()
-        AND (cc.relay_started_at IS NULL OR cc.relay_started_at < now() - ${opts.leaseMs} * interval '1 millisecond')
+        AND (cc.relay_started_at IS NULL OR cc.relay_started_at < now() - ${opts.leaseMs} * interval '1 millisecond') ${ofTeams}
         AND NOT EXISTS (
           SELECT 1 FROM complaint_claims earlier
           WHERE earlier.complaint_id = cc.complaint_id AND (earlier.claimed_at, earlier.id) < (cc.claimed_at, cc.id)

@@ -174,5 +174,5 @@ function decodeCursor(cursor: string): QueuePosition {
   ) {
     return { severityRank: parsed[0] as number, receivedAt: parsed[1], id: parsed[2] };
   }
-  throw validationError([{ path: 'cursor', message: 'not a cursor this queue gave out; start again without one' }]);
+  throw validationError([{ path: 'query.cursor', message: 'not a cursor this queue gave out; start again without one' }]);
 }

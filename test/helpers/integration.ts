@@ -67,6 +67,10 @@ export interface IntegrationContext {
     processDefinitions?: DefinitionVersions;
     /** The complaint form's lists, notice and attachment limits (default: the shipped ones). */
     complaintForm?: ComplaintFormSettings;
+    /** `API_KEYS` entries besides STAFF_KEYS' (more people of one role: `apiKeyEntry(name, role, key)`). */
+    extraApiKeys?: string[];
+    /** Live queue claims one person may hold (default: the API's). */
+    maxLiveClaims?: number;
   }): ReturnType<typeof createApp>;
   close(): Promise<void>;
 }
@@ -124,7 +128,8 @@ export async function integrationContext(opts: { encryptionKeys?: EncryptionKey[
       const pinned = opts.process === 'selection-rules' ? undefined : (opts.process ?? quietProcess());
       return createApp({
         config: {
-          API_KEYS: Object.entries(STAFF_KEYS).map(([role, key]) => apiKeyEntry(`test-${role}`, role, key)),
+          API_KEYS: [...Object.entries(STAFF_KEYS).map(([role, key]) => apiKeyEntry(`test-${role}`, role, key)), ...(opts.extraApiKeys ?? [])],
+          ...(opts.maxLiveClaims !== undefined ? { QUEUE_MAX_LIVE_CLAIMS: opts.maxLiveClaims } : {}),
           PUBLIC_INTAKE_PER_MINUTE: opts.publicIntakePerMinute ?? 1000,
           TRUST_PROXY: opts.trustProxy ?? true,
           LINK_SIGNING_SECRET,
