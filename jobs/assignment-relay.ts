@@ -29,6 +29,8 @@ export interface AssignmentRelayOptions {
   batchSize?: number;
   backoffBaseMs?: number;
   backoffMaxMs?: number;
+  /** Language of the notice a claimer gets when the workflow refused their claim. */
+  staffLocale?: string;
   /** Relay only these teams' claims (a test's relay leaves others' claims alone). */
   teams?: readonly string[];
 }
@@ -69,7 +71,7 @@ export function createAssignmentRelay(deps: { sql: Sql; temporal: TemporalGatewa
     } catch (err) {
       if (!isRefusal(err)) return { step: await retry(task, err) };
       log.info({ claimId: task.claimId, reference: task.reference, code: err.code }, 'the workflow refused a queue assignment; the claim ends');
-      return { step: (await recordRefused(sql, task, err.message)) ? 'done' : 'lost' };
+      return { step: (await recordRefused(sql, task, err.message, opts.staffLocale ?? 'tr')) ? 'done' : 'lost' };
     }
   }
 

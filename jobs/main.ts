@@ -81,7 +81,7 @@ stopDelivery = () => delivery.stop();
 // Queue claims reach their complaints' workflows from here (SKIP LOCKED: several could run).
 const assignmentRelay = createAssignmentRelay(
   { sql, temporal, log },
-  { pollMs: config.ASSIGNMENT_RELAY_POLL_MS, leaseMs: config.ASSIGNMENT_RELAY_LEASE_MS },
+  { pollMs: config.ASSIGNMENT_RELAY_POLL_MS, leaseMs: config.ASSIGNMENT_RELAY_LEASE_MS, staffLocale: config.STAFF_LOCALE },
 ).start();
 stopAssignmentRelay = () => assignmentRelay.stop();
 log.info('jobs running: intake reconciler, outbox delivery, assignment relay');

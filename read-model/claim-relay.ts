@@ -1,8 +1,9 @@
 // The assignment relay's statements on complaint_claims. A take is committed (lease started, the
 // attempt counted) before the workflow is called; every later write names the take by its
 // attempt number, so a relay whose lease expired and was taken over writes nothing.
-import type { Sql } from 'postgres';
+import type { Sql, TransactionSql } from 'postgres';
 import type { Role } from '../domain/complaint.js';
+import { renderClaimRefusedNotice } from '../texts/messages/work-queues.js';
 
 export interface RelayTask {
   claimId: string;
@@ -73,7 +74,7 @@ export async function takeDueClaims(
 }
 
 type Take = Pick<RelayTask, 'claimId' | 'attempts'>;
-const fenced = (sql: Sql, t: Take) => sql`id = ${t.claimId} AND attempts = ${t.attempts} AND relay_started_at IS NOT NULL`;
+const fenced = (sql: Sql | TransactionSql, t: Take) => sql`id = ${t.claimId} AND attempts = ${t.attempts} AND relay_started_at IS NOT NULL`;
 
 /**
  * The workflow recorded the assignment. If the complaint has moved on since (someone else
@@ -92,13 +93,35 @@ export async function recordAssigned(sql: Sql, t: Take): Promise<boolean> {
   return rows.count === 1;
 }
 
-/** The workflow refused the assignment: the claim ends, and there is nothing to clear. */
-export async function recordRefused(sql: Sql, t: Take, reason: string): Promise<boolean> {
-  const rows = await sql`
-    UPDATE complaint_claims SET assignment = 'refused', release = NULL, last_error = ${reason}, relay_started_at = NULL,
-      released_at = coalesce(released_at, now()), end_reason = coalesce(end_reason, 'refused')
-    WHERE ${fenced(sql, t)}`;
-  return rows.count === 1;
+export const CLAIM_REFUSED_TEMPLATE = 'queue_claim_refused';
+
+/**
+ * The workflow refused the assignment: the claim ends, there is nothing to clear, and the
+ * claimer is told in the same transaction (a staff notice in the outbox, under the complaint's
+ * last transition with the next free ordinal, as delivery's failure notices are filed).
+ */
+export async function recordRefused(
+  sql: Sql,
+  task: Pick<RelayTask, 'claimId' | 'attempts' | 'complaintId' | 'reference' | 'team' | 'claimedBy'>,
+  reason: string,
+  staffLocale: string,
+): Promise<boolean> {
+  return sql.begin(async (tx) => {
+    const rows = await tx`
+      UPDATE complaint_claims SET assignment = 'refused', release = NULL, last_error = ${reason}, relay_started_at = NULL,
+        released_at = coalesce(released_at, now()), end_reason = coalesce(end_reason, 'refused')
+      WHERE ${fenced(tx, task)}`;
+    if (rows.count !== 1) return false;
+    const [complaint] = await tx<{ status: string; last_seq: number }[]>`SELECT status, last_seq FROM complaints WHERE id = ${task.complaintId}`;
+    const params = { reference: task.reference, team: task.team, claimId: task.claimId, closed: complaint?.status === 'closed' };
+    const { subject, body } = renderClaimRefusedNotice(staffLocale, params);
+    await tx`
+      INSERT INTO outbox_messages (complaint_id, seq, ordinal, audience, channel, recipient, locale, template, params, subject, body)
+      SELECT ${task.complaintId}, ${complaint?.last_seq ?? 0}, coalesce(max(ordinal), 0) + 1, 'staff', 'staff_inbox',
+        ${`user:${task.claimedBy}`}, ${staffLocale}, ${CLAIM_REFUSED_TEMPLATE}, ${tx.json(params)}, ${subject}, ${body}
+      FROM outbox_messages WHERE complaint_id = ${task.complaintId} AND seq = ${complaint?.last_seq ?? 0}`;
+    return true;
+  });
 }
 
 /** The release reached the workflow (`recorded`), or needed not (`skipped`: someone else has it, or it closed). */

@@ -91,7 +91,7 @@ const releaseRoute = createRoute({
   },
   responses: {
     200: { description: 'Released', content: { 'application/json': { schema: claimSchema } } },
-    ...errorResponses(400, 401, 403, 404, 409),
+    ...errorResponses(400, 401, 403, 404, 409, 413),
   },
 });
 

@@ -357,6 +357,11 @@ describe('the assignment relay', () => {
     expect(list.items).toEqual([
       expect.objectContaining({ id: taken.id, assignment: 'refused', endReason: 'refused', release: null, lastError: expect.any(String) }),
     ]);
+    // The claimer hears of it, in the staff language.
+    const notices = (await d.messages(c)).filter((m) => m.template === 'queue_claim_refused');
+    expect(notices).toEqual([expect.objectContaining({ audience: 'staff', channel: 'staff_inbox', recipient: 'user:test-agent' })]);
+    expect(notices[0]!.body).toContain(c.reference);
+    expect(notices[0]!.body).toContain('kapatıldı');
     // Nothing live is left: the cap does not count it, and there is nothing to release.
     expect((await errorOf(await release(team, c.reference))).code).toBe('CONFLICT');
   });

@@ -172,4 +172,7 @@ export const staffMessages: Readonly<Record<keyof typeof source, string>> = {
   'staff.activity_failed.action':
     'Şikayətə baxılma davam edir, lakin bu addımın hesabladığı son tarix və ya xatırlatma olmaya bilər. Lütfən, ' +
     'səbəbi araşdırın və onun son tarixlərini əl ilə izləyin.',
+  'staff.claim_refused.subject': 'Növbədən götürdüyünüz şikayət sizə təyin edilmədi',
+  'staff.claim_refused.body':
+    '{withReference, select, yes {{reference} şikayətini} other {Bir şikayəti}} «{team}» komandasının növbəsindən götürdünüz, lakin o sizə təyin edilmədi: {closed, select, yes {şikayət bu arada bağlandı} other {onun prosesi buna indi icazə vermir}}. Bu götürmə başa çatdı; növbədən növbəti şikayəti götürə bilərsiniz.',
 };

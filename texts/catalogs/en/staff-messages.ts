@@ -172,4 +172,7 @@ export const staffMessages = {
     '{withError, select, yes { ({error})} other {}}.',
   'staff.activity_failed.action':
     'The complaint goes on, but the deadline or reminder this step computes may be missing. Please look into the cause and follow its deadlines by hand.',
+  'staff.claim_refused.subject': 'Your queue claim could not be assigned to you',
+  'staff.claim_refused.body':
+    'You claimed {withReference, select, yes {complaint {reference}} other {a complaint}} from the queue of team {team}, but it could not be assigned to you: {closed, select, yes {it was closed meanwhile} other {its process does not allow that now}}. The claim has ended; claim the next complaint from the queue.',
 };

@@ -162,4 +162,7 @@ export const staffMessages: Readonly<Record<keyof typeof source, string>> = {
   'staff.activity_failed.action':
     'رسیدگی به شکایت ادامه می‌یابد، اما ممکن است مهلت یا یادآوری‌ای که این گام محاسبه می‌کند وجود نداشته باشد. ' +
     'لطفاً علت را بررسی کنید و مهلت‌های آن را به‌صورت دستی پیگیری کنید.',
+  'staff.claim_refused.subject': 'شکایتی که از صف برداشتید به شما واگذار نشد',
+  'staff.claim_refused.body':
+    'شما {withReference, select, yes {شکایت {reference}} other {یک شکایت}} را از صف تیم «{team}» برداشتید، اما به شما واگذار نشد: {closed, select, yes {شکایت در این فاصله بسته شد} other {فرایند آن اکنون این کار را نمی‌پذیرد}}. این برداشت پایان یافت؛ می‌توانید شکایت بعدی صف را بردارید.',
 };

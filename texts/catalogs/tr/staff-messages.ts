@@ -171,4 +171,7 @@ export const staffMessages: Readonly<Record<keyof typeof source, string>> = {
     '{withError, select, yes { ({error})} other {}}.',
   'staff.activity_failed.action':
     'Şikâyet işlemeye devam ediyor, ancak bu adımın ürettiği süre veya hatırlatma eksik olabilir. Lütfen nedenini inceleyin ve süreleri elle takip edin.',
+  'staff.claim_refused.subject': 'Kuyruktan aldığınız şikâyet size atanamadı',
+  'staff.claim_refused.body':
+    '{withReference, select, yes {{reference} numaralı şikâyeti} other {Bir şikâyeti}} {team} ekibinin kuyruğundan aldınız, ancak size atanamadı: {closed, select, yes {şikâyet bu arada kapatıldı} other {süreci şu anda buna izin vermiyor}}. Bu alım sona erdi; kuyruktan sıradaki şikâyeti alabilirsiniz.',
 };
