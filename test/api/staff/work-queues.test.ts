@@ -324,6 +324,37 @@ describe('the assignment relay', () => {
     }
   });
 
+  it("keeps one complaint's claims in order: a claim released while Temporal was away never clears the next holder", async () => {
+    const { team, department } = await aTeam('order-of-claims');
+    const c = await aFiledComplaint(department);
+    const away = ctx.app({ process: quietProcess(), temporal: ctx.unreachableTemporal() });
+    const first = claimAnswerSchema.parse(await (await away.request(`/v1/queues/${team}/claim`, { method: 'POST', headers: bearer('agent') })).json());
+    // Never assigned in the workflow, so given back it is in the queue at once, and someone else takes it.
+    expect((await release(team, c.reference)).status).toBe(200);
+    expect(await queueReferences(team)).toEqual([c.reference]);
+    const second = claimAnswerSchema.parse(await (await claim(team, bearer('supervisor'))).json());
+    expect(second.complaint.reference).toBe(c.reference);
+    // The second claim waits for the first one's assignment and release, whatever the relays take first.
+    const [only] = await takeDueClaims(ctx.sql, { batchSize: 10, leaseMs: 60_000, teams: [team] });
+    expect(only?.claimId).toBe(first.claim.id);
+    await ctx.sql`UPDATE complaint_claims SET relay_started_at = NULL WHERE id = ${first.claim.id}`;
+
+    const relay = relayFor(team).start();
+    try {
+      await eventually(async () => {
+        const rows = await ctx.sql<{ id: string; assignment: string; release: string | null }[]>`
+          SELECT id, assignment, release FROM complaint_claims WHERE team = ${team}`;
+        const done = rows.every((r) => r.assignment !== 'pending' && r.release !== 'pending');
+        return done ? true : undefined;
+      });
+    } finally {
+      await relay.stop();
+    }
+    expect((await d.status(c)).state.assignee).toBe('test-supervisor');
+    const events = await d.events(c);
+    expect(events.filter((e) => e.type === 'assign').map((e) => e.data.assignee)).toEqual(['test-agent', null, 'test-supervisor']);
+  });
+
   it('takes the assignment once when a relay dies after the workflow took it', async () => {
     const { team, department } = await aTeam('crash');
     const c = await aFiledComplaint(department);
