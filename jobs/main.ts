@@ -8,6 +8,8 @@ import { SealedBox } from '../security/sealed-box.js';
 import { connectTemporalClient } from '../temporal/client.js';
 import { createTemporalGateway } from '../temporal/gateway.js';
 import { createStaffDirectory } from '../read-model/staff-directory.js';
+import { createCalendarResolver } from '../read-model/calendar-resolver.js';
+import { backfillReportFacts } from '../read-model/report-facts-backfill.js';
 import { startDelivery } from './delivery.js';
 import { runIntakeReconciler } from './intake-reconciler.js';
 import { holdSingleInstanceLock } from './single-instance.js';
@@ -73,4 +75,9 @@ const delivery = startDelivery({ ...config, LINK_SIGNING_SECRET: config.LINK_SIG
   sealedBox: new SealedBox(encryptionKeys),
 });
 stopDelivery = () => delivery.stop();
+// Report facts of complaints recorded before migration 0018 that need a calendar (or the customer hashes): once, in batches.
+void backfillReportFacts(sql, createCalendarResolver({ sql }), { signal: stopped.signal }).then(
+  (done) => log.info(done, 'report facts backfilled'),
+  (err: unknown) => log.error({ err }, 'report facts backfill failed; the next start resumes it'),
+);
 log.info('jobs running: intake reconciler, outbox delivery');

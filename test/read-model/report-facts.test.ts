@@ -13,7 +13,10 @@ import { CLASSIFY, complaintDriver, type ComplaintDriver, type FiledComplaint } 
 import { aSnapshot } from '../helpers/customer-fixtures.js';
 import { aComplaint } from '../helpers/fixtures.js';
 import { eventually, integrationContext, LINK_SIGNING_SECRET, type IntegrationContext } from '../helpers/integration.js';
-import { quietProcess, seconds } from '../helpers/process.js';
+import { quietProcess, ROUND_THE_CLOCK, seconds } from '../helpers/process.js';
+import { readFile } from 'node:fs/promises';
+import { createCalendarResolver } from '../../read-model/calendar-resolver.js';
+import { backfillReportFacts, PRIOR_LINKS_STEP } from '../../read-model/report-facts-backfill.js';
 
 let ctx: IntegrationContext;
 const hasher = customerLookupHasher(LINK_SIGNING_SECRET);
@@ -43,6 +46,9 @@ async function occurredAt(complaintId: string, type: string): Promise<Date[]> {
   return rows.map((r) => r.occurred_at);
 }
 
+/** The complaint the first test drives through every kind of fact (the backfill test derives them again). */
+let driven: FiledComplaint | undefined;
+
 describe('facts of a complaint driven through its lifecycle', () => {
   it('records the breached and escalated stage, both rounds, the corrective action and the resolution time', async () => {
     const d = complaintDriver(
@@ -66,6 +72,7 @@ describe('facts of a complaint driven through its lifecycle', () => {
     await d.decideOk(c, { type: 'propose_resolution', outcome: 'upheld', summary: 'We refund the full price.', remedy: 'refund', amount: 14999.9, currency: 'TRY', correctiveActionId: 'ca-1' });
     await d.answer(c, { type: 'customer_accepted', round: 2 });
     await d.waitForStatus(c, 'closed');
+    driven = c;
 
     const facts = await factsOf(c.id);
     const [row] = await ctx.sql<{ received_at: Date; closed_at: Date }[]>`SELECT received_at, closed_at FROM complaints WHERE id = ${c.id}`;
@@ -222,5 +229,35 @@ describe('facts recorded through the activity', () => {
     await withHash(later);
     const [row] = await ctx.sql`SELECT prior_complaint_at FROM complaints WHERE id = ${later.complaintId}`;
     expect(row!.prior_complaint_at).toEqual(new Date('2026-04-01T08:00:00.000Z'));
+  });
+});
+
+describe('the backfill of complaints recorded before 0018', () => {
+  it("derives the same facts from the lifecycle and the timeline, except the deadlines of ended stage runs, which were never recorded", async () => {
+    const c = driven!;
+    const live = await factsOf(c.id);
+    const links = await ctx.sql<{ id: string; prior_complaint_at: Date | null }[]>`
+      SELECT id, prior_complaint_at FROM complaints WHERE category IS NOT NULL AND (customer_email_hash IS NOT NULL OR customer_phone_hash IS NOT NULL) ORDER BY id`;
+    expect(links.filter((l) => l.prior_complaint_at !== null).length).toBeGreaterThan(0);
+    // As before 0018: none of the facts.
+    for (const table of ['complaint_stage_clocks', 'complaint_escalations', 'complaint_proposals', 'complaint_corrective_actions']) {
+      await ctx.sql`DELETE FROM ${ctx.sql(table)} WHERE complaint_id = ${c.id}`;
+    }
+    await ctx.sql`UPDATE complaints SET breach_count = 0, resolution_business_minutes = NULL, closed_within_3_business_days = NULL WHERE id = ${c.id}`;
+    await ctx.sql`UPDATE complaints SET prior_complaint_at = NULL`;
+    await ctx.sql`DELETE FROM report_fact_backfills WHERE step = ${PRIOR_LINKS_STEP}`;
+
+    const migration = await readFile(new URL('../../db/migrations/0018_report_facts.sql', import.meta.url), 'utf8');
+    const backfill = migration.slice(migration.indexOf('-- ---- Backfill'));
+    await ctx.sql.begin((tx) => tx.unsafe(backfill));
+    const calendars = createCalendarResolver({ sql: ctx.sql, extraCalendars: { [ROUND_THE_CLOCK.id]: ROUND_THE_CLOCK } });
+    const result = await backfillReportFacts(ctx.sql, calendars, { batchSize: 2 });
+    expect(result.resolutionTimes).toBeGreaterThanOrEqual(1);
+
+    expect(await factsOf(c.id)).toEqual({ ...live, stageClocks: live.stageClocks.map((run) => ({ ...run, deadline_at: null })) });
+    expect(await ctx.sql`
+      SELECT id, prior_complaint_at FROM complaints WHERE category IS NOT NULL AND (customer_email_hash IS NOT NULL OR customer_phone_hash IS NOT NULL) ORDER BY id`).toEqual(links);
+    // Once done, the links are not computed again at the next start.
+    expect((await backfillReportFacts(ctx.sql, calendars)).priorLinks).toBe(0);
   });
 });
