@@ -15,6 +15,8 @@ import { aComplaint } from '../helpers/fixtures.js';
 import { eventually, integrationContext, LINK_SIGNING_SECRET, type IntegrationContext } from '../helpers/integration.js';
 import { quietProcess, ROUND_THE_CLOCK, seconds } from '../helpers/process.js';
 import { readFile } from 'node:fs/promises';
+import { hoursOf, migrationTo, processVersion } from '../helpers/migration.js';
+import { anIntake } from '../helpers/time-skipping.js';
 import { createCalendarResolver } from '../../read-model/calendar-resolver.js';
 import { backfillReportFacts, PRIOR_LINKS_STEP } from '../../read-model/report-facts-backfill.js';
 
@@ -48,6 +50,8 @@ async function occurredAt(complaintId: string, type: string): Promise<Date[]> {
 
 /** The complaint the first test drives through every kind of fact (the backfill test derives them again). */
 let driven: FiledComplaint | undefined;
+/** Complaints the repeat-link tests linked (the backfill test links them again). */
+const linked: string[] = [];
 
 describe('facts of a complaint driven through its lifecycle', () => {
   it('records the breached and escalated stage, both rounds, the corrective action and the resolution time', async () => {
@@ -58,7 +62,8 @@ describe('facts of a complaint driven through its lifecycle', () => {
         def.stages.initialReview.escalation = { levels: ['assignee', 'teamLead'], onBreach: [{ notify: ['teamLead'], escalate: true }] };
       }),
     );
-    const c = await d.file();
+    // A customer of this test's own: no earlier complaint of theirs.
+    const c = await d.file({ customer: { name: 'Ayşe Yılmaz', email: `facts-${randomUUID()}@example.com`, locale: 'tr', country: 'TR' } });
     const escalated = await eventually(async () => {
       const s = await d.status(c);
       return s.escalationLevel === 'teamLead' ? s : undefined;
@@ -103,6 +108,41 @@ describe('facts of a complaint driven through its lifecycle', () => {
     });
   });
 
+  it('keeps one row per stage run through a pause, a process migration and continue-as-new, with the deadline last in force', async () => {
+    const v1 = processVersion(1);
+    const d = complaintDriver(ctx, v1);
+    const intake = anIntake();
+    const started = await ctx.client.workflow.start('complaintWorkflow', {
+      workflowId: intake.complaintId,
+      taskQueue: ctx.taskQueue,
+      args: [{ intake, process: v1, historyLimit: 60 }],
+    });
+    const c = { id: intake.complaintId, reference: intake.reference, pin: '' };
+    await d.waitForStatus(c, 'acknowledged');
+    await d.decideOk(c, CLASSIFY);
+    const investigationRun = async () =>
+      (await ctx.sql`SELECT started_at, deadline_at, ended_at, breached FROM complaint_stage_clocks WHERE complaint_id = ${c.id} AND stage = 'investigation'`);
+    const asked = await d.decideOk(c, { type: 'request_info', question: 'Which model is it?' });
+    expect(asked.status).toBe('awaiting_customer');
+    await new Promise((r) => setTimeout(r, 1_000));
+    const resumed = await d.answer(c, { type: 'customer_answered_info', requestId: 'info-1', text: 'WM-8000' });
+    expect((await investigationRun())).toEqual([expect.objectContaining({ deadline_at: new Date(resumed.deadlines.stage!.deadline), ended_at: null })]);
+    const { status: migrated } = await d.migrate(c, migrationTo(processVersion(2, (def) => (def.stages.investigation.deadline = hoursOf(5))), 'restart'));
+    expect(migrated.deadlines.stage!.deadline).not.toBe(resumed.deadlines.stage!.deadline);
+    const handle = ctx.client.workflow.getHandle(c.id);
+    for (let i = 1; (await handle.describe()).runId === started.firstExecutionRunId; i++) {
+      await d.decideOk(c, { type: 'note', text: `Called the customer, attempt ${i}.` });
+      expect(i).toBeLessThan(20);
+    }
+    await eventually(async () => d.status(c).catch(() => undefined));
+    await d.decideOk(c, { type: 'propose_resolution', outcome: 'not_upheld', summary: 'The machine was installed against the manual.', remedy: 'explanation' });
+    const [classified] = await occurredAt(c.id, 'classify');
+    const [proposed] = await occurredAt(c.id, 'propose_resolution');
+    expect(await investigationRun()).toEqual([{ started_at: classified, deadline_at: new Date(migrated.deadlines.stage!.deadline), ended_at: proposed, breached: false }]);
+    const [proposal] = await ctx.sql`SELECT outcome, remedy, amount FROM complaint_proposals WHERE complaint_id = ${c.id}`;
+    expect(proposal).toEqual({ outcome: 'not_upheld', remedy: 'explanation', amount: null });
+  });
+
   describe('the repeat-complaint link', () => {
     let d: ComplaintDriver;
     beforeAll(() => {
@@ -113,6 +153,7 @@ describe('facts of a complaint driven through its lifecycle', () => {
     async function fileAs(email: string): Promise<FiledComplaint> {
       const c = await d.file({ customer: { name: 'Deniz Kaya', email, locale: 'tr', country: 'TR' } });
       await ctx.sql`UPDATE complaints SET customer_email_hash = ${hasher.email(email)} WHERE id = ${c.id}`;
+      linked.push(c.id);
       await d.waitForStatus(c, 'acknowledged');
       return c;
     }
@@ -220,6 +261,7 @@ describe('facts recorded through the activity', () => {
     const customer = { name: 'Deniz Kaya', phone, locale: 'tr', country: 'TR' };
     const withHash = async (intake: ComplaintIntake) => {
       await ctx.sql`UPDATE complaints SET customer_phone_hash = ${hasher.phone(phone)} WHERE id = ${intake.complaintId}`;
+      linked.push(intake.complaintId);
       // Intake wrote the row with its hash before the workflow recorded it: record it again as the workflow would.
       await env.run(activities().recordComplaint, intake);
     };
@@ -236,15 +278,16 @@ describe('the backfill of complaints recorded before 0018', () => {
   it("derives the same facts from the lifecycle and the timeline, except the deadlines of ended stage runs, which were never recorded", async () => {
     const c = driven!;
     const live = await factsOf(c.id);
-    const links = await ctx.sql<{ id: string; prior_complaint_at: Date | null }[]>`
-      SELECT id, prior_complaint_at FROM complaints WHERE category IS NOT NULL AND (customer_email_hash IS NOT NULL OR customer_phone_hash IS NOT NULL) ORDER BY id`;
+    const linksOf = () => ctx.sql<{ id: string; prior_complaint_at: Date | null }[]>`
+      SELECT id, prior_complaint_at FROM complaints WHERE id IN ${ctx.sql(linked)} ORDER BY id`;
+    const links = await linksOf();
     expect(links.filter((l) => l.prior_complaint_at !== null).length).toBeGreaterThan(0);
     // As before 0018: none of the facts.
     for (const table of ['complaint_stage_clocks', 'complaint_escalations', 'complaint_proposals', 'complaint_corrective_actions']) {
       await ctx.sql`DELETE FROM ${ctx.sql(table)} WHERE complaint_id = ${c.id}`;
     }
     await ctx.sql`UPDATE complaints SET breach_count = 0, resolution_business_minutes = NULL, closed_within_3_business_days = NULL WHERE id = ${c.id}`;
-    await ctx.sql`UPDATE complaints SET prior_complaint_at = NULL`;
+    await ctx.sql`UPDATE complaints SET prior_complaint_at = NULL WHERE id IN ${ctx.sql(linked)}`;
     await ctx.sql`DELETE FROM report_fact_backfills WHERE step = ${PRIOR_LINKS_STEP}`;
 
     const migration = await readFile(new URL('../../db/migrations/0018_report_facts.sql', import.meta.url), 'utf8');
@@ -255,8 +298,7 @@ describe('the backfill of complaints recorded before 0018', () => {
     expect(result.resolutionTimes).toBeGreaterThanOrEqual(1);
 
     expect(await factsOf(c.id)).toEqual({ ...live, stageClocks: live.stageClocks.map((run) => ({ ...run, deadline_at: null })) });
-    expect(await ctx.sql`
-      SELECT id, prior_complaint_at FROM complaints WHERE category IS NOT NULL AND (customer_email_hash IS NOT NULL OR customer_phone_hash IS NOT NULL) ORDER BY id`).toEqual(links);
+    expect(await linksOf()).toEqual(links);
     // Once done, the links are not computed again at the next start.
     expect((await backfillReportFacts(ctx.sql, calendars)).priorLinks).toBe(0);
   });
