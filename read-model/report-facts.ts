@@ -50,8 +50,8 @@ export async function closingResolutionTime(
  * snapshot of the previous transition, which the facts are derived against.
  */
 export async function writeReportFacts(tx: Tx, record: FactsTransition, resolution: ResolutionTime | null): Promise<void> {
-  const [row] = await tx<{ lifecycle: FactSnapshot | null; last_seq: number; resolution_business_minutes: number | null }[]>`
-    SELECT lifecycle, last_seq, resolution_business_minutes FROM complaints WHERE id = ${record.complaintId}`;
+  const [row] = await tx<{ lifecycle: FactSnapshot | null; last_seq: number; breach_count: number; resolution_business_minutes: number | null }[]>`
+    SELECT lifecycle, last_seq, breach_count, resolution_business_minutes FROM complaints WHERE id = ${record.complaintId}`;
   // The row is ahead of this transition (its update will not apply either): nothing to derive against.
   if (!row || row.last_seq >= record.seq) return;
   const facts = transitionFacts(row.lifecycle, record.status, record);
@@ -88,10 +88,13 @@ export async function writeReportFacts(tx: Tx, record: FactsTransition, resoluti
   }
   // The resolution time is the closing transition's (later overrides do not rewrite it), unless it was never written.
   const writeResolution = resolution !== null && (facts.closed || row.resolution_business_minutes === null);
-  await tx`
-    UPDATE complaints SET breach_count = ${facts.breachCount}
-      ${writeResolution ? tx`, resolution_business_minutes = ${resolution.businessMinutes}, closed_within_3_business_days = ${resolution.closedWithin3BusinessDays}` : tx``}
-    WHERE id = ${id}`;
+  // Most transitions change neither: no second row version for them.
+  if (writeResolution || facts.breachCount !== row.breach_count) {
+    await tx`
+      UPDATE complaints SET breach_count = ${facts.breachCount}
+        ${writeResolution ? tx`, resolution_business_minutes = ${resolution.businessMinutes}, closed_within_3_business_days = ${resolution.closedWithin3BusinessDays}` : tx``}
+      WHERE id = ${id}`;
+  }
   if (facts.categoryChanged) await refreshPriorComplaints(tx, id, record.status.state.classification!.category);
 }
 
