@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createActivities } from '../../activities/index.js';
 import type { TransitionRecord } from '../../read-model/record-transition.js';
 import { storeCalendarOverrides } from '../../read-model/calendar-overrides.js';
+import { refreshPriorComplaints } from '../../read-model/report-facts.js';
 import { customerLookupHasher } from '../../security/customer-lookup.js';
 import type { ComplaintIntake, ComplaintSnapshot } from '../../workflows/complaint.messages.js';
 import { CLASSIFY, complaintDriver, type ComplaintDriver, type FiledComplaint } from '../helpers/complaint-driver.js';
@@ -271,6 +272,42 @@ describe('facts recorded through the activity', () => {
     await withHash(later);
     const [row] = await ctx.sql`SELECT prior_complaint_at FROM complaints WHERE id = ${later.complaintId}`;
     expect(row!.prior_complaint_at).toEqual(new Date('2026-04-01T08:00:00.000Z'));
+  });
+});
+
+describe('repeat links under concurrency', () => {
+  it("serialises one customer's classifications: the later complaint sees the earlier one's category committed meanwhile", async () => {
+    const activities = createActivities(ctx.activityDeps);
+    const env = new MockActivityEnvironment();
+    const email = `concurrent-${randomUUID()}@example.com`;
+    const file = async (receivedAt: string) => {
+      const intake: ComplaintIntake = { ...aComplaint({ customer: { name: 'Deniz Kaya', email, locale: 'tr' } }), complaintId: randomUUID(), reference: `CMP-2026-${String(Math.floor(Math.random() * 900_000) + 100_000)}`, pinHash: 'scrypt$test', receivedAt };
+      await env.run(activities.recordComplaint, intake);
+      await ctx.sql`UPDATE complaints SET customer_email_hash = ${hasher.email(email)} WHERE id = ${intake.complaintId}`;
+      return intake.complaintId;
+    };
+    const earlier = await file('2026-05-04T08:00:00.000Z');
+    const later = await file('2026-05-05T08:00:00.000Z');
+    // Two classifications at once: the earlier complaint's transaction holds the customer until it commits.
+    let commitEarlier = () => undefined as void;
+    let earlierRefreshed = () => undefined as void;
+    const refreshed = new Promise<void>((r) => (earlierRefreshed = r));
+    const first = ctx.sql.begin(async (tx) => {
+      await refreshPriorComplaints(tx, earlier, 'billing');
+      await tx`UPDATE complaints SET category = 'billing' WHERE id = ${earlier}`;
+      earlierRefreshed();
+      await new Promise<void>((r) => (commitEarlier = r));
+    });
+    await refreshed;
+    const second = ctx.sql.begin(async (tx) => {
+      await refreshPriorComplaints(tx, later, 'billing');
+      await tx`UPDATE complaints SET category = 'billing' WHERE id = ${later}`;
+    });
+    await new Promise((r) => setTimeout(r, 300));
+    commitEarlier();
+    await Promise.all([first, second]);
+    const [row] = await ctx.sql`SELECT prior_complaint_at FROM complaints WHERE id = ${later}`;
+    expect(row!.prior_complaint_at).toEqual(new Date('2026-05-04T08:00:00.000Z'));
   });
 });
 
