@@ -33,7 +33,7 @@ export function createActivities(deps: ActivityDeps) {
   // One resolver: a migration's preview and its apply compute on the calendars every clock uses.
   const calendars = deps.calendars ?? createCalendarResolver({ sql: deps.sql, extraCalendars: extra });
   return {
-    ...createReadModelActivities({ ...deps, timeZoneOf }),
+    ...createReadModelActivities({ ...deps, timeZoneOf, calendars }),
     ...createClockActivities({ calendars }),
     ...createProcessMigrationActivities({ sql: deps.sql, temporal: deps.temporal, calendars }),
   };

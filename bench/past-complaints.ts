@@ -53,12 +53,12 @@ function generatePath(n: number): ComplaintPath {
   if (random() < 0.04) {
     decide(between(0.5, 3) * DAY, { type: 'withdraw', reason: 'Solved it myself' });
   } else {
-    decide(between(0.5, 8) * DAY, { type: 'propose_resolution', summary: 'We repair the machine', remedy: 'repair' });
+    decide(between(0.5, 8) * DAY, { type: 'propose_resolution', outcome: 'upheld', summary: 'We repair the machine', remedy: 'repair' });
     const first = random();
     if (first < 0.6) answer(between(0.1, 6) * DAY, { type: 'customer_accepted', round: 1 });
     else if (first < 0.85) {
       answer(between(0.5, 5) * DAY, { type: 'customer_rejected', round: 1, reason: 'Not enough' });
-      decide(between(0.5, 7) * DAY, { type: 'propose_resolution', summary: 'We replace the machine', remedy: 'replacement' });
+      decide(between(0.5, 7) * DAY, { type: 'propose_resolution', outcome: 'upheld', summary: 'We replace the machine', remedy: 'replacement' });
       if (random() < 0.7) answer(between(0.1, 6) * DAY, { type: 'customer_accepted', round: 2 });
       else {
         answer(between(0.5, 5) * DAY, { type: 'customer_rejected', round: 2, reason: 'Still not enough' });

@@ -6,6 +6,7 @@ import {
   CHANNELS,
   EXTERNAL_DECISIONS,
   MONETARY_REMEDY_KINDS,
+  PROPOSAL_OUTCOMES,
   RECORDED_ANSWERS,
   REMEDY_KINDS,
   ROLES,
@@ -87,6 +88,7 @@ export const actorSchema = z.strictObject({ id: staffIdSchema, role: z.enum(ROLE
 const proposeResolutionSchema = z
   .strictObject({
     type: z.literal('propose_resolution'),
+    outcome: z.enum(PROPOSAL_OUTCOMES),
     summary: nonBlankText(5_000),
     remedy: z.enum(REMEDY_KINDS),
     amount: z.number().positive().max(1_000_000_000).optional(),

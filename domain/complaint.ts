@@ -124,6 +124,13 @@ export const REMEDY_KINDS = [
 ] as const;
 export type RemedyKind = (typeof REMEDY_KINDS)[number];
 
+/**
+ * How far a proposed resolution finds the complaint justified: what regulators ask complaint
+ * reports to count (the FCA's upheld / partly upheld / not upheld).
+ */
+export const PROPOSAL_OUTCOMES = ['upheld', 'partly_upheld', 'not_upheld'] as const;
+export type ProposalOutcome = (typeof PROPOSAL_OUTCOMES)[number];
+
 /** Remedy kinds that are money and so need `amount` and `currency`. */
 export const MONETARY_REMEDY_KINDS = ['refund', 'credit'] as const satisfies readonly RemedyKind[];
 

@@ -9,6 +9,8 @@ import { connectTemporalClient } from '../temporal/client.js';
 import { createTemporalGateway } from '../temporal/gateway.js';
 import { createStaffDirectory } from '../read-model/staff-directory.js';
 import { createAssignmentRelay } from './assignment-relay.js';
+import { createCalendarResolver } from '../read-model/calendar-resolver.js';
+import { backfillReportFacts } from '../read-model/report-facts-backfill.js';
 import { startDelivery } from './delivery.js';
 import { runIntakeReconciler } from './intake-reconciler.js';
 import { holdSingleInstanceLock } from './single-instance.js';
@@ -84,4 +86,9 @@ const assignmentRelay = createAssignmentRelay(
   { pollMs: config.ASSIGNMENT_RELAY_POLL_MS, leaseMs: config.ASSIGNMENT_RELAY_LEASE_MS, staffLocale: config.STAFF_LOCALE },
 ).start();
 stopAssignmentRelay = () => assignmentRelay.stop();
-log.info('jobs running: intake reconciler, outbox delivery, assignment relay');
+// Report facts of complaints recorded before migration 0018 that need a calendar (or the customer hashes): once, in batches.
+void backfillReportFacts(sql, createCalendarResolver({ sql }), { signal: stopped.signal }).then(
+  (done) => log.info(done, 'report facts backfilled'),
+  (err: unknown) => log.error({ err }, 'report facts backfill failed; the next start resumes it'),
+);
+log.info('jobs running: intake reconciler, outbox delivery, assignment relay, report facts backfill');

@@ -10,6 +10,8 @@ import type { ComplaintIntake, ComplaintSnapshot } from '../workflows/complaint.
 import { writeMessages, type OutboxDeps, type OutgoingMessage } from './outbox.js';
 import { writeAgentAcknowledgement } from './acknowledgement-routing.js';
 import { transitionHash } from './transition-hash.js';
+import type { CalendarResolver } from './calendar-resolver.js';
+import { closingResolutionTime, refreshPriorComplaints, writeReportFacts } from './report-facts.js';
 
 export type { OutgoingMessage } from './outbox.js';
 
@@ -39,6 +41,8 @@ export interface TransitionRecord {
 export interface ReadModelDeps extends OutboxDeps {
   sql: Sql;
   linkTtlDays: number;
+  /** The complaints' calendars with their overrides: a closure's resolution time is counted in them. */
+  calendars: CalendarResolver;
 }
 
 export function createReadModelActivities(deps: ReadModelDeps) {
@@ -57,6 +61,7 @@ export function createReadModelActivities(deps: ReadModelDeps) {
             ${intake.description}, ${intake.category ?? null}, ${intake.product ?? null},
             ${intake.pinHash}, ${intake.receivedAt}, now())
           ON CONFLICT (id) DO UPDATE SET recorded_at = coalesce(complaints.recorded_at, now())`;
+        if (intake.category) await refreshPriorComplaints(tx, intake.complaintId, intake.category);
         await tx`
           INSERT INTO complaint_events (complaint_id, seq, type, actor_id, actor_role, occurred_at, data)
           VALUES (${intake.complaintId}, 1, 'registered', 'system', 'system', now(),
@@ -67,6 +72,9 @@ export function createReadModelActivities(deps: ReadModelDeps) {
 
     async recordTransition(record: TransitionRecord): Promise<void> {
       const hash = transitionHash(record);
+      const resolution = await closingResolutionTime(deps.calendars, record.status, (err) =>
+        log.warn('resolution time not counted: the calendar cannot count it', { complaintId: record.complaintId, error: err.message }),
+      );
       await sql.begin(async (tx) => {
         const inserted = await tx`
           INSERT INTO complaint_events (complaint_id, seq, type, actor_id, actor_role, occurred_at, data, transition_hash)
@@ -99,6 +107,7 @@ export function createReadModelActivities(deps: ReadModelDeps) {
           const firstOrdinal = record.messages.length + 1;
           await writeAgentAcknowledgement(tx, deps, { ...record, calendarId: record.status.calendarId, firstOrdinal, dueAt });
         }
+        await writeReportFacts(tx, record, resolution);
         await updateComplaintRow(tx, record);
       });
     },

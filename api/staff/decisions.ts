@@ -30,7 +30,9 @@ const decisionBodySchema = decisionSchema.meta({
     'One decision, discriminated by `type`: acknowledge, classify, assign, request_info, propose_resolution, escalate, ' +
     'note, record_corrective_action, record_external_outcome, withdraw, close_out_of_scope, mark_duplicate, and, while the ' +
     'customer owes an answer: record_customer_answer (an answer that came by phone, mail, …), cancel_info_request, ' +
-    'reissue_link (a fresh link for the open question or proposal; the earlier links answer 410).',
+    'reissue_link (a fresh link for the open question or proposal; the earlier links answer 410). ' +
+    '`propose_resolution` requires `outcome`: how far the proposal finds the complaint justified — `upheld`, ' +
+    '`partly_upheld` or `not_upheld` (what regulators ask complaint reports to count; GET /v1/reports/kpis counts it).',
   example: { type: 'classify', category: 'product_defect', product: 'WM-8000', severity: 'high', department: 'after_sales' },
 });
 

@@ -127,7 +127,7 @@ export const simulationRequestSchema = z
       receivedAt: '2026-03-02T10:00:00+03:00',
       events: [
         { kind: 'decision', at: '2026-03-05T11:00:00+03:00', decision: { type: 'classify', category: 'product_defect', product: 'WM-8000', severity: 'high', department: 'after_sales' } },
-        { kind: 'decision', at: '2026-03-09T15:00:00+03:00', decision: { type: 'propose_resolution', summary: 'We repair the machine', remedy: 'repair' } },
+        { kind: 'decision', at: '2026-03-09T15:00:00+03:00', decision: { type: 'propose_resolution', outcome: 'upheld', summary: 'We repair the machine', remedy: 'repair' } },
         { kind: 'customer', at: '2026-03-10T20:15:00+03:00', answer: { type: 'customer_accepted', round: 1 } },
       ],
     },

@@ -102,6 +102,8 @@ export const DECISION_HANDLERS: DecisionHandlers = {
       ...state.proposals,
       {
         round,
+        // Recorded histories from before outcomes existed replay decisions without one.
+        outcome: (decision as Partial<typeof decision>).outcome ?? null,
         summary,
         remedy,
         amount: amount ?? null,

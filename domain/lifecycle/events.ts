@@ -2,6 +2,7 @@
 // all plain JSON with ISO-8601 instants, so they cross Temporal boundaries unchanged.
 import type {
   ExternalDecision,
+  ProposalOutcome,
   RecordedAnswer,
   RemedyKind,
   Role,
@@ -26,6 +27,11 @@ export type Decision =
   | { type: 'request_info'; question: string }
   | {
       type: 'propose_resolution';
+      /**
+       * Whether the complaint is upheld, partly upheld or not upheld. Required on the wire;
+       * decisions recorded before it existed lack it (the proposal's outcome is then null).
+       */
+      outcome: ProposalOutcome;
       summary: string;
       remedy: RemedyKind;
       /** Required for `refund` and `credit`, together with `currency`. */

@@ -5,6 +5,7 @@ import type {
   Closure,
   ComplaintStatus,
   ExternalDecision,
+  ProposalOutcome,
   RemedyKind,
   Severity,
   TimedStageId,
@@ -50,6 +51,8 @@ export interface ProposalAnswer {
 /** A proposed resolution; there is at most one per round. */
 export interface Proposal {
   round: number;
+  /** Null (or absent, in runs carried from before it existed) for proposals made before outcomes were recorded. */
+  outcome?: ProposalOutcome | null;
   summary: string;
   remedy: RemedyKind;
   amount: number | null;

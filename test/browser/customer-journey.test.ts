@@ -187,13 +187,13 @@ describe.each(JOURNEYS)('a customer writing in $language', ({ language, name, su
     await decide(reference!, { type: 'assign', assignee: STAFF_ID, team: 'after-sales-istanbul' });
     await waitForStatus(complaintId, 'in_review');
     await decide(reference!, { type: 'classify', category: 'product_defect', product: 'WM-8000', severity: 'high', department: 'after_sales' });
-    await decide(reference!, { type: 'propose_resolution', summary: 'We repair the machine at your home.', remedy: 'repair' });
+    await decide(reference!, { type: 'propose_resolution', outcome: 'upheld', summary: 'We repair the machine at your home.', remedy: 'repair' });
     const round1 = await emailFor(complaintId, 'resolution_proposed', 0);
     await rejectThrough(page, round1, language === 'fa' ? 'تعمیر کافی نیست؛ دستگاه نو می‌خواهم.' : 'Onarım yetmez, yeni makine istiyorum.', language);
     await waitForStatus(complaintId, 'reinvestigating');
 
     // Round 2, rejected too: the complaint goes to the external bodies, and the customer is told which.
-    await decide(reference!, { type: 'propose_resolution', summary: 'We replace the machine.', remedy: 'replacement' });
+    await decide(reference!, { type: 'propose_resolution', outcome: 'upheld', summary: 'We replace the machine.', remedy: 'replacement' });
     const round2 = await emailFor(complaintId, 'resolution_proposed', 1);
     expect(linkIn(round2.text, '/r/')).not.toBe(linkIn(round1.text, '/r/'));
     await rejectThrough(page, round2, language === 'fa' ? 'هنوز راضی نیستم.' : 'Hâlâ memnun değilim.', language);

@@ -75,12 +75,14 @@ describe('decisionSchema', () => {
     expect(decisionSchema.parse(SAMPLE_DECISIONS[type])).toEqual(SAMPLE_DECISIONS[type]);
   });
 
-  const propose = { type: 'propose_resolution', summary: 'Money back.' };
+  const propose = { type: 'propose_resolution', outcome: 'upheld', summary: 'Money back.' };
   it.each([
     ['an unknown type', { type: 'approve' }, ['type']],
     ['an extra field', { type: 'acknowledge', reason: 'x' }, ['']],
     ['a classification without severity', { ...SAMPLE_DECISIONS.classify, severity: undefined }, ['severity']],
     ['an unknown severity', { ...SAMPLE_DECISIONS.classify, severity: 'urgent' }, ['severity']],
+    ['a proposal without an outcome', { ...SAMPLE_DECISIONS.propose_resolution, outcome: undefined }, ['outcome']],
+    ['an outcome regulators do not know', { ...SAMPLE_DECISIONS.propose_resolution, outcome: 'partially_upheld' }, ['outcome']],
     ['a refund without amount and currency', { ...propose, remedy: 'refund' }, ['amount', 'currency']],
     ['a credit without currency', { ...propose, remedy: 'credit', amount: 50 }, ['currency']],
     ['a negative amount', { ...propose, remedy: 'refund', amount: -5, currency: 'TRY' }, ['amount']],

@@ -19,7 +19,7 @@ const DECISIONS = [
   { type: 'classify', category: 'product_defect', product: 'WM-8000', severity: 'high', department: 'after_sales' },
   { type: 'assign', assignee: 'agent.ayse', team: 'after-sales' },
   { type: 'request_info', question: 'Which serial number does the machine have?' },
-  { type: 'propose_resolution', summary: 'We refund the full price.', remedy: 'refund', amount: 10, currency: 'TRY', correctiveActionId: 'ca-1' },
+  { type: 'propose_resolution', outcome: 'upheld', summary: 'We refund the full price.', remedy: 'refund', amount: 10, currency: 'TRY', correctiveActionId: 'ca-1' },
   { type: 'escalate', reason: 'The customer is a hospital.' },
   { type: 'note', text: 'Customer called again.' },
   { type: 'record_corrective_action', rootCause: 'A bad seal.', action: 'Change the supplier.', owner: 'qm.ali', dueDate: '2026-04-01' },

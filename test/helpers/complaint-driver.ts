@@ -110,5 +110,5 @@ export function useComplaintDriver(use: (world: { ctx: IntegrationContext; d: Co
 }
 
 export const CLASSIFY: Decision = { type: 'classify', category: 'product_defect', product: 'WM-8000', severity: 'high', department: 'after_sales' };
-export const PROPOSE_REPAIR: Decision = { type: 'propose_resolution', summary: 'We will repair the machine at home free of charge.', remedy: 'repair' };
-export const PROPOSE_REFUND: Decision = { type: 'propose_resolution', summary: 'We refund the full price.', remedy: 'refund', amount: 14999.9, currency: 'TRY' };
+export const PROPOSE_REPAIR: Decision = { type: 'propose_resolution', outcome: 'upheld', summary: 'We will repair the machine at home free of charge.', remedy: 'repair' };
+export const PROPOSE_REFUND: Decision = { type: 'propose_resolution', outcome: 'upheld', summary: 'We refund the full price.', remedy: 'refund', amount: 14999.9, currency: 'TRY' };

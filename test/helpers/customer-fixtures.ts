@@ -203,7 +203,7 @@ export function customerFlow(ctx: IntegrationContext, app: ReturnType<Integratio
       return c;
     },
     async propose(c: SeededComplaint, round: number): Promise<string> {
-      await flow.decide(c, { type: 'propose_resolution', summary: `Round ${round}: we repair the machine at home.`, remedy: 'repair' });
+      await flow.decide(c, { type: 'propose_resolution', outcome: 'upheld', summary: `Round ${round}: we repair the machine at home.`, remedy: 'repair' });
       await flow.waitForRow(c, 'resolution_proposed');
       return flow.sentLink(c, 'resolution_proposed', round - 1);
     },

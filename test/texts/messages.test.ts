@@ -70,7 +70,7 @@ function journey(from: ComplaintState, events: Parameters<typeof step>[1][]): Se
 }
 
 const fresh = start();
-const refund = { type: 'propose_resolution', summary: 'We refund the price.', remedy: 'refund', amount: 1250 } as const;
+const refund = { type: 'propose_resolution', outcome: 'upheld', summary: 'We refund the price.', remedy: 'refund', amount: 1250 } as const;
 const SENT: Sent[] = [
   ...messagesOf(initialEffects(fresh, definition), fresh),
   ...journey(fresh, [

@@ -127,7 +127,7 @@ describe('migrating a running complaint', () => {
     await d.decideOk(closed, { type: 'withdraw', reason: 'The customer solved it.' });
     expect(await refusalOf(d.migrate(closed, migrationTo(LONGER, 'keep')))).toMatchObject({ code: 'NOT_MIGRATABLE', reason: 'closed' });
     const c = await investigating(d);
-    await d.decideOk(c, { type: 'propose_resolution', summary: 'We repair it.', remedy: 'repair' });
+    await d.decideOk(c, { type: 'propose_resolution', outcome: 'upheld', summary: 'We repair it.', remedy: 'repair' });
     await d.answer(c, { type: 'customer_rejected', round: 1, reason: 'Not enough.' });
     const oneRound = processVersion(2, (def) => (def.acceptance.rounds = 1));
     expect(await refusalOf(d.migrate(c, migrationTo(oneRound, 'keep')))).toMatchObject({ code: 'NOT_MIGRATABLE', reason: 'round_beyond_target' });

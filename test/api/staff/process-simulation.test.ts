@@ -54,7 +54,7 @@ const A_PATH = {
   receivedAt: '2025-03-03T10:00:00+03:00',
   events: [
     { kind: 'decision', at: '2025-03-04T15:00:00+03:00', decision: { type: 'classify', category: 'defect', product: 'WM-8000', severity: 'medium', department: 'after-sales' } },
-    { kind: 'decision', at: '2025-03-06T12:00:00+03:00', decision: { type: 'propose_resolution', summary: 'We repair the machine', remedy: 'repair' } },
+    { kind: 'decision', at: '2025-03-06T12:00:00+03:00', decision: { type: 'propose_resolution', outcome: 'upheld', summary: 'We repair the machine', remedy: 'repair' } },
     { kind: 'customer', at: '2025-03-07T20:00:00+03:00', answer: { type: 'customer_accepted', round: 1 } },
   ],
 };

@@ -57,7 +57,7 @@ export const SAMPLE_DECISIONS: { [T in Decision['type']]: DecisionOf<T> } = {
   classify: { type: 'classify', category: 'product_defect', product: 'WM-8000', severity: 'high', department: 'after_sales' },
   assign: { type: 'assign', assignee: 'agent-7', team: 'washing-machines' },
   request_info: { type: 'request_info', question: 'Could you send a photo of the leak?' },
-  propose_resolution: { type: 'propose_resolution', summary: 'We replace the pump.', remedy: 'repair' },
+  propose_resolution: { type: 'propose_resolution', outcome: 'upheld', summary: 'We replace the pump.', remedy: 'repair' },
   escalate: { type: 'escalate', reason: 'The customer is a hospital.' },
   note: { type: 'note', text: 'Called the dealer.' },
   record_corrective_action: {

@@ -92,7 +92,7 @@ describe('when the customer rejects once and accepts the second proposal', () =>
       ]),
     );
 
-    const replacement = { type: 'propose_resolution', summary: 'A new machine.', remedy: 'replacement' } as const;
+    const replacement = { type: 'propose_resolution', outcome: 'upheld', summary: 'A new machine.', remedy: 'replacement' } as const;
     const proposed = step(rejected.state, decide(replacement));
     expect(proposed.state).toMatchObject({ status: 'resolution_proposed', round: 2 });
     expect(effectsOfKind(proposed.effects, 'issue_response_link')).toEqual([

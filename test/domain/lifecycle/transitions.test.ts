@@ -125,7 +125,7 @@ describe('decisions with semantic problems (VALIDATION_FAILED)', () => {
   it('refuses a refund without an amount', () => {
     const error = refuse(
       reach('investigating'),
-      decide({ type: 'propose_resolution', summary: 'Money back.', remedy: 'refund' }),
+      decide({ type: 'propose_resolution', outcome: 'upheld', summary: 'Money back.', remedy: 'refund' }),
     );
     expect(error).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ path: 'amount' }] });
   });
