@@ -31,6 +31,7 @@ import { responsePages } from './customer/pages/response-pages.js';
 import { surveyPages } from './customer/pages/survey-page.js';
 import { surveyRoutes } from './customer/survey-routes.js';
 import { satisfactionReportRoutes } from './staff/satisfaction-reports.js';
+import { kpiReportRoutes } from './staff/kpi-reports.js';
 import type { TemporalGateway } from '../temporal/gateway.js';
 import { TRACKING_PER_MINUTE, trackingAdmission, type TrackingDeps } from './customer/tracking.js';
 import { trackingFormAdmission, trackingPage } from './customer/pages/tracking-page.js';
@@ -58,7 +59,8 @@ import {
 } from './customer/pages/complaint-form-routes.js';
 
 export interface AppDeps {
-  config: Pick<Config, 'API_KEYS' | 'PUBLIC_INTAKE_PER_MINUTE' | 'TRUST_PROXY'> & {
+  config: Pick<Config, 'API_KEYS' | 'PUBLIC_INTAKE_PER_MINUTE' | 'TRUST_PROXY'> &
+    Partial<Pick<Config, 'REPORT_TIME_ZONE' | 'REPEAT_COMPLAINT_WINDOW_DAYS'>> & {
     /** Answer links' lifetime in days: versions whose answer deadlines outlast it are not published. */
     SIGNED_LINK_TTL_DAYS?: number;
     /** Checks the customers' signed links (≥ 32 characters; the worker signs with the same). */
@@ -185,7 +187,8 @@ export function createApp(deps: AppDeps) {
       customerRoutes({ ...linkDeps, ...tracking }),
     )
     .route('/surveys', surveyRoutes(linkDeps))
-    .route('/reports', satisfactionReportRoutes({ sql }));
+    .route('/reports', satisfactionReportRoutes({ sql }))
+    .route('/reports', kpiReportRoutes({ sql, calendars, timeZone: config.REPORT_TIME_ZONE, repeatWindowDays: config.REPEAT_COMPLAINT_WINDOW_DAYS }));
   app.route('/v1', v1);
   app.route('/r', responsePages({ ...linkDeps, log }));
   app.route('/s', surveyPages({ ...linkDeps, log }));
