@@ -75,11 +75,10 @@ type Grouped = { g: string | null; is_total: boolean } & Row;
 
 export async function kpiReport(sql: Sql, q: KpiQuery): Promise<KpiReport> {
   const src = sources(sql, q);
-  const [received, closed, openAtStart, openAtEnd, clocks, escalations, proposed, answered, handOffs, redress, survey, rootCauses] =
+  const [received, closed, openAtEnd, clocks, escalations, proposed, answered, handOffs, redress, survey, rootCauses] =
     await Promise.all([
       src.received(),
       src.closed(),
-      src.openAt(q.start),
       src.openAtEnd(),
       src.stageClocks(),
       src.escalations(),
@@ -91,13 +90,13 @@ export async function kpiReport(sql: Sql, q: KpiQuery): Promise<KpiReport> {
       src.rootCauses(),
     ]);
   const keys = new Set<string | null>();
-  for (const rows of [received, closed, openAtStart, openAtEnd, clocks, escalations, proposed, answered, handOffs, redress, survey]) {
+  for (const rows of [received, closed, openAtEnd, clocks, escalations, proposed, answered, handOffs, redress, survey]) {
     for (const r of rows) if (!r.is_total) keys.add(r.g);
   }
   const figuresOf = (pick: (rows: Grouped[]) => Grouped[], kind: 'whole' | 'time' = 'whole'): KpiFigures =>
     figures(
       {
-        received: pick(received), closed: pick(closed), openAtStart: pick(openAtStart), openAtEnd: pick(openAtEnd), clocks: pick(clocks),
+        received: pick(received), closed: pick(closed), openAtEnd: pick(openAtEnd), clocks: pick(clocks),
         escalations: pick(escalations), proposed: pick(proposed), answered: pick(answered), handOffs: pick(handOffs), redress: pick(redress), survey: pick(survey),
       },
       kind,
@@ -120,7 +119,7 @@ export async function kpiReport(sql: Sql, q: KpiQuery): Promise<KpiReport> {
 }
 
 interface SourceRows {
-  received: Grouped[]; closed: Grouped[]; openAtStart: Grouped[]; openAtEnd: Grouped[]; clocks: Grouped[]; escalations: Grouped[];
+  received: Grouped[]; closed: Grouped[]; openAtEnd: Grouped[]; clocks: Grouped[]; escalations: Grouped[];
   proposed: Grouped[]; answered: Grouped[]; handOffs: Grouped[]; redress: Grouped[]; survey: Grouped[];
 }
 
@@ -141,7 +140,13 @@ function figures(s: SourceRows, kind: 'whole' | 'time'): KpiFigures {
   };
   const byLevel = Object.fromEntries(s.escalations.map((r) => [r.k as string, n(r.count)]));
   return {
-    volume: { received: n(received.received), closed: closedCount, openAtStart: n(one(s.openAtStart).open), openAtEnd: n(end.open) },
+    // Open at the start follows from the end: open(end) = open(start) + received − closed (one scan fewer).
+    volume: {
+      received: n(received.received),
+      closed: closedCount,
+      openAtStart: n(end.open) - n(received.received) + closedCount,
+      openAtEnd: n(end.open),
+    },
     backlogAgeing: kind === 'time' ? null : (Object.fromEntries(AGEING_BUCKETS.map((b) => [b.id, n(end[b.id.toLowerCase()])])) as Record<AgeingBucketId, number>),
     acknowledgementOnTime: clockOf('acknowledgement'),
     stageSla: Object.fromEntries(TIMED_STAGE_IDS.map((stage) => [stage, clockOf(stage)])) as KpiFigures['stageSla'],
@@ -244,15 +249,6 @@ function sources(sql: Sql, q: KpiQuery) {
             percentile_cont(0.9) WITHIN GROUP (ORDER BY resolution_business_minutes) AS p90_minutes,
             count(*) FILTER (WHERE closed_within_3_business_days) AS within_3_business_days,
             count(*) FILTER (WHERE closed_at <= received_at + interval '8 weeks') AS within_8_weeks`,
-      ),
-    /** Open at an instant: received before it, not closed before it. By time unit only in total. */
-    openAt: (at: Date) =>
-      grouped(
-        sql`SELECT ${openGroup} AS g FROM complaints c WHERE c.closed_at IS NULL AND c.received_at < ${at}
-            UNION ALL
-            SELECT ${openGroup} AS g FROM complaints c WHERE c.closed_at >= ${at} AND c.received_at < ${at}`,
-        sql`count(*) AS open`,
-        { totalOnly: !!unit },
       ),
     openAtEnd: () => {
       const thresholds = q.ageing.map((a) => ({ calendar_id: a.calendarId, t: a.thresholds.map((t) => t.toISOString()) }));
