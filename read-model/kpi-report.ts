@@ -75,7 +75,7 @@ type Grouped = { g: string | null; is_total: boolean } & Row;
 
 export async function kpiReport(sql: Sql, q: KpiQuery): Promise<KpiReport> {
   const src = sources(sql, q);
-  const [received, closed, openAtEnd, clocks, escalations, proposed, answered, handOffs, redress, survey, rootCauses] =
+  const [received, closed, openAtEnd, clocks, escalations, proposed, answers, handOffs, survey, rootCauses] =
     await Promise.all([
       src.received(),
       src.closed(),
@@ -85,11 +85,12 @@ export async function kpiReport(sql: Sql, q: KpiQuery): Promise<KpiReport> {
       src.proposalsProposed(),
       src.proposalsAnswered(),
       src.externalHandOffs(),
-      src.redress(),
       src.survey(),
       src.rootCauses(),
     ]);
   const keys = new Set<string | null>();
+  const answered = answers.filter((r) => r.all_k);
+  const redress = answers.filter((r) => !r.all_k && r.k !== null);
   for (const rows of [received, closed, openAtEnd, clocks, escalations, proposed, answered, handOffs, redress, survey]) {
     for (const r of rows) if (!r.is_total) keys.add(r.g);
   }
@@ -174,7 +175,7 @@ function figures(s: SourceRows, kind: 'whole' | 'time'): KpiFigures {
       unrecorded: n(one(s.proposed).unrecorded),
     },
     redress: s.redress
-      .map((r) => ({ currency: r.k as string, amount: String(r.amount), proposals: n(r.count) }))
+      .map((r) => ({ currency: r.k as string, amount: String(r.amount), proposals: n(r.answered) }))
       .sort((a, b) => a.currency.localeCompare(b.currency)),
     repeatComplaints: ratio(n(received.repeats), n(received.received)),
     satisfaction: {
@@ -219,14 +220,18 @@ function sources(sql: Sql, q: KpiQuery) {
    * `inner` selects `g` (and `k`, a second key such as the stage) and the columns `aggregates`
    * reads; the total and every group come from one pass.
    */
-  const grouped = (inner: PendingQuery<Row[]>, aggregates: PendingQuery<Row[]>, opts: { keyed?: boolean; totalOnly?: boolean } = {}) => {
-    const k = opts.keyed ? sql.unsafe('k,') : sql.unsafe('');
-    const sets =
-      q.groupBy && !opts.totalOnly
-        ? sql.unsafe(opts.keyed ? 'GROUPING SETS ((k), (k, g))' : 'GROUPING SETS ((), (g))')
-        : sql.unsafe(opts.keyed ? '(k)' : '()');
-    const isTotal = q.groupBy && !opts.totalOnly ? sql.unsafe('grouping(g) = 1') : sql.unsafe('true');
-    return sql<Grouped[]>`SELECT ${q.groupBy && !opts.totalOnly ? sql.unsafe('g') : sql.unsafe('NULL::text')} AS g, ${k} ${isTotal} AS is_total, ${aggregates}
+  const grouped = (
+    inner: PendingQuery<Row[]>,
+    aggregates: PendingQuery<Row[]>,
+    opts: { keyed?: 'only' | 'withTotal'; totalOnly?: boolean } = {},
+  ) => {
+    const byGroup = !!q.groupBy && !opts.totalOnly;
+    const k = opts.keyed ? sql.unsafe(opts.keyed === 'withTotal' ? 'k, grouping(k) = 1 AS all_k,' : 'k,') : sql.unsafe('');
+    const keySets = opts.keyed === 'only' ? ['(k)'] : opts.keyed === 'withTotal' ? ['()', '(k)'] : ['()'];
+    const groupSets = opts.keyed === 'only' ? ['(k, g)'] : opts.keyed === 'withTotal' ? ['(g)', '(k, g)'] : ['(g)'];
+    const sets = sql.unsafe(`GROUPING SETS (${[...keySets, ...(byGroup ? groupSets : [])].join(', ')})`);
+    const isTotal = byGroup ? sql.unsafe('grouping(g) = 1') : sql.unsafe('true');
+    return sql<Grouped[]>`SELECT ${byGroup ? sql.unsafe('g') : sql.unsafe('NULL::text')} AS g, ${k} ${isTotal} AS is_total, ${aggregates}
       FROM (${inner}) s GROUP BY ${sets}`;
   };
 
@@ -281,14 +286,14 @@ function sources(sql: Sql, q: KpiQuery) {
             WHERE (CASE WHEN f.breached THEN f.deadline_at ELSE f.ended_at END) >= ${start}
               AND (CASE WHEN f.breached THEN f.deadline_at ELSE f.ended_at END) < ${end}`,
         sql`count(*) AS settled, count(*) FILTER (WHERE NOT breached) AS met`,
-        { keyed: true },
+        { keyed: 'only' },
       ),
     escalations: () =>
       grouped(
         sql`SELECT ${groupOf('f.occurred_at')} AS g, f.level AS k FROM complaint_escalations f ${joinComplaints}
             WHERE f.occurred_at >= ${start} AND f.occurred_at < ${end}`,
         sql`count(*) AS count`,
-        { keyed: true },
+        { keyed: 'only' },
       ),
     proposalsProposed: () =>
       grouped(
@@ -297,16 +302,21 @@ function sources(sql: Sql, q: KpiQuery) {
         sql`${sql.unsafe(PROPOSAL_OUTCOMES.map((o) => `count(*) FILTER (WHERE outcome = '${o}') AS ${o}`).join(', '))},
             count(*) FILTER (WHERE outcome IS NULL) AS unrecorded`,
       ),
+    /** Answers to proposals; `k` the currency of accepted money (the redress), summed per currency alongside. */
     proposalsAnswered: () =>
       grouped(
-        sql`SELECT ${groupOf('f.answered_at')} AS g, f.round, f.answer FROM complaint_proposals f ${joinComplaints}
+        sql`SELECT ${groupOf('f.answered_at')} AS g, f.round, f.answer, f.amount,
+                   CASE WHEN f.answer IN ('accepted', 'deemed_accepted') AND f.amount IS NOT NULL THEN f.currency END AS k
+            FROM complaint_proposals f ${joinComplaints}
             WHERE f.answered_at >= ${start} AND f.answered_at < ${end}`,
         sql`count(*) AS answered,
             count(*) FILTER (WHERE round = 1) AS first_answered,
             count(*) FILTER (WHERE round = 1 AND answer IN ('accepted', 'deemed_accepted')) AS first_accepted,
             count(*) FILTER (WHERE round >= 2) AS later_answered,
             count(*) FILTER (WHERE round >= 2 AND answer IN ('accepted', 'deemed_accepted')) AS later_accepted,
-            count(*) FILTER (WHERE answer = 'deemed_accepted') AS deemed`,
+            count(*) FILTER (WHERE answer = 'deemed_accepted') AS deemed,
+            sum(amount)::text AS amount`,
+        { keyed: 'withTotal' },
       ),
     /** The customer's rejection of the last round that sent the complaint to an external body. */
     externalHandOffs: () =>
@@ -316,14 +326,6 @@ function sources(sql: Sql, q: KpiQuery) {
             WHERE (c.status = 'open_external' OR c.closure = 'external_decision')
               AND f.answer = 'rejected' AND f.answered_at >= ${start} AND f.answered_at < ${end}`,
         sql`count(*) AS count`,
-      ),
-    redress: () =>
-      grouped(
-        sql`SELECT ${groupOf('f.answered_at')} AS g, f.currency AS k, f.amount FROM complaint_proposals f ${joinComplaints}
-            WHERE f.answered_at >= ${start} AND f.answered_at < ${end}
-              AND f.answer IN ('accepted', 'deemed_accepted') AND f.amount IS NOT NULL AND f.currency IS NOT NULL`,
-        sql`sum(amount)::text AS amount, count(*) AS count`,
-        { keyed: true },
       ),
     survey: () =>
       grouped(
