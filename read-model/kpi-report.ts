@@ -89,8 +89,8 @@ export async function kpiReport(sql: Sql, q: KpiQuery): Promise<KpiReport> {
       src.rootCauses(),
     ]);
   const keys = new Set<string | null>();
-  const answered = answers.filter((r) => r.all_k);
-  const redress = answers.filter((r) => !r.all_k && r.k !== null);
+  const answered = sumOverKeys(answers);
+  const redress = answers.filter((r) => r.k !== null);
   for (const rows of [received, closed, openAtEnd, clocks, escalations, proposed, answered, handOffs, redress, survey]) {
     for (const r of rows) if (!r.is_total) keys.add(r.g);
   }
@@ -117,6 +117,20 @@ export async function kpiReport(sql: Sql, q: KpiQuery): Promise<KpiReport> {
     groups.set(key, group);
   }
   return { total, groups, rootCauses: rootCauses.map((r) => ({ rootCause: r.root_cause as string, count: Number(r.count) })) };
+}
+
+/** Rows keyed by `k` (here: the redress currency) summed into one row per group. */
+function sumOverKeys(rows: Grouped[]): Grouped[] {
+  const sums = new Map<string, Grouped>();
+  for (const r of rows) {
+    const id = `${r.is_total}|${r.g}`;
+    const sum = sums.get(id) ?? ({ g: r.g, is_total: r.is_total } as Grouped);
+    for (const [column, value] of Object.entries(r)) {
+      if (column !== 'g' && column !== 'k' && column !== 'is_total' && column !== 'amount') sum[column] = Number(sum[column] ?? 0) + Number(value);
+    }
+    sums.set(id, sum);
+  }
+  return [...sums.values()];
 }
 
 interface SourceRows {
@@ -153,8 +167,8 @@ function figures(s: SourceRows, kind: 'whole' | 'time'): KpiFigures {
     stageSla: Object.fromEntries(TIMED_STAGE_IDS.map((stage) => [stage, clockOf(stage)])) as KpiFigures['stageSla'],
     escalations: { total: Object.values(byLevel).reduce((a, b) => a + b, 0), byLevel },
     resolution: {
-      medianBusinessHours: hours(num(closed.median_minutes)),
-      p90BusinessHours: hours(num(closed.p90_minutes)),
+      medianBusinessHours: hours(num((closed.percentiles as (number | null)[] | undefined)?.[0])),
+      p90BusinessHours: hours(num((closed.percentiles as (number | null)[] | undefined)?.[1])),
       closedWithin3BusinessDays: ratio(n(closed.within_3_business_days), closedCount),
       closedWithin8Weeks: ratio(n(closed.within_8_weeks), closedCount),
     },
@@ -220,19 +234,16 @@ function sources(sql: Sql, q: KpiQuery) {
    * `inner` selects `g` (and `k`, a second key such as the stage) and the columns `aggregates`
    * reads; the total and every group come from one pass.
    */
-  const grouped = (
-    inner: PendingQuery<Row[]>,
-    aggregates: PendingQuery<Row[]>,
-    opts: { keyed?: 'only' | 'withTotal'; totalOnly?: boolean } = {},
-  ) => {
+  const grouped = (inner: PendingQuery<Row[]>, aggregates: PendingQuery<Row[]>, opts: { keyed?: boolean; totalOnly?: boolean } = {}) => {
     const byGroup = !!q.groupBy && !opts.totalOnly;
-    const k = opts.keyed ? sql.unsafe(opts.keyed === 'withTotal' ? 'k, grouping(k) = 1 AS all_k,' : 'k,') : sql.unsafe('');
-    const keySets = opts.keyed === 'only' ? ['(k)'] : opts.keyed === 'withTotal' ? ['()', '(k)'] : ['()'];
-    const groupSets = opts.keyed === 'only' ? ['(k, g)'] : opts.keyed === 'withTotal' ? ['(g)', '(k, g)'] : ['(g)'];
-    const sets = sql.unsafe(`GROUPING SETS (${[...keySets, ...(byGroup ? groupSets : [])].join(', ')})`);
+    const k = opts.keyed ? sql.unsafe('k,') : sql.unsafe('');
+    // Without groups a plain aggregate: GROUPING SETS would keep PostgreSQL from scanning in parallel.
+    const groupBy = byGroup
+      ? sql.unsafe(opts.keyed ? 'GROUP BY GROUPING SETS ((k), (k, g))' : 'GROUP BY GROUPING SETS ((), (g))')
+      : sql.unsafe(opts.keyed ? 'GROUP BY k' : '');
     const isTotal = byGroup ? sql.unsafe('grouping(g) = 1') : sql.unsafe('true');
     return sql<Grouped[]>`SELECT ${byGroup ? sql.unsafe('g') : sql.unsafe('NULL::text')} AS g, ${k} ${isTotal} AS is_total, ${aggregates}
-      FROM (${inner}) s GROUP BY ${sets}`;
+      FROM (${inner}) s ${groupBy}`;
   };
 
   return {
@@ -250,8 +261,7 @@ function sources(sql: Sql, q: KpiQuery) {
             FROM complaints c WHERE c.closed_at >= ${start} AND c.closed_at < ${end}`,
         sql`count(*) AS closed,
             ${sql.unsafe(CLOSURE_IDS.map((id) => `count(*) FILTER (WHERE closure = '${id}') AS ${id}`).join(', '))},
-            percentile_cont(0.5) WITHIN GROUP (ORDER BY resolution_business_minutes) AS median_minutes,
-            percentile_cont(0.9) WITHIN GROUP (ORDER BY resolution_business_minutes) AS p90_minutes,
+            percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY resolution_business_minutes) AS percentiles,
             count(*) FILTER (WHERE closed_within_3_business_days) AS within_3_business_days,
             count(*) FILTER (WHERE closed_at <= received_at + interval '8 weeks') AS within_8_weeks`,
       ),
@@ -286,14 +296,14 @@ function sources(sql: Sql, q: KpiQuery) {
             WHERE (CASE WHEN f.breached THEN f.deadline_at ELSE f.ended_at END) >= ${start}
               AND (CASE WHEN f.breached THEN f.deadline_at ELSE f.ended_at END) < ${end}`,
         sql`count(*) AS settled, count(*) FILTER (WHERE NOT breached) AS met`,
-        { keyed: 'only' },
+        { keyed: true },
       ),
     escalations: () =>
       grouped(
         sql`SELECT ${groupOf('f.occurred_at')} AS g, f.level AS k FROM complaint_escalations f ${joinComplaints}
             WHERE f.occurred_at >= ${start} AND f.occurred_at < ${end}`,
         sql`count(*) AS count`,
-        { keyed: 'only' },
+        { keyed: true },
       ),
     proposalsProposed: () =>
       grouped(
@@ -316,13 +326,18 @@ function sources(sql: Sql, q: KpiQuery) {
             count(*) FILTER (WHERE round >= 2 AND answer IN ('accepted', 'deemed_accepted')) AS later_accepted,
             count(*) FILTER (WHERE answer = 'deemed_accepted') AS deemed,
             sum(amount)::text AS amount`,
-        { keyed: 'withTotal' },
+        { keyed: true },
       ),
-    /** The customer's rejection of the last round that sent the complaint to an external body. */
+    /**
+     * The customer's rejection of the last round that sent the complaint to an external body. Few
+     * complaints go external: each one's last proposal is looked up by key (a nested loop).
+     */
     externalHandOffs: () =>
       grouped(
         sql`SELECT ${groupOf('f.answered_at')} AS g FROM complaints c
-            JOIN complaint_proposals f ON f.complaint_id = c.id AND f.round = c.round
+            CROSS JOIN LATERAL (
+              SELECT p.answered_at, p.answer FROM complaint_proposals p WHERE p.complaint_id = c.id AND p.round = c.round LIMIT 1
+            ) f
             WHERE (c.status = 'open_external' OR c.closure = 'external_decision')
               AND f.answer = 'rejected' AND f.answered_at >= ${start} AND f.answered_at < ${end}`,
         sql`count(*) AS count`,
