@@ -75,10 +75,11 @@ type Grouped = { g: string | null; is_total: boolean } & Row;
 
 export async function kpiReport(sql: Sql, q: KpiQuery): Promise<KpiReport> {
   const src = sources(sql, q);
-  const [received, closed, openAtEnd, clocks, escalations, proposed, answers, handOffs, survey, rootCauses] =
+  const [received, closed, percentiles, openAtEnd, clocks, escalations, proposed, answers, handOffs, survey, rootCauses] =
     await Promise.all([
       src.received(),
       src.closed(),
+      src.resolutionPercentiles(),
       src.openAtEnd(),
       src.stageClocks(),
       src.escalations(),
@@ -91,13 +92,13 @@ export async function kpiReport(sql: Sql, q: KpiQuery): Promise<KpiReport> {
   const keys = new Set<string | null>();
   const answered = sumOverKeys(answers);
   const redress = answers.filter((r) => r.k !== null);
-  for (const rows of [received, closed, openAtEnd, clocks, escalations, proposed, answered, handOffs, redress, survey]) {
+  for (const rows of [received, closed, percentiles, openAtEnd, clocks, escalations, proposed, answered, handOffs, redress, survey]) {
     for (const r of rows) if (!r.is_total) keys.add(r.g);
   }
   const figuresOf = (pick: (rows: Grouped[]) => Grouped[], kind: 'whole' | 'time' = 'whole'): KpiFigures =>
     figures(
       {
-        received: pick(received), closed: pick(closed), openAtEnd: pick(openAtEnd), clocks: pick(clocks),
+        received: pick(received), closed: pick(closed), percentiles: pick(percentiles), openAtEnd: pick(openAtEnd), clocks: pick(clocks),
         escalations: pick(escalations), proposed: pick(proposed), answered: pick(answered), handOffs: pick(handOffs), redress: pick(redress), survey: pick(survey),
       },
       kind,
@@ -134,7 +135,7 @@ function sumOverKeys(rows: Grouped[]): Grouped[] {
 }
 
 interface SourceRows {
-  received: Grouped[]; closed: Grouped[]; openAtEnd: Grouped[]; clocks: Grouped[]; escalations: Grouped[];
+  received: Grouped[]; closed: Grouped[]; percentiles: Grouped[]; openAtEnd: Grouped[]; clocks: Grouped[]; escalations: Grouped[];
   proposed: Grouped[]; answered: Grouped[]; handOffs: Grouped[]; redress: Grouped[]; survey: Grouped[];
 }
 
@@ -149,6 +150,7 @@ function figures(s: SourceRows, kind: 'whole' | 'time'): KpiFigures {
   const survey = one(s.survey);
   const end = one(s.openAtEnd);
   const closedCount = n(closed.closed);
+  const percentiles = (one(s.percentiles).percentiles as (number | null)[] | undefined) ?? [];
   const clockOf = (stage: string) => {
     const row = s.clocks.find((r) => r.k === stage);
     return ratio(n(row?.met), n(row?.settled));
@@ -167,8 +169,8 @@ function figures(s: SourceRows, kind: 'whole' | 'time'): KpiFigures {
     stageSla: Object.fromEntries(TIMED_STAGE_IDS.map((stage) => [stage, clockOf(stage)])) as KpiFigures['stageSla'],
     escalations: { total: Object.values(byLevel).reduce((a, b) => a + b, 0), byLevel },
     resolution: {
-      medianBusinessHours: hours(num((closed.percentiles as (number | null)[] | undefined)?.[0])),
-      p90BusinessHours: hours(num((closed.percentiles as (number | null)[] | undefined)?.[1])),
+      medianBusinessHours: hours(num(percentiles[0])),
+      p90BusinessHours: hours(num(percentiles[1])),
       closedWithin3BusinessDays: ratio(n(closed.within_3_business_days), closedCount),
       closedWithin8Weeks: ratio(n(closed.within_8_weeks), closedCount),
     },
@@ -261,9 +263,15 @@ function sources(sql: Sql, q: KpiQuery) {
             FROM complaints c WHERE c.closed_at >= ${start} AND c.closed_at < ${end}`,
         sql`count(*) AS closed,
             ${sql.unsafe(CLOSURE_IDS.map((id) => `count(*) FILTER (WHERE closure = '${id}') AS ${id}`).join(', '))},
-            percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY resolution_business_minutes) AS percentiles,
             count(*) FILTER (WHERE closed_within_3_business_days) AS within_3_business_days,
             count(*) FILTER (WHERE closed_at <= received_at + interval '8 weeks') AS within_8_weeks`,
+      ),
+    /** Apart from the counts: an ordered-set aggregate would keep the counts from a parallel scan. */
+    resolutionPercentiles: () =>
+      grouped(
+        sql`SELECT ${groupOf('c.closed_at')} AS g, c.resolution_business_minutes FROM complaints c
+            WHERE c.closed_at >= ${start} AND c.closed_at < ${end}`,
+        sql`percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY resolution_business_minutes) AS percentiles`,
       ),
     openAtEnd: () => {
       const thresholds = q.ageing.map((a) => ({ calendar_id: a.calendarId, t: a.thresholds.map((t) => t.toISOString()) }));
@@ -328,16 +336,11 @@ function sources(sql: Sql, q: KpiQuery) {
             sum(amount)::text AS amount`,
         { keyed: true },
       ),
-    /**
-     * The customer's rejection of the last round that sent the complaint to an external body. Few
-     * complaints go external: each one's last proposal is looked up by key (a nested loop).
-     */
+    /** The customer's rejection of the last round that sent the complaint to an external body. */
     externalHandOffs: () =>
       grouped(
         sql`SELECT ${groupOf('f.answered_at')} AS g FROM complaints c
-            CROSS JOIN LATERAL (
-              SELECT p.answered_at, p.answer FROM complaint_proposals p WHERE p.complaint_id = c.id AND p.round = c.round LIMIT 1
-            ) f
+            JOIN complaint_proposals f ON f.complaint_id = c.id AND f.round = c.round
             WHERE (c.status = 'open_external' OR c.closure = 'external_decision')
               AND f.answer = 'rejected' AND f.answered_at >= ${start} AND f.answered_at < ${end}`,
         sql`count(*) AS count`,
