@@ -352,11 +352,12 @@ function sources(sql: Sql, q: KpiQuery) {
         sql`count(*) AS answers, avg(handling) AS mean_handling, avg(outcome) AS mean_outcome,
             count(*) FILTER (WHERE handling >= 4) AS satisfied_handling, count(*) FILTER (WHERE outcome >= 4) AS satisfied_outcome`,
       ),
-    /** Root causes as written, compared without case and runs of white space. */
+    /** Root causes as written, compared without case and runs of white space (normalised once per distinct text). */
     rootCauses: () =>
-      sql`SELECT lower(regexp_replace(btrim(root_cause), '\\s+', ' ', 'g')) AS root_cause, count(*) AS count
-          FROM complaint_corrective_actions WHERE recorded_at >= ${start} AND recorded_at < ${end}
-          GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT ${q.rootCauseLimit}`,
+      sql`SELECT lower(regexp_replace(btrim(root_cause), '\\s+', ' ', 'g')) AS root_cause, sum(n)::int AS count
+          FROM (SELECT root_cause, count(*) AS n FROM complaint_corrective_actions
+                WHERE recorded_at >= ${start} AND recorded_at < ${end} GROUP BY root_cause) written
+          GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ${q.rootCauseLimit}`,
   };
 }
 
