@@ -274,20 +274,25 @@ function sources(sql: Sql, q: KpiQuery) {
         sql`percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY resolution_business_minutes) AS percentiles`,
       ),
     openAtEnd: () => {
-      const thresholds = q.ageing.map((a) => ({ calendar_id: a.calendarId, t: a.thresholds.map((t) => t.toISOString()) }));
+      // One timestamptz column per threshold (t1 … t4), so no row casts anything.
+      const thresholds = q.ageing.map((a) => ({
+        calendar_id: a.calendarId,
+        ...Object.fromEntries(a.thresholds.map((t, i) => [`t${i + 1}`, t.toISOString()])),
+      }));
       const known = q.ageing.map((a) => a.calendarId);
+      const columns = AGEING_BUCKETS.slice(1).map((_, i) => `t${i + 1} timestamptz`).join(', ');
       const buckets = AGEING_BUCKETS.map((b, i) => {
-        const younger = i + 1 < AGEING_BUCKETS.length ? `received_at >= (t[${i + 1}])::timestamptz` : 'true';
-        const older = i === 0 ? 'true' : `received_at < (t[${i}])::timestamptz`;
+        const younger = i + 1 < AGEING_BUCKETS.length ? `received_at >= t${i + 1}` : 'true';
+        const older = i === 0 ? 'true' : `received_at < t${i}`;
         return `count(*) FILTER (WHERE ${younger} AND ${older}) AS ${b.id.toLowerCase()}`;
       }).join(', ');
       return grouped(
-        sql`SELECT o.g, o.received_at, a.t FROM (
+        sql`SELECT o.g, o.received_at, ${sql.unsafe(AGEING_BUCKETS.slice(1).map((_, i) => `a.t${i + 1}`).join(', '))} FROM (
               SELECT ${openGroup} AS g, c.received_at, c.calendar_id FROM complaints c WHERE c.closed_at IS NULL AND c.received_at < ${end}
               UNION ALL
               SELECT ${openGroup} AS g, c.received_at, c.calendar_id FROM complaints c WHERE c.closed_at >= ${end} AND c.received_at < ${end}
             ) o
-            JOIN jsonb_to_recordset(${sql.json(thresholds)}) AS a(calendar_id text, t text[])
+            JOIN jsonb_to_recordset(${sql.json(thresholds)}) AS a(calendar_id text, ${sql.unsafe(columns)})
               ON a.calendar_id = CASE WHEN o.calendar_id = ANY(${known}::text[]) THEN o.calendar_id ELSE ${q.defaultCalendarId} END`,
         sql`count(*) AS open, ${sql.unsafe(buckets)}`,
         { totalOnly: !!unit },
@@ -333,7 +338,7 @@ function sources(sql: Sql, q: KpiQuery) {
             count(*) FILTER (WHERE round >= 2) AS later_answered,
             count(*) FILTER (WHERE round >= 2 AND answer IN ('accepted', 'deemed_accepted')) AS later_accepted,
             count(*) FILTER (WHERE answer = 'deemed_accepted') AS deemed,
-            sum(amount)::text AS amount`,
+            (sum(amount) FILTER (WHERE k IS NOT NULL))::text AS amount`,
         { keyed: true },
       ),
     /** The customer's rejection of the last round that sent the complaint to an external body. */
