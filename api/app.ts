@@ -32,6 +32,7 @@ import { surveyPages } from './customer/pages/survey-page.js';
 import { surveyRoutes } from './customer/survey-routes.js';
 import { satisfactionReportRoutes } from './staff/satisfaction-reports.js';
 import { workQueueRoutes } from './staff/work-queues.js';
+import { kpiReportRoutes } from './staff/kpi-reports.js';
 import type { TemporalGateway } from '../temporal/gateway.js';
 import { TRACKING_PER_MINUTE, trackingAdmission, type TrackingDeps } from './customer/tracking.js';
 import { trackingFormAdmission, trackingPage } from './customer/pages/tracking-page.js';
@@ -59,7 +60,8 @@ import {
 } from './customer/pages/complaint-form-routes.js';
 
 export interface AppDeps {
-  config: Pick<Config, 'API_KEYS' | 'PUBLIC_INTAKE_PER_MINUTE' | 'TRUST_PROXY'> & {
+  config: Pick<Config, 'API_KEYS' | 'PUBLIC_INTAKE_PER_MINUTE' | 'TRUST_PROXY'> &
+    Partial<Pick<Config, 'REPORT_TIME_ZONE' | 'REPEAT_COMPLAINT_WINDOW_DAYS'>> & {
     /** Live queue claims one person may hold (0: no limit; default DEFAULT_MAX_LIVE_CLAIMS). */
     QUEUE_MAX_LIVE_CLAIMS?: number;
     /** Answer links' lifetime in days: versions whose answer deadlines outlast it are not published. */
@@ -189,6 +191,7 @@ export function createApp(deps: AppDeps) {
     )
     .route('/surveys', surveyRoutes(linkDeps))
     .route('/reports', satisfactionReportRoutes({ sql }))
+    .route('/reports', kpiReportRoutes({ sql, calendars, timeZone: config.REPORT_TIME_ZONE, repeatWindowDays: config.REPEAT_COMPLAINT_WINDOW_DAYS }))
     .route('/queues', workQueueRoutes({ sql, maxLiveClaims: config.QUEUE_MAX_LIVE_CLAIMS }));
   app.route('/v1', v1);
   app.route('/r', responsePages({ ...linkDeps, log }));

@@ -27,6 +27,15 @@ const commaList = (item: z.ZodType<string, string>) =>
     .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
     .pipe(z.array(item));
 
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 // --- SMS (delivery/sms/*) ---
 /** The webhook secret of local development: published here, so refused in production. */
 export const DEV_SMS_WEBHOOK_SECRET = 'plaint-dev-sms-webhook-secret';
@@ -158,6 +167,12 @@ export const envSchema = z
     FORM_ATTACHMENTS_TOTAL_MAX_BYTES: z.coerce.number().int().positive().max(200 * 1024 * 1024).default(20 * 1024 * 1024),
     /** JSON file with the form's categories, products and privacy notice (README: the complaint form); unset = the defaults. */
     COMPLAINT_FORM_CONFIG_FILE: z.string().min(1).optional(),
+    // --- KPI report (GET /v1/reports/kpis, /trends) ---
+    /** The time zone the reports' dates and weeks are read in (IANA name). */
+    REPORT_TIME_ZONE: z.string().refine(isTimeZone, 'expected an IANA time zone, e.g. Europe/Istanbul').default('Europe/Istanbul'),
+    /** A complaint is a repeat when the same customer complained in the same category at most this many days before. */
+    REPEAT_COMPLAINT_WINDOW_DAYS: z.coerce.number().int().positive().max(3660).default(30),
+    // --- end KPI report ---
   })
   .superRefine(smsConfigIssues)
   .superRefine((env, ctx) => {

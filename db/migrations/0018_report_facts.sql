@@ -156,3 +156,18 @@ JOIN (SELECT complaint_id, count(*) AS steps FROM derived_escalations WHERE leve
 JOIN complaints c ON c.id = d.complaint_id
 WHERE d.level IS NOT NULL AND n.steps = coalesce((c.lifecycle -> 'state' -> 'counters' ->> 'escalations')::integer, -1)
 ON CONFLICT DO NOTHING;
+-- KPI report indexes (job A2): each figure's query is one range scan over the date that decides
+-- its period, index-only where it can be (read-model/kpi-report.ts).
+CREATE INDEX complaints_received_at_idx ON complaints (received_at) INCLUDE (prior_complaint_at);
+CREATE INDEX complaints_closed_at_idx ON complaints (closed_at)
+  INCLUDE (received_at, closure, resolution_business_minutes, closed_within_3_business_days, calendar_id) WHERE closed_at IS NOT NULL;
+CREATE INDEX complaints_open_received_at_idx ON complaints (received_at) INCLUDE (calendar_id) WHERE closed_at IS NULL;
+CREATE INDEX complaints_external_idx ON complaints (id, round) WHERE status = 'open_external' OR closure = 'external_decision';
+CREATE INDEX complaint_stage_clocks_settled_idx ON complaint_stage_clocks ((CASE WHEN breached THEN deadline_at ELSE ended_at END))
+  INCLUDE (stage, breached);
+CREATE INDEX complaint_escalations_occurred_at_idx ON complaint_escalations (occurred_at) INCLUDE (level);
+CREATE INDEX complaint_proposals_proposed_at_idx ON complaint_proposals (proposed_at) INCLUDE (outcome);
+CREATE INDEX complaint_proposals_answered_at_idx ON complaint_proposals (answered_at)
+  INCLUDE (round, answer, amount, currency) WHERE answered_at IS NOT NULL;
+CREATE INDEX complaint_corrective_actions_recorded_at_idx ON complaint_corrective_actions (recorded_at) INCLUDE (root_cause);
+CREATE INDEX survey_answers_answered_at_ratings_idx ON survey_answers (answered_at) INCLUDE (handling, outcome);

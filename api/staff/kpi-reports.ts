@@ -1,0 +1,141 @@
+// GET /v1/reports/kpis (JSON, or CSV with Accept: text/csv) and GET /v1/reports/trends: the
+// ISO 10002 KPIs for the people who read reports. Figures: read-model/kpi-report.ts; their
+// definitions: kpi-reports.schemas.ts.
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import type { Sql } from 'postgres';
+import { CALENDAR_YEAR_LIMITS, listCalendars } from '../../domain/calendar/registry.js';
+import type { FieldIssue } from '../../domain/errors.js';
+import { daysSpanned, reportBounds, subPeriods } from '../../domain/reports/kpi-periods.js';
+import type { CalendarResolver } from '../../read-model/calendar-resolver.js';
+import { calendarAgeing, kpiReport } from '../../read-model/kpi-report.js';
+import { kpiTrends } from '../../read-model/kpi-trends.js';
+import type { AppEnv } from '../http/app-env.js';
+import { requireRole } from '../http/auth.js';
+import { errorResponses, validationError } from '../http/errors.js';
+import { validationHook } from '../http/validation.js';
+import { kpiCsv } from './kpi-reports-csv.js';
+import { kpiQuerySchema, kpiReportSchema, MAX_REPORT_DAYS, trendsQuerySchema, trendsSchema } from './kpi-reports.schemas.js';
+
+/** Supervisors, process owners, auditors and admins read reports; agents work complaints, they get 403. */
+const REPORT_READERS = ['supervisor', 'process_owner', 'auditor', 'admin'] as const;
+
+/** Complaints whose calendar is unknown to the report (none set, or a test's) age by this one. */
+const DEFAULT_CALENDAR_ID = 'TR';
+
+export interface KpiReportDeps {
+  sql: Sql;
+  calendars: CalendarResolver;
+  /** IANA zone the dates and weeks are read in (config REPORT_TIME_ZONE). */
+  timeZone?: string | undefined;
+  /** Config REPEAT_COMPLAINT_WINDOW_DAYS. */
+  repeatWindowDays?: number | undefined;
+}
+
+const kpiRoute = createRoute({
+  method: 'get',
+  path: '/kpis',
+  summary: 'ISO 10002 KPIs for a period, in total and by group (staff: supervisor, process_owner, auditor, admin)',
+  description:
+    'Every figure is defined in the KpiFigures schema: what counts, which date puts it in the period, its unit. ' +
+    'Send `Accept: text/csv` for the same table as CSV (RFC 4180; one row for the total, then one per group; ' +
+    'column ids stable; text cells starting with = + - @ are prefixed with an apostrophe).',
+  security: [{ apiKey: [] }],
+  middleware: [requireRole(...REPORT_READERS)] as const,
+  request: { query: kpiQuerySchema },
+  responses: {
+    200: {
+      description: 'The report',
+      content: { 'application/json': { schema: kpiReportSchema }, 'text/csv': { schema: z.string() } },
+    },
+    ...errorResponses(400, 401, 403),
+  },
+});
+
+const trendsRoute = createRoute({
+  method: 'get',
+  path: '/trends',
+  summary: 'Weekly KPI series for charts (staff: supervisor, process_owner, auditor, admin)',
+  security: [{ apiKey: [] }],
+  middleware: [requireRole(...REPORT_READERS)] as const,
+  request: { query: trendsQuerySchema },
+  responses: {
+    200: { description: 'One entry per ISO week', content: { 'application/json': { schema: trendsSchema } } },
+    ...errorResponses(400, 401, 403),
+  },
+});
+
+export function kpiReportRoutes(deps: KpiReportDeps) {
+  const timeZone = deps.timeZone ?? 'Europe/Istanbul';
+  const repeatWindowDays = deps.repeatWindowDays ?? 30;
+  const settings = async (to: string) => {
+    const ids = [...new Set([DEFAULT_CALENDAR_ID, ...listCalendars().map((c) => c.id)])];
+    return { timeZone, repeatWindowDays, defaultCalendarId: DEFAULT_CALENDAR_ID, ageing: await calendarAgeing(deps.calendars, ids, to) };
+  };
+
+  return new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+    .openapi(kpiRoute, async (c) => {
+      const { from, to, groupBy, rootCauses } = c.req.valid('query');
+      checkRange(from, to);
+      const units = groupBy === 'week' || groupBy === 'month' ? subPeriods(from, to, groupBy) : undefined;
+      const report = await kpiReport(deps.sql, {
+        ...reportBounds(from, to, timeZone),
+        ...(await settings(to)),
+        groupBy,
+        rootCauseLimit: rootCauses,
+        ...(units ? { units: units.map((u) => u.unitStart) } : {}),
+      });
+      const groups = units
+        ? units.map((u) => ({ key: u.key, from: u.from, to: u.to, figures: report.groups.get(u.unitStart)! }))
+        : [...report.groups].map(([key, figures]) => ({ key, figures })).sort((a, b) => compareKeys(a.key, b.key));
+      if (wantsCsv(c.req.header('accept'))) {
+        const name = `kpis_${from}_${to}${groupBy ? `_by-${groupBy}` : ''}.csv`;
+        return c.body(kpiCsv({ from, to, total: report.total, groups }), 200, {
+          'Content-Type': 'text/csv; charset=utf-8',
+          'Content-Disposition': `attachment; filename="${name}"`,
+        });
+      }
+      const { start, end } = reportBounds(from, to, timeZone);
+      return c.json(
+        kpiReportSchema.parse({
+          from, to, timeZone, periodStart: start.toISOString(), periodEnd: end.toISOString(), repeatWindowDays,
+          groupBy: groupBy ?? null, total: report.total, groups, rootCauses: report.rootCauses,
+        }),
+        200,
+      );
+    })
+    .openapi(trendsRoute, async (c) => {
+      const { from, to } = c.req.valid('query');
+      checkRange(from, to);
+      const weeks = await kpiTrends(deps.sql, { ...reportBounds(from, to, timeZone), ...(await settings(to)), from, to });
+      return c.json(trendsSchema.parse({ from, to, timeZone, weeks }), 200);
+    });
+}
+
+/** `to` not before `from`, at most MAX_REPORT_DAYS, inside the years the calendars are built for. */
+function checkRange(from: string, to: string): void {
+  const issues: FieldIssue[] = [];
+  const [min, max] = [CALENDAR_YEAR_LIMITS.min + 1, CALENDAR_YEAR_LIMITS.max];
+  if (Number(from.slice(0, 4)) < min) issues.push({ path: 'query.from', message: `must be in ${min} or later` });
+  if (Number(to.slice(0, 4)) > max) issues.push({ path: 'query.to', message: `must be in ${max} or earlier` });
+  const days = daysSpanned(from, to);
+  if (days < 1) issues.push({ path: 'query.to', message: 'must not be before from' });
+  else if (days > MAX_REPORT_DAYS) issues.push({ path: 'query.to', message: `at most ${MAX_REPORT_DAYS} days from from (both included)` });
+  if (issues.length > 0) throw validationError(issues);
+}
+
+/** CSV when the client asks for it before (or instead of) JSON. */
+function wantsCsv(accept: string | undefined): boolean {
+  if (!accept) return false;
+  const types = accept.split(',').map((part) => part.split(';')[0]!.trim().toLowerCase());
+  const csv = types.indexOf('text/csv');
+  const json = types.indexOf('application/json');
+  return csv !== -1 && (json === -1 || csv < json);
+}
+
+/** Groups in value order, the group without a value last. */
+function compareKeys(a: string | null, b: string | null): number {
+  if (a === b) return 0;
+  if (a === null) return 1;
+  if (b === null) return -1;
+  return a < b ? -1 : 1;
+}
