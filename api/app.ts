@@ -8,6 +8,7 @@ import type { Config } from '../config/env.js';
 import { DomainError } from '../domain/errors.js';
 import type { EncryptionKey } from '../security/payload-codec.js';
 import { clientAddressHasher } from './http/client-address.js';
+import { customerLookupHasher } from '../security/customer-lookup.js';
 import type { AppEnv } from './http/app-env.js';
 import { authenticate, parseApiKeys } from './http/auth.js';
 import { calendarRoutes } from './staff/calendars.js';
@@ -94,6 +95,7 @@ export interface AppDeps {
 export function createApp(deps: AppDeps) {
   const { config, sql, temporal, log } = deps;
   const calendars = deps.calendars ?? createCalendarResolver({ sql });
+  const customerLookup = customerLookupHasher(config.LINK_SIGNING_SECRET);
   const app = new OpenAPIHono<AppEnv>();
   app.use(requestId());
   app.use(secureHeaders({ contentSecurityPolicy: undefined }));
@@ -143,6 +145,7 @@ export function createApp(deps: AppDeps) {
     sealedBox: new SealedBox(deps.encryptionKeys),
     pinProcess: deps.currentProcess ? async () => deps.currentProcess!() : processPinner(sql),
     publicBaseUrl: config.PUBLIC_BASE_URL,
+    customerLookup,
   };
 
   const v1 = new OpenAPIHono<AppEnv>().route(

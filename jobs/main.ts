@@ -9,6 +9,8 @@ import { connectTemporalClient } from '../temporal/client.js';
 import { createTemporalGateway } from '../temporal/gateway.js';
 import { createStaffDirectory } from '../read-model/staff-directory.js';
 import { startDelivery } from './delivery.js';
+import { backfillCustomerLookupHashes } from '../read-model/customer-lookup-backfill.js';
+import { customerLookupHasher } from '../security/customer-lookup.js';
 import { runIntakeReconciler } from './intake-reconciler.js';
 import { holdSingleInstanceLock } from './single-instance.js';
 import { runNetgsmReportPoller } from '../delivery/sms/netgsm-reports.js';
@@ -73,4 +75,8 @@ const delivery = startDelivery({ ...config, LINK_SIGNING_SECRET: config.LINK_SIG
   sealedBox: new SealedBox(encryptionKeys),
 });
 stopDelivery = () => delivery.stop();
+// Complaints stored before migration 0017 get their customer lookup hashes (idempotent, batched).
+void backfillCustomerLookupHashes(sql, customerLookupHasher(config.LINK_SIGNING_SECRET), { signal: stopped.signal })
+  .then((updated) => updated > 0 && log.info({ updated }, 'customer lookup hashes backfilled'))
+  .catch((err: unknown) => log.error({ err }, 'customer lookup backfill failed; it runs again at the next start'));
 log.info('jobs running: intake reconciler, outbox delivery');

@@ -10,6 +10,7 @@ import type { ComplaintIntake, ComplaintSnapshot } from '../workflows/complaint.
 import { writeMessages, type OutboxDeps, type OutgoingMessage } from './outbox.js';
 import { writeAgentAcknowledgement } from './acknowledgement-routing.js';
 import { transitionHash } from './transition-hash.js';
+import type { CustomerLookupHasher } from '../security/customer-lookup.js';
 
 export type { OutgoingMessage } from './outbox.js';
 
@@ -39,6 +40,8 @@ export interface TransitionRecord {
 export interface ReadModelDeps extends OutboxDeps {
   sql: Sql;
   linkTtlDays: number;
+  /** Hashes the customer's e-mail and phone for staff's exact lookup (never a plain index of them). */
+  customerLookup: CustomerLookupHasher;
 }
 
 export function createReadModelActivities(deps: ReadModelDeps) {
@@ -51,11 +54,11 @@ export function createReadModelActivities(deps: ReadModelDeps) {
         await tx`
           INSERT INTO complaints (id, reference, channel, status, customer_name, customer_email,
             customer_phone, customer_locale, customer_country, customer_postal_address, subject, description, category,
-            product, pin_hash, received_at, recorded_at)
+            product, pin_hash, received_at, recorded_at, customer_email_hash, customer_phone_hash)
           VALUES (${intake.complaintId}, ${intake.reference}, ${intake.channel}, 'received', ${c.name},
             ${c.email ?? null}, ${c.phone ?? null}, ${c.locale}, ${c.country ?? null}, ${c.postalAddress ?? null}, ${intake.subject},
             ${intake.description}, ${intake.category ?? null}, ${intake.product ?? null},
-            ${intake.pinHash}, ${intake.receivedAt}, now())
+            ${intake.pinHash}, ${intake.receivedAt}, now(), ${deps.customerLookup.email(c.email)}, ${deps.customerLookup.phone(c.phone)})
           ON CONFLICT (id) DO UPDATE SET recorded_at = coalesce(complaints.recorded_at, now())`;
         await tx`
           INSERT INTO complaint_events (complaint_id, seq, type, actor_id, actor_role, occurred_at, data)
@@ -136,7 +139,7 @@ async function confirmRecorded(tx: TransactionSql, record: TransitionRecord, has
 }
 
 async function updateComplaintRow(tx: TransactionSql, record: TransitionRecord): Promise<void> {
-  const { state, deadlines, escalationLevel, processVersion, seq } = record.status;
+  const { state, deadlines, escalationLevel, processVersion, seq, calendarId } = record.status;
   await tx`
     UPDATE complaints SET
       status = ${state.status}, closure = ${state.closure}, round = ${state.round},
@@ -148,6 +151,7 @@ async function updateComplaintRow(tx: TransactionSql, record: TransitionRecord):
       product = coalesce(${state.classification?.product ?? null}, product),
       answer_due_at = ${customerAnswerDueAt(state, deadlines)}, acknowledged_at = ${state.acknowledgedAt},
       closed_at = ${state.closedAt}, process_version = ${processVersion}, last_seq = ${seq},
-      lifecycle = ${tx.json(record.status as never)}, updated_at = ${record.at}
+      lifecycle = ${tx.json(record.status as never)}, updated_at = ${record.at},
+      calendar_id = ${calendarId}, breach_count = ${state.counters.breaches}
     WHERE id = ${record.complaintId} AND last_seq < ${seq}`;
 }
