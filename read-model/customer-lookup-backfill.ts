@@ -19,13 +19,15 @@ export async function backfillCustomerLookupHashes(sql: Sql, hasher: CustomerLoo
       ORDER BY id LIMIT ${BATCH}`;
     if (rows.length === 0) return updated;
     after = rows[rows.length - 1]!.id;
-    const values = rows.map((r) => [r.id, hex(hasher.email(r.customer_email)), hex(hasher.phone(r.customer_phone))]);
+    const ids = rows.map((r) => r.id);
+    const emails = rows.map((r) => hex(hasher.email(r.customer_email)));
+    const phones = rows.map((r) => hex(hasher.phone(r.customer_phone)));
     const result = await sql`
       UPDATE complaints c SET
         customer_email_hash = coalesce(c.customer_email_hash, decode(v.email_hash, 'hex')),
         customer_phone_hash = coalesce(c.customer_phone_hash, decode(v.phone_hash, 'hex'))
-      FROM (VALUES ${sql(values)}) AS v(id, email_hash, phone_hash)
-      WHERE c.id = v.id::uuid`;
+      FROM unnest(${ids}::uuid[], ${emails as string[]}::text[], ${phones as string[]}::text[]) AS v(id, email_hash, phone_hash)
+      WHERE c.id = v.id`;
     updated += result.count;
   }
 }
