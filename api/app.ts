@@ -157,8 +157,8 @@ export function createApp(deps: AppDeps) {
       log,
     }),
   )
-    .route('/complaints', complaintReadRoutes({ sql }))
-    .route('/complaints', decisionRoutes({ sql, temporal }))
+    .route('/complaints', complaintReadRoutes({ sql, temporal, calendars, customerLookup, linkSigningSecret: config.LINK_SIGNING_SECRET }))
+    .route('/complaints', decisionRoutes({ sql, temporal, calendars }))
     .route('/complaints', complaintRecordRoutes({ sql }))
     .route('/complaints', attachmentRoutes({ sql, attachments }))
     .route('/calendars', calendarRoutes({ calendars }))
