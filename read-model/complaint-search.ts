@@ -7,7 +7,7 @@
 // Count: exact up to COUNT_CAP matches (a LIMITed scan stops early), beyond that the planner's
 // estimate, never below the cap: a count(*) over a common word's 100 000 matches would cost more
 // than the page itself.
-import type { Fragment, Sql } from 'postgres';
+import type { Fragment, Sql, TransactionSql } from 'postgres';
 import { complaintColumns, type ComplaintRow } from './complaint-queries.js';
 
 export const SORTS = ['receivedAt', '-receivedAt', 'stageDeadline', '-stageDeadline', 'updatedAt', '-updatedAt'] as const;
@@ -130,15 +130,31 @@ export async function searchComplaints(
     ? [...where, descending ? sql`(${key}, c.id) < (${after.key}::timestamptz, ${after.id}::uuid)` : sql`(${key}, c.id) > (${after.key}::timestamptz, ${after.id}::uuid)`]
     : where;
   const direction = descending ? sql`DESC` : sql`ASC`;
-  const [rows, total] = await Promise.all([
-    sql<(ComplaintRow & { sort_key: string })[]>`
-      SELECT ${complaintColumns(sql)},
-        CASE WHEN ${key} = 'infinity' THEN 'infinity' ELSE to_char(${key} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') END AS sort_key
-      FROM complaints c ${whereClause(sql, pageWhere)}
-      ORDER BY ${key} ${direction}, c.id ${direction}
-      LIMIT ${limit + 1}`,
-    countMatches(sql, where),
-  ]);
+  // The count first: it is cheap either way (a LIMITed scan) and it tells how to read the page.
+  const total = await countMatches(sql, where);
+  const sortKeyText = (k: Fragment) =>
+    sql`CASE WHEN ${k} = 'infinity' THEN 'infinity' ELSE to_char(${k} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') END`;
+  const select = sql`SELECT ${complaintColumns(sql)}`;
+  // Few matches: take them all through the filters' indexes (GIN, hashes, …) and sort those.
+  // Walking the order's index, as the planner likes to for a LIMIT, would read the whole table
+  // when a word matches nothing or little.
+  const sortMatches = (tx: Sql | TransactionSql) => tx<(ComplaintRow & { sort_key: string })[]>`
+    WITH matches AS MATERIALIZED (SELECT c.id, ${key} AS k FROM complaints c ${whereClause(sql, pageWhere)})
+    ${select}, ${sortKeyText(sql`m.k`)} AS sort_key
+    FROM matches m JOIN complaints c ON c.id = m.id
+    ORDER BY m.k ${direction}, m.id ${direction}
+    LIMIT ${limit + 1}`;
+  // Many matches: walking the order's index finds a page of them after a few rows, unless they
+  // lie far along it (all of last year's, sorted newest first): past a budget, sort them instead.
+  const walkOrder = (tx: Sql | TransactionSql) => tx<(ComplaintRow & { sort_key: string })[]>`
+    ${select}, ${sortKeyText(key)} AS sort_key
+    FROM complaints c ${whereClause(sql, pageWhere)}
+    ORDER BY ${key} ${direction}, c.id ${direction}
+    LIMIT ${limit + 1}`;
+  const rows =
+    total.exact && total.count <= COUNT_CAP
+      ? ((await throughIndexes(sql, undefined, sortMatches)) ?? [])
+      : ((await throughIndexes(sql, WALK_BUDGET_MS, walkOrder, { seqscan: true })) ?? (await throughIndexes(sql, undefined, sortMatches)) ?? []);
   const more = rows.length > limit;
   const page = more ? rows.slice(0, limit) : rows;
   const last = page[page.length - 1];
@@ -149,13 +165,48 @@ export async function searchComplaints(
   };
 }
 
+/** How long the exact count may take before the answer settles for the planner's estimate. */
+export const COUNT_BUDGET_MS = 40;
+
+/** How long walking the order's index may take before the page is sorted from all matches instead. */
+export const WALK_BUDGET_MS = 60;
+
+/**
+ * Runs `query` in a transaction that keeps the planner off sequential scans (unless `seqscan`),
+ * which it picks when it expects many matches and which read the whole table when there are
+ * fewer than it thought (or none); with `budgetMs`, answers undefined when the query takes longer.
+ */
+async function throughIndexes<T>(
+  sql: Sql,
+  budgetMs: number | undefined,
+  query: (tx: TransactionSql) => Promise<T>,
+  opts: { seqscan?: boolean } = {},
+): Promise<T | undefined> {
+  return sql
+    .begin(async (tx) => {
+      if (!opts.seqscan) await tx`SET LOCAL enable_seqscan = off`;
+      if (budgetMs !== undefined) await tx.unsafe(`SET LOCAL statement_timeout = ${Math.round(budgetMs)}`);
+      return query(tx);
+    })
+    .catch((err: unknown) => {
+      if (budgetMs !== undefined && (err as { code?: string }).code === QUERY_CANCELED) return undefined;
+      throw err;
+    }) as Promise<T | undefined>;
+}
+
 async function countMatches(sql: Sql, where: Fragment[]): Promise<{ count: number; exact: boolean }> {
-  const [capped] = await sql<{ n: number }[]>`
-    SELECT count(*)::int AS n FROM (SELECT 1 FROM complaints c ${whereClause(sql, where)} LIMIT ${COUNT_CAP + 1}) capped`;
-  const n = capped?.n ?? 0;
-  if (n <= COUNT_CAP) return { count: n, exact: true };
+  const capped = await throughIndexes(sql, COUNT_BUDGET_MS, async (tx) => {
+    const [row] = await tx<{ n: number }[]>`
+      SELECT count(*)::int AS n FROM (SELECT 1 FROM complaints c ${whereClause(sql, where)} LIMIT ${COUNT_CAP + 1}) capped`;
+    return row?.n ?? 0;
+  });
+  if (capped !== undefined && capped <= COUNT_CAP) return { count: capped, exact: true };
   const [plan] = await sql<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }[]>`
     EXPLAIN (FORMAT JSON) SELECT 1 FROM complaints c ${whereClause(sql, where)}`;
   const estimate = Math.round(plan?.['QUERY PLAN'][0].Plan['Plan Rows'] ?? 0);
-  return { count: Math.max(estimate, COUNT_CAP + 1), exact: false };
+  // Timed out: more than a page of them surely, but perhaps fewer than the cap.
+  return { count: Math.max(estimate, capped === undefined ? 0 : COUNT_CAP + 1), exact: false };
 }
+
+/** PostgreSQL's SQLSTATE for a statement cancelled by statement_timeout. */
+const QUERY_CANCELED = '57014';
