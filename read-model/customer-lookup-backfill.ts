@@ -1,6 +1,7 @@
 // Fills the customer lookup hashes of complaints stored before they existed (migration 0017).
 // SQL cannot: the key lives in configuration. The jobs process runs it at start; it walks the
-// table by id in batches, writes only missing hashes, and so is idempotent and safe to interrupt.
+// table by id in batches, writes only missing hashes, and so is idempotent and safe to interrupt
+// (a value with nothing to hash, such as a phone `n/a`, stays without one and is skipped).
 import type { Sql } from 'postgres';
 import type { CustomerLookupHasher } from '../security/customer-lookup.js';
 
@@ -27,7 +28,7 @@ export async function backfillCustomerLookupHashes(sql: Sql, hasher: CustomerLoo
         customer_email_hash = coalesce(c.customer_email_hash, decode(v.email_hash, 'hex')),
         customer_phone_hash = coalesce(c.customer_phone_hash, decode(v.phone_hash, 'hex'))
       FROM unnest(${ids}::uuid[], ${emails as string[]}::text[], ${phones as string[]}::text[]) AS v(id, email_hash, phone_hash)
-      WHERE c.id = v.id`;
+      WHERE c.id = v.id AND (v.email_hash IS NOT NULL OR v.phone_hash IS NOT NULL)`;
     updated += result.count;
   }
 }

@@ -195,7 +195,7 @@ describe('GET /v1/complaints sorting and pagination', () => {
 
   it('sorts newest received first by default and says where to go next', async () => {
     const page = await list(`product=${product}&limit=5`);
-    expect(page.items).toEqual((await list(`product=${product}&limit=5&sort=-receivedAt`)).items);
+    expect(page.items.map((i) => i.reference)).toEqual((await list(`product=${product}&limit=5&sort=-receivedAt`)).items.map((i) => i.reference));
     const times = page.items.map((i) => Date.parse(i.receivedAt));
     expect(times).toEqual(rows.map((r) => r.receivedAt.getTime()).sort((a, b) => b - a).slice(0, 5));
     expect(page.nextCursor).toEqual(expect.any(String));
