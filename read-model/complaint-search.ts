@@ -134,33 +134,39 @@ export async function searchComplaints(
   const direction = descending ? sql`DESC` : sql`ASC`;
   // The count first: it is cheap either way (a LIMITed scan) and it tells how to read the page.
   const counted = await countMatches(sql, where);
+  // Not by the estimate: for words GIN finds imprecisely (several common words at once) the
+  // planner's figure is small while the index hands over ten times as many rows to recheck.
+  const fewMatches = counted.exact;
   const sortKeyText = (k: Fragment) =>
     sql`CASE WHEN ${k} = 'infinity' THEN 'infinity' ELSE to_char(${k} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') END`;
   const select = sql`SELECT ${complaintColumns(sql)}`;
-  // Few matches: take them all through the filters' indexes (GIN, hashes, …) and sort those.
+  // Few matches: take them all through the filters' indexes (GIN, hashes, …), sort those, and
+  // read the full rows of one page only.
   // Walking the order's index, as the planner likes to for a LIMIT, would read the whole table
   // when a word matches nothing or little.
   const sortMatches = (tx: Sql | TransactionSql) => tx<(ComplaintRow & { sort_key: string })[]>`
-    WITH matches AS MATERIALIZED (SELECT c.id, ${key} AS k FROM complaints c ${whereClause(sql, pageWhere)})
+    WITH matches AS MATERIALIZED (SELECT c.id, ${key} AS k FROM complaints c ${whereClause(sql, pageWhere)}),
+      page AS MATERIALIZED (SELECT id, k FROM matches ORDER BY k ${direction}, id ${direction} LIMIT ${limit + 1})
     ${select}, ${sortKeyText(sql`m.k`)} AS sort_key
-    FROM matches m JOIN complaints c ON c.id = m.id
-    ORDER BY m.k ${direction}, m.id ${direction}
-    LIMIT ${limit + 1}`;
+    FROM page m JOIN complaints c ON c.id = m.id
+    ORDER BY m.k ${direction}, m.id ${direction}`;
   // Many matches: walking the order's index finds a page of them after a few rows, unless they
-  // lie far along it (all of last year's, sorted newest first): past a budget, sort them instead.
+  // lie far along it (all of last year's, sorted newest first): past a budget, sort them instead —
+  // when they are not too many to sort (by the estimate); a common filter always walks.
   const walkOrder = (tx: Sql | TransactionSql) => tx<(ComplaintRow & { sort_key: string })[]>`
     ${select}, ${sortKeyText(key)} AS sort_key
     FROM complaints c ${whereClause(sql, pageWhere)}
     ORDER BY ${key} ${direction}, c.id ${direction}
     LIMIT ${limit + 1}`;
-  const rows =
-    counted.exact && counted.count <= COUNT_CAP
+  const rows = fewMatches
       ? ((await throughIndexes(sql, undefined, sortMatches)) ?? [])
-      : ((await throughIndexes(sql, WALK_BUDGET_MS, walkOrder, { seqscan: true })) ?? (await throughIndexes(sql, undefined, sortMatches)) ?? []);
+      : counted.estimate > SORT_FALLBACK_UP_TO
+        ? ((await throughIndexes(sql, undefined, walkOrder, { seqscan: true })) ?? [])
+        : ((await throughIndexes(sql, WALK_BUDGET_MS, walkOrder, { seqscan: true })) ?? (await throughIndexes(sql, undefined, sortMatches)) ?? []);
   const more = rows.length > limit;
   const page = more ? rows.slice(0, limit) : rows;
   // An estimate is never below the rows this page read.
-  const total = counted.exact ? counted : { count: Math.max(counted.count, rows.length), exact: false };
+  const total = counted.exact ? { count: counted.count, exact: true } : { count: Math.max(counted.count, rows.length), exact: false };
   const last = page[page.length - 1];
   return {
     rows: page.map(({ sort_key: _key, ...row }) => row),
@@ -169,11 +175,14 @@ export async function searchComplaints(
   };
 }
 
-/** How long the exact count may take before the answer settles for the planner's estimate. */
+/** How long the exact count through the indexes may take before the answer settles for the planner's estimate. */
 export const COUNT_BUDGET_MS = 500;
 
 /** How long walking the order's index may take before the page is sorted from all matches instead. */
-export const WALK_BUDGET_MS = 60;
+export const WALK_BUDGET_MS = 25;
+
+/** Estimated matches up to which a walk that runs out of time is replaced by sorting all matches. */
+export const SORT_FALLBACK_UP_TO = 20_000;
 
 /**
  * Runs `query` in a transaction that keeps the planner off sequential scans (unless `seqscan`),
@@ -184,13 +193,14 @@ async function throughIndexes<T>(
   sql: Sql,
   budgetMs: number | undefined,
   query: (tx: TransactionSql) => Promise<T>,
-  opts: { seqscan?: boolean } = {},
+  opts: { seqscan?: boolean; bitmaps?: boolean } = {},
 ): Promise<T | undefined> {
   // Custom plans always: a generic plan (postgres.js prepares statements) cannot see the words of
   // the tsquery nor the filters' values, and then walks a whole index for a word that matches nothing.
   const settings = [
     'SET LOCAL plan_cache_mode = force_custom_plan',
     ...(opts.seqscan ? [] : ['SET LOCAL enable_seqscan = off']),
+    ...(opts.bitmaps === false ? ['SET LOCAL enable_bitmapscan = off'] : []),
     ...(budgetMs === undefined ? [] : [`SET LOCAL statement_timeout = ${Math.round(budgetMs)}`]),
   ];
   return sql
@@ -204,25 +214,42 @@ async function throughIndexes<T>(
     }) as Promise<T | undefined>;
 }
 
-/** How long the count may take with the planner's own choice before it is made to use the indexes. */
-export const FIRST_COUNT_BUDGET_MS = 20;
+/** How long a count that stops early (no bitmap) may take before the indexes are asked instead. */
+export const EARLY_STOP_BUDGET_MS = 20;
 
-async function countMatches(sql: Sql, where: Fragment[]): Promise<{ count: number; exact: boolean }> {
+/** Estimated share of the table above which a count stops early sooner than the indexes list every match. */
+const COMMON_SHARE = 0.025;
+
+interface Counted {
+  count: number;
+  exact: boolean;
+  /** The planner's estimate of the matches. */
+  estimate: number;
+}
+
+/**
+ * Exact up to COUNT_CAP, by the cheaper of two ways, chosen by the planner's estimate: for a common
+ * filter (a word in 2.5 % of complaints or more) a scan without bitmaps meets 1 001 matches after a
+ * few ten thousand rows, sooner than the GIN index lists (and intersects) 100 000 of them; for a
+ * rarer one the indexes. Either way within a budget; the early stop falls back to the indexes.
+ */
+async function countMatches(sql: Sql, where: Fragment[]): Promise<Counted> {
+  const [plan] = await sql<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }[]>`
+    EXPLAIN (FORMAT JSON) SELECT 1 FROM complaints c ${whereClause(sql, where)}`;
+  const estimate = Math.round(plan?.['QUERY PLAN'][0].Plan['Plan Rows'] ?? 0);
+  const [table] = await sql<{ rows: number }[]>`SELECT greatest(reltuples, 1)::float8 AS rows FROM pg_class WHERE oid = 'complaints'::regclass`;
   const count = async (tx: TransactionSql) => {
     const [row] = await tx<{ n: number }[]>`
       SELECT count(*)::int AS n FROM (SELECT 1 FROM complaints c ${whereClause(sql, where)} LIMIT ${COUNT_CAP + 1}) capped`;
     return row?.n ?? 0;
   };
-  // The planner's choice first: for a common word a sequential scan meets 1 001 matches after a
-  // few thousand rows, sooner than the GIN index lists 100 000 of them. When it guessed wrong
-  // (a scan for what matches little), the indexes, within the larger budget.
-  const capped = (await throughIndexes(sql, FIRST_COUNT_BUDGET_MS, count, { seqscan: true })) ?? (await throughIndexes(sql, COUNT_BUDGET_MS, count));
-  if (capped !== undefined && capped <= COUNT_CAP) return { count: capped, exact: true };
-  const [plan] = await sql<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }[]>`
-    EXPLAIN (FORMAT JSON) SELECT 1 FROM complaints c ${whereClause(sql, where)}`;
-  const estimate = Math.round(plan?.['QUERY PLAN'][0].Plan['Plan Rows'] ?? 0);
-  // Timed out: the estimate alone (searchComplaints raises it to what the page shows).
-  return { count: Math.max(estimate, capped === undefined ? 0 : COUNT_CAP + 1), exact: false };
+  const common = estimate / (table?.rows ?? 1) >= COMMON_SHARE;
+  const capped =
+    (common ? await throughIndexes(sql, EARLY_STOP_BUDGET_MS, count, { seqscan: true, bitmaps: false }) : undefined) ??
+    (await throughIndexes(sql, COUNT_BUDGET_MS, count));
+  if (capped !== undefined && capped <= COUNT_CAP) return { count: capped, exact: true, estimate };
+  // Over the cap (or out of time): the estimate, never below what was counted.
+  return { count: Math.max(estimate, capped === undefined ? 0 : COUNT_CAP + 1), exact: false, estimate };
 }
 
 /** PostgreSQL's SQLSTATE for a statement cancelled by statement_timeout. */
