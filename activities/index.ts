@@ -2,6 +2,7 @@ import type { Sql } from 'postgres';
 import type { Calendar } from '../domain/calendar/index.js';
 import { listCalendars } from '../domain/calendar/registry.js';
 import type { LinkSigner } from '../security/signed-links.js';
+import type { CustomerLookupHasher } from '../security/customer-lookup.js';
 import type { TemporalGateway } from '../temporal/gateway.js';
 import { createCalendarResolver, type CalendarResolver } from './calendars.js';
 import { createClockActivities } from './clocks.js';
@@ -15,6 +16,8 @@ export interface ActivityDeps {
   /** Base of links in customer messages. */
   publicBaseUrl: string;
   linkTtlDays: number;
+  /** Hashes customers' e-mail and phone for staff's exact lookup: `customerLookupHasher(LINK_SIGNING_SECRET)`. */
+  customerLookup: CustomerLookupHasher;
   /** Language of staff notifications. */
   staffLocale: string;
   /** Calendars beyond the shipped ones (tests use a round-the-clock one). */

@@ -8,6 +8,7 @@ import type { Config } from '../config/env.js';
 import { DomainError } from '../domain/errors.js';
 import type { EncryptionKey } from '../security/payload-codec.js';
 import { clientAddressHasher } from './http/client-address.js';
+import { customerLookupHasher } from '../security/customer-lookup.js';
 import type { AppEnv } from './http/app-env.js';
 import { authenticate, parseApiKeys } from './http/auth.js';
 import { calendarRoutes } from './staff/calendars.js';
@@ -99,6 +100,7 @@ export interface AppDeps {
 export function createApp(deps: AppDeps) {
   const { config, sql, temporal, log } = deps;
   const calendars = deps.calendars ?? createCalendarResolver({ sql });
+  const customerLookup = customerLookupHasher(config.LINK_SIGNING_SECRET);
   const app = new OpenAPIHono<AppEnv>();
   app.use(requestId());
   app.use(secureHeaders({ contentSecurityPolicy: undefined }));
@@ -148,6 +150,7 @@ export function createApp(deps: AppDeps) {
     sealedBox: new SealedBox(deps.encryptionKeys),
     pinProcess: deps.currentProcess ? async () => deps.currentProcess!() : processPinner(sql),
     publicBaseUrl: config.PUBLIC_BASE_URL,
+    customerLookup,
   };
 
   const v1 = new OpenAPIHono<AppEnv>().route(
@@ -159,8 +162,8 @@ export function createApp(deps: AppDeps) {
       log,
     }),
   )
-    .route('/complaints', complaintReadRoutes({ sql }))
-    .route('/complaints', decisionRoutes({ sql, temporal }))
+    .route('/complaints', complaintReadRoutes({ sql, temporal, calendars, customerLookup, linkSigningSecret: config.LINK_SIGNING_SECRET }))
+    .route('/complaints', decisionRoutes({ sql, temporal, calendars }))
     .route('/complaints', complaintRecordRoutes({ sql }))
     .route('/complaints', attachmentRoutes({ sql, attachments }))
     .route('/calendars', calendarRoutes({ calendars }))
@@ -192,7 +195,7 @@ export function createApp(deps: AppDeps) {
     .route('/surveys', surveyRoutes(linkDeps))
     .route('/reports', satisfactionReportRoutes({ sql }))
     .route('/reports', kpiReportRoutes({ sql, calendars, timeZone: config.REPORT_TIME_ZONE, repeatWindowDays: config.REPEAT_COMPLAINT_WINDOW_DAYS }))
-    .route('/queues', workQueueRoutes({ sql, maxLiveClaims: config.QUEUE_MAX_LIVE_CLAIMS }));
+    .route('/queues', workQueueRoutes({ sql, calendars, maxLiveClaims: config.QUEUE_MAX_LIVE_CLAIMS }));
   app.route('/v1', v1);
   app.route('/r', responsePages({ ...linkDeps, log }));
   app.route('/s', surveyPages({ ...linkDeps, log }));

@@ -12,6 +12,8 @@ import { createAssignmentRelay } from './assignment-relay.js';
 import { createCalendarResolver } from '../read-model/calendar-resolver.js';
 import { backfillReportFacts } from '../read-model/report-facts-backfill.js';
 import { startDelivery } from './delivery.js';
+import { backfillCustomerLookupHashes } from '../read-model/customer-lookup-backfill.js';
+import { customerLookupHasher } from '../security/customer-lookup.js';
 import { runIntakeReconciler } from './intake-reconciler.js';
 import { holdSingleInstanceLock } from './single-instance.js';
 import { runNetgsmReportPoller } from '../delivery/sms/netgsm-reports.js';
@@ -86,9 +88,14 @@ const assignmentRelay = createAssignmentRelay(
   { pollMs: config.ASSIGNMENT_RELAY_POLL_MS, leaseMs: config.ASSIGNMENT_RELAY_LEASE_MS, staffLocale: config.STAFF_LOCALE },
 ).start();
 stopAssignmentRelay = () => assignmentRelay.stop();
-// Report facts of complaints recorded before migration 0018 that need a calendar (or the customer hashes): once, in batches.
-void backfillReportFacts(sql, createCalendarResolver({ sql }), { signal: stopped.signal }).then(
-  (done) => log.info(done, 'report facts backfilled'),
-  (err: unknown) => log.error({ err }, 'report facts backfill failed; the next start resumes it'),
-);
-log.info('jobs running: intake reconciler, outbox delivery, assignment relay, report facts backfill');
+// Complaints stored before migrations 0017/0018: their customer lookup hashes first (the repeat
+// links read them), then the report facts that need a calendar. Idempotent and batched; an
+// interrupted run resumes at the next start.
+const customerLookup = customerLookupHasher(config.LINK_SIGNING_SECRET);
+void (async () => {
+  const hashed = await backfillCustomerLookupHashes(sql, customerLookup, { signal: stopped.signal });
+  if (hashed > 0) log.info({ updated: hashed }, 'customer lookup hashes backfilled');
+  const done = await backfillReportFacts(sql, createCalendarResolver({ sql }), { signal: stopped.signal });
+  log.info(done, 'report facts backfilled');
+})().catch((err: unknown) => log.error({ err }, 'backfill failed; the next start resumes it'));
+log.info('jobs running: intake reconciler, outbox delivery, assignment relay, backfills');

@@ -1,8 +1,13 @@
 import type { Sql } from 'postgres';
 import { DomainError } from '../domain/errors.js';
 import type { ComplaintView } from '../api/staff/complaints.schemas.js';
+import type { DecisionType } from '../domain/complaint.js';
+import { businessMinutesBetween, type Calendar } from '../domain/calendar/index.js';
+import { CALENDAR_YEAR_LIMITS } from '../domain/calendar/registry.js';
+import type { CalendarResolver } from './calendar-resolver.js';
 
-interface ComplaintRow {
+/** The columns a `ComplaintView` is made of (every query of the staff view selects these). */
+export interface ComplaintRow {
   id: string;
   reference: string;
   channel: ComplaintView['channel'];
@@ -18,6 +23,7 @@ interface ComplaintRow {
   category: string | null;
   product: string | null;
   received_at: Date;
+  updated_at: Date;
   recorded_at: Date | null;
   closure: string | null;
   round: number;
@@ -26,7 +32,9 @@ interface ComplaintRow {
   stage_warning_at: Date | null;
   stage_deadline_at: Date | null;
   stage_paused: boolean;
+  calendar_id: string | null;
   escalation_level: string | null;
+  breach_count: number;
   assignee: string | null;
   team: string | null;
   department: string | null;
@@ -34,41 +42,42 @@ interface ComplaintRow {
   answer_due_at: Date | null;
   acknowledged_at: Date | null;
   closed_at: Date | null;
+  last_seq: number;
   process_version: string | null;
   process_definition_id: string | null;
   process_definition_version: number | null;
   process_definition_hash: string | null;
+  lifecycle: { state?: Record<string, unknown>; deadlines?: { progressUpdateAt?: string | null }; calendarId?: string } | null;
 }
+
+/** The SELECT list of a ComplaintRow, for `sql.unsafe`-free composition: sql`SELECT ${COMPLAINT_COLUMNS(sql)} FROM complaints c`. */
+export const complaintColumns = (sql: Sql) => sql`
+  c.id, c.reference, c.channel, c.status, c.customer_name, c.customer_email, c.customer_phone, c.customer_locale,
+  c.customer_country, c.customer_postal_address, c.subject, c.description, c.category, c.product, c.received_at, c.updated_at,
+  c.recorded_at, c.closure, c.round, c.stage, c.stage_started_at, c.stage_warning_at, c.stage_deadline_at, c.stage_paused,
+  c.calendar_id, c.escalation_level, c.breach_count, c.assignee, c.team, c.department, c.severity, c.answer_due_at,
+  c.acknowledged_at, c.closed_at, c.last_seq, c.process_version, c.process_definition_id, c.process_definition_version,
+  c.process_definition_hash, c.lifecycle`;
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
-/** A complaint as staff see it, in one query; undefined when there is no such reference. */
-export async function findComplaintByReference(sql: Sql, reference: string): Promise<ComplaintView | undefined> {
-  const [row] = await sql<ComplaintRow[]>`SELECT ${complaintViewColumns(sql)} FROM complaints WHERE reference = ${reference}`;
-  return row ? toComplaintView(row) : undefined;
+export interface ViewOptions {
+  /** The instant "time left" counts from. */
+  now: Date;
+  calendars: CalendarResolver;
+  /** The caller's decisions now (single complaint), or null (lists, workflow away). */
+  allowedDecisions?: (row: ComplaintRow) => Promise<DecisionType[] | null>;
 }
 
-/** Complaints as staff see them, in the order of `ids` (lists: queues); unknown ids are left out. */
-export async function findComplaintsByIds(sql: Sql, ids: readonly string[]): Promise<ComplaintView[]> {
-  if (ids.length === 0) return [];
-  const rows = await sql<(ComplaintRow & { id: string })[]>`
-    SELECT ${complaintViewColumns(sql)} FROM complaints WHERE id = ANY(${ids as string[]}::uuid[])`;
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  return ids.flatMap((id) => {
-    const row = byId.get(id);
-    return row ? [toComplaintView(row)] : [];
-  });
+/** Rows as staff see them, with business time left to each stage deadline in the complaint's calendar. */
+export async function complaintViews(rows: readonly ComplaintRow[], opts: ViewOptions): Promise<ComplaintView[]> {
+  const minutesLeft = await businessMinutesLeft(rows, opts);
+  return Promise.all(
+    rows.map(async (row, i) => toView(row, minutesLeft[i] ?? null, opts.allowedDecisions ? await opts.allowedDecisions(row) : null)),
+  );
 }
 
-function complaintViewColumns(sql: Sql) {
-  return sql`id, reference, channel, status, customer_name, customer_email, customer_phone, customer_locale,
-      customer_country, customer_postal_address, subject, description, category, product, received_at, recorded_at, closure, round, stage,
-      stage_started_at, stage_warning_at, stage_deadline_at, stage_paused, escalation_level, assignee, team,
-      department, severity, answer_due_at, acknowledged_at, closed_at, process_version,
-      process_definition_id, process_definition_version, process_definition_hash`;
-}
-
-function toComplaintView(row: ComplaintRow): ComplaintView {
+function toView(row: ComplaintRow, minutesLeft: number | null, allowed: DecisionType[] | null): ComplaintView {
   return {
     id: row.id,
     reference: row.reference,
@@ -87,26 +96,88 @@ function toComplaintView(row: ComplaintRow): ComplaintView {
     category: row.category,
     product: row.product,
     receivedAt: row.received_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
     recordedByWorkflow: row.recorded_at !== null,
     closure: row.closure,
     round: row.round,
     stage: row.stage
-      ? { id: row.stage, startedAt: iso(row.stage_started_at), warningAt: iso(row.stage_warning_at), deadline: iso(row.stage_deadline_at), paused: row.stage_paused }
+      ? {
+          id: row.stage,
+          startedAt: iso(row.stage_started_at),
+          warningAt: iso(row.stage_warning_at),
+          deadline: iso(row.stage_deadline_at),
+          paused: row.stage_paused,
+          businessMinutesLeft: minutesLeft,
+        }
       : null,
+    calendarId: calendarOf(row),
     escalationLevel: row.escalation_level,
+    breachCount: row.breach_count,
     assignee: row.assignee,
     team: row.team,
     department: row.department,
     severity: row.severity,
     answerDueAt: iso(row.answer_due_at),
+    progressUpdateAt: row.lifecycle?.deadlines?.progressUpdateAt ?? null,
     acknowledgedAt: iso(row.acknowledged_at),
     closedAt: iso(row.closed_at),
+    seq: row.last_seq,
     processVersion: row.process_version,
     process:
       row.process_definition_id !== null && row.process_definition_version !== null
         ? { definitionId: row.process_definition_id, version: row.process_definition_version, contentHash: row.process_definition_hash }
         : null,
+    lifecycle: row.lifecycle?.state ?? null,
+    allowedDecisions: allowed,
   };
+}
+
+const calendarOf = (row: ComplaintRow) => row.calendar_id ?? row.lifecycle?.calendarId ?? null;
+
+/**
+ * Working minutes from `now` to each running (unpaused) stage deadline, truncated toward zero;
+ * null where there is none or the calendar cannot say (an unknown id, years out of range).
+ * One calendar build per calendar id in the page, spanning every deadline in it.
+ */
+async function businessMinutesLeft(rows: readonly ComplaintRow[], { now, calendars }: ViewOptions): Promise<(number | null)[]> {
+  const spans = new Map<string, { from: number; to: number }>();
+  for (const row of rows) {
+    const calendarId = calendarOf(row);
+    if (!calendarId || !row.stage_deadline_at || row.stage_paused) continue;
+    const years = [now.getUTCFullYear(), row.stage_deadline_at.getUTCFullYear()];
+    const span = spans.get(calendarId) ?? { from: Infinity, to: -Infinity };
+    spans.set(calendarId, { from: Math.min(span.from, ...years) - 1, to: Math.max(span.to, ...years) + 1 });
+  }
+  const built = new Map<string, Calendar | undefined>();
+  await Promise.all(
+    [...spans].map(async ([calendarId, span]) => {
+      const years = { from: Math.max(span.from, span.to - CALENDAR_YEAR_LIMITS.maxSpan + 1), to: span.to };
+      built.set(calendarId, await calendars.forYears(calendarId, years).then((b) => b.calendar, () => undefined));
+    }),
+  );
+  return rows.map((row) => {
+    const calendar = built.get(calendarOf(row) ?? '');
+    if (!calendar || !row.stage_deadline_at || row.stage_paused) return null;
+    try {
+      return Math.trunc(businessMinutesBetween(calendar, now, row.stage_deadline_at)) || 0;
+    } catch {
+      return null; // a deadline outside the years a calendar can be built for
+    }
+  });
+}
+
+/** A complaint as staff see it, in one query; undefined when there is no such reference. */
+export async function findComplaintByReference(sql: Sql, reference: string, opts: ViewOptions): Promise<ComplaintView | undefined> {
+  const rows = await sql<ComplaintRow[]>`SELECT ${complaintColumns(sql)} FROM complaints c WHERE c.reference = ${reference}`;
+  return (await complaintViews(rows, opts))[0];
+}
+
+/** Complaints as staff see them, in the order of `ids` (lists: queues); unknown ids are left out. */
+export async function findComplaintsByIds(sql: Sql, ids: readonly string[], opts: ViewOptions): Promise<ComplaintView[]> {
+  if (ids.length === 0) return [];
+  const rows = await sql<ComplaintRow[]>`SELECT ${complaintColumns(sql)} FROM complaints c WHERE c.id = ANY(${ids as string[]}::uuid[])`;
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return complaintViews(ids.flatMap((id) => byId.get(id) ?? []), opts);
 }
 
 /** The complaint ID behind a reference; NOT_FOUND when there is none. */

@@ -12,6 +12,7 @@ import { writeAgentAcknowledgement } from './acknowledgement-routing.js';
 import { transitionHash } from './transition-hash.js';
 import type { CalendarResolver } from './calendar-resolver.js';
 import { closingResolutionTime, refreshPriorComplaints, writeReportFacts } from './report-facts.js';
+import type { CustomerLookupHasher } from '../security/customer-lookup.js';
 
 export type { OutgoingMessage } from './outbox.js';
 
@@ -43,6 +44,8 @@ export interface ReadModelDeps extends OutboxDeps {
   linkTtlDays: number;
   /** The complaints' calendars with their overrides: a closure's resolution time is counted in them. */
   calendars: CalendarResolver;
+  /** Hashes the customer's e-mail and phone for staff's exact lookup (never a plain index of them). */
+  customerLookup: CustomerLookupHasher;
 }
 
 export function createReadModelActivities(deps: ReadModelDeps) {
@@ -55,11 +58,11 @@ export function createReadModelActivities(deps: ReadModelDeps) {
         await tx`
           INSERT INTO complaints (id, reference, channel, status, customer_name, customer_email,
             customer_phone, customer_locale, customer_country, customer_postal_address, subject, description, category,
-            product, pin_hash, received_at, recorded_at)
+            product, pin_hash, received_at, recorded_at, customer_email_hash, customer_phone_hash)
           VALUES (${intake.complaintId}, ${intake.reference}, ${intake.channel}, 'received', ${c.name},
             ${c.email ?? null}, ${c.phone ?? null}, ${c.locale}, ${c.country ?? null}, ${c.postalAddress ?? null}, ${intake.subject},
             ${intake.description}, ${intake.category ?? null}, ${intake.product ?? null},
-            ${intake.pinHash}, ${intake.receivedAt}, now())
+            ${intake.pinHash}, ${intake.receivedAt}, now(), ${deps.customerLookup.email(c.email)}, ${deps.customerLookup.phone(c.phone)})
           ON CONFLICT (id) DO UPDATE SET recorded_at = coalesce(complaints.recorded_at, now())`;
         if (intake.category) await refreshPriorComplaints(tx, intake.complaintId, intake.category);
         await tx`
@@ -145,7 +148,7 @@ async function confirmRecorded(tx: TransactionSql, record: TransitionRecord, has
 }
 
 async function updateComplaintRow(tx: TransactionSql, record: TransitionRecord): Promise<void> {
-  const { state, deadlines, escalationLevel, processVersion, seq } = record.status;
+  const { state, deadlines, escalationLevel, processVersion, seq, calendarId } = record.status;
   await tx`
     UPDATE complaints SET
       status = ${state.status}, closure = ${state.closure}, round = ${state.round},
@@ -157,6 +160,7 @@ async function updateComplaintRow(tx: TransactionSql, record: TransitionRecord):
       product = coalesce(${state.classification?.product ?? null}, product),
       answer_due_at = ${customerAnswerDueAt(state, deadlines)}, acknowledged_at = ${state.acknowledgedAt},
       closed_at = ${state.closedAt}, process_version = ${processVersion}, last_seq = ${seq},
-      lifecycle = ${tx.json(record.status as never)}, updated_at = ${record.at}
+      lifecycle = ${tx.json(record.status as never)}, updated_at = ${record.at},
+      calendar_id = ${calendarId}, breach_count = ${state.counters.breaches}
     WHERE id = ${record.complaintId} AND last_seq < ${seq}`;
 }

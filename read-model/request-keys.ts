@@ -68,7 +68,7 @@ export async function sendOnce<T>(sql: Sql, requestKey: RequestKey, send: () => 
   }
 }
 
-const REFUSALS: readonly ErrorCode[] = ['INVALID_TRANSITION', 'NOT_ALLOWED_FOR_ROLE', 'VALIDATION_FAILED'];
+const REFUSALS: readonly ErrorCode[] = ['INVALID_TRANSITION', 'NOT_ALLOWED_FOR_ROLE', 'VALIDATION_FAILED', 'PRECONDITION_FAILED'];
 
 function refusedByWorkflow(err: unknown): boolean {
   return err instanceof DomainError && REFUSALS.includes(err.code);

@@ -9,7 +9,9 @@ import {
 import { ActivityFailure, ApplicationFailure } from '@temporalio/common';
 import { randomUUID } from 'node:crypto';
 import { DomainError, isErrorCode } from '../domain/errors.js';
+import type { DecisionType, Role } from '../domain/complaint.js';
 import {
+  allowedDecisionsQuery,
   complaintWorkflowId,
   customerAnswerUpdate,
   decideUpdate,
@@ -42,6 +44,11 @@ export interface TemporalGateway {
    * decision (read-model/request-keys.ts).
    */
   decide(complaintId: string, input: DecisionInput, requestKey: string): Promise<ComplaintSnapshot>;
+  /**
+   * The decisions `role` may take on the complaint now, from its workflow: `[]` once it has
+   * completed (closed); null when the workflow does not answer within a short deadline.
+   */
+  allowedDecisions(complaintId: string, role: Role): Promise<DecisionType[] | null>;
   /** The customer's answer through a signed link; `requestKey` names the link and the answer's hash. */
   answerAsCustomer(complaintId: string, input: CustomerAnswerInput, requestKey: string): Promise<ComplaintSnapshot>;
   /**
@@ -64,6 +71,9 @@ const PREVIEW_DEADLINE_MS = 60_000;
 
 /** How long intake waits for Temporal to start a workflow before answering 202 (the reconciler starts it). */
 const START_DEADLINE_MS = 5_000;
+
+/** How long a read waits for the workflow's allowed decisions before it shows none known (null). */
+const QUERY_DEADLINE_MS = 2_000;
 
 /** How long a caller waits for a worker to take an update before it gets 503 (and may retry). */
 const UPDATE_DEADLINE_MS = 10_000;
@@ -100,6 +110,15 @@ export function createTemporalGateway(client: Client, taskQueue: string, updateD
           throw new DomainError('INVALID_TRANSITION', 'This complaint is closed; it takes no more decisions', { status: 'closed', allowed: [] });
         }
         throw toDomainError(err);
+      }
+    },
+    async allowedDecisions(complaintId, role) {
+      try {
+        return await client.withDeadline(Date.now() + QUERY_DEADLINE_MS, () => handle(complaintId).query(allowedDecisionsQuery, role));
+      } catch (err) {
+        // The read model knows the complaint, so a missing workflow has completed: it takes nothing more.
+        if (err instanceof WorkflowNotFoundError) return [];
+        return null;
       }
     },
     async answerAsCustomer(complaintId, input, requestKey) {

@@ -8,6 +8,7 @@ import { parseEncryptionKeys } from '../security/payload-codec.js';
 import { connectTemporalClient } from '../temporal/client.js';
 import { createTemporalGateway } from '../temporal/gateway.js';
 import { installTemporalRuntime } from '../temporal/logger.js';
+import { customerLookupHasher } from '../security/customer-lookup.js';
 import { LinkSigner } from '../security/signed-links.js';
 import { createComplaintWorker } from './create-worker.js';
 
@@ -26,6 +27,7 @@ const { worker, run } = await createComplaintWorker({
   activityDeps: {
     sql,
     linkSigner: new LinkSigner(config.LINK_SIGNING_SECRET),
+    customerLookup: customerLookupHasher(config.LINK_SIGNING_SECRET),
     publicBaseUrl: config.PUBLIC_BASE_URL ?? `http://${config.HTTP_HOST}:${config.HTTP_PORT}`,
     linkTtlDays: config.SIGNED_LINK_TTL_DAYS,
     staffLocale: config.STAFF_LOCALE,

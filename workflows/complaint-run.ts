@@ -6,7 +6,7 @@
 import type { Activities } from '../activities/index.js';
 import type { LinkRequest, OutgoingMessage } from '../read-model/record-transition.js';
 import type { TimedStageId } from '../domain/complaint.js';
-import type { DomainError } from '../domain/errors.js';
+import { DomainError } from '../domain/errors.js';
 import {
   advance,
   initialEffects,
@@ -185,6 +185,21 @@ export class ComplaintRun {
   validate(event: LifecycleEvent): void {
     const result = advance(this.state, event, this.definition);
     if (!result.ok) throw this.ports.refusal(result.error);
+  }
+
+  /**
+   * For a decision sent with `If-Match`: refuses it when the complaint has recorded a transition
+   * since the sequence the caller saw. The validator checks it, and the handler again inside its
+   * exclusive section: two updates accepted in one workflow task both pass the validator.
+   */
+  checkExpectedSeq(expectedSeq: number | undefined): void {
+    if (expectedSeq === undefined || expectedSeq === this.seq) return;
+    throw this.ports.refusal(
+      new DomainError('PRECONDITION_FAILED', `The complaint has changed: it is at sequence ${this.seq}, not ${expectedSeq}; read it again`, {
+        expectedSeq,
+        seq: this.seq,
+      }),
+    );
   }
 
   /**

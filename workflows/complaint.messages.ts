@@ -86,6 +86,11 @@ export interface CarriedRun {
 export interface DecisionInput {
   actor: Actor;
   decision: Decision;
+  /**
+   * The sequence the caller last saw (`If-Match`): refused with PRECONDITION_FAILED when the
+   * complaint has recorded anything since. Absent in decisions sent before it existed: no check.
+   */
+  expectedSeq?: number;
 }
 
 export interface CustomerAnswerInput {

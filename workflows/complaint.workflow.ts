@@ -29,19 +29,23 @@ export async function complaintWorkflow(input: ComplaintWorkflowInput): Promise<
   const isRepeat = () => run.hasApplied(currentUpdateInfo()?.id);
   setHandler(
     decideUpdate,
-    ({ actor, decision }) => {
+    ({ actor, decision, expectedSeq }) => {
       const updateId = currentUpdateInfo()?.id;
-      return run.exclusive(() =>
-        run.applyUpdate(
+      return run.exclusive(() => {
+        // Histories recorded before `expectedSeq` existed carry none: this checks nothing on their replay.
+        if (!run.hasApplied(updateId)) run.checkExpectedSeq(expectedSeq);
+        return run.applyUpdate(
           updateId,
           { kind: 'decision', at: new Date().toISOString(), actor, decision },
           { actorId: actor.id, actorRole: actor.role, data: { ...decision } },
-        ),
-      );
+        );
+      });
     },
     {
-      validator: ({ actor, decision }) => {
-        if (!isRepeat()) run.validate({ kind: 'decision', at: new Date().toISOString(), actor, decision });
+      validator: ({ actor, decision, expectedSeq }) => {
+        if (isRepeat()) return;
+        run.checkExpectedSeq(expectedSeq);
+        run.validate({ kind: 'decision', at: new Date().toISOString(), actor, decision });
       },
     },
   );

@@ -38,6 +38,7 @@ const STATUS_TEXT: Record<number, string> = {
   405: 'The path does not take this method (see the Allow header)',
   409: 'Conflict with the current state',
   410: 'No longer valid',
+  412: 'The complaint changed since the `ETag` sent as `If-Match` (PRECONDITION_FAILED): read it again',
   413: 'The body is larger than this route takes (PAYLOAD_TOO_LARGE)',
   429: 'Too many requests',
   503: 'A dependency is unavailable; retry',

@@ -15,6 +15,7 @@ import { generatePin, hashPin } from '../../security/pin.js';
 import type { SealedBox } from '../../security/sealed-box.js';
 import { queueTrackingPinSms } from '../../read-model/tracking-pin-sms.js';
 import type { TemporalGateway } from '../../temporal/gateway.js';
+import type { CustomerLookupHasher } from '../../security/customer-lookup.js';
 
 export interface IntakeDeps {
   sql: Sql;
@@ -24,6 +25,8 @@ export interface IntakeDeps {
   pinProcess: PinProcess;
   /** Base of the tracking link in the PIN SMS (PUBLIC_BASE_URL); the SMS goes without a link when absent. */
   publicBaseUrl?: string | undefined;
+  /** Hashes the customer's e-mail and phone for staff's exact lookup (never a plain index of them). */
+  customerLookup: CustomerLookupHasher;
 }
 
 /** How long (hours) a retry with the same Idempotency-Key gets the first response (and PIN) back. */
@@ -96,11 +99,13 @@ export async function fileComplaint(
     await tx`
       INSERT INTO complaints (id, reference, channel, status, customer_name, customer_email, customer_phone,
         customer_locale, customer_country, customer_postal_address, subject, description, category, product, pin_hash, received_at,
-        process_version, process_definition_id, process_definition_version, process_definition_hash)
+        process_version, process_definition_id, process_definition_version, process_definition_hash,
+        customer_email_hash, customer_phone_hash)
       VALUES (${intake.complaintId}, ${intake.reference}, ${intake.channel}, 'received', ${c.name}, ${c.email ?? null},
         ${c.phone ?? null}, ${c.locale}, ${c.country ?? null}, ${c.postalAddress ?? null}, ${intake.subject}, ${intake.description},
         ${intake.category ?? null}, ${intake.product ?? null}, ${intake.pinHash}, ${intake.receivedAt},
-        ${process.versionId}, ${pinned.definitionId}, ${pinned.version}, ${pinned.contentHash})`;
+        ${process.versionId}, ${pinned.definitionId}, ${pinned.version}, ${pinned.contentHash},
+        ${deps.customerLookup.email(c.email)}, ${deps.customerLookup.phone(c.phone)})`;
     await tx`
       INSERT INTO complaint_events (complaint_id, seq, type, actor_id, actor_role, occurred_at, data)
       VALUES (${intake.complaintId}, 0, 'received', 'intake', 'system', ${intake.receivedAt}, ${tx.json({ channel: intake.channel })})`;

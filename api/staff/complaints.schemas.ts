@@ -1,14 +1,17 @@
-// The staff view of a complaint and the reference in staff paths.
+// The staff view of a complaint — one resource for the list (GET /v1/complaints), the single
+// complaint (GET /v1/complaints/{reference}) and a decision's answer — and the reference in staff paths.
 import { z } from '@hono/zod-openapi';
-import { CHANNELS } from '../../domain/complaint.js';
+import { CHANNELS, DECISION_TYPES } from '../../domain/complaint.js';
 import { REFERENCE_PATTERN } from '../../domain/reference.js';
+
+const instant = z.iso.datetime({ offset: true });
 
 export const complaintSchema = z
   .object({
     id: z.uuid(),
-    reference: z.string(),
+    reference: z.string().meta({ example: 'CMP-2026-000123' }),
     channel: z.enum(CHANNELS),
-    status: z.string(),
+    status: z.string().meta({ example: 'investigating' }),
     customer: z.object({
       name: z.string(),
       email: z.string().nullable(),
@@ -21,27 +24,49 @@ export const complaintSchema = z
     description: z.string(),
     category: z.string().nullable(),
     product: z.string().nullable(),
-    receivedAt: z.iso.datetime({ offset: true }),
+    receivedAt: instant,
+    updatedAt: instant.meta({ description: 'When the latest transition happened (intake, before the first)' }),
     recordedByWorkflow: z.boolean().meta({ description: 'The workflow has confirmed this record' }),
     closure: z.string().nullable().meta({ description: 'Why a closed complaint closed', example: 'accepted' }),
     round: z.number().int().meta({ description: 'Round of the latest proposal (0 before the first)' }),
     stage: z
       .object({
         id: z.string().meta({ example: 'investigation' }),
-        startedAt: z.iso.datetime({ offset: true }).nullable(),
-        warningAt: z.iso.datetime({ offset: true }).nullable(),
-        deadline: z.iso.datetime({ offset: true }).nullable(),
+        startedAt: instant.nullable(),
+        warningAt: instant.nullable(),
+        deadline: instant.nullable(),
         paused: z.boolean(),
+        businessMinutesLeft: z
+          .number()
+          .int()
+          .nullable()
+          .meta({
+            description:
+              'Working minutes from now to the deadline in the complaint\'s calendar (`calendarId`, with its overrides); ' +
+              'negative when the deadline has passed. Null while the clock is paused or without a deadline.',
+            example: 630,
+          }),
       })
-      .nullable(),
+      .nullable()
+      .meta({ description: 'The running stage clock, its warning point and deadline; null when none runs (e.g. closed)' }),
+    calendarId: z.string().nullable().meta({ description: 'The business calendar the deadlines count in', example: 'TR' }),
     escalationLevel: z.string().nullable().meta({ example: 'teamLead' }),
+    breachCount: z.number().int().meta({ description: 'Stage deadlines breached so far' }),
     assignee: z.string().nullable(),
     team: z.string().nullable(),
     department: z.string().nullable(),
     severity: z.string().nullable(),
-    answerDueAt: z.iso.datetime({ offset: true }).nullable(),
-    acknowledgedAt: z.iso.datetime({ offset: true }).nullable(),
-    closedAt: z.iso.datetime({ offset: true }).nullable(),
+    answerDueAt: instant
+      .nullable()
+      .meta({
+        description:
+          "When the customer's answer is due: to the open proposal, or to our open question; once a proposal's answer " +
+          'timed out under `stay_open`, when it did (overdue)',
+      }),
+    progressUpdateAt: instant.nullable().meta({ description: 'When the customer is next told how it is going' }),
+    acknowledgedAt: instant.nullable(),
+    closedAt: instant.nullable(),
+    seq: z.number().int().meta({ description: 'Number of recorded transitions (timeline sequence); also the `ETag`' }),
     processVersion: z.string().nullable().meta({ description: 'The process version it runs under, `id@version`', example: 'iso-10002-default@1' }),
     process: z
       .object({
@@ -51,6 +76,19 @@ export const complaintSchema = z
       })
       .nullable()
       .meta({ description: 'The process version pinned at intake; null for complaints filed before versions were stored' }),
+    lifecycle: z
+      .record(z.string(), z.unknown())
+      .nullable()
+      .meta({ description: 'The full lifecycle state (classification, proposals, …); null until the workflow records a transition' }),
+    allowedDecisions: z
+      .array(z.enum(DECISION_TYPES))
+      .nullable()
+      .meta({
+        description:
+          'The decisions the caller\'s role may take now, from the complaint\'s workflow: `[]` when closed (or for a role ' +
+          'that takes none). Null in lists (ask the single complaint), and when the workflow did not answer in time.',
+        example: ['classify', 'request_info', 'note'],
+      }),
   })
   .meta({ id: 'Complaint' });
 

@@ -1,33 +1,129 @@
-// GET /v1/complaints/{reference}: the staff view of a complaint, from the read model.
+// GET /v1/complaints (search) and GET /v1/complaints/{reference}: the staff view of complaints,
+// from the read model; the single complaint also asks its workflow what the caller may decide.
+// Readers are the staff who handle or audit complaints (agent, supervisor, auditor, admin); a
+// process owner designs the process and reads its reports, not customers' complaints.
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import type { Sql } from 'postgres';
-import { DomainError } from '../../domain/errors.js';
-import { findComplaintByReference } from '../../read-model/complaint-queries.js';
+import { isDecidingRole, type Role } from '../../domain/complaint.js';
+import { DomainError, type FieldIssue } from '../../domain/errors.js';
+import type { CalendarResolver } from '../../read-model/calendar-resolver.js';
+import { complaintViews, findComplaintByReference, type ComplaintRow } from '../../read-model/complaint-queries.js';
+import { searchComplaints, type ComplaintFilters } from '../../read-model/complaint-search.js';
+import type { CustomerLookupHasher } from '../../security/customer-lookup.js';
+import type { TemporalGateway } from '../../temporal/gateway.js';
 import type { AppEnv } from '../http/app-env.js';
 import { requireRole } from '../http/auth.js';
-import { errorResponses } from '../http/errors.js';
+import { errorResponses, validationError } from '../http/errors.js';
 import { validationHook } from '../http/validation.js';
+import { listCursors } from './complaint-list-cursor.js';
+import { complaintListQuerySchema, complaintListSchema, type ComplaintListQuery } from './complaint-list.schemas.js';
 import { complaintSchema, referenceParamSchema } from './complaints.schemas.js';
 
-const STAFF_READ_ROLES = ['agent', 'supervisor', 'auditor', 'admin'] as const;
+export const STAFF_READ_ROLES = ['agent', 'supervisor', 'auditor', 'admin'] as const;
+
+export const ETAG_HEADER_DOC = {
+  ETag: { description: 'The complaint\'s sequence, `"<seq>"`: send it as `If-Match` with a decision', schema: { type: 'string' as const, example: '"7"' } },
+};
+
+const listRoute = createRoute({
+  method: 'get',
+  path: '/',
+  summary: 'Search complaints (staff)',
+  description:
+    'Filters combine with AND; a comma-separated filter matches any of its values. Pages follow `nextCursor` and stay ' +
+    'stable while complaints are filed (keyset on the sort key and id: no item repeats or goes missing). A cursor ' +
+    'belongs to its filters and sort: another, or an altered one, is a 400 on `cursor`. `total` is exact up to 1000 ' +
+    'matches, an estimate above (`exact: false`). Items are the same `Complaint` as the single complaint, with ' +
+    '`allowedDecisions` null.',
+  security: [{ apiKey: [] }],
+  request: { query: complaintListQuerySchema },
+  middleware: [requireRole(...STAFF_READ_ROLES)] as const,
+  responses: {
+    200: { description: 'One page of matching complaints', content: { 'application/json': { schema: complaintListSchema } } },
+    ...errorResponses(400, 401, 403),
+  },
+});
 
 const getRoute = createRoute({
   method: 'get',
   path: '/{reference}',
   summary: 'Read a complaint (staff)',
+  description:
+    '`allowedDecisions` are those the caller\'s role may take now, asked of the complaint\'s workflow (`[]` once ' +
+    'closed; null when the workflow does not answer within 2 s: the rest of the complaint is still shown).',
   security: [{ apiKey: [] }],
   request: { params: referenceParamSchema },
   middleware: [requireRole(...STAFF_READ_ROLES)] as const,
   responses: {
-    200: { description: 'The complaint', content: { 'application/json': { schema: complaintSchema } } },
+    200: { description: 'The complaint', headers: ETAG_HEADER_DOC, content: { 'application/json': { schema: complaintSchema } } },
     ...errorResponses(400, 401, 403, 404),
   },
 });
 
-export function complaintReadRoutes(deps: { sql: Sql }) {
-  return new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(getRoute, async (c) => {
-    const complaint = await findComplaintByReference(deps.sql, c.req.valid('param').reference);
-    if (!complaint) throw new DomainError('NOT_FOUND', 'No complaint has this reference');
-    return c.json(complaintSchema.parse(complaint), 200);
-  });
+export interface ComplaintReadDeps {
+  sql: Sql;
+  temporal: TemporalGateway;
+  calendars: CalendarResolver;
+  customerLookup: CustomerLookupHasher;
+  /** Signs list cursors (LINK_SIGNING_SECRET). */
+  linkSigningSecret: string;
+}
+
+/** What the caller may decide on this complaint now; [] when closed or for a role that takes no decisions. */
+export function allowedDecisionsFor(temporal: TemporalGateway, role: Role) {
+  return async (row: ComplaintRow) => {
+    if (row.status === 'closed' || !isDecidingRole(role)) return [];
+    return temporal.allowedDecisions(row.id, role);
+  };
+}
+
+export function complaintReadRoutes(deps: ComplaintReadDeps) {
+  const cursors = listCursors(deps.linkSigningSecret);
+  return new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+    .openapi(listRoute, async (c) => {
+      const actor = c.get('actor')!;
+      const query = c.req.valid('query');
+      const filters = toFilters(query, actor.id, deps.customerLookup);
+      const digest = cursors.digest({ ...query, me: query.assignee?.includes('me') ? actor.id : undefined });
+      let after;
+      if (query.cursor !== undefined) {
+        const decoded = cursors.decode(query.cursor, digest);
+        if ('refused' in decoded) throw validationError([{ path: 'query.cursor', message: decoded.refused }]);
+        after = decoded;
+      }
+      const now = new Date();
+      const page = await searchComplaints(deps.sql, { filters, sort: query.sort, limit: query.limit, ...(after ? { after } : {}), now });
+      const items = await complaintViews(page.rows, { now, calendars: deps.calendars });
+      return c.json(
+        complaintListSchema.parse({ items, nextCursor: page.next && cursors.encode(page.next, digest), total: page.total }),
+        200,
+      );
+    })
+    .openapi(getRoute, async (c) => {
+      const actor = c.get('actor')!;
+      const complaint = await findComplaintByReference(deps.sql, c.req.valid('param').reference, {
+        now: new Date(),
+        calendars: deps.calendars,
+        allowedDecisions: allowedDecisionsFor(deps.temporal, actor.role),
+      });
+      if (!complaint) throw new DomainError('NOT_FOUND', 'No complaint has this reference');
+      c.header('ETag', `"${complaint.seq}"`);
+      return c.json(complaintSchema.parse(complaint), 200);
+    });
+}
+
+function toFilters(q: ComplaintListQuery, actorId: string, hasher: CustomerLookupHasher): ComplaintFilters {
+  const issues: FieldIssue[] = [];
+  const customerEmailHash = q.customerEmail === undefined ? undefined : hasher.email(q.customerEmail);
+  if (customerEmailHash === null) issues.push({ path: 'query.customerEmail', message: 'expected an e-mail address' });
+  const customerPhoneHash = q.customerPhone === undefined ? undefined : hasher.phone(q.customerPhone);
+  if (customerPhoneHash === null) issues.push({ path: 'query.customerPhone', message: 'expected a phone number (digits)' });
+  if (issues.length > 0) throw validationError(issues);
+  const { cursor: _cursor, sort: _sort, limit: _limit, customerEmail: _email, customerPhone: _phone, assignee, ...rest } = q;
+  return {
+    ...rest,
+    ...(assignee ? { assignee: assignee.map((a) => (a === 'me' ? actorId : a)) } : {}),
+    ...(customerEmailHash ? { customerEmailHash } : {}),
+    ...(customerPhoneHash ? { customerPhoneHash } : {}),
+  };
 }

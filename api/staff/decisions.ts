@@ -20,7 +20,10 @@ import { referenceParamSchema } from './complaints.schemas.js';
 import { errorResponses, validationError } from '../http/errors.js';
 import { IDEMPOTENCY_KEY_HEADER, idempotencyKeySchema } from '../http/idempotency-key.js';
 import { requestDigest, sendOnce } from '../../read-model/request-keys.js';
-import { toStaffStatus, staffStatusSchema } from './staff-status.js';
+import { complaintSchema } from './complaints.schemas.js';
+import { allowedDecisionsFor, ETAG_HEADER_DOC } from './complaints.js';
+import { findComplaintByReference } from '../../read-model/complaint-queries.js';
+import type { CalendarResolver } from '../../read-model/calendar-resolver.js';
 import type { TemporalGateway } from '../../temporal/gateway.js';
 import { validationHook } from '../http/validation.js';
 
@@ -48,7 +51,10 @@ const decideRoute = createRoute({
   path: '/{reference}/decisions',
   summary: 'Take a decision on a complaint (staff)',
   description:
-    'Accepted decisions answer with the new state. 409 INVALID_TRANSITION lists the decisions allowed now (`details.allowed`); ' +
+    'Accepted decisions answer with the complaint after the decision (the same `Complaint` as GET, its `ETag` too). ' +
+    '`If-Match: "<seq>"` (the ETag read) makes the decision conditional: when anything was recorded since (another ' +
+    "agent's decision, a deadline's warning), 412 PRECONDITION_FAILED and nothing changes; the workflow checks it, so " +
+    'of two decisions sent at once with the same ETag exactly one is taken. 409 INVALID_TRANSITION lists the decisions allowed now (`details.allowed`); ' +
     '403 NOT_ALLOWED_FOR_ROLE when the role may not take it; 400 when `mark_duplicate` names no other existing complaint, ' +
     'or `record_customer_answer` answers what is not open (`answer` `info` needs an open question; `accepted` or ' +
     '`rejected` an open proposal). ' +
@@ -62,21 +68,26 @@ const decideRoute = createRoute({
     params: referenceParamSchema,
     headers: z.object({
       'idempotency-key': idempotencyKeySchema.optional().meta({ description: 'Retries with the same key take the decision once' }),
+      'if-match': z
+        .string()
+        .regex(/^(W\/)?"\d{1,9}"$|^\*$/, 'expected an ETag of this complaint, like "7"')
+        .optional()
+        .meta({ description: 'The `ETag` last read: refuse the decision (412) if the complaint changed since' }),
     }),
     body: { required: true, content: { 'application/json': { schema: decisionBodySchema } } },
   },
   responses: {
     200: {
       description: 'The decision was taken',
-      headers: idempotencyKeyResponseHeader,
-      content: { 'application/json': { schema: staffStatusSchema } },
+      headers: { ...idempotencyKeyResponseHeader, ...ETAG_HEADER_DOC },
+      content: { 'application/json': { schema: complaintSchema } },
     },
-    ...errorResponses(400, 401, 403, 404, 409, 410, 413),
+    ...errorResponses(400, 401, 403, 404, 409, 410, 412, 413),
     503: { ...errorResponses(503)[503]!, headers: idempotencyKeyResponseHeader },
   },
 });
 
-export function decisionRoutes(deps: { sql: Sql; temporal: TemporalGateway }) {
+export function decisionRoutes(deps: { sql: Sql; temporal: TemporalGateway; calendars: CalendarResolver }) {
   return new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(decideRoute, async (c) => {
     const actor = c.get('actor')!;
     const decision = c.req.valid('json');
@@ -86,15 +97,33 @@ export function decisionRoutes(deps: { sql: Sql; temporal: TemporalGateway }) {
     const { reference } = c.req.valid('param');
     const complaintId = await complaintIdByReference(deps.sql, reference);
     await checkDuplicateOf(deps.sql, reference, decision);
-    const key = c.req.valid('header')['idempotency-key'] ?? randomUUID();
+    const headers = c.req.valid('header');
+    const key = headers['idempotency-key'] ?? randomUUID();
     c.header(IDEMPOTENCY_KEY_HEADER, key); // also on a 503, whose message asks for a retry with it
-    const requestKey = { caller: `decide:${actor.id}`, key, body: { reference, decision } };
+    const expectedSeq = expectedSeqOf(headers['if-match']);
+    // The expected sequence is part of the request: after a 412, the same key may carry the decision again with a fresh ETag.
+    const requestKey = { caller: `decide:${actor.id}`, key, body: expectedSeq === undefined ? { reference, decision } : { reference, decision, expectedSeq } };
     // The body's digest is part of the update id too: the ledger forgets keys after 30 days, and a
     // reused key with another decision must then be a new update, never the first one's answer.
     const updateKey = `${actor.id}:${key}:${requestDigest(requestKey.body).slice(0, 32)}`;
-    const status = await sendOnce(deps.sql, requestKey, () => deps.temporal.decide(complaintId, { actor, decision }, updateKey));
-    return c.json(staffStatusSchema.parse(toStaffStatus(status)), 200);
+    const input = expectedSeq === undefined ? { actor, decision } : { actor, decision, expectedSeq };
+    const status = await sendOnce(deps.sql, requestKey, () => deps.temporal.decide(complaintId, input, updateKey));
+    // The update returns once its transitions are recorded: the read model holds at least `status.seq`.
+    const complaint = await findComplaintByReference(deps.sql, reference, {
+      now: new Date(),
+      calendars: deps.calendars,
+      allowedDecisions: allowedDecisionsFor(deps.temporal, actor.role),
+    });
+    if (!complaint) throw new DomainError('NOT_FOUND', 'No complaint has this reference');
+    c.header('ETag', `"${Math.max(complaint.seq, status.seq)}"`);
+    return c.json(complaintSchema.parse(complaint), 200);
   });
+}
+
+/** The sequence an `If-Match` names; undefined without one or for `*` (any). */
+function expectedSeqOf(ifMatch: string | undefined): number | undefined {
+  const digits = ifMatch?.match(/"(\d+)"/)?.[1];
+  return digits === undefined ? undefined : Number(digits);
 }
 
 /** `mark_duplicate` names another complaint that exists; else 400 on `duplicateOf`. */

@@ -8,6 +8,7 @@ import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import type { Sql } from 'postgres';
 import { DomainError } from '../../domain/errors.js';
 import { findComplaintsByIds } from '../../read-model/complaint-queries.js';
+import type { CalendarResolver } from '../../read-model/calendar-resolver.js';
 import {
   claimNext,
   claimsOf,
@@ -109,8 +110,9 @@ const claimsRoute = createRoute({
   },
 });
 
-export function workQueueRoutes(deps: { sql: Sql; maxLiveClaims?: number | undefined }) {
+export function workQueueRoutes(deps: { sql: Sql; calendars: CalendarResolver; maxLiveClaims?: number | undefined }) {
   const { sql } = deps;
+  const views = () => ({ now: new Date(), calendars: deps.calendars });
   const maxLiveClaims = deps.maxLiveClaims ?? DEFAULT_MAX_LIVE_CLAIMS;
   const doorbell = relayDoorbell(sql);
   const teamOf = async (id: string): Promise<QueueTeam> => {
@@ -123,7 +125,7 @@ export function workQueueRoutes(deps: { sql: Sql; maxLiveClaims?: number | undef
       const team = await teamOf(c.req.valid('param').team);
       const { limit, cursor } = c.req.valid('query');
       const page = await queuePage(sql, team, { limit, after: cursor === undefined ? undefined : decodeCursor(cursor) });
-      const items = await findComplaintsByIds(sql, page.ids);
+      const items = await findComplaintsByIds(sql, page.ids, views());
       return c.json(
         queuePageSchema.parse({ team: team.id, items, nextCursor: page.next ? encodeCursor(page.next) : null }),
         200,
@@ -135,7 +137,7 @@ export function workQueueRoutes(deps: { sql: Sql; maxLiveClaims?: number | undef
       const claim = await claimNext(sql, { team, claimer: actor, maxLiveClaims });
       if (!claim) throw new DomainError('QUEUE_EMPTY', `The queue of ${team.id} has no complaint to claim`);
       doorbell.ring();
-      const [complaint] = await findComplaintsByIds(sql, [claim.complaintId]);
+      const [complaint] = await findComplaintsByIds(sql, [claim.complaintId], views());
       return c.json(claimAnswerSchema.parse({ claim, complaint }), 200);
     })
     .openapi(releaseRoute, async (c) => {

@@ -15,6 +15,7 @@ import { connectTemporalClient } from '../../temporal/client.js';
 import { encryptingDataConverter, parseEncryptionKeys, type EncryptionKey } from '../../security/payload-codec.js';
 import type { ActivityDeps } from '../../activities/index.js';
 import { LinkSigner } from '../../security/signed-links.js';
+import { customerLookupHasher } from '../../security/customer-lookup.js';
 import type { ProcessDefinitionSnapshot } from '../../domain/process-definition.js';
 import { quietProcess, ROUND_THE_CLOCK } from './process.js';
 import { listCalendars } from '../../domain/calendar/registry.js';
@@ -90,6 +91,7 @@ export async function integrationContext(opts: { encryptionKeys?: EncryptionKey[
   const activityDeps: ActivityDeps = {
     sql,
     linkSigner: new LinkSigner(LINK_SIGNING_SECRET),
+    customerLookup: customerLookupHasher(LINK_SIGNING_SECRET),
     publicBaseUrl: 'http://plaint.test',
     linkTtlDays: 30,
     staffLocale: 'tr',

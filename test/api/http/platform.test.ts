@@ -35,7 +35,7 @@ describe('health, docs and unknown routes', () => {
   });
 
   it.each([
-    ['GET', '/v1/complaints', 'POST'],
+    ['PUT', '/v1/complaints', 'GET, HEAD, POST'],
     ['DELETE', '/v1/complaints/CMP-2026-000001', 'GET, HEAD'],
     ['GET', '/v1/complaints/CMP-2026-000001/decisions', 'POST'],
     ['GET', '/v1/track', 'POST'],

@@ -240,7 +240,8 @@ describe('GET /v1/complaints/{reference}', () => {
     });
     expect(complaint).toMatchObject({ reference, status: 'received', channel: 'web', customer: { name: 'Ayşe Yılmaz' } });
     const events = await ctx.sql`SELECT seq, type FROM complaint_events WHERE complaint_id = ${complaint.id} ORDER BY seq`;
-    expect(events.map((e) => e.type)).toEqual(['received', 'registered']);
+    // The GET asks the workflow for the allowed decisions: `process_started` may be recorded by now.
+    expect(events.map((e) => e.type).slice(0, 2)).toEqual(['received', 'registered']);
   });
 
   it.each([

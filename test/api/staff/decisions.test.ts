@@ -1,6 +1,6 @@
 // POST /v1/complaints/{reference}/decisions: one test per outcome a client can get.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { staffStatusSchema } from '../../../api/staff/staff-status.js';
+import { complaintSchema } from '../../../api/staff/complaints.schemas.js';
 import { errorBodySchema } from '../../../api/http/errors.js';
 import { CLASSIFY, complaintDriver, PROPOSE_REFUND, PROPOSE_REPAIR, type FiledComplaint } from '../../helpers/complaint-driver.js';
 import { bearer, integrationContext, type IntegrationContext } from '../../helpers/integration.js';
@@ -27,9 +27,9 @@ describe('POST /v1/complaints/{reference}/decisions', () => {
     await d.waitForStatus(c, 'acknowledged');
     const res = await d.decide(c, CLASSIFY);
     expect(res.status).toBe(200);
-    const body = staffStatusSchema.parse(await res.json());
+    const body = complaintSchema.parse(await res.json());
     expect(body).toMatchObject({ reference: c.reference, status: 'investigating', escalationLevel: 'assignee' });
-    expect(Date.parse(body.stage!.deadline)).toBeGreaterThan(Date.now());
+    expect(Date.parse(body.stage!.deadline!)).toBeGreaterThan(Date.now());
   });
 
   it('refuses a decision the status does not allow with 409 and the decisions allowed now', async () => {

@@ -3,7 +3,7 @@
 // take what (the API refuses only the roles that never decide).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorBodySchema } from '../../../api/http/errors.js';
-import { staffStatusSchema } from '../../../api/staff/staff-status.js';
+import { complaintSchema } from '../../../api/staff/complaints.schemas.js';
 import { CLASSIFY, complaintDriver } from '../../helpers/complaint-driver.js';
 import { integrationContext, type IntegrationContext } from '../../helpers/integration.js';
 import { quietProcess } from '../../helpers/process.js';
@@ -33,9 +33,9 @@ describe('decisions under the pinned process', () => {
     await d.waitForStatus(c, 'acknowledged');
     const res = await d.decide(c, unrouted);
     expect(res.status).toBe(200);
-    const body = staffStatusSchema.parse(await res.json());
+    const body = complaintSchema.parse(await res.json());
     expect(body).toMatchObject({ status: 'investigating', team: 'washing-machines' });
-    expect(body.lifecycle.classification).toMatchObject({ department: 'after_sales', routedBy: 'wm-defects' });
+    expect(body.lifecycle!.classification).toMatchObject({ department: 'after_sales', routedBy: 'wm-defects' });
   });
 
   it('answers 400 on department when no rule matches, or the department is not one the process lists', async () => {

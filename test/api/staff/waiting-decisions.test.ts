@@ -3,7 +3,7 @@
 // works), also for a proposal whose answer timed out under `stay_open`.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorBodySchema } from '../../../api/http/errors.js';
-import { staffStatusSchema } from '../../../api/staff/staff-status.js';
+import { complaintSchema } from '../../../api/staff/complaints.schemas.js';
 import { CLASSIFY, complaintDriver, PROPOSE_REPAIR, type FiledComplaint } from '../../helpers/complaint-driver.js';
 import { linkSigner } from '../../helpers/customer-fixtures.js';
 import { bearer, eventually, integrationContext, type IntegrationContext } from '../../helpers/integration.js';
@@ -58,7 +58,7 @@ const respond = (token: string, body: unknown) =>
 describe('while the customer owes us information', () => {
   it("shows on the complaint when the customer's answer is due", async () => {
     const c = await investigating();
-    const asked = staffStatusSchema.parse(await (await d.decide(c, QUESTION)).json());
+    const asked = complaintSchema.parse(await (await d.decide(c, QUESTION)).json());
     expect(asked.status).toBe('awaiting_customer');
     const due = (await d.status(c)).deadlines.info!.deadline;
     expect(asked.answerDueAt).toBe(due);
