@@ -14,7 +14,7 @@ import { createRandom, derivedUuid, weights, type Random } from './random.js';
 import { StageClocks } from './stage-clock.js';
 import { poolKey, type PooledText, type TextPool } from './text-pool.js';
 import { FIRST_NAMES, LAST_NAMES, type SeedLocale } from './texts.js';
-import { LifeBuilder, type ComplaintPlan, type SeededLife } from './timeline.js';
+import { LifeBuilder, STALL_STATUSES, type ComplaintPlan, type SeededLife } from './timeline.js';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -145,9 +145,9 @@ export class SeedGenerator {
     const categoryIndex = customer.lastCategory >= 0 && r.chance(0.5) ? customer.lastCategory : r.weighted(CATEGORY_TABLE);
     const category = CATEGORIES[categoryIndex]!;
     const channel = r.weighted(CHANNELS);
-    // The freshest few are still untouched: some not even acknowledged (a letter nobody has opened yet).
-    const fresh = i >= o.count - Math.max(6, Math.round(o.count * 0.0015));
-    const stall = fresh ? (i % 2 === 0 ? 'received' : 'acknowledged') : null;
+    // Among the latest, one in three rests where it stands: nobody has got to it yet (a letter nobody opened, a queue).
+    const recent = i >= o.count - Math.max(15, Math.round(o.count * 0.02));
+    const stall = recent && i % 3 === 0 ? STALL_STATUSES[Math.floor(i / 3) % STALL_STATUSES.length]! : null;
     const withoutContact = stall === 'received' || (UNREACHABLE_CHANNELS.has(channel) && r.chance(0.45));
     const email = withoutContact ? null : customer.email;
     const phone = withoutContact ? null : customer.phone;

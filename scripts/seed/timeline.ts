@@ -63,6 +63,10 @@ export interface SeedSurveyAnswer {
   answeredAtMs: number;
 }
 
+/** Statuses a complaint can rest in without a timer moving it on (breaches escalate, they do not move it). */
+export const STALL_STATUSES = ['received', 'acknowledged', 'in_review', 'investigating', 'reinvestigating'] as const;
+export type StallStatus = (typeof STALL_STATUSES)[number];
+
 export interface ComplaintPlan {
   n: number;
   id: string;
@@ -83,8 +87,8 @@ export interface ComplaintPlan {
   /** Classified by triage first, then taken from the team's queue after `queueWaitMs`. */
   triageFirst: boolean;
   queueWaitMs: number;
-  /** Left untouched at this status (the freshest complaints: someone has yet to get to them). */
-  stall: 'received' | 'acknowledged' | null;
+  /** Left untouched once at this status (a few recent ones: nobody has got to them yet). */
+  stall: StallStatus | null;
 }
 
 export interface SeededLife {
@@ -169,7 +173,6 @@ export class LifeBuilder {
     const { plan } = this;
     const s = this.life.state;
     let t = plan.receivedAtMs;
-    if (plan.stall === 'received') return;
     if (plan.reachable) {
       this.endStage(t, { type: 'acknowledgement_sent' }, 'acknowledgement_sent', SYSTEM);
       s.acknowledgedAt = iso(t);
@@ -182,7 +185,7 @@ export class LifeBuilder {
       s.status = 'acknowledged';
       this.startStage('initialReview', t);
     }
-    if (plan.stall === 'acknowledged') return;
+    if (this.past(t)) return;
     // Some complaints end before anyone works on them.
     const early = r();
     if (early < 0.03 && plan.earlierReference) {
@@ -202,7 +205,7 @@ export class LifeBuilder {
       s.status = 'investigating';
       this.startStage('investigation', t);
     };
-    if (plan.triageFirst) {
+    if (plan.triageFirst && plan.stall !== 'in_review') {
       // Triage classifies (routing it to the department); it waits in the team's queue until someone takes it.
       t = this.agentTime(t + r.between(0.1, 4) * HOUR);
       if (!this.endStageByDecision(t, classify, r.pick(SUPERVISORS))) return;
@@ -249,7 +252,8 @@ export class LifeBuilder {
       if (!this.propose(t, round)) return;
       const proposal = this.life.proposals.at(-1)!;
       const timer = this.life.answerTimer!;
-      const answer = r();
+      // A complaint that stalls in reinvestigation had its first proposal rejected.
+      const answer = plan.stall === 'reinvestigating' ? 0.99 : r();
       const lastRound = round === this.definition.acceptance.rounds;
       if (answer < (round === 1 ? 0.14 : 0.2)) {
         // No answer: reminded half way, deemed accepted at the deadline.
@@ -261,7 +265,8 @@ export class LifeBuilder {
         this.close(timer.deadlineMs, { type: 'customer_answer_timed_out', round }, 'deemed_accepted', SYSTEM);
         return;
       }
-      const answerAt = proposal.proposedAtMs + r.between(0.05, 0.9) * (timer.deadlineMs - proposal.proposedAtMs);
+      // Most customers answer within days; some take most of the window.
+      const answerAt = proposal.proposedAtMs + (0.01 + 0.85 * r() ** 2) * (timer.deadlineMs - proposal.proposedAtMs);
       t = Math.round(answerAt / MINUTE) * MINUTE;
       if (t > timer.reminderAtMs && !this.reminder(timer.reminderAtMs, round)) return;
       const accepts = answer < (lastRound ? 0.68 : 0.78);
@@ -533,9 +538,9 @@ export class LifeBuilder {
   }
 
   // ── recording ───────────────────────────────────────────────────────────────────────────────
-  /** True (and the life stops there) when `t` is after now. */
+  /** True (and the life stops there) when `t` is after now, or the complaint has reached where it stalls. */
   private past(t: number): boolean {
-    if (t > this.nowMs) this.stopped = true;
+    if (t > this.nowMs || this.plan.stall === this.life.state.status) this.stopped = true;
     return this.stopped;
   }
 

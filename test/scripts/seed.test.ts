@@ -76,7 +76,7 @@ describe('a seeded read model', () => {
     // `no_response` needs a process that closes unanswered questions; the shipped one resumes instead.
     expect(new Set(await values(a, 'closure'))).toEqual(new Set([...CLOSURES.filter((c) => c !== 'no_response'), null]));
     expect(new Set(await values(a, 'customer_locale'))).toEqual(new Set(['tr', 'en', 'fa', 'az']));
-    const [span] = await a<{ days: number }[]>`SELECT extract(epoch FROM max(received_at) - min(received_at)) / 86400 AS days FROM complaints`;
+    const [span] = await a<{ days: number }[]>`SELECT (extract(epoch FROM max(received_at) - min(received_at)) / 86400)::float8 AS days FROM complaints`;
     expect(span!.days).toBeGreaterThan(700);
     const [breached] = await a<{ n: number }[]>`SELECT count(*)::int AS n FROM complaints WHERE breach_count > 0`;
     expect(breached!.n).toBeGreaterThan(0);
