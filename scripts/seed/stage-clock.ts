@@ -62,6 +62,15 @@ export class StageClocks {
     return businessMinutesBetween(this.calendar, new Date(atMs), new Date(clock.deadlineMs));
   }
 
+  /** An answer window as the clock activities compute it: the reminder at its share of the business time. */
+  window(atMs: number, duration: BusinessDuration, reminderAtShare: number): { reminderAtMs: number; deadlineMs: number } {
+    const c = this.calendar;
+    const clockStartMs = nextOpening(c, new Date(atMs)).getTime();
+    const deadlineMs = addBusinessDurationMs(c, atMs, duration);
+    const target = businessMinutesBetween(c, new Date(clockStartMs), new Date(deadlineMs));
+    return { reminderAtMs: addWorkingMinutes(c, new Date(clockStartMs), target * reminderAtShare).getTime(), deadlineMs };
+  }
+
   add(atMs: number, duration: BusinessDuration): number {
     return addBusinessDurationMs(this.calendar, atMs, duration);
   }

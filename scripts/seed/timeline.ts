@@ -190,13 +190,14 @@ export class LifeBuilder {
     const early = r();
     if (early < 0.03 && plan.earlierReference) {
       t = this.agentTime(t + r.between(0.5, 20) * HOUR);
-      this.close(t, { type: 'mark_duplicate', duplicateOf: plan.earlierReference }, 'duplicate');
+      // Closing as a duplicate or out of scope is a supervisor's decision (the shipped roles).
+      this.close(t, { type: 'mark_duplicate', duplicateOf: plan.earlierReference }, 'duplicate', this.actor(r.pick(SUPERVISORS)));
       if (!this.stopped) s.duplicateOf = plan.earlierReference;
       return;
     }
     if (early < 0.06) {
       t = this.agentTime(t + r.between(0.5, 30) * HOUR);
-      this.close(t, { type: 'close_out_of_scope', reason: r.pick(this.texts.outOfScope) }, 'out_of_scope');
+      this.close(t, { type: 'close_out_of_scope', reason: r.pick(this.texts.outOfScope) }, 'out_of_scope', this.actor(r.pick(SUPERVISORS)));
       return;
     }
     const classify = { type: 'classify', category: plan.category, product: plan.product, severity: plan.severity, department: plan.department };
@@ -268,12 +269,14 @@ export class LifeBuilder {
       // Most customers answer within days; some take most of the window.
       const answerAt = proposal.proposedAtMs + (0.01 + 0.85 * r() ** 2) * (timer.deadlineMs - proposal.proposedAtMs);
       t = Math.round(answerAt / MINUTE) * MINUTE;
-      if (t > timer.reminderAtMs && !this.reminder(timer.reminderAtMs, round)) return;
+      // An answer by phone or letter is entered when staff are in, and only while the window is open.
+      const staffAt = this.agentTime(t);
+      const byStaff = r.chance(0.15) && staffAt < timer.deadlineMs;
+      if (byStaff) t = staffAt;
+      if (t >= timer.reminderAtMs && !this.reminder(timer.reminderAtMs, round)) return;
       const accepts = answer < (lastRound ? 0.68 : 0.78);
       const link = this.life.links.findLast((l) => l.purpose === 'resolution')!;
-      const byStaff = r.chance(0.15);
       if (accepts) {
-        t = this.agentTimeIf(byStaff, t);
         if (this.past(t)) return;
         proposal.answer = 'accepted';
         proposal.answeredAtMs = t;
@@ -288,7 +291,6 @@ export class LifeBuilder {
       const event = byStaff
         ? { type: 'record_customer_answer', answer: 'rejected', text: reason, channel: r.pick(RECORDED_CHANNELS) }
         : { type: 'customer_rejected', round, reason, ...this.origin(link) };
-      t = this.agentTimeIf(byStaff, t);
       if (this.past(t)) return;
       proposal.answer = 'rejected';
       proposal.answeredAtMs = t;
@@ -333,13 +335,12 @@ export class LifeBuilder {
       s.stage = { ...s.stage!, pausedAt: iso(t) };
     }
     const { answerDeadline, reminderAtShare } = this.definition.infoRequest ?? { answerDeadline: { workingDays: 10 }, reminderAtShare: 0.5 };
-    const deadlineMs = this.clocks.add(t, answerDeadline);
-    const reminderAtMs = this.clocks.opening(t + (deadlineMs - t) * reminderAtShare);
+    const { reminderAtMs, deadlineMs } = this.clocks.window(t, answerDeadline, reminderAtShare);
     this.life.infoTimer = { requestId, reminderAtMs, deadlineMs };
     const link = this.issueLink(t, 'info_request', null, requestId);
     const answered = r.chance(0.8);
     const answerAt = answered ? Math.round((t + r.between(0.02, 0.8) * (deadlineMs - t)) / MINUTE) * MINUTE : deadlineMs;
-    if (answerAt > reminderAtMs) {
+    if (answerAt >= reminderAtMs) {
       if (this.past(reminderAtMs)) return false;
       s.pendingInfoRequest = { ...s.pendingInfoRequest, reminderSentAt: iso(reminderAtMs) };
       s.counters.reminders++;
@@ -406,8 +407,7 @@ export class LifeBuilder {
     ];
     this.life.proposals.push({ round, outcome, remedy, amount, currency, proposedAtMs: t, answer: null, answeredAtMs: null });
     const { answerDeadline, reminderAtShare } = this.definition.acceptance;
-    const deadlineMs = this.clocks.add(t, answerDeadline);
-    this.life.answerTimer = { round, reminderAtMs: this.clocks.opening(t + (deadlineMs - t) * reminderAtShare), deadlineMs };
+    this.life.answerTimer = { round, ...this.clocks.window(t, answerDeadline, reminderAtShare) };
     this.issueLink(t, 'resolution', round, null);
     return true;
   }
@@ -481,14 +481,15 @@ export class LifeBuilder {
     const until = Math.min(t, this.nowMs);
     const s = this.life.state;
     for (;;) {
-      if (!clock.warned && clock.warningAtMs < until && clock.warningAtMs <= clock.nextBreachAtMs) {
+      // Due at its instant: a timer fires before a decision taken at that very moment.
+      if (!clock.warned && clock.warningAtMs <= until && clock.warningAtMs <= clock.nextBreachAtMs) {
         clock.warned = true;
         s.counters.warnings++;
         s.stage = { ...s.stage!, warned: true };
         this.record(clock.warningAtMs, 'deadline_warning', SYSTEM, { type: 'deadline_warning', stage: clock.stage });
         continue;
       }
-      if (clock.nextBreachAtMs < until) {
+      if (clock.nextBreachAtMs <= until) {
         const at = clock.nextBreachAtMs;
         clock.breaches++;
         s.counters.breaches++;
@@ -610,9 +611,6 @@ export class LifeBuilder {
     return opening === Math.round(t / MINUTE) * MINUTE ? opening : opening + this.random.int(2, 50) * MINUTE;
   }
 
-  private agentTimeIf(byStaff: boolean, t: number): number {
-    return byStaff ? this.agentTime(t) : t;
-  }
 }
 
 import { weights } from './random.js';

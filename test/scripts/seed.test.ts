@@ -8,14 +8,21 @@ import type { Sql } from 'postgres';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
+import { calendarResolver } from '../../activities/calendars.js';
+import { createClockActivities } from '../../activities/clocks.js';
 import { createApp } from '../../api/app.js';
 import { complaintSchema } from '../../api/staff/complaints.schemas.js';
+import { DEFAULT_PROCESS_DEFINITION } from '../../config/default-process.js';
 import { connectDatabase } from '../../db/connect.js';
 import { migrate } from '../../db/migrate.js';
 import { businessMinutesBetween } from '../../domain/calendar/index.js';
 import { getCalendar } from '../../domain/calendar/registry.js';
 import { CHANNELS, CLOSURES, COMPLAINT_STATUSES } from '../../domain/complaint.js';
 import { REFERENCE_PATTERN } from '../../domain/reference.js';
+import { recordedComplaints } from '../../read-model/recorded-timelines.js';
+import { readTimeline } from '../../simulation/recorded-timeline.js';
+import { runPath } from '../../simulation/run-path.js';
+import type { ComplaintSnapshot } from '../../workflows/complaint.messages.js';
 import { apiKeyEntry } from '../../scripts/dev-secrets.js';
 import { seedReadModel } from '../../scripts/seed/load.js';
 import { PROJECT_ROOT } from '../../scripts/tools.js';
@@ -116,6 +123,33 @@ describe('a seeded read model', () => {
          OR (c.closure = 'deemed_accepted') <> EXISTS (SELECT 1 FROM complaint_proposals p WHERE p.complaint_id = c.id AND p.answer = 'deemed_accepted')
          OR (c.stage IS NOT NULL) <> EXISTS (SELECT 1 FROM complaint_stage_clocks s WHERE s.complaint_id = c.id AND s.ended_at IS NULL AND s.stage = c.stage)`;
     expect(mismatch!.n).toBe(0);
+  });
+
+  it('replays through the real reducer and clocks to where it was seeded (what a backtest reads)', async () => {
+    const { complaints } = await recordedComplaints(a, { definitionId: 'iso-10002-default', receivedFrom: '2020-01-01T00:00:00Z', receivedTo: NOW.toISOString(), limit: COUNT });
+    expect(complaints).toHaveLength(COUNT);
+    // Every 9th, and the latest (most of them still open) in full.
+    const sample = complaints.filter((_, i) => i % 9 === 0 || i >= COUNT - 60);
+    const seeded = new Map(
+      (await a<Array<{ id: string; lifecycle: ComplaintSnapshot }>>`SELECT id, lifecycle FROM complaints WHERE id = ANY(${a.array(sample.map((c) => c.id))}::uuid[])`).map((r) => [r.id, r.lifecycle]),
+    );
+    const clocks = createClockActivities({ calendars: calendarResolver() });
+    const differences: string[] = [];
+    const view = (snapshot: ComplaintSnapshot) => {
+      const { state } = snapshot;
+      const { warnings, breaches, escalations, reminders, infoRequests, rejections } = state.counters;
+      return { status: state.status, closure: state.closure, round: state.round, assignee: state.assignee, closedAt: state.closedAt, escalationLevel: snapshot.escalationLevel,
+        counters: { warnings, breaches, escalations, reminders, infoRequests, rejections }, stageDeadline: snapshot.deadlines.stage?.deadline ?? null,
+        answerDeadline: snapshot.deadlines.answer?.deadline ?? null };
+    };
+    for (const complaint of sample) {
+      const { path } = readTimeline(complaint);
+      const run = await runPath(DEFAULT_PROCESS_DEFINITION, { ...path!, until: NOW.toISOString() }, clocks);
+      expect(run.refusals, complaint.reference).toEqual([]);
+      const [replayed, recorded] = [view(run.final), view(seeded.get(complaint.id)!)];
+      if (JSON.stringify(replayed) !== JSON.stringify(recorded)) differences.push(`${complaint.reference}: seeded ${JSON.stringify(recorded)}, replayed ${JSON.stringify(replayed)}`);
+    }
+    expect(differences).toEqual([]);
   });
 
   it('writes the report facts as the read model defines them', async () => {
