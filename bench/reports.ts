@@ -163,10 +163,11 @@ async function timeRoute(request: () => Response | Promise<Response>, runs: numb
 }
 
 async function claims(sql: Sql, app: ReturnType<typeof createApp>, as: (id: string) => Record<string, string>, line: (label: string, t: Timing | 'not available', target?: number) => void) {
-  // The team with the longest queue: open, unassigned complaints of its department.
+  // The team with the longest queue: open, unassigned complaints given to it, or to its department and no team yet.
   const [queue] = await sql<{ team: string; waiting: number }[]>`
     SELECT t.id AS team, count(c.id)::int AS waiting FROM staff_teams t
-    JOIN complaints c ON c.department = t.department_id AND c.assignee IS NULL AND c.closed_at IS NULL
+    JOIN complaints c ON (c.team = t.id OR (c.team IS NULL AND c.department = t.department_id))
+      AND c.assignee IS NULL AND c.status <> 'closed'
     GROUP BY t.id ORDER BY waiting DESC LIMIT 1`;
   if (!queue) return say('POST /v1/queues/{team}/claim: no queue with complaints waiting');
   const probe = await app.request(`/v1/queues/${queue.team}`, { headers: as('bench-agent-1') });

@@ -155,9 +155,9 @@ export class SeedGenerator {
     const text = texts[Math.floor(r() * texts.length)]!;
     const department = DEPARTMENT_BY_ID.get(category.department)!;
     const team = r.pick(department.teams);
-    // A third are triaged first and wait in their team's queue; a few wait long (a backlog).
+    // A third are triaged first and wait in their department's queue; one in ten of those waits long (a backlog).
     const triageFirst = r.chance(0.35);
-    const queueWaitMs = triageFirst ? (r.chance(0.04) ? r.between(5, 60) * DAY : r.between(0.3, 30) * HOUR) : 0;
+    const queueWaitMs = triageFirst ? (r.chance(0.1) ? r.between(3, 75) * DAY : r.between(0.3, 30) * HOUR) : 0;
     const plan = {
       n, id, reference, receivedAtMs, channel, locale: customer.locale, country: customer.country,
       reachable: Boolean(email || phone), category: category.id, product: text.product, department: department.id,
