@@ -61,18 +61,18 @@ if (!config.LINK_SIGNING_SECRET) await mkdir(dataDir, { recursive: true, mode: 0
 const linkSigningSecret = config.LINK_SIGNING_SECRET ?? (await loadOrCreateDevSecrets(`${dataDir}/secrets.json`)).linkSigningSecret;
 
 let embedded: EmbeddedPostgresHandle | undefined;
-let databaseUrl = config.DATABASE_URL;
-if (!databaseUrl) {
-  say(`no DATABASE_URL: starting the embedded PostgreSQL of \`npm start\` (${dataDir}/postgres) …`);
-  embedded = await startEmbeddedPostgres({ dataDir: `${dataDir}/postgres` });
-  databaseUrl = embedded.url;
-}
 try {
-  say(`writing to ${redacted(databaseUrl)}${production ? ' (production, --force)' : ''}`);
-  const sql = connectDatabase(databaseUrl, { max: 1 });
-  await migrate(sql);
-  await sql.end();
   if (count > 0) {
+    let databaseUrl = config.DATABASE_URL;
+    if (!databaseUrl) {
+      say(`no DATABASE_URL: starting the embedded PostgreSQL of \`npm start\` (${dataDir}/postgres) …`);
+      embedded = await startEmbeddedPostgres({ dataDir: `${dataDir}/postgres` });
+      databaseUrl = embedded.url;
+    }
+    say(`writing to ${redacted(databaseUrl)}${production ? ' (production, --force)' : ''}`);
+    const sql = connectDatabase(databaseUrl, { max: 1 });
+    await migrate(sql);
+    await sql.end();
     const result = await seedReadModel(databaseUrl, { count, seed, ...(now ? { now } : {}), linkSigningSecret, rebuildIndexes, progress: !values.quiet });
     const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
     say(`${fmt(result.complaints)} complaints (${result.firstReference} … ${result.lastReference}), ${fmt(result.events)} timeline events, ${fmt(result.rows)} rows in all`);
@@ -82,7 +82,7 @@ try {
         `${result.indexesRebuilt ? `${result.indexesRebuilt} indexes rebuilt + ` : ''}ANALYZE ${fmt(result.indexSeconds, 1)} s; ${result.mode})`,
     );
     say(`every seeded complaint tracks with PIN ${SEED_TRACKING_PIN}`);
-    // A machine-readable last line for bench/reports.ts.
+    // A machine-readable last line for scripts.
     process.stdout.write(`${JSON.stringify({ seed: result })}\n`);
   }
   if (withWorkflows > 0) {
