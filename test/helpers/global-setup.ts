@@ -23,12 +23,19 @@ export default async function setup(project: TestProject) {
   const config = loadConfig();
   const stops: Array<() => Promise<void>> = [];
   try {
-    const [temporal, database, bundle] = await Promise.all([
+    // allSettled, not all: when one fails, the others that started must still be stopped (a
+    // failed PostgreSQL start once left a Temporal dev server running after the run).
+    const [temporalStart, databaseStart, bundleBuild] = await Promise.allSettled([
       startTemporalDevServer({ binary: TEMPORAL_CLI, readyTimeoutMs: 90_000 }),
       config.DATABASE_URL ? freshDatabaseOn(config.DATABASE_URL) : embeddedDatabase(),
       bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: quietLogger }),
     ]);
-    stops.push(() => temporal.stop(), database.stop);
+    if (temporalStart.status === 'fulfilled') stops.push(() => temporalStart.value.stop());
+    if (databaseStart.status === 'fulfilled') stops.push(databaseStart.value.stop);
+    if (temporalStart.status === 'rejected') throw temporalStart.reason;
+    if (databaseStart.status === 'rejected') throw databaseStart.reason;
+    if (bundleBuild.status === 'rejected') throw bundleBuild.reason;
+    const [temporal, database, bundle] = [temporalStart.value, databaseStart.value, bundleBuild.value];
     const sql = connectDatabase(database.url, { max: 1 });
     await migrate(sql);
     await sql.end();
