@@ -154,17 +154,22 @@ async function factCounts(src: ReturnType<typeof sources>, named: (rows: Grouped
  * key (and time unit), shaped as the fact queries' rows so that `figures` reads both alike.
  */
 async function rollupCounts(sql: Sql, q: KpiQuery): Promise<Counts> {
-  const unitStarts = unitStartsOf(q).map((d) => d.toISOString());
-  // By time unit the total comes from the same scan (GROUPING SETS); without, a plain aggregate (parallel).
-  const rows = await (q.units
-    ? sql<{ g: number | null; is_total: boolean; metric: string; key: string; amount: string }[]>`
-        SELECT g, grouping(g) = 1 AS is_total, metric, key, sum(amount)::text AS amount
-        FROM (SELECT width_bucket(hour, ${unitStarts}::timestamptz[]) AS g, metric, key, amount FROM report_hourly
-              WHERE hour >= ${q.start} AND hour < ${q.end}) s
-        GROUP BY GROUPING SETS ((metric, key), (g, metric, key))`
-    : sql<{ g: number | null; is_total: boolean; metric: string; key: string; amount: string }[]>`
-        SELECT NULL::int AS g, true AS is_total, metric, key, sum(amount)::text AS amount
-        FROM report_hourly WHERE hour >= ${q.start} AND hour < ${q.end} GROUP BY metric, key`);
+  const segments = rollupSegments(q.units ? [...unitStartsOf(q), q.end] : [q.start, q.end]);
+  const hours = segments.filter((s) => s.table === 'hourly');
+  const days = segments.filter((s) => s.table === 'daily');
+  const read = sql`
+    SELECT s.g, h.metric, h.key, h.amount
+    FROM unnest(${hours.map((s) => s.g)}::int[], ${hours.map((s) => s.from)}::timestamptz[], ${hours.map((s) => s.to)}::timestamptz[]) AS s (g, f, t)
+    JOIN report_hourly h ON h.hour >= s.f AND h.hour < s.t
+    UNION ALL
+    SELECT s.g, d.metric, d.key, d.amount
+    FROM unnest(${days.map((s) => s.g)}::int[], ${days.map((s) => s.from)}::timestamptz[], ${days.map((s) => s.to)}::timestamptz[]) AS s (g, f, t)
+    JOIN report_daily d ON d.day >= s.f AND d.day < s.t`;
+  // By time unit the total comes from the same pass (GROUPING SETS).
+  const rows = await sql<{ g: number | null; is_total: boolean; metric: string; key: string; amount: string }[]>`
+    SELECT g, ${q.units ? sql`grouping(g) = 1` : sql`true`} AS is_total, metric, key, sum(amount)::text AS amount
+    FROM (${read}) r
+    GROUP BY ${q.units ? sql`GROUPING SETS ((metric, key), (g, metric, key))` : sql`g, metric, key`}`;
   const counts: Counts = { received: [], closed: [], clocks: [], escalations: [], proposed: [], answered: [], redress: [], handOffs: [], survey: [] };
   type RollupRow = (typeof rows)[number];
   const groups: { g: string | null; is_total: boolean; rows: RollupRow[] }[] = [{ g: null, is_total: true, rows: rows.filter((r) => r.is_total) }];
@@ -189,7 +194,7 @@ async function rollupCounts(sql: Sql, q: KpiQuery): Promise<Counts> {
       const met = sum('stage_met', (k) => k === stage);
       counts.clocks.push(row({ k: stage, met, settled: met + sum('stage_missed', (k) => k === stage) }));
     }
-    for (const level of keysOf('escalation')) {
+    for (const level of keysOf('escalation').sort()) {
       const count = sum('escalation', (k) => k === level);
       if (count !== 0) counts.escalations.push(row({ k: level, count }));
     }
@@ -219,6 +224,33 @@ async function rollupCounts(sql: Sql, q: KpiQuery): Promise<Counts> {
     }));
   }
   return counts;
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Where the rollup holds each period between consecutive boundaries (its number g, 1…): whole
+ * UTC days from report_daily, the hours before the first and after the last from report_hourly.
+ */
+export function rollupSegments(boundaries: readonly Date[]): { g: number; table: 'hourly' | 'daily'; from: string; to: string }[] {
+  const segments: { g: number; table: 'hourly' | 'daily'; from: string; to: string }[] = [];
+  const push = (g: number, table: 'hourly' | 'daily', from: number, to: number) => {
+    if (from < to) segments.push({ g, table, from: new Date(from).toISOString(), to: new Date(to).toISOString() });
+  };
+  for (let i = 0; i + 1 < boundaries.length; i++) {
+    const from = boundaries[i]!.getTime();
+    const to = boundaries[i + 1]!.getTime();
+    const firstDay = Math.ceil(from / DAY_MS) * DAY_MS;
+    const lastDay = Math.floor(to / DAY_MS) * DAY_MS;
+    if (firstDay >= lastDay) {
+      push(i + 1, 'hourly', from, to);
+    } else {
+      push(i + 1, 'hourly', from, firstDay);
+      push(i + 1, 'daily', firstDay, lastDay);
+      push(i + 1, 'hourly', lastDay, to);
+    }
+  }
+  return segments;
 }
 
 /** Rows keyed by `k` (here: the redress currency) summed into one row per group. */
@@ -372,12 +404,23 @@ function sources(sql: Sql, q: KpiQuery) {
             count(*) FILTER (WHERE closed_at <= received_at + interval '8 weeks') AS within_8_weeks`,
       ),
     /** Apart from the counts: an ordered-set aggregate would keep the counts from a parallel scan. */
-    resolutionPercentiles: () =>
-      grouped(
-        sql`SELECT ${groupOf('c.closed_at')} AS g, c.resolution_business_minutes FROM complaints c
-            WHERE c.closed_at >= ${start} AND c.closed_at < ${end}`,
-        sql`percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY resolution_business_minutes) AS percentiles`,
-      ),
+    resolutionPercentiles: () => {
+      const closedIn = sql`SELECT ${groupOf('c.closed_at')} AS g, c.resolution_business_minutes FROM complaints c
+            WHERE c.closed_at >= ${start} AND c.closed_at < ${end}`;
+      const percentiles = sql`percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY resolution_business_minutes) AS percentiles`;
+      if (!unit) return grouped(closedIn, percentiles);
+      // By time unit: the total, and each unit as a range scan of its own (small sorts, no
+      // width_bucket per row; GROUPING SETS would sort every closure twice), side by side.
+      const ends = [...unitStarts.slice(1), end.toISOString()];
+      return Promise.all([
+        grouped(closedIn, percentiles, { totalOnly: true }),
+        sql<Grouped[]>`
+          SELECT u.g::text AS g, false AS is_total, p.percentiles
+          FROM unnest(${unitStarts.map((_, i) => i + 1)}::int[], ${unitStarts}::timestamptz[], ${ends}::timestamptz[]) AS u (g, f, t),
+            LATERAL (SELECT ${percentiles} FROM complaints c WHERE c.closed_at >= u.f AND c.closed_at < u.t) p
+          WHERE p.percentiles IS NOT NULL`,
+      ]).then(([total, units]) => [...total, ...units]);
+    },
     openAtEnd: () => {
       // One timestamptz column per threshold (t1 … t4), so no row casts anything.
       const thresholds = q.ageing.map((a) => ({

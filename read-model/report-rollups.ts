@@ -4,9 +4,10 @@
 // tests use, and the report's reading of it (read-model/kpi-report.ts).
 import type { Sql } from 'postgres';
 
-/** One rollup row that differs from what the facts give (`expected` null: no such row is due). */
+/** One rollup row (report_hourly or report_daily) that differs from what the facts give (`expected` null: no such row is due). */
 export interface RollupDifference {
-  hour: Date;
+  rollup: 'hourly' | 'daily';
+  at: Date;
   metric: string;
   key: string;
   stored: string | null;
@@ -27,11 +28,17 @@ export async function rebuildReportRollups(sql: Sql): Promise<void> {
 export async function reportRollupDifferences(sql: Sql): Promise<RollupDifference[]> {
   return sql.begin('ISOLATION LEVEL REPEATABLE READ READ ONLY', (tx) =>
     tx<RollupDifference[]>`
-      SELECT hour, metric, key, s.amount::text AS stored, e.amount::text AS expected
+      SELECT 'hourly' AS rollup, hour AS at, metric, key, s.amount::text AS stored, e.amount::text AS expected
       FROM (SELECT * FROM report_hourly WHERE amount <> 0) s
       FULL JOIN report_hourly_from_facts e USING (hour, metric, key)
       WHERE s.amount IS DISTINCT FROM e.amount
-      ORDER BY hour, metric, key`,
+      UNION ALL
+      SELECT 'daily', day, metric, key, s.amount::text, e.amount::text
+      FROM (SELECT * FROM report_daily WHERE amount <> 0) s
+      FULL JOIN (SELECT report_day(hour) AS day, metric, key, sum(amount) AS amount FROM report_hourly_from_facts
+                 GROUP BY 1, metric, key HAVING sum(amount) <> 0) e USING (day, metric, key)
+      WHERE s.amount IS DISTINCT FROM e.amount
+      ORDER BY rollup, at, metric, key`,
   ) as Promise<RollupDifference[]>;
 }
 
