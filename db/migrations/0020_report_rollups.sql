@@ -118,32 +118,36 @@ BEGIN ATOMIC
 END;
 
 -- Applies a statement's change: contributions of the new rows less those of the old rows, summed
--- per rollup row, zero deltas skipped, upserted in key order (two transactions lock shared rows in
--- one order). One function for every table: the transition tables are `new_rows` / `old_rows`.
-CREATE FUNCTION report_rollups_apply() RETURNS trigger LANGUAGE plpgsql AS $$
+-- per rollup row, zero deltas skipped, upserted hours first, then days, each in key order (every
+-- transaction takes the rows' locks in one order). One function per table (its transition tables
+-- `new_rows` / `old_rows`), written out below from one template; static SQL, so plpgsql keeps its
+-- plans for the session.
+CREATE FUNCTION report_rollups_apply_sql(table_name text) RETURNS text LANGUAGE plpgsql IMMUTABLE AS $gen$
 DECLARE
-  table_type text := format('%I.%I', TG_TABLE_SCHEMA, TG_TABLE_NAME);
-  deltas text;
+  added text := format('SELECT x.* FROM new_rows n, report_contributions(n::%I) x', table_name);
+  taken text := format('SELECT x.hour, x.metric, x.key, -x.amount FROM old_rows o, report_contributions(o::%I) x', table_name);
+  upsert text := $u$
+    INSERT INTO report_hourly (hour, metric, key, amount)
+    SELECT hour, metric, key, sum(amount) FROM (%1$s) d (hour, metric, key, amount)
+    GROUP BY hour, metric, key HAVING sum(amount) <> 0 ORDER BY hour, metric, key
+    ON CONFLICT (hour, metric, key) DO UPDATE SET amount = report_hourly.amount + excluded.amount;
+    INSERT INTO report_daily (day, metric, key, amount)
+    SELECT report_day(hour), metric, key, sum(amount) FROM (%1$s) d (hour, metric, key, amount)
+    GROUP BY 1, metric, key HAVING sum(amount) <> 0 ORDER BY 1, metric, key
+    ON CONFLICT (day, metric, key) DO UPDATE SET amount = report_daily.amount + excluded.amount;
+  $u$;
 BEGIN
-  deltas := CASE TG_OP
-    WHEN 'INSERT' THEN format('SELECT x.* FROM new_rows n, report_contributions(n::%s) x', table_type)
-    WHEN 'DELETE' THEN format('SELECT x.hour, x.metric, x.key, -x.amount FROM old_rows o, report_contributions(o::%s) x', table_type)
-    ELSE format('SELECT x.* FROM new_rows n, report_contributions(n::%1$s) x
-                 UNION ALL SELECT x.hour, x.metric, x.key, -x.amount FROM old_rows o, report_contributions(o::%1$s) x', table_type)
-  END;
-  -- Hours first, then days, each in key order: every transaction takes the rows' locks in one order.
-  EXECUTE format(
-    'INSERT INTO report_hourly (hour, metric, key, amount)
-     SELECT hour, metric, key, sum(amount) FROM (%s) d (hour, metric, key, amount)
-     GROUP BY hour, metric, key HAVING sum(amount) <> 0 ORDER BY hour, metric, key
-     ON CONFLICT (hour, metric, key) DO UPDATE SET amount = report_hourly.amount + excluded.amount', deltas);
-  EXECUTE format(
-    'INSERT INTO report_daily (day, metric, key, amount)
-     SELECT report_day(hour), metric, key, sum(amount) FROM (%s) d (hour, metric, key, amount)
-     GROUP BY 1, metric, key HAVING sum(amount) <> 0 ORDER BY 1, metric, key
-     ON CONFLICT (day, metric, key) DO UPDATE SET amount = report_daily.amount + excluded.amount', deltas);
+  RETURN format($f$CREATE FUNCTION %I() RETURNS trigger LANGUAGE plpgsql AS $body$
+BEGIN
+  IF TG_OP = 'INSERT' THEN %s
+  ELSIF TG_OP = 'DELETE' THEN %s
+  ELSE %s
+  END IF;
   RETURN NULL;
-END $$;
+END $body$ $f$,
+    'report_rollups_apply_' || table_name,
+    format(upsert, added), format(upsert, taken), format(upsert, added || ' UNION ALL ' || taken));
+END $gen$;
 
 -- A deleted complaint's proposals go by cascade BEFORE its statement trigger runs (row-level
 -- cascades fire first), and the proposals' trigger no longer finds the complaint: the hand-off the
@@ -192,16 +196,19 @@ DECLARE
   t text;
 BEGIN
   FOREACH t IN ARRAY ARRAY['complaints', 'complaint_stage_clocks', 'complaint_escalations', 'complaint_proposals', 'survey_answers'] LOOP
+    EXECUTE report_rollups_apply_sql(t);
     EXECUTE format('CREATE TRIGGER %1$s_rollup_insert AFTER INSERT ON %1$I REFERENCING NEW TABLE AS new_rows
-                    FOR EACH STATEMENT EXECUTE FUNCTION report_rollups_apply()', t);
+                    FOR EACH STATEMENT EXECUTE FUNCTION report_rollups_apply_%1$s()', t);
     EXECUTE format('CREATE TRIGGER %1$s_rollup_update AFTER UPDATE ON %1$I REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-                    FOR EACH STATEMENT EXECUTE FUNCTION report_rollups_apply()', t);
+                    FOR EACH STATEMENT EXECUTE FUNCTION report_rollups_apply_%1$s()', t);
     EXECUTE format('CREATE TRIGGER %1$s_rollup_delete AFTER DELETE ON %1$I REFERENCING OLD TABLE AS old_rows
-                    FOR EACH STATEMENT EXECUTE FUNCTION report_rollups_apply()', t);
+                    FOR EACH STATEMENT EXECUTE FUNCTION report_rollups_apply_%1$s()', t);
     EXECUTE format('CREATE TRIGGER %1$s_rollup_truncate AFTER TRUNCATE ON %1$I
                     FOR EACH STATEMENT EXECUTE FUNCTION report_rollups_truncated()', t);
   END LOOP;
 END $$;
+
+DROP FUNCTION report_rollups_apply_sql(text);
 
 CREATE TRIGGER complaints_rollup_hand_off_delete BEFORE DELETE ON complaints
   FOR EACH ROW EXECUTE FUNCTION report_rollups_complaint_deleted();
