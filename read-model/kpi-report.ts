@@ -385,6 +385,13 @@ function sources(sql: Sql, q: KpiQuery) {
       FROM (${inner}) s ${groupBy}`;
   };
 
+  /** A year's closures sorted in memory: the default work_mem (4 MB) would sort them on disk. */
+  const roomToSort = (query: () => PendingQuery<Grouped[]>): Promise<Grouped[]> =>
+    sql.begin(async (tx) => {
+      await tx`SET LOCAL work_mem = '64MB'`;
+      return (tx as unknown as Sql)<Grouped[]>`${query()}`;
+    }) as Promise<Grouped[]>;
+
   return {
     received: () =>
       grouped(
@@ -408,12 +415,12 @@ function sources(sql: Sql, q: KpiQuery) {
       const closedIn = sql`SELECT ${groupOf('c.closed_at')} AS g, c.resolution_business_minutes FROM complaints c
             WHERE c.closed_at >= ${start} AND c.closed_at < ${end}`;
       const percentiles = sql`percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY resolution_business_minutes) AS percentiles`;
-      if (!unit) return grouped(closedIn, percentiles);
+      if (!unit) return roomToSort(() => grouped(closedIn, percentiles));
       // By time unit: the total, and each unit as a range scan of its own (small sorts, no
       // width_bucket per row; GROUPING SETS would sort every closure twice), side by side.
       const ends = [...unitStarts.slice(1), end.toISOString()];
       return Promise.all([
-        grouped(closedIn, percentiles, { totalOnly: true }),
+        roomToSort(() => grouped(closedIn, percentiles, { totalOnly: true })),
         sql<Grouped[]>`
           SELECT u.g::text AS g, false AS is_total, p.percentiles
           FROM unnest(${unitStarts.map((_, i) => i + 1)}::int[], ${unitStarts}::timestamptz[], ${ends}::timestamptz[]) AS u (g, f, t),
