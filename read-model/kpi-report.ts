@@ -2,10 +2,13 @@
 // report fact tables (db/migrations/0018), one small aggregate query per fact and deciding date,
 // each an index range scan with FILTER aggregates, run side by side. Totals and groups come from
 // the same scan (GROUPING SETS). What each figure means is documented in
-// api/staff/kpi-reports.schemas.ts; this module only counts.
+// api/staff/kpi-reports.schemas.ts; this module only counts. Counts and sums come from the
+// hourly/daily rollup (db/migrations/0020) where it is exact (useRollups); percentiles, the
+// backlog and root causes always from the facts.
 import type { PendingQuery, Row, Sql } from 'postgres';
 import { AGEING_BUCKETS, ageingThresholds, reportBounds, type AgeingBucketId, type ReportBounds } from '../domain/reports/kpi-periods.js';
 import type { CalendarResolver } from './calendar-resolver.js';
+import { rollupCovers } from './report-rollups.js';
 
 export const DIMENSIONS = ['category', 'product', 'channel', 'department', 'team'] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
@@ -32,6 +35,12 @@ export interface KpiQuery extends ReportBounds {
   defaultCalendarId: string;
   /** With groupBy week or month: the local start date of every unit the report touches, oldest first. */
   units?: string[];
+  /**
+   * Read the counts and sums from the hourly rollup (db/migrations/0020) where it is exact: no
+   * dimension grouping, and every boundary (start, end, each unit's start) on a whole UTC hour.
+   * Default true; false reads the fact tables (the rollup's tests compare the two).
+   */
+  rollups?: boolean;
 }
 
 export interface Ratio {
@@ -78,23 +87,15 @@ export async function kpiReport(sql: Sql, q: KpiQuery): Promise<KpiReport> {
   // Time units come back as their number (1…): named by their first local date here.
   const named = (rows: Grouped[]) =>
     q.units ? rows.map((r) => (r.is_total || r.g === null ? r : { ...r, g: q.units![Number(r.g) - 1] ?? null })) : rows;
-  const [received, closed, percentiles, openAtEnd, clocks, escalations, proposed, answers, handOffs, survey, rootCauses] =
-    await Promise.all([
-      src.received().then(named),
-      src.closed().then(named),
-      src.resolutionPercentiles().then(named),
-      src.openAtEnd(),
-      src.stageClocks().then(named),
-      src.escalations().then(named),
-      src.proposalsProposed().then(named),
-      src.proposalsAnswered().then(named),
-      src.externalHandOffs().then(named),
-      src.survey().then(named),
-      src.rootCauses(),
-    ]);
+  const counted = useRollups(q) ? rollupCounts(sql, q) : factCounts(src, named);
+  const [counts, percentiles, openAtEnd, rootCauses] = await Promise.all([
+    counted,
+    src.resolutionPercentiles().then(named),
+    src.openAtEnd(),
+    src.rootCauses(),
+  ]);
+  const { received, closed, clocks, escalations, proposed, answered, redress, handOffs, survey } = counts;
   const keys = new Set<string | null>();
-  const answered = sumOverKeys(answers);
-  const redress = answers.filter((r) => r.k !== null);
   for (const rows of [received, closed, percentiles, openAtEnd, clocks, escalations, proposed, answered, handOffs, redress, survey]) {
     for (const r of rows) if (!r.is_total) keys.add(r.g);
   }
@@ -121,6 +122,137 @@ export async function kpiReport(sql: Sql, q: KpiQuery): Promise<KpiReport> {
     groups.set(key, group);
   }
   return { total, groups, rootCauses: rootCauses.map((r) => ({ rootCause: r.root_cause as string, count: Number(r.count) })) };
+}
+
+type Counts = Pick<SourceRows, 'received' | 'closed' | 'clocks' | 'escalations' | 'proposed' | 'answered' | 'redress' | 'handOffs' | 'survey'>;
+
+function unitStartsOf(q: KpiQuery): Date[] {
+  return (q.units ?? []).map((u, i) => (i === 0 ? q.start : reportBounds(u, u, q.timeZone).start));
+}
+
+/** Whether the rollup can answer exactly (a half-hour time zone's midnights are not whole UTC hours). */
+export function useRollups(q: KpiQuery): boolean {
+  const dimension = q.groupBy && (DIMENSIONS as readonly string[]).includes(q.groupBy);
+  return q.rollups !== false && !dimension && rollupCovers([q.start, q.end, ...unitStartsOf(q)]);
+}
+
+/** The counts from the fact tables, one range scan per fact and deciding date. */
+async function factCounts(src: ReturnType<typeof sources>, named: (rows: Grouped[]) => Grouped[]): Promise<Counts> {
+  const [received, closed, clocks, escalations, proposed, answers, handOffs, survey] = await Promise.all([
+    src.received().then(named),
+    src.closed().then(named),
+    src.stageClocks().then(named),
+    src.escalations().then(named),
+    src.proposalsProposed().then(named),
+    src.proposalsAnswered().then(named),
+    src.externalHandOffs().then(named),
+    src.survey().then(named),
+  ]);
+  return { received, closed, clocks, escalations, proposed, answered: sumOverKeys(answers), redress: answers.filter((r) => r.k !== null), handOffs, survey };
+}
+
+/**
+ * The same counts from the hourly rollup: one range scan of report_hourly summed per metric and
+ * key (and time unit), shaped as the fact queries' rows so that `figures` reads both alike.
+ */
+async function rollupCounts(sql: Sql, q: KpiQuery): Promise<Counts> {
+  const segments = rollupSegments(q.units ? [...unitStartsOf(q), q.end] : [q.start, q.end]);
+  const hours = segments.filter((s) => s.table === 'hourly');
+  const days = segments.filter((s) => s.table === 'daily');
+  const read = sql`
+    SELECT s.g, h.metric, h.key, h.amount
+    FROM unnest(${hours.map((s) => s.g)}::int[], ${hours.map((s) => s.from)}::timestamptz[], ${hours.map((s) => s.to)}::timestamptz[]) AS s (g, f, t)
+    JOIN report_hourly h ON h.hour >= s.f AND h.hour < s.t
+    UNION ALL
+    SELECT s.g, d.metric, d.key, d.amount
+    FROM unnest(${days.map((s) => s.g)}::int[], ${days.map((s) => s.from)}::timestamptz[], ${days.map((s) => s.to)}::timestamptz[]) AS s (g, f, t)
+    JOIN report_daily d ON d.day >= s.f AND d.day < s.t`;
+  // By time unit the total comes from the same pass (GROUPING SETS).
+  const rows = await sql<{ g: number | null; is_total: boolean; metric: string; key: string; amount: string }[]>`
+    SELECT g, ${q.units ? sql`grouping(g) = 1` : sql`true`} AS is_total, metric, key, sum(amount)::text AS amount
+    FROM (${read}) r
+    GROUP BY ${q.units ? sql`GROUPING SETS ((metric, key), (g, metric, key))` : sql`g, metric, key`}`;
+  const counts: Counts = { received: [], closed: [], clocks: [], escalations: [], proposed: [], answered: [], redress: [], handOffs: [], survey: [] };
+  type RollupRow = (typeof rows)[number];
+  const groups: { g: string | null; is_total: boolean; rows: RollupRow[] }[] = [{ g: null, is_total: true, rows: rows.filter((r) => r.is_total) }];
+  (q.units ?? []).forEach((unit, i) => groups.push({ g: unit, is_total: false, rows: rows.filter((r) => !r.is_total && r.g === i + 1) }));
+  for (const { g, is_total, rows: mine } of groups) {
+    const sum = (metric: string, key?: (k: string) => boolean) =>
+      mine.filter((r) => r.metric === metric && (!key || key(r.key))).reduce((a, r) => a + Number(r.amount), 0);
+    const keysOf = (metric: string) => [...new Set(mine.filter((r) => r.metric === metric).map((r) => r.key))];
+    const row = (values: Row): Grouped => ({ g, is_total, ...values }) as Grouped;
+    const accepted = (k: string) => k.endsWith(':accepted') || k.endsWith(':deemed_accepted');
+    counts.received.push(row({
+      received: sum('received'),
+      repeats: sum('repeat_gap_days', (k) => Number(k) <= q.repeatWindowDays),
+    }));
+    counts.closed.push(row({
+      closed: sum('closed'),
+      ...Object.fromEntries(CLOSURE_IDS.map((id) => [id, sum('closure', (k) => k === id)])),
+      within_3_business_days: sum('closed_within_3_business_days'),
+      within_8_weeks: sum('closed_within_8_weeks'),
+    }));
+    for (const stage of new Set([...keysOf('stage_met'), ...keysOf('stage_missed')])) {
+      const met = sum('stage_met', (k) => k === stage);
+      counts.clocks.push(row({ k: stage, met, settled: met + sum('stage_missed', (k) => k === stage) }));
+    }
+    for (const level of keysOf('escalation').sort()) {
+      const count = sum('escalation', (k) => k === level);
+      if (count !== 0) counts.escalations.push(row({ k: level, count }));
+    }
+    counts.proposed.push(row(Object.fromEntries([...PROPOSAL_OUTCOMES, 'unrecorded'].map((o) => [o, sum('proposed', (k) => k === o)]))));
+    counts.answered.push(row({
+      answered: sum('answered'),
+      first_answered: sum('answered', (k) => k.startsWith('first:')),
+      first_accepted: sum('answered', (k) => k.startsWith('first:') && accepted(k)),
+      later_answered: sum('answered', (k) => k.startsWith('later:')),
+      later_accepted: sum('answered', (k) => k.startsWith('later:') && accepted(k)),
+      deemed: sum('answered', (k) => k.endsWith(':deemed_accepted')),
+    }));
+    for (const currency of keysOf('redress_proposals')) {
+      const proposals = sum('redress_proposals', (k) => k === currency);
+      // Money stays an exact decimal string, summed in SQL.
+      const amount = mine.find((r) => r.metric === 'redress_amount' && r.key === currency)?.amount;
+      if (proposals !== 0) counts.redress.push(row({ k: currency, answered: proposals, amount: amount ?? '0.00' }));
+    }
+    counts.handOffs.push(row({ count: sum('external_hand_off') }));
+    const answers = sum('survey_answers');
+    counts.survey.push(row({
+      answers,
+      mean_handling: answers === 0 ? null : sum('survey_handling_sum') / answers,
+      mean_outcome: answers === 0 ? null : sum('survey_outcome_sum') / answers,
+      satisfied_handling: sum('survey_satisfied_handling'),
+      satisfied_outcome: sum('survey_satisfied_outcome'),
+    }));
+  }
+  return counts;
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Where the rollup holds each period between consecutive boundaries (its number g, 1…): whole
+ * UTC days from report_daily, the hours before the first and after the last from report_hourly.
+ */
+export function rollupSegments(boundaries: readonly Date[]): { g: number; table: 'hourly' | 'daily'; from: string; to: string }[] {
+  const segments: { g: number; table: 'hourly' | 'daily'; from: string; to: string }[] = [];
+  const push = (g: number, table: 'hourly' | 'daily', from: number, to: number) => {
+    if (from < to) segments.push({ g, table, from: new Date(from).toISOString(), to: new Date(to).toISOString() });
+  };
+  for (let i = 0; i + 1 < boundaries.length; i++) {
+    const from = boundaries[i]!.getTime();
+    const to = boundaries[i + 1]!.getTime();
+    const firstDay = Math.ceil(from / DAY_MS) * DAY_MS;
+    const lastDay = Math.floor(to / DAY_MS) * DAY_MS;
+    if (firstDay >= lastDay) {
+      push(i + 1, 'hourly', from, to);
+    } else {
+      push(i + 1, 'hourly', from, firstDay);
+      push(i + 1, 'daily', firstDay, lastDay);
+      push(i + 1, 'hourly', lastDay, to);
+    }
+  }
+  return segments;
 }
 
 /** Rows keyed by `k` (here: the redress currency) summed into one row per group. */
@@ -255,6 +387,13 @@ function sources(sql: Sql, q: KpiQuery) {
       FROM (${inner}) s ${groupBy}`;
   };
 
+  /** A year's closures sorted in memory: the default work_mem (4 MB) would sort them on disk. */
+  const roomToSort = (query: () => PendingQuery<Grouped[]>): Promise<Grouped[]> =>
+    sql.begin(async (tx) => {
+      await tx`SET LOCAL work_mem = '64MB'`;
+      return (tx as unknown as Sql)<Grouped[]>`${query()}`;
+    }) as Promise<Grouped[]>;
+
   return {
     received: () =>
       grouped(
@@ -274,12 +413,23 @@ function sources(sql: Sql, q: KpiQuery) {
             count(*) FILTER (WHERE closed_at <= received_at + interval '8 weeks') AS within_8_weeks`,
       ),
     /** Apart from the counts: an ordered-set aggregate would keep the counts from a parallel scan. */
-    resolutionPercentiles: () =>
-      grouped(
-        sql`SELECT ${groupOf('c.closed_at')} AS g, c.resolution_business_minutes FROM complaints c
-            WHERE c.closed_at >= ${start} AND c.closed_at < ${end}`,
-        sql`percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY resolution_business_minutes) AS percentiles`,
-      ),
+    resolutionPercentiles: () => {
+      const closedIn = sql`SELECT ${groupOf('c.closed_at')} AS g, c.resolution_business_minutes FROM complaints c
+            WHERE c.closed_at >= ${start} AND c.closed_at < ${end}`;
+      const percentiles = sql`percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY resolution_business_minutes) AS percentiles`;
+      if (!unit) return roomToSort(() => grouped(closedIn, percentiles));
+      // By time unit: the total, and each unit as a range scan of its own (small sorts, no
+      // width_bucket per row; GROUPING SETS would sort every closure twice), side by side.
+      const ends = [...unitStarts.slice(1), end.toISOString()];
+      return Promise.all([
+        roomToSort(() => grouped(closedIn, percentiles, { totalOnly: true })),
+        sql<Grouped[]>`
+          SELECT u.g::text AS g, false AS is_total, p.percentiles
+          FROM unnest(${unitStarts.map((_, i) => i + 1)}::int[], ${unitStarts}::timestamptz[], ${ends}::timestamptz[]) AS u (g, f, t),
+            LATERAL (SELECT ${percentiles} FROM complaints c WHERE c.closed_at >= u.f AND c.closed_at < u.t) p
+          WHERE p.percentiles IS NOT NULL`,
+      ]).then(([total, units]) => [...total, ...units]);
+    },
     openAtEnd: () => {
       // One timestamptz column per threshold (t1 … t4), so no row casts anything.
       const thresholds = q.ageing.map((a) => ({
