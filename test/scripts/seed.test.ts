@@ -1,6 +1,7 @@
 // `npm run seed`: seeded complaints look like complaints the workflow recorded — every status,
 // channel, round and closure, consistent timelines and report facts — the API reads them, a
 // complaint filed afterwards gets its own reference, and the same seed gives the same data.
+import { reportRollupDifferences } from '../../read-model/report-rollups.js';
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { promisify } from 'node:util';
@@ -195,6 +196,11 @@ describe('a seeded read model', () => {
       FROM complaints c WHERE c.category IS NOT NULL`;
     expect(repeats!.wrong).toBe(0);
     expect(repeats!.repeats).toBeGreaterThan(20);
+  });
+
+  it('leaves the report rollups exact, as the transitions would have (the KPI report reads them)', async () => {
+    expect(await a`SELECT count(*)::int AS n FROM report_hourly`).not.toEqual([{ n: 0 }]);
+    expect(await reportRollupDifferences(a)).toEqual([]);
   });
 
   it('is the same data set for the same seed and instant', async () => {
