@@ -158,7 +158,11 @@ export async function searchComplaints(
   // Few matches by the estimate: sorting them all (within a budget: the estimate may be far too
   // low) counts them in the same query, with no capped count before. A page past the last match
   // (no rows) tells no count: the count below says it.
-  const sortedFirst = estimate <= SORT_FALLBACK_UP_TO ? await throughIndexes(sql, SORT_BUDGET_MS, sortMatches) : undefined;
+  // Few enough that sorting them reads fewer rows than walking the order to a page would
+  // (table / estimate rows per match): the walk's rows are recent, mostly cached, the matches not.
+  const tableRows = await estimateTableRows(sql);
+  const sortFirst = estimate * estimate <= tableRows * (limit + 1);
+  const sortedFirst = sortFirst ? await throughIndexes(sql, SORT_BUDGET_MS, sortMatches) : undefined;
   const sorted = sortedFirst && (sortedFirst.length > 0 || !after) ? sortedFirst : undefined;
   const counted: Counted = sorted
     ? { count: sorted[0]?.match_count ?? 0, exact: (sorted[0]?.match_count ?? 0) <= COUNT_CAP, estimate }
@@ -271,8 +275,7 @@ async function countMatches(sql: Sql, where: Fragment[], estimate: number): Prom
     return row?.n ?? 0;
   };
   if (estimate > ESTIMATE_ONLY_ABOVE) return { count: estimate, exact: false, estimate };
-  const [table] = await sql<{ rows: number }[]>`SELECT greatest(reltuples, 1)::float8 AS rows FROM pg_class WHERE oid = 'complaints'::regclass`;
-  const common = estimate / (table?.rows ?? 1) >= COMMON_SHARE;
+  const common = estimate / (await estimateTableRows(sql)) >= COMMON_SHARE;
   const capped =
     (common ? await throughIndexes(sql, EARLY_STOP_BUDGET_MS, count, { seqscan: true, bitmaps: false }) : undefined) ??
     (await throughIndexes(sql, COUNT_BUDGET_MS, count));
@@ -286,6 +289,12 @@ async function estimateMatches(sql: Sql, where: Fragment[]): Promise<number> {
   const [plan] = await sql<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }[]>`
     EXPLAIN (FORMAT JSON) SELECT 1 FROM complaints c ${whereClause(sql, where)}`;
   return Math.round(plan?.['QUERY PLAN'][0].Plan['Plan Rows'] ?? 0);
+}
+
+/** The planner's figure for the complaints in the table. */
+async function estimateTableRows(sql: Sql): Promise<number> {
+  const [table] = await sql<{ rows: number }[]>`SELECT greatest(reltuples, 1)::float8 AS rows FROM pg_class WHERE oid = 'complaints'::regclass`;
+  return table?.rows ?? 1;
 }
 
 /** PostgreSQL's SQLSTATE for a statement cancelled by statement_timeout. */
