@@ -154,22 +154,6 @@ export async function searchComplaints(
     ${select}, ${sortKeyText(sql`m.k`)} AS sort_key, (SELECT count(*) FROM matches)::int AS match_count
     FROM page m JOIN complaints c ON c.id = m.id
     ORDER BY m.k ${direction}, m.id ${direction}`;
-  const estimate = await estimateMatches(sql, where);
-  // Few matches by the estimate: sorting them all (within a budget: the estimate may be far too
-  // low) counts them in the same query, with no capped count before. A page past the last match
-  // (no rows) tells no count: the count below says it.
-  // Few enough that sorting them reads fewer rows than walking the order to a page would
-  // (table / estimate rows per match): the walk's rows are recent, mostly cached, the matches not.
-  const tableRows = await estimateTableRows(sql);
-  const sortFirst = estimate * estimate <= tableRows * (limit + 1);
-  const sortedFirst = sortFirst ? await throughIndexes(sql, SORT_BUDGET_MS, sortMatches) : undefined;
-  const sorted = sortedFirst && (sortedFirst.length > 0 || !after) ? sortedFirst : undefined;
-  const counted: Counted = sorted
-    ? { count: sorted[0]?.match_count ?? 0, exact: (sorted[0]?.match_count ?? 0) <= COUNT_CAP, estimate }
-    : await countMatches(sql, where, estimate);
-  // Not by the estimate: for words GIN finds imprecisely (several common words at once) the
-  // planner's figure is small while the index hands over ten times as many rows to recheck.
-  const fewMatches = counted.exact;
   // Many matches: walking the order's index finds a page of them after a few rows, unless they
   // lie far along it (all of last year's, sorted newest first): past a budget, sort them instead —
   // when they are not too many to sort (by the estimate); a common filter always walks.
@@ -178,7 +162,29 @@ export async function searchComplaints(
     FROM complaints c ${whereClause(sql, pageWhere)}
     ORDER BY ${key} ${direction}, c.id ${direction}
     LIMIT ${limit + 1}`;
-  const rows = sorted ?? (fewMatches
+  const estimate = await estimateMatches(sql, where);
+  // Few matches by the estimate: sorting them all (within a budget: the estimate may be far too
+  // low) counts them in the same query, with no capped count before — when they are fewer than
+  // walking the order to a page would read (table / estimate rows per match; the walk's rows are
+  // recent, mostly cached, the matches not). A page past the last match (no rows) tells no count.
+  const tableRows = await estimateTableRows(sql);
+  const sortFirst = estimate * estimate <= tableRows * (limit + 1);
+  const sortedFirst = sortFirst ? await throughIndexes(sql, SORT_BUDGET_MS, sortMatches) : undefined;
+  const sorted = sortedFirst && (sortedFirst.length > 0 || !after) ? sortedFirst : undefined;
+  // Far more than the cap by the estimate: the page by walking, and the estimate for the total
+  // with no count (which would read 1 001 scattered rows to say "more than 1 000") — within a
+  // budget: a misestimate (matches that are few, or none) would walk the whole order.
+  const walked = !sorted && estimate > ESTIMATE_ONLY_ABOVE ? await throughIndexes(sql, ESTIMATE_WALK_BUDGET_MS, walkOrder, { seqscan: true }) : undefined;
+  const counted: Counted = sorted
+    ? { count: sorted[0]?.match_count ?? 0, exact: (sorted[0]?.match_count ?? 0) <= COUNT_CAP, estimate }
+    : walked
+      ? // A first page that holds every match is their exact count.
+        walked.length <= limit && !after ? { count: walked.length, exact: true, estimate } : { count: estimate, exact: false, estimate }
+      : await countMatches(sql, where, estimate);
+  // Not by the estimate: for words GIN finds imprecisely (several common words at once) the
+  // planner's figure is small while the index hands over ten times as many rows to recheck.
+  const fewMatches = counted.exact;
+  const rows = sorted ?? walked ?? (fewMatches
       ? ((await throughIndexes(sql, undefined, sortMatches)) ?? [])
       : counted.estimate > SORT_FALLBACK_UP_TO
         ? ((await throughIndexes(sql, undefined, walkOrder, { seqscan: true })) ?? [])
@@ -206,6 +212,9 @@ export const COUNT_BUDGET_MS = 500;
 
 /** How long walking the order's index may take before the page is sorted from all matches instead. */
 export const WALK_BUDGET_MS = 25;
+
+/** How long the walk to a page may take when the estimate is far above the cap, before the count decides. */
+export const ESTIMATE_WALK_BUDGET_MS = 150;
 
 /** How long sorting all matches, after a walk ran out of time, may take before the walk goes on without a budget. */
 export const SORT_BUDGET_MS = 100;
@@ -274,7 +283,6 @@ async function countMatches(sql: Sql, where: Fragment[], estimate: number): Prom
       SELECT count(*)::int AS n FROM (SELECT 1 FROM complaints c ${whereClause(sql, where)} LIMIT ${COUNT_CAP + 1}) capped`;
     return row?.n ?? 0;
   };
-  if (estimate > ESTIMATE_ONLY_ABOVE) return { count: estimate, exact: false, estimate };
   const common = estimate / (await estimateTableRows(sql)) >= COMMON_SHARE;
   const capped =
     (common ? await throughIndexes(sql, EARLY_STOP_BUDGET_MS, count, { seqscan: true, bitmaps: false }) : undefined) ??
