@@ -16,6 +16,13 @@ export type ComplaintSort = (typeof SORTS)[number];
 /** Matches counted exactly; above it the total is an estimate (`exact: false`). */
 export const COUNT_CAP = 1_000;
 
+/**
+ * Estimated matches above which the total is the estimate without counting: the capped count
+ * would read 1 001 rows scattered through the table (cold pages, seconds under load) only to
+ * say "more than 1000", which an estimate ten times the cap says already.
+ */
+export const ESTIMATE_ONLY_ABOVE = 10 * COUNT_CAP;
+
 /** What staff filter on; each list holds the values any of which a complaint may have. */
 export interface ComplaintFilters {
   status?: string[];
@@ -128,15 +135,10 @@ export async function searchComplaints(
   const where = conditions(sql, filters, now);
   // `::text` first: a parameter PostgreSQL types as timestamptz is sent by postgres.js through a
   // JavaScript Date, which keeps milliseconds only, and a cursor needs the key's microseconds.
-  const pageWhere = after
-    ? [...where, descending ? sql`(${key}, c.id) < (${after.key}::text::timestamptz, ${after.id}::uuid)` : sql`(${key}, c.id) > (${after.key}::text::timestamptz, ${after.id}::uuid)`]
-    : where;
+  const afterPosition = (k: Fragment, id: Fragment) =>
+    after && (descending ? sql`(${k}, ${id}) < (${after.key}::text::timestamptz, ${after.id}::uuid)` : sql`(${k}, ${id}) > (${after.key}::text::timestamptz, ${after.id}::uuid)`);
+  const pageWhere = after ? [...where, afterPosition(key, sql`c.id`)!] : where;
   const direction = descending ? sql`DESC` : sql`ASC`;
-  // The count first: it is cheap either way (a LIMITed scan) and it tells how to read the page.
-  const counted = await countMatches(sql, where);
-  // Not by the estimate: for words GIN finds imprecisely (several common words at once) the
-  // planner's figure is small while the index hands over ten times as many rows to recheck.
-  const fewMatches = counted.exact;
   const sortKeyText = (k: Fragment) =>
     sql`CASE WHEN ${k} = 'infinity' THEN 'infinity' ELSE to_char(${k} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') END`;
   const select = sql`SELECT ${complaintColumns(sql)}`;
@@ -144,10 +146,12 @@ export async function searchComplaints(
   // read the full rows of one page only.
   // Walking the order's index, as the planner likes to for a LIMIT, would read the whole table
   // when a word matches nothing or little.
-  const sortMatches = (tx: Sql | TransactionSql) => tx<(ComplaintRow & { sort_key: string })[]>`
-    WITH matches AS MATERIALIZED (SELECT c.id, ${key} AS k FROM complaints c ${whereClause(sql, pageWhere)}),
-      page AS MATERIALIZED (SELECT id, k FROM matches ORDER BY k ${direction}, id ${direction} LIMIT ${limit + 1})
-    ${select}, ${sortKeyText(sql`m.k`)} AS sort_key
+  // All matches, not only those after the cursor: their number is the exact total, for free.
+  const sortMatches = (tx: Sql | TransactionSql) => tx<(ComplaintRow & { sort_key: string; match_count: number })[]>`
+    WITH matches AS MATERIALIZED (SELECT c.id, ${key} AS k FROM complaints c ${whereClause(sql, where)}),
+      page AS MATERIALIZED (SELECT id, k FROM matches ${after ? sql`WHERE ${afterPosition(sql`k`, sql`id`)!}` : sql``}
+        ORDER BY k ${direction}, id ${direction} LIMIT ${limit + 1})
+    ${select}, ${sortKeyText(sql`m.k`)} AS sort_key, (SELECT count(*) FROM matches)::int AS match_count
     FROM page m JOIN complaints c ON c.id = m.id
     ORDER BY m.k ${direction}, m.id ${direction}`;
   // Many matches: walking the order's index finds a page of them after a few rows, unless they
@@ -158,18 +162,46 @@ export async function searchComplaints(
     FROM complaints c ${whereClause(sql, pageWhere)}
     ORDER BY ${key} ${direction}, c.id ${direction}
     LIMIT ${limit + 1}`;
-  const rows = fewMatches
+  const estimate = await estimateMatches(sql, where);
+  // Few matches by the estimate: sorting them all (within a budget: the estimate may be far too
+  // low) counts them in the same query, with no capped count before — when they are fewer than
+  // walking the order to a page would read (table / estimate rows per match; the walk's rows are
+  // recent, mostly cached, the matches not). A page past the last match (no rows) tells no count.
+  const tableRows = await estimateTableRows(sql);
+  const sortFirst = estimate * estimate <= tableRows * (limit + 1);
+  const sortedFirst = sortFirst ? await throughIndexes(sql, SORT_BUDGET_MS, sortMatches) : undefined;
+  const sorted = sortedFirst && (sortedFirst.length > 0 || !after) ? sortedFirst : undefined;
+  // Far more than the cap by the estimate: the page by walking, and the estimate for the total
+  // with no count (which would read 1 001 scattered rows to say "more than 1 000") — within a
+  // budget: a misestimate (matches that are few, or none) would walk the whole order.
+  const walked = !sorted && estimate > ESTIMATE_ONLY_ABOVE ? await throughIndexes(sql, ESTIMATE_WALK_BUDGET_MS, walkOrder, { seqscan: true }) : undefined;
+  const counted: Counted = sorted
+    ? { count: sorted[0]?.match_count ?? 0, exact: (sorted[0]?.match_count ?? 0) <= COUNT_CAP, estimate }
+    : walked
+      ? // A first page that holds every match is their exact count.
+        walked.length <= limit && !after ? { count: walked.length, exact: true, estimate } : { count: estimate, exact: false, estimate }
+      : await countMatches(sql, where, estimate);
+  // Not by the estimate: for words GIN finds imprecisely (several common words at once) the
+  // planner's figure is small while the index hands over ten times as many rows to recheck.
+  const fewMatches = counted.exact;
+  const rows = sorted ?? walked ?? (fewMatches
       ? ((await throughIndexes(sql, undefined, sortMatches)) ?? [])
       : counted.estimate > SORT_FALLBACK_UP_TO
         ? ((await throughIndexes(sql, undefined, walkOrder, { seqscan: true })) ?? [])
-        : ((await throughIndexes(sql, WALK_BUDGET_MS, walkOrder, { seqscan: true })) ?? (await throughIndexes(sql, undefined, sortMatches)) ?? []);
+        : ((await throughIndexes(sql, WALK_BUDGET_MS, walkOrder, { seqscan: true })) ??
+          (await throughIndexes(sql, SORT_BUDGET_MS, sortMatches)) ??
+          // Neither in time: the matches are many and no index finds them alone (a word, a
+          // category and a closing year: the closing index hands over 550 000 rows to filter,
+          // seconds), while the walk meets a page at its own pace (tens of ms).
+          (await throughIndexes(sql, undefined, walkOrder, { seqscan: true })) ??
+          []));
   const more = rows.length > limit;
   const page = more ? rows.slice(0, limit) : rows;
   // An estimate is never below the rows this page read.
   const total = counted.exact ? { count: counted.count, exact: true } : { count: Math.max(counted.count, rows.length), exact: false };
   const last = page[page.length - 1];
   return {
-    rows: page.map(({ sort_key: _key, ...row }) => row),
+    rows: page.map(({ sort_key: _key, ...row }) => ('match_count' in row ? (({ match_count: _n, ...rest }) => rest)(row) : row)),
     next: more && last ? { key: last.sort_key, id: last.id } : null,
     total,
   };
@@ -181,8 +213,17 @@ export const COUNT_BUDGET_MS = 500;
 /** How long walking the order's index may take before the page is sorted from all matches instead. */
 export const WALK_BUDGET_MS = 25;
 
-/** Estimated matches up to which a walk that runs out of time is replaced by sorting all matches. */
-export const SORT_FALLBACK_UP_TO = 20_000;
+/** How long the walk to a page may take when the estimate is far above the cap, before the count decides. */
+export const ESTIMATE_WALK_BUDGET_MS = 150;
+
+/** How long sorting all matches, after a walk ran out of time, may take before the walk goes on without a budget. */
+export const SORT_BUDGET_MS = 100;
+
+/**
+ * Estimated matches up to which a walk that runs out of time is replaced by sorting all matches;
+ * above, sorting reads more rows than the walk (≈ table / estimate × page), so the walk goes on.
+ */
+export const SORT_FALLBACK_UP_TO = ESTIMATE_ONLY_ABOVE;
 
 /**
  * Runs `query` in a transaction that keeps the planner off sequential scans (unless `seqscan`),
@@ -199,6 +240,9 @@ async function throughIndexes<T>(
   // the tsquery nor the filters' values, and then walks a whole index for a word that matches nothing.
   const settings = [
     'SET LOCAL plan_cache_mode = force_custom_plan',
+    // A big estimate (a walk of a million-row order) makes PostgreSQL compile the plan, which
+    // costs more (100 ms and up) than these queries take to run.
+    'SET LOCAL jit = off',
     ...(opts.seqscan ? [] : ['SET LOCAL enable_seqscan = off']),
     ...(opts.bitmaps === false ? ['SET LOCAL enable_bitmapscan = off'] : []),
     ...(budgetMs === undefined ? [] : [`SET LOCAL statement_timeout = ${Math.round(budgetMs)}`]),
@@ -233,23 +277,32 @@ interface Counted {
  * few ten thousand rows, sooner than the GIN index lists (and intersects) 100 000 of them; for a
  * rarer one the indexes. Either way within a budget; the early stop falls back to the indexes.
  */
-async function countMatches(sql: Sql, where: Fragment[]): Promise<Counted> {
-  const [plan] = await sql<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }[]>`
-    EXPLAIN (FORMAT JSON) SELECT 1 FROM complaints c ${whereClause(sql, where)}`;
-  const estimate = Math.round(plan?.['QUERY PLAN'][0].Plan['Plan Rows'] ?? 0);
-  const [table] = await sql<{ rows: number }[]>`SELECT greatest(reltuples, 1)::float8 AS rows FROM pg_class WHERE oid = 'complaints'::regclass`;
+async function countMatches(sql: Sql, where: Fragment[], estimate: number): Promise<Counted> {
   const count = async (tx: TransactionSql) => {
     const [row] = await tx<{ n: number }[]>`
       SELECT count(*)::int AS n FROM (SELECT 1 FROM complaints c ${whereClause(sql, where)} LIMIT ${COUNT_CAP + 1}) capped`;
     return row?.n ?? 0;
   };
-  const common = estimate / (table?.rows ?? 1) >= COMMON_SHARE;
+  const common = estimate / (await estimateTableRows(sql)) >= COMMON_SHARE;
   const capped =
     (common ? await throughIndexes(sql, EARLY_STOP_BUDGET_MS, count, { seqscan: true, bitmaps: false }) : undefined) ??
     (await throughIndexes(sql, COUNT_BUDGET_MS, count));
   if (capped !== undefined && capped <= COUNT_CAP) return { count: capped, exact: true, estimate };
   // Over the cap (or out of time): the estimate, never below what was counted.
   return { count: Math.max(estimate, capped === undefined ? 0 : COUNT_CAP + 1), exact: false, estimate };
+}
+
+/** The planner's estimate of the matches. */
+async function estimateMatches(sql: Sql, where: Fragment[]): Promise<number> {
+  const [plan] = await sql<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }[]>`
+    EXPLAIN (FORMAT JSON) SELECT 1 FROM complaints c ${whereClause(sql, where)}`;
+  return Math.round(plan?.['QUERY PLAN'][0].Plan['Plan Rows'] ?? 0);
+}
+
+/** The planner's figure for the complaints in the table. */
+async function estimateTableRows(sql: Sql): Promise<number> {
+  const [table] = await sql<{ rows: number }[]>`SELECT greatest(reltuples, 1)::float8 AS rows FROM pg_class WHERE oid = 'complaints'::regclass`;
+  return table?.rows ?? 1;
 }
 
 /** PostgreSQL's SQLSTATE for a statement cancelled by statement_timeout. */
