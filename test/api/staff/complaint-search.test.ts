@@ -209,7 +209,8 @@ describe('GET /v1/complaints sorting and pagination', () => {
     await insert(scope, first);
     const page1 = await list(`product=${scope}&limit=4`);
     // Newer ones (ahead of the cursor) and one older than every other (behind it).
-    const newer = matrix().slice(10, 13).map((r, i) => ({ ...r, receivedAt: new Date(Date.UTC(2027, 0, 1 + i)) }));
+    const newer = matrix().slice(10, 13).map((r, i) => ({ ...r, receivedAt: new Date(Date.UTC(2026, 5, 1 + i)) }));
+    // (Still in the past: a complaint received in the future would fall into other tests' "received since" filters.)
     const older = { ...matrix()[20]!, reference: reference(), receivedAt: new Date(Date.UTC(2020, 0, 1)) };
     await insert(scope, [...newer, older]);
     let cursor = page1.nextCursor;
