@@ -67,6 +67,8 @@ async function run(sql: Sql, seeded: { result: SeedResult; at: Date; measuredNow
       PUBLIC_INTAKE_PER_MINUTE: 1_000,
       TRUST_PROXY: false,
       LINK_SIGNING_SECRET,
+      // The claim part measures claims: with the per-person cap (10) twenty agents × 25 would mostly measure refusals.
+      QUEUE_MAX_LIVE_CLAIMS: 0,
     },
     sql,
     temporal: absentTemporal(),
