@@ -15,7 +15,7 @@ import { claimNext, findQueueTeam } from '../read-model/work-queues.js';
 import { apiKeyEntry } from '../scripts/dev-secrets.js';
 import { parseEncryptionKeys } from '../security/payload-codec.js';
 import { absentTemporal } from './reports/absent-temporal.js';
-import { percentile } from './reports/timing.js';
+import { percentile, timeRuns } from './reports/timing.js';
 
 const CLAIMERS = 20;
 const PER = 25;
@@ -52,6 +52,11 @@ try {
     ids.push(...rows.map((r) => r.id));
   }
   const calendars = createCalendarResolver({ sql });
+  // The same plain indexed count bench/reports.ts prints as its baseline, measured in this run.
+  const baseline = await timeRuns(40, async () => {
+    await sql`SELECT count(*) FROM complaints WHERE status = 'investigating'`;
+  });
+  console.log(`baseline count(*) p50 ${baseline.p50.toFixed(1)} ms p95 ${baseline.p95.toFixed(1)} ms`);
   const started = performance.now();
   const cpu = process.cpuUsage();
   await Promise.all(
