@@ -6,6 +6,7 @@
 // provider is asked first (findAccepted) and an accepted message is recorded, not resent. SMTP
 // cannot be asked, so an e-mail is resent with the same Message-ID (the idempotency key): the
 // customer may receive it twice at worst, as one message id that clients and dedupers can fold.
+import { startNotifiedPollLoop, type NotifiedPollLoop } from '../db/notified-poll-loop.js';
 import type { Sql } from 'postgres';
 import type { Logger } from 'pino';
 import type { OutboxDelivery } from '../read-model/outbox-delivery.js';
@@ -129,47 +130,9 @@ export function createDispatcher(deps: DispatcherDeps, opts: DispatcherOptions) 
     return claimed.length;
   }
 
-  /** Runs until stopped: wakes on NOTIFY outbox_messages and every pollMs. `stop` lets in-flight sends finish. */
-  function start(): { stop(): Promise<void> } {
-    let stopping = false;
-    let wake: () => void = () => {};
-    let pendingWake = false;
-    const wakeUp = () => {
-      pendingWake = true;
-      wake();
-    };
-    const listening = deps.sql.listen('outbox_messages', wakeUp).catch((err: unknown) => {
-      log.warn({ err }, 'LISTEN failed; polling only');
-      return null;
-    });
-    const loop = (async () => {
-      while (!stopping) {
-        pendingWake = false;
-        let claimed = 0;
-        try {
-          claimed = await runOnce();
-        } catch (err) {
-          log.error({ err }, 'claiming outbox messages failed; trying again after the poll interval');
-        }
-        if (stopping || claimed === opts.batchSize || pendingWake) continue;
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, opts.pollMs);
-          wake = () => {
-            clearTimeout(timer);
-            resolve();
-          };
-        });
-        wake = () => {};
-      }
-    })();
-    return {
-      async stop() {
-        stopping = true;
-        wake();
-        await loop;
-        await (await listening)?.unlisten();
-      },
-    };
+  /** Runs until stopped: wakes on NOTIFY outbox_messages and every pollMs. `stop` lets in-flight work finish. */
+  function start(): NotifiedPollLoop {
+    return startNotifiedPollLoop({ sql: deps.sql, log, channel: 'outbox_messages', pollMs: opts.pollMs, batchSize: opts.batchSize, runOnce, failure: 'claiming outbox messages failed; trying again after the poll interval' });
   }
 
   return { runOnce, start };

@@ -8,6 +8,7 @@
 // update id and Temporal answers with the first result (the run also remembers the ids it
 // applied across continue-as-new). The workflow's recorded transition sets the read model's
 // assignee; the relay only records where the claim stands.
+import { startNotifiedPollLoop, type NotifiedPollLoop } from '../db/notified-poll-loop.js';
 import type { Sql } from 'postgres';
 import type { Logger } from 'pino';
 import { retryDelayMs } from '../delivery/backoff.js';
@@ -118,47 +119,9 @@ export function createAssignmentRelay(deps: { sql: Sql; temporal: TemporalGatewa
     return tasks.length;
   }
 
-  /** Runs until stopped: wakes on NOTIFY complaint_claims and every pollMs. `stop` lets in-flight calls finish. */
-  function start(): { stop(): Promise<void> } {
-    let stopping = false;
-    let wake: () => void = () => {};
-    let pendingWake = false;
-    const wakeUp = () => {
-      pendingWake = true;
-      wake();
-    };
-    const listening = sql.listen(CLAIM_RELAY_CHANNEL, wakeUp).catch((err: unknown) => {
-      log.warn({ err }, 'LISTEN failed; polling only');
-      return null;
-    });
-    const loop = (async () => {
-      while (!stopping) {
-        pendingWake = false;
-        let taken = 0;
-        try {
-          taken = await runOnce();
-        } catch (err) {
-          log.error({ err }, 'taking queue claims failed; trying again after the poll interval');
-        }
-        if (stopping || taken === batchSize || pendingWake) continue;
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, opts.pollMs);
-          wake = () => {
-            clearTimeout(timer);
-            resolve();
-          };
-        });
-        wake = () => {};
-      }
-    })();
-    return {
-      async stop() {
-        stopping = true;
-        wake();
-        await loop;
-        await (await listening)?.unlisten();
-      },
-    };
+  /** Runs until stopped: wakes on NOTIFY complaint_claims and every pollMs. `stop` lets in-flight work finish. */
+  function start(): NotifiedPollLoop {
+    return startNotifiedPollLoop({ sql: sql, log, channel: CLAIM_RELAY_CHANNEL, pollMs: opts.pollMs, batchSize: batchSize, runOnce, failure: 'taking queue claims failed; trying again after the poll interval' });
   }
 
   return { runOnce, start };
