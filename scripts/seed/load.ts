@@ -90,7 +90,9 @@ export async function seedReadModel(databaseUrl: string, options: SeedOptions): 
         log('rebuilding the report rollups …');
         await rebuildReportRollups(sql);
       }
-      await sql.unsafe(`ANALYZE ${TABLE_NAMES.join(', ')}`);
+      // VACUUM, not only ANALYZE: it sets the visibility map, without which the reports' index-only
+      // scans fetch every row from the heap (3.4 s instead of 0.7 s for a year's closures at a million).
+      await sql.unsafe(`VACUUM (ANALYZE) ${TABLE_NAMES.join(', ')}`);
       indexSeconds = (performance.now() - indexStarted) / 1000;
     }
     const generateAndCopySeconds = (performance.now() - loadStarted) / 1000 - indexSeconds;
