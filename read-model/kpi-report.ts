@@ -90,7 +90,8 @@ export async function kpiReport(sql: Sql, q: KpiQuery): Promise<KpiReport> {
   const counted = useRollups(q) ? rollupCounts(sql, q) : factCounts(src, named);
   const [counts, percentiles, openAtEnd, rootCauses] = await Promise.all([
     counted,
-    src.resolutionPercentiles().then(named),
+    // Ungrouped on the rollup: exact percentiles from its resolution-hour histogram; else the facts'.
+    useRollups(q) && !q.units ? rollupPercentiles(sql, q) : src.resolutionPercentiles().then(named),
     src.openAtEnd(),
     src.rootCauses(),
   ]);
@@ -162,11 +163,11 @@ async function rollupCounts(sql: Sql, q: KpiQuery): Promise<Counts> {
   const read = sql`
     SELECT s.g, h.metric, h.key, h.amount
     FROM unnest(${hours.map((s) => s.g)}::int[], ${hours.map((s) => s.from)}::timestamptz[], ${hours.map((s) => s.to)}::timestamptz[]) AS s (g, f, t)
-    JOIN report_hourly h ON h.hour >= s.f AND h.hour < s.t
+    JOIN report_hourly h ON h.hour >= s.f AND h.hour < s.t AND h.metric <> ${RESOLUTION_HISTOGRAM}
     UNION ALL
     SELECT s.g, d.metric, d.key, d.amount
     FROM unnest(${days.map((s) => s.g)}::int[], ${days.map((s) => s.from)}::timestamptz[], ${days.map((s) => s.to)}::timestamptz[]) AS s (g, f, t)
-    JOIN report_daily d ON d.day >= s.f AND d.day < s.t`;
+    JOIN report_daily d ON d.day >= s.f AND d.day < s.t AND d.metric <> ${RESOLUTION_HISTOGRAM}`;
   // By time unit the total comes from the same pass (GROUPING SETS).
   const rows = await sql<{ g: number | null; is_total: boolean; metric: string; key: string; amount: string }[]>`
     SELECT g, ${q.units ? sql`grouping(g) = 1` : sql`true`} AS is_total, metric, key, sum(amount)::text AS amount
@@ -234,6 +235,68 @@ const DAY_MS = 86_400_000;
  * Where the rollup holds each period between consecutive boundaries (its number g, 1…): whole
  * UTC days from report_daily, the hours before the first and after the last from report_hourly.
  */
+/** The rollup metric counting closures by whole business hours of resolution time (key: the hour). */
+const RESOLUTION_HISTOGRAM = 'resolution_hour';
+
+/**
+ * percentile_cont(0.5, 0.9) of the resolution minutes of the period's closures, exactly as the
+ * facts' query computes it, without sorting them all: the rollup's histogram by business hour
+ * says which hour holds each rank, and an index range scan reads only that hour's minutes.
+ */
+async function rollupPercentiles(sql: Sql, q: KpiQuery): Promise<Grouped[]> {
+  const segments = rollupSegments([q.start, q.end]);
+  const read = (table: 'hourly' | 'daily') => {
+    const mine = segments.filter((s) => s.table === table);
+    const from = mine.map((s) => s.from);
+    const to = mine.map((s) => s.to);
+    return table === 'hourly'
+      ? sql`SELECT h.key, h.amount FROM unnest(${from}::timestamptz[], ${to}::timestamptz[]) AS s (f, t)
+            JOIN report_hourly h ON h.hour >= s.f AND h.hour < s.t AND h.metric = ${RESOLUTION_HISTOGRAM}`
+      : sql`SELECT d.key, d.amount FROM unnest(${from}::timestamptz[], ${to}::timestamptz[]) AS s (f, t)
+            JOIN report_daily d ON d.day >= s.f AND d.day < s.t AND d.metric = ${RESOLUTION_HISTOGRAM}`;
+  };
+  const histogram = await sql<{ hour: number; n: string }[]>`
+    SELECT key::int AS hour, sum(amount)::text AS n FROM (${read('hourly')} UNION ALL ${read('daily')}) r
+    GROUP BY 1 HAVING sum(amount) > 0 ORDER BY 1`;
+  const total = histogram.reduce((sum, b) => sum + Number(b.n), 0);
+  if (total === 0) return [{ g: null, is_total: true, percentiles: null } as Grouped];
+  const bucketValues = new Map<number, Promise<number[]>>();
+  const valuesOf = (hour: number) => {
+    if (!bucketValues.has(hour)) {
+      bucketValues.set(hour, sql<{ m: number }[]>`
+        SELECT resolution_business_minutes AS m FROM complaints
+        WHERE resolution_business_minutes >= ${hour * 60} AND resolution_business_minutes < ${(hour + 1) * 60}
+          AND closed_at >= ${q.start} AND closed_at < ${q.end}
+        ORDER BY 1`.then((rows) => rows.map((r) => r.m)));
+    }
+    return bucketValues.get(hour)!;
+  };
+  /** The value of 0-based rank `rank` in the sorted minutes. */
+  const valueAt = async (rank: number): Promise<number> => {
+    let before = 0;
+    for (const b of histogram) {
+      const n = Number(b.n);
+      if (rank < before + n) {
+        const values = await valuesOf(b.hour);
+        const value = values[rank - before];
+        if (value === undefined) throw new Error(`the resolution histogram disagrees with the facts in hour ${b.hour}`);
+        return value;
+      }
+      before += n;
+    }
+    throw new Error(`rank ${rank} is beyond the resolution histogram's ${total} closures`);
+  };
+  // percentile_cont: interpolate between the two ranks around p × (N − 1).
+  const at = async (p: number) => {
+    const position = p * (total - 1);
+    const low = Math.floor(position);
+    const first = await valueAt(low);
+    const second = Math.ceil(position) === low ? first : await valueAt(low + 1);
+    return first + (second - first) * (position - low);
+  };
+  return [{ g: null, is_total: true, percentiles: [await at(0.5), await at(0.9)] } as Grouped];
+}
+
 export function rollupSegments(boundaries: readonly Date[]): { g: number; table: 'hourly' | 'daily'; from: string; to: string }[] {
   const segments: { g: number; table: 'hourly' | 'daily'; from: string; to: string }[] = [];
   const push = (g: number, table: 'hourly' | 'daily', from: number, to: number) => {
