@@ -25,7 +25,7 @@ import { quietProcess, seconds } from './process.js';
  * files, which stay, because running complaints started on the old code still replay them.
  * v3: `satisfaction-survey` (a surveyed closure issues the survey link).
  */
-export const RECORDED_CODE_VERSION = 3;
+export const RECORDED_CODE_VERSION = 4;
 
 export const HISTORY_DIR = new URL('../histories/', import.meta.url);
 
@@ -185,6 +185,23 @@ export const LIFECYCLE_PATHS: LifecyclePath[] = [
       await d.decideOk(c, { type: 'assign', assignee: 'agent-ayse', team: 'after-sales' });
       await d.decideOk(c, CLASSIFY);
       await d.decideOk(c, { type: 'escalate', reason: 'The customer has complained about this model before.' });
+      await d.decideOk(c, PROPOSE_REPAIR);
+      await d.answer(c, { type: 'customer_accepted', round: 1 });
+      return closedAs(run, c, 'accepted');
+    },
+  },
+  {
+    // v4: a queue release (`assign` with no assignee) and a decision refused for a stale If-Match.
+    name: 'release-and-stale-decision',
+    process: recordingProcess(),
+    async drive(run) {
+      const { d } = run;
+      const c = await acknowledged(run);
+      await d.decideOk(c, { type: 'assign', assignee: 'agent-ayse', team: 'after-sales' });
+      await d.decideOk(c, { type: 'assign', assignee: null });
+      const stale = await d.decide(c, { type: 'note', text: 'Called the customer back.' }, 'agent', { 'if-match': '"1"' });
+      expect(stale.status).toBe(412);
+      await d.decideOk(c, CLASSIFY);
       await d.decideOk(c, PROPOSE_REPAIR);
       await d.answer(c, { type: 'customer_accepted', round: 1 });
       return closedAs(run, c, 'accepted');
