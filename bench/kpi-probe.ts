@@ -3,39 +3,19 @@
  * ungrouped and by month) against the bench database, beside the same count(*) baseline.
  *   npx tsx bench/kpi-probe.ts [--runs 30] [--database plaint_bench]
  */
-import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { pino } from 'pino';
-import { createApp } from '../api/app.js';
-import { connectDatabase } from '../db/connect.js';
-import { apiKeyEntry } from '../scripts/dev-secrets.js';
-import { parseEncryptionKeys } from '../security/payload-codec.js';
-import { absentTemporal } from './reports/absent-temporal.js';
+import { probeApp } from './reports/probe-app.js';
 import { timeRuns } from './reports/timing.js';
 
 const { values } = parseArgs({
   options: { runs: { type: 'string', default: '30' }, database: { type: 'string', default: 'plaint_bench' } },
   strict: true,
 });
-const url = `postgres://postgres@127.0.0.1:5432/${values.database}`;
-const sql = connectDatabase(url, { max: 4 });
-const key = `bench-probe-${randomBytes(12).toString('hex')}`;
-const app = createApp({
-  config: { API_KEYS: [apiKeyEntry('bench-supervisor', 'supervisor', key)], PUBLIC_INTAKE_PER_MINUTE: 1_000, TRUST_PROXY: false, LINK_SIGNING_SECRET: 'plaint-bench-link-signing-secret-not-for-production' },
-  sql,
-  temporal: absentTemporal(),
-  encryptionKeys: parseEncryptionKeys([`bench:${randomBytes(32).toString('base64')}`]),
-  log: pino({ level: 'silent' }),
-});
-const get = (path: string) => app.request(path, { headers: { authorization: `Bearer ${key}` } });
+const { sql, get } = probeApp(values.database!);
 try {
-  const total = (await sql<{ n: number }[]>`SELECT count(*)::int AS n FROM complaints`)[0]!.n;
   const latest = (await sql<{ latest: Date }[]>`SELECT max(received_at) AS latest FROM complaints`)[0]!.latest;
   const to = latest.toISOString().slice(0, 10);
   const from = new Date(latest.getTime() - 365 * 86_400_000).toISOString().slice(0, 10);
-  const [someone] = await sql<{ email: string }[]>`
-    SELECT customer_email AS email FROM complaints WHERE customer_email IS NOT NULL ORDER BY reference OFFSET ${Math.floor(total / 3)} LIMIT 1`;
-  const first = (await (await get('/v1/complaints?q=iade&limit=25')).json()) as { nextCursor: string | null };
   const reports: Array<[string, string]> = [
     ['kpis, a year', `from=${from}&to=${to}`],
     ['kpis, a year by month', `from=${from}&to=${to}&groupBy=month`],

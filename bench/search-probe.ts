@@ -3,31 +3,15 @@
  * database, beside the same count(*) baseline; `--only <substring>` picks queries, `--runs n`.
  *   npx tsx bench/search-probe.ts [--runs 30] [--only makinesi] [--database plaint_bench]
  */
-import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { pino } from 'pino';
-import { createApp } from '../api/app.js';
-import { connectDatabase } from '../db/connect.js';
-import { apiKeyEntry } from '../scripts/dev-secrets.js';
-import { parseEncryptionKeys } from '../security/payload-codec.js';
-import { absentTemporal } from './reports/absent-temporal.js';
+import { probeApp } from './reports/probe-app.js';
 import { timeRuns } from './reports/timing.js';
 
 const { values } = parseArgs({
   options: { runs: { type: 'string', default: '30' }, only: { type: 'string' }, database: { type: 'string', default: 'plaint_bench' } },
   strict: true,
 });
-const url = `postgres://postgres@127.0.0.1:5432/${values.database}`;
-const sql = connectDatabase(url, { max: 4 });
-const key = `bench-probe-${randomBytes(12).toString('hex')}`;
-const app = createApp({
-  config: { API_KEYS: [apiKeyEntry('bench-supervisor', 'supervisor', key)], PUBLIC_INTAKE_PER_MINUTE: 1_000, TRUST_PROXY: false, LINK_SIGNING_SECRET: 'plaint-bench-link-signing-secret-not-for-production' },
-  sql,
-  temporal: absentTemporal(),
-  encryptionKeys: parseEncryptionKeys([`bench:${randomBytes(32).toString('base64')}`]),
-  log: pino({ level: 'silent' }),
-});
-const get = (path: string) => app.request(path, { headers: { authorization: `Bearer ${key}` } });
+const { sql, get } = probeApp(values.database!);
 try {
   const total = (await sql<{ n: number }[]>`SELECT count(*)::int AS n FROM complaints`)[0]!.n;
   const latest = (await sql<{ latest: Date }[]>`SELECT max(received_at) AS latest FROM complaints`)[0]!.latest;
