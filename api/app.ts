@@ -53,6 +53,12 @@ import { DEFAULT_COMPLAINT_FORM, type ComplaintFormSettings } from '../config/co
 import { postgresAttachmentStore, type AttachmentStore } from '../read-model/attachments.js';
 import { attachmentRoutes } from './staff/attachments.js';
 import { formGuard } from './customer/complaint-form-csrf.js';
+import { consoleApi } from './console/api-client.js';
+import { DEFAULT_CONSOLE_SETTINGS, type ConsoleSettings } from './console/deps.js';
+import type { ConsoleEnv } from './console/env.js';
+import { renderConsoleProblem } from './console/pages/shell.js';
+import { consoleRoutes } from './console/routes.js';
+import type { Context } from 'hono';
 import {
   complaintFormAdmission,
   complaintFormBodyLimit,
@@ -62,7 +68,8 @@ import {
 
 export interface AppDeps {
   config: Pick<Config, 'API_KEYS' | 'PUBLIC_INTAKE_PER_MINUTE' | 'TRUST_PROXY'> &
-    Partial<Pick<Config, 'REPORT_TIME_ZONE' | 'REPEAT_COMPLAINT_WINDOW_DAYS'>> & {
+    Partial<Pick<Config, 'REPORT_TIME_ZONE' | 'REPEAT_COMPLAINT_WINDOW_DAYS'>> &
+    Partial<Pick<Config, 'CONSOLE_SESSION_IDLE_MINUTES' | 'CONSOLE_SESSION_ABSOLUTE_HOURS' | 'CONSOLE_SIGN_IN_MAX_FAILURES' | 'CONSOLE_LOCKOUT_MINUTES'>> & {
     /** Live queue claims one person may hold (0: no limit; default DEFAULT_MAX_LIVE_CLAIMS). */
     QUEUE_MAX_LIVE_CLAIMS?: number;
     /** Answer links' lifetime in days: versions whose answer deadlines outlast it are not published. */
@@ -205,6 +212,8 @@ export function createApp(deps: AppDeps) {
     '/complaints',
     complaintFormRoutes({ ...intake, attachments, settings: formSettings, guard, trustProxy: config.TRUST_PROXY, hashClientAddress: linkDeps.hashClientAddress, log }),
   );
+  app.get('/console/', (c) => c.redirect('/console', 301));
+  app.route('/console', consoleRoutes({ sql, api: consoleApiFor(app), log, settings: consoleSettings(config), calendars }));
   app.route('/', healthRoutes({ sql, temporal }));
   app.route('/docs', docsRoutes());
 
@@ -214,6 +223,7 @@ export function createApp(deps: AppDeps) {
     info: { title: 'Plaint API', version: '0.1.0', description: 'ISO 10002 complaint handling: every complaint a durable workflow.' },
   });
   app.notFound((c) => {
+    if (c.req.path === '/console' || c.req.path.startsWith('/console/')) return renderConsoleProblem(c, 404, '404');
     const allowed = allowedMethods(app.routes, c.req.path);
     if (allowed.length === 0) return renderError(c, new DomainError('NOT_FOUND', `No route for ${c.req.method} ${c.req.path}`), log);
     c.header('Allow', allowed.join(', '));
@@ -222,6 +232,26 @@ export function createApp(deps: AppDeps) {
   });
   app.onError((err, c) => renderError(c, err, log));
   return app;
+}
+
+/** The console's API client for a page request: the same app, in-process, as the signed-in person. */
+function consoleApiFor(app: { fetch: (request: Request, env: Record<symbol, unknown>) => Response | Promise<Response> }) {
+  return (c: Context) => {
+    const staff = (c as Context<ConsoleEnv>).get('staff');
+    return consoleApi((request, env) => app.fetch(request, env), { id: staff.person.id, role: staff.role }, new URL(c.req.url).origin, c.get('requestId') as string | undefined);
+  };
+}
+
+function consoleSettings(config: AppDeps['config']): ConsoleSettings {
+  const publicOrigin = config.PUBLIC_BASE_URL ? new URL(config.PUBLIC_BASE_URL).origin : undefined;
+  return {
+    secureCookies: publicOrigin?.startsWith('https:') ?? false,
+    sessionIdleMinutes: config.CONSOLE_SESSION_IDLE_MINUTES ?? DEFAULT_CONSOLE_SETTINGS.sessionIdleMinutes,
+    sessionAbsoluteHours: config.CONSOLE_SESSION_ABSOLUTE_HOURS ?? DEFAULT_CONSOLE_SETTINGS.sessionAbsoluteHours,
+    signInMaxFailures: config.CONSOLE_SIGN_IN_MAX_FAILURES ?? DEFAULT_CONSOLE_SETTINGS.signInMaxFailures,
+    signInLockoutMinutes: config.CONSOLE_LOCKOUT_MINUTES ?? DEFAULT_CONSOLE_SETTINGS.signInLockoutMinutes,
+    publicOrigin,
+  };
 }
 
 export type AppType = ReturnType<typeof createApp>;

@@ -132,6 +132,15 @@ export const envSchema = z
     ASSIGNMENT_RELAY_POLL_MS: z.coerce.number().int().positive().default(5_000),
     /** How long a relay may hold a claim's delivery before another relay takes it over (a crash). */
     ASSIGNMENT_RELAY_LEASE_MS: z.coerce.number().int().positive().default(60_000),
+    // ── Staff console (/console) ──
+    /** A console session unused this long ends (idle timeout). */
+    CONSOLE_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+    /** A console session ends this long after sign-in, used or not (absolute timeout). */
+    CONSOLE_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24 * 7).default(12),
+    /** Wrong passwords in a row before a staff account is locked. */
+    CONSOLE_SIGN_IN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+    /** How long a locked staff account stays locked. */
+    CONSOLE_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
     // --- Dev inbox (inbox part): the local mail catcher and SMS sink `npm start` runs ---
     /** `npm start` runs the dev inbox and points Plaint's e-mail and SMS at it; unset = on outside production. */
     DEV_INBOX: z.stringbool().optional(),

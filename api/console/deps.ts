@@ -1,0 +1,38 @@
+// What the console's route groups are built from.
+import type { Context } from 'hono';
+import type { Sql } from 'postgres';
+import type { Logger } from 'pino';
+import type { CalendarResolver } from '../../read-model/calendar-resolver.js';
+import type { ConsoleApi } from './api-client.js';
+
+export interface ConsoleSettings {
+  /** Cookies carry `Secure` (and the `__Host-` prefix): the console is served over HTTPS. */
+  secureCookies: boolean;
+  /** A session unused this long ends (idle timeout). */
+  sessionIdleMinutes: number;
+  /** A session ends this long after sign-in, used or not (absolute timeout). */
+  sessionAbsoluteHours: number;
+  /** Wrong passwords in a row before the account is locked. */
+  signInMaxFailures: number;
+  /** How long a locked account stays locked. */
+  signInLockoutMinutes: number;
+  /** The origin staff open (behind a proxy the request's own URL is the proxy's); forms from it are ours. */
+  publicOrigin?: string | undefined;
+}
+
+export interface ConsoleDeps {
+  sql: Sql;
+  /** The API, in-process, acting as the request's signed-in staff member. */
+  api: (c: Context) => ConsoleApi;
+  log: Logger;
+  settings: ConsoleSettings;
+  calendars: CalendarResolver;
+}
+
+export const DEFAULT_CONSOLE_SETTINGS: ConsoleSettings = {
+  secureCookies: false,
+  sessionIdleMinutes: 30,
+  sessionAbsoluteHours: 12,
+  signInMaxFailures: 5,
+  signInLockoutMinutes: 15,
+};

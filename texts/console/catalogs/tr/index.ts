@@ -1,0 +1,17 @@
+// The staff console's words in Turkish.
+import { audit } from './audit.js';
+import { calendars } from './calendars.js';
+import { complaint } from './complaint.js';
+import { dashboard } from './dashboard.js';
+import { people } from './people.js';
+import { process } from './process.js';
+import { queues } from './queues.js';
+import { search } from './search.js';
+import { shell } from './shell.js';
+import { signIn } from './sign-in.js';
+import type { ConsoleCatalog } from '../en/index.js';
+
+export const tr = {
+  metadata: { intlLocale: 'tr-TR', name: 'Türkçe' },
+  messages: { ...shell, ...signIn, ...people, ...queues, ...search, ...complaint, ...dashboard, ...audit, ...process, ...calendars } satisfies ConsoleCatalog,
+} as const;
