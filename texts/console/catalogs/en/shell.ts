@@ -25,4 +25,13 @@ export const shell = {
   'console.shell.problem.503.text': 'A part of Plaint does not answer right now. Try again in a moment.',
   'console.shell.formErrors.summary': '{count, plural, one {# field needs fixing} other {# fields need fixing}}',
   'console.shell.formErrors.refused': 'Refused: {message}',
+  'console.shell.clock.none': 'No clock running',
+  'console.shell.clock.paused': 'Paused (waiting on the customer)',
+  'console.shell.clock.ok': 'On time',
+  'console.shell.clock.warning': 'Past the warning point',
+  'console.shell.clock.breached': 'Deadline passed',
+  'console.shell.clock.left': '{time} left',
+  'console.shell.clock.warningLeft': 'Warning: {time} left',
+  'console.shell.clock.breachedBy': 'Breached: {time} over',
+  'console.shell.clock.duration': '{hours, plural, =0 {} one {# h } other {# h }}{minutes} min of working time',
 } as const;

@@ -25,4 +25,13 @@ export const shell = {
   'console.shell.problem.503.text': 'Plaint’in bir bölümü şu anda yanıt vermiyor. Biraz sonra yeniden deneyin.',
   'console.shell.formErrors.summary': '{count, plural, one {# alan düzeltilmeli} other {# alan düzeltilmeli}}',
   'console.shell.formErrors.refused': 'Reddedildi: {message}',
+  'console.shell.clock.none': 'İşleyen süre yok',
+  'console.shell.clock.paused': 'Durduruldu (müşteri bekleniyor)',
+  'console.shell.clock.ok': 'Zamanında',
+  'console.shell.clock.warning': 'Uyarı noktası geçildi',
+  'console.shell.clock.breached': 'Süre doldu',
+  'console.shell.clock.left': '{time} kaldı',
+  'console.shell.clock.warningLeft': 'Uyarı: {time} kaldı',
+  'console.shell.clock.breachedBy': 'Süre aşıldı: {time} geçti',
+  'console.shell.clock.duration': '{hours, plural, =0 {} one {# sa } other {# sa }}{minutes} dk çalışma süresi',
 } as const;
