@@ -63,25 +63,25 @@ export function ComplaintTable(props: {
                   />
                 </td>
               )}
-              <th scope="row">
+              <th scope="row" data-label={t('console.search.col.reference')}>
                 <a href={complaintHref(c.reference)} data-open>
                   {c.reference}
                 </a>
               </th>
-              <td>{c.subject}</td>
-              <td>{c.severity ? t('console.search.severity', { value: c.severity }) : <span class="muted">{t('console.search.unclassified')}</span>}</td>
-              <td>{statusText(c, t)}</td>
-              <td>
+              <td data-label={t('console.search.col.subject')}>{c.subject}</td>
+              <td data-label={t('console.search.col.severity')}>{c.severity ? t('console.search.severity', { value: c.severity }) : <span class="muted">{t('console.search.unclassified')}</span>}</td>
+              <td data-label={t('console.search.col.status')}>{statusText(c, t)}</td>
+              <td data-label={t('console.search.col.clock')}>
                 <StageClock stage={c.stage} t={t} {...(props.now ? { now: props.now } : {})} />
               </td>
               {props.withAssignee && (
-                <td>
+                <td data-label={t('console.search.col.assignee')}>
                   {c.assignee ?? <span class="muted">{t('console.search.unassigned')}</span>}
                   {' · '}
                   {c.team ?? <span class="muted">{t('console.search.noTeam')}</span>}
                 </td>
               )}
-              <td>{formatInstant(c.receivedAt, language, null) ?? c.receivedAt}</td>
+              <td data-label={t('console.search.col.received')}>{formatInstant(c.receivedAt, language, null) ?? c.receivedAt}</td>
             </tr>
           ))}
         </tbody>
