@@ -103,6 +103,20 @@ describe('the search page', () => {
     expect((await env.sql`SELECT count(*)::int AS n FROM staff_saved_queues WHERE person_id = ${agent.id}`)[0]!.n).toBe(1);
   });
 
+  it('takes a form chromium posts with Origin: null (the app’s no-referrer policy) only when Sec-Fetch-Site says same-origin', async () => {
+    const agent = await aStaffPerson(env.sql, { roles: ['agent'] });
+    const signedIn = await signedInCookie(env.sql, agent);
+    const send = (site: string) =>
+      env.app.request('/console/complaints/save-queue', {
+        method: 'POST',
+        headers: { ...consolePostHeaders(signedIn, 'null'), 'sec-fetch-site': site },
+        body: new URLSearchParams({ _csrf: signedIn.csrfToken, name: `From ${site}`, query: '' }).toString(),
+      });
+    expect((await send('cross-site')).status).toBe(403);
+    expect((await send('same-origin')).status).toBe(303);
+    expect((await env.sql`SELECT name FROM staff_saved_queues WHERE person_id = ${agent.id}`).map((r) => r.name)).toEqual(['From same-origin']);
+  });
+
   it('refuses a process owner with the 403 page, and an auditor reads results without bulk controls', async () => {
     const owner = await aStaffPerson(env.sql, { roles: ['process_owner'] });
     const refused = await page('/console/complaints', (await signedInCookie(env.sql, owner)).cookie);
