@@ -135,6 +135,19 @@ describe('My work', () => {
     expect(audit.map((r) => r.action)).toEqual(['saved_queue_saved', 'saved_queue_saved', 'saved_queue_saved', 'saved_queue_renamed', 'saved_queue_deleted']);
   });
 
+  it('speaks the staff member’s language', async () => {
+    const { team } = await aTeam(env.sql, 'turkish');
+    const agent = await aStaffPerson(env.sql, { roles: ['agent'], language: 'tr' });
+    await joinTeam(env.sql, team, agent.id);
+    await aRow(env.sql, { team, severity: 'high', clock: { warningIn: -5, deadlineIn: 60 } });
+    const { html } = await page('/console/queues', (await signedInCookie(env.sql, agent)).cookie);
+    expect(html).toContain('<html lang="tr">');
+    expect(html).toContain('<h1>İşlerim</h1>');
+    expect(section(html, team)).toContain('<strong>1 bekliyor</strong> · <span class="clock-warning">1 riskte</span>');
+    expect(section(html, team)).toContain('Sıradakini üstlen');
+    expect(section(html, team)).toContain('Yüksek');
+  });
+
   it('is for agents, supervisors and admins: a process owner and an auditor get the 403 page', async () => {
     for (const role of ['process_owner', 'auditor'] as const) {
       const person = await aStaffPerson(env.sql, { roles: [role] });
