@@ -174,6 +174,16 @@ describe('signing in', () => {
     const otherToken = await postSignIn(env.app, { email: person.email, password: 'the right password' }, { form: { ...form, token: 'x'.repeat(43) } });
     expect(otherToken.status).toBe(403);
     expect(sessionToken(foreign) ?? sessionToken(stolen) ?? sessionToken(otherToken)).toBeUndefined();
+    // `Origin: null` (a sandboxed frame; also our own pages under Referrer-Policy: no-referrer): Sec-Fetch-Site decides.
+    const opaque = await openForm(env.app);
+    const post = (site: string) =>
+      env.app.request('/console/sign-in', {
+        method: 'POST',
+        headers: { origin: 'null', 'sec-fetch-site': site, 'content-type': 'application/x-www-form-urlencoded', cookie: opaque.cookie, 'x-forwarded-for': newAddress() },
+        body: new URLSearchParams({ _csrf: opaque.token, email: person.email, password: 'the right password' }).toString(),
+      });
+    expect((await post('cross-site')).status).toBe(403);
+    expect((await post('same-origin')).status).toBe(303);
   });
 
   it('answers 429 with Retry-After past the per-address budget', async () => {
