@@ -236,7 +236,12 @@ export function PersonDetails({ staff, person, credential, error, notice }: { st
         <section class="card" aria-labelledby="person-access">
           <h2 id="person-access">{t('console.people.access.heading')}</h2>
           {self ? (
-            <p class="muted">{t('console.people.access.self')}</p>
+            <>
+              <p class="muted">{t('console.people.access.self')}</p>
+              <p>
+                <a href="/console/account/password">{t('console.people.own.title')}</a>
+              </p>
+            </>
           ) : (
             <form method="post" action={`${path}/active`}>
               <CsrfField token={staff.csrfToken} />
