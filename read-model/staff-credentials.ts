@@ -84,6 +84,13 @@ export async function credentialStatuses(sql: Sql): Promise<Map<string, Credenti
 }
 
 export async function passwordHashOf(sql: Sql, personId: string): Promise<string | undefined> {
-  const [row] = await sql<{ password_hash: string }[]>`SELECT password_hash FROM staff_credentials WHERE person_id = ${personId}`;
-  return row?.password_hash;
+  return (await credentialOf(sql, personId))?.passwordHash;
+}
+
+/** A person's hash and, while a lock holds, its end. */
+export async function credentialOf(sql: Sql, personId: string): Promise<{ passwordHash: string; lockedUntil: Date | null } | undefined> {
+  const [row] = await sql<{ passwordHash: string; lockedUntil: Date | null }[]>`
+    SELECT password_hash AS "passwordHash", CASE WHEN locked_until > now() THEN locked_until END AS "lockedUntil"
+    FROM staff_credentials WHERE person_id = ${personId}`;
+  return row;
 }

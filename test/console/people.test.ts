@@ -103,4 +103,16 @@ describe('changing one’s own password', () => {
     expect((await env.app.request('/console/account/password?done=password', { headers: { cookie: `plaint_staff=${fresh}` } })).status).toBe(200);
     expect((await env.app.request('/console/account/password', { headers: { cookie: elsewhere.cookie } })).status).toBe(303); // signed out
   });
+
+  it('counts wrong current passwords toward the lockout, and refuses while locked', async () => {
+    const person = await aStaffPerson(env.sql, { roles: ['agent'], password: 'my current password' });
+    const here = await signedInCookie(env.sql, person);
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++) statuses.push((await post(here, '/console/account/password', [['currentPassword', `guess ${i}`], ['password', 'my next password!']])).status);
+    expect(statuses).toEqual([400, 400, 400, 400, 400, 423]);
+    const locked = await post(here, '/console/account/password', [['currentPassword', 'my current password'], ['password', 'my next password!']]);
+    expect(locked.status).toBe(423);
+    expect(await locked.text()).toContain('sign-in is locked for this account');
+    expect(await verifyPassword('my current password', (await hashOf(person.id))!)).toBe(true);
+  });
 });

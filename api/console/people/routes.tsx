@@ -5,7 +5,7 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { isDomainError } from '../../../domain/errors.js';
-import { credentialStatuses, passwordHashOf, recordFailedSignIn } from '../../../read-model/staff-credentials.js';
+import { credentialOf, credentialStatuses, recordFailedSignIn } from '../../../read-model/staff-credentials.js';
 import { verifyPassword } from '../../../security/passwords.js';
 import type { Person } from '../../staff/staff-directory.schemas.js';
 import { setStaffPassword } from '../../staff/staff-passwords.js';
@@ -135,9 +135,14 @@ export function peopleRoutes(deps: Pick<ConsoleDeps, 'sql' | 'api' | 'settings'>
       const form = await readForm(c);
       const current = typeof form.currentPassword === 'string' ? form.currentPassword : '';
       const password = typeof form.password === 'string' ? form.password : '';
-      const stored = await passwordHashOf(sql, staff.person.id);
+      const credential = await credentialOf(sql, staff.person.id);
+      const stored = credential?.passwordHash;
       const t = staff.t;
       const wrongCurrent = (message: string): ApiError => ({ code: 'VALIDATION_FAILED', message, details: [{ path: 'currentPassword', message }] });
+      if (credential?.lockedUntil) {
+        const minutes = Math.max(1, Math.ceil((credential.lockedUntil.getTime() - Date.now()) / 60_000));
+        return ownPasswordPage(c, 423, wrongCurrent(t('console.sign-in.locked', { minutes })));
+      }
       if (!stored || current.length > 1000 || !(await verifyPassword(current, stored))) {
         // Wrong guesses count toward the lockout as at sign-in: a borrowed session cannot try passwords at leisure.
         if (stored) await recordFailedSignIn(sql, staff.person.id, { maxFailures: settings.signInMaxFailures, lockMinutes: settings.signInLockoutMinutes });
