@@ -47,6 +47,7 @@ import { storedDefinitionVersions } from '../read-model/process-definitions.js';
 import { processDefinitionRoutes, processSelectionRoutes } from './staff/process-definitions.js';
 import { SELECTION_RULES_PATH } from './staff/process-definitions.schemas.js';
 import { staffPeopleRoutes } from './staff/staff-directory.js';
+import { staffPasswordRoutes } from './staff/staff-passwords.js';
 import { organisationRoleRoutes, staffDepartmentRoutes, staffTeamRoutes } from './staff/staff-directory-units.js';
 import { smsReportHooks } from './hooks/sms-reports.js';
 import { DEFAULT_COMPLAINT_FORM, type ComplaintFormSettings } from '../config/complaint-form.js';
@@ -187,6 +188,7 @@ export function createApp(deps: AppDeps) {
     )
     .route('/process-selection', processSelectionRoutes({ sql }))
     .route('/staff', staffPeopleRoutes({ sql }))
+    .route('/staff', staffPasswordRoutes({ sql }))
     .route('/teams', staffTeamRoutes({ sql }))
     .route('/departments', staffDepartmentRoutes({ sql }))
     .route('/organisation-roles', organisationRoleRoutes({ sql }))
@@ -251,6 +253,7 @@ function consoleSettings(config: AppDeps['config']): ConsoleSettings {
     signInMaxFailures: config.CONSOLE_SIGN_IN_MAX_FAILURES ?? DEFAULT_CONSOLE_SETTINGS.signInMaxFailures,
     signInLockoutMinutes: config.CONSOLE_LOCKOUT_MINUTES ?? DEFAULT_CONSOLE_SETTINGS.signInLockoutMinutes,
     publicOrigin,
+    trustProxy: config.TRUST_PROXY,
   };
 }
 

@@ -141,6 +141,8 @@ export const envSchema = z
     CONSOLE_SIGN_IN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
     /** How long a locked staff account stays locked. */
     CONSOLE_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+    /** The e-mail of the first administrator `npm start` creates (person `admin`), when there is none yet. */
+    CONSOLE_ADMIN_EMAIL: z.email().max(254).default('admin@plaint.local'),
     // --- Dev inbox (inbox part): the local mail catcher and SMS sink `npm start` runs ---
     /** `npm start` runs the dev inbox and points Plaint's e-mail and SMS at it; unset = on outside production. */
     DEV_INBOX: z.stringbool().optional(),

@@ -3,6 +3,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
+import { generatePassword } from '../security/passwords.js';
 
 /** Roles that get a local key of their own, so each kind of user can be tried (admin has `adminApiKey`). */
 export const DEV_ROLES = ['agent', 'supervisor', 'process_owner', 'auditor'] as const;
@@ -15,6 +16,8 @@ export interface DevSecrets {
   roleApiKeys: Record<(typeof DEV_ROLES)[number], string>;
   /** Signs SMS webhook requests to the dev inbox's SMS sink and its delivery reports. */
   smsWebhookSecret: string;
+  /** The first console administrator's password (scripts/first-admin.ts); hashed into staff_credentials once. */
+  consoleAdminPassword: string;
 }
 
 const newApiKey = () => `plaint_dev_${randomBytes(24).toString('base64url')}`;
@@ -27,6 +30,7 @@ export async function loadOrCreateDevSecrets(file: string): Promise<DevSecrets> 
     adminApiKey: stored.adminApiKey ?? newApiKey(),
     roleApiKeys: Object.fromEntries(DEV_ROLES.map((role) => [role, stored.roleApiKeys?.[role] ?? newApiKey()])) as DevSecrets['roleApiKeys'],
     smsWebhookSecret: stored.smsWebhookSecret ?? randomBytes(32).toString('base64url'),
+    consoleAdminPassword: stored.consoleAdminPassword ?? generatePassword(),
   };
   if (JSON.stringify(stored) !== JSON.stringify(secrets)) await writeFile(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
   return secrets;

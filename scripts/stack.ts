@@ -14,6 +14,7 @@ import { isProcessAlive, startEmbeddedPostgres, type EmbeddedPostgresHandle } fr
 import { migrate } from '../db/migrate.js';
 import { startDevInbox, type DevInbox } from '../dev-inbox/index.js';
 import { DEV_ROLES, devApiKeys, loadOrCreateDevSecrets } from './dev-secrets.js';
+import { ensureFirstAdmin } from './first-admin.js';
 import { freePort, startTemporalDevServer, stopChild, type TemporalDevServer } from './temporal-dev-server.js';
 import { PROJECT_ROOT, TEMPORAL_CLI } from './tools.js';
 
@@ -63,8 +64,9 @@ async function main(): Promise<void> {
   }
   const sql = connectDatabase(databaseUrl, { max: 1 });
   const { applied } = await migrate(sql);
-  await sql.end();
   if (applied.length) say(`applied migrations: ${applied.join(', ')}`);
+  const admin = await ensureFirstAdmin(sql, { email: config.CONSOLE_ADMIN_EMAIL, password: secrets.consoleAdminPassword });
+  await sql.end();
 
   const api = `http://${config.HTTP_HOST}:${config.HTTP_PORT}`;
   const mailAndSms = (config.DEV_INBOX ?? config.NODE_ENV !== 'production') ? await startLocalInbox(secrets.smsWebhookSecret, api) : {};
@@ -90,6 +92,11 @@ async function main(): Promise<void> {
   say(`  Complaint form: ${api}/complaints/new`);
   if (devInbox) say(`  Local inbox:  ${devInbox.inboxUrl}   (every e-mail and SMS Plaint sends; nothing leaves this machine)`);
   if (temporalServer?.uiUrl) say(`  Temporal UI:  ${temporalServer.uiUrl}`);
+  say(
+    admin.passwordWorks
+      ? `  Staff console: ${api}/console   (${admin.email} / ${secrets.consoleAdminPassword}, in ${config.DATA_DIR}/secrets.json)`
+      : `  Staff console: ${api}/console   (the admin's password was changed since ${config.DATA_DIR}/secrets.json was written)`,
+  );
   if (usingDevKey) {
     say(`  Staff API key (local admin, in .data/secrets.json): ${secrets.adminApiKey}`);
     for (const role of DEV_ROLES) say(`  Staff API key (${role}): ${secrets.roleApiKeys[role]}`);

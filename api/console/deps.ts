@@ -18,6 +18,8 @@ export interface ConsoleSettings {
   signInLockoutMinutes: number;
   /** The origin staff open (behind a proxy the request's own URL is the proxy's); forms from it are ours. */
   publicOrigin?: string | undefined;
+  /** Behind a trusted proxy the client address is X-Forwarded-For's last entry (the sign-in rate limit counts by it). */
+  trustProxy?: boolean | undefined;
 }
 
 export interface ConsoleDeps {

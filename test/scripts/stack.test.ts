@@ -65,6 +65,9 @@ describe('npm start', () => {
     expect(first.output()).toContain(`${api}/docs`);
     expect(first.output()).toMatch(/Temporal UI: {2}http:\/\/127\.0\.0\.1:\d+/);
     expect(first.output()).toContain(`Complaint form: ${api}/complaints/new`);
+    // The first administrator, printed with the password of secrets.json: the console's sign-in takes it.
+    const { consoleAdminPassword } = JSON.parse(await readFile(`${dataDir}/secrets.json`, 'utf8')) as { consoleAdminPassword: string };
+    expect(first.output()).toContain(`Staff console: ${api}/console   (admin@plaint.local / ${consoleAdminPassword}, in `);
     // The local inbox answers where it says, and its SMS sink is the one the children were given.
     const inboxUrl = /Local inbox: {2}(http:\/\/127\.0\.0\.1:\d+\/)/.exec(first.output())?.[1];
     expect(inboxUrl).toBeDefined();
@@ -78,6 +81,7 @@ describe('npm start', () => {
     expect(processesUsing(dataDir)).toBe('');
 
     const second = await startStack(ports);
+    expect(second.output()).toContain(`(admin@plaint.local / ${consoleAdminPassword}, in `); // made once, not regenerated
     const { adminApiKey } = JSON.parse(await readFile(`${dataDir}/secrets.json`, 'utf8')) as { adminApiKey: string };
     // The workflow started before the first Ctrl-C finishes its work after the restart.
     const found = await eventually(async () => {
