@@ -180,7 +180,8 @@ function ChartCard({ chart, query, t, language }: { chart: Chart; query: string;
       <script type="application/json" id={`chart-${chart.id}-data`} dangerouslySetInnerHTML={{ __html: json }}></script>
       <details>
         <summary>{t('console.dashboard.numbers')}</summary>
-        <div class="table-wrap">
+        {/* Focusable: a table wider than a phone scrolls, and the keyboard must reach it (WCAG 2.1.1). */}
+        <div class="table-wrap" tabindex={0} role="region" aria-label={t('console.dashboard.numbersOf', { title: chart.title })}>
           <table data-chart-table={chart.id}>
             <caption class="visually-hidden">{chart.title}</caption>
             <thead>

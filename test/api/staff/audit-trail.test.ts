@@ -55,10 +55,10 @@ beforeAll(async () => {
   const a = await aComplaint(REF_A);
   const b = await aComplaint(REF_B);
   await event(a, 1, 'registered', 'system', 'system', '2026-04-01T07:00:00Z');
-  await event(a, 2, 'acknowledged', 'agent-ayse', 'agent', '2026-04-01T08:00:00Z');
-  await event(a, 3, 'classified', 'agent-ayse', 'agent', '2026-04-01T09:00:00Z', { category: 'billing' });
+  await event(a, 2, 'acknowledge', 'agent-ayse', 'agent', '2026-04-01T08:00:00Z');
+  await event(a, 3, 'classify', 'agent-ayse', 'agent', '2026-04-01T09:00:00Z', { category: 'billing' });
   await event(a, 4, 'customer_answered', 'customer', 'customer', '2026-04-02T09:00:00Z');
-  await event(b, 2, 'escalated', 'sup-selin', 'supervisor', '2026-04-03T09:00:00Z');
+  await event(b, 2, 'escalate', 'sup-selin', 'supervisor', '2026-04-03T09:00:00Z');
   // Console actions, at times of their own (the column defaults to now()).
   const at = (iso: string) => db.sql`UPDATE staff_audit_events SET at = ${iso} WHERE id = (SELECT max(id) FROM staff_audit_events)`;
   await recordStaffAction(db.sql, { actorId: 'agent-ayse', actorRole: 'agent', action: 'sign_in' });
@@ -115,13 +115,13 @@ describe('the staff audit trail', () => {
       ['process', 'migration_requested', 'owner-okan', 'process_owner', '2026-04-05T09:00:00.000000Z', null],
       ['process', 'calendar_overrides_saved', 'owner-okan', 'process_owner', '2026-04-04T09:00:00.000000Z', null],
       ['console', 'bulk_action', 'sup-selin', 'supervisor', '2026-04-03T10:00:00.000000Z', REF_B],
-      ['complaint', 'escalated', 'sup-selin', 'supervisor', '2026-04-03T09:00:00.000000Z', REF_B],
+      ['complaint', 'escalate', 'sup-selin', 'supervisor', '2026-04-03T09:00:00.000000Z', REF_B],
       ['console', 'sign_in_failed', null, null, '2026-04-02T10:00:00.000000Z', null],
-      ['complaint', 'classified', 'agent-ayse', 'agent', '2026-04-01T09:00:00.000000Z', REF_A],
-      ['complaint', 'acknowledged', 'agent-ayse', 'agent', '2026-04-01T08:00:00.000000Z', REF_A],
+      ['complaint', 'classify', 'agent-ayse', 'agent', '2026-04-01T09:00:00.000000Z', REF_A],
+      ['complaint', 'acknowledge', 'agent-ayse', 'agent', '2026-04-01T08:00:00.000000Z', REF_A],
       ['console', 'sign_in', 'agent-ayse', 'agent', '2026-04-01T07:30:00.000000Z', null],
     ]);
-    expect(entries.find((e) => e.action === 'classified')?.details).toEqual({ category: 'billing' });
+    expect(entries.find((e) => e.action === 'classify')?.details).toEqual({ category: 'billing' });
     expect(entries.find((e) => e.action === 'calendar_overrides_saved')).toMatchObject({ subject: 'TR', details: { version: 1, changeNote: 'Bayram dates' } });
     // The shipped definition's seed rows (written by migration 0009 at "now"): its creation, version 1 and the selection rules.
     const seed = await page({ actor: 'plaint' });
@@ -130,11 +130,11 @@ describe('the staff audit trail', () => {
   });
 
   it('filters by person, action, source, complaint and period', async () => {
-    expect(actions(await page({ actor: 'agent-ayse' }))).toEqual(['classified', 'acknowledged', 'sign_in']);
+    expect(actions(await page({ actor: 'agent-ayse' }))).toEqual(['classify', 'acknowledge', 'sign_in']);
     expect(actions(await page({ action: 'sign_in,sign_in_failed' }))).toEqual(['sign_in_failed', 'sign_in']);
-    expect(actions(await page({ source: 'complaint' }))).toEqual(['escalated', 'classified', 'acknowledged']);
-    expect(actions(await page({ reference: REF_B }))).toEqual(['bulk_action', 'escalated']);
-    expect(actions(await page({ from: '2026-04-02', to: '2026-04-03' }))).toEqual(['bulk_action', 'escalated', 'sign_in_failed']);
+    expect(actions(await page({ source: 'complaint' }))).toEqual(['escalate', 'classify', 'acknowledge']);
+    expect(actions(await page({ reference: REF_B }))).toEqual(['bulk_action', 'escalate']);
+    expect(actions(await page({ from: '2026-04-02', to: '2026-04-03' }))).toEqual(['bulk_action', 'escalate', 'sign_in_failed']);
     expect(actions(await page({ from: '2026-04-03T09:30:00+00:00', to: '2026-04-04T09:00:00Z' }))).toEqual(['bulk_action']);
   });
 

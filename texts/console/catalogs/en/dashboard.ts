@@ -35,6 +35,7 @@ export const dashboard = {
   'console.dashboard.empty': 'Nothing to show for this period.',
   'console.dashboard.canvasLabel': 'Chart: {title}. Its numbers are in the table below.',
   'console.dashboard.numbers': 'Numbers',
+  'console.dashboard.numbersOf': 'Numbers: {title}',
   'console.dashboard.csv': 'Download as CSV: {title}',
   'console.dashboard.chart.volume': '{interval, select, month {Complaints received and closed per month} other {Complaints received and closed per week}}',
   'console.dashboard.chart.sla': 'SLA attainment by stage',

@@ -35,6 +35,7 @@ export const dashboard = {
   'console.dashboard.empty': 'Bu dönem için gösterilecek bir şey yok.',
   'console.dashboard.canvasLabel': 'Grafik: {title}. Rakamları aşağıdaki tabloda.',
   'console.dashboard.numbers': 'Rakamlar',
+  'console.dashboard.numbersOf': 'Rakamlar: {title}',
   'console.dashboard.csv': 'CSV olarak indir: {title}',
   'console.dashboard.chart.volume': '{interval, select, month {Aylara göre alınan ve kapatılan şikâyetler} other {Haftalara göre alınan ve kapatılan şikâyetler}}',
   'console.dashboard.chart.sla': 'Aşamalara göre SLA karşılama oranı',
