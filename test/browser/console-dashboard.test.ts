@@ -43,6 +43,8 @@ beforeAll(async () => {
   });
   supervisor = await aStaffPerson(db.sql, { roles: ['supervisor'], name: 'Selin Kaya' });
   auditor = await aStaffPerson(db.sql, { roles: ['auditor'], name: 'Deniz Ak' });
+  // The data set's departments, in the directory (the filter lists the directory's units).
+  await db.sql`INSERT INTO staff_departments (id, name) VALUES ('finance', 'Finance'), ('after-sales', 'After-sales service')`;
   // A staff decision on C2 and a console action about it, for the trail.
   const [row] = await db.sql<{ reference: string }[]>`SELECT reference FROM complaints WHERE id = ${ids['C2']!}`;
   reference = row!.reference;
@@ -105,7 +107,7 @@ describe('the dashboard in a browser', () => {
     await Promise.all([page.waitForURL(/department=finance/), page.click('#dashboard-filters button[type=submit]')]);
     await page.waitForFunction(`document.querySelectorAll('canvas[data-drawn="true"]').length === 7`);
     expect((await drawn(page))['chart-funnel']?.data).toEqual([[1, 1, 0, 1, 0, 1, 1]]);
-    expect(await page.textContent('.notice')).toContain('Department finance');
+    expect(await page.textContent('.notice')).toContain('Department Finance');
     // Typing a date switches the period to "dates below"; a wrong order is refused beside the field.
     await page.fill('#dashboard-from', '2026-05-10');
     await page.dispatchEvent('#dashboard-from', 'change');

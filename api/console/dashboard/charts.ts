@@ -65,15 +65,16 @@ export async function loadDashboard(api: ConsoleApi, f: DashboardFilters, t: Con
     api.get<KpiReport>('/v1/reports/kpis', { ...period, rootCauses: TOP_ROOT_CAUSES }),
     api.get<KpiReport>('/v1/reports/kpis', { ...period, groupBy: f.interval }),
     api.get<KpiReport>('/v1/reports/kpis', { ...period, groupBy: 'category' }),
-    api.get<KpiReport>('/v1/reports/kpis', { ...period, groupBy: 'department' }),
-    api.get<KpiReport>('/v1/reports/kpis', { ...period, groupBy: 'team' }),
+    // Grouped by department or team only when one is chosen: those groupings read the fact tables (slower at scale).
+    f.department && !f.team ? api.get<KpiReport>('/v1/reports/kpis', { ...period, groupBy: 'department' }) : undefined,
+    f.team ? api.get<KpiReport>('/v1/reports/kpis', { ...period, groupBy: 'team' }) : undefined,
     api.get<Directory>('/v1/departments'),
     api.get<Directory>('/v1/teams'),
   ]);
-  const departments = options(directoryDepartments.ok ? (directoryDepartments.data.departments ?? []) : [], byDepartment.ok ? byDepartment.data : undefined, f.department);
-  const teams = options(directoryTeams.ok ? (directoryTeams.data.teams ?? []) : [], byTeam.ok ? byTeam.data : undefined, f.team);
-  for (const r of [total, byTime, byCategory, byDepartment, byTeam]) if (!r.ok) return { ok: false, error: r.error, departments, teams };
-  if (!total.ok || !byTime.ok || !byCategory.ok || !byDepartment.ok || !byTeam.ok) throw new Error('unreachable');
+  const departments = options(directoryDepartments.ok ? (directoryDepartments.data.departments ?? []) : [], byDepartment?.ok ? byDepartment.data : undefined, f.department);
+  const teams = options(directoryTeams.ok ? (directoryTeams.data.teams ?? []) : [], byTeam?.ok ? byTeam.data : undefined, f.team);
+  for (const r of [total, byTime, byCategory, byDepartment, byTeam]) if (r && !r.ok) return { ok: false, error: r.error, departments, teams };
+  if (!total.ok || !byTime.ok || !byCategory.ok || byDepartment?.ok === false || byTeam?.ok === false) throw new Error('unreachable');
 
   const satisfaction = await api.get<SatisfactionReport>('/v1/reports/satisfaction', {
     from: total.data.periodStart,
@@ -85,7 +86,11 @@ export async function loadDashboard(api: ConsoleApi, f: DashboardFilters, t: Con
   // A team is inside one department: when both are chosen, the team's figures are the narrower.
   const scope = f.team ? 'team' : f.department ? 'department' : 'all';
   const picked =
-    scope === 'team' ? groupFigures(byTeam.data, f.team!) : scope === 'department' ? groupFigures(byDepartment.data, f.department!) : total.data.total;
+    scope === 'team' && byTeam?.ok
+      ? groupFigures(byTeam.data, f.team!)
+      : scope === 'department' && byDepartment?.ok
+        ? groupFigures(byDepartment.data, f.department!)
+        : total.data.total;
   const unfiltered = scope !== 'all';
 
   const charts: Chart[] = [
@@ -220,7 +225,7 @@ function zeroFigures(like: KpiFigures): KpiFigures {
   return figures;
 }
 
-/** Directory units plus any value the complaints carry that the directory lacks (renamed or removed units). */
+/** Directory units, plus the values the complaints carry in the grouping read (renamed or removed units) and the chosen one. */
 function options(directory: readonly { id: string; name: string }[], report: KpiReport | undefined, chosen: string | undefined): Option[] {
   const all = new Map(directory.map((u) => [u.id, { id: u.id, name: u.name }]));
   for (const g of report?.groups ?? []) if (g.key !== null && !all.has(g.key)) all.set(g.key, { id: g.key, name: g.key });
