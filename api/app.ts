@@ -34,6 +34,7 @@ import { surveyRoutes } from './customer/survey-routes.js';
 import { satisfactionReportRoutes } from './staff/satisfaction-reports.js';
 import { workQueueRoutes } from './staff/work-queues.js';
 import { kpiReportRoutes } from './staff/kpi-reports.js';
+import { auditTrailRoutes } from './staff/audit-trail.js';
 import type { TemporalGateway } from '../temporal/gateway.js';
 import { TRACKING_PER_MINUTE, trackingAdmission, type TrackingDeps } from './customer/tracking.js';
 import { trackingFormAdmission, trackingPage } from './customer/pages/tracking-page.js';
@@ -204,6 +205,7 @@ export function createApp(deps: AppDeps) {
     .route('/surveys', surveyRoutes(linkDeps))
     .route('/reports', satisfactionReportRoutes({ sql }))
     .route('/reports', kpiReportRoutes({ sql, calendars, timeZone: config.REPORT_TIME_ZONE, repeatWindowDays: config.REPEAT_COMPLAINT_WINDOW_DAYS }))
+    .route('/audit', auditTrailRoutes({ sql }))
     .route('/queues', workQueueRoutes({ sql, calendars, maxLiveClaims: config.QUEUE_MAX_LIVE_CLAIMS }));
   app.route('/v1', v1);
   app.route('/r', responsePages({ ...linkDeps, log }));
