@@ -1,7 +1,8 @@
 /**
  * Where a claim's time goes: 20 concurrent claimers × 25 on the bench database, timed three ways
  * (the whole route through app.request, claimNext alone, the view of a claimed complaint alone).
- * Every claim it takes is removed afterwards as bench/reports.ts does. Usage:
+ * Its agents are members of the team for the run (bench/reports/claimers.ts); every claim it takes
+ * is removed afterwards as bench/reports.ts does. Usage:
  *   BENCH_URL=postgres://postgres@127.0.0.1:5432/plaint_bench npx tsx bench/claim-probe.ts [route|sql|view] [poolMax]
  */
 import { randomBytes } from 'node:crypto';
@@ -15,6 +16,7 @@ import { claimNext, findQueueTeam } from '../read-model/work-queues.js';
 import { apiKeyEntry } from '../scripts/dev-secrets.js';
 import { parseEncryptionKeys } from '../security/payload-codec.js';
 import { absentTemporal } from './reports/absent-temporal.js';
+import { enrolClaimers } from './reports/claimers.js';
 import { percentile, timeRuns } from './reports/timing.js';
 
 const CLAIMERS = 20;
@@ -35,6 +37,7 @@ const app = createApp({
   encryptionKeys: parseEncryptionKeys([`probe:${randomBytes(32).toString('base64')}`]),
   log: pino({ level: 'silent' }),
 });
+let dismiss: (() => Promise<void>) | undefined;
 try {
   const [queue] = await sql<{ team: string; waiting: number }[]>`
     SELECT t.id AS team, count(c.id)::int AS waiting FROM staff_teams t
@@ -42,6 +45,7 @@ try {
       AND c.assignee IS NULL AND c.status <> 'closed'
     GROUP BY t.id ORDER BY waiting DESC LIMIT 1`;
   const team = (await findQueueTeam(sql, queue!.team))!;
+  dismiss = await enrolClaimers(sql, team.id, Object.keys(keys));
   const since = (await sql<{ since: Date }[]>`SELECT now() AS since`)[0]!.since;
   const latencies: number[] = [];
   const got: string[] = [];
@@ -92,5 +96,6 @@ try {
               WHERE id = ANY(${sql.array(gone.map((r) => r.complaint_id))}::uuid[])
                 AND (assignee IS DISTINCT FROM lifecycle -> 'state' ->> 'assignee' OR team IS DISTINCT FROM lifecycle -> 'state' ->> 'team')`;
   }
+  await dismiss?.();
   await sql.end({ timeout: 5 });
 }

@@ -1,0 +1,23 @@
+// The benches' claimers are agents, and an agent claims only from a team they are a member of
+// (read-model/work-queues.ts): the benches put them in the staff directory and in the team for
+// the run, and take them out again afterwards, as they take their claims out.
+import type { Sql } from 'postgres';
+
+/** Makes `ids` active agents in the staff directory and members of `team`; the answer undoes it. */
+export async function enrolClaimers(sql: Sql, team: string, ids: readonly string[]): Promise<() => Promise<void>> {
+  const people = ids as string[];
+  // Only the people this run added are removed again (a rerun after a crash finds them there).
+  const added = await sql<{ id: string }[]>`
+    INSERT INTO staff_people (id, name, roles)
+    SELECT id, id, '{agent}' FROM unnest(${people}::text[]) AS id
+    ON CONFLICT (id) DO NOTHING RETURNING id`;
+  const joined = await sql<{ person_id: string }[]>`
+    INSERT INTO staff_team_members (team_id, person_id)
+    SELECT ${team}, id FROM unnest(${people}::text[]) AS id
+    ON CONFLICT DO NOTHING RETURNING person_id`;
+  return async () => {
+    await sql`DELETE FROM staff_team_members WHERE team_id = ${team} AND person_id = ANY(${joined.map((r) => r.person_id)}::text[])`;
+    await sql`DELETE FROM staff_people WHERE id = ANY(${added.map((r) => r.id)}::text[])
+              AND NOT EXISTS (SELECT 1 FROM staff_team_members m WHERE m.person_id = staff_people.id)`;
+  };
+}
