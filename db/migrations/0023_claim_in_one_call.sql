@@ -9,6 +9,8 @@ CREATE INDEX complaint_claims_live_holder_idx ON complaint_claims (claimed_by) W
 -- Outcomes: 'claimed' (claim_id, claimed_at and the complaint's row as locked), 'no_team',
 -- 'not_member' (p_members_only and the claimer is no active member of the team), 'capped'
 -- (live_claims ≥ p_max_live_claims > 0), 'empty' (nothing left that nobody else holds).
+-- live_claims is counted only under a cap (0 otherwise). The complaint's row is returned whole
+-- (`complaint`) so the caller reads it in the same round trip: SELECT …, (r.complaint).* .
 CREATE FUNCTION claim_queue_complaint(
   p_team text,
   p_claimer text,
