@@ -10,8 +10,9 @@
 // A claim is one statement, one transaction (the function of migration 0023): check the team, the
 // claimer's membership and cap, lock the first member nobody else is locking (SKIP LOCKED), insert
 // the claim (the partial unique index on live claims makes a double impossible); the route then
-// rings the relay's doorbell. The assignment reaches the workflow through jobs/assignment-relay.ts; the complaint's
-// `assignee` is set by the workflow's recorded transition, never here.
+// rings the relay's doorbell. The assignment reaches the workflow through
+// jobs/assignment-relay.ts; the complaint's `assignee` is set by the workflow's recorded
+// transition, never here.
 import type { Sql, TransactionSql } from 'postgres';
 import type { Role } from '../domain/complaint.js';
 import { DomainError } from '../domain/errors.js';
