@@ -16,7 +16,7 @@ import { claimNext, findQueueTeam } from '../read-model/work-queues.js';
 import { apiKeyEntry } from '../scripts/dev-secrets.js';
 import { parseEncryptionKeys } from '../security/payload-codec.js';
 import { absentTemporal } from './reports/absent-temporal.js';
-import { enrolClaimers } from './reports/claimers.js';
+import { enrolClaimers, restoreAssignees } from './reports/claimers.js';
 import { percentile, timeRuns } from './reports/timing.js';
 
 const CLAIMERS = 20;
@@ -103,11 +103,7 @@ try {
 } finally {
   // Leave the queue as it was (bench/reports.ts): the claims go, the rows get back their lifecycle's assignee.
   const gone = await sql<{ complaint_id: string }[]>`DELETE FROM complaint_claims WHERE claimed_by LIKE 'probe-agent-%' RETURNING complaint_id`;
-  if (gone.length) {
-    await sql`UPDATE complaints SET assignee = lifecycle -> 'state' ->> 'assignee', team = lifecycle -> 'state' ->> 'team'
-              WHERE id = ANY(${sql.array(gone.map((r) => r.complaint_id))}::uuid[])
-                AND (assignee IS DISTINCT FROM lifecycle -> 'state' ->> 'assignee' OR team IS DISTINCT FROM lifecycle -> 'state' ->> 'team')`;
-  }
+  await restoreAssignees(sql, gone.map((r) => r.complaint_id));
   await dismiss?.();
   await sql.end({ timeout: 5 });
 }

@@ -24,7 +24,7 @@ import { seedReadModel, type SeedResult } from '../scripts/seed/load.js';
 import { PROJECT_ROOT } from '../scripts/tools.js';
 import { parseEncryptionKeys } from '../security/payload-codec.js';
 import { absentTemporal } from './reports/absent-temporal.js';
-import { enrolClaimers } from './reports/claimers.js';
+import { enrolClaimers, restoreAssignees } from './reports/claimers.js';
 import { percentile, timeRuns, type Timing } from './reports/timing.js';
 
 const { values } = parseArgs({
@@ -200,14 +200,9 @@ async function claims(sql: Sql, app: ReturnType<typeof createApp>, as: (id: stri
     return { latencies: latencies.sort((a, b) => a - b), claimed, refused };
   };
   // Leave the queue as it was: the claims go, and the rows get back the assignee their lifecycle records.
-  // Only rows that differ: rewriting unchanged rows left dead versions in the queue indexes at every run.
   const giveBack = async () => {
     const ids = await sql<{ complaint_id: string }[]>`DELETE FROM complaint_claims WHERE claimed_by = ANY(${agents}) RETURNING complaint_id`;
-    if (ids.length) {
-      await sql`UPDATE complaints SET assignee = lifecycle -> 'state' ->> 'assignee', team = lifecycle -> 'state' ->> 'team'
-                WHERE id = ANY(${sql.array(ids.map((r) => r.complaint_id))}::uuid[])
-                  AND (assignee IS DISTINCT FROM lifecycle -> 'state' ->> 'assignee' OR team IS DISTINCT FROM lifecycle -> 'state' ->> 'team')`;
-    }
+    await restoreAssignees(sql, ids.map((r) => r.complaint_id));
   };
   try {
     // Warm-ups, as every timed route here has: three claims per agent, given back before the timed ones.
