@@ -3,6 +3,8 @@ export const ERROR_CODES = {
   VALIDATION_FAILED: 400,
   UNAUTHENTICATED: 401,
   NOT_ALLOWED_FOR_ROLE: 403,
+  /** An agent claimed from the queue of a team they are not an (active) member of (staff_team_members). */
+  NOT_TEAM_MEMBER: 403,
   NOT_FOUND: 404,
   /** A team's work queue has no complaint left to claim (POST /v1/queues/{team}/claim). */
   QUEUE_EMPTY: 404,

@@ -7,11 +7,12 @@
 // `assign` (domain/lifecycle/rules.ts) and needs someone: `open_external` still waits for staff to
 // record the external outcome.
 //
-// A claim is one transaction: lock the first member nobody else is locking (SKIP LOCKED), insert
-// the claim (the partial unique index on live claims makes a double impossible), notify the
-// relay. The assignment reaches the workflow through jobs/assignment-relay.ts; the complaint's
-// `assignee` is set by the workflow's recorded transition, never here.
-import { randomUUID } from 'node:crypto';
+// A claim is one statement, one transaction (the function of migration 0023): check the team, the
+// claimer's membership and cap, lock the first member nobody else is locking (SKIP LOCKED), insert
+// the claim (the partial unique index on live claims makes a double impossible); the route then
+// rings the relay's doorbell. The assignment reaches the workflow through
+// jobs/assignment-relay.ts; the complaint's `assignee` is set by the workflow's recorded
+// transition, never here.
 import type { Sql, TransactionSql } from 'postgres';
 import type { Role } from '../domain/complaint.js';
 import { DomainError } from '../domain/errors.js';
@@ -85,38 +86,27 @@ export async function findQueueTeam(sql: Sql, team: string): Promise<QueueTeam |
 /**
  * The queue's members in fair order, after `after` (exclusive), at most `limit`. Two index scans
  * (the team's own and the department's unrouted complaints) merged: PostgreSQL cannot walk one
- * index in order through an OR of the two.
+ * index in order through an OR of the two. The claim walks the same order in
+ * `claim_queue_complaint` (migration 0023).
  */
-function queueMembers(sql: Sql | TransactionSql, team: QueueTeam, opts: QueueScan) {
-  return membersOf(sql, team.id, team.departmentId === null ? null : sql`${team.departmentId}`, opts);
-}
-
-interface QueueScan {
-  limit: number;
-  after?: QueuePosition | undefined;
-  exclude?: readonly string[];
-}
-
-/** The members of team `teamId` and of its department (`department`, a value or a subquery; null: none). */
-function membersOf(sql: Sql | TransactionSql, teamId: string, department: ReturnType<Sql> | null, opts: QueueScan) {
+function queueMembers(sql: Sql, team: QueueTeam, opts: { limit: number; after?: QueuePosition | undefined }) {
   const after = opts.after
     ? sql`AND (c.severity_rank, c.received_at, c.id) > (${opts.after.severityRank}, ${opts.after.receivedAt}::timestamptz, ${opts.after.id}::uuid)`
     : sql``;
-  const exclude = opts.exclude?.length ? sql`AND c.id <> ALL(${opts.exclude as string[]}::uuid[])` : sql``;
   // OFFSET 0 keeps the NOT EXISTS a per-row probe of complaint_claims_live_idx: as an anti join
   // PostgreSQL hashed the (few) live claims, read the whole queue, and sorted it again
   // (561 rows and 1,000 heap fetches at a million complaints, instead of the first 32).
   const member = sql`c.assignee IS NULL AND c.status <> 'closed' AND c.recorded_at IS NOT NULL
     AND NOT EXISTS (SELECT 1 FROM complaint_claims l WHERE l.complaint_id = c.id AND l.released_at IS NULL OFFSET 0)
-    ${after} ${exclude}`;
+    ${after}`;
   const columns = sql`c.id, c.severity_rank, c.received_at`;
-  const ofDepartment = department
+  const ofDepartment = team.departmentId !== null
     ? sql`UNION ALL (SELECT ${columns} FROM complaints c
-        WHERE c.department = ${department} AND c.team IS NULL AND ${member}
+        WHERE c.department = ${team.departmentId} AND c.team IS NULL AND ${member}
         ORDER BY c.severity_rank, c.received_at, c.id LIMIT ${opts.limit})`
     : sql``;
   return sql`(SELECT ${columns} FROM complaints c
-      WHERE c.team = ${teamId} AND c.team IS NOT NULL AND ${member}
+      WHERE c.team = ${team.id} AND c.team IS NOT NULL AND ${member}
       ORDER BY c.severity_rank, c.received_at, c.id LIMIT ${opts.limit})
     ${ofDepartment}`;
 }
@@ -138,9 +128,6 @@ export async function queuePage(
   return { ids: page.map((r) => r.id), next };
 }
 
-/** How many complaints the claim looks at past the ones other claimers hold locked. */
-const CLAIM_WINDOW = 32;
-
 export interface ClaimRequest {
   /** The team whose queue is claimed from: its id (an unknown one is NOT_FOUND). */
   team: string;
@@ -151,136 +138,74 @@ export interface ClaimRequest {
 
 export interface Claimed {
   claim: ClaimRecord;
-  /** The claimed complaint's row as the claim locked it; null when the careful path took it (read it then). */
-  complaint: ComplaintRow | null;
+  /** The claimed complaint's row as the claim locked it. */
+  complaint: ComplaintRow;
 }
+
+/**
+ * Roles that claim from any team's queue; everyone else (agents) only from a team they are an
+ * active member of (staff_team_members). An API key whose id the staff directory does not know
+ * belongs to no team.
+ */
+export const CLAIMS_FROM_ANY_TEAM: readonly Role[] = ['supervisor', 'admin'];
+
+type ClaimOutcome = 'claimed' | 'no_team' | 'not_member' | 'capped' | 'empty';
 
 /**
  * Gives the claimer the first queue member nobody else holds, atomically. Answers undefined when
- * the queue is empty; CONFLICT when the claimer already holds `maxLiveClaims` live claims;
- * NOT_FOUND for an unknown team.
+ * the queue is empty; NOT_FOUND for an unknown team; NOT_TEAM_MEMBER for an agent outside the
+ * team; CONFLICT when the claimer already holds `maxLiveClaims` live claims.
  *
- * First one statement (find the team, lock the first free member, insert the claim and read the
- * complaint back: one round trip, its own transaction; under twenty claimers every round trip
- * waits its turn, so the route makes as few as it can); only when that takes nothing (the queue is
- * empty, the cap is reached, every complaint of the window is locked by other claimers, or a claim
- * committed after the statement's snapshot) the careful path below finds out which and tries on.
+ * One round trip whatever happens: `claim_queue_complaint` (migration 0023) checks the team, the
+ * membership and the cap, walks the queue in fair order past what other claimers hold locked
+ * (SKIP LOCKED) or took since its snapshot (the unique index of live claims), and inserts the
+ * claim. Under twenty claimers every round trip waits its turn on a busy machine, so the retries
+ * a collision needs run inside PostgreSQL.
  */
 export async function claimNext(sql: Sql, req: ClaimRequest): Promise<Claimed | undefined> {
-  let team: QueueTeam | undefined;
-  for (let attempt = 0; attempt < FAST_ATTEMPTS; attempt++) {
-    const claimed = await claimFirstFree(sql, req);
-    if (claimed.kind === 'claimed') return { claim: claimed.claim, complaint: claimed.complaint };
-    if (!claimed.team) throw new DomainError('NOT_FOUND', `No team ${req.team}`);
-    team = claimed.team;
-    if (claimed.kind === 'capped') break;
+  const membersOnly = !CLAIMS_FROM_ANY_TEAM.includes(req.claimer.role);
+  const [row] = await sql<(ComplaintRow & { outcome: ClaimOutcome; live_claims: number; claim_id: string | null; claim_claimed_at: Date | null })[]>`
+    SELECT r.outcome, r.live_claims, r.claim_id, r.claimed_at AS claim_claimed_at, ${complaintColumns(sql)}
+    FROM claim_queue_complaint(${req.team}, ${req.claimer.id}, ${req.claimer.role}, ${req.maxLiveClaims}, ${membersOnly}) r
+    LEFT JOIN LATERAL (SELECT (r.complaint).*) c ON true`;
+  if (!row) throw new Error('claim_queue_complaint answered no row');
+  const { outcome, live_claims: live, claim_id: claimId, claim_claimed_at: claimedAt, ...complaint } = row;
+  switch (outcome) {
+    case 'no_team':
+      throw new DomainError('NOT_FOUND', `No team ${req.team}`);
+    case 'not_member':
+      throw new DomainError(
+        'NOT_TEAM_MEMBER',
+        `You are not a member of team ${req.team}: an agent claims only from the queues of their own teams (supervisors and admins from any)`,
+        { team: req.team, role: req.claimer.role },
+      );
+    case 'capped':
+      throw new DomainError('CONFLICT', `You already hold ${live} claimed complaints (at most ${req.maxLiveClaims}); release one or work on them first`, {
+        liveClaims: live,
+        maxLiveClaims: req.maxLiveClaims,
+      });
+    case 'empty':
+      return undefined;
+    case 'claimed':
+      if (!claimId || !claimedAt) throw new Error('claim_queue_complaint claimed without a claim');
+      return {
+        complaint,
+        claim: {
+          id: claimId,
+          complaintId: complaint.id,
+          reference: complaint.reference,
+          team: req.team,
+          claimedBy: req.claimer.id,
+          claimedAt: claimedAt.toISOString(),
+          assignment: 'pending',
+          release: null,
+          releasedAt: null,
+          releasedBy: null,
+          endReason: null,
+          lastError: null,
+        },
+      };
   }
-  const claim = await claimCarefully(sql, { ...req, team: team! });
-  return claim && { claim, complaint: null };
-}
-
-/**
- * Another claimer's commit between this statement's snapshot and its lock makes the insert
- * conflict; the next statement's snapshot sees that claim, so trying again is cheap.
- */
-const FAST_ATTEMPTS = 4;
-
-type FirstFree =
-  | { kind: 'claimed'; claim: ClaimRecord; complaint: ComplaintRow }
-  | { kind: 'none' | 'capped'; team: QueueTeam | undefined };
-
-async function claimFirstFree(sql: Sql, req: ClaimRequest): Promise<FirstFree> {
-  const [row] = await sql<(ComplaintRow & { team_found: boolean; department_id: string | null; live: number; claim_id: string | null; claim_claimed_at: Date | null })[]>`
-    WITH team AS (SELECT id, department_id FROM staff_teams WHERE id = ${req.team}),
-    live AS (
-      SELECT count(*)::int AS n FROM complaint_claims WHERE claimed_by = ${req.claimer.id} AND released_at IS NULL),
-    candidate AS (
-      SELECT ${complaintColumns(sql)} FROM complaints c
-      WHERE c.id IN (SELECT id FROM (${membersOf(sql, req.team, sql`(SELECT department_id FROM team)`, { limit: CLAIM_WINDOW })}) m)
-        AND c.assignee IS NULL AND c.status <> 'closed'
-        AND (${req.maxLiveClaims} = 0 OR (SELECT n FROM live) < ${req.maxLiveClaims})
-      ORDER BY c.severity_rank, c.received_at, c.id
-      LIMIT 1
-      FOR UPDATE OF c SKIP LOCKED),
-    claimed AS (
-      INSERT INTO complaint_claims (id, complaint_id, team, claimed_by, claimed_by_role)
-      SELECT ${randomUUID()}, candidate.id, ${req.team}, ${req.claimer.id}, ${req.claimer.role} FROM candidate
-      ON CONFLICT (complaint_id) WHERE released_at IS NULL DO NOTHING
-      RETURNING id, complaint_id, claimed_at)
-    SELECT EXISTS (SELECT 1 FROM team) AS team_found, (SELECT department_id FROM team) AS department_id,
-      (SELECT n FROM live) AS live, claimed.id AS claim_id, claimed.claimed_at AS claim_claimed_at, candidate.*
-    FROM (SELECT 1) AS one LEFT JOIN claimed ON true LEFT JOIN candidate ON candidate.id = claimed.complaint_id`;
-  if (row?.claim_id && row.claim_claimed_at && row.id) {
-    const { team_found: _found, department_id: _department, live: _live, claim_id: claimId, claim_claimed_at: claimedAt, ...complaint } = row;
-    return {
-      kind: 'claimed',
-      complaint,
-      claim: {
-        id: claimId,
-        complaintId: complaint.id,
-        reference: complaint.reference,
-        team: req.team,
-        claimedBy: req.claimer.id,
-        claimedAt: claimedAt.toISOString(),
-        assignment: 'pending',
-        release: null,
-        releasedAt: null,
-        releasedBy: null,
-        endReason: null,
-        lastError: null,
-      },
-    };
-  }
-  const team = row?.team_found ? { id: req.team, departmentId: row.department_id } : undefined;
-  return { kind: req.maxLiveClaims > 0 && (row?.live ?? 0) >= req.maxLiveClaims ? 'capped' : 'none', team };
-}
-
-/** The claim as one transaction that tells an empty queue from a full hand and tries past locked and just-claimed complaints. */
-function claimCarefully(sql: Sql, req: Omit<ClaimRequest, 'team'> & { team: QueueTeam }): Promise<ClaimRecord | undefined> {
-  return sql.begin(async (tx) => {
-    // One person's claims one at a time, so two parallel claims cannot both pass the cap.
-    await tx`SELECT pg_advisory_xact_lock(hashtext(${`queue-claims:${req.claimer.id}`}))`;
-    if (req.maxLiveClaims > 0) {
-      const [row] = await tx<{ live: number }[]>`
-        SELECT count(*)::int AS live FROM complaint_claims WHERE claimed_by = ${req.claimer.id} AND released_at IS NULL`;
-      const live = row?.live ?? 0;
-      if (live >= req.maxLiveClaims) {
-        throw new DomainError('CONFLICT', `You already hold ${live} claimed complaints (at most ${req.maxLiveClaims}); release one or work on them first`, {
-          liveClaims: live,
-          maxLiveClaims: req.maxLiveClaims,
-        });
-      }
-    }
-    const tried: string[] = [];
-    for (let window = CLAIM_WINDOW; ; ) {
-      const [candidate] = await tx<{ id: string }[]>`
-        SELECT c.id FROM complaints c
-        WHERE c.id IN (SELECT id FROM (${queueMembers(tx, req.team, { limit: window, exclude: tried })}) m)
-          AND c.assignee IS NULL AND c.status <> 'closed'
-        ORDER BY c.severity_rank, c.received_at, c.id
-        LIMIT 1
-        FOR UPDATE OF c SKIP LOCKED`;
-      if (!candidate) {
-        // All of the window locked by other claimers, or nothing left at all?
-        const [more] = await tx`SELECT 1 FROM (${queueMembers(tx, req.team, { limit: 1, exclude: tried })}) m LIMIT 1`;
-        if (!more || window >= CLAIM_WINDOW * 64) return undefined;
-        window *= 4;
-        continue;
-      }
-      // Another claim committed after this statement's snapshot: the unique index says so.
-      const [claim] = await tx<{ id: string }[]>`
-        INSERT INTO complaint_claims (id, complaint_id, team, claimed_by, claimed_by_role)
-        VALUES (${randomUUID()}, ${candidate.id}, ${req.team.id}, ${req.claimer.id}, ${req.claimer.role})
-        ON CONFLICT (complaint_id) WHERE released_at IS NULL DO NOTHING
-        RETURNING id`;
-      if (!claim) {
-        tried.push(candidate.id);
-        continue;
-      }
-      const [record] = await claimRecords(tx, sql`cc.id = ${claim.id}`);
-      return record;
-    }
-  });
 }
 
 export interface ReleaseRequest {

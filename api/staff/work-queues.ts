@@ -2,8 +2,8 @@
 // the release of a claim, and the caller's claims (to see one the workflow refused).
 // Reading: agent, supervisor, admin, and the auditor (the order of handling is what an audit of
 // fairness reads). Claiming and releasing: the roles that take decisions (agent, supervisor,
-// admin); whether the complaint's process lets that role `assign` is its workflow's to say, and
-// a refusal shows on the claim.
+// admin), an agent only from a team they are a member of; whether the complaint's process lets that
+// role `assign` is its workflow's to say, and a refusal shows on the claim.
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import type { Sql } from 'postgres';
 import { DomainError } from '../../domain/errors.js';
@@ -66,7 +66,9 @@ const claimRoute = createRoute({
     'Gives you the first complaint of the queue that nobody else holds, atomically: two people claiming at once never get ' +
     'the same one. The assignment then reaches the complaint\'s workflow (an `assign` decision in your name) and the read ' +
     'model names you once the workflow recorded it; `claim.assignment` says where that stands (see GET …/claims). ' +
-    '404 QUEUE_EMPTY when nothing is left; 409 CONFLICT when you already hold the most live claims allowed (details.maxLiveClaims).',
+    'An agent claims only from the queue of a team they are a member of (the staff directory\'s team members; supervisors ' +
+    'and admins from any team): 403 NOT_TEAM_MEMBER otherwise. 404 QUEUE_EMPTY when nothing is left; 409 CONFLICT when you ' +
+    'already hold the most live claims allowed (details.maxLiveClaims).',
   security,
   middleware: [requireRole(...QUEUE_WORK_ROLES)] as const,
   request: { params: teamParamSchema },
@@ -133,15 +135,12 @@ export function workQueueRoutes(deps: { sql: Sql; calendars: CalendarResolver; m
     })
     .openapi(claimRoute, async (c) => {
       const team = c.req.valid('param').team;
-      // The claim statement finds the team and reads the complaint back itself: one round trip.
+      // The claim statement finds the team, checks the claimer and reads the complaint back itself: one round trip.
       const claimed = await claimNext(sql, { team, claimer: c.get('actor')!, maxLiveClaims });
       if (!claimed) throw new DomainError('QUEUE_EMPTY', `The queue of ${team} has no complaint to claim`);
       doorbell.ring();
-      const { claim } = claimed;
-      const [complaint] = claimed.complaint
-        ? await complaintViews([claimed.complaint], views())
-        : await findComplaintsByIds(sql, [claim.complaintId], views());
-      return c.json(claimAnswerSchema.parse({ claim, complaint }), 200);
+      const [complaint] = await complaintViews([claimed.complaint], views());
+      return c.json(claimAnswerSchema.parse({ claim: claimed.claim, complaint }), 200);
     })
     .openapi(releaseRoute, async (c) => {
       const team = await teamOf(c.req.valid('param').team);

@@ -19,13 +19,20 @@ let gateway: TemporalGateway;
 const run = randomUUID().slice(0, 8);
 const silent = pino({ level: 'silent' });
 
-/** A team of its own for each test, in a department of its own. */
-async function aTeam(name: string): Promise<{ team: string; department: string }> {
+/** A team of its own for each test, in a department of its own; `test-agent` (and `members`) belong to it. */
+async function aTeam(name: string, members: readonly string[] = ['test-agent']): Promise<{ team: string; department: string }> {
   const team = `q-${run}-${name}`;
   const department = `qd-${run}-${name}`;
   await ctx.sql`INSERT INTO staff_departments (id, name) VALUES (${department}, ${department})`;
   await ctx.sql`INSERT INTO staff_teams (id, name, department_id) VALUES (${team}, ${team}, ${department})`;
+  for (const person of members) await aMember(team, person);
   return { team, department };
+}
+
+/** `person` in the staff directory (an active agent unless already there) and in `team`. */
+async function aMember(team: string, person: string): Promise<void> {
+  await ctx.sql`INSERT INTO staff_people (id, name, roles) VALUES (${person}, ${person}, '{agent}') ON CONFLICT (id) DO NOTHING`;
+  await ctx.sql`INSERT INTO staff_team_members (team_id, person_id) VALUES (${team}, ${person})`;
 }
 
 let referenceSeq = Math.floor(Math.random() * 1_000_000_000);
@@ -164,10 +171,10 @@ describe('GET /v1/queues/{team}', () => {
 
 describe('POST /v1/queues/{team}/claim', () => {
   it('gives twenty agents claiming at once twenty different complaints, never one twice', async () => {
-    const { team } = await aTeam('twenty');
+    const agents = Array.from({ length: 20 }, (_, i) => ({ id: `q-agent-${run}-${i}`, key: `q-agent-key-${randomUUID()}` }));
+    const { team } = await aTeam('twenty', ['test-agent', ...agents.map((a) => a.id)]);
     const rows = [];
     for (let i = 0; i < 15; i++) rows.push(await aRow({ team, severity: i % 2 ? 'high' : 'low', receivedAt: `2025-04-01T09:00:${String(i).padStart(2, '0')}Z` }));
-    const agents = Array.from({ length: 20 }, (_, i) => ({ id: `q-agent-${run}-${i}`, key: `q-agent-key-${randomUUID()}` }));
     const app = ctx.app({ process: quietProcess(), extraApiKeys: agents.map((a) => apiKeyEntry(a.id, 'agent', a.key)) });
 
     const answers = await Promise.all(
@@ -202,6 +209,57 @@ describe('POST /v1/queues/{team}/claim', () => {
     expect(third.status).toBe(409);
     expect(await errorOf(third)).toMatchObject({ code: 'CONFLICT', details: { liveClaims: 2, maxLiveClaims: 2 } });
     expect(await queueReferences(team)).toEqual([low.reference]);
+  });
+
+  it('holds the cap when one person claims many times at once', async () => {
+    const agent = { id: `q-hoarder-${run}`, key: `q-key-${randomUUID()}` };
+    const { team } = await aTeam('cap-parallel', [agent.id]);
+    for (let i = 0; i < 8; i++) await aRow({ team, receivedAt: `2025-05-04T09:00:0${i}Z` });
+    const app = ctx.app({ process: quietProcess(), maxLiveClaims: 3, extraApiKeys: [apiKeyEntry(agent.id, 'agent', agent.key)] });
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, () => app.request(`/v1/queues/${team}/claim`, { method: 'POST', headers: { authorization: `Bearer ${agent.key}` } })),
+    );
+    expect(answers.map((r) => r.status).sort()).toEqual([200, 200, 200, 409, 409, 409, 409, 409]);
+    expect(await queueReferences(team)).toHaveLength(5);
+  });
+
+  it("refuses an agent outside the team with 403 NOT_TEAM_MEMBER and takes nothing; supervisors and admins claim from any team's queue", async () => {
+    const { team } = await aTeam('membership', []);
+    const other = await aTeam('membership-other');
+    const first = await aRow({ team, severity: 'high', receivedAt: '2025-06-01T09:00:00Z' });
+    const second = await aRow({ team, severity: 'low', receivedAt: '2025-06-01T09:00:00Z' });
+    const third = await aRow({ team, severity: 'low', receivedAt: '2025-06-02T09:00:00Z' });
+    const [unknown, leaver] = [`q-unknown-${run}`, `q-leaver-${run}`].map((id) => ({ id, key: `q-key-${randomUUID()}` })) as [{ id: string; key: string }, { id: string; key: string }];
+    // The leaver is still listed in the team, but deactivated: they have left, so they belong to no team.
+    await aMember(team, leaver.id);
+    await ctx.sql`UPDATE staff_people SET active = false WHERE id = ${leaver.id}`;
+    const app = ctx.app({ process: quietProcess(), extraApiKeys: [unknown, leaver].map((a) => apiKeyEntry(a.id, 'agent', a.key)) });
+    const take = (headers: Record<string, string>) => app.request(`/v1/queues/${team}/claim`, { method: 'POST', headers });
+
+    // test-agent is a member of another team only; the other key's id is not in the staff directory at all.
+    for (const headers of [bearer('agent'), { authorization: `Bearer ${unknown.key}` }, { authorization: `Bearer ${leaver.key}` }]) {
+      const refused = await take(headers);
+      expect(refused.status).toBe(403);
+      const error = await errorOf(refused);
+      expect(error).toMatchObject({ code: 'NOT_TEAM_MEMBER', details: { team, role: 'agent' } });
+      expect(error.message).toContain(team);
+    }
+    expect(await queueReferences(team)).toEqual([first, second, third].map((c) => c.reference));
+    const [{ claims }] = (await ctx.sql<{ claims: number }[]>`SELECT count(*)::int AS claims FROM complaint_claims WHERE team = ${team}`) as unknown as [{ claims: number }];
+    expect(claims).toBe(0);
+
+    // Membership is read at each claim: once in the team, the agent claims.
+    await aMember(team, 'test-agent');
+    const byAgent = await take(bearer('agent'));
+    expect(byAgent.status).toBe(200);
+    expect(claimAnswerSchema.parse(await byAgent.json()).complaint.reference).toBe(first.reference);
+    for (const [role, complaint] of [['supervisor', second], ['admin', third]] as const) {
+      const res = await take(bearer(role));
+      expect(res.status).toBe(200);
+      expect(claimAnswerSchema.parse(await res.json())).toMatchObject({ claim: { claimedBy: `test-${role}` }, complaint: { reference: complaint.reference } });
+    }
+    // A non-member is refused even when the queue is empty: 403 before 404.
+    expect((await errorOf(await app.request(`/v1/queues/${other.team}/claim`, { method: 'POST', headers: { authorization: `Bearer ${unknown.key}` } }))).code).toBe('NOT_TEAM_MEMBER');
   });
 
   it('refuses roles that take no decisions, and an unknown team', async () => {
