@@ -21,7 +21,7 @@ export function CalendarListPage({ staff, calendars }: { staff: StaffSession; ca
   return (
     <>
       <p>{t('console.calendars.index.intro')}</p>
-      <div class="table-wrap">
+      <div class="table-wrap" tabindex={0}>
         <table>
           <thead>
             <tr>
@@ -165,7 +165,7 @@ function WeeklyHours({ staff, year }: { staff: StaffSession; year: CalendarYearV
   return (
     <>
       <h2>{t('console.calendars.weekly')}</h2>
-      <div class="table-wrap">
+      <div class="table-wrap" tabindex={0}>
         <table>
           <thead>
             <tr>

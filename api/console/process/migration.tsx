@@ -67,7 +67,7 @@ export function PreviewPage({ staff, definitionId, plan, preview, issues = [], r
             ))}
           </ul>
           {preview.complaints.length > 0 && (
-            <div class="table-wrap">
+            <div class="table-wrap" tabindex={0}>
               <table id="preview-complaints">
                 <caption>{t('console.process.migrate.complaints')}</caption>
                 <thead>
@@ -151,7 +151,7 @@ export function ProgressFragment({ staff, progress }: { staff: StaffSession; pro
         <dt>{t('console.process.progress.finished')}</dt>
         <dd>{when(staff, progress.finishedAt)}</dd>
       </dl>
-      <div class="table-wrap">
+      <div class="table-wrap" tabindex={0}>
         <table>
           <caption>{t('console.process.migrate.complaints')}</caption>
           <thead>

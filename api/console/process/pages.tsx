@@ -39,7 +39,7 @@ export function DefinitionsPage({ staff, definitions, selection }: { staff: Staf
 function VersionTable({ staff, definition }: { staff: StaffSession; definition: DefinitionView }) {
   const { t } = staff;
   return (
-    <div class="table-wrap">
+    <div class="table-wrap" tabindex={0}>
       <table>
         <caption class="visually-hidden">{t('console.process.versions.caption', { id: definition.id })}</caption>
         <thead>
@@ -116,7 +116,7 @@ function SelectionCard({ staff, selection }: { staff: StaffSession; selection: S
       <p>{t('console.process.selection.revision', { revision: selection.revision, who: selection.changedBy, when: when(staff, selection.changedAt) })}</p>
       {selection.note && <p class="muted">{selection.note}</p>}
       {selection.rules.length > 0 && (
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex={0}>
           <table>
             <thead>
               <tr>
@@ -354,7 +354,7 @@ export function DiffPage({ staff, definition, diff }: { staff: StaffSession; def
       <DiffPicker staff={staff} definition={definition} from={diff.from.version} to={diff.to.version} />
       <p>{t('console.process.diff.count', { count: diff.changes.length, from: diff.from.version, to: diff.to.version })}</p>
       {diff.changes.length > 0 && (
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex={0}>
           <table class="diff">
             <thead>
               <tr>

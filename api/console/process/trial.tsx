@@ -98,7 +98,7 @@ function SimulationResult({ staff, result, timeZone }: { staff: StaffSession; re
         <dd>{result.final.escalationLevel}</dd>
       </dl>
       <h3>{t('console.process.simulate.clocks')}</h3>
-      <div class="table-wrap">
+      <div class="table-wrap" tabindex={0}>
         <table id="simulation-stages">
           <thead>
             <tr>
@@ -127,7 +127,7 @@ function SimulationResult({ staff, result, timeZone }: { staff: StaffSession; re
         </table>
       </div>
       <h3>{t('console.process.simulate.timeline')}</h3>
-      <div class="table-wrap">
+      <div class="table-wrap" tabindex={0}>
         <table id="simulation-timeline">
           <thead>
             <tr>
@@ -240,7 +240,7 @@ function BacktestReport({ staff, report }: { staff: StaffSession; report: Backte
       </p>
       {c.truncated && <p class="notice">{t('console.process.backtest.truncated', { limit: c.limit })}</p>}
       <h3>{t('console.process.backtest.stages')}</h3>
-      <div class="table-wrap">
+      <div class="table-wrap" tabindex={0}>
         <table id="backtest-stages">
           <thead>
             <tr>
@@ -281,7 +281,7 @@ function BacktestReport({ staff, report }: { staff: StaffSession; report: Backte
       {report.workload.length > 0 && (
         <>
           <h3>{t('console.process.backtest.workload')}</h3>
-          <div class="table-wrap">
+          <div class="table-wrap" tabindex={0}>
             <table>
               <thead>
                 <tr>
