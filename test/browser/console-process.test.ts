@@ -85,7 +85,7 @@ describe('a process owner in the console', () => {
     await checkBothWidths(page, 'version');
 
     await Promise.all([page.waitForNavigation(), page.click('button:has-text("New draft from this version")')]);
-    expect(page.url(), await page.textContent('main')).toContain(`/console/process/${definitionId}/versions/2/edit`);
+    expect(page.url(), (await page.textContent('main')) ?? '').toContain(`/console/process/${definitionId}/versions/2/edit`);
     await checkBothWidths(page, 'editor');
 
     // The keyboard alone: to the investigation deadline, a new value, validate, then save.

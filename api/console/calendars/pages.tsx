@@ -178,7 +178,7 @@ function WeeklyHours({ staff, year }: { staff: StaffSession; year: CalendarYearV
           <tbody>
             {year.weeklyHours.map((s) => (
               <tr>
-                <th scope="row">{t('console.calendars.span', { from: s.effectiveFrom ?? '—', until: s.effectiveUntil ?? '—' })}</th>
+                <th scope="row">{s.effectiveFrom === null && s.effectiveUntil === null ? t('console.calendars.always') : t('console.calendars.span', { from: s.effectiveFrom ?? '—', until: s.effectiveUntil ?? '—' })}</th>
                 {days.map((d) => (
                   <td>{s.days[d]?.length ? s.days[d].map((h) => `${h.from}–${h.to}`).join(', ') : t('console.calendars.closed')}</td>
                 ))}
@@ -202,7 +202,9 @@ function OverridesSection({ staff, year, overrides, canWrite, state }: { staff: 
   const addIssues: IssuesByPath = add?.issues ?? new Map();
   const annIssues: IssuesByPath = announce?.issues ?? new Map();
   const value = (s: OverrideFormState | undefined, name: string, fallback = '') => s?.values[name] ?? fallback;
-  const keys = [...new Set([...year.holidays, ...year.halfDays].map((h) => h.key).filter((k): k is string => Boolean(k)))];
+  // Each moving holiday's key, named as the calendar names its days (the eve's name is not the holiday's).
+  const keys = new Map<string, string>();
+  for (const h of year.holidays) if (h.key && !keys.has(h.key)) keys.set(h.key, h.name);
   const entries = overrides ? [...overrides.overrides.movingHolidays.map((m, i) => ({ kind: 'movingHoliday' as const, index: i, text: t('console.calendars.entry.moving', { key: m.key, firstDay: m.firstDay }) })), ...overrides.overrides.exceptions.map((e, i) => ({ kind: 'exception' as const, index: i, text: e.kind === 'open' ? t('console.calendars.entry.open', { date: e.date, name: e.name, hours: e.hours.map((h) => `${h.from}–${h.to}`).join(', ') }) : t('console.calendars.entry.closed', { date: e.date, name: e.name }) }))] : [];
   return (
     <section aria-labelledby="overrides-heading">
@@ -273,7 +275,7 @@ function OverridesSection({ staff, year, overrides, canWrite, state }: { staff: 
               <button type="submit">{t('console.calendars.add.submit')}</button>
             </p>
           </form>
-          {keys.length > 0 && (
+          {keys.size > 0 && (
             <form method="post" action={`${base}/announce`} class="card" id="announce-holiday">
               <h3>{t('console.calendars.announce.heading')}</h3>
               <p class="muted">{t('console.calendars.announce.hint')}</p>
@@ -283,9 +285,9 @@ function OverridesSection({ staff, year, overrides, canWrite, state }: { staff: 
               <input type="hidden" name="year" value={String(year.year)} />
               <label for="an-key">{t('console.calendars.announce.key')}</label>
               <select id="an-key" name="key" {...fieldAttributes(annIssues, 'an', 'key')}>
-                {keys.map((k) => (
+                {[...keys].map(([k, name]) => (
                   <option value={k} selected={value(announce, 'key') === k}>
-                    {k}
+                    {name}
                   </option>
                 ))}
               </select>

@@ -18,6 +18,7 @@ export const calendars = {
   'console.calendars.overridesBy': 'Version {version}, by {who}: {note}',
   'console.calendars.weekly': 'Weekly working hours',
   'console.calendars.inForce': 'In force',
+  'console.calendars.always': 'Always',
   'console.calendars.span': '{from} to {until}',
   'console.calendars.weekday': '{day, select, mon {Mon} tue {Tue} wed {Wed} thu {Thu} fri {Fri} sat {Sat} sun {Sun} other {{day}}}',
   'console.calendars.closed': 'closed',

@@ -18,6 +18,7 @@ export const calendars = {
   'console.calendars.overridesBy': 'Sürüm {version}, {who}: {note}',
   'console.calendars.weekly': 'Haftalık çalışma saatleri',
   'console.calendars.inForce': 'Geçerlilik',
+  'console.calendars.always': 'Her zaman',
   'console.calendars.span': '{from} – {until}',
   'console.calendars.weekday': '{day, select, mon {Pzt} tue {Sal} wed {Çar} thu {Per} fri {Cum} sat {Cmt} sun {Paz} other {{day}}}',
   'console.calendars.closed': 'kapalı',
