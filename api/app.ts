@@ -112,7 +112,8 @@ export function createApp(deps: AppDeps) {
   const customerLookup = customerLookupHasher(config.LINK_SIGNING_SECRET);
   const app = new OpenAPIHono<AppEnv>();
   app.use(requestId());
-  app.use(secureHeaders({ contentSecurityPolicy: undefined }));
+  // A header a route sets wins (the console's Referrer-Policy same-origin: with no-referrer, Chromium posts forms with Origin: null).
+  app.use(secureHeaders({ contentSecurityPolicy: undefined, overwrite: false }));
   app.use(async (c, next) => {
     const started = performance.now();
     await next();

@@ -1,8 +1,0 @@
-// Placeholder until its part of the console lands: no pages yet.
-import { Hono } from 'hono';
-import type { ConsoleDeps } from '../deps.js';
-import type { ConsoleEnv } from '../env.js';
-
-export function calendarPageRoutes(_deps: ConsoleDeps) {
-  return new Hono<ConsoleEnv>();
-}
