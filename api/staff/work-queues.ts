@@ -21,6 +21,7 @@ import {
 } from '../../read-model/work-queues.js';
 import type { AppEnv } from '../http/app-env.js';
 import { requireRole } from '../http/auth.js';
+import { complaintAsReadBy } from './complaints.schemas.js';
 import { errorResponses, validationError } from '../http/errors.js';
 import { validationHook } from '../http/validation.js';
 import {
@@ -127,7 +128,7 @@ export function workQueueRoutes(deps: { sql: Sql; calendars: CalendarResolver; m
       const page = await queuePage(sql, team, { limit, after: cursor === undefined ? undefined : decodeCursor(cursor) });
       const items = await findComplaintsByIds(sql, page.ids, views());
       return c.json(
-        queuePageSchema.parse({ team: team.id, items, nextCursor: page.next ? encodeCursor(page.next) : null }),
+        queuePageSchema.parse({ team: team.id, items: items.map((item) => complaintAsReadBy(c.get('actor')!.role, item)), nextCursor: page.next ? encodeCursor(page.next) : null }),
         200,
       );
     })
@@ -141,7 +142,7 @@ export function workQueueRoutes(deps: { sql: Sql; calendars: CalendarResolver; m
       const [complaint] = claimed.complaint
         ? await complaintViews([claimed.complaint], views())
         : await findComplaintsByIds(sql, [claim.complaintId], views());
-      return c.json(claimAnswerSchema.parse({ claim, complaint }), 200);
+      return c.json(claimAnswerSchema.parse({ claim, complaint: complaint && complaintAsReadBy(c.get('actor')!.role, complaint) }), 200);
     })
     .openapi(releaseRoute, async (c) => {
       const team = await teamOf(c.req.valid('param').team);
