@@ -247,7 +247,7 @@ export function ComplaintPage(props: {
         {actions.length === 0 ? (
           <p class="muted">{t('console.complaint.actions.none')}</p>
         ) : (
-          <div class="table-wrap">
+          <div class="table-wrap" tabindex={0} role="region" aria-labelledby="actions-title">
             <table>
               <caption class="visually-hidden">{t('console.complaint.actions.title')}</caption>
               <thead>
@@ -305,7 +305,7 @@ export function ComplaintPage(props: {
         {data.messages.length === 0 ? (
           <p class="muted">{t('console.complaint.messages.none')}</p>
         ) : (
-          <div class="table-wrap">
+          <div class="table-wrap" tabindex={0} role="region" aria-labelledby="messages-title">
             <table class="messages">
               <caption class="visually-hidden">{t('console.complaint.messages.title')}</caption>
               <thead>
