@@ -66,7 +66,8 @@ function EventData({ entry, t, at }: { entry: TimelineEntry; t: ConsoleTranslate
   if (pairs.length === 0) return null;
   const show = (value: unknown): string => {
     if (typeof value === 'string') return /^\d{4}-\d{2}-\d{2}T/.test(value) ? at(value) : value;
-    if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+    if (typeof value === 'number') return Number.isInteger(value) ? String(value) : value.toFixed(1);
+    if (typeof value === 'boolean') return t(value ? 'console.complaint.yes' : 'console.complaint.no');
     if (Array.isArray(value)) return value.map(show).join(', ');
     return Object.entries(value as Record<string, unknown>)
       .map(([k, v]) => `${label(t, `console.complaint.field.${k}`, k)}: ${show(v)}`)

@@ -129,6 +129,10 @@ export const complaint = {
   'console.complaint.field.requestId': 'Question',
   'console.complaint.field.stage': 'Stage',
   'console.complaint.field.breachCount': 'Breaches',
+  'console.complaint.field.stageOutcome': 'Stage deadline',
+  'console.complaint.field.met': 'Met',
+  'console.complaint.field.byMinutes': 'Margin (working minutes)',
+  'console.complaint.field.processVersion': 'Process version',
   'console.complaint.field.message': 'Message',
 
   'console.complaint.hint.classify.department': 'Leave empty and the routing rules choose.',
@@ -144,6 +148,8 @@ export const complaint = {
   'console.complaint.option.recordedAnswer': '{value, select, accepted {Accepted the proposal} rejected {Rejected the proposal} info {Answered our question} other {{value}}}',
   'console.complaint.option.channel': '{value, select, web {Web} email {E-mail} phone {Phone} live_chat {Live chat} social_media {Social media} letter {Letter} fax {Fax} front_office {Front office} dealer {Dealer} sales_representative {Sales representative} technical_support {Technical support} other {{value}}}',
 
+  'console.complaint.yes': 'Yes',
+  'console.complaint.no': 'No',
   'console.complaint.notes.title': 'Notes',
   'console.complaint.notes.none': 'No notes yet.',
   'console.complaint.byAt': '{who}, {at}',
@@ -153,7 +159,7 @@ export const complaint = {
 
   'console.complaint.timeline.title': 'Timeline',
   'console.complaint.timeline.none': 'Nothing recorded yet.',
-  'console.complaint.event': '{type, select, received {Complaint received} acknowledge {Acknowledged} classify {Classified} assign {Assigned} request_info {Information asked of the customer} propose_resolution {Resolution proposed} escalate {Escalated} note {Note} record_corrective_action {Corrective action recorded} record_external_outcome {External decision recorded} withdraw {Withdrawn} close_out_of_scope {Closed as out of scope} mark_duplicate {Marked as a duplicate} record_customer_answer {Customer’s answer recorded} cancel_info_request {Question cancelled} reissue_link {Fresh link sent} customer_accepted {Customer accepted} customer_rejected {Customer rejected} customer_answered_info {Customer answered} acknowledgement_sent {Acknowledgement sent} deadline_warning {Deadline warning} deadline_breached {Deadline breached} customer_answer_timed_out {Customer did not answer in time} answer_reminder_due {Reminder sent} info_reminder_due {Reminder about our question sent} info_answer_timed_out {Question not answered in time} progress_update_due {Progress update sent} activity_failed {A step failed} process_migrated {Moved to another process version} other {{type}}}',
+  'console.complaint.event': '{type, select, received {Complaint received} registered {Registered} process_started {Process started} acknowledge {Acknowledged} classify {Classified} assign {Assigned} request_info {Information asked of the customer} propose_resolution {Resolution proposed} escalate {Escalated} note {Note} record_corrective_action {Corrective action recorded} record_external_outcome {External decision recorded} withdraw {Withdrawn} close_out_of_scope {Closed as out of scope} mark_duplicate {Marked as a duplicate} record_customer_answer {Customer’s answer recorded} cancel_info_request {Question cancelled} reissue_link {Fresh link sent} customer_accepted {Customer accepted} customer_rejected {Customer rejected} customer_answered_info {Customer answered} acknowledgement_sent {Acknowledgement sent} deadline_warning {Deadline warning} deadline_breached {Deadline breached} customer_answer_timed_out {Customer did not answer in time} answer_reminder_due {Reminder sent} info_reminder_due {Reminder about our question sent} info_answer_timed_out {Question not answered in time} progress_update_due {Progress update sent} activity_failed {A step failed} process_migrated {Moved to another process version} other {{type}}}',
   'console.complaint.eventBy': '{who} ({role}), {at}',
 
   'console.complaint.messages.title': 'Communication record',
