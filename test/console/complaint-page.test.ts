@@ -5,6 +5,7 @@
 // two people on one complaint see each other.
 import { describe, expect, it } from 'vitest';
 import type { ComplaintView } from '../../api/staff/complaints.schemas.js';
+import { postgresAttachmentStore } from '../../read-model/attachments.js';
 import { aComplaint } from '../helpers/fixtures.js';
 import { bearer, eventually } from '../helpers/integration.js';
 import { aStaffPerson, consolePostHeaders, signedInCookie, useConsoleApp, type ConsoleTestEnv, type SignedIn } from '../helpers/console.js';
@@ -126,9 +127,22 @@ describe('the complaint page', () => {
     expect(html).toContain('This complaint changed since you opened it');
     expect(html).toContain('Called the customer.'); // the fresh page: the note is there
     expect(etagOf(html)).not.toBe(etag);
-    expect((await apiView(filed.reference)).escalationLevel).toBe((await apiView(filed.reference)).escalationLevel);
     const events = (await (await env.app.request(`/v1/complaints/${filed.reference}/events`, { headers: bearer('agent') })).json()) as { type: string }[];
     expect(events.map((e) => e.type)).not.toContain('escalate');
+  });
+
+  it('takes a form chromium posts with `Origin: null` from our page (Sec-Fetch-Site same-origin), not one from elsewhere', async () => {
+    const filed = await file();
+    await ready(filed.reference, 'note');
+    const agent = await signedInCookie(env.sql, await aStaffPerson(env.sql, { roles: ['agent'] }));
+    const send = (site: string) =>
+      env.app.request(`/console/complaints/${filed.reference}/decisions/note`, {
+        method: 'POST',
+        headers: { ...consolePostHeaders(agent), origin: 'null', 'sec-fetch-site': site },
+        body: new URLSearchParams({ _csrf: agent.csrfToken, text: `Sent from a ${site} page.` }).toString(),
+      });
+    expect((await send('cross-site')).status).toBe(403);
+    expect((await send('same-origin')).status).toBe(303);
   });
 
   it('refuses an auditor’s hand-made post in the API, and says so', async () => {
@@ -188,5 +202,37 @@ describe('the complaint page', () => {
     const leave = await env.app.request(`/console/complaints/${filed.reference}/viewers/leave`, { method: 'POST', headers: consolePostHeaders(canIn), body: `_csrf=${canIn.csrfToken}` });
     expect(leave.status).toBe(204);
     expect(await (await open(filed.reference, adaIn, '/viewers')).text()).not.toContain('Can Öz');
+  });
+
+  it('sends a failed message again from its Send again button, and downloads an attachment as the API serves it', async () => {
+    const filed = await file();
+    await ready(filed.reference);
+    const [message] = await env.sql<{ id: number }[]>`
+      UPDATE outbox_messages SET status = 'failed', last_error = '550 mailbox unavailable', attempts = 5
+      WHERE id = (SELECT min(id) FROM outbox_messages WHERE complaint_id = ${filed.id} AND channel = 'email') RETURNING id`;
+    const supervisor = await signedInCookie(env.sql, await aStaffPerson(env.sql, { roles: ['supervisor'] }));
+    const html = await (await open(filed.reference, supervisor)).text();
+    expect(html).toContain('550 mailbox unavailable');
+    expect(html).toContain(`action="/console/complaints/${filed.reference}/messages/${message!.id}/retry"`);
+    const auditor = await signedInCookie(env.sql, await aStaffPerson(env.sql, { roles: ['auditor'] }));
+    expect(await (await open(filed.reference, auditor)).text()).not.toContain('/retry"');
+
+    const retry = await env.app.request(`/console/complaints/${filed.reference}/messages/${message!.id}/retry`, {
+      method: 'POST', headers: consolePostHeaders(supervisor), body: `_csrf=${supervisor.csrfToken}`,
+    });
+    expect(retry.status).toBe(303);
+    const [after] = await env.sql<{ status: string; retried_by: string | null }[]>`SELECT status, retried_by FROM outbox_messages WHERE id = ${message!.id}`;
+    expect(after!.status).not.toBe('failed');
+    expect(after!.retried_by).not.toBeNull();
+    expect(await (await open(filed.reference, supervisor, '?retried=1')).text()).toContain('The message is queued to be sent again.');
+
+    const bytes = new TextEncoder().encode('%PDF-1.4 invoice');
+    const [stored] = await env.sql.begin((tx) => postgresAttachmentStore(env.sql).store(tx, filed.id, [{ name: 'fatura şubat.pdf', contentType: 'application/pdf', bytes }]));
+    expect(await (await open(filed.reference, auditor)).text()).toContain(`href="/console/complaints/${filed.reference}/attachments/${stored!.id}"`);
+    const download = await open(filed.reference, auditor, `/attachments/${stored!.id}`);
+    expect(download.status).toBe(200);
+    expect(download.headers.get('content-disposition')).toMatch(/^attachment; filename=/);
+    expect(download.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(new Uint8Array(await download.arrayBuffer())).toEqual(bytes);
   });
 });
