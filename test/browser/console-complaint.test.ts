@@ -111,7 +111,7 @@ describe('the complaint page in a browser', () => {
     await expectAccessible(auditor, 'complaint page, auditor (phone)');
     await screenshot(auditor, 'console-complaint-auditor-phone');
     // The agent's page learns of the auditor by its own poll (htmx, every 15 s).
-    await agent.waitForFunction(() => document.querySelector('#viewers')?.textContent?.includes('Oya Sezer'), undefined, { timeout: 20_000 });
+    await agent.waitForFunction("document.querySelector('#viewers')?.textContent?.includes('Oya Sezer')", undefined, { timeout: 20_000 }); // a string: no DOM types in tests
     expect(refused).toEqual([]);
     await agent.context().close();
     await auditor.context().close();
