@@ -111,7 +111,8 @@ describe('the complaint page in a browser', () => {
     await expectAccessible(auditor, 'complaint page, auditor (phone)');
     await screenshot(auditor, 'console-complaint-auditor-phone');
     // The agent's page learns of the auditor by its own poll (htmx, every 15 s).
-    await agent.waitForFunction("document.querySelector('#viewers')?.textContent?.includes('Oya Sezer')", undefined, { timeout: 20_000 }); // a string: no DOM types in tests
+    type Doc = { document: { querySelector(selector: string): { textContent: string | null } | null } }; // no DOM types in tests
+    await agent.waitForFunction(() => (globalThis as unknown as Doc).document.querySelector('#viewers')?.textContent?.includes('Oya Sezer'), undefined, { timeout: 20_000 });
     expect(refused).toEqual([]);
     await agent.context().close();
     await auditor.context().close();
