@@ -90,6 +90,8 @@ function toView(row: ComplaintRow, minutesLeft: number | null, allowed: Decision
       locale: row.customer_locale,
       country: row.customer_country,
       postalAddress: row.customer_postal_address,
+      // As stored; the API masks it for a role that may not read it (complaintAsReadBy).
+      masked: false,
     },
     subject: row.subject,
     description: row.description,

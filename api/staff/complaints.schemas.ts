@@ -3,6 +3,8 @@
 import { z } from '@hono/zod-openapi';
 import { CHANNELS, DECISION_TYPES } from '../../domain/complaint.js';
 import { REFERENCE_PATTERN } from '../../domain/reference.js';
+import { customerContactFor, type CustomerContact } from '../../domain/customer-masking.js';
+import type { Role } from '../../domain/complaint.js';
 
 const instant = z.iso.datetime({ offset: true });
 
@@ -19,7 +21,12 @@ export const complaintSchema = z
       locale: z.string(),
       country: z.string().nullable(),
       postalAddress: z.string().nullable().meta({ description: 'Where letters go, as the customer gave it' }),
-    }),
+      masked: z.boolean().meta({
+        description:
+          'True when `email`, `phone` and `postalAddress` are masked for the caller\'s role: agents, supervisors and ' +
+          'admins read them in full; an auditor reads `a•••@e•••.com`, `•••17` (the last two digits) and `•••`.',
+      }),
+    }).meta({ description: 'Who complained. Contact details only for the roles that contact customers (see `masked`).' }),
     subject: z.string(),
     description: z.string(),
     category: z.string().nullable(),
@@ -93,6 +100,11 @@ export const complaintSchema = z
   .meta({ id: 'Complaint' });
 
 export type ComplaintView = z.infer<typeof complaintSchema>;
+
+/** A complaint of the read model as `role` may read it: contact details masked for roles that contact nobody. */
+export function complaintAsReadBy<T extends { customer: CustomerContact }>(role: Role, complaint: T): T & { customer: T['customer'] & { masked: boolean } } {
+  return { ...complaint, customer: customerContactFor(role, complaint.customer) };
+}
 
 export const referenceParamSchema = z.object({
   reference: z

@@ -17,7 +17,7 @@ import { errorResponses, validationError } from '../http/errors.js';
 import { validationHook } from '../http/validation.js';
 import { listCursors } from './complaint-list-cursor.js';
 import { complaintListQuerySchema, complaintListSchema, type ComplaintListQuery } from './complaint-list.schemas.js';
-import { complaintSchema, referenceParamSchema } from './complaints.schemas.js';
+import { complaintAsReadBy, complaintSchema, referenceParamSchema } from './complaints.schemas.js';
 
 export const STAFF_READ_ROLES = ['agent', 'supervisor', 'auditor', 'admin'] as const;
 
@@ -34,7 +34,7 @@ const listRoute = createRoute({
     'stable while complaints are filed (keyset on the sort key and id: no item repeats or goes missing). A cursor ' +
     'belongs to its filters and sort: another, or an altered one, is a 400 on `cursor`. `total` is exact up to 1000 ' +
     'matches, an estimate above (`exact: false`). Items are the same `Complaint` as the single complaint, with ' +
-    '`allowedDecisions` null.',
+    '`allowedDecisions` null. An auditor reads customers\' contact details masked (`customer.masked`).',
   security: [{ apiKey: [] }],
   request: { query: complaintListQuerySchema },
   middleware: [requireRole(...STAFF_READ_ROLES)] as const,
@@ -50,7 +50,8 @@ const getRoute = createRoute({
   summary: 'Read a complaint (staff)',
   description:
     '`allowedDecisions` are those the caller\'s role may take now, asked of the complaint\'s workflow (`[]` once ' +
-    'closed; null when the workflow does not answer within 2 s: the rest of the complaint is still shown).',
+    'closed; null when the workflow does not answer within 2 s: the rest of the complaint is still shown). An auditor ' +
+    'reads the customer\'s e-mail, phone and postal address masked (`customer.masked`).',
   security: [{ apiKey: [] }],
   request: { params: referenceParamSchema },
   middleware: [requireRole(...STAFF_READ_ROLES)] as const,
@@ -95,7 +96,7 @@ export function complaintReadRoutes(deps: ComplaintReadDeps) {
       const page = await searchComplaints(deps.sql, { filters, sort: query.sort, limit: query.limit, ...(after ? { after } : {}), now });
       const items = await complaintViews(page.rows, { now, calendars: deps.calendars });
       return c.json(
-        complaintListSchema.parse({ items, nextCursor: page.next && cursors.encode(page.next, digest), total: page.total }),
+        complaintListSchema.parse({ items: items.map((item) => complaintAsReadBy(actor.role, item)), nextCursor: page.next && cursors.encode(page.next, digest), total: page.total }),
         200,
       );
     })
@@ -108,7 +109,7 @@ export function complaintReadRoutes(deps: ComplaintReadDeps) {
       });
       if (!complaint) throw new DomainError('NOT_FOUND', 'No complaint has this reference');
       c.header('ETag', `"${complaint.seq}"`);
-      return c.json(complaintSchema.parse(complaint), 200);
+      return c.json(complaintSchema.parse(complaintAsReadBy(actor.role, complaint)), 200);
     });
 }
 

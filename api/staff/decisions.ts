@@ -20,7 +20,7 @@ import { referenceParamSchema } from './complaints.schemas.js';
 import { errorResponses, validationError } from '../http/errors.js';
 import { IDEMPOTENCY_KEY_HEADER, idempotencyKeySchema } from '../http/idempotency-key.js';
 import { requestDigest, sendOnce } from '../../read-model/request-keys.js';
-import { complaintSchema } from './complaints.schemas.js';
+import { complaintAsReadBy, complaintSchema } from './complaints.schemas.js';
 import { allowedDecisionsFor, ETAG_HEADER_DOC } from './complaints.js';
 import { findComplaintByReference } from '../../read-model/complaint-queries.js';
 import type { CalendarResolver } from '../../read-model/calendar-resolver.js';
@@ -116,7 +116,7 @@ export function decisionRoutes(deps: { sql: Sql; temporal: TemporalGateway; cale
     });
     if (!complaint) throw new DomainError('NOT_FOUND', 'No complaint has this reference');
     c.header('ETag', `"${Math.max(complaint.seq, status.seq)}"`);
-    return c.json(complaintSchema.parse(complaint), 200);
+    return c.json(complaintSchema.parse(complaintAsReadBy(actor.role, complaint)), 200);
   });
 }
 

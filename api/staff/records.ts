@@ -7,6 +7,7 @@ import { requireRole } from '../http/auth.js';
 import { communicationRecord, complaintIdByReference, timeline } from '../../read-model/complaint-queries.js';
 import { retryMessage } from '../../read-model/outbox-retry.js';
 import { DomainError } from '../../domain/errors.js';
+import { maskRecipient, readsCustomerContact } from '../../domain/customer-masking.js';
 import { referenceParamSchema } from './complaints.schemas.js';
 import { errorResponses } from '../http/errors.js';
 import { validationHook } from '../http/validation.js';
@@ -33,7 +34,7 @@ const messageSchema = z
     seq: z.number().int().meta({ description: 'The transition that sent it' }),
     audience: z.enum(['customer', 'staff']),
     channel: z.string().meta({ example: 'email', description: '`email`, `sms`, `letter`, `staff_inbox`, `agent` (letter and agent are passed on by people)' }),
-    recipient: z.string(),
+    recipient: z.string().meta({ description: "For a customer's message, masked for an auditor as the complaint's contact details are" }),
     locale: z.string(),
     template: z.string().meta({ example: 'resolution_proposed' }),
     subject: z.string(),
@@ -108,7 +109,11 @@ export function complaintRecordRoutes(deps: { sql: Sql }) {
     })
     .openapi(messagesRoute, async (c) => {
       const id = await complaintIdByReference(deps.sql, c.req.valid('param').reference);
-      return c.json(messagesSchema.parse(await communicationRecord(deps.sql, id)), 200);
+      const role = c.get('actor')!.role;
+      const record = await communicationRecord(deps.sql, id);
+      // The customer's address on a message is their contact too: masked for a role that reads it masked.
+      const visible = readsCustomerContact(role) ? record : record.map((m) => (m.audience === 'customer' ? { ...m, recipient: maskRecipient(m.recipient, m.channel) } : m));
+      return c.json(messagesSchema.parse(visible), 200);
     })
     .openapi(retryRoute, async (c) => {
       const { reference, id: messageId } = c.req.valid('param');

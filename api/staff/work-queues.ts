@@ -21,6 +21,7 @@ import {
 } from '../../read-model/work-queues.js';
 import type { AppEnv } from '../http/app-env.js';
 import { requireRole } from '../http/auth.js';
+import { complaintAsReadBy } from './complaints.schemas.js';
 import { errorResponses, validationError } from '../http/errors.js';
 import { validationHook } from '../http/validation.js';
 import {
@@ -129,7 +130,7 @@ export function workQueueRoutes(deps: { sql: Sql; calendars: CalendarResolver; m
       const page = await queuePage(sql, team, { limit, after: cursor === undefined ? undefined : decodeCursor(cursor) });
       const items = await findComplaintsByIds(sql, page.ids, views());
       return c.json(
-        queuePageSchema.parse({ team: team.id, items, nextCursor: page.next ? encodeCursor(page.next) : null }),
+        queuePageSchema.parse({ team: team.id, items: items.map((item) => complaintAsReadBy(c.get('actor')!.role, item)), nextCursor: page.next ? encodeCursor(page.next) : null }),
         200,
       );
     })
@@ -140,7 +141,7 @@ export function workQueueRoutes(deps: { sql: Sql; calendars: CalendarResolver; m
       if (!claimed) throw new DomainError('QUEUE_EMPTY', `The queue of ${team} has no complaint to claim`);
       doorbell.ring();
       const [complaint] = await complaintViews([claimed.complaint], views());
-      return c.json(claimAnswerSchema.parse({ claim: claimed.claim, complaint }), 200);
+      return c.json(claimAnswerSchema.parse({ claim: claimed.claim, complaint: complaint && complaintAsReadBy(c.get('actor')!.role, complaint) }), 200);
     })
     .openapi(releaseRoute, async (c) => {
       const team = await teamOf(c.req.valid('param').team);

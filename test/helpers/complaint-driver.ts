@@ -62,7 +62,8 @@ export function complaintDriver(ctx: IntegrationContext, process: ProcessDefinit
       return res.json() as never;
     },
     async messages(c: FiledComplaint): Promise<Array<{ audience: string; channel: string; recipient: string; template: string; subject: string; body: string; seq: number }>> {
-      const res = await app.request(`/v1/complaints/${c.reference}/messages`, { headers: bearer('auditor') });
+      // As an agent: an auditor reads a customer's recipient masked (domain/customer-masking.ts).
+      const res = await app.request(`/v1/complaints/${c.reference}/messages`, { headers: bearer('agent') });
       expect(res.status).toBe(200);
       return res.json() as never;
     },
