@@ -1,0 +1,276 @@
+-- The KPI report's counts and sums by dimension (category, product, channel, department, team)
+-- and for the whole, per UTC day and per UTC month (read-model/kpi-report.ts). A year's report
+-- reads its whole months here, the days at either end of them, and only the hours at either end
+-- of the period from report_hourly (the whole) or the facts (a dimension's groups).
+--
+-- Kept exact like 0020's rollup, by statement-level AFTER triggers with transition tables in the
+-- transaction that changes a fact. A fact counts under the dimension values its complaint has
+-- now: when a complaint's category, product, channel, department or team changes, its trigger
+-- takes every contribution of the complaint and of its facts from the old values and adds them
+-- under the new ones. Rebuildable from the facts (report_rollups_rebuild(), now rebuilding both).
+--
+-- A row: the bin (UTC day or month), the dimension ('' for the whole, value NULL), the value
+-- (NULL: complaints without one), the metric and key of 0020 (report_contributions()), except
+-- the resolution histogram, kept by buckets of four business hours (`resolution_4h`; fewer rows,
+-- the report reads one bucket's minutes from an index), plus the root causes of corrective
+-- actions (`root_cause`, the text normalised as the report compares it; the whole only).
+CREATE TABLE report_grouped_daily (
+  day        timestamptz NOT NULL CHECK (day = date_bin('1 day', day, timestamptz '2000-01-01 00:00:00+00')),
+  dimension  text NOT NULL CHECK (dimension IN ('', 'category', 'product', 'channel', 'department', 'team')),
+  value      text CHECK (dimension <> '' OR value IS NULL),
+  metric     text NOT NULL,
+  key        text NOT NULL DEFAULT '',
+  amount     numeric NOT NULL,
+  UNIQUE NULLS NOT DISTINCT (dimension, day, value, metric, key)
+);
+
+CREATE TABLE report_grouped_monthly (
+  month      timestamptz NOT NULL,
+  dimension  text NOT NULL CHECK (dimension IN ('', 'category', 'product', 'channel', 'department', 'team')),
+  value      text CHECK (dimension <> '' OR value IS NULL),
+  metric     text NOT NULL,
+  key        text NOT NULL DEFAULT '',
+  amount     numeric NOT NULL,
+  UNIQUE NULLS NOT DISTINCT (dimension, month, value, metric, key)
+);
+
+-- The first instant of the UTC month an instant falls in, whatever the session's time zone.
+CREATE FUNCTION report_month(t timestamptz) RETURNS timestamptz
+  LANGUAGE sql IMMUTABLE PARALLEL SAFE
+  RETURN timezone('UTC', date_trunc('month', timezone('UTC', t)));
+
+-- The resolution histogram's bucket of the grouped rollups: 0020's whole business hour, by four.
+CREATE FUNCTION report_grouped_metric(hourly_metric text, hourly_key text)
+  RETURNS TABLE (metric text, key text)
+  LANGUAGE sql IMMUTABLE PARALLEL SAFE
+BEGIN ATOMIC
+  SELECT CASE WHEN hourly_metric = 'resolution_hour' THEN 'resolution_4h' ELSE hourly_metric END,
+         CASE WHEN hourly_metric = 'resolution_hour' THEN (hourly_key::int / 4)::text ELSE hourly_key END;
+END;
+
+-- Where a complaint's contributions count: the whole, and its value of each dimension.
+CREATE FUNCTION report_dimensions(c complaints)
+  RETURNS TABLE (dimension text, value text)
+  LANGUAGE sql IMMUTABLE PARALLEL SAFE
+BEGIN ATOMIC
+  SELECT d.dimension, d.value
+  FROM (VALUES ('', NULL::text), ('category', c.category), ('product', c.product), ('channel', c.channel),
+               ('department', c.department), ('team', c.team)) AS d (dimension, value);
+END;
+
+-- The contributions of a complaint's facts (stage clocks, escalations, proposals without the
+-- hand-off, which is the complaint's own, survey answer): what moves when its dimensions change.
+CREATE FUNCTION report_fact_contributions(complaint uuid)
+  RETURNS TABLE (hour timestamptz, metric text, key text, amount numeric)
+  LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+  SELECT x.* FROM complaint_stage_clocks r, report_contributions(r) x WHERE r.complaint_id = complaint
+  UNION ALL SELECT x.* FROM complaint_escalations r, report_contributions(r) x WHERE r.complaint_id = complaint
+  UNION ALL SELECT x.* FROM complaint_proposals r, report_contributions(r, false) x WHERE r.complaint_id = complaint
+  UNION ALL SELECT x.* FROM survey_answers r, report_contributions(r) x WHERE r.complaint_id = complaint;
+END;
+
+-- A root cause as the report compares it: without case and runs of white space.
+CREATE FUNCTION report_root_cause(text) RETURNS text
+  LANGUAGE sql IMMUTABLE PARALLEL SAFE
+  RETURN lower(regexp_replace(btrim($1), '\s+', ' ', 'g'));
+
+-- One row's contributions to the grouped rollups: 0020's, under the dimensions of its complaint
+-- as it stands (a fact of a complaint already deleted counts nowhere: see the delete trigger).
+CREATE FUNCTION report_grouped_contributions(c complaints)
+  RETURNS TABLE (hour timestamptz, dimension text, value text, metric text, key text, amount numeric)
+  LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+  SELECT x.hour, d.dimension, d.value, m.metric, m.key, x.amount
+  FROM report_contributions(c) x, report_grouped_metric(x.metric, x.key) m, report_dimensions(c) d;
+END;
+
+CREATE FUNCTION report_grouped_contributions(s complaint_stage_clocks)
+  RETURNS TABLE (hour timestamptz, dimension text, value text, metric text, key text, amount numeric)
+  LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+  SELECT x.hour, d.dimension, d.value, x.metric, x.key, x.amount
+  FROM complaints c, report_contributions(s) x, report_dimensions(c) d WHERE c.id = s.complaint_id;
+END;
+
+CREATE FUNCTION report_grouped_contributions(e complaint_escalations)
+  RETURNS TABLE (hour timestamptz, dimension text, value text, metric text, key text, amount numeric)
+  LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+  SELECT x.hour, d.dimension, d.value, x.metric, x.key, x.amount
+  FROM complaints c, report_contributions(e) x, report_dimensions(c) d WHERE c.id = e.complaint_id;
+END;
+
+CREATE FUNCTION report_grouped_contributions(p complaint_proposals)
+  RETURNS TABLE (hour timestamptz, dimension text, value text, metric text, key text, amount numeric)
+  LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+  SELECT x.hour, d.dimension, d.value, x.metric, x.key, x.amount
+  FROM complaints c, report_contributions(p) x, report_dimensions(c) d WHERE c.id = p.complaint_id;
+END;
+
+CREATE FUNCTION report_grouped_contributions(a survey_answers)
+  RETURNS TABLE (hour timestamptz, dimension text, value text, metric text, key text, amount numeric)
+  LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+  SELECT x.hour, d.dimension, d.value, x.metric, x.key, x.amount
+  FROM complaints c, report_contributions(a) x, report_dimensions(c) d WHERE c.id = a.complaint_id;
+END;
+
+-- Root causes count for the whole only (the report lists them in total).
+CREATE FUNCTION report_grouped_contributions(a complaint_corrective_actions)
+  RETURNS TABLE (hour timestamptz, dimension text, value text, metric text, key text, amount numeric)
+  LANGUAGE sql IMMUTABLE PARALLEL SAFE
+BEGIN ATOMIC
+  SELECT report_hour(a.recorded_at), '', NULL::text, 'root_cause', report_root_cause(a.root_cause), 1::numeric;
+END;
+
+-- A complaint whose dimensions changed: its facts' contributions leave the old values and join
+-- the new ones (the whole's cancel out and are summed away).
+CREATE FUNCTION report_grouped_moved(o complaints, n complaints)
+  RETURNS TABLE (hour timestamptz, dimension text, value text, metric text, key text, amount numeric)
+  LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+  SELECT x.hour, d.dimension, d.value, x.metric, x.key, x.amount
+  FROM report_fact_contributions(n.id) x, report_dimensions(n) d
+  WHERE (o.category, o.product, o.channel, o.department, o.team) IS DISTINCT FROM (n.category, n.product, n.channel, n.department, n.team)
+  UNION ALL
+  SELECT x.hour, d.dimension, d.value, x.metric, x.key, -x.amount
+  FROM report_fact_contributions(o.id) x, report_dimensions(o) d
+  WHERE (o.category, o.product, o.channel, o.department, o.team) IS DISTINCT FROM (n.category, n.product, n.channel, n.department, n.team);
+END;
+
+-- Applies a statement's change as 0020's triggers do (new rows' contributions less old rows',
+-- summed, zero deltas skipped, days then months, each in key order).
+CREATE FUNCTION report_grouped_apply_sql(table_name text) RETURNS text LANGUAGE plpgsql IMMUTABLE AS $gen$
+DECLARE
+  added text := format('SELECT x.* FROM new_rows n, report_grouped_contributions(n::%I) x', table_name);
+  taken text := format('SELECT x.hour, x.dimension, x.value, x.metric, x.key, -x.amount FROM old_rows o, report_grouped_contributions(o::%I) x', table_name);
+  moved text := CASE WHEN table_name = 'complaints'
+    THEN ' UNION ALL SELECT m.* FROM old_rows o JOIN new_rows n ON n.id = o.id, report_grouped_moved(o::complaints, n::complaints) m' ELSE '' END;
+  upsert text := $u$
+    INSERT INTO report_grouped_daily (day, dimension, value, metric, key, amount)
+    SELECT report_day(hour), dimension, value, metric, key, sum(amount) FROM (%1$s) d (hour, dimension, value, metric, key, amount)
+    GROUP BY 1, dimension, value, metric, key HAVING sum(amount) <> 0 ORDER BY dimension, 1, value, metric, key
+    ON CONFLICT (dimension, day, value, metric, key) DO UPDATE SET amount = report_grouped_daily.amount + excluded.amount;
+    INSERT INTO report_grouped_monthly (month, dimension, value, metric, key, amount)
+    SELECT report_month(hour), dimension, value, metric, key, sum(amount) FROM (%1$s) d (hour, dimension, value, metric, key, amount)
+    GROUP BY 1, dimension, value, metric, key HAVING sum(amount) <> 0 ORDER BY dimension, 1, value, metric, key
+    ON CONFLICT (dimension, month, value, metric, key) DO UPDATE SET amount = report_grouped_monthly.amount + excluded.amount;
+  $u$;
+BEGIN
+  RETURN format($f$CREATE FUNCTION %I() RETURNS trigger LANGUAGE plpgsql AS $body$
+BEGIN
+  IF TG_OP = 'INSERT' THEN %s
+  ELSIF TG_OP = 'DELETE' THEN %s
+  ELSE %s
+  END IF;
+  RETURN NULL;
+END $body$ $f$,
+    'report_grouped_apply_' || table_name,
+    format(upsert, added), format(upsert, taken), format(upsert, added || ' UNION ALL ' || taken || moved));
+END $gen$;
+
+-- A deleted complaint's facts go by cascade before its statement trigger runs, and their own
+-- triggers no longer find the complaint (so count nothing): their contributions, and the
+-- hand-off, are taken back here from the complaint's values while both still exist.
+CREATE FUNCTION report_grouped_complaint_deleted() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO report_grouped_daily (day, dimension, value, metric, key, amount)
+  SELECT report_day(x.hour), d.dimension, d.value, x.metric, x.key, -sum(x.amount)
+  FROM (SELECT * FROM report_fact_contributions(OLD.id)
+        UNION ALL SELECT h.* FROM complaint_proposals p, report_hand_off(OLD, p) h WHERE p.complaint_id = OLD.id AND p.round = OLD.round) x,
+       report_dimensions(OLD) d
+  GROUP BY 1, d.dimension, d.value, x.metric, x.key HAVING sum(x.amount) <> 0 ORDER BY d.dimension, 1, d.value, x.metric, x.key
+  ON CONFLICT (dimension, day, value, metric, key) DO UPDATE SET amount = report_grouped_daily.amount + excluded.amount;
+  INSERT INTO report_grouped_monthly (month, dimension, value, metric, key, amount)
+  SELECT report_month(x.hour), d.dimension, d.value, x.metric, x.key, -sum(x.amount)
+  FROM (SELECT * FROM report_fact_contributions(OLD.id)
+        UNION ALL SELECT h.* FROM complaint_proposals p, report_hand_off(OLD, p) h WHERE p.complaint_id = OLD.id AND p.round = OLD.round) x,
+       report_dimensions(OLD) d
+  GROUP BY 1, d.dimension, d.value, x.metric, x.key HAVING sum(x.amount) <> 0 ORDER BY d.dimension, 1, d.value, x.metric, x.key
+  ON CONFLICT (dimension, month, value, metric, key) DO UPDATE SET amount = report_grouped_monthly.amount + excluded.amount;
+  RETURN OLD;
+END $$;
+
+-- What the grouped daily rollup must hold, from the facts as they stand (the rebuild's source and
+-- the consistency check's): every contribution once with its complaint's dimension values, then
+-- summed per dimension in one pass (GROUPING SETS).
+CREATE VIEW report_grouped_daily_from_facts AS
+WITH contributions AS (
+  SELECT x.hour, m.metric, m.key, x.amount, r.category, r.product, r.channel, r.department, r.team
+  FROM complaints r, report_contributions(r) x, report_grouped_metric(x.metric, x.key) m
+  UNION ALL SELECT x.hour, x.metric, x.key, x.amount, c.category, c.product, c.channel, c.department, c.team
+  FROM complaint_stage_clocks r JOIN complaints c ON c.id = r.complaint_id, report_contributions(r) x
+  UNION ALL SELECT x.hour, x.metric, x.key, x.amount, c.category, c.product, c.channel, c.department, c.team
+  FROM complaint_escalations r JOIN complaints c ON c.id = r.complaint_id, report_contributions(r) x
+  UNION ALL SELECT x.hour, x.metric, x.key, x.amount, c.category, c.product, c.channel, c.department, c.team
+  FROM complaint_proposals r JOIN complaints c ON c.id = r.complaint_id, report_contributions(r, false) x
+  UNION ALL SELECT x.hour, x.metric, x.key, x.amount, c.category, c.product, c.channel, c.department, c.team
+  FROM survey_answers r JOIN complaints c ON c.id = r.complaint_id, report_contributions(r) x
+)
+SELECT report_day(hour) AS day,
+  CASE WHEN grouping(category) = 0 THEN 'category' WHEN grouping(product) = 0 THEN 'product' WHEN grouping(channel) = 0 THEN 'channel'
+       WHEN grouping(department) = 0 THEN 'department' WHEN grouping(team) = 0 THEN 'team' ELSE '' END AS dimension,
+  CASE WHEN grouping(category) = 0 THEN category WHEN grouping(product) = 0 THEN product WHEN grouping(channel) = 0 THEN channel
+       WHEN grouping(department) = 0 THEN department WHEN grouping(team) = 0 THEN team END AS value,
+  metric, key, sum(amount) AS amount
+FROM contributions
+GROUP BY GROUPING SETS ((report_day(hour), metric, key), (report_day(hour), metric, key, category), (report_day(hour), metric, key, product),
+  (report_day(hour), metric, key, channel), (report_day(hour), metric, key, department), (report_day(hour), metric, key, team))
+HAVING sum(amount) <> 0
+UNION ALL
+SELECT report_day(recorded_at), '', NULL, 'root_cause', report_root_cause(root_cause), count(*)
+FROM complaint_corrective_actions GROUP BY 1, 5;
+
+-- Both rollups from scratch (0020's and these): the backfill, TRUNCATE of a fact table, operators
+-- and the seeder through read-model/report-rollups.ts.
+CREATE OR REPLACE FUNCTION report_rollups_rebuild() RETURNS void LANGUAGE sql AS $$
+  TRUNCATE report_hourly, report_daily, report_grouped_daily, report_grouped_monthly;
+  INSERT INTO report_hourly (hour, metric, key, amount) SELECT hour, metric, key, amount FROM report_hourly_from_facts;
+  INSERT INTO report_daily (day, metric, key, amount)
+  SELECT report_day(hour), metric, key, sum(amount) FROM report_hourly GROUP BY 1, metric, key HAVING sum(amount) <> 0;
+  INSERT INTO report_grouped_daily (day, dimension, value, metric, key, amount)
+  SELECT day, dimension, value, metric, key, amount FROM report_grouped_daily_from_facts;
+  INSERT INTO report_grouped_monthly (month, dimension, value, metric, key, amount)
+  SELECT report_month(day), dimension, value, metric, key, sum(amount) FROM report_grouped_daily
+  GROUP BY 1, dimension, value, metric, key HAVING sum(amount) <> 0;
+$$;
+
+DO $$
+DECLARE
+  t text;
+BEGIN
+  FOREACH t IN ARRAY ARRAY['complaints', 'complaint_stage_clocks', 'complaint_escalations', 'complaint_proposals', 'survey_answers',
+                           'complaint_corrective_actions'] LOOP
+    EXECUTE report_grouped_apply_sql(t);
+    EXECUTE format('CREATE TRIGGER %1$s_rollup_grouped_insert AFTER INSERT ON %1$I REFERENCING NEW TABLE AS new_rows
+                    FOR EACH STATEMENT EXECUTE FUNCTION report_grouped_apply_%1$s()', t);
+    EXECUTE format('CREATE TRIGGER %1$s_rollup_grouped_update AFTER UPDATE ON %1$I REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+                    FOR EACH STATEMENT EXECUTE FUNCTION report_grouped_apply_%1$s()', t);
+    EXECUTE format('CREATE TRIGGER %1$s_rollup_grouped_delete AFTER DELETE ON %1$I REFERENCING OLD TABLE AS old_rows
+                    FOR EACH STATEMENT EXECUTE FUNCTION report_grouped_apply_%1$s()', t);
+  END LOOP;
+END $$;
+
+DROP FUNCTION report_grouped_apply_sql(text);
+
+-- 0020's TRUNCATE triggers rebuild both; corrective actions had none.
+CREATE TRIGGER complaint_corrective_actions_rollup_truncate AFTER TRUNCATE ON complaint_corrective_actions
+  FOR EACH STATEMENT EXECUTE FUNCTION report_rollups_truncated();
+
+CREATE TRIGGER complaints_rollup_grouped_facts_delete BEFORE DELETE ON complaints
+  FOR EACH ROW EXECUTE FUNCTION report_grouped_complaint_deleted();
+
+-- Backfill from the facts already recorded (0020's rollup rebuilt alongside: the same result).
+SELECT report_rollups_rebuild();
+
+-- The minutes of one resolution bucket within a period, for a group too (the exact percentiles);
+-- replaces 0020's, which carried no dimension.
+CREATE INDEX complaints_resolution_grouped_idx ON complaints (resolution_business_minutes)
+  INCLUDE (closed_at, category, product, channel, department, team) WHERE resolution_business_minutes IS NOT NULL;
+DROP INDEX complaints_resolution_minutes_idx;
+
+-- The complaints received in the few weeks before a period's end, open at its end (backlog ageing).
+CREATE INDEX complaints_received_open_idx ON complaints (received_at)
+  INCLUDE (closed_at, calendar_id, category, product, channel, department, team);
