@@ -274,3 +274,33 @@ DROP INDEX complaints_resolution_minutes_idx;
 -- The complaints received in the few weeks before a period's end, open at its end (backlog ageing).
 CREATE INDEX complaints_received_open_idx ON complaints (received_at)
   INCLUDE (closed_at, calendar_id, category, product, channel, department, team);
+
+-- One dimension's contributions of the hours [a, b) from the facts, by value (what the grouped
+-- rollups would hold for them by hour): the report reads the few hours before its first whole
+-- UTC day and after its last here. Each fact table is read by the date that decides its hour.
+CREATE FUNCTION report_grouped_between(dim text, a timestamptz, b timestamptz)
+  RETURNS TABLE (value text, metric text, key text, amount numeric)
+  LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+  SELECT x.value, x.metric, x.key, x.amount FROM (
+    SELECT g.* FROM complaints c, report_grouped_contributions(c) g
+    WHERE c.id IN (SELECT id FROM complaints WHERE received_at >= a AND received_at < b
+                   UNION SELECT id FROM complaints WHERE closed_at >= a AND closed_at < b
+                   UNION SELECT complaint_id FROM complaint_proposals WHERE answered_at >= a AND answered_at < b)
+    UNION ALL
+    SELECT g.* FROM complaint_stage_clocks s, report_grouped_contributions(s) g
+    WHERE (CASE WHEN s.breached THEN s.deadline_at ELSE s.ended_at END) >= a AND (CASE WHEN s.breached THEN s.deadline_at ELSE s.ended_at END) < b
+    UNION ALL
+    SELECT g.* FROM complaint_escalations e, report_grouped_contributions(e) g WHERE e.occurred_at >= a AND e.occurred_at < b
+    UNION ALL
+    -- Without the hand-off: the complaint's own contributions above count it.
+    SELECT x.hour, d.dimension, d.value, x.metric, x.key, x.amount
+    FROM complaint_proposals p JOIN complaints c ON c.id = p.complaint_id, report_contributions(p, false) x, report_dimensions(c) d
+    WHERE (p.proposed_at >= a AND p.proposed_at < b) OR (p.answered_at >= a AND p.answered_at < b)
+    UNION ALL
+    SELECT g.* FROM survey_answers s, report_grouped_contributions(s) g WHERE s.answered_at >= a AND s.answered_at < b
+    UNION ALL
+    SELECT g.* FROM complaint_corrective_actions r, report_grouped_contributions(r) g WHERE r.recorded_at >= a AND r.recorded_at < b
+  ) x
+  WHERE x.dimension = dim AND x.hour >= a AND x.hour < b;
+END;

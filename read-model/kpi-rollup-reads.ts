@@ -1,0 +1,267 @@
+// How the KPI report reads the rollups (db/migrations/0020 and 0022) where they are exact: a period
+// is split into whole UTC months (report_grouped_monthly), whole UTC days around them
+// (report_grouped_daily) and the hours at either end (report_hourly for the whole, the facts for a
+// dimension's groups: report_grouped_between). A year is about 11 months, 30 days and 2 part-days
+// of rows instead of a year of facts. The figures are shaped by kpi-report.ts.
+import type { Sql } from 'postgres';
+
+export type RollupDimension = '' | 'category' | 'product' | 'channel' | 'department' | 'team';
+
+/** A stretch of time the report counts, numbered (its group when grouping by week or month). */
+export interface Period {
+  g: number;
+  /** null: from the beginning of the records. */
+  from: Date | null;
+  to: Date;
+}
+
+export interface Segment {
+  g: number;
+  tier: 'monthly' | 'daily' | 'hourly';
+  from: string;
+  to: string;
+}
+
+/** One summed rollup row: `grp` the period's number or the dimension's value, `is_total` the sum over all of them. */
+export interface RollupRow {
+  grp: string | null;
+  is_total: boolean;
+  metric: string;
+  key: string;
+  amount: string;
+}
+
+const DAY_MS = 86_400_000;
+/** Before any complaint (a timestamptz array parameter takes no '-infinity'). */
+const BEGINNING = '0001-01-01T00:00:00.000Z';
+
+/** The resolution histogram's bucket width in the grouped rollups (0022's `resolution_4h`). */
+export const RESOLUTION_BUCKET_MINUTES = 240;
+
+const monthStart = (ms: number) => {
+  const d = new Date(ms);
+  return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1);
+};
+const nextMonth = (ms: number) => {
+  const d = new Date(ms);
+  return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1);
+};
+
+/** Each period as whole UTC months, the whole days on either side of them, then the hours left at either end. */
+export function rollupSegments(periods: readonly Period[]): Segment[] {
+  const out: Segment[] = [];
+  const push = (g: number, tier: Segment['tier'], from: number | null, to: number) => {
+    if (from === null || from < to) out.push({ g, tier, from: from === null ? BEGINNING : new Date(from).toISOString(), to: new Date(to).toISOString() });
+  };
+  for (const { g, from: fromDate, to: toDate } of periods) {
+    const to = toDate.getTime();
+    const lastDay = Math.floor(to / DAY_MS) * DAY_MS;
+    const lastMonth = monthStart(lastDay);
+    if (fromDate === null) {
+      push(g, 'monthly', null, lastMonth);
+      push(g, 'daily', lastMonth, lastDay);
+      push(g, 'hourly', lastDay, to);
+      continue;
+    }
+    const from = fromDate.getTime();
+    const firstDay = Math.ceil(from / DAY_MS) * DAY_MS;
+    if (firstDay >= lastDay) {
+      push(g, 'hourly', from, to);
+      continue;
+    }
+    push(g, 'hourly', from, firstDay);
+    const firstMonth = monthStart(firstDay) === firstDay ? firstDay : nextMonth(firstDay);
+    if (firstMonth >= lastMonth) {
+      push(g, 'daily', firstDay, lastDay);
+    } else {
+      push(g, 'daily', firstDay, firstMonth);
+      push(g, 'monthly', firstMonth, lastMonth);
+      push(g, 'daily', lastMonth, lastDay);
+    }
+    push(g, 'hourly', lastDay, to);
+  }
+  return out;
+}
+
+/**
+ * The rows of `dimension` (its values; '' the whole) over the periods, summed per group (the
+ * period's number with several periods, else the value) and metric and key, with the total over
+ * all groups. `metrics` limits the metrics read. Repeat-gap keys come back summed as 'true'
+ * (gap within the window) and 'false'.
+ */
+export async function readRollups(
+  sql: Sql,
+  opts: { dimension: RollupDimension; periods: readonly Period[]; repeatWindowDays: number; metrics?: readonly string[] },
+): Promise<RollupRow[]> {
+  const { dimension } = opts;
+  const segments = rollupSegments(opts.periods);
+  const columns = (tier: Segment['tier']) => {
+    const mine = segments.filter((s) => s.tier === tier);
+    return [mine.map((s) => s.g), mine.map((s) => s.from), mine.map((s) => s.to)] as const;
+  };
+  const [mg, mf, mt] = columns('monthly');
+  const [dg, df, dt] = columns('daily');
+  const [hg, hf, ht] = columns('hourly');
+  const metricFilter = opts.metrics ? sql`AND metric = ANY(${opts.metrics as string[]}::text[])` : sql``;
+  const edges =
+    dimension === ''
+      ? sql`SELECT s.g, NULL::text AS value, m.metric, m.key, h.amount
+            FROM unnest(${hg}::int[], ${hf}::timestamptz[], ${ht}::timestamptz[]) AS s (g, f, t)
+            JOIN report_hourly h ON h.hour >= s.f AND h.hour < s.t, report_grouped_metric(h.metric, h.key) m`
+      : sql`SELECT s.g, x.value, x.metric, x.key, x.amount
+            FROM unnest(${hg}::int[], ${hf}::timestamptz[], ${ht}::timestamptz[]) AS s (g, f, t), report_grouped_between(${dimension}, s.f, s.t) x`;
+  const byPeriod = opts.periods.length > 1;
+  const grp = byPeriod ? sql`g::text` : dimension === '' ? sql`NULL::text` : sql`value`;
+  const grouping = byPeriod || dimension !== '';
+  return sql<RollupRow[]>`
+    SELECT ${grp} AS grp, ${grouping ? sql`grouping(${grp}) = 1` : sql`true`} AS is_total, metric, k AS key, sum(amount)::text AS amount
+    FROM (
+      SELECT g, value, metric, CASE WHEN metric = 'repeat_gap_days' THEN (key::int <= ${opts.repeatWindowDays})::text ELSE key END AS k, amount
+      FROM (
+        SELECT s.g, r.value, r.metric, r.key, r.amount
+        FROM unnest(${mg}::int[], ${mf}::timestamptz[], ${mt}::timestamptz[]) AS s (g, f, t)
+        JOIN report_grouped_monthly r ON r.dimension = ${dimension} AND r.month >= s.f AND r.month < s.t
+        UNION ALL
+        SELECT s.g, r.value, r.metric, r.key, r.amount
+        FROM unnest(${dg}::int[], ${df}::timestamptz[], ${dt}::timestamptz[]) AS s (g, f, t)
+        JOIN report_grouped_daily r ON r.dimension = ${dimension} AND r.day >= s.f AND r.day < s.t
+        UNION ALL
+        ${edges}
+      ) r
+      WHERE metric <> 'root_cause' ${metricFilter}
+    ) r
+    GROUP BY ${grouping ? sql`GROUPING SETS ((${grp}, metric, k), (metric, k))` : sql`metric, k`}
+    HAVING sum(amount) <> 0`;
+}
+
+/** The top root causes of [start, end), normalised as 0022's report_root_cause. */
+export async function rollupRootCauses(sql: Sql, start: Date, end: Date, limit: number): Promise<{ root_cause: string; count: number }[]> {
+  const segments = rollupSegments([{ g: 1, from: start, to: end }]);
+  const pick = (tier: Segment['tier']) => {
+    const mine = segments.filter((s) => s.tier === tier);
+    return [mine.map((s) => s.from), mine.map((s) => s.to)] as const;
+  };
+  const [mf, mt] = pick('monthly');
+  const [df, dt] = pick('daily');
+  const [hf, ht] = pick('hourly');
+  return sql<{ root_cause: string; count: number }[]>`
+    SELECT key AS root_cause, sum(n)::int AS count FROM (
+      SELECT r.key, r.amount AS n FROM unnest(${mf}::timestamptz[], ${mt}::timestamptz[]) AS s (f, t)
+      JOIN report_grouped_monthly r ON r.dimension = '' AND r.month >= s.f AND r.month < s.t AND r.metric = 'root_cause'
+      UNION ALL
+      SELECT r.key, r.amount FROM unnest(${df}::timestamptz[], ${dt}::timestamptz[]) AS s (f, t)
+      JOIN report_grouped_daily r ON r.dimension = '' AND r.day >= s.f AND r.day < s.t AND r.metric = 'root_cause'
+      UNION ALL
+      SELECT report_root_cause(a.root_cause), 1 FROM unnest(${hf}::timestamptz[], ${ht}::timestamptz[]) AS s (f, t)
+      JOIN complaint_corrective_actions a ON a.recorded_at >= s.f AND a.recorded_at < s.t
+    ) r
+    GROUP BY 1 HAVING sum(n) > 0 ORDER BY 2 DESC, 1 LIMIT ${limit}`;
+}
+
+/** A histogram of one group's closures by resolution bucket (key: the bucket number), and where to read their minutes. */
+export interface Histogram {
+  id: string;
+  buckets: { bucket: number; n: number }[];
+  from: Date;
+  to: Date;
+  /** The dimension's value the closures have (`whole`: any). */
+  value: string | null;
+  whole: boolean;
+}
+
+/**
+ * percentile_cont(0.5) and (0.9) of each histogram's resolution minutes, exactly as the facts'
+ * query computes them, without sorting all closures: the histogram says which bucket holds each
+ * rank, and one index range scan per needed bucket reads only that bucket's minutes.
+ */
+export async function rollupPercentiles(sql: Sql, dimension: RollupDimension, histograms: readonly Histogram[]): Promise<Map<string, [number, number] | null>> {
+  const wanted = new Map<string, { h: Histogram; bucket: number; before: number }>();
+  const ranksOf = histograms.map((h) => {
+    const sorted = [...h.buckets].filter((b) => b.n > 0).sort((a, b) => a.bucket - b.bucket);
+    const total = sorted.reduce((a, b) => a + b.n, 0);
+    const locate = (rank: number) => {
+      let before = 0;
+      for (const b of sorted) {
+        if (rank < before + b.n) {
+          const id = `${h.id}|${b.bucket}`;
+          wanted.set(id, { h, bucket: b.bucket, before });
+          return { id, offset: rank - before };
+        }
+        before += b.n;
+      }
+      throw new Error(`rank ${rank} is beyond the resolution histogram's ${total} closures`);
+    };
+    const at = (p: number) => {
+      const position = p * (total - 1);
+      const low = Math.floor(position);
+      return { position, low: locate(low), high: Math.ceil(position) === low ? null : locate(low + 1) };
+    };
+    return { h, total, ranks: total === 0 ? null : [at(0.5), at(0.9)] };
+  });
+  const reads = [...wanted.entries()];
+  const column = dimension === '' ? sql`NULL::text` : sql.unsafe(`c.${dimension}`);
+  const rows = reads.length === 0 ? [] : await sql<{ i: number; m: number }[]>`
+    SELECT q.i, b.m FROM unnest(
+      ${reads.map((_, i) => i)}::int[], ${reads.map(([, r]) => r.bucket * RESOLUTION_BUCKET_MINUTES)}::int[],
+      ${reads.map(([, r]) => r.h.from.toISOString())}::timestamptz[], ${reads.map(([, r]) => r.h.to.toISOString())}::timestamptz[],
+      ${reads.map(([, r]) => r.h.value)}::text[], ${reads.map(([, r]) => (r.h.whole ? 1 : 0))}::int[]) AS q (i, lo, f, t, v, whole),
+    LATERAL (
+      SELECT c.resolution_business_minutes AS m FROM complaints c
+      WHERE c.resolution_business_minutes >= q.lo AND c.resolution_business_minutes < q.lo + ${RESOLUTION_BUCKET_MINUTES}
+        AND c.closed_at >= q.f AND c.closed_at < q.t AND (q.whole = 1 OR ${column} IS NOT DISTINCT FROM q.v)
+    ) b
+    ORDER BY q.i, b.m`;
+  const values = new Map<string, number[]>(reads.map(([id]) => [id, []]));
+  for (const r of rows) values.get(reads[r.i]![0])!.push(r.m);
+  const valueAt = (rank: { id: string; offset: number }) => {
+    const v = values.get(rank.id)![rank.offset];
+    if (v === undefined) throw new Error(`the resolution histogram disagrees with the facts (${rank.id})`);
+    return v;
+  };
+  const out = new Map<string, [number, number] | null>();
+  for (const { h, ranks } of ranksOf) {
+    if (!ranks) {
+      out.set(h.id, null);
+      continue;
+    }
+    const [p50, p90] = ranks.map(({ position, low, high }) => {
+      const first = valueAt(low);
+      const second = high === null ? first : valueAt(high);
+      return first + (second - first) * (position - Math.floor(position));
+    });
+    out.set(h.id, [p50!, p90!]);
+  }
+  return out;
+}
+
+/** Business-day ageing thresholds (t1…t4 for 3, 6, 11, 21 days) per calendar. */
+export interface AgeingRows {
+  thresholds: { calendar_id: string; [t: string]: string }[];
+  known: string[];
+  defaultCalendarId: string;
+}
+
+/**
+ * The backlog at `end` received on or after the oldest 21-business-day threshold, by the younger
+ * four ageing buckets (the oldest bucket is the rest of the open count): one index range scan
+ * over a few weeks of receipts.
+ */
+export async function youngBacklog(sql: Sql, dimension: RollupDimension, end: Date, ageing: AgeingRows) {
+  const oldest = ageing.thresholds.map((t) => t.t4!).sort()[0];
+  if (oldest === undefined) return [];
+  const column = dimension === '' ? sql`NULL::text` : sql.unsafe(`c.${dimension}`);
+  const grouping = dimension !== '';
+  return sql<{ grp: string | null; is_total: boolean; days0to2: string; days3to5: string; days6to10: string; days11to20: string }[]>`
+    SELECT ${grouping ? sql`g` : sql`NULL::text`} AS grp, ${grouping ? sql`grouping(g) = 1` : sql`true`} AS is_total,
+      count(*) FILTER (WHERE received_at >= t1) AS days0to2,
+      count(*) FILTER (WHERE received_at >= t2 AND received_at < t1) AS days3to5,
+      count(*) FILTER (WHERE received_at >= t3 AND received_at < t2) AS days6to10,
+      count(*) FILTER (WHERE received_at >= t4 AND received_at < t3) AS days11to20
+    FROM (
+      SELECT ${column} AS g, c.received_at, c.calendar_id FROM complaints c
+      WHERE c.received_at >= ${oldest} AND c.received_at < ${end} AND (c.closed_at IS NULL OR c.closed_at >= ${end})
+    ) o
+    JOIN jsonb_to_recordset(${sql.json(ageing.thresholds)}) AS a (calendar_id text, t1 timestamptz, t2 timestamptz, t3 timestamptz, t4 timestamptz)
+      ON a.calendar_id = CASE WHEN o.calendar_id = ANY(${ageing.known}::text[]) THEN o.calendar_id ELSE ${ageing.defaultCalendarId} END
+    ${grouping ? sql`GROUP BY GROUPING SETS ((), (g))` : sql``}`;
+}
