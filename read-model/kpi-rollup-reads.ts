@@ -20,6 +20,8 @@ export interface Segment {
   tier: 'monthly' | 'daily' | 'hourly';
   from: string;
   to: string;
+  /** −1: taken away (the hours of a whole day outside the period, see rollupSegments). */
+  sign: 1 | -1;
 }
 
 /** One summed rollup row: `grp` the period's number or the dimension's value, `is_total` the sum over all of them. */
@@ -47,11 +49,24 @@ const nextMonth = (ms: number) => {
   return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1);
 };
 
-/** Each period as whole UTC months, the whole days on either side of them, then the hours left at either end. */
+/**
+ * Each period as whole UTC months, the whole days on either side of them, then the hours left at
+ * either end. Hours cost most (a dimension reads them from the facts), so a part of a day longer
+ * than 12 hours is read as its whole day less the hours outside the period: a report cut at
+ * Istanbul midnights (21:00Z) reads 3 hours at either end, not 3 and 21.
+ */
 export function rollupSegments(periods: readonly Period[]): Segment[] {
   const out: Segment[] = [];
-  const push = (g: number, tier: Segment['tier'], from: number | null, to: number) => {
-    if (from === null || from < to) out.push({ g, tier, from: from === null ? BEGINNING : new Date(from).toISOString(), to: new Date(to).toISOString() });
+  const push = (g: number, tier: Segment['tier'], from: number | null, to: number, sign: 1 | -1 = 1) => {
+    if (from === null || from < to) out.push({ g, tier, from: from === null ? BEGINNING : new Date(from).toISOString(), to: new Date(to).toISOString(), sign });
+  };
+  /** [from, to) within one UTC day. */
+  const partOfDay = (g: number, from: number, to: number) => {
+    if (to - from <= DAY_MS / 2) return push(g, 'hourly', from, to);
+    const day = Math.floor(from / DAY_MS) * DAY_MS;
+    push(g, 'daily', day, day + DAY_MS);
+    push(g, 'hourly', day, from, -1);
+    push(g, 'hourly', to, day + DAY_MS, -1);
   };
   for (const { g, from: fromDate, to: toDate } of periods) {
     const to = toDate.getTime();
@@ -60,16 +75,16 @@ export function rollupSegments(periods: readonly Period[]): Segment[] {
     if (fromDate === null) {
       push(g, 'monthly', null, lastMonth);
       push(g, 'daily', lastMonth, lastDay);
-      push(g, 'hourly', lastDay, to);
+      partOfDay(g, lastDay, to);
       continue;
     }
     const from = fromDate.getTime();
     const firstDay = Math.ceil(from / DAY_MS) * DAY_MS;
-    if (firstDay >= lastDay) {
-      push(g, 'hourly', from, to);
+    if (firstDay > lastDay) {
+      partOfDay(g, from, to);
       continue;
     }
-    push(g, 'hourly', from, firstDay);
+    partOfDay(g, from, firstDay);
     const firstMonth = monthStart(firstDay) === firstDay ? firstDay : nextMonth(firstDay);
     if (firstMonth >= lastMonth) {
       push(g, 'daily', firstDay, lastDay);
@@ -78,9 +93,26 @@ export function rollupSegments(periods: readonly Period[]): Segment[] {
       push(g, 'monthly', firstMonth, lastMonth);
       push(g, 'daily', lastMonth, lastDay);
     }
-    push(g, 'hourly', lastDay, to);
+    partOfDay(g, lastDay, to);
   }
   return out;
+}
+
+/** The segments of one tier as unnest() columns: number, from, to, sign. */
+function columnsOf(segments: readonly Segment[], tier: Segment['tier']) {
+  const mine = segments.filter((s) => s.tier === tier);
+  return [mine.map((s) => s.g), mine.map((s) => s.from), mine.map((s) => s.to), mine.map((s) => s.sign)] as const;
+}
+
+/**
+ * A query with JIT compilation off: the planner's estimates for these short index reads pass
+ * jit_above_cost, and compiling costs more (~100 ms) than the query.
+ */
+async function withoutJit<T>(sql: Sql, query: (tx: Sql) => Promise<T>): Promise<T> {
+  return sql.begin(async (tx) => {
+    await tx`SET LOCAL jit = off`;
+    return query(tx as unknown as Sql);
+  }) as Promise<T>;
 }
 
 /**
@@ -95,67 +127,62 @@ export async function readRollups(
 ): Promise<RollupRow[]> {
   const { dimension } = opts;
   const segments = rollupSegments(opts.periods);
-  const columns = (tier: Segment['tier']) => {
-    const mine = segments.filter((s) => s.tier === tier);
-    return [mine.map((s) => s.g), mine.map((s) => s.from), mine.map((s) => s.to)] as const;
-  };
-  const [mg, mf, mt] = columns('monthly');
-  const [dg, df, dt] = columns('daily');
-  const [hg, hf, ht] = columns('hourly');
+  const [mg, mf, mt, ms] = columnsOf(segments, 'monthly');
+  const [dg, df, dt, ds] = columnsOf(segments, 'daily');
+  const [hg, hf, ht, hs] = columnsOf(segments, 'hourly');
   const metricFilter = opts.metrics ? sql`AND metric = ANY(${opts.metrics as string[]}::text[])` : sql``;
+  // Each segment is one index range scan (LATERAL … OFFSET 0 keeps the planner from a full scan with a join filter).
   const edges =
     dimension === ''
-      ? sql`SELECT s.g, NULL::text AS value, m.metric, m.key, h.amount
-            FROM unnest(${hg}::int[], ${hf}::timestamptz[], ${ht}::timestamptz[]) AS s (g, f, t)
-            JOIN report_hourly h ON h.hour >= s.f AND h.hour < s.t, report_grouped_metric(h.metric, h.key) m`
-      : sql`SELECT s.g, x.value, x.metric, x.key, x.amount
-            FROM unnest(${hg}::int[], ${hf}::timestamptz[], ${ht}::timestamptz[]) AS s (g, f, t), report_grouped_between(${dimension}, s.f, s.t) x`;
+      ? sql`SELECT s.g, NULL::text AS value, x.metric, x.key, s.sign * x.amount
+            FROM unnest(${hg}::int[], ${hf}::timestamptz[], ${ht}::timestamptz[], ${hs}::int[]) AS s (g, f, t, sign),
+            LATERAL (SELECT m.metric, m.key, h.amount FROM report_hourly h, report_grouped_metric(h.metric, h.key) m
+                     WHERE h.hour >= s.f AND h.hour < s.t OFFSET 0) x`
+      : sql`SELECT s.g, x.value, x.metric, x.key, s.sign * x.amount
+            FROM unnest(${hg}::int[], ${hf}::timestamptz[], ${ht}::timestamptz[], ${hs}::int[]) AS s (g, f, t, sign),
+            LATERAL (SELECT * FROM report_grouped_between(${dimension}, s.f, s.t) OFFSET 0) x`;
   const byPeriod = opts.periods.length > 1;
   const grp = byPeriod ? sql`g::text` : dimension === '' ? sql`NULL::text` : sql`value`;
   const grouping = byPeriod || dimension !== '';
-  return sql<RollupRow[]>`
+  return withoutJit(sql, (tx) => tx<RollupRow[]>`
     SELECT ${grp} AS grp, ${grouping ? sql`grouping(${grp}) = 1` : sql`true`} AS is_total, metric, k AS key, sum(amount)::text AS amount
     FROM (
       SELECT g, value, metric, CASE WHEN metric = 'repeat_gap_days' THEN (key::int <= ${opts.repeatWindowDays})::text ELSE key END AS k, amount
       FROM (
-        SELECT s.g, r.value, r.metric, r.key, r.amount
-        FROM unnest(${mg}::int[], ${mf}::timestamptz[], ${mt}::timestamptz[]) AS s (g, f, t)
-        JOIN report_grouped_monthly r ON r.dimension = ${dimension} AND r.month >= s.f AND r.month < s.t
+        SELECT s.g, r.value, r.metric, r.key, s.sign * r.amount AS amount
+        FROM unnest(${mg}::int[], ${mf}::timestamptz[], ${mt}::timestamptz[], ${ms}::int[]) AS s (g, f, t, sign),
+        LATERAL (SELECT * FROM report_grouped_monthly r WHERE r.dimension = ${dimension} AND r.month >= s.f AND r.month < s.t OFFSET 0) r
         UNION ALL
-        SELECT s.g, r.value, r.metric, r.key, r.amount
-        FROM unnest(${dg}::int[], ${df}::timestamptz[], ${dt}::timestamptz[]) AS s (g, f, t)
-        JOIN report_grouped_daily r ON r.dimension = ${dimension} AND r.day >= s.f AND r.day < s.t
+        SELECT s.g, r.value, r.metric, r.key, s.sign * r.amount
+        FROM unnest(${dg}::int[], ${df}::timestamptz[], ${dt}::timestamptz[], ${ds}::int[]) AS s (g, f, t, sign),
+        LATERAL (SELECT * FROM report_grouped_daily r WHERE r.dimension = ${dimension} AND r.day >= s.f AND r.day < s.t OFFSET 0) r
         UNION ALL
         ${edges}
       ) r
       WHERE metric <> 'root_cause' ${metricFilter}
     ) r
     GROUP BY ${grouping ? sql`GROUPING SETS ((${grp}, metric, k), (metric, k))` : sql`metric, k`}
-    HAVING sum(amount) <> 0`;
+    HAVING sum(amount) <> 0`);
 }
 
 /** The top root causes of [start, end), normalised as 0022's report_root_cause. */
 export async function rollupRootCauses(sql: Sql, start: Date, end: Date, limit: number): Promise<{ root_cause: string; count: number }[]> {
   const segments = rollupSegments([{ g: 1, from: start, to: end }]);
-  const pick = (tier: Segment['tier']) => {
-    const mine = segments.filter((s) => s.tier === tier);
-    return [mine.map((s) => s.from), mine.map((s) => s.to)] as const;
-  };
-  const [mf, mt] = pick('monthly');
-  const [df, dt] = pick('daily');
-  const [hf, ht] = pick('hourly');
-  return sql<{ root_cause: string; count: number }[]>`
+  const [, mf, mt, ms] = columnsOf(segments, 'monthly');
+  const [, df, dt, ds] = columnsOf(segments, 'daily');
+  const [, hf, ht, hs] = columnsOf(segments, 'hourly');
+  return withoutJit(sql, (tx) => tx<{ root_cause: string; count: number }[]>`
     SELECT key AS root_cause, sum(n)::int AS count FROM (
-      SELECT r.key, r.amount AS n FROM unnest(${mf}::timestamptz[], ${mt}::timestamptz[]) AS s (f, t)
-      JOIN report_grouped_monthly r ON r.dimension = '' AND r.month >= s.f AND r.month < s.t AND r.metric = 'root_cause'
+      SELECT r.key, s.sign * r.amount AS n FROM unnest(${mf}::timestamptz[], ${mt}::timestamptz[], ${ms}::int[]) AS s (f, t, sign),
+      LATERAL (SELECT * FROM report_grouped_monthly r WHERE r.dimension = '' AND r.month >= s.f AND r.month < s.t AND r.metric = 'root_cause' OFFSET 0) r
       UNION ALL
-      SELECT r.key, r.amount FROM unnest(${df}::timestamptz[], ${dt}::timestamptz[]) AS s (f, t)
-      JOIN report_grouped_daily r ON r.dimension = '' AND r.day >= s.f AND r.day < s.t AND r.metric = 'root_cause'
+      SELECT r.key, s.sign * r.amount FROM unnest(${df}::timestamptz[], ${dt}::timestamptz[], ${ds}::int[]) AS s (f, t, sign),
+      LATERAL (SELECT * FROM report_grouped_daily r WHERE r.dimension = '' AND r.day >= s.f AND r.day < s.t AND r.metric = 'root_cause' OFFSET 0) r
       UNION ALL
-      SELECT report_root_cause(a.root_cause), 1 FROM unnest(${hf}::timestamptz[], ${ht}::timestamptz[]) AS s (f, t)
-      JOIN complaint_corrective_actions a ON a.recorded_at >= s.f AND a.recorded_at < s.t
+      SELECT report_root_cause(a.root_cause), s.sign FROM unnest(${hf}::timestamptz[], ${ht}::timestamptz[], ${hs}::int[]) AS s (f, t, sign),
+      LATERAL (SELECT root_cause FROM complaint_corrective_actions a WHERE a.recorded_at >= s.f AND a.recorded_at < s.t OFFSET 0) a
     ) r
-    GROUP BY 1 HAVING sum(n) > 0 ORDER BY 2 DESC, 1 LIMIT ${limit}`;
+    GROUP BY 1 HAVING sum(n) > 0 ORDER BY 2 DESC, 1 LIMIT ${limit}`);
 }
 
 /** A histogram of one group's closures by resolution bucket (key: the bucket number), and where to read their minutes. */
@@ -200,7 +227,7 @@ export async function rollupPercentiles(sql: Sql, dimension: RollupDimension, hi
   });
   const reads = [...wanted.entries()];
   const column = dimension === '' ? sql`NULL::text` : sql.unsafe(`c.${dimension}`);
-  const rows = reads.length === 0 ? [] : await sql<{ i: number; m: number }[]>`
+  const rows = reads.length === 0 ? [] : await withoutJit(sql, (tx) => tx<{ i: number; m: number }[]>`
     SELECT q.i, b.m FROM unnest(
       ${reads.map((_, i) => i)}::int[], ${reads.map(([, r]) => r.bucket * RESOLUTION_BUCKET_MINUTES)}::int[],
       ${reads.map(([, r]) => r.h.from.toISOString())}::timestamptz[], ${reads.map(([, r]) => r.h.to.toISOString())}::timestamptz[],
@@ -209,8 +236,9 @@ export async function rollupPercentiles(sql: Sql, dimension: RollupDimension, hi
       SELECT c.resolution_business_minutes AS m FROM complaints c
       WHERE c.resolution_business_minutes >= q.lo AND c.resolution_business_minutes < q.lo + ${RESOLUTION_BUCKET_MINUTES}
         AND c.closed_at >= q.f AND c.closed_at < q.t AND (q.whole = 1 OR ${column} IS NOT DISTINCT FROM q.v)
+      OFFSET 0
     ) b
-    ORDER BY q.i, b.m`;
+    ORDER BY q.i, b.m`);
   const values = new Map<string, number[]>(reads.map(([id]) => [id, []]));
   for (const r of rows) values.get(reads[r.i]![0])!.push(r.m);
   const valueAt = (rank: { id: string; offset: number }) => {
@@ -251,7 +279,7 @@ export async function youngBacklog(sql: Sql, dimension: RollupDimension, end: Da
   if (oldest === undefined) return [];
   const column = dimension === '' ? sql`NULL::text` : sql.unsafe(`c.${dimension}`);
   const grouping = dimension !== '';
-  return sql<{ grp: string | null; is_total: boolean; days0to2: string; days3to5: string; days6to10: string; days11to20: string }[]>`
+  return withoutJit(sql, (tx) => tx<{ grp: string | null; is_total: boolean; days0to2: string; days3to5: string; days6to10: string; days11to20: string }[]>`
     SELECT ${grouping ? sql`g` : sql`NULL::text`} AS grp, ${grouping ? sql`grouping(g) = 1` : sql`true`} AS is_total,
       count(*) FILTER (WHERE received_at >= t1) AS days0to2,
       count(*) FILTER (WHERE received_at >= t2 AND received_at < t1) AS days3to5,
@@ -263,5 +291,5 @@ export async function youngBacklog(sql: Sql, dimension: RollupDimension, end: Da
     ) o
     JOIN jsonb_to_recordset(${sql.json(ageing.thresholds)}) AS a (calendar_id text, t1 timestamptz, t2 timestamptz, t3 timestamptz, t4 timestamptz)
       ON a.calendar_id = CASE WHEN o.calendar_id = ANY(${ageing.known}::text[]) THEN o.calendar_id ELSE ${ageing.defaultCalendarId} END
-    ${grouping ? sql`GROUP BY GROUPING SETS ((), (g))` : sql``}`;
+    ${grouping ? sql`GROUP BY GROUPING SETS ((), (g))` : sql``}`);
 }
