@@ -249,7 +249,7 @@ function countsFromRollup(groups: { g: string | null; is_total: boolean; rows: R
     const accepted = (k: string) => k.endsWith(':accepted') || k.endsWith(':deemed_accepted');
     counts.received.push(row({
       received: sum('received'),
-      repeats: sum('repeat_gap_days', (k) => k === 'true'),
+      repeats: sum('repeat_gap_days', (k) => k === 'within'),
     }));
     counts.closed.push(row({
       closed: sum('closed'),

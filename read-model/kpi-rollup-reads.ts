@@ -118,8 +118,8 @@ async function withoutJit<T>(sql: Sql, query: (tx: Sql) => Promise<T>): Promise<
 /**
  * The rows of `dimension` (its values; '' the whole) over the periods, summed per group (the
  * period's number with several periods, else the value) and metric and key, with the total over
- * all groups. `metrics` limits the metrics read. Repeat-gap keys come back summed as 'true'
- * (gap within the window) and 'false'.
+ * all groups. `metrics` limits the metrics read. The repeat gaps come back as one key, 'within'
+ * (the complaints whose prior one is within the window).
  */
 export async function readRollups(
   sql: Sql,
@@ -130,36 +130,39 @@ export async function readRollups(
   const [mg, mf, mt, ms] = columnsOf(segments, 'monthly');
   const [dg, df, dt, ds] = columnsOf(segments, 'daily');
   const [hg, hf, ht, hs] = columnsOf(segments, 'hourly');
-  const metricFilter = opts.metrics ? sql`AND metric = ANY(${opts.metrics as string[]}::text[])` : sql``;
+  // Only the repeat gaps within the window (keys zero-padded, compared in the index), no root causes.
+  const within = String(Math.min(Math.max(opts.repeatWindowDays, 0), 9999)).padStart(4, '0');
+  const wanted = opts.metrics
+    ? sql`r.metric = ANY(${opts.metrics as string[]}::text[])`
+    : sql`r.metric <> 'root_cause' AND (r.metric <> 'repeat_gap_days' OR r.key <= ${within})`;
   // Each segment is one index range scan (LATERAL … OFFSET 0 keeps the planner from a full scan with a join filter).
   const edges =
     dimension === ''
       ? sql`SELECT s.g, NULL::text AS value, x.metric, x.key, s.sign * x.amount
             FROM unnest(${hg}::int[], ${hf}::timestamptz[], ${ht}::timestamptz[], ${hs}::int[]) AS s (g, f, t, sign),
-            LATERAL (SELECT m.metric, m.key, h.amount FROM report_hourly h, report_grouped_metric(h.metric, h.key) m
-                     WHERE h.hour >= s.f AND h.hour < s.t OFFSET 0) x`
+            LATERAL (SELECT r.metric, r.key, h.amount FROM report_hourly h, report_grouped_metric(h.metric, h.key) r
+                     WHERE h.hour >= s.f AND h.hour < s.t AND ${wanted} OFFSET 0) x`
       : sql`SELECT s.g, x.value, x.metric, x.key, s.sign * x.amount
             FROM unnest(${hg}::int[], ${hf}::timestamptz[], ${ht}::timestamptz[], ${hs}::int[]) AS s (g, f, t, sign),
-            LATERAL (SELECT * FROM report_grouped_between(${dimension}, s.f, s.t) OFFSET 0) x`;
+            LATERAL (SELECT * FROM report_grouped_between(${dimension}, s.f, s.t) r WHERE ${wanted} OFFSET 0) x`;
   const byPeriod = opts.periods.length > 1;
   const grp = byPeriod ? sql`g::text` : dimension === '' ? sql`NULL::text` : sql`value`;
   const grouping = byPeriod || dimension !== '';
   return withoutJit(sql, (tx) => tx<RollupRow[]>`
     SELECT ${grp} AS grp, ${grouping ? sql`grouping(${grp}) = 1` : sql`true`} AS is_total, metric, k AS key, sum(amount)::text AS amount
     FROM (
-      SELECT g, value, metric, CASE WHEN metric = 'repeat_gap_days' THEN (key::int <= ${opts.repeatWindowDays})::text ELSE key END AS k, amount
+      SELECT g, value, metric, CASE WHEN metric = 'repeat_gap_days' THEN 'within' ELSE key END AS k, amount
       FROM (
         SELECT s.g, r.value, r.metric, r.key, s.sign * r.amount AS amount
         FROM unnest(${mg}::int[], ${mf}::timestamptz[], ${mt}::timestamptz[], ${ms}::int[]) AS s (g, f, t, sign),
-        LATERAL (SELECT * FROM report_grouped_monthly r WHERE r.dimension = ${dimension} AND r.month >= s.f AND r.month < s.t OFFSET 0) r
+        LATERAL (SELECT * FROM report_grouped_monthly r WHERE r.dimension = ${dimension} AND r.month >= s.f AND r.month < s.t AND ${wanted} OFFSET 0) r
         UNION ALL
         SELECT s.g, r.value, r.metric, r.key, s.sign * r.amount
         FROM unnest(${dg}::int[], ${df}::timestamptz[], ${dt}::timestamptz[], ${ds}::int[]) AS s (g, f, t, sign),
-        LATERAL (SELECT * FROM report_grouped_daily r WHERE r.dimension = ${dimension} AND r.day >= s.f AND r.day < s.t OFFSET 0) r
+        LATERAL (SELECT * FROM report_grouped_daily r WHERE r.dimension = ${dimension} AND r.day >= s.f AND r.day < s.t AND ${wanted} OFFSET 0) r
         UNION ALL
         ${edges}
       ) r
-      WHERE metric <> 'root_cause' ${metricFilter}
     ) r
     GROUP BY ${grouping ? sql`GROUPING SETS ((${grp}, metric, k), (metric, k))` : sql`metric, k`}
     HAVING sum(amount) <> 0`);
@@ -199,10 +202,12 @@ export interface Histogram {
 /**
  * percentile_cont(0.5) and (0.9) of each histogram's resolution minutes, exactly as the facts'
  * query computes them, without sorting all closures: the histogram says which bucket holds each
- * rank, and one index range scan per needed bucket reads only that bucket's minutes.
+ * rank, and a short index read per needed bucket (the group's value and minutes, 0022's
+ * indexes) skips to the rank within it.
  */
 export async function rollupPercentiles(sql: Sql, dimension: RollupDimension, histograms: readonly Histogram[]): Promise<Map<string, [number, number] | null>> {
-  const wanted = new Map<string, { h: Histogram; bucket: number; before: number }>();
+  /** Per histogram and bucket: the offsets within the bucket whose values are needed. */
+  const wanted = new Map<string, { h: Histogram; bucket: number; offsets: Set<number> }>();
   const ranksOf = histograms.map((h) => {
     const sorted = [...h.buckets].filter((b) => b.n > 0).sort((a, b) => a.bucket - b.bucket);
     const total = sorted.reduce((a, b) => a + b.n, 0);
@@ -211,7 +216,9 @@ export async function rollupPercentiles(sql: Sql, dimension: RollupDimension, hi
       for (const b of sorted) {
         if (rank < before + b.n) {
           const id = `${h.id}|${b.bucket}`;
-          wanted.set(id, { h, bucket: b.bucket, before });
+          const read = wanted.get(id) ?? { h, bucket: b.bucket, offsets: new Set<number>() };
+          read.offsets.add(rank - before);
+          wanted.set(id, read);
           return { id, offset: rank - before };
         }
         before += b.n;
@@ -223,26 +230,24 @@ export async function rollupPercentiles(sql: Sql, dimension: RollupDimension, hi
       const low = Math.floor(position);
       return { position, low: locate(low), high: Math.ceil(position) === low ? null : locate(low + 1) };
     };
-    return { h, total, ranks: total === 0 ? null : [at(0.5), at(0.9)] };
+    return { h, ranks: total === 0 ? null : [at(0.5), at(0.9)] };
   });
-  const reads = [...wanted.entries()];
-  const column = dimension === '' ? sql`NULL::text` : sql.unsafe(`c.${dimension}`);
-  const rows = reads.length === 0 ? [] : await withoutJit(sql, (tx) => tx<{ i: number; m: number }[]>`
-    SELECT q.i, b.m FROM unnest(
-      ${reads.map((_, i) => i)}::int[], ${reads.map(([, r]) => r.bucket * RESOLUTION_BUCKET_MINUTES)}::int[],
-      ${reads.map(([, r]) => r.h.from.toISOString())}::timestamptz[], ${reads.map(([, r]) => r.h.to.toISOString())}::timestamptz[],
-      ${reads.map(([, r]) => r.h.value)}::text[], ${reads.map(([, r]) => (r.h.whole ? 1 : 0))}::int[]) AS q (i, lo, f, t, v, whole),
-    LATERAL (
-      SELECT c.resolution_business_minutes AS m FROM complaints c
-      WHERE c.resolution_business_minutes >= q.lo AND c.resolution_business_minutes < q.lo + ${RESOLUTION_BUCKET_MINUTES}
-        AND c.closed_at >= q.f AND c.closed_at < q.t AND (q.whole = 1 OR ${column} IS NOT DISTINCT FROM q.v)
-      OFFSET 0
-    ) b
-    ORDER BY q.i, b.m`);
-  const values = new Map<string, number[]>(reads.map(([id]) => [id, []]));
-  for (const r of rows) values.get(reads[r.i]![0])!.push(r.m);
+  const values = new Map<string, Map<number, number>>();
+  await Promise.all(
+    [...wanted].map(async ([id, { h, bucket, offsets }]) => {
+      const first = Math.min(...offsets);
+      const lo = bucket * RESOLUTION_BUCKET_MINUTES;
+      const group = h.whole || dimension === '' ? sql`` : h.value === null ? sql`c.${sql(dimension)} IS NULL AND` : sql`c.${sql(dimension)} = ${h.value} AND`;
+      const rows = await sql<{ m: number }[]>`
+        SELECT c.resolution_business_minutes AS m FROM complaints c
+        WHERE ${group} c.resolution_business_minutes >= ${lo} AND c.resolution_business_minutes < ${lo + RESOLUTION_BUCKET_MINUTES}
+          AND c.closed_at >= ${h.from} AND c.closed_at < ${h.to}
+        ORDER BY 1 OFFSET ${first} LIMIT ${Math.max(...offsets) - first + 1}`;
+      values.set(id, new Map(rows.map((r, i) => [first + i, r.m])));
+    }),
+  );
   const valueAt = (rank: { id: string; offset: number }) => {
-    const v = values.get(rank.id)![rank.offset];
+    const v = values.get(rank.id)!.get(rank.offset);
     if (v === undefined) throw new Error(`the resolution histogram disagrees with the facts (${rank.id})`);
     return v;
   };

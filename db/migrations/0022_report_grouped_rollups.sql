@@ -21,7 +21,8 @@ CREATE TABLE report_grouped_daily (
   metric     text NOT NULL,
   key        text NOT NULL DEFAULT '',
   amount     numeric NOT NULL,
-  UNIQUE NULLS NOT DISTINCT (dimension, day, value, metric, key)
+  -- amount in the index: a report's reads are index-only and skip the repeat gaps beyond its window there.
+  UNIQUE NULLS NOT DISTINCT (dimension, day, value, metric, key) INCLUDE (amount)
 );
 
 CREATE TABLE report_grouped_monthly (
@@ -31,7 +32,7 @@ CREATE TABLE report_grouped_monthly (
   metric     text NOT NULL,
   key        text NOT NULL DEFAULT '',
   amount     numeric NOT NULL,
-  UNIQUE NULLS NOT DISTINCT (dimension, month, value, metric, key)
+  UNIQUE NULLS NOT DISTINCT (dimension, month, value, metric, key) INCLUDE (amount)
 );
 
 -- The first instant of the UTC month an instant falls in, whatever the session's time zone.
@@ -39,13 +40,17 @@ CREATE FUNCTION report_month(t timestamptz) RETURNS timestamptz
   LANGUAGE sql IMMUTABLE PARALLEL SAFE
   RETURN timezone('UTC', date_trunc('month', timezone('UTC', t)));
 
--- The resolution histogram's bucket of the grouped rollups: 0020's whole business hour, by four.
+-- 0020's metric and key as the grouped rollups keep them: the resolution histogram by four whole
+-- business hours, and the repeat gap's days zero-padded (0001…3661), so that a report's window
+-- selects its gaps by comparing keys (key <= '0030') within the index.
 CREATE FUNCTION report_grouped_metric(hourly_metric text, hourly_key text)
   RETURNS TABLE (metric text, key text)
   LANGUAGE sql IMMUTABLE PARALLEL SAFE
 BEGIN ATOMIC
   SELECT CASE WHEN hourly_metric = 'resolution_hour' THEN 'resolution_4h' ELSE hourly_metric END,
-         CASE WHEN hourly_metric = 'resolution_hour' THEN (hourly_key::int / 4)::text ELSE hourly_key END;
+         CASE WHEN hourly_metric = 'resolution_hour' THEN (hourly_key::int / 4)::text
+              WHEN hourly_metric = 'repeat_gap_days' THEN lpad(hourly_key, 4, '0')
+              ELSE hourly_key END;
 END;
 
 -- Where a complaint's contributions count: the whole, and its value of each dimension.
@@ -225,7 +230,8 @@ FROM complaint_corrective_actions GROUP BY 1, 5;
 
 -- Both rollups from scratch (0020's and these): the backfill, TRUNCATE of a fact table, operators
 -- and the seeder through read-model/report-rollups.ts.
-CREATE OR REPLACE FUNCTION report_rollups_rebuild() RETURNS void LANGUAGE sql AS $$
+-- Room to aggregate in memory: a million complaints' contributions would otherwise spill to disk.
+CREATE OR REPLACE FUNCTION report_rollups_rebuild() RETURNS void LANGUAGE sql SET work_mem = '256MB' SET jit = off AS $$
   TRUNCATE report_hourly, report_daily, report_grouped_daily, report_grouped_monthly;
   INSERT INTO report_hourly (hour, metric, key, amount) SELECT hour, metric, key, amount FROM report_hourly_from_facts;
   INSERT INTO report_daily (day, metric, key, amount)
@@ -265,11 +271,18 @@ CREATE TRIGGER complaints_rollup_grouped_facts_delete BEFORE DELETE ON complaint
 -- Backfill from the facts already recorded (0020's rollup rebuilt alongside: the same result).
 SELECT report_rollups_rebuild();
 
--- The minutes of one resolution bucket within a period, for a group too (the exact percentiles);
--- replaces 0020's, which carried no dimension.
-CREATE INDEX complaints_resolution_grouped_idx ON complaints (resolution_business_minutes)
-  INCLUDE (closed_at, category, product, channel, department, team) WHERE resolution_business_minutes IS NOT NULL;
-DROP INDEX complaints_resolution_minutes_idx;
+-- The minutes of one resolution bucket of a group within a period, in order (the exact
+-- percentiles by dimension; the whole's read 0020's complaints_resolution_minutes_idx).
+CREATE INDEX complaints_category_resolution_idx ON complaints (category, resolution_business_minutes) INCLUDE (closed_at)
+  WHERE resolution_business_minutes IS NOT NULL;
+CREATE INDEX complaints_product_resolution_idx ON complaints (product, resolution_business_minutes) INCLUDE (closed_at)
+  WHERE resolution_business_minutes IS NOT NULL;
+CREATE INDEX complaints_channel_resolution_idx ON complaints (channel, resolution_business_minutes) INCLUDE (closed_at)
+  WHERE resolution_business_minutes IS NOT NULL;
+CREATE INDEX complaints_department_resolution_idx ON complaints (department, resolution_business_minutes) INCLUDE (closed_at)
+  WHERE resolution_business_minutes IS NOT NULL;
+CREATE INDEX complaints_team_resolution_idx ON complaints (team, resolution_business_minutes) INCLUDE (closed_at)
+  WHERE resolution_business_minutes IS NOT NULL;
 
 -- The complaints received in the few weeks before a period's end, open at its end (backlog ageing).
 CREATE INDEX complaints_received_open_idx ON complaints (received_at)
