@@ -2,9 +2,10 @@
 // report fact tables (db/migrations/0018), one small aggregate query per fact and deciding date,
 // each an index range scan with FILTER aggregates, run side by side. Totals and groups come from
 // the same scan (GROUPING SETS). What each figure means is documented in
-// api/staff/kpi-reports.schemas.ts; this module only counts. Counts and sums come from the
-// hourly/daily rollup (db/migrations/0020) where it is exact (useRollups); percentiles, the
-// backlog and root causes always from the facts.
+// api/staff/kpi-reports.schemas.ts; this module only counts. Where the rollups are exact
+// (useRollups: every boundary on a whole UTC hour) every figure comes from them instead
+// (read-model/kpi-rollup-reads.ts, db/migrations/0020 and 0022), for every grouping; the fact
+// queries below remain for the other time zones and are what the rollups' tests compare with.
 import type { PendingQuery, Row, Sql } from 'postgres';
 import { AGEING_BUCKETS, ageingThresholds, reportBounds, type AgeingBucketId, type ReportBounds } from '../domain/reports/kpi-periods.js';
 import type { CalendarResolver } from './calendar-resolver.js';
