@@ -198,24 +198,24 @@ BEGIN
   RETURN OLD;
 END $$;
 
--- What the grouped daily rollup must hold, from the facts as they stand (the rebuild's source and
--- the consistency check's): every contribution once with its complaint's dimension values, then
--- under each dimension, summed in one hash aggregate (GROUPING SETS would sort every row five times).
+-- Every contribution of the facts as they stand, once, with its complaint's dimension values.
+CREATE VIEW report_grouped_contributions_from_facts AS
+SELECT x.hour, m.metric, m.key, x.amount, r.category, r.product, r.channel, r.department, r.team
+FROM complaints r, report_contributions(r) x, report_grouped_metric(x.metric, x.key) m
+UNION ALL SELECT x.hour, x.metric, x.key, x.amount, c.category, c.product, c.channel, c.department, c.team
+FROM complaint_stage_clocks r JOIN complaints c ON c.id = r.complaint_id, report_contributions(r) x
+UNION ALL SELECT x.hour, x.metric, x.key, x.amount, c.category, c.product, c.channel, c.department, c.team
+FROM complaint_escalations r JOIN complaints c ON c.id = r.complaint_id, report_contributions(r) x
+UNION ALL SELECT x.hour, x.metric, x.key, x.amount, c.category, c.product, c.channel, c.department, c.team
+FROM complaint_proposals r JOIN complaints c ON c.id = r.complaint_id, report_contributions(r, false) x
+UNION ALL SELECT x.hour, x.metric, x.key, x.amount, c.category, c.product, c.channel, c.department, c.team
+FROM survey_answers r JOIN complaints c ON c.id = r.complaint_id, report_contributions(r) x;
+
+-- What the grouped daily rollup must hold, from the facts as they stand: the consistency check's
+-- source (read-model/report-rollups.ts).
 CREATE VIEW report_grouped_daily_from_facts AS
-WITH contributions AS (
-  SELECT x.hour, m.metric, m.key, x.amount, r.category, r.product, r.channel, r.department, r.team
-  FROM complaints r, report_contributions(r) x, report_grouped_metric(x.metric, x.key) m
-  UNION ALL SELECT x.hour, x.metric, x.key, x.amount, c.category, c.product, c.channel, c.department, c.team
-  FROM complaint_stage_clocks r JOIN complaints c ON c.id = r.complaint_id, report_contributions(r) x
-  UNION ALL SELECT x.hour, x.metric, x.key, x.amount, c.category, c.product, c.channel, c.department, c.team
-  FROM complaint_escalations r JOIN complaints c ON c.id = r.complaint_id, report_contributions(r) x
-  UNION ALL SELECT x.hour, x.metric, x.key, x.amount, c.category, c.product, c.channel, c.department, c.team
-  FROM complaint_proposals r JOIN complaints c ON c.id = r.complaint_id, report_contributions(r, false) x
-  UNION ALL SELECT x.hour, x.metric, x.key, x.amount, c.category, c.product, c.channel, c.department, c.team
-  FROM survey_answers r JOIN complaints c ON c.id = r.complaint_id, report_contributions(r) x
-)
 SELECT report_day(x.hour) AS day, d.dimension, d.value, x.metric, x.key, sum(x.amount) AS amount
-FROM contributions x,
+FROM report_grouped_contributions_from_facts x,
   LATERAL (VALUES ('', NULL::text), ('category', x.category), ('product', x.product), ('channel', x.channel),
                   ('department', x.department), ('team', x.team)) AS d (dimension, value)
 GROUP BY 1, d.dimension, d.value, x.metric, x.key
@@ -225,20 +225,42 @@ SELECT report_day(recorded_at), '', NULL, 'root_cause', report_root_cause(root_c
 FROM complaint_corrective_actions GROUP BY 1, 5;
 
 -- Both rollups from scratch (0020's and these): the backfill, TRUNCATE of a fact table, operators
--- and the seeder through read-model/report-rollups.ts.
--- Room to aggregate in memory (a million complaints' contributions under six dimensions would
--- spill to disk with the default 4 MB): an operator's or the seeder's one-off.
-CREATE OR REPLACE FUNCTION report_rollups_rebuild() RETURNS void LANGUAGE sql SET work_mem = '1GB' SET jit = off AS $$
+-- and the seeder through read-model/report-rollups.ts. The contributions are computed once into a
+-- temporary table summed per day and all five dimension values, then summed per dimension, one
+-- hash aggregate each that fits in memory (one aggregate over all six spilled gigabytes to disk).
+CREATE OR REPLACE FUNCTION report_rollups_rebuild() RETURNS void LANGUAGE plpgsql SET work_mem = '512MB' SET jit = off AS $$
+DECLARE
+  grouping_column text;
+BEGIN
   TRUNCATE report_hourly, report_daily, report_grouped_daily, report_grouped_monthly;
   INSERT INTO report_hourly (hour, metric, key, amount) SELECT hour, metric, key, amount FROM report_hourly_from_facts;
   INSERT INTO report_daily (day, metric, key, amount)
   SELECT report_day(hour), metric, key, sum(amount) FROM report_hourly GROUP BY 1, metric, key HAVING sum(amount) <> 0;
+
+  -- The whole is 0020's daily rollup under the grouped keys, and the root causes.
   INSERT INTO report_grouped_daily (day, dimension, value, metric, key, amount)
-  SELECT day, dimension, value, metric, key, amount FROM report_grouped_daily_from_facts;
+  SELECT d.day, '', NULL, m.metric, m.key, sum(d.amount) FROM report_daily d, report_grouped_metric(d.metric, d.key) m
+  GROUP BY 1, m.metric, m.key HAVING sum(d.amount) <> 0
+  UNION ALL
+  SELECT report_day(recorded_at), '', NULL, 'root_cause', report_root_cause(root_cause), count(*)
+  FROM complaint_corrective_actions GROUP BY 1, 5;
+
+  DROP TABLE IF EXISTS report_grouped_rebuild;
+  CREATE TEMPORARY TABLE report_grouped_rebuild ON COMMIT DROP AS
+  SELECT report_day(hour) AS day, metric, key, category, product, channel, department, team, sum(amount) AS amount
+  FROM report_grouped_contributions_from_facts GROUP BY 1, 2, 3, 4, 5, 6, 7, 8;
+  FOREACH grouping_column IN ARRAY ARRAY['category', 'product', 'channel', 'department', 'team'] LOOP
+    EXECUTE format($i$
+      INSERT INTO report_grouped_daily (day, dimension, value, metric, key, amount)
+      SELECT day, %1$L, %1$I, metric, key, sum(amount) FROM report_grouped_rebuild
+      GROUP BY day, %1$I, metric, key HAVING sum(amount) <> 0$i$, grouping_column);
+  END LOOP;
+  DROP TABLE report_grouped_rebuild;
+
   INSERT INTO report_grouped_monthly (month, dimension, value, metric, key, amount)
   SELECT report_month(day), dimension, value, metric, key, sum(amount) FROM report_grouped_daily
   GROUP BY 1, dimension, value, metric, key HAVING sum(amount) <> 0;
-$$;
+END $$;
 
 DO $$
 DECLARE
