@@ -216,14 +216,17 @@ async function rollupParts(sql: Sql, q: KpiQuery): Promise<Parts> {
   // The backlog at the end: open before the period, plus received, less closed in it; by the
   // ageing buckets of the young backlog, the oldest bucket taking the rest.
   const sum = (list: RollupRow[] | undefined, metric: string) => (list ?? []).filter((r) => r.metric === metric).reduce((a, r) => a + Number(r.amount), 0);
+  // A group counts here when it had figures in the period or complaints open at its end (as the facts' backlog query finds them).
+  const active = new Set(ids.keys());
   const beforeBy = collect(before);
   const youngBy = new Map([...collect(young)].map(([id, [r]]) => [id, r]));
-  const openIds = q.units ? ['total'] : [...new Set(['total', ...ids.keys()])];
-  const openAtEnd = openIds.map((id) => {
+  const openIds = q.units ? ['total'] : [...ids.keys()];
+  const openAtEnd = openIds.flatMap((id) => {
     const open = sum(beforeBy.get(id), 'received') - sum(beforeBy.get(id), 'closed') + sum(byGroup.get(id), 'received') - sum(byGroup.get(id), 'closed');
     const y = youngBy.get(id);
     const younger = { days0to2: Number(y?.days0to2 ?? 0), days3to5: Number(y?.days3to5 ?? 0), days6to10: Number(y?.days6to10 ?? 0), days11to20: Number(y?.days11to20 ?? 0) };
-    return { ...ids.get(id), is_total: id === 'total', g: ids.get(id)?.g ?? null, open, ...younger, over20: open - Object.values(younger).reduce((a, b) => a + b, 0) } as Grouped;
+    if (open === 0 && !active.has(id)) return [];
+    return [{ ...ids.get(id), is_total: id === 'total', g: ids.get(id)?.g ?? null, open, ...younger, over20: open - Object.values(younger).reduce((a, b) => a + b, 0) } as Grouped];
   });
   return { counts, percentiles, openAtEnd, rootCauses };
 }

@@ -233,18 +233,38 @@ export async function rollupPercentiles(sql: Sql, dimension: RollupDimension, hi
     return { h, ranks: total === 0 ? null : [at(0.5), at(0.9)] };
   });
   const values = new Map<string, Map<number, number>>();
-  await Promise.all(
-    [...wanted].map(async ([id, { h, bucket, offsets }]) => {
-      const first = Math.min(...offsets);
-      const lo = bucket * RESOLUTION_BUCKET_MINUTES;
-      const group = h.whole || dimension === '' ? sql`` : h.value === null ? sql`c.${sql(dimension)} IS NULL AND` : sql`c.${sql(dimension)} = ${h.value} AND`;
-      const rows = await sql<{ m: number }[]>`
+  const reads = [...wanted].map(([id, { h, bucket, offsets }]) => {
+    const first = Math.min(...offsets);
+    return { id, h, lo: bucket * RESOLUTION_BUCKET_MINUTES, first, count: Math.max(...offsets) - first + 1 };
+  });
+  const keep = (read: (typeof reads)[number], rows: { m: number }[]) => values.set(read.id, new Map(rows.map((r, i) => [read.first + i, r.m])));
+  // Reads of any closure (the whole, a week, a month) in one query; a group's each on its dimension's index.
+  const whole = reads.filter((r) => r.h.whole || dimension === '');
+  if (whole.length > 0) {
+    const rows = await sql<{ i: number; m: number }[]>`
+      SELECT q.i, b.m FROM unnest(${whole.map((_, i) => i)}::int[], ${whole.map((r) => r.lo)}::int[], ${whole.map((r) => r.h.from.toISOString())}::timestamptz[],
+        ${whole.map((r) => r.h.to.toISOString())}::timestamptz[], ${whole.map((r) => r.first)}::int[], ${whole.map((r) => r.count)}::int[]) AS q (i, lo, f, t, first, n),
+      LATERAL (
         SELECT c.resolution_business_minutes AS m FROM complaints c
-        WHERE ${group} c.resolution_business_minutes >= ${lo} AND c.resolution_business_minutes < ${lo + RESOLUTION_BUCKET_MINUTES}
-          AND c.closed_at >= ${h.from} AND c.closed_at < ${h.to}
-        ORDER BY 1 OFFSET ${first} LIMIT ${Math.max(...offsets) - first + 1}`;
-      values.set(id, new Map(rows.map((r, i) => [first + i, r.m])));
-    }),
+        WHERE c.resolution_business_minutes >= q.lo AND c.resolution_business_minutes < q.lo + ${RESOLUTION_BUCKET_MINUTES}
+          AND c.closed_at >= q.f AND c.closed_at < q.t
+        ORDER BY 1 OFFSET q.first LIMIT q.n
+      ) b
+      ORDER BY q.i, b.m`;
+    whole.forEach((read, i) => keep(read, rows.filter((r) => r.i === i)));
+  }
+  await Promise.all(
+    reads
+      .filter((r) => !(r.h.whole || dimension === ''))
+      .map(async (read) => {
+        const { h, lo } = read;
+        const group = h.value === null ? sql`c.${sql(dimension)} IS NULL` : sql`c.${sql(dimension)} = ${h.value}`;
+        keep(read, await sql<{ m: number }[]>`
+          SELECT c.resolution_business_minutes AS m FROM complaints c
+          WHERE ${group} AND c.resolution_business_minutes >= ${lo} AND c.resolution_business_minutes < ${lo + RESOLUTION_BUCKET_MINUTES}
+            AND c.closed_at >= ${h.from} AND c.closed_at < ${h.to}
+          ORDER BY 1 OFFSET ${read.first} LIMIT ${read.count}`);
+      }),
   );
   const valueAt = (rank: { id: string; offset: number }) => {
     const v = values.get(rank.id)!.get(rank.offset);
