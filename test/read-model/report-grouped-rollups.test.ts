@@ -127,8 +127,11 @@ describe('grouped rollups kept by the triggers', () => {
     const inside = [new Date('2023-02-28T21:30:00Z'), new Date('2023-03-15T12:00:00Z'), new Date('2023-03-31T20:30:00Z')];
     const outside = [new Date('2023-02-28T20:30:00Z'), new Date('2023-03-31T21:30:00Z')];
     for (const at of [...inside, ...outside]) await complaintWithFacts(db.sql, at, { team: 'delivery', category: 'transport' });
+    // A team whose only complaint closed years before: nothing in the period, nothing open, no group.
+    await complaintWithFacts(db.sql, new Date('2020-01-10T10:00:00Z'), { team: 'former-team' });
     const q = query('2023-03-01', '2023-03-31', 'team');
     const report = await kpiReport(db.sql, q);
+    expect(report.groups.has('former-team')).toBe(false);
     // Open at the start: the one of 20:30Z on 28 February, closed inside; at the end: the one of 20:30Z on 31 March.
     expect(report.groups.get('delivery')!.volume).toEqual({ received: 3, closed: 3, openAtStart: 1, openAtEnd: 1 });
     expect(report.groups.get('delivery')!.escalations.total).toBe(3);
