@@ -1,6 +1,6 @@
 /**
  * Times only the KPI report of bench/reports.ts (GET /v1/reports/kpis for the data's last year,
- * ungrouped and by month) against the bench database, beside the same count(*) baseline.
+ * ungrouped and by every grouping) against the bench database, beside the same count(*) baseline.
  *   npx tsx bench/kpi-probe.ts [--runs 30] [--database plaint_bench]
  */
 import { parseArgs } from 'node:util';
@@ -16,10 +16,10 @@ try {
   const latest = (await sql<{ latest: Date }[]>`SELECT max(received_at) AS latest FROM complaints`)[0]!.latest;
   const to = latest.toISOString().slice(0, 10);
   const from = new Date(latest.getTime() - 365 * 86_400_000).toISOString().slice(0, 10);
-  const reports: Array<[string, string]> = [
-    ['kpis, a year', `from=${from}&to=${to}`],
-    ['kpis, a year by month', `from=${from}&to=${to}&groupBy=month`],
-  ];
+  const reports: Array<[string, string]> = [undefined, 'category', 'product', 'channel', 'department', 'team', 'week', 'month'].map((g) => [
+    g ? `kpis, a year by ${g}` : 'kpis, a year',
+    `from=${from}&to=${to}${g ? `&groupBy=${g}` : ''}`,
+  ]);
   const baseline = await timeRuns(40, async () => {
     await sql`SELECT count(*) FROM complaints WHERE status = 'investigating'`;
   });

@@ -102,7 +102,8 @@ async function run(sql: Sql, seeded: { result: SeedResult; at: Date; measuredNow
   const latest = (await sql<{ latest: Date }[]>`SELECT max(received_at) AS latest FROM complaints`)[0]!.latest;
   const to = latest.toISOString().slice(0, 10);
   const from = new Date(latest.getTime() - 365 * 86_400_000).toISOString().slice(0, 10);
-  for (const groupBy of [undefined, 'category', 'month', 'team']) {
+  // Every grouping the API offers: each reads the rollups (db/migrations/0020, 0022).
+  for (const groupBy of [undefined, 'category', 'product', 'channel', 'department', 'team', 'week', 'month']) {
     const path = `/v1/reports/kpis?from=${from}&to=${to}${groupBy ? `&groupBy=${groupBy}` : ''}`;
     line(`GET /v1/reports/kpis (a year${groupBy ? `, by ${groupBy}` : ''})`, await timeRoute(() => get(path), 12), TARGETS.kpiMs);
   }

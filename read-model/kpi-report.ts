@@ -2,12 +2,14 @@
 // report fact tables (db/migrations/0018), one small aggregate query per fact and deciding date,
 // each an index range scan with FILTER aggregates, run side by side. Totals and groups come from
 // the same scan (GROUPING SETS). What each figure means is documented in
-// api/staff/kpi-reports.schemas.ts; this module only counts. Counts and sums come from the
-// hourly/daily rollup (db/migrations/0020) where it is exact (useRollups); percentiles, the
-// backlog and root causes always from the facts.
+// api/staff/kpi-reports.schemas.ts; this module only counts. Where the rollups are exact
+// (useRollups: every boundary on a whole UTC hour) every figure comes from them instead
+// (read-model/kpi-rollup-reads.ts, db/migrations/0020 and 0022), for every grouping; the fact
+// queries below remain for the other time zones and are what the rollups' tests compare with.
 import type { PendingQuery, Row, Sql } from 'postgres';
 import { AGEING_BUCKETS, ageingThresholds, reportBounds, type AgeingBucketId, type ReportBounds } from '../domain/reports/kpi-periods.js';
 import type { CalendarResolver } from './calendar-resolver.js';
+import { readRollups, rollupPercentiles, rollupRootCauses, youngBacklog, type Histogram, type Period, type RollupDimension, type RollupRow } from './kpi-rollup-reads.js';
 import { rollupCovers } from './report-rollups.js';
 
 export const DIMENSIONS = ['category', 'product', 'channel', 'department', 'team'] as const;
@@ -36,9 +38,9 @@ export interface KpiQuery extends ReportBounds {
   /** With groupBy week or month: the local start date of every unit the report touches, oldest first. */
   units?: string[];
   /**
-   * Read the counts and sums from the hourly rollup (db/migrations/0020) where it is exact: no
-   * dimension grouping, and every boundary (start, end, each unit's start) on a whole UTC hour.
-   * Default true; false reads the fact tables (the rollup's tests compare the two).
+   * Read the figures from the rollups (db/migrations/0020, 0022) where they are exact: every
+   * boundary (start, end, each unit's start) on a whole UTC hour. Default true; false reads the
+   * fact tables (the rollups' tests compare the two).
    */
   rollups?: boolean;
 }
@@ -83,18 +85,7 @@ export interface KpiReport {
 type Grouped = { g: string | null; is_total: boolean } & Row;
 
 export async function kpiReport(sql: Sql, q: KpiQuery): Promise<KpiReport> {
-  const src = sources(sql, q);
-  // Time units come back as their number (1…): named by their first local date here.
-  const named = (rows: Grouped[]) =>
-    q.units ? rows.map((r) => (r.is_total || r.g === null ? r : { ...r, g: q.units![Number(r.g) - 1] ?? null })) : rows;
-  const counted = useRollups(q) ? rollupCounts(sql, q) : factCounts(src, named);
-  const [counts, percentiles, openAtEnd, rootCauses] = await Promise.all([
-    counted,
-    // Ungrouped on the rollup: exact percentiles from its resolution-hour histogram; else the facts'.
-    useRollups(q) && !q.units ? rollupPercentiles(sql, q) : src.resolutionPercentiles().then(named),
-    src.openAtEnd(),
-    src.rootCauses(),
-  ]);
+  const { counts, percentiles, openAtEnd, rootCauses } = useRollups(q) ? await rollupParts(sql, q) : await factParts(sql, q);
   const { received, closed, clocks, escalations, proposed, answered, redress, handOffs, survey } = counts;
   const keys = new Set<string | null>();
   for (const rows of [received, closed, percentiles, openAtEnd, clocks, escalations, proposed, answered, handOffs, redress, survey]) {
@@ -127,19 +118,37 @@ export async function kpiReport(sql: Sql, q: KpiQuery): Promise<KpiReport> {
 
 type Counts = Pick<SourceRows, 'received' | 'closed' | 'clocks' | 'escalations' | 'proposed' | 'answered' | 'redress' | 'handOffs' | 'survey'>;
 
+/** What kpiReport shapes into figures, read from the facts or from the rollups alike. */
+interface Parts {
+  counts: Counts;
+  percentiles: Grouped[];
+  openAtEnd: Grouped[];
+  rootCauses: Row[];
+}
+
 function unitStartsOf(q: KpiQuery): Date[] {
   return (q.units ?? []).map((u, i) => (i === 0 ? q.start : reportBounds(u, u, q.timeZone).start));
 }
 
-/** Whether the rollup can answer exactly (a half-hour time zone's midnights are not whole UTC hours). */
-export function useRollups(q: KpiQuery): boolean {
-  const dimension = q.groupBy && (DIMENSIONS as readonly string[]).includes(q.groupBy);
-  return q.rollups !== false && !dimension && rollupCovers([q.start, q.end, ...unitStartsOf(q)]);
+function dimensionOf(q: KpiQuery): Dimension | undefined {
+  return q.groupBy && (DIMENSIONS as readonly string[]).includes(q.groupBy) ? (q.groupBy as Dimension) : undefined;
 }
 
-/** The counts from the fact tables, one range scan per fact and deciding date. */
-async function factCounts(src: ReturnType<typeof sources>, named: (rows: Grouped[]) => Grouped[]): Promise<Counts> {
-  const [received, closed, clocks, escalations, proposed, answers, handOffs, survey] = await Promise.all([
+/**
+ * Whether the rollups can answer exactly: every boundary (start, end, each unit's start) on a
+ * whole UTC hour (a half-hour time zone's midnights are not).
+ */
+export function useRollups(q: KpiQuery): boolean {
+  return q.rollups !== false && rollupCovers([q.start, q.end, ...unitStartsOf(q)]);
+}
+
+/** Every figure from the fact tables, one range scan per fact and deciding date. */
+async function factParts(sql: Sql, q: KpiQuery): Promise<Parts> {
+  const src = sources(sql, q);
+  // Time units come back as their number (1…): named by their first local date here.
+  const named = (rows: Grouped[]) =>
+    q.units ? rows.map((r) => (r.is_total || r.g === null ? r : { ...r, g: q.units![Number(r.g) - 1] ?? null })) : rows;
+  const [received, closed, clocks, escalations, proposed, answers, handOffs, survey, percentiles, openAtEnd, rootCauses] = await Promise.all([
     src.received().then(named),
     src.closed().then(named),
     src.stageClocks().then(named),
@@ -148,35 +157,94 @@ async function factCounts(src: ReturnType<typeof sources>, named: (rows: Grouped
     src.proposalsAnswered().then(named),
     src.externalHandOffs().then(named),
     src.survey().then(named),
+    src.resolutionPercentiles().then(named),
+    src.openAtEnd(),
+    src.rootCauses(),
   ]);
-  return { received, closed, clocks, escalations, proposed, answered: sumOverKeys(answers), redress: answers.filter((r) => r.k !== null), handOffs, survey };
+  const counts = { received, closed, clocks, escalations, proposed, answered: sumOverKeys(answers), redress: answers.filter((r) => r.k !== null), handOffs, survey };
+  return { counts, percentiles, openAtEnd, rootCauses };
 }
 
 /**
- * The same counts from the hourly rollup: one range scan of report_hourly summed per metric and
- * key (and time unit), shaped as the fact queries' rows so that `figures` reads both alike.
+ * Every figure from the rollups (read-model/kpi-rollup-reads.ts), shaped as the fact queries'
+ * rows so that `figures` reads both alike: the counts and the resolution histogram of the period
+ * (by unit or value), the open count before it, the young backlog by ageing bucket and the root
+ * causes, side by side.
  */
-async function rollupCounts(sql: Sql, q: KpiQuery): Promise<Counts> {
-  const segments = rollupSegments(q.units ? [...unitStartsOf(q), q.end] : [q.start, q.end]);
-  const hours = segments.filter((s) => s.table === 'hourly');
-  const days = segments.filter((s) => s.table === 'daily');
-  const read = sql`
-    SELECT s.g, h.metric, h.key, h.amount
-    FROM unnest(${hours.map((s) => s.g)}::int[], ${hours.map((s) => s.from)}::timestamptz[], ${hours.map((s) => s.to)}::timestamptz[]) AS s (g, f, t)
-    JOIN report_hourly h ON h.hour >= s.f AND h.hour < s.t AND h.metric <> ${RESOLUTION_HISTOGRAM}
-    UNION ALL
-    SELECT s.g, d.metric, d.key, d.amount
-    FROM unnest(${days.map((s) => s.g)}::int[], ${days.map((s) => s.from)}::timestamptz[], ${days.map((s) => s.to)}::timestamptz[]) AS s (g, f, t)
-    JOIN report_daily d ON d.day >= s.f AND d.day < s.t AND d.metric <> ${RESOLUTION_HISTOGRAM}`;
-  // By time unit the total comes from the same pass (GROUPING SETS).
-  const rows = await sql<{ g: number | null; is_total: boolean; metric: string; key: string; amount: string }[]>`
-    SELECT g, ${q.units ? sql`grouping(g) = 1` : sql`true`} AS is_total, metric, key, sum(amount)::text AS amount
-    FROM (${read}) r
-    GROUP BY ${q.units ? sql`GROUPING SETS ((metric, key), (g, metric, key))` : sql`g, metric, key`}`;
+async function rollupParts(sql: Sql, q: KpiQuery): Promise<Parts> {
+  const dimension: RollupDimension = dimensionOf(q) ?? '';
+  const starts = unitStartsOf(q);
+  const periods: Period[] = q.units ? starts.map((from, i) => ({ g: i + 1, from, to: starts[i + 1] ?? q.end })) : [{ g: 1, from: q.start, to: q.end }];
+  const [rows, before, young, rootCauses] = await Promise.all([
+    readRollups(sql, { dimension, periods, repeatWindowDays: q.repeatWindowDays }),
+    readRollups(sql, { dimension, periods: [{ g: 1, from: null, to: q.start }], repeatWindowDays: q.repeatWindowDays, metrics: ['received', 'closed'] }),
+    youngBacklog(sql, dimension, q.end, ageingRows(q)),
+    rollupRootCauses(sql, q.start, q.end, q.rootCauseLimit),
+  ]);
+  // A row's group: its unit's first local date, its dimension's value, or none (the total).
+  const ids = new Map<string, { g: string | null; is_total: boolean }>();
+  const idOf = (r: { grp: string | null; is_total: boolean }) => {
+    const g = r.is_total ? null : q.units ? (q.units[Number(r.grp) - 1] ?? null) : r.grp;
+    const id = r.is_total ? 'total' : `g:${JSON.stringify(g)}`;
+    if (!ids.has(id)) ids.set(id, { g, is_total: r.is_total });
+    return id;
+  };
+  const collect = <T extends { grp: string | null; is_total: boolean }>(list: readonly T[]) => {
+    const by = new Map<string, T[]>();
+    for (const r of list) by.set(idOf(r), [...(by.get(idOf(r)) ?? []), r]);
+    return by;
+  };
+  ids.set('total', { g: null, is_total: true });
+  const byGroup = collect(rows);
+  const counts = countsFromRollup([...ids].map(([id, group]) => ({ ...group, rows: byGroup.get(id) ?? [] })));
+
+  // Percentiles: one histogram per group and the total, read where their closures are.
+  const histograms: Histogram[] = [...ids].map(([id, { g, is_total }]) => {
+    const unit = q.units && !is_total ? q.units.indexOf(g!) : -1;
+    return {
+      id,
+      buckets: (byGroup.get(id) ?? []).filter((r) => r.metric === RESOLUTION_BUCKETS).map((r) => ({ bucket: Number(r.key), n: Number(r.amount) })),
+      from: unit >= 0 ? periods[unit]!.from! : q.start,
+      to: unit >= 0 ? periods[unit]!.to : q.end,
+      value: g,
+      whole: is_total || !!q.units,
+    };
+  });
+  const found = await rollupPercentiles(sql, q.units ? '' : dimension, histograms);
+  const percentiles = histograms.map((h) => ({ ...ids.get(h.id)!, percentiles: found.get(h.id) ?? null }) as Grouped);
+
+  // The backlog at the end: open before the period, plus received, less closed in it; by the
+  // ageing buckets of the young backlog, the oldest bucket taking the rest.
+  const sum = (list: RollupRow[] | undefined, metric: string) => (list ?? []).filter((r) => r.metric === metric).reduce((a, r) => a + Number(r.amount), 0);
+  // A group counts here when it had figures in the period or complaints open at its end (as the facts' backlog query finds them).
+  const active = new Set(ids.keys());
+  const beforeBy = collect(before);
+  const youngBy = new Map([...collect(young)].map(([id, [r]]) => [id, r]));
+  const openIds = q.units ? ['total'] : [...ids.keys()];
+  const openAtEnd = openIds.flatMap((id) => {
+    const open = sum(beforeBy.get(id), 'received') - sum(beforeBy.get(id), 'closed') + sum(byGroup.get(id), 'received') - sum(byGroup.get(id), 'closed');
+    const y = youngBy.get(id);
+    const younger = { days0to2: Number(y?.days0to2 ?? 0), days3to5: Number(y?.days3to5 ?? 0), days6to10: Number(y?.days6to10 ?? 0), days11to20: Number(y?.days11to20 ?? 0) };
+    if (open === 0 && !active.has(id)) return [];
+    return [{ ...ids.get(id), is_total: id === 'total', g: ids.get(id)?.g ?? null, open, ...younger, over20: open - Object.values(younger).reduce((a, b) => a + b, 0) } as Grouped];
+  });
+  return { counts, percentiles, openAtEnd, rootCauses };
+}
+
+/** The rollup metric counting closures by resolution-time bucket (0022; key: the bucket number). */
+const RESOLUTION_BUCKETS = 'resolution_4h';
+
+function ageingRows(q: KpiQuery) {
+  return {
+    thresholds: q.ageing.map((a) => ({ calendar_id: a.calendarId, ...Object.fromEntries(a.thresholds.map((t, i) => [`t${i + 1}`, t.toISOString()])) })),
+    known: q.ageing.map((a) => a.calendarId),
+    defaultCalendarId: q.defaultCalendarId,
+  };
+}
+
+/** The rollup's rows of each group summed into the fact queries' row shapes. */
+function countsFromRollup(groups: { g: string | null; is_total: boolean; rows: RollupRow[] }[]): Counts {
   const counts: Counts = { received: [], closed: [], clocks: [], escalations: [], proposed: [], answered: [], redress: [], handOffs: [], survey: [] };
-  type RollupRow = (typeof rows)[number];
-  const groups: { g: string | null; is_total: boolean; rows: RollupRow[] }[] = [{ g: null, is_total: true, rows: rows.filter((r) => r.is_total) }];
-  (q.units ?? []).forEach((unit, i) => groups.push({ g: unit, is_total: false, rows: rows.filter((r) => !r.is_total && r.g === i + 1) }));
   for (const { g, is_total, rows: mine } of groups) {
     const sum = (metric: string, key?: (k: string) => boolean) =>
       mine.filter((r) => r.metric === metric && (!key || key(r.key))).reduce((a, r) => a + Number(r.amount), 0);
@@ -185,7 +253,7 @@ async function rollupCounts(sql: Sql, q: KpiQuery): Promise<Counts> {
     const accepted = (k: string) => k.endsWith(':accepted') || k.endsWith(':deemed_accepted');
     counts.received.push(row({
       received: sum('received'),
-      repeats: sum('repeat_gap_days', (k) => Number(k) <= q.repeatWindowDays),
+      repeats: sum('repeat_gap_days', (k) => k === 'within'),
     }));
     counts.closed.push(row({
       closed: sum('closed'),
@@ -227,95 +295,6 @@ async function rollupCounts(sql: Sql, q: KpiQuery): Promise<Counts> {
     }));
   }
   return counts;
-}
-
-const DAY_MS = 86_400_000;
-
-/**
- * Where the rollup holds each period between consecutive boundaries (its number g, 1…): whole
- * UTC days from report_daily, the hours before the first and after the last from report_hourly.
- */
-/** The rollup metric counting closures by whole business hours of resolution time (key: the hour). */
-const RESOLUTION_HISTOGRAM = 'resolution_hour';
-
-/**
- * percentile_cont(0.5, 0.9) of the resolution minutes of the period's closures, exactly as the
- * facts' query computes it, without sorting them all: the rollup's histogram by business hour
- * says which hour holds each rank, and an index range scan reads only that hour's minutes.
- */
-async function rollupPercentiles(sql: Sql, q: KpiQuery): Promise<Grouped[]> {
-  const segments = rollupSegments([q.start, q.end]);
-  const read = (table: 'hourly' | 'daily') => {
-    const mine = segments.filter((s) => s.table === table);
-    const from = mine.map((s) => s.from);
-    const to = mine.map((s) => s.to);
-    return table === 'hourly'
-      ? sql`SELECT h.key, h.amount FROM unnest(${from}::timestamptz[], ${to}::timestamptz[]) AS s (f, t)
-            JOIN report_hourly h ON h.hour >= s.f AND h.hour < s.t AND h.metric = ${RESOLUTION_HISTOGRAM}`
-      : sql`SELECT d.key, d.amount FROM unnest(${from}::timestamptz[], ${to}::timestamptz[]) AS s (f, t)
-            JOIN report_daily d ON d.day >= s.f AND d.day < s.t AND d.metric = ${RESOLUTION_HISTOGRAM}`;
-  };
-  const histogram = await sql<{ hour: number; n: string }[]>`
-    SELECT key::int AS hour, sum(amount)::text AS n FROM (${read('hourly')} UNION ALL ${read('daily')}) r
-    GROUP BY 1 HAVING sum(amount) > 0 ORDER BY 1`;
-  const total = histogram.reduce((sum, b) => sum + Number(b.n), 0);
-  if (total === 0) return [{ g: null, is_total: true, percentiles: null } as Grouped];
-  const bucketValues = new Map<number, Promise<number[]>>();
-  const valuesOf = (hour: number) => {
-    if (!bucketValues.has(hour)) {
-      bucketValues.set(hour, sql<{ m: number }[]>`
-        SELECT resolution_business_minutes AS m FROM complaints
-        WHERE resolution_business_minutes >= ${hour * 60} AND resolution_business_minutes < ${(hour + 1) * 60}
-          AND closed_at >= ${q.start} AND closed_at < ${q.end}
-        ORDER BY 1`.then((rows) => rows.map((r) => r.m)));
-    }
-    return bucketValues.get(hour)!;
-  };
-  /** The value of 0-based rank `rank` in the sorted minutes. */
-  const valueAt = async (rank: number): Promise<number> => {
-    let before = 0;
-    for (const b of histogram) {
-      const n = Number(b.n);
-      if (rank < before + n) {
-        const values = await valuesOf(b.hour);
-        const value = values[rank - before];
-        if (value === undefined) throw new Error(`the resolution histogram disagrees with the facts in hour ${b.hour}`);
-        return value;
-      }
-      before += n;
-    }
-    throw new Error(`rank ${rank} is beyond the resolution histogram's ${total} closures`);
-  };
-  // percentile_cont: interpolate between the two ranks around p × (N − 1).
-  const at = async (p: number) => {
-    const position = p * (total - 1);
-    const low = Math.floor(position);
-    const first = await valueAt(low);
-    const second = Math.ceil(position) === low ? first : await valueAt(low + 1);
-    return first + (second - first) * (position - low);
-  };
-  return [{ g: null, is_total: true, percentiles: [await at(0.5), await at(0.9)] } as Grouped];
-}
-
-export function rollupSegments(boundaries: readonly Date[]): { g: number; table: 'hourly' | 'daily'; from: string; to: string }[] {
-  const segments: { g: number; table: 'hourly' | 'daily'; from: string; to: string }[] = [];
-  const push = (g: number, table: 'hourly' | 'daily', from: number, to: number) => {
-    if (from < to) segments.push({ g, table, from: new Date(from).toISOString(), to: new Date(to).toISOString() });
-  };
-  for (let i = 0; i + 1 < boundaries.length; i++) {
-    const from = boundaries[i]!.getTime();
-    const to = boundaries[i + 1]!.getTime();
-    const firstDay = Math.ceil(from / DAY_MS) * DAY_MS;
-    const lastDay = Math.floor(to / DAY_MS) * DAY_MS;
-    if (firstDay >= lastDay) {
-      push(i + 1, 'hourly', from, to);
-    } else {
-      push(i + 1, 'hourly', from, firstDay);
-      push(i + 1, 'daily', firstDay, lastDay);
-      push(i + 1, 'hourly', lastDay, to);
-    }
-  }
-  return segments;
 }
 
 /** Rows keyed by `k` (here: the redress currency) summed into one row per group. */
@@ -503,7 +482,8 @@ function sources(sql: Sql, q: KpiQuery) {
       const columns = AGEING_BUCKETS.slice(1).map((_, i) => `t${i + 1} timestamptz`).join(', ');
       const buckets = AGEING_BUCKETS.map((b, i) => {
         const younger = i + 1 < AGEING_BUCKETS.length ? `received_at >= t${i + 1}` : 'true';
-        const older = i === 0 ? 'true' : `received_at < t${i}`;
+        // A complaint on a calendar without thresholds (none given for it) is open, and the oldest.
+        const older = i === 0 ? 'true' : i + 1 === AGEING_BUCKETS.length ? `(received_at < t${i} OR t${i} IS NULL)` : `received_at < t${i}`;
         return `count(*) FILTER (WHERE ${younger} AND ${older}) AS ${b.id.toLowerCase()}`;
       }).join(', ');
       return grouped(
@@ -512,7 +492,7 @@ function sources(sql: Sql, q: KpiQuery) {
               UNION ALL
               SELECT ${openGroup} AS g, c.received_at, c.calendar_id FROM complaints c WHERE c.closed_at >= ${end} AND c.received_at < ${end}
             ) o
-            JOIN jsonb_to_recordset(${sql.json(thresholds)}) AS a(calendar_id text, ${sql.unsafe(columns)})
+            LEFT JOIN jsonb_to_recordset(${sql.json(thresholds)}) AS a(calendar_id text, ${sql.unsafe(columns)})
               ON a.calendar_id = CASE WHEN o.calendar_id = ANY(${known}::text[]) THEN o.calendar_id ELSE ${q.defaultCalendarId} END`,
         sql`count(*) AS open, ${sql.unsafe(buckets)}`,
         { totalOnly: !!unit },

@@ -39,9 +39,9 @@ const kpiRoute = createRoute({
     'Every figure is defined in the KpiFigures schema: what counts, which date puts it in the period, its unit. ' +
     'Send `Accept: text/csv` for the same table as CSV (RFC 4180; one row for the total, then one per group; ' +
     'column ids stable; text cells starting with = + - @ are prefixed with an apostrophe). ' +
-    'Speed: without a grouping and by week or month, counts and sums come from an hourly rollup kept by each ' +
-    'transition (exact, the same figures); in a report time zone whose midnights are not whole UTC hours (e.g. +03:30, ' +
-    '+05:30), and grouped by category, product, channel, department or team, they come from the fact tables (slower at scale).',
+    'Speed: every grouping reads rollups kept by each transition (by month, day and hour, by dimension; exact, the same ' +
+    'figures as the fact tables); in a report time zone whose midnights are not whole UTC hours (e.g. +03:30, +05:30) ' +
+    'the figures come from the fact tables (slower at scale).',
   security: [{ apiKey: [] }],
   middleware: [requireRole(...REPORT_READERS)] as const,
   request: { query: kpiQuerySchema },
