@@ -17,6 +17,7 @@ import { DEPARTMENTS, SUPERVISORS } from './organisation.js';
 import { progressBar } from './progress.js';
 import { createRandom } from './random.js';
 import { buildTextPool } from './text-pool.js';
+import { loadByCloning, type CloneLoadResult } from './clones.js';
 
 /** Every seeded complaint can be tracked with this PIN (demo data; one scrypt hash for all rows). */
 export const SEED_TRACKING_PIN = '246810';
@@ -29,6 +30,12 @@ export interface SeedOptions {
   linkSigningSecret: string;
   /** Drop and rebuild secondary indexes: `auto` does it for big loads into small tables. */
   rebuildIndexes?: 'auto' | 'yes' | 'no';
+  /**
+   * `clone` builds a few thousand lives and lets PostgreSQL clone them, moved in time (clones.ts);
+   * `exact` builds every life in Node and COPYs its rows; `auto` clones from 50,000 complaints on.
+   * Cloning needs a superuser session (replica mode); without one the seed is exact.
+   */
+  method?: 'auto' | 'clone' | 'exact';
   /** Progress bar on stderr (default true). */
   progress?: boolean;
   log?: (line: string) => void;
@@ -45,7 +52,9 @@ export interface SeedResult {
   generateAndCopySeconds: number;
   indexSeconds: number;
   indexesRebuilt: number;
-  mode: 'streams' | 'batches';
+  mode: 'streams' | 'batches' | 'clones';
+  /** With cloning: shapes built, complaints cloned from them, complaints lived again at their own time. */
+  cloning?: CloneLoadResult;
 }
 
 const CHUNK = 1_000;
@@ -61,11 +70,15 @@ export async function seedReadModel(databaseUrl: string, options: SeedOptions): 
     const setup = await prepare(sql, options, nowMs);
     const { count } = options;
     const firstNumber = await takeReferenceBlock(sql, count);
-    const generator = new SeedGenerator({ ...setup, count, seed: options.seed, nowMs, firstNumber });
+    const method = options.method ?? 'auto';
+    const cloning = replica && (method === 'clone' || (method === 'auto' && count >= 50_000));
+    // When cloning, this generator only names the first and last ids (no arrivals drawn).
+    const generator = new SeedGenerator({ ...setup, count: cloning ? 0 : count, seed: options.seed, nowMs, firstNumber });
     const existing = await sql<{ n: number }[]>`SELECT count(*)::int AS n FROM (SELECT 1 FROM complaints LIMIT 200000) c`;
     const rebuild = options.rebuildIndexes === 'yes' || (options.rebuildIndexes !== 'no' && count >= 50_000 && count >= 2 * existing[0]!.n);
     const dropped = rebuild ? await dropSecondaryIndexes(sql) : [];
     if (dropped.length) log(`dropped ${dropped.length} secondary indexes for the load; they are built again at the end`);
+    let cloned: CloneLoadResult | undefined;
     let totals = { complaints: 0, events: 0, rows: 0 };
     const loadStarted = performance.now();
     let indexSeconds = 0;
@@ -76,7 +89,9 @@ export async function seedReadModel(databaseUrl: string, options: SeedOptions): 
         bar?.update(totals.complaints);
       };
       // lz4 compresses the lifecycle snapshots (TOASTed, ~2 KB) for a quarter of the complaints' COPY time pglz takes.
-      if (replica) await loadInStreams(databaseUrl, generator, onChunk, (await accepts(sql, 'default_toast_compression', 'lz4')) ? 'lz4' : undefined);
+      const lz4 = replica && (await accepts(sql, 'default_toast_compression', 'lz4')) ? 'lz4' : undefined;
+      if (cloning) cloned = await loadByCloning(databaseUrl, { ...setup, count, seed: options.seed, nowMs, firstNumber }, onChunk, lz4);
+      else if (replica) await loadInStreams(databaseUrl, generator, onChunk, lz4);
       else await loadInBatches(sql, generator, onChunk);
       bar?.finish();
     } finally {
@@ -106,7 +121,8 @@ export async function seedReadModel(databaseUrl: string, options: SeedOptions): 
       generateAndCopySeconds,
       indexSeconds,
       indexesRebuilt: dropped.length,
-      mode: replica ? 'streams' : 'batches',
+      mode: cloning ? 'clones' : replica ? 'streams' : 'batches',
+      ...(cloned ? { cloning: cloned } : {}),
     };
   } finally {
     await sql.end({ timeout: 5 });
@@ -279,13 +295,12 @@ async function loadInBatches(sql: Sql, generator: SeedGenerator, onChunk: OnChun
   }
 }
 
-interface CopyStream {
+export interface CopyStream {
   write(lines: readonly string[]): Promise<void>;
   end(): Promise<void>;
 }
 
-async function openCopy(sql: Sql, table: SeedTable): Promise<CopyStream> {
-  const columns = SEED_TABLES[table];
+export async function openCopy(sql: Sql, table: SeedTable | string, columns: readonly string[] = SEED_TABLES[table as SeedTable]): Promise<CopyStream> {
   const stream = await sql.unsafe(`COPY ${table} (${columns.join(', ')}) FROM STDIN`).writable();
   const finished = new Promise<void>((resolve, reject) => {
     stream.on('finish', resolve);
