@@ -86,8 +86,11 @@ try {
     );
     if (result.cloning) {
       const c = result.cloning;
-      say(`${fmt(c.shapes)} lives built as shapes; ${fmt(c.cloned)} complaints cloned from them in PostgreSQL, ${fmt(c.livedAgain)} lived again at their own time (near now, or on other working days)`);
+      say(`${fmt(c.shapes)} lives built as shapes (${fmt(c.shapeSeconds, 1)} s); ${fmt(c.cloned)} complaints cloned from them in PostgreSQL, ${fmt(c.livedAgain)} lived again at their own time ` +
+        `(${fmt(c.because.nearNow)} near now, ${fmt(c.because.otherDays)} on other working days, ${fmt(c.because.resting)} resting at a status)`);
+      say(`writing ${fmt(c.writeSeconds, 1)} s, then ${fmt(c.cloneTailSeconds, 1)} s for the last clones`);
     }
+    say(`phases: ${Object.entries(result.phases).map(([k, v]) => `${k} ${fmt(v, 1)} s`).join(', ')}`);
     say(`every seeded complaint tracks with PIN ${SEED_TRACKING_PIN}`);
     // A machine-readable last line for scripts.
     process.stdout.write(`${JSON.stringify({ seed: result })}\n`);

@@ -40,7 +40,9 @@ const SHAPE_MARGIN_MS = 150 * DAY;
 /** Other shapes tried for an arrival whose calendar differs from the first one's (then it is lived again). */
 const CALENDAR_TRIES = 24;
 const CHUNK = 1_000;
-const DEBUG = { uncloneable: 0, pastNow: 0, calendarMiss: 0, calendarGaveUp: 0 };
+/** Why an arrival is lived again (`clone` holds 1 for a clone). */
+const NEAR_NOW = 2;
+const OTHER_DAYS = 3;
 /** Clones per server-side cloning batch: cloning of one batch runs while Node writes the next. */
 const BATCH = 100_000;
 
@@ -132,6 +134,16 @@ export interface CloneLoadResult {
   shapes: number;
   cloned: number;
   livedAgain: number;
+  /**
+   * Why: moved, it would reach past now (or its shape did not settle); no settled shape found whose
+   * calendar days are the same at the new date; resting at a status (the latest few); the rest had
+   * no earlier complaint of a returning customer to name.
+   */
+  because: { nearNow: number; otherDays: number; resting: number };
+  /** Seconds: building the shapes, writing (Node's part, with the COPY streams), then waiting for the last clones. */
+  shapeSeconds: number;
+  writeSeconds: number;
+  cloneTailSeconds: number;
 }
 
 /** How many shapes a seed of `count` builds. */
@@ -151,6 +163,7 @@ export async function loadByCloning(
   const texts = textsByProduct(o.pool);
 
   // ── shapes ─────────────────────────────────────────────────────────────────────────────────
+  const started = performance.now();
   const S = shapeCount(o.count);
   const shapeRandom = createRandom(mix(o.seed ^ 0x5ba9e5));
   const shapeArrivals = arrivalTimes(shapeRandom, S, o.nowMs - SHAPE_MARGIN_MS);
@@ -211,9 +224,10 @@ export async function loadByCloning(
     poolRowsOf(life, id, poolEvents, poolLinks, poolSurveys);
   }
 
+  const shapeSeconds = (performance.now() - started) / 1000;
   const sql = postgres(databaseUrl, { max: 1, onnotice: () => undefined });
   const copier = postgres(databaseUrl, {
-    max: TABLE_NAMES.length + 1,
+    max: TABLE_NAMES.length + 2,
     onnotice: () => undefined,
     connection: {
       application_name: 'plaint-seed-copy', session_replication_role: 'replica', synchronous_commit: 'off', DateStyle: 'ISO',
@@ -262,14 +276,18 @@ export async function loadByCloning(
         weeksOf[i] = k;
         at[i] = s.plan.receivedAtMs + k * WEEK;
         // Not settled, or moved past now: lived again at the new time (no second pick, so the lives near now are not the short ones).
-        if (!s.cloneable) { DEBUG.uncloneable++; break; }
-        if (s.lastHappenMs + k * WEEK > o.nowMs) { DEBUG.pastNow++; break; }
+        if (!s.cloneable || s.lastHappenMs + k * WEEK > o.nowMs) {
+          clone[i] = NEAR_NOW;
+          break;
+        }
         if (shift.same(s.firstDay, s.lastDay, 7 * k)) {
           clone[i] = 1;
           break;
         }
-        DEBUG.calendarMiss++;
-        if (attempt === CALENDAR_TRIES - 1) { DEBUG.calendarGaveUp++; break; }
+        if (attempt === CALENDAR_TRIES - 1) {
+          clone[i] = OTHER_DAYS;
+          break;
+        }
       }
     }
     const order = Array.from({ length: o.count }, (_, i) => i).sort((a, b) => at[a]! - at[b]! || a - b);
@@ -277,6 +295,8 @@ export async function loadByCloning(
     // ── complaints in the order received: customers, references, rows ─────────────────────────
     const streams = new Map<SeedTable, CopyStream>();
     for (const t of TABLE_NAMES) streams.set(t, await openCopy(copier, t));
+    // Parsing the complaints rows (the lifecycle jsonb above all) is the heaviest COPY: two streams, chunks in turn.
+    const complaintStreams = [streams.get('complaints')!, await openCopy(copier, 'complaints')];
     const rc = createRandom(mix(o.seed ^ 0xc057));
     const customers: Customer[] = [];
     const byPlace = new Map<string, number[]>();
@@ -286,6 +306,7 @@ export async function loadByCloning(
     const tasks = cloneTasks(cloner);
     let cloned = 0;
     let livedAgain = 0;
+    const because = { nearNow: 0, otherDays: 0, resting: 0 };
     let batch: { table: string; stream: CopyStream; lines: string[]; size: number } | null = null;
     const closeBatch = async () => {
       if (!batch) return;
@@ -347,6 +368,9 @@ export async function loadByCloning(
         customer.lastReference = reference;
         if (life && plan) {
           livedAgain++;
+          if (stall === null && clone[i] === NEAR_NOW) because.nearNow++;
+          else if (stall === null && clone[i] === OTHER_DAYS) because.otherDays++;
+          else because.resting += stall === null ? 0 : 1;
           events += life.events.length;
           rowCount += rowsOf.rowsOf(rows, { id, reference, plan, life, text, customer, email, phone, prior, classified, withoutContact });
           continue;
@@ -364,15 +388,17 @@ export async function loadByCloning(
         await batch.stream.write(batch.lines);
         batch.lines = [];
       }
-      await Promise.all(TABLE_NAMES.map((t) => streams.get(t)!.write(rows[t])));
+      await Promise.all(TABLE_NAMES.map((t) => (t === 'complaints' ? complaintStreams[(start / CHUNK) % 2]! : streams.get(t)!).write(rows[t])));
       onChunk({ complaints: end - start, events, rowCount });
       await new Promise((resolve) => setImmediate(resolve));
     }
     await closeBatch();
-    await Promise.all([...streams.values()].map((s) => s.end()));
+    await Promise.all([...streams.values(), complaintStreams[1]!].map((s) => s.end()));
+    const written = performance.now();
     await tasks.finish();
-    process.stderr.write(`${JSON.stringify({ ...DEBUG, uncloneableShapes: shapes.filter((x) => !x.cloneable).length, meanSpan: shapes.reduce((a, x) => a + x.lastDay - x.firstDay, 0) / S })}\n`);
-    return { shapes: S, cloned, livedAgain };
+    const cloneTailSeconds = (performance.now() - written) / 1000;
+    const writeSeconds = (written - started) / 1000 - shapeSeconds;
+    return { shapes: S, cloned, livedAgain, because, shapeSeconds, writeSeconds, cloneTailSeconds };
   } finally {
     for (const t of [...batchTables, ...POOL_TABLES]) await sql.unsafe(`DROP TABLE IF EXISTS ${t}`).catch(() => undefined);
     await copier.end({ timeout: 5 });

@@ -53,6 +53,8 @@ export interface SeedResult {
   indexSeconds: number;
   indexesRebuilt: number;
   mode: 'streams' | 'batches' | 'clones';
+  /** Seconds per phase: load (generate and write), indexes, rollups, vacuum (VACUUM ANALYZE). */
+  phases: Record<string, number>;
   /** With cloning: shapes built, complaints cloned from them, complaints lived again at their own time. */
   cloning?: CloneLoadResult;
 }
@@ -81,6 +83,7 @@ export async function seedReadModel(databaseUrl: string, options: SeedOptions): 
     let cloned: CloneLoadResult | undefined;
     let totals = { complaints: 0, events: 0, rows: 0 };
     const loadStarted = performance.now();
+    const phases: Record<string, number> = {};
     let indexSeconds = 0;
     try {
       const bar = options.progress === false ? undefined : progressBar(count, 'seed');
@@ -96,18 +99,24 @@ export async function seedReadModel(databaseUrl: string, options: SeedOptions): 
       bar?.finish();
     } finally {
       const indexStarted = performance.now();
+      phases.load = (indexStarted - loadStarted) / 1000;
+      const timed = async (phase: string, step: () => Promise<unknown>) => {
+        const t = performance.now();
+        await step();
+        phases[phase] = (performance.now() - t) / 1000;
+      };
       if (dropped.length) {
         log(`building ${dropped.length} indexes …`);
-        await buildIndexes(databaseUrl, dropped);
+        await timed('indexes', () => buildIndexes(databaseUrl, dropped));
       }
       // The load ran without triggers (replica): the report rollups they keep are rebuilt from the facts.
       if (replica) {
         log('rebuilding the report rollups …');
-        await rebuildReportRollups(sql);
+        await timed('rollups', () => rebuildReportRollups(sql));
       }
       // VACUUM, not only ANALYZE: it sets the visibility map, without which the reports' index-only
       // scans fetch every row from the heap (3.4 s instead of 0.7 s for a year's closures at a million).
-      await sql.unsafe(`VACUUM (ANALYZE) ${TABLE_NAMES.join(', ')}`);
+      await timed('vacuum', () => sql.unsafe(`VACUUM (ANALYZE) ${TABLE_NAMES.join(', ')}`));
       indexSeconds = (performance.now() - indexStarted) / 1000;
     }
     const generateAndCopySeconds = (performance.now() - loadStarted) / 1000 - indexSeconds;
@@ -122,6 +131,7 @@ export async function seedReadModel(databaseUrl: string, options: SeedOptions): 
       indexSeconds,
       indexesRebuilt: dropped.length,
       mode: cloning ? 'clones' : replica ? 'streams' : 'batches',
+      phases,
       ...(cloned ? { cloning: cloned } : {}),
     };
   } finally {
@@ -216,16 +226,31 @@ interface DroppedIndex {
   definition: string;
 }
 
-/** Plain (not unique, not a constraint's) indexes of the seeded tables. */
+/**
+ * Plain (not unique, not a constraint's) indexes of the seeded tables, and their primary keys and
+ * unique constraints that no foreign key leans on (the timeline tables'): maintaining a B-tree of
+ * random UUIDs row by row costs far more than one sorted build at the end, as pg_restore knows.
+ * `definition` is the statement that makes it again.
+ */
 async function dropSecondaryIndexes(sql: Sql): Promise<DroppedIndex[]> {
-  const indexes = await sql<DroppedIndex[]>`
-    SELECT ic.relname AS name, tc.relname AS table, pg_get_indexdef(i.indexrelid) AS definition
+  const indexes = await sql<Array<DroppedIndex & { constraintName: string | null }>>`
+    SELECT ic.relname AS name, tc.relname AS table, k.conname AS "constraintName",
+           CASE WHEN k.oid IS NULL THEN pg_get_indexdef(i.indexrelid)
+                ELSE format('ALTER TABLE %I ADD CONSTRAINT %I %s', tc.relname, k.conname, pg_get_constraintdef(k.oid)) END AS definition
     FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_class tc ON tc.oid = i.indrelid
+    LEFT JOIN pg_constraint k ON k.conindid = i.indexrelid AND k.contype IN ('p', 'u') AND k.conrelid = tc.oid
     WHERE tc.relname = ANY(${sql.array(TABLE_NAMES)}::text[]) AND tc.relnamespace = current_schema()::regnamespace
-      AND NOT i.indisunique AND NOT i.indisprimary
-      AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid)`;
-  for (const index of indexes) await sql.unsafe(`DROP INDEX ${quoteIdent(index.name)}`);
-  return indexes;
+      AND (
+        (NOT i.indisunique AND NOT i.indisprimary AND NOT EXISTS (SELECT 1 FROM pg_constraint x WHERE x.conindid = i.indexrelid))
+        OR (k.oid IS NOT NULL AND tc.relname NOT IN ('complaints', 'response_links')
+            AND NOT EXISTS (SELECT 1 FROM pg_constraint f WHERE f.contype = 'f' AND f.conindid = i.indexrelid))
+      )`;
+  for (const index of indexes) {
+    await sql.unsafe(index.constraintName
+      ? `ALTER TABLE ${quoteIdent(index.table)} DROP CONSTRAINT ${quoteIdent(index.constraintName)}`
+      : `DROP INDEX ${quoteIdent(index.name)}`);
+  }
+  return indexes.map(({ name, table, definition }) => ({ name, table, definition }));
 }
 
 /** Builds the indexes again, two at a time (the biggest first), each with plenty of memory. */
@@ -243,7 +268,7 @@ async function buildIndexes(databaseUrl: string, indexes: DroppedIndex[]): Promi
   }
 }
 
-const weight = (i: DroppedIndex) => (i.definition.includes('USING gin') ? 3 : 0) + (i.table === 'complaint_events' ? 2 : i.table === 'complaints' ? 1 : 0);
+const weight = (i: DroppedIndex) => (i.definition.includes('USING gin') ? 3 : 0) + (i.table === 'complaint_events' ? 4 : i.table === 'complaints' ? 1 : 0);
 
 const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
