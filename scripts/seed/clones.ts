@@ -300,8 +300,8 @@ export async function loadByCloning(
     const rc = createRandom(mix(o.seed ^ 0xc057));
     const customers: Customer[] = [];
     const byPlace = new Map<string, number[]>();
-    const priorByEmail = new Map<number, number>();
-    const priorByPhone = new Map<number, number>();
+    const priorByEmail: PriorMap = new Map();
+    const priorByPhone: PriorMap = new Map();
     const recentFrom = o.count - Math.max(15, Math.round(o.count * 0.02));
     const tasks = cloneTasks(cloner);
     let cloned = 0;
@@ -360,9 +360,9 @@ export async function loadByCloning(
         let prior: number | null = null;
         if (classified) {
           const map = email !== null ? priorByEmail : phone !== null ? priorByPhone : null;
-          prior = map?.get(key) ?? null;
-          if (email !== null) priorByEmail.set(key, receivedAtMs);
-          if (phone !== null) priorByPhone.set(key, receivedAtMs);
+          prior = map ? priorBefore(map, key, receivedAtMs) : null;
+          if (email !== null) notePrior(priorByEmail, key, receivedAtMs);
+          if (phone !== null) notePrior(priorByPhone, key, receivedAtMs);
         }
         customer.lastCategory = s.categoryIndex;
         customer.lastReference = reference;
@@ -495,6 +495,25 @@ function cloneTasks(cloner: Sql) {
       if (failure) throw failure;
     },
   };
+}
+
+/**
+ * Per customer and category: the latest complaint's arrival and the latest strictly before it.
+ * Clones of one shape moved by the same weeks arrive at the same minute, and `prior_complaint_at`
+ * is the latest *earlier* complaint.
+ */
+type PriorMap = Map<number, [latest: number, before: number | null]>;
+
+function priorBefore(map: PriorMap, key: number, atMs: number): number | null {
+  const entry = map.get(key);
+  if (!entry) return null;
+  return entry[0] < atMs ? entry[0] : entry[1];
+}
+
+function notePrior(map: PriorMap, key: number, atMs: number): void {
+  const entry = map.get(key);
+  if (!entry) map.set(key, [atMs, null]);
+  else if (entry[0] < atMs) map.set(key, [atMs, entry[0]]);
 }
 
 function emptyRows(): ChunkRows {
