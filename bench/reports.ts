@@ -23,6 +23,7 @@ import { apiKeyEntry } from '../scripts/dev-secrets.js';
 import { seedReadModel, type SeedResult } from '../scripts/seed/load.js';
 import { PROJECT_ROOT } from '../scripts/tools.js';
 import { parseEncryptionKeys } from '../security/payload-codec.js';
+import { measureRawWriteLimit, type RawWriteLimit } from './reports/raw-write-limit.js';
 import { absentTemporal } from './reports/absent-temporal.js';
 import { enrolClaimers, restoreAssignees } from './reports/claimers.js';
 import { percentile, timeRuns, type Timing } from './reports/timing.js';
@@ -58,7 +59,15 @@ try {
 }
 process.exitCode = verdicts.every(([, ok]) => ok) ? 0 : 1;
 
-async function run(sql: Sql, seeded: { result: SeedResult; at: Date; measuredNow: boolean }) {
+interface Seeded {
+  result: SeedResult;
+  at: Date;
+  measuredNow: boolean;
+  /** Measured right after the seed, on the rows it wrote (absent for seeds recorded before it existed). */
+  rawLimit?: RawWriteLimit;
+}
+
+async function run(sql: Sql, seeded: Seeded) {
   const keys = Object.fromEntries(
     [['supervisor', 'bench-supervisor'], ...Array.from({ length: CLAIMERS }, (_, i) => ['agent', `bench-agent-${i + 1}`])].map(([role, id]) => [id!, { role: role!, key: `bench-${id}-${randomBytes(12).toString('hex')}` }]),
   );
@@ -134,11 +143,20 @@ async function run(sql: Sql, seeded: { result: SeedResult; at: Date; measuredNow
   // ── seeding ───────────────────────────────────────────────────────────────────────────────
   const rate = seeded.result.complaints / seeded.result.seconds;
   verdicts.push(['seeding rate', rate >= TARGETS.seedPerSecond]);
+  const phases = Object.entries(seeded.result.phases ?? {}).map(([k, v]) => `${k} ${fmt(v, 1)} s`).join(', ');
   say(
     `seed (${seeded.measuredNow ? 'this run' : `when seeded, ${seeded.at.toISOString()}`}): ${fmt(seeded.result.complaints)} complaints in ${fmt(seeded.result.seconds, 1)} s = ` +
-      `${fmt(rate)} complaints/s, ${fmt(seeded.result.events / seeded.result.seconds)} events/s (index builds included)   ` +
+      `${fmt(rate)} complaints/s, ${fmt(seeded.result.events / seeded.result.seconds)} events/s (index builds, rollups, VACUUM ANALYZE included)   ` +
       `${rate >= TARGETS.seedPerSecond ? 'PASS' : 'FAIL'} (target ≥ ${fmt(TARGETS.seedPerSecond)}/s)`,
   );
+  if (phases) say(`  ${seeded.result.mode}: ${phases}${seeded.result.cloning ? `; ${fmt(seeded.result.cloning.cloned)} cloned, ${fmt(seeded.result.cloning.livedAgain)} lived again` : ''}`);
+  const raw = seeded.rawLimit;
+  if (raw) {
+    say(
+      `  raw write limit (same run): the seed's ${fmt(raw.rows)} rows by INSERT … SELECT into unindexed tables, two at a time = ` +
+        `${fmt(raw.seconds, 1)} s, ${fmt(raw.complaintsPerSecond)} complaints/s; the seed runs at ${fmt((100 * rate) / raw.complaintsPerSecond, 0)} % of it`,
+    );
+  }
 
   // ── size ──────────────────────────────────────────────────────────────────────────────────
   const [size] = await sql<{ bytes: number }[]>`SELECT pg_database_size(current_database())::bigint AS bytes`;
@@ -263,14 +281,14 @@ async function ensureBenchDatabase(serverUrl: string, name: string): Promise<str
 }
 
 /** Seeds the bench database unless it already holds `COUNT` complaints; the seed's figures are kept with it. */
-async function ensureSeeded(url: string, sql: Sql): Promise<{ result: SeedResult; at: Date; measuredNow: boolean }> {
+async function ensureSeeded(url: string, sql: Sql): Promise<Seeded> {
   await migrate(sql);
   await sql`CREATE TABLE IF NOT EXISTS bench_seed_runs (at timestamptz NOT NULL DEFAULT now(), result jsonb NOT NULL)`;
   const n = (await sql<{ n: number }[]>`SELECT count(*)::int AS n FROM complaints`)[0]!.n;
-  const [last] = await sql<{ at: Date; result: SeedResult }[]>`SELECT at, result FROM bench_seed_runs ORDER BY at DESC LIMIT 1`;
+  const [last] = await sql<{ at: Date; result: SeedResult & { rawLimit?: RawWriteLimit } }[]>`SELECT at, result FROM bench_seed_runs ORDER BY at DESC LIMIT 1`;
   if (n >= COUNT && last) {
     say(`reusing ${url.replace(/\/\/[^@]*@/, '//')} (${fmt(n)} complaints, seeded ${last.at.toISOString()})`);
-    return { result: last.result, at: last.at, measuredNow: false };
+    return { result: last.result, at: last.at, measuredNow: false, ...(last.result.rawLimit ? { rawLimit: last.result.rawLimit } : {}) };
   }
   if (n > 0) {
     say(`${fmt(n)} complaints in the bench database, fewer than ${fmt(COUNT)}: emptying it and seeding afresh`);
@@ -278,6 +296,8 @@ async function ensureSeeded(url: string, sql: Sql): Promise<{ result: SeedResult
   }
   say(`seeding ${fmt(COUNT)} complaints into ${url.replace(/\/\/[^@]*@/, '//')} …`);
   const result = await seedReadModel(url, { count: COUNT, seed: Number(values.seed), linkSigningSecret: LINK_SIGNING_SECRET });
-  await sql`INSERT INTO bench_seed_runs (result) VALUES (${sql.json(result as never)})`;
-  return { result, at: new Date(), measuredNow: true };
+  say('measuring the raw write limit on the rows just written …');
+  const rawLimit = await measureRawWriteLimit(sql, result.complaints);
+  await sql`INSERT INTO bench_seed_runs (result) VALUES (${sql.json({ ...result, rawLimit } as never)})`;
+  return { result, at: new Date(), measuredNow: true, rawLimit };
 }

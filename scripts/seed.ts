@@ -2,7 +2,7 @@
 // model (COPY), and optionally a few complaints filed through the real API so real workflows run.
 //
 //   npm run seed -- --count 100000 [--seed 1] [--now 2026-12-01T12:00:00Z] [--with-workflows 20]
-//                   [--rebuild-indexes auto|yes|no] [--force]
+//                   [--rebuild-indexes auto|yes|no] [--method auto|clone|exact] [--force]
 //
 // Writes to DATABASE_URL, else to the embedded PostgreSQL `npm start` uses (.data/postgres; stop
 // the stack first, or give its DATABASE_URL). Refuses NODE_ENV=production without --force.
@@ -26,6 +26,7 @@ const { values } = parseArgs({
     'with-workflows': { type: 'string', default: '0' },
     'api-url': { type: 'string' },
     'rebuild-indexes': { type: 'string', default: 'auto' },
+    method: { type: 'string', default: 'auto' },
     force: { type: 'boolean', default: false },
     quiet: { type: 'boolean', default: false },
   },
@@ -48,6 +49,8 @@ const now = values.now ? new Date(values.now) : undefined;
 if (now && Number.isNaN(now.getTime())) fail(`--now must be an ISO instant, got "${values.now}"`);
 const rebuildIndexes = values['rebuild-indexes'] as 'auto' | 'yes' | 'no';
 if (!['auto', 'yes', 'no'].includes(rebuildIndexes)) fail(`--rebuild-indexes must be auto, yes or no, got "${rebuildIndexes}"`);
+const method = values.method as 'auto' | 'clone' | 'exact';
+if (!['auto', 'clone', 'exact'].includes(method)) fail(`--method must be auto, clone or exact, got "${method}"`);
 // Before parsing the rest: production config may be incomplete here, and the refusal must be ours.
 const production = nodeEnvironment() === 'production';
 if (production && !values.force) {
@@ -73,7 +76,7 @@ try {
     const sql = connectDatabase(databaseUrl, { max: 1 });
     await migrate(sql);
     await sql.end();
-    const result = await seedReadModel(databaseUrl, { count, seed, ...(now ? { now } : {}), linkSigningSecret, rebuildIndexes, progress: !values.quiet });
+    const result = await seedReadModel(databaseUrl, { count, seed, ...(now ? { now } : {}), linkSigningSecret, rebuildIndexes, method, progress: !values.quiet });
     const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
     say(`${fmt(result.complaints)} complaints (${result.firstReference} … ${result.lastReference}), ${fmt(result.events)} timeline events, ${fmt(result.rows)} rows in all`);
     say(
@@ -81,6 +84,13 @@ try {
         `wall time ${fmt(result.seconds, 1)} s (generate + COPY ${fmt(result.generateAndCopySeconds, 1)} s, ` +
         `${result.indexesRebuilt ? `${result.indexesRebuilt} indexes rebuilt + ` : ''}ANALYZE ${fmt(result.indexSeconds, 1)} s; ${result.mode})`,
     );
+    if (result.cloning) {
+      const c = result.cloning;
+      say(`${fmt(c.shapes)} lives built as shapes (${fmt(c.shapeSeconds, 1)} s); ${fmt(c.cloned)} complaints cloned from them in PostgreSQL, ${fmt(c.livedAgain)} lived again at their own time ` +
+        `(${fmt(c.because.nearNow)} near now, ${fmt(c.because.otherDays)} on other working days, ${fmt(c.because.resting)} resting at a status)`);
+      say(`writing ${fmt(c.writeSeconds, 1)} s, then ${fmt(c.cloneTailSeconds, 1)} s for the last clones`);
+    }
+    say(`phases: ${Object.entries(result.phases).map(([k, v]) => `${k} ${fmt(v, 1)} s`).join(', ')}`);
     say(`every seeded complaint tracks with PIN ${SEED_TRACKING_PIN}`);
     // A machine-readable last line for scripts.
     process.stdout.write(`${JSON.stringify({ seed: result })}\n`);

@@ -63,7 +63,7 @@ export interface GeneratorOptions {
   pinHash: string;
 }
 
-interface Customer {
+export interface Customer {
   locale: SeedLocale;
   country: string;
   name: string;
@@ -77,16 +77,16 @@ interface Customer {
   lastReference: string | null;
 }
 
-const LOCALES = weights<SeedLocale>([['tr', 62], ['en', 30], ['fa', 4], ['az', 4]]);
-const CHANNELS = weights<Channel>([
+export const LOCALES = weights<SeedLocale>([['tr', 62], ['en', 30], ['fa', 4], ['az', 4]]);
+export const CHANNELS = weights<Channel>([
   ['web', 30], ['email', 15], ['phone', 14], ['live_chat', 8], ['social_media', 5], ['letter', 4], ['fax', 1],
   ['front_office', 6], ['dealer', 5], ['sales_representative', 3], ['technical_support', 9],
 ]);
-const SEVERITIES = weights<Severity>([['low', 35], ['medium', 40], ['high', 18], ['critical', 7]]);
-const CATEGORY_TABLE = weights(CATEGORIES.map((c, i) => [i, c.weight] as const));
+export const SEVERITIES = weights<Severity>([['low', 35], ['medium', 40], ['high', 18], ['critical', 7]]);
+export const CATEGORY_TABLE = weights(CATEGORIES.map((c, i) => [i, c.weight] as const));
 /** Without e-mail or phone: a letter, a fax, a walk-in (acknowledged by hand). */
-const UNREACHABLE_CHANNELS = new Set<Channel>(['letter', 'fax', 'front_office']);
-const COUNTRIES: Record<SeedLocale, readonly string[]> = { tr: ['TR'], en: ['GB', 'TR', 'IE', 'US'], fa: ['IR', 'TR'], az: ['AZ', 'TR'] };
+export const UNREACHABLE_CHANNELS = new Set<Channel>(['letter', 'fax', 'front_office']);
+export const COUNTRIES: Record<SeedLocale, readonly string[]> = { tr: ['TR'], en: ['GB', 'TR', 'IE', 'US'], fa: ['IR', 'TR'], az: ['AZ', 'TR'] };
 const STREETS = ['Atatürk Cad. No: 12', 'İstiklal Cad. No: 45', 'Bağdat Cad. No: 301', 'Cumhuriyet Mah. 1203 Sk. No: 7'];
 const CITIES = ['Kadıköy / İstanbul', 'Çankaya / Ankara', 'Konak / İzmir', 'Nilüfer / Bursa'];
 
@@ -109,6 +109,11 @@ export class SeedGenerator {
     this.clocks = new StageClocks(o.calendar, o.definition);
     this.builder = new LifeBuilder(this.random, this.clocks, o.definition, o.pinned.versionId, o.seed, o.nowMs);
     this.endOfThirdBusinessDay = thirdBusinessDayEnds(o.calendar);
+  }
+
+  /** The end of the third business day after the local day `receivedAtMs` falls on. */
+  thirdBusinessDayEndOf(receivedAtMs: number): number {
+    return this.endOfThirdBusinessDay[this.localDay(receivedAtMs) - this.o.calendar.firstDay]!;
   }
 
   /** The id of the i-th complaint of this run. */
@@ -179,7 +184,7 @@ export class SeedGenerator {
     }
     customer.lastCategory = categoryIndex;
     customer.lastReference = reference;
-    const added = this.rows(rows, { id, reference, plan, life, text, customer, email, phone, prior, classified, withoutContact });
+    const added = this.rowsOf(rows, { id, reference, plan, life, text, customer, email, phone, prior, classified, withoutContact });
     return { events: life.events.length, rows: added };
   }
 
@@ -208,7 +213,8 @@ export class SeedGenerator {
     return { customer, index };
   }
 
-  private rows(rows: ChunkRows, c: {
+  /** A life as COPY lines per table; the number of rows. */
+  rowsOf(rows: ChunkRows, c: {
     id: string; reference: string; plan: ComplaintPlan;
     life: SeededLife; text: PooledText; customer: Customer; email: string | null; phone: string | null; prior: number | null;
     classified: boolean; withoutContact: boolean;
@@ -292,7 +298,7 @@ function nextEscalation(clock: { warned: boolean; warningAtMs: number; nextBreac
  * Arrival instants over the two years before now, oldest first, on whole minutes: more on
  * weekdays and in the day than at night, and a business that grows (twice as many at the end).
  */
-function arrivalTimes(r: Random, count: number, nowMs: number): Float64Array {
+export function arrivalTimes(r: Random, count: number, nowMs: number): Float64Array {
   const from = nowMs - SPAN_MS;
   const times = new Float64Array(count);
   const hours = weights([0.3, 0.2, 0.1, 0.1, 0.1, 0.2, 0.5, 1, 2.5, 5, 6, 6, 5, 5.5, 6, 6, 5.5, 5, 4, 3.5, 3, 2.5, 1.5, 0.8].map((w, h) => [h, w] as const));
@@ -326,12 +332,12 @@ function thirdBusinessDayEnds(c: CompiledCalendar): Float64Array {
   return ends;
 }
 
-function ascii(s: string): string {
+export function ascii(s: string): string {
   return s.toLocaleLowerCase('tr').normalize('NFD').replace(/ı/g, 'i').replace(/ə/g, 'e').replace(/[^a-z]/g, '');
 }
 
 /** A well-formed Turkish mobile number (+90 5xx), distinct per customer. */
-function turkishMobile(seed: number, index: number): string {
+export function turkishMobile(seed: number, index: number): string {
   const n = (index * 7_919 + (seed % 1_000) * 1_000_003) % 10_000_000;
   const digits = String(n).padStart(7, '0');
   const operator = 530 + (Math.floor(index / 10_000_000) % 30);

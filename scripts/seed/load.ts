@@ -17,6 +17,7 @@ import { DEPARTMENTS, SUPERVISORS } from './organisation.js';
 import { progressBar } from './progress.js';
 import { createRandom } from './random.js';
 import { buildTextPool } from './text-pool.js';
+import { loadByCloning, type CloneLoadResult } from './clones.js';
 
 /** Every seeded complaint can be tracked with this PIN (demo data; one scrypt hash for all rows). */
 export const SEED_TRACKING_PIN = '246810';
@@ -29,6 +30,12 @@ export interface SeedOptions {
   linkSigningSecret: string;
   /** Drop and rebuild secondary indexes: `auto` does it for big loads into small tables. */
   rebuildIndexes?: 'auto' | 'yes' | 'no';
+  /**
+   * `clone` builds a few thousand lives and lets PostgreSQL clone them, moved in time (clones.ts);
+   * `exact` builds every life in Node and COPYs its rows; `auto` clones from 50,000 complaints on.
+   * Cloning needs a superuser session (replica mode); without one the seed is exact.
+   */
+  method?: 'auto' | 'clone' | 'exact';
   /** Progress bar on stderr (default true). */
   progress?: boolean;
   log?: (line: string) => void;
@@ -45,7 +52,11 @@ export interface SeedResult {
   generateAndCopySeconds: number;
   indexSeconds: number;
   indexesRebuilt: number;
-  mode: 'streams' | 'batches';
+  mode: 'streams' | 'batches' | 'clones';
+  /** Seconds per phase: load (generate and write), indexes, rollups, vacuum (VACUUM ANALYZE). */
+  phases: Record<string, number>;
+  /** With cloning: shapes built, complaints cloned from them, complaints lived again at their own time. */
+  cloning?: CloneLoadResult;
 }
 
 const CHUNK = 1_000;
@@ -61,13 +72,18 @@ export async function seedReadModel(databaseUrl: string, options: SeedOptions): 
     const setup = await prepare(sql, options, nowMs);
     const { count } = options;
     const firstNumber = await takeReferenceBlock(sql, count);
-    const generator = new SeedGenerator({ ...setup, count, seed: options.seed, nowMs, firstNumber });
+    const method = options.method ?? 'auto';
+    const cloning = replica && (method === 'clone' || (method === 'auto' && count >= 50_000));
+    // When cloning, this generator only names the first and last ids (no arrivals drawn).
+    const generator = new SeedGenerator({ ...setup, count: cloning ? 0 : count, seed: options.seed, nowMs, firstNumber });
     const existing = await sql<{ n: number }[]>`SELECT count(*)::int AS n FROM (SELECT 1 FROM complaints LIMIT 200000) c`;
     const rebuild = options.rebuildIndexes === 'yes' || (options.rebuildIndexes !== 'no' && count >= 50_000 && count >= 2 * existing[0]!.n);
     const dropped = rebuild ? await dropSecondaryIndexes(sql) : [];
     if (dropped.length) log(`dropped ${dropped.length} secondary indexes for the load; they are built again at the end`);
+    let cloned: CloneLoadResult | undefined;
     let totals = { complaints: 0, events: 0, rows: 0 };
     const loadStarted = performance.now();
+    const phases: Record<string, number> = {};
     let indexSeconds = 0;
     try {
       const bar = options.progress === false ? undefined : progressBar(count, 'seed');
@@ -76,23 +92,37 @@ export async function seedReadModel(databaseUrl: string, options: SeedOptions): 
         bar?.update(totals.complaints);
       };
       // lz4 compresses the lifecycle snapshots (TOASTed, ~2 KB) for a quarter of the complaints' COPY time pglz takes.
-      if (replica) await loadInStreams(databaseUrl, generator, onChunk, (await accepts(sql, 'default_toast_compression', 'lz4')) ? 'lz4' : undefined);
+      const lz4 = replica && (await accepts(sql, 'default_toast_compression', 'lz4')) ? 'lz4' : undefined;
+      if (cloning) cloned = await loadByCloning(databaseUrl, { ...setup, count, seed: options.seed, nowMs, firstNumber }, onChunk, lz4);
+      else if (replica) await loadInStreams(databaseUrl, generator, onChunk, lz4);
       else await loadInBatches(sql, generator, onChunk);
       bar?.finish();
     } finally {
       const indexStarted = performance.now();
+      phases.load = (indexStarted - loadStarted) / 1000;
+      const timed = async (phase: string, step: () => Promise<unknown>) => {
+        const t = performance.now();
+        await step();
+        phases[phase] = (performance.now() - t) / 1000;
+      };
       if (dropped.length) {
         log(`building ${dropped.length} indexes …`);
-        await buildIndexes(databaseUrl, dropped);
+        await timed('indexes', () => buildIndexes(databaseUrl, dropped));
       }
       // The load ran without triggers (replica): the report rollups they keep are rebuilt from the facts.
       if (replica) {
         log('rebuilding the report rollups …');
-        await rebuildReportRollups(sql);
+        // One session with room to aggregate every fact in memory (the default 4 MB spills the grouping to disk).
+        const rollups = postgres(databaseUrl, { max: 1, onnotice: () => undefined, connection: { application_name: 'plaint-seed-rollups', work_mem: '256MB' } as Record<string, string> });
+        try {
+          await timed('rollups', () => rebuildReportRollups(rollups));
+        } finally {
+          await rollups.end({ timeout: 5 });
+        }
       }
       // VACUUM, not only ANALYZE: it sets the visibility map, without which the reports' index-only
       // scans fetch every row from the heap (3.4 s instead of 0.7 s for a year's closures at a million).
-      await sql.unsafe(`VACUUM (ANALYZE) ${TABLE_NAMES.join(', ')}`);
+      await timed('vacuum', () => sql.unsafe(`VACUUM (ANALYZE) ${TABLE_NAMES.join(', ')}`));
       indexSeconds = (performance.now() - indexStarted) / 1000;
     }
     const generateAndCopySeconds = (performance.now() - loadStarted) / 1000 - indexSeconds;
@@ -106,7 +136,9 @@ export async function seedReadModel(databaseUrl: string, options: SeedOptions): 
       generateAndCopySeconds,
       indexSeconds,
       indexesRebuilt: dropped.length,
-      mode: replica ? 'streams' : 'batches',
+      mode: cloning ? 'clones' : replica ? 'streams' : 'batches',
+      phases,
+      ...(cloned ? { cloning: cloned } : {}),
     };
   } finally {
     await sql.end({ timeout: 5 });
@@ -200,16 +232,31 @@ interface DroppedIndex {
   definition: string;
 }
 
-/** Plain (not unique, not a constraint's) indexes of the seeded tables. */
+/**
+ * Plain (not unique, not a constraint's) indexes of the seeded tables, and their primary keys and
+ * unique constraints that no foreign key leans on (the timeline tables'): maintaining a B-tree of
+ * random UUIDs row by row costs far more than one sorted build at the end, as pg_restore knows.
+ * `definition` is the statement that makes it again.
+ */
 async function dropSecondaryIndexes(sql: Sql): Promise<DroppedIndex[]> {
-  const indexes = await sql<DroppedIndex[]>`
-    SELECT ic.relname AS name, tc.relname AS table, pg_get_indexdef(i.indexrelid) AS definition
+  const indexes = await sql<Array<DroppedIndex & { constraintName: string | null }>>`
+    SELECT ic.relname AS name, tc.relname AS table, k.conname AS "constraintName",
+           CASE WHEN k.oid IS NULL THEN pg_get_indexdef(i.indexrelid)
+                ELSE format('ALTER TABLE %I ADD CONSTRAINT %I %s', tc.relname, k.conname, pg_get_constraintdef(k.oid)) END AS definition
     FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_class tc ON tc.oid = i.indrelid
+    LEFT JOIN pg_constraint k ON k.conindid = i.indexrelid AND k.contype IN ('p', 'u') AND k.conrelid = tc.oid
     WHERE tc.relname = ANY(${sql.array(TABLE_NAMES)}::text[]) AND tc.relnamespace = current_schema()::regnamespace
-      AND NOT i.indisunique AND NOT i.indisprimary
-      AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid)`;
-  for (const index of indexes) await sql.unsafe(`DROP INDEX ${quoteIdent(index.name)}`);
-  return indexes;
+      AND (
+        (NOT i.indisunique AND NOT i.indisprimary AND NOT EXISTS (SELECT 1 FROM pg_constraint x WHERE x.conindid = i.indexrelid))
+        OR (k.oid IS NOT NULL AND tc.relname NOT IN ('complaints', 'response_links')
+            AND NOT EXISTS (SELECT 1 FROM pg_constraint f WHERE f.contype = 'f' AND f.conindid = i.indexrelid))
+      )`;
+  for (const index of indexes) {
+    await sql.unsafe(index.constraintName
+      ? `ALTER TABLE ${quoteIdent(index.table)} DROP CONSTRAINT ${quoteIdent(index.constraintName)}`
+      : `DROP INDEX ${quoteIdent(index.name)}`);
+  }
+  return indexes.map(({ name, table, definition }) => ({ name, table, definition }));
 }
 
 /** Builds the indexes again, two at a time (the biggest first), each with plenty of memory. */
@@ -227,7 +274,7 @@ async function buildIndexes(databaseUrl: string, indexes: DroppedIndex[]): Promi
   }
 }
 
-const weight = (i: DroppedIndex) => (i.definition.includes('USING gin') ? 3 : 0) + (i.table === 'complaint_events' ? 2 : i.table === 'complaints' ? 1 : 0);
+const weight = (i: DroppedIndex) => (i.definition.includes('USING gin') ? 3 : 0) + (i.table === 'complaint_events' ? 4 : i.table === 'complaints' ? 1 : 0);
 
 const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
@@ -279,13 +326,12 @@ async function loadInBatches(sql: Sql, generator: SeedGenerator, onChunk: OnChun
   }
 }
 
-interface CopyStream {
+export interface CopyStream {
   write(lines: readonly string[]): Promise<void>;
   end(): Promise<void>;
 }
 
-async function openCopy(sql: Sql, table: SeedTable): Promise<CopyStream> {
-  const columns = SEED_TABLES[table];
+export async function openCopy(sql: Sql, table: SeedTable | string, columns: readonly string[] = SEED_TABLES[table as SeedTable]): Promise<CopyStream> {
   const stream = await sql.unsafe(`COPY ${table} (${columns.join(', ')}) FROM STDIN`).writable();
   const finished = new Promise<void>((resolve, reject) => {
     stream.on('finish', resolve);

@@ -89,6 +89,8 @@ export interface ComplaintPlan {
   queueWaitMs: number;
   /** Left untouched once at this status (a few recent ones: nobody has got to them yet). */
   stall: StallStatus | null;
+  /** The number an external body's reference is made from (default `n`; a cloned life keeps its shape's). */
+  externalSerial?: number;
 }
 
 export interface SeededLife {
@@ -106,6 +108,11 @@ export interface SeededLife {
   survey: SeedSurveyAnswer | null;
   recordedAtMs: number;
   lastAtMs: number;
+  /**
+   * True when "now" cut the life short (an event, or a survey answer, would have come after it) or
+   * it rests at a stall status: then it depends on where "now" is, and it cannot be moved in time.
+   */
+  cut: boolean;
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -134,6 +141,8 @@ export class LifeBuilder {
     private readonly processVersion: string,
     private readonly seed: number,
     private readonly nowMs: number,
+    /** The id of the complaint's k-th response link (k from 1). */
+    private readonly linkIdOf: (plan: ComplaintPlan, k: number) => string = (plan, k) => derivedUuid(seed, plan.n, k),
   ) {}
 
   build(plan: ComplaintPlan): SeededLife {
@@ -157,6 +166,7 @@ export class LifeBuilder {
       survey: null,
       recordedAtMs: at,
       lastAtMs: at,
+      cut: false,
     };
     this.record(at, 'received', { actorId: 'intake', actorRole: 'system' }, { channel: plan.channel }, 0);
     this.record(at, 'registered', SYSTEM, { channel: plan.channel });
@@ -164,6 +174,7 @@ export class LifeBuilder {
     this.record(at, 'process_started', SYSTEM, { processVersion: this.processVersion });
     this.path();
     this.finish();
+    if (this.stopped) this.life.cut = true;
     return this.life;
   }
 
@@ -311,7 +322,8 @@ export class LifeBuilder {
     t = this.agentTime(t + r.between(10, 70) * DAY);
     const decision = r.pick(EXTERNAL_DECISIONS);
     const body = r.pick(EXTERNAL_BODIES);
-    const outcome = { type: 'record_external_outcome', body, bodyReference: `${body.startsWith('T') ? 'THH' : 'FOS'}-${2024 + (plan.n % 3)}/${1000 + (plan.n % 9000)}`, decision, summary: decision };
+    const serial = plan.externalSerial ?? plan.n;
+    const outcome = { type: 'record_external_outcome', body, bodyReference: `${body.startsWith('T') ? 'THH' : 'FOS'}-${2024 + (serial % 3)}/${1000 + (serial % 9000)}`, decision, summary: decision };
     if (this.past(t)) return;
     s.externalOutcome = { body, bodyReference: outcome.bodyReference, decision, summary: decision, recordedAt: iso(t), recordedBy: plan.agent };
     this.close(t, outcome, 'external_decision', this.actor(plan.agent));
@@ -453,7 +465,10 @@ export class LifeBuilder {
     const link = this.issueLink(t, 'survey', null, null, expiresAtMs);
     if (!r.chance(0.35)) return;
     const answeredAtMs = Math.round((t + r.between(0.01, 0.5) * (expiresAtMs - t)) / 1000) * 1000;
-    if (answeredAtMs > this.nowMs) return;
+    if (answeredAtMs > this.nowMs) {
+      this.life.cut = true;
+      return;
+    }
     link.usedAtMs = answeredAtMs;
     const accepted = this.life.state.closure === 'accepted';
     const handling = Math.min(5, Math.max(1, Math.round(r.between(accepted ? 2.5 : 0.6, accepted ? 5.4 : 4.4))));
@@ -560,7 +575,7 @@ export class LifeBuilder {
 
   private issueLink(t: number, purpose: SeedLink['purpose'], round: number | null, requestId: string | null, expiresAtMs = t + 30 * DAY): SeedLink {
     const link: SeedLink = {
-      id: derivedUuid(this.seed, this.plan.n, ++this.linkCount),
+      id: this.linkIdOf(this.plan, ++this.linkCount),
       purpose, round, requestId, createdAtMs: t, expiresAtMs, usedAtMs: null, revokedAtMs: null,
     };
     this.life.links.push(link);

@@ -25,13 +25,17 @@ import { readTimeline } from '../../simulation/recorded-timeline.js';
 import { runPath } from '../../simulation/run-path.js';
 import type { ComplaintSnapshot } from '../../workflows/complaint.messages.js';
 import { apiKeyEntry } from '../../scripts/dev-secrets.js';
-import { seedReadModel } from '../../scripts/seed/load.js';
+import { seedReadModel, type SeedResult } from '../../scripts/seed/load.js';
 import { PROJECT_ROOT } from '../../scripts/tools.js';
 import { customerLookupHasher } from '../../security/customer-lookup.js';
 import { createTemporalGateway } from '../../temporal/gateway.js';
 import { integrationContext, type IntegrationContext } from '../helpers/integration.js';
 
 const COUNT = 2_000;
+/** Through the fast path (lives cloned in PostgreSQL): the big seeds' way, checked as the exact one is. */
+const CLONED = 20_000;
+/** Two cloned seeds of this size must be the same data set. */
+const CLONED_TWICE = 3_000;
 const SEED = 42;
 const NOW = new Date('2026-11-30T15:00:00Z');
 const SECRET = `seed-test-${randomBytes(24).toString('base64url')}`;
@@ -42,6 +46,9 @@ const databases: Array<{ name: string; sql: Sql }> = [];
 let admin: Sql;
 let a: Sql;
 let b: Sql;
+let cloned: Sql;
+let clonedTwice: [Sql, Sql];
+let clonedResult: SeedResult;
 
 async function freshDatabase(): Promise<{ url: string; sql: Sql }> {
   const name = `plaint_seed_test_${process.pid}_${databases.length}_${Date.now()}`;
@@ -60,10 +67,18 @@ beforeAll(async () => {
   const [first, second] = [await freshDatabase(), await freshDatabase()];
   a = first.sql;
   b = second.sql;
-  const options = { count: COUNT, seed: SEED, now: NOW, linkSigningSecret: SECRET, progress: false, log: () => undefined };
+  const options = { count: COUNT, seed: SEED, now: NOW, linkSigningSecret: SECRET, progress: false, log: () => undefined, method: 'exact' as const };
   await seedReadModel(first.url, options);
   await seedReadModel(second.url, options);
-}, 240_000);
+  const big = await freshDatabase();
+  cloned = big.sql;
+  // Indexes dropped and rebuilt as at a million.
+  clonedResult = await seedReadModel(big.url, { ...options, count: CLONED, method: 'clone', rebuildIndexes: 'yes' });
+  const [x, y] = [await freshDatabase(), await freshDatabase()];
+  clonedTwice = [x.sql, y.sql];
+  await seedReadModel(x.url, { ...options, count: CLONED_TWICE, method: 'clone' });
+  await seedReadModel(y.url, { ...options, count: CLONED_TWICE, method: 'clone' });
+}, 600_000);
 
 afterAll(async () => {
   for (const { sql } of databases) await sql.end({ timeout: 5 });
@@ -75,7 +90,15 @@ afterAll(async () => {
 const values = async (sql: Sql, column: string) =>
   (await sql.unsafe<{ v: string | number | null }[]>(`SELECT DISTINCT ${column} AS v FROM complaints`)).map((r) => r.v);
 
-describe('a seeded read model', () => {
+describe.each([
+  { path: 'exact (every life built in Node)', db: () => a, count: COUNT, replayEvery: 9 },
+  { path: 'cloned (lives cloned and moved in PostgreSQL)', db: () => cloned, count: CLONED, replayEvery: 97 },
+])('a seeded read model, $path', ({ db, count: COUNT, replayEvery }) => {
+  let a: Sql;
+  beforeAll(() => {
+    a = db();
+  });
+
   it('holds every status, channel and round, and every closure the shipped process reaches', async () => {
     expect((await a`SELECT count(*)::int AS n FROM complaints`)[0]!.n).toBe(COUNT);
     expect(new Set(await values(a, 'status'))).toEqual(new Set(COMPLAINT_STATUSES));
@@ -130,7 +153,7 @@ describe('a seeded read model', () => {
     const { complaints } = await recordedComplaints(a, { definitionId: 'iso-10002-default', receivedFrom: '2020-01-01T00:00:00Z', receivedTo: NOW.toISOString(), limit: COUNT });
     expect(complaints).toHaveLength(COUNT);
     // Every 9th, and the latest (most of them still open) in full.
-    const sample = complaints.filter((_, i) => i % 9 === 0 || i >= COUNT - 60);
+    const sample = complaints.filter((_, i) => i % replayEvery === 0 || i >= COUNT - 60);
     const seeded = new Map(
       (await a<Array<{ id: string; lifecycle: ComplaintSnapshot }>>`SELECT id, lifecycle FROM complaints WHERE id = ANY(${a.array(sample.map((c) => c.id))}::uuid[])`).map((r) => [r.id, r.lifecycle]),
     );
@@ -187,15 +210,40 @@ describe('a seeded read model', () => {
       expect(s.customer_phone_hash).toEqual(hasher.phone(s.customer_phone));
     }
     const [repeats] = await a<{ wrong: number; repeats: number }[]>`
-      SELECT count(*) FILTER (WHERE c.prior_complaint_at IS DISTINCT FROM (
-               SELECT max(e.received_at) FROM complaints e
-               WHERE e.category = c.category AND e.received_at < c.received_at AND e.id <> c.id
-                 AND CASE WHEN c.customer_email_hash IS NOT NULL THEN e.customer_email_hash = c.customer_email_hash
-                          ELSE e.customer_phone_hash = c.customer_phone_hash END))::int AS wrong,
+      SELECT count(*) FILTER (WHERE c.prior_complaint_at IS DISTINCT FROM CASE
+               WHEN c.customer_email_hash IS NOT NULL THEN (
+                 SELECT max(e.received_at) FROM complaints e
+                 WHERE e.customer_email_hash = c.customer_email_hash AND e.category = c.category AND e.received_at < c.received_at AND e.id <> c.id)
+               ELSE (
+                 SELECT max(e.received_at) FROM complaints e
+                 WHERE e.customer_phone_hash = c.customer_phone_hash AND e.category = c.category AND e.received_at < c.received_at AND e.id <> c.id)
+             END)::int AS wrong,
              count(*) FILTER (WHERE c.prior_complaint_at IS NOT NULL)::int AS repeats
       FROM complaints c WHERE c.category IS NOT NULL`;
     expect(repeats!.wrong).toBe(0);
     expect(repeats!.repeats).toBeGreaterThan(20);
+  }, 180_000);
+
+  it('names in a timeline only links, and earlier complaints, that exist', async () => {
+    const [links] = await a<{ missing: number; used: number }[]>`
+      SELECT count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM response_links l WHERE l.id = (e.data ->> 'linkId')::uuid AND l.complaint_id = e.complaint_id))::int AS missing,
+             count(*)::int AS used
+      FROM complaint_events e WHERE e.data ? 'linkId'`;
+    expect(links!.used).toBeGreaterThan(0);
+    expect(links!.missing).toBe(0);
+    const [surveys] = await a<{ n: number }[]>`
+      SELECT count(*)::int AS n FROM survey_answers s
+      WHERE NOT EXISTS (SELECT 1 FROM response_links l WHERE l.id = s.link_id AND l.complaint_id = s.complaint_id AND l.purpose = 'survey')`;
+    expect(surveys!.n).toBe(0);
+    // A duplicate names an earlier complaint of the same customer, in its timeline and its snapshot.
+    const [duplicates] = await a<{ wrong: number; all: number }[]>`
+      SELECT count(*) FILTER (WHERE NOT EXISTS (
+               SELECT 1 FROM complaints e WHERE e.reference = d.data ->> 'duplicateOf' AND e.received_at <= c.received_at AND e.customer_name = c.customer_name)
+             OR d.data ->> 'duplicateOf' IS DISTINCT FROM c.lifecycle -> 'state' ->> 'duplicateOf')::int AS wrong,
+             count(*)::int AS all
+      FROM complaints c JOIN complaint_events d ON d.complaint_id = c.id AND d.type = 'mark_duplicate'`;
+    expect(duplicates!.all).toBeGreaterThan(0);
+    expect(duplicates!.wrong).toBe(0);
   });
 
   it('leaves the report rollups exact, as the transitions would have (the KPI report reads them)', async () => {
@@ -204,15 +252,29 @@ describe('a seeded read model', () => {
   });
 
   it('is the same data set for the same seed and instant', async () => {
+    const [x, y] = COUNT === CLONED ? clonedTwice : [a, b];
     const digest = async (sql: Sql) =>
       (await sql`
         SELECT (SELECT md5(string_agg(concat_ws('|', id, reference, status, closure, round, subject, received_at, closed_at, lifecycle::text, prior_complaint_at,
                   resolution_business_minutes), ',' ORDER BY reference)) FROM complaints) AS complaints,
                (SELECT md5(string_agg(concat_ws('|', complaint_id, seq, type, occurred_at, data::text), ',' ORDER BY complaint_id, seq)) FROM complaint_events) AS events,
                (SELECT md5(string_agg(concat_ws('|', complaint_id, round, outcome, amount, answer), ',' ORDER BY complaint_id, round)) FROM complaint_proposals) AS proposals`)[0];
-    expect(await digest(b)).toEqual(await digest(a));
+    expect(await digest(y)).toEqual(await digest(x));
   });
 
+});
+
+describe('the fast path', () => {
+  it('clones most complaints and lives again those near now or on other working days', () => {
+    const c = clonedResult.cloning!;
+    expect(clonedResult.mode).toBe('clones');
+    expect(c.cloned + c.livedAgain).toBe(CLONED);
+    expect(c.cloned).toBeGreaterThan(CLONED * 0.6);
+    expect(c.livedAgain).toBeGreaterThan(0);
+  });
+});
+
+describe('a seeded read model, read by the API', () => {
   it('is read by the API like any complaint, and a complaint filed afterwards gets a reference of its own', async () => {
     const app = createApp({
       config: { API_KEYS: [apiKeyEntry('seed-test-agent', 'agent', AGENT_KEY)], PUBLIC_INTAKE_PER_MINUTE: 1000, TRUST_PROXY: false, LINK_SIGNING_SECRET: SECRET },
