@@ -60,6 +60,7 @@ function Header({ staff, active }: { staff: StaffSession; active: NavId | undefi
             <button type="submit">{t('console.shell.switchRole.submit')}</button>
           </form>
         )}
+        <a href="/console/account/password">{t('console.shell.changePassword')}</a>
         <form method="post" action="/console/sign-out" class="inline">
           <CsrfField token={staff.csrfToken} />
           <button type="submit">{t('console.shell.signOut')}</button>

@@ -11,6 +11,7 @@ export const shell = {
   'console.shell.nav.audit': 'Audit',
   'console.shell.nav.people': 'People',
   'console.shell.signedInAs': 'Signed in as {name} ({role})',
+  'console.shell.changePassword': 'Change password',
   'console.shell.signOut': 'Sign out',
   'console.shell.switchRole': 'Act as',
   'console.shell.switchRole.submit': 'Switch',

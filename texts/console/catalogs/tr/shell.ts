@@ -11,6 +11,7 @@ export const shell = {
   'console.shell.nav.audit': 'Denetim',
   'console.shell.nav.people': 'Kişiler',
   'console.shell.signedInAs': '{name} olarak oturum açık ({role})',
+  'console.shell.changePassword': 'Parolayı değiştir',
   'console.shell.signOut': 'Oturumu kapat',
   'console.shell.switchRole': 'Rol',
   'console.shell.switchRole.submit': 'Değiştir',
