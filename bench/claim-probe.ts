@@ -99,7 +99,7 @@ try {
   const { user, system } = process.cpuUsage(cpu);
   latencies.sort((a, b) => a - b);
   const doubles = await sql`SELECT complaint_id FROM complaint_claims WHERE claimed_at >= ${since} GROUP BY complaint_id HAVING count(*) > 1`;
-  console.log(`${mode} pool=${process.argv[3] ?? CLAIMERS + 4} warm-up=${WARM_UP}: n=${latencies.length} p50 ${percentile(latencies, 0.5).toFixed(1)} ms p95 ${percentile(latencies, 0.95).toFixed(1)} ms max ${latencies.at(-1)!.toFixed(1)} wall ${wall.toFixed(0)} ms, node cpu ${((user + system) / 1000).toFixed(0)} ms; granted ${got.length}, refused ${refused}, doubles ${doubles.length + got.length - new Set(got).size} (queue ${queue!.waiting})`);
+  console.log(`${mode} pool=${process.argv[3] ?? CLAIMERS + 4} warm-up=${WARM_UP}: n=${latencies.length} p50 ${percentile(latencies, 0.5).toFixed(1)} ms p95 ${percentile(latencies, 0.95).toFixed(1)} ms max ${latencies.at(-1)!.toFixed(1)} wall ${wall.toFixed(0)} ms, node cpu ${((user + system) / 1000).toFixed(0)} ms (user ${(user / 1000).toFixed(0)}, system ${(system / 1000).toFixed(0)}); granted ${got.length}, refused ${refused}, doubles ${doubles.length + got.length - new Set(got).size} (queue ${queue!.waiting})`);
 } finally {
   // Leave the queue as it was (bench/reports.ts): the claims go, the rows get back their lifecycle's assignee.
   const gone = await sql<{ complaint_id: string }[]>`DELETE FROM complaint_claims WHERE claimed_by LIKE 'probe-agent-%' RETURNING complaint_id`;

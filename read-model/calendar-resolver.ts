@@ -37,18 +37,29 @@ export const OVERRIDES_MAX_AGE_MS = 5_000;
 /** The channel db/migrations/0010 notifies on, with the calendar id as payload. */
 const CHANNEL = 'calendar_overrides';
 
+const NONE_IN_FORCE: OverridesInForce = Object.freeze({ version: 0, overrides: NO_OVERRIDES });
+
 /** Shipped calendars without overrides, plus any given (e.g. a round-the-clock one in tests). */
 export function calendarResolver(
   extra: Readonly<Record<string, Calendar>> = {},
-  lookup: OverridesLookup = async () => ({ version: 0, overrides: NO_OVERRIDES }),
+  lookup: OverridesLookup = async () => NONE_IN_FORCE,
   forget: (calendarId: string) => void = () => undefined,
 ): CalendarResolver {
+  // Calendars built per overrides in force: the lookup hands out one object for as long as it
+  // caches it. The registry's own cache is keyed by the overrides' JSON, which costs a zod parse of
+  // them per call (a third of a queue claim's CPU went to building views' calendars).
+  const builtFor = new WeakMap<OverridesInForce, Map<string, Calendar>>();
   const forYears: CalendarResolver['forYears'] = async (calendarId, years) => {
     const given = extra[calendarId];
     if (given) return { calendar: given, overridesVersion: 0 };
     // An unknown id goes straight to the registry's NOT_FOUND, without a query.
-    const inForce = hasCalendar(calendarId) ? await lookup(calendarId) : { version: 0, overrides: NO_OVERRIDES };
-    return { calendar: build(calendarId, years, inForce), overridesVersion: inForce.version };
+    const inForce = hasCalendar(calendarId) ? await lookup(calendarId) : NONE_IN_FORCE;
+    let built = builtFor.get(inForce);
+    if (!built) builtFor.set(inForce, (built = new Map()));
+    const key = typeof years === 'number' ? `${calendarId}|${years}` : `${calendarId}|${years.from}|${years.to}`;
+    let calendar = built.get(key);
+    if (!calendar) built.set(key, (calendar = build(calendarId, years, inForce)));
+    return { calendar, overridesVersion: inForce.version };
   };
   const resolve = async (calendarId: string, at: Date, duration?: BusinessDuration, since?: Date) => {
     const years = yearsFor(at, duration);
