@@ -178,6 +178,28 @@ describe('the complaint page', () => {
     expect(await (await open(filed.reference, agent)).text()).toContain('ayse.yilmaz@example.com');
   });
 
+  it('shows a migration on the timeline, leaving out the deadlines the complaint does not have', async () => {
+    const filed = await file();
+    await ready(filed.reference);
+    // As a plan records it for a complaint in its initial review: no answer, question or breach to move.
+    const record = {
+      migrationId: '6f0c8f3e-2d7a-4c1b-9a55-0b7f3b1d2e4a', from: 'iso-10002-default@1', to: 'iso-10002-default@2', stage: 'initialReview', rule: 'keep',
+      deadline: { old: '2026-12-04T06:00:00.000Z', new: '2026-12-04T06:00:00.000Z' }, warningAt: { old: null, new: null },
+      answerDeadline: { old: null, new: null }, infoDeadline: { old: null, new: null }, progressUpdateAt: { old: null, new: null },
+      guarded: [], breached: false, escalationLevel: { old: 'assignee', new: 'assignee' },
+    };
+    await env.sql`INSERT INTO complaint_events (complaint_id, seq, type, actor_id, actor_role, occurred_at, data)
+                  VALUES (${filed.id}, 1000, 'process_migrated', 'owner-1', 'process_owner', now(), ${env.sql.json(record)})`;
+    const agent = await signedInCookie(env.sql, await aStaffPerson(env.sql, { roles: ['agent'] }));
+    const page = await open(filed.reference, agent);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    const migrated = html.slice(html.indexOf('data-event="process_migrated"'));
+    expect(migrated).toContain('Moved to another process version');
+    expect(migrated).toContain('iso-10002-default@2');
+    expect(migrated.slice(0, migrated.indexOf('</li>'))).not.toMatch(/answerDeadline|infoDeadline|guarded/);
+  });
+
   it('shows two people on one complaint to each other, and drops one who left', async () => {
     const filed = await file();
     const ada = await aStaffPerson(env.sql, { roles: ['agent'], name: 'Ada Demir' });

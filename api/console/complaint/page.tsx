@@ -60,25 +60,35 @@ export function ViewerList({ viewers, t }: { viewers: readonly Viewer[]; t: Cons
   );
 }
 
-/** An event's data as label: value pairs (free text as written, instants in the reader's language). */
+/**
+ * An event's data as label: value pairs (free text as written, instants in the reader's language).
+ * What is empty at any depth is left out: a migration records `{ old: null, new: null }` for the
+ * deadlines a complaint does not have.
+ */
 function EventData({ entry, t, at }: { entry: TimelineEntry; t: ConsoleTranslate; at: FormatInstant }) {
-  const pairs = Object.entries(entry.data).filter(([k, v]) => k !== 'type' && v !== null && v !== undefined && v !== '');
-  if (pairs.length === 0) return null;
   const show = (value: unknown): string => {
+    if (value === null || value === undefined) return '';
     if (typeof value === 'string') return /^\d{4}-\d{2}-\d{2}T/.test(value) ? at(value) : value;
     if (typeof value === 'number') return Number.isInteger(value) ? String(value) : value.toFixed(1);
     if (typeof value === 'boolean') return t(value ? 'console.complaint.yes' : 'console.complaint.no');
-    if (Array.isArray(value)) return value.map(show).join(', ');
+    if (Array.isArray(value)) return value.map(show).filter((v) => v !== '').join(', ');
     return Object.entries(value as Record<string, unknown>)
-      .map(([k, v]) => `${label(t, `console.complaint.field.${k}`, k)}: ${show(v)}`)
+      .map(([k, v]) => [k, show(v)] as const)
+      .filter(([, shown]) => shown !== '')
+      .map(([k, shown]) => `${label(t, `console.complaint.field.${k}`, k)}: ${shown}`)
       .join('; ');
   };
+  const pairs = Object.entries(entry.data)
+    .filter(([k]) => k !== 'type')
+    .map(([k, v]) => [k, show(v)] as const)
+    .filter(([, shown]) => shown !== '');
+  if (pairs.length === 0) return null;
   return (
     <dl class="facts event-data">
-      {pairs.map(([key, value]) => (
+      {pairs.map(([key, shown]) => (
         <>
           <dt>{label(t, `console.complaint.field.${key}`, key)}</dt>
-          <dd class="prewrap">{show(value)}</dd>
+          <dd class="prewrap">{shown}</dd>
         </>
       ))}
     </dl>
