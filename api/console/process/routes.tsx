@@ -12,17 +12,8 @@ import { renderConsoleFragment, renderConsolePage, renderConsoleProblem } from '
 import { EditorPage, stageFieldsFromForm, stageFieldsOf, withStageFields, type EditorProps } from './editor.js';
 import { PreviewPage, ProgressFragment, ProgressPage, progressPath, type PlanFields, type PreviewView, type ProgressView } from './migration.js';
 import { DefinitionsPage, DiffPage, VersionPage, type VersionPageErrors } from './pages.js';
-import {
-  applyEdit,
-  editOf,
-  SELECTION_PATH,
-  selectionBody,
-  selectionFieldsFromForm,
-  selectionFieldsOf,
-  SelectionPage,
-  type SelectionFields,
-  type SelectionPageProps,
-} from './selection.js';
+import { applyEdit, editOf, SELECTION_PATH, selectionBody, selectionFieldsFromForm, selectionFieldsOf, type SelectionFields } from './selection-form.js';
+import { SelectionPage, type SelectionPageProps } from './selection.js';
 import { BacktestPage, examplePath, SimulatePage, type BacktestView, type SimulationView } from './trial.js';
 import {
   apiVersionPath,
