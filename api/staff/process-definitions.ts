@@ -137,14 +137,20 @@ export function processDefinitionRoutes(deps: ProcessDefinitionDeps) {
 export function processSelectionRoutes(deps: { sql: Sql }) {
   const { sql } = deps;
   return new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
-    .openapi(routes.getSelectionRoute, async (c) => c.json(selectionRevisionSchema.parse(revisionBody(await currentSelection(sql))), 200))
+    .openapi(routes.getSelectionRoute, async (c) => {
+      const revision = await currentSelection(sql);
+      c.header('ETag', `"${revision.revision}"`);
+      return c.json(selectionRevisionSchema.parse(revisionBody(revision)), 200);
+    })
     .openapi(routes.selectionHistoryRoute, async (c) => {
       const revisions = (await selectionHistory(sql)).map(revisionBody);
       return c.json(selectionHistorySchema.parse({ revisions }), 200);
     })
     .openapi(routes.replaceSelectionRoute, async (c) => {
       const { note, ...selection } = c.req.valid('json');
-      const revision = await replaceSelection(sql, selection, { by: actorOf(c), note });
+      const expected = c.req.valid('header')['if-match']?.match(/"(\d+)"/)?.[1];
+      const revision = await replaceSelection(sql, selection, { by: actorOf(c), note, ...(expected ? { expectedRevision: Number(expected) } : {}) });
+      c.header('ETag', `"${revision.revision}"`);
       return c.json(selectionRevisionSchema.parse(revisionBody(revision)), 200);
     });
 }

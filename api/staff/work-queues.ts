@@ -13,6 +13,7 @@ import {
   claimNext,
   claimsOf,
   findQueueTeam,
+  queueCounts,
   queuePage,
   relayDoorbell,
   releaseClaim,
@@ -49,7 +50,8 @@ const queueRoute = createRoute({
   description:
     'Open complaints nobody has (no assignee, no live claim) that belong to the team, or to its department and no team ' +
     'yet, once their workflow has recorded them. Ordered by severity (critical, high, medium, low, then unclassified), then ' +
-    'oldest received first, then id; never by who the customer is. Cursor pagination: pass `nextCursor` as `cursor`.',
+    'oldest received first, then id; never by who the customer is. Cursor pagination: pass `nextCursor` as `cursor`. ' +
+    'Every page also says how many wait in the whole queue (`total`, exact) and how many of them are at risk or overdue.',
   security,
   middleware: [requireRole(...QUEUE_READ_ROLES)] as const,
   request: { params: teamParamSchema, query: queueQuerySchema },
@@ -127,12 +129,12 @@ export function workQueueRoutes(deps: { sql: Sql; calendars: CalendarResolver; m
     .openapi(queueRoute, async (c) => {
       const team = await teamOf(c.req.valid('param').team);
       const { limit, cursor } = c.req.valid('query');
-      const page = await queuePage(sql, team, { limit, after: cursor === undefined ? undefined : decodeCursor(cursor) });
-      const items = await findComplaintsByIds(sql, page.ids, views());
-      return c.json(
-        queuePageSchema.parse({ team: team.id, items: items.map((item) => complaintAsReadBy(c.get('actor')!.role, item)), nextCursor: page.next ? encodeCursor(page.next) : null }),
-        200,
-      );
+      const after = cursor === undefined ? undefined : decodeCursor(cursor);
+      const now = new Date();
+      const [page, counts] = await Promise.all([queuePage(sql, team, { limit, after }), queueCounts(sql, team, now)]);
+      const items = await findComplaintsByIds(sql, page.ids, { now, calendars: deps.calendars });
+      const body = { team: team.id, items: items.map((item) => complaintAsReadBy(c.get('actor')!.role, item)), nextCursor: page.next ? encodeCursor(page.next) : null, ...counts };
+      return c.json(queuePageSchema.parse(body), 200);
     })
     .openapi(claimRoute, async (c) => {
       const team = c.req.valid('param').team;

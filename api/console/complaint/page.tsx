@@ -231,7 +231,7 @@ export function ComplaintPage(props: {
         ) : (
           <div class="grid decisions">
             {allowed.map((type) => (
-              <DecisionForm type={type} reference={ref} etag={data.etag} csrfToken={props.csrfToken} t={t} directory={directory} lifecycle={lifecycle} refused={state.refused ?? null} />
+              <DecisionForm type={type} reference={ref} etag={data.etag} csrfToken={props.csrfToken} t={t} directory={directory} lifecycle={lifecycle} vocabulary={data.vocabulary} refused={state.refused ?? null} />
             ))}
           </div>
         )}

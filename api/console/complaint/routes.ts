@@ -10,10 +10,13 @@ import type { ConsoleEnv } from '../env.js';
 import { consoleRole } from '../guard.js';
 import { renderConsoleFragment, renderConsolePage, renderConsoleProblem } from '../pages/shell.js';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { ComplaintView } from '../../staff/complaints.schemas.js';
+import { CLASSIFIED_FIELDS, confirmNewField, nearMiss } from './classify-values.js';
 import { decisionBody, type FormValues } from './decision-fields.js';
+import type { RefusedForm } from './decision-forms.js';
 import { ComplaintPage, ViewerList, type PageState } from './page.js';
 import { complaintIdOf, markViewing, otherViewers, stopViewing } from './presence.js';
-import { instantFormatter, loadComplaintPage, timeZoneOf } from './view.js';
+import { instantFormatter, loadComplaintPage, loadVocabulary, timeZoneOf } from './view.js';
 
 type Ctx = Context<ConsoleEnv>;
 
@@ -30,6 +33,30 @@ async function formValues(c: Ctx): Promise<FormValues> {
 }
 
 export function complaintPageRoutes(deps: ConsoleDeps) {
+  /**
+   * A classify form whose category or product is almost a known value and not confirmed as new,
+   * as a refusal beside those fields (classify-values.ts says why); undefined to send it on.
+   */
+  async function nearMissesOf(c: Ctx, reference: string, values: FormValues): Promise<RefusedForm | undefined> {
+    const api = deps.api(c);
+    const staff = c.get('staff');
+    const complaint = await api.get<ComplaintView>(`/v1/complaints/${reference}`);
+    if (!complaint.ok) return undefined; // the decision's own call answers it
+    const vocabulary = await loadVocabulary(api, complaint.data, staff.language);
+    const details = CLASSIFIED_FIELDS.flatMap((field) => {
+      if (values[confirmNewField(field)] === 'yes') return [];
+      const meant = nearMiss(values[field] ?? '', vocabulary[field]);
+      return meant ? [{ field, path: field, message: staff.t('console.complaint.classify.nearMiss', { field, value: (values[field] ?? '').trim(), known: meant.value }) }] : [];
+    });
+    if (details.length === 0) return undefined;
+    return {
+      type: 'classify',
+      values,
+      nearMisses: details.map((d) => d.field),
+      error: { code: 'VALIDATION_FAILED', message: staff.t('console.complaint.classify.nearMissSummary'), details: details.map(({ path, message }) => ({ path, message })) },
+    };
+  }
+
   const app = new Hono<ConsoleEnv>();
   app.use('/complaints/:reference', consoleRole(...READERS));
   app.use('/complaints/:reference/*', consoleRole(...READERS));
@@ -39,7 +66,7 @@ export function complaintPageRoutes(deps: ConsoleDeps) {
     const reference = c.req.param('reference')!;
     if (!isReference(reference)) return renderConsoleProblem(c, 404, '404');
     const staff = c.get('staff');
-    const loaded = await loadComplaintPage(deps.api(c), reference);
+    const loaded = await loadComplaintPage(deps.api(c), reference, staff.language);
     if (!loaded.ok) return renderConsoleProblem(c, loaded.status === 403 ? 403 : loaded.status === 404 || loaded.status === 400 ? 404 : 503, loaded.status === 403 ? '403' : loaded.status === 404 || loaded.status === 400 ? '404' : '503');
     const { complaint } = loaded.data;
     await markViewing(deps.sql, complaint.id, staff.person.id);
@@ -62,6 +89,10 @@ export function complaintPageRoutes(deps: ConsoleDeps) {
     if (!isReference(reference) || !isDecisionType(type)) return renderConsoleProblem(c, 404, '404');
     const values = await formValues(c);
     const etag = values._etag;
+    if (type === 'classify') {
+      const asked = await nearMissesOf(c, reference, values);
+      if (asked) return page(c, 400, { refused: asked });
+    }
     const result = await deps.api(c).post(`/v1/complaints/${reference}/decisions`, decisionBody(type, values), etag ? { 'if-match': etag } : {});
     if (result.ok) return c.redirect(`/console/complaints/${reference}?done=${type}#decisions`, 303);
     if (result.status === 412) return page(c, 412, { stale: true, refused: null });

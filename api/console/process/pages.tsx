@@ -138,6 +138,9 @@ function SelectionCard({ staff, selection }: { staff: StaffSession; selection: S
         </div>
       )}
       <p>{t('console.process.selection.default', { id: selection.defaultDefinitionId })}</p>
+      <p>
+        <a href="/console/process/selection">{t('console.process.selection.edit.link')}</a>
+      </p>
     </section>
   );
 }

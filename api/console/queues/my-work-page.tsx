@@ -6,7 +6,6 @@ import type { ConsoleLanguage } from '../../../texts/console/languages.js';
 import { formatInstant } from '../../../texts/format.js';
 import type { ComplaintView } from '../../staff/complaints.schemas.js';
 import { CsrfField } from '../pages/csrf-field.js';
-import { clockState } from '../pages/clock.js';
 import { ComplaintTable, complaintHref } from '../search/complaint-table.js';
 import { ShortcutsDialog } from '../search/search-page.js';
 import type { SavedQueue } from './saved-queues.js';
@@ -14,9 +13,10 @@ import type { SavedQueue } from './saved-queues.js';
 export interface TeamQueue {
   id: string;
   name: string;
-  /** The first page of the queue (up to QUEUE_SCAN), or why it could not be read. */
+  /** The first of the queue in fair order (QUEUE_FIRST), or nothing and why it could not be read. */
   items: ComplaintView[];
-  more: boolean;
+  /** The API's counts of the whole queue: how many wait, how many of them are at risk, how many overdue. */
+  counts: { total: number; atRisk: number; overdue: number };
   error?: string;
 }
 
@@ -45,13 +45,8 @@ export interface MyWorkProps {
   now: Date;
 }
 
-/** Rows of a queue shown on My work; the rest are counted. */
+/** Rows of a queue shown on My work; the rest are counted (by the API, over the whole queue). */
 export const QUEUE_FIRST = 5;
-
-export function queueCounts(items: readonly ComplaintView[], now: Date) {
-  const states = items.map((c) => clockState(c.stage, now));
-  return { atRisk: states.filter((s) => s === 'warning').length, breached: states.filter((s) => s === 'breached').length };
-}
 
 function Notice({ notice }: { notice: MyWorkProps['notice'] }) {
   if (!notice) return null;
@@ -68,7 +63,8 @@ function Notice({ notice }: { notice: MyWorkProps['notice'] }) {
 
 function TeamSection({ team, props, first }: { team: TeamQueue; props: MyWorkProps; first: boolean }) {
   const { t } = props;
-  const { atRisk, breached } = queueCounts(team.items, props.now);
+  // The API's overdue are the clocks shown red (breached), its at-risk the amber ones.
+  const { total, atRisk, overdue: breached } = team.counts;
   const headingId = `team-${team.id}`;
   return (
     <section class="card team-queue" aria-labelledby={headingId} data-team={team.id}>
@@ -76,8 +72,8 @@ function TeamSection({ team, props, first }: { team: TeamQueue; props: MyWorkPro
       {team.error ? (
         <p class="form-errors">{t('console.queues.team.readFailed', { message: team.error })}</p>
       ) : (
-        <p class="queue-counts" data-count={team.items.length} data-at-risk={atRisk} data-breached={breached}>
-          <strong>{t('console.queues.team.count', { count: team.items.length, more: String(team.more) })}</strong>
+        <p class="queue-counts" data-count={total} data-at-risk={atRisk} data-breached={breached}>
+          <strong>{t('console.queues.team.count', { count: total })}</strong>
           {' · '}
           <span class={atRisk ? 'clock-warning' : undefined}>{t('console.queues.team.atRisk', { count: atRisk })}</span>
           {' · '}
@@ -95,7 +91,7 @@ function TeamSection({ team, props, first }: { team: TeamQueue; props: MyWorkPro
       ) : (
         <>
           <h4>{t('console.queues.team.first')}</h4>
-          <ComplaintTable items={team.items.slice(0, QUEUE_FIRST)} t={t} language={props.language} caption={`${team.name}: ${t('console.queues.team.first')}`} now={props.now} />
+          <ComplaintTable items={team.items} t={t} language={props.language} caption={`${team.name}: ${t('console.queues.team.first')}`} now={props.now} />
         </>
       )}
     </section>

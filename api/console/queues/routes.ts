@@ -11,14 +11,12 @@ import { recordStaffAction } from '../staff-audit.js';
 import type { ComplaintView } from '../../staff/complaints.schemas.js';
 import { runSearch } from '../search/routes.js';
 import { searchQueryOf } from '../search/search-query.js';
-import { MyWorkPage, type LiveClaim, type MyWorkProps, type SavedQueueRow, type TeamQueue } from './my-work-page.js';
+import { MyWorkPage, QUEUE_FIRST, type LiveClaim, type MyWorkProps, type SavedQueueRow, type TeamQueue } from './my-work-page.js';
 import { deleteQueue, moveQueue, renameQueue, savedQueueOf, savedQueuesOf } from './saved-queues.js';
 
 const WORK_ROLES: Role[] = ['agent', 'supervisor', 'admin'];
 /** Roles that see every team's queue, members or not. */
 const ALL_TEAMS_ROLES: Role[] = ['supervisor', 'admin'];
-/** One page of a queue read for its counts: beyond it, "more than". */
-const QUEUE_SCAN = 100;
 const OPEN_STATUSES = COMPLAINT_STATUSES.filter((s) => s !== 'closed').join(',');
 
 interface Claim extends LiveClaim {
@@ -38,10 +36,11 @@ async function myWork(c: Context<ConsoleEnv>, deps: ConsoleDeps, notice?: MyWork
   const [queues, claimLists, saved] = await Promise.all([
     Promise.all(
       teams.map(async (team): Promise<TeamQueue> => {
-        const page = await api.get<{ items: ComplaintView[]; nextCursor: string | null }>(`/v1/queues/${encodeURIComponent(team.id)}`, { limit: QUEUE_SCAN });
+        // The first few in fair order; the API counts the whole queue.
+        const page = await api.get<{ items: ComplaintView[]; total: number; atRisk: number; overdue: number }>(`/v1/queues/${encodeURIComponent(team.id)}`, { limit: QUEUE_FIRST });
         return page.ok
-          ? { id: team.id, name: team.name, items: page.data.items, more: page.data.nextCursor !== null }
-          : { id: team.id, name: team.name, items: [], more: false, error: page.error.message };
+          ? { id: team.id, name: team.name, items: page.data.items, counts: { total: page.data.total, atRisk: page.data.atRisk, overdue: page.data.overdue } }
+          : { id: team.id, name: team.name, items: [], counts: { total: 0, atRisk: 0, overdue: 0 }, error: page.error.message };
       }),
     ),
     Promise.all(teams.map((team) => api.get<{ items: Claim[] }>(`/v1/queues/${encodeURIComponent(team.id)}/claims`))),

@@ -135,6 +135,12 @@ export const complaint = {
   'console.complaint.field.processVersion': 'Process version',
   'console.complaint.field.message': 'Message',
 
+  'console.complaint.hint.classify.category': 'Pick one from the list (type to narrow it). A new category is possible, but reports count it apart.',
+  'console.complaint.hint.classify.product': 'Pick one from the list (type to narrow it). A new product is possible, but reports count it apart.',
+  'console.complaint.known.option': '{label, select, __none {} other {{label} · }}{count, plural, =0 {no complaints yet} one {# complaint} other {# complaints}}{routed, select, true { · routed by a rule} other {}}',
+  'console.complaint.classify.nearMiss': '“{value}” is not a {field, select, category {category} other {product}} in use; did you mean “{known}”? Pick it from the list, or tick the box to file “{value}” as a new one.',
+  'console.complaint.classify.nearMissSummary': 'A value is almost a known one.',
+  'console.complaint.classify.confirmNew': 'File “{value}” as a new {field, select, category {category} other {product}}',
   'console.complaint.hint.classify.department': 'Leave empty and the routing rules choose.',
   'console.complaint.hint.assign.assignee': 'A staff id. Leave empty to give it back to the team.',
   'console.complaint.hint.propose_resolution.amount': 'Needed for a refund or a credit.',

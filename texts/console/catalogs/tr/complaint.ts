@@ -135,6 +135,12 @@ export const complaint = {
   'console.complaint.field.processVersion': 'Süreç sürümü',
   'console.complaint.field.message': 'İleti',
 
+  'console.complaint.hint.classify.category': 'Listeden seçin (yazdıkça daralır). Yeni bir kategori de girilebilir, ama raporlar onu ayrı sayar.',
+  'console.complaint.hint.classify.product': 'Listeden seçin (yazdıkça daralır). Yeni bir ürün de girilebilir, ama raporlar onu ayrı sayar.',
+  'console.complaint.known.option': '{label, select, __none {} other {{label} · }}{count, plural, =0 {henüz şikâyet yok} one {# şikâyet} other {# şikâyet}}{routed, select, true { · bir kural yönlendiriyor} other {}}',
+  'console.complaint.classify.nearMiss': '“{value}” kullanılan bir {field, select, category {kategori} other {ürün}} değil; “{known}” mü demek istediniz? Listeden seçin ya da “{value}” değerini yeni olarak kaydetmek için kutuyu işaretleyin.',
+  'console.complaint.classify.nearMissSummary': 'Bir değer bilinen bir değere çok yakın.',
+  'console.complaint.classify.confirmNew': '“{value}” yeni bir {field, select, category {kategori} other {ürün}} olarak kaydedilsin',
   'console.complaint.hint.classify.department': 'Boş bırakırsanız yönlendirme kuralları seçer.',
   'console.complaint.hint.assign.assignee': 'Personel kimliği. Ekibe geri bırakmak için boş bırakın.',
   'console.complaint.hint.propose_resolution.amount': 'İade ya da alacak için gerekli.',
