@@ -4,6 +4,7 @@
 // dimension's groups: report_grouped_between). A year is about 11 months, 30 days and 2 part-days
 // of rows instead of a year of facts. The figures are shaped by kpi-report.ts.
 import type { Sql } from 'postgres';
+import { filterCondition, type ReportFilter } from './report-filter.js';
 
 export type RollupDimension = '' | 'category' | 'product' | 'channel' | 'department' | 'team';
 
@@ -116,16 +117,27 @@ async function withoutJit<T>(sql: Sql, query: (tx: Sql) => Promise<T>): Promise<
 }
 
 /**
- * The rows of `dimension` (its values; '' the whole) over the periods, summed per group (the
- * period's number with several periods, else the value) and metric and key, with the total over
- * all groups. `metrics` limits the metrics read. The repeat gaps come back as one key, 'within'
- * (the complaints whose prior one is within the window).
+ * The rows of `dimension` (its values; '' the whole) over the periods — of its one `value` only
+ * when given (a report filtered to one department or team) — summed per group (`by`: the
+ * period's number, the dimension's value, or none) and metric and key, with the total over all
+ * groups. `metrics` limits the metrics read. The repeat gaps come back as one key, 'within' (the
+ * complaints whose prior one is within the window).
  */
 export async function readRollups(
   sql: Sql,
-  opts: { dimension: RollupDimension; periods: readonly Period[]; repeatWindowDays: number; metrics?: readonly string[] },
+  opts: {
+    dimension: RollupDimension;
+    value?: string | undefined;
+    by: 'period' | 'value' | 'none';
+    periods: readonly Period[];
+    repeatWindowDays: number;
+    metrics?: readonly string[];
+  },
 ): Promise<RollupRow[]> {
-  const { dimension } = opts;
+  const { dimension, value, by } = opts;
+  if (value !== undefined && dimension === '') throw new Error('a rollup value needs its dimension');
+  // The value is the third column of the rollups' unique index (dimension, day|month, value, …): checked inside the index scan.
+  const ofValue = value === undefined ? sql`` : sql`AND r.value = ${value}`;
   const segments = rollupSegments(opts.periods);
   const [mg, mf, mt, ms] = columnsOf(segments, 'monthly');
   const [dg, df, dt, ds] = columnsOf(segments, 'daily');
@@ -144,10 +156,10 @@ export async function readRollups(
                      WHERE h.hour >= s.f AND h.hour < s.t AND ${wanted} OFFSET 0) x`
       : sql`SELECT s.g, x.value, x.metric, x.key, s.sign * x.amount
             FROM unnest(${hg}::int[], ${hf}::timestamptz[], ${ht}::timestamptz[], ${hs}::int[]) AS s (g, f, t, sign),
-            LATERAL (SELECT * FROM report_grouped_between(${dimension}, s.f, s.t) r WHERE ${wanted} OFFSET 0) x`;
-  const byPeriod = opts.periods.length > 1;
-  const grp = byPeriod ? sql`g::text` : dimension === '' ? sql`NULL::text` : sql`value`;
-  const grouping = byPeriod || dimension !== '';
+            LATERAL (SELECT * FROM report_grouped_between(${dimension}, s.f, s.t) r WHERE ${wanted} ${ofValue} OFFSET 0) x`;
+  // By period even when there is one (a month's report by month): its rows are that group's.
+  const grp = by === 'period' ? sql`g::text` : by === 'value' ? sql`value` : sql`NULL::text`;
+  const grouping = by !== 'none';
   return withoutJit(sql, (tx) => tx<RollupRow[]>`
     SELECT ${grp} AS grp, ${grouping ? sql`grouping(${grp}) = 1` : sql`true`} AS is_total, metric, k AS key, sum(amount)::text AS amount
     FROM (
@@ -155,11 +167,11 @@ export async function readRollups(
       FROM (
         SELECT s.g, r.value, r.metric, r.key, s.sign * r.amount AS amount
         FROM unnest(${mg}::int[], ${mf}::timestamptz[], ${mt}::timestamptz[], ${ms}::int[]) AS s (g, f, t, sign),
-        LATERAL (SELECT * FROM report_grouped_monthly r WHERE r.dimension = ${dimension} AND r.month >= s.f AND r.month < s.t AND ${wanted} OFFSET 0) r
+        LATERAL (SELECT * FROM report_grouped_monthly r WHERE r.dimension = ${dimension} AND r.month >= s.f AND r.month < s.t ${ofValue} AND ${wanted} OFFSET 0) r
         UNION ALL
         SELECT s.g, r.value, r.metric, r.key, s.sign * r.amount
         FROM unnest(${dg}::int[], ${df}::timestamptz[], ${dt}::timestamptz[], ${ds}::int[]) AS s (g, f, t, sign),
-        LATERAL (SELECT * FROM report_grouped_daily r WHERE r.dimension = ${dimension} AND r.day >= s.f AND r.day < s.t AND ${wanted} OFFSET 0) r
+        LATERAL (SELECT * FROM report_grouped_daily r WHERE r.dimension = ${dimension} AND r.day >= s.f AND r.day < s.t ${ofValue} AND ${wanted} OFFSET 0) r
         UNION ALL
         ${edges}
       ) r
@@ -296,10 +308,10 @@ export interface AgeingRows {
 
 /**
  * The backlog at `end` received on or after the oldest 21-business-day threshold, by the younger
- * four ageing buckets (the oldest bucket is the rest of the open count): one index range scan
- * over a few weeks of receipts.
+ * four ageing buckets (the oldest bucket is the rest of the open count), by `dimension`'s values
+ * ('' none), of the filter's complaints: one index range scan over a few weeks of receipts.
  */
-export async function youngBacklog(sql: Sql, dimension: RollupDimension, end: Date, ageing: AgeingRows) {
+export async function youngBacklog(sql: Sql, dimension: RollupDimension, end: Date, ageing: AgeingRows, filter?: ReportFilter) {
   const oldest = ageing.thresholds.map((t) => t.t4!).sort()[0];
   if (oldest === undefined) return [];
   const column = dimension === '' ? sql`NULL::text` : sql.unsafe(`c.${dimension}`);
@@ -312,7 +324,7 @@ export async function youngBacklog(sql: Sql, dimension: RollupDimension, end: Da
       count(*) FILTER (WHERE received_at >= t4 AND received_at < t3) AS days11to20
     FROM (
       SELECT ${column} AS g, c.received_at, c.calendar_id FROM complaints c
-      WHERE c.received_at >= ${oldest} AND c.received_at < ${end} AND (c.closed_at IS NULL OR c.closed_at >= ${end})
+      WHERE c.received_at >= ${oldest} AND c.received_at < ${end} AND (c.closed_at IS NULL OR c.closed_at >= ${end}) ${filterCondition(sql, filter)}
     ) o
     JOIN jsonb_to_recordset(${sql.json(ageing.thresholds)}) AS a (calendar_id text, t1 timestamptz, t2 timestamptz, t3 timestamptz, t4 timestamptz)
       ON a.calendar_id = CASE WHEN o.calendar_id = ANY(${ageing.known}::text[]) THEN o.calendar_id ELSE ${ageing.defaultCalendarId} END
