@@ -71,8 +71,14 @@ async function main(): Promise<void> {
   const api = `http://${config.HTTP_HOST}:${config.HTTP_PORT}`;
   const mailAndSms = (config.DEV_INBOX ?? config.NODE_ENV !== 'production') ? await startLocalInbox(secrets.smsWebhookSecret, api) : {};
 
+  // Plaint's own receiving address, listened on by the API process (inbound/smtp-listener.ts).
+  const inboundPort = config.INBOUND_SMTP ? await portOrFree(config.INBOUND_SMTP_PORT) : undefined;
+  const inboundSecret = config.INBOUND_EMAIL_WEBHOOK_SECRET ?? secrets.inboundEmailWebhookSecret;
+
   const usingDevKey = config.API_KEYS.length === 0;
   const env = childEnvironment({
+    ...(inboundPort !== undefined ? { INBOUND_SMTP_PORT: String(inboundPort) } : {}),
+    INBOUND_EMAIL_WEBHOOK_SECRET: inboundSecret,
     DATABASE_URL: databaseUrl,
     TEMPORAL_ADDRESS: temporalAddress,
     PAYLOAD_ENCRYPTION_KEYS: config.PAYLOAD_ENCRYPTION_KEYS?.join(',') ?? secrets.payloadEncryptionKey,
@@ -91,6 +97,11 @@ async function main(): Promise<void> {
   say(`  API docs:     ${api}/docs   (OpenAPI: ${api}/openapi.json)`);
   say(`  Complaint form: ${api}/complaints/new`);
   if (devInbox) say(`  Local inbox:  ${devInbox.inboxUrl}   (every e-mail and SMS Plaint sends; nothing leaves this machine)`);
+  if (inboundPort !== undefined) {
+    say(`  Inbound mail: smtp://${config.INBOUND_SMTP_HOST}:${inboundPort}   (mail to ${mailAddress(config.MAIL_FROM)} opens a complaint; a reply threads onto its own)`);
+  }
+  const shownSecret = config.INBOUND_EMAIL_WEBHOOK_SECRET ? 'INBOUND_EMAIL_WEBHOOK_SECRET' : `${inboundSecret}, in ${config.DATA_DIR}/secrets.json`;
+  say(`  Inbound webhook: POST ${api}/v1/inbound/email   (raw message/rfc822; X-Plaint-Inbound-Secret: ${shownSecret})`);
   if (temporalServer?.uiUrl) say(`  Temporal UI:  ${temporalServer.uiUrl}`);
   say(
     admin.passwordWorks
@@ -101,6 +112,11 @@ async function main(): Promise<void> {
     say(`  Staff API key (local admin, in .data/secrets.json): ${secrets.adminApiKey}`);
     for (const role of DEV_ROLES) say(`  Staff API key (${role}): ${secrets.roleApiKeys[role]}`);
   }
+}
+
+/** `Plaint <complaints@plaint.localhost>` → `complaints@plaint.localhost`. */
+function mailAddress(from: string): string {
+  return /<([^>]+)>/.exec(from)?.[1] ?? from;
 }
 
 /**
