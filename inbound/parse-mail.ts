@@ -38,7 +38,7 @@ export async function parseInboundMail(raw: Buffer): Promise<ParsedInboundMail> 
     from: { address: (sender?.address ?? '').trim().toLowerCase(), name: (sender?.name ?? '').trim() },
     recipients: recipientsOf(mail),
     subject: mail.subject ?? '',
-    text: mail.text ?? '',
+    text: mail.text || (typeof mail.html === 'string' ? await htmlAsText(mail.html) : ''),
     language: headerText(mail, 'content-language'),
     headers: headerValues(mail),
     threadIds: [mail.inReplyTo ?? '', ...[mail.references ?? []].flat()].join(' '),
@@ -47,6 +47,16 @@ export async function parseInboundMail(raw: Buffer): Promise<ParsedInboundMail> 
       .map((a) => ({ name: a.filename ?? '', bytes: new Uint8Array(a.content) })),
     deliveryStatus: statusParts.map((a) => a.content.toString('utf8')).join('\n\n'),
   };
+}
+
+/**
+ * An HTML-only body as text. mailparser converts HTML itself only when it is the whole message;
+ * beside attachments it leaves the text empty. Parsed again as a message of its own, the HTML gets
+ * the same conversion (html-to-text with mailparser's length and nesting limits).
+ */
+async function htmlAsText(html: string): Promise<string> {
+  const alone = Buffer.concat([Buffer.from('Content-Type: text/html; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n'), Buffer.from(html)]);
+  return (await simpleParser(alone)).text ?? '';
 }
 
 function recipientsOf(mail: ParsedMail): string[] {

@@ -93,6 +93,7 @@ const SENT: Sent[] = [
   ]),
   ...journey(reach('resolution_proposed'), [system({ type: 'customer_answer_timed_out', round: 1 })]),
   ...journey(reach('resolution_proposed'), [answer({ type: 'customer_accepted', round: 1 })]),
+  ...journey(reach('investigating'), [answer({ type: 'customer_wrote', channel: 'email', text: 'The service never came.' })]),
   ...journey(reach('investigating'), [decide(D.withdraw)]),
   ...journey(reach('investigating'), [decide(D.close_out_of_scope, 'supervisor')]),
   ...journey(reach('investigating'), [decide(D.mark_duplicate, 'supervisor')]),
