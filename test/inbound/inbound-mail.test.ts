@@ -5,7 +5,7 @@
 // bounce marks the message it reports; too big, too many and the same message twice are refused
 // or taken once.
 import { randomUUID } from 'node:crypto';
-import nodemailer from 'nodemailer';
+import { createTransport, type SendMailOptions } from 'nodemailer';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FixedWindowLimiter } from '../../api/http/rate-limit.js';
@@ -69,11 +69,11 @@ afterAll(async () => {
   await ctx?.close();
 });
 
-type Mail = nodemailer.SendMailOptions;
+type Mail = SendMailOptions;
 
 /** Sends as a customer's mail client does: SMTP to the listener; answers the server's reply or its refusal. */
 async function send(mail: Mail): Promise<{ accepted: true } | { accepted: false; code: number | undefined; said: string }> {
-  const transport = nodemailer.createTransport({ host: '127.0.0.1', port: smtp.port, secure: false, ignoreTLS: true });
+  const transport = createTransport({ host: '127.0.0.1', port: smtp.port, secure: false, ignoreTLS: true });
   try {
     await transport.sendMail({ to: OUR_ADDRESS, ...mail });
     return { accepted: true };
@@ -340,5 +340,10 @@ describe('POST /v1/inbound/email', () => {
     expect(((await json.json()) as { error: { details: Array<{ path: string }> } }).error.details[0]?.path).toBe('content-type');
     const big = `${message}${'x'.repeat(MAX_BYTES)}`;
     expect((await post(big, { 'content-type': 'message/rfc822', 'x-plaint-inbound-secret': WEBHOOK_SECRET })).status).toBe(413);
+  });
+
+  it('is in the API reference', async () => {
+    const doc = (await (await app.request('/openapi.json')).json()) as { paths: Record<string, { post?: { requestBody?: { content: Record<string, unknown> } } }> };
+    expect(Object.keys(doc.paths['/v1/inbound/email']?.post?.requestBody?.content ?? {})).toEqual(['message/rfc822']);
   });
 });
