@@ -152,7 +152,8 @@ export function createInboundMail(deps: InboundMailDeps) {
     const marked = await recordReportedBounce(deps.sql, { keys, reason, staffLocale: deps.staffLocale });
     if (marked.length === 0) return { outcome: 'ignored' as const, reason: 'bounce_of_no_message_of_ours' };
     const reference = await referenceOf(marked[0]!.complaintId);
-    return { outcome: 'bounce_recorded' as const, reason, complaintId: marked[0]!.complaintId, outboxMessageId: marked[0]!.id, ...(reference ? { complaintReference: reference } : {}) };
+    // The DSN's own words (they name the address) stay on the outbox row staff read, not here.
+    return { outcome: 'bounce_recorded' as const, reason: 'delivery_failed', complaintId: marked[0]!.complaintId, outboxMessageId: marked[0]!.id, ...(reference ? { complaintReference: reference } : {}) };
   }
 
   /** The complaint a reply belongs to: its reply address, our Message-ID it answers, or its reference from its own contact. */

@@ -47,7 +47,9 @@ export function classifyMail(input: ClassifyInput): MailKind {
   // Responders that predate RFC 3834 still mark themselves.
   if (headers.has('x-autoreply') || headers.has('x-autorespond')) return { kind: 'ignored', because: 'auto_reply' };
   const precedence = first('precedence');
-  if (/^(bulk|junk|list|auto_reply)\b/.test(precedence)) return { kind: 'ignored', because: precedence.startsWith('list') ? 'mailing_list' : 'bulk' };
+  if (/^(bulk|junk)\b/.test(precedence)) return { kind: 'ignored', because: 'bulk' };
+  if (/^list\b/.test(precedence)) return { kind: 'ignored', because: 'mailing_list' };
+  if (/^auto_reply\b/.test(precedence)) return { kind: 'ignored', because: 'auto_reply' };
   if (headers.has('list-id') || headers.has('list-unsubscribe')) return { kind: 'ignored', because: 'mailing_list' };
   // A bounce in no standard form: from the null sender or a mailer daemon, never a customer's words.
   if (input.envelopeFrom === '' || SYSTEM_SENDERS.test(from) || from === '') return { kind: 'ignored', because: 'non_delivery' };

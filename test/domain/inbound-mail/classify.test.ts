@@ -21,6 +21,7 @@ describe('classifyMail', () => {
     ['an auto-reply (RFC 3834)', { 'auto-submitted': 'auto-replied' }, 'auto_reply'],
     ['an auto-generated notice', { 'Auto-Submitted': 'auto-generated; owner-email="x@example.com"' }, 'auto_reply'],
     ['a vendor auto-responder', { 'x-autoreply': 'yes' }, 'auto_reply'],
+    ['an old-style auto-responder', { precedence: 'auto_reply' }, 'auto_reply'],
     ['bulk mail', { precedence: 'bulk' }, 'bulk'],
     ['junk', { precedence: 'junk' }, 'bulk'],
     ['list mail by Precedence', { precedence: 'list' }, 'mailing_list'],
