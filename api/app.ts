@@ -62,6 +62,8 @@ import type { ConsoleEnv } from './console/env.js';
 import { renderConsoleProblem } from './console/pages/shell.js';
 import { consoleRoutes } from './console/routes.js';
 import type { Context } from 'hono';
+import type { InboundMail } from '../inbound/receive-mail.js';
+import { INBOUND_EMAIL_PATH, inboundEmailAdmission, inboundEmailRoutes } from './inbound/email-webhook.js';
 import {
   complaintFormAdmission,
   complaintFormBodyLimit,
@@ -83,6 +85,8 @@ export interface AppDeps {
     PUBLIC_BASE_URL?: string | undefined;
     /** Checks SMS gateways' delivery reports (POST /hooks/sms/webhook); without it the route is absent. */
     SMS_WEBHOOK_SECRET?: string;
+    /** Authenticates POST /v1/inbound/email (X-Plaint-Inbound-Secret); without it, or without `inboundMail`, the route is absent. */
+    INBOUND_EMAIL_WEBHOOK_SECRET?: string | undefined;
   };
   sql: Sql;
   temporal: TemporalGateway;
@@ -105,6 +109,8 @@ export interface AppDeps {
   complaintForm?: ComplaintFormSettings;
   /** Where evidence files are kept (default: PostgreSQL, in `sql`). */
   attachments?: AttachmentStore;
+  /** What takes received mail (inbound/), shared with the SMTP listener; behind POST /v1/inbound/email. */
+  inboundMail?: InboundMail;
 }
 
 export function createApp(deps: AppDeps) {
@@ -148,9 +154,12 @@ export function createApp(deps: AppDeps) {
   const formSettings = deps.complaintForm ?? DEFAULT_COMPLAINT_FORM;
   const guard = formGuard(config.LINK_SIGNING_SECRET, config.PUBLIC_BASE_URL);
   app.on('POST', '/complaints/new', complaintFormAdmission({ settings: formSettings, guard, publicIntakeLimiter, trustProxy: config.TRUST_PROXY }));
+  const inboundMail = config.INBOUND_EMAIL_WEBHOOK_SECRET ? deps.inboundMail : undefined;
+  if (inboundMail) app.on('POST', INBOUND_EMAIL_PATH, inboundEmailAdmission(config.INBOUND_EMAIL_WEBHOOK_SECRET));
   app.use(
     bodyLimits({
       complaintForm: { maxBytes: complaintFormBodyLimit(formSettings), onTooLarge: complaintFormTooLarge({ settings: formSettings, guard }) },
+      ...(inboundMail ? { inboundEmail: { maxBytes: inboundMail.maxBytes } } : {}),
     }),
   );
   const attachments = deps.attachments ?? postgresAttachmentStore(sql);
@@ -210,6 +219,7 @@ export function createApp(deps: AppDeps) {
     .route('/audit', auditTrailRoutes({ sql }))
     .route('/queues', workQueueRoutes({ sql, calendars, maxLiveClaims: config.QUEUE_MAX_LIVE_CLAIMS }))
     .route('/classifications', classificationRoutes({ sql, form: formSettings }));
+  if (inboundMail) v1.route('/inbound/email', inboundEmailRoutes({ mail: inboundMail }));
   app.route('/v1', v1);
   app.route('/r', responsePages({ ...linkDeps, log }));
   app.route('/s', surveyPages({ ...linkDeps, log }));

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import {
   CHANNELS,
+  CUSTOMER_MESSAGE_CHANNELS,
   EXTERNAL_DECISIONS,
   MONETARY_REMEDY_KINDS,
   PROPOSAL_OUTCOMES,
@@ -163,6 +164,7 @@ export const customerAnswerSchema = z.discriminatedUnion('type', [
     requestId: requestIdSchema,
     text: nonBlankText(5_000),
   }),
+  z.strictObject({ type: z.literal('customer_wrote'), channel: z.enum(CUSTOMER_MESSAGE_CHANNELS), text: nonBlankText(5_000) }),
 ]);
 
 const stageIdSchema = z.enum(TIMED_STAGES);

@@ -80,6 +80,8 @@ export const CUSTOMER_ANSWER_TYPES = [
   'customer_accepted',
   'customer_rejected',
   'customer_answered_info',
+  /** The customer wrote to us (a reply by e-mail): on the timeline; it answers our open question if there is one. */
+  'customer_wrote',
 ] as const;
 export type CustomerAnswerType = (typeof CUSTOMER_ANSWER_TYPES)[number];
 
@@ -107,6 +109,10 @@ export const STAFF_RECORDED_CHANNELS = CHANNELS.filter(
   (c): c is Exclude<Channel, 'web'> => c !== 'web',
 );
 export type StaffRecordedChannel = Exclude<Channel, 'web'>;
+
+/** Channels a customer's own message (`customer_wrote`) arrives through by itself, without staff. */
+export const CUSTOMER_MESSAGE_CHANNELS = ['email'] as const satisfies readonly Channel[];
+export type CustomerMessageChannel = (typeof CUSTOMER_MESSAGE_CHANNELS)[number];
 
 /** What an answer recorded by staff says: to the proposal (accepted, rejected) or to our question. */
 export const RECORDED_ANSWERS = ['accepted', 'rejected', 'info'] as const;

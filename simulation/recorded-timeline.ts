@@ -92,6 +92,8 @@ function answerOf(row: RecordedEvent): CustomerAnswer | undefined {
       return { type: 'customer_rejected', round: Number(d.round), reason: String(d.reason ?? '') };
     case 'customer_answered_info':
       return { type: 'customer_answered_info', requestId: String(d.requestId), text: String(d.text ?? '') };
+    case 'customer_wrote':
+      return { type: 'customer_wrote', channel: 'email', text: String(d.text ?? '') };
     default:
       return undefined;
   }

@@ -433,6 +433,30 @@ export const LIFECYCLE_PATHS: LifecyclePath[] = [
     },
   },
   {
+    // Issue 13: the customer writes by e-mail (the `customerMessage` update): it answers the open
+    // question (the clock resumes), then a second e-mail with no question only tells the owner.
+    name: 'customer-wrote-by-email',
+    process: recordingProcess(),
+    async drive(run) {
+      const { d, env } = run;
+      const c = await acknowledged(run);
+      await d.decideOk(c, { type: 'request_info', question: 'Which programme was running?' });
+      await env.sleep('1h');
+      const write = (text: string, n: number) =>
+        env.client.workflow.getHandle(c.id).executeUpdate('customerMessage', {
+          args: [{ message: { type: 'customer_wrote', channel: 'email', text }, details: { subject: 'Re: your question', attachments: [] } }],
+          updateId: `wrote:test-${c.id}-${n}`,
+        });
+      await write('Cotton 60.', 1);
+      await until(run, c, (s) => s.state.status === 'acknowledged');
+      await write('The service has not come yet.', 2);
+      await d.decideOk(c, CLASSIFY);
+      await d.decideOk(c, PROPOSE_REPAIR);
+      await d.answer(c, { type: 'customer_accepted', round: 1 });
+      return closedAs(run, c, 'accepted');
+    },
+  },
+  {
     // Migrated with `keep`: the investigation keeps its deadline under a longer version.
     name: 'migration-keep',
     process: recordingVersion(1),

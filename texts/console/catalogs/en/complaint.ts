@@ -133,6 +133,8 @@ export const complaint = {
   'console.complaint.field.met': 'Met',
   'console.complaint.field.byMinutes': 'Margin (working minutes)',
   'console.complaint.field.processVersion': 'Process version',
+  'console.complaint.field.subject': 'Subject',
+  'console.complaint.field.attachments': 'Attachments',
   'console.complaint.field.message': 'Message',
 
   'console.complaint.hint.classify.category': 'Pick one from the list (type to narrow it). A new category is possible, but reports count it apart.',
@@ -165,7 +167,7 @@ export const complaint = {
 
   'console.complaint.timeline.title': 'Timeline',
   'console.complaint.timeline.none': 'Nothing recorded yet.',
-  'console.complaint.event': '{type, select, received {Complaint received} registered {Registered} process_started {Process started} acknowledge {Acknowledged} classify {Classified} assign {Assigned} request_info {Information asked of the customer} propose_resolution {Resolution proposed} escalate {Escalated} note {Note} record_corrective_action {Corrective action recorded} record_external_outcome {External decision recorded} withdraw {Withdrawn} close_out_of_scope {Closed as out of scope} mark_duplicate {Marked as a duplicate} record_customer_answer {Customer’s answer recorded} cancel_info_request {Question cancelled} reissue_link {Fresh link sent} customer_accepted {Customer accepted} customer_rejected {Customer rejected} customer_answered_info {Customer answered} acknowledgement_sent {Acknowledgement sent} deadline_warning {Deadline warning} deadline_breached {Deadline breached} customer_answer_timed_out {Customer did not answer in time} answer_reminder_due {Reminder sent} info_reminder_due {Reminder about our question sent} info_answer_timed_out {Question not answered in time} progress_update_due {Progress update sent} activity_failed {A step failed} process_migrated {Moved to another process version} other {{type}}}',
+  'console.complaint.event': '{type, select, received {Complaint received} registered {Registered} process_started {Process started} acknowledge {Acknowledged} classify {Classified} assign {Assigned} request_info {Information asked of the customer} propose_resolution {Resolution proposed} escalate {Escalated} note {Note} record_corrective_action {Corrective action recorded} record_external_outcome {External decision recorded} withdraw {Withdrawn} close_out_of_scope {Closed as out of scope} mark_duplicate {Marked as a duplicate} record_customer_answer {Customer’s answer recorded} cancel_info_request {Question cancelled} reissue_link {Fresh link sent} customer_accepted {Customer accepted} customer_rejected {Customer rejected} customer_answered_info {Customer answered} customer_wrote {Customer wrote} acknowledgement_sent {Acknowledgement sent} deadline_warning {Deadline warning} deadline_breached {Deadline breached} customer_answer_timed_out {Customer did not answer in time} answer_reminder_due {Reminder sent} info_reminder_due {Reminder about our question sent} info_answer_timed_out {Question not answered in time} progress_update_due {Progress update sent} activity_failed {A step failed} process_migrated {Moved to another process version} other {{type}}}',
   'console.complaint.eventBy': '{who} ({role}), {at}',
 
   'console.complaint.messages.title': 'Communication record',

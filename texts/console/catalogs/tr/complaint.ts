@@ -133,6 +133,8 @@ export const complaint = {
   'console.complaint.field.met': 'Karşılandı',
   'console.complaint.field.byMinutes': 'Pay (çalışma dakikası)',
   'console.complaint.field.processVersion': 'Süreç sürümü',
+  'console.complaint.field.subject': 'Konu',
+  'console.complaint.field.attachments': 'Ekler',
   'console.complaint.field.message': 'İleti',
 
   'console.complaint.hint.classify.category': 'Listeden seçin (yazdıkça daralır). Yeni bir kategori de girilebilir, ama raporlar onu ayrı sayar.',
@@ -165,7 +167,7 @@ export const complaint = {
 
   'console.complaint.timeline.title': 'Zaman çizelgesi',
   'console.complaint.timeline.none': 'Henüz kayıt yok.',
-  'console.complaint.event': '{type, select, received {Şikâyet alındı} registered {Kaydedildi} process_started {Süreç başladı} acknowledge {Alındığı bildirildi} classify {Sınıflandırıldı} assign {Atandı} request_info {Müşteriden bilgi istendi} propose_resolution {Çözüm önerildi} escalate {Üst kademeye taşındı} note {Not} record_corrective_action {Düzeltici faaliyet kaydedildi} record_external_outcome {Dış kurum kararı kaydedildi} withdraw {Geri çekildi} close_out_of_scope {Kapsam dışı olarak kapatıldı} mark_duplicate {Mükerrer olarak işaretlendi} record_customer_answer {Müşterinin yanıtı kaydedildi} cancel_info_request {Soru iptal edildi} reissue_link {Yeni bağlantı gönderildi} customer_accepted {Müşteri kabul etti} customer_rejected {Müşteri reddetti} customer_answered_info {Müşteri yanıtladı} acknowledgement_sent {Alındı bildirimi gönderildi} deadline_warning {Son tarih uyarısı} deadline_breached {Son tarih aşıldı} customer_answer_timed_out {Müşteri zamanında yanıt vermedi} answer_reminder_due {Hatırlatma gönderildi} info_reminder_due {Sorumuz için hatırlatma gönderildi} info_answer_timed_out {Soru zamanında yanıtlanmadı} progress_update_due {Bilgilendirme gönderildi} activity_failed {Bir adım başarısız oldu} process_migrated {Başka bir süreç sürümüne taşındı} other {{type}}}',
+  'console.complaint.event': '{type, select, received {Şikâyet alındı} registered {Kaydedildi} process_started {Süreç başladı} acknowledge {Alındığı bildirildi} classify {Sınıflandırıldı} assign {Atandı} request_info {Müşteriden bilgi istendi} propose_resolution {Çözüm önerildi} escalate {Üst kademeye taşındı} note {Not} record_corrective_action {Düzeltici faaliyet kaydedildi} record_external_outcome {Dış kurum kararı kaydedildi} withdraw {Geri çekildi} close_out_of_scope {Kapsam dışı olarak kapatıldı} mark_duplicate {Mükerrer olarak işaretlendi} record_customer_answer {Müşterinin yanıtı kaydedildi} cancel_info_request {Soru iptal edildi} reissue_link {Yeni bağlantı gönderildi} customer_accepted {Müşteri kabul etti} customer_rejected {Müşteri reddetti} customer_answered_info {Müşteri yanıtladı} customer_wrote {Müşteri yazdı} acknowledgement_sent {Alındı bildirimi gönderildi} deadline_warning {Son tarih uyarısı} deadline_breached {Son tarih aşıldı} customer_answer_timed_out {Müşteri zamanında yanıt vermedi} answer_reminder_due {Hatırlatma gönderildi} info_reminder_due {Sorumuz için hatırlatma gönderildi} info_answer_timed_out {Soru zamanında yanıtlanmadı} progress_update_due {Bilgilendirme gönderildi} activity_failed {Bir adım başarısız oldu} process_migrated {Başka bir süreç sürümüne taşındı} other {{type}}}',
   'console.complaint.eventBy': '{who} ({role}), {at}',
 
   'console.complaint.messages.title': 'İletişim kaydı',
