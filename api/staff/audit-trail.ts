@@ -9,6 +9,7 @@ import type { AppEnv } from '../http/app-env.js';
 import { requireRole } from '../http/auth.js';
 import { errorResponses, validationError } from '../http/errors.js';
 import { validationHook } from '../http/validation.js';
+import { responseBody } from '../http/response-body.js';
 
 const AUDIT_READERS = ['auditor', 'admin'] as const;
 
@@ -159,6 +160,6 @@ export function auditTrailRoutes(deps: { sql: Sql }) {
       limit: query.limit,
       after,
     });
-    return c.json(pageSchema.parse({ entries, nextCursor: next ? encodeCursor(next, digest) : null }), 200);
+    return c.json(responseBody(pageSchema, { entries, nextCursor: next ? encodeCursor(next, digest) : null }), 200);
   });
 }

@@ -15,6 +15,7 @@ import { errorResponses, validationError } from '../http/errors.js';
 import { validationHook } from '../http/validation.js';
 import { kpiCsv } from './kpi-reports-csv.js';
 import { kpiQuerySchema, kpiReportSchema, MAX_REPORT_DAYS, trendsQuerySchema, trendsSchema } from './kpi-reports.schemas.js';
+import { responseBody } from '../http/response-body.js';
 
 /** Supervisors, process owners, auditors and admins read reports; agents work complaints, they get 403. */
 const REPORT_READERS = ['supervisor', 'process_owner', 'auditor', 'admin'] as const;
@@ -99,7 +100,7 @@ export function kpiReportRoutes(deps: KpiReportDeps) {
       }
       const { start, end } = reportBounds(from, to, timeZone);
       return c.json(
-        kpiReportSchema.parse({
+        responseBody(kpiReportSchema, {
           from, to, timeZone, periodStart: start.toISOString(), periodEnd: end.toISOString(), repeatWindowDays,
           groupBy: groupBy ?? null, total: report.total, groups, rootCauses: report.rootCauses,
         }),
@@ -110,7 +111,7 @@ export function kpiReportRoutes(deps: KpiReportDeps) {
       const { from, to } = c.req.valid('query');
       checkRange(from, to);
       const weeks = await kpiTrends(deps.sql, { ...reportBounds(from, to, timeZone), ...(await settings(to)), from, to });
-      return c.json(trendsSchema.parse({ from, to, timeZone, weeks }), 200);
+      return c.json(responseBody(trendsSchema, { from, to, timeZone, weeks }), 200);
     });
 }
 

@@ -14,6 +14,7 @@ import type { AppEnv } from '../http/app-env.js';
 import { requireRole } from '../http/auth.js';
 import { errorResponses } from '../http/errors.js';
 import { validationHook } from '../http/validation.js';
+import { responseBody } from '../http/response-body.js';
 import {
   backtestRequestSchema,
   backtestSchema,
@@ -87,7 +88,7 @@ export function processSimulationRoutes(deps: ProcessSimulationDeps) {
       const { id, v } = c.req.valid('param');
       const { definition, status } = await usableVersion(deps, id, v);
       const report = await simulatePath(definition, simulationEvents(c.req.valid('json')), { calendars: deps.calendars });
-      return c.json(simulationSchema.parse({ definition: { id, version: v, status }, ...report }), 200);
+      return c.json(responseBody(simulationSchema, { definition: { id, version: v, status }, ...report }), 200);
     })
     .openapi(backtestRoute, async (c) => {
       const { id, v } = c.req.valid('param');
@@ -127,7 +128,7 @@ export function processSimulationRoutes(deps: ProcessSimulationDeps) {
         stages: report.stages,
         workload: report.workload,
       };
-      return c.json(backtestSchema.parse(body), 200);
+      return c.json(responseBody(backtestSchema, body), 200);
     });
 }
 

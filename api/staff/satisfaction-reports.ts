@@ -9,6 +9,7 @@ import type { AppEnv } from '../http/app-env.js';
 import { requireRole } from '../http/auth.js';
 import { errorResponses } from '../http/errors.js';
 import { validationHook } from '../http/validation.js';
+import { responseBody } from '../http/response-body.js';
 
 const REPORT_READERS = ['supervisor', 'process_owner', 'auditor', 'admin'] as const;
 
@@ -57,7 +58,7 @@ export function satisfactionReportRoutes(deps: { sql: Sql }) {
     if (toMs <= fromMs) throw rangeError('query.to', 'must be after from');
     if (toMs - fromMs > MAX_RANGE_DAYS * 86_400_000) throw rangeError('query.to', `at most ${MAX_RANGE_DAYS} days after from`);
     const periods = await satisfactionByPeriod(deps.sql, { from: new Date(fromMs), to: new Date(toMs), period });
-    return c.json(reportSchema.parse({ periods }), 200);
+    return c.json(responseBody(reportSchema, { periods }), 200);
   });
 }
 
