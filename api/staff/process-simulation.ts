@@ -63,7 +63,9 @@ const backtestRoute = createRoute({
     'Replays the recorded timelines (decisions and answers at the instants they were applied) of the complaints received in the ' +
     'range under this definition, oldest first, through the version up to now, and compares with what was recorded: per stage ' +
     'and category the on-time rate, the deadline shift in business hours, breaches and escalations added and removed; and the ' +
-    'workload per team and ISO week. At most `limit` complaints (more matching sets `truncated`); the range spans at most a year.',
+    'workload per team and ISO week. At most `limit` complaints (more matching sets `truncated`); the range spans at most a year. ' +
+    'Only decisions and answers replay: a complaint a migration plan moved to another version replays from its start on the ' +
+    'version tried (its `process_migrated` is not replayed, and it counts under the version it was filed under).',
   security: [{ apiKey: [] }],
   middleware: [requireRole(...SIMULATION_ROLES)] as const,
   request: { params: versionParamsSchema, body: { required: true, content: json(backtestRequestSchema) } },
