@@ -21,6 +21,8 @@ type Ctx = Context<ConsoleEnv>;
 const READERS = ['agent', 'supervisor', 'auditor', 'admin'] as const;
 
 const isReference = (value: string) => REFERENCE_PATTERN.test(value);
+/** The ETag a complaint page puts in its forms (`"<seq>"`): anything else was never ours, and could not even be a header. */
+const isPageEtag = (value: string) => /^(W\/)?"\d{1,9}"$/.test(value);
 const isDecisionType = (value: string): value is DecisionType => (DECISION_TYPES as readonly string[]).includes(value);
 
 /** A posted form's string fields (files and repeated names are not part of any decision form). */
@@ -62,6 +64,7 @@ export function complaintPageRoutes(deps: ConsoleDeps) {
     if (!isReference(reference) || !isDecisionType(type)) return renderConsoleProblem(c, 404, '404');
     const values = await formValues(c);
     const etag = values._etag;
+    if (etag && !isPageEtag(etag)) return renderConsoleProblem(c, 400, '400', { fields: [{ field: '_etag', reason: 'etag' }] });
     const result = await deps.api(c).post(`/v1/complaints/${reference}/decisions`, decisionBody(type, values), etag ? { 'if-match': etag } : {});
     if (result.ok) return c.redirect(`/console/complaints/${reference}?done=${type}#decisions`, 303);
     if (result.status === 412) return page(c, 412, { stale: true, refused: null });
