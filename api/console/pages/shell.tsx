@@ -7,6 +7,7 @@ import type { Child } from 'hono/jsx';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ConsoleEnv, StaffSession } from '../env.js';
 import { CsrfField } from './csrf-field.js';
+import { PostButton } from './post-button.js';
 import { NAVIGATION, type NavId } from './navigation.js';
 import { consoleTranslator } from '../../../texts/console/translate.js';
 import { CONSOLE_FALLBACK_LANGUAGE } from '../../../texts/console/languages.js';
@@ -61,10 +62,9 @@ function Header({ staff, active }: { staff: StaffSession; active: NavId | undefi
           </form>
         )}
         <a href="/console/account/password">{t('console.shell.changePassword')}</a>
-        <form method="post" action="/console/sign-out" class="inline">
-          <CsrfField token={staff.csrfToken} />
-          <button type="submit">{t('console.shell.signOut')}</button>
-        </form>
+        <PostButton action="/console/sign-out" csrf={staff.csrfToken} formClass="inline">
+          {t('console.shell.signOut')}
+        </PostButton>
       </div>
     </header>
   );
