@@ -60,6 +60,7 @@ import { consoleApi } from './console/api-client.js';
 import { DEFAULT_CONSOLE_SETTINGS, type ConsoleSettings } from './console/deps.js';
 import type { ConsoleEnv } from './console/env.js';
 import { renderConsoleProblem } from './console/pages/shell.js';
+import { isConsolePath, renderConsoleError } from './console/console-errors.js';
 import { consoleRoutes } from './console/routes.js';
 import type { Context } from 'hono';
 import type { InboundMail } from '../inbound/receive-mail.js';
@@ -240,14 +241,15 @@ export function createApp(deps: AppDeps) {
     info: { title: 'Plaint API', version: '0.1.0', description: 'ISO 10002 complaint handling: every complaint a durable workflow.' },
   });
   app.notFound((c) => {
-    if (c.req.path === '/console' || c.req.path.startsWith('/console/')) return renderConsoleProblem(c, 404, '404');
+    if (isConsolePath(c.req.path)) return renderConsoleProblem(c, 404, '404');
     const allowed = allowedMethods(app.routes, c.req.path);
     if (allowed.length === 0) return renderError(c, new DomainError('NOT_FOUND', `No route for ${c.req.method} ${c.req.path}`), log);
     c.header('Allow', allowed.join(', '));
     const message = `${c.req.path} does not take ${c.req.method}; it takes ${allowed.join(', ')}`;
     return renderError(c, new DomainError('METHOD_NOT_ALLOWED', message, { allowed }), log);
   });
-  app.onError((err, c) => renderError(c, err, log));
+  // Before the console's own routes (a NUL in the address, a body over the limit), a console request still gets a page.
+  app.onError((err, c) => (isConsolePath(c.req.path) ? renderConsoleError(c, err, log) : renderError(c, err, log)));
   return app;
 }
 

@@ -3,6 +3,7 @@
 // listener handles mail (inbound/receive-mail.ts). The caller proves itself with the shared secret
 // INBOUND_EMAIL_WEBHOOK_SECRET in `X-Plaint-Inbound-Secret`, checked before the body is read: a
 // staff API key would let a mail provider read complaints, the secret lets it only deliver mail.
+import { responseBody } from '../http/response-body.js';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
@@ -67,7 +68,7 @@ export function inboundEmailRoutes(deps: { mail: InboundMail }) {
     const to = (c.req.header('x-plaint-envelope-to') ?? '').split(',').map((a) => a.trim().toLowerCase()).filter(Boolean);
     try {
       const result = await deps.mail.receive(raw, { via: 'webhook', to });
-      return c.json(resultSchema.parse(result), 200);
+      return c.json(responseBody(resultSchema, result), 200);
     } catch (err) {
       if (!(err instanceof InboundRefusal)) throw err;
       switch (err.kind) {

@@ -12,6 +12,7 @@ import { idempotencyKeySchema } from '../http/idempotency-key.js';
 import { fileComplaint, type IntakeDeps } from './file-complaint.js';
 import type { FixedWindowLimiter } from '../http/rate-limit.js';
 import { validationHook } from '../http/validation.js';
+import { responseBody } from '../http/response-body.js';
 
 const STAFF_INTAKE_ROLES = ['agent', 'supervisor', 'admin'] as const;
 
@@ -61,9 +62,9 @@ export function intakeRoutes(deps: IntakeDeps & { trustProxy: boolean; hashClien
           { requestId: c.get('requestId'), complaintId: response.id },
           'complaint stored but its workflow could not start (Temporal unavailable); the intake reconciler will start it',
         );
-        return c.json(intakeResponseSchema.parse(response), 202);
+        return c.json(responseBody(intakeResponseSchema, response), 202);
       }
-      return c.json(intakeResponseSchema.parse(response), created ? 201 : 200);
+      return c.json(responseBody(intakeResponseSchema, response), created ? 201 : 200);
     });
 }
 

@@ -3,6 +3,7 @@
 // it), so this is what is known, not a rule: the complaint form's lists (what customers choose
 // from, with their labels) and every value complaints carry now, with how many carry it. The
 // console offers them on the classify form so that a known value is picked rather than typed again.
+import { responseBody } from '../http/response-body.js';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Sql } from 'postgres';
 import type { ComplaintFormSettings, FormChoice } from '../../config/complaint-form.js';
@@ -58,7 +59,7 @@ export function classificationRoutes(deps: { sql: Sql; form: Pick<ComplaintFormS
       known(deps.sql, 'category', deps.form.categories, language),
       known(deps.sql, 'product', deps.form.products, language),
     ]);
-    return c.json(classificationsSchema.parse({ categories, products }), 200);
+    return c.json(responseBody(classificationsSchema, { categories, products }), 200);
   });
 }
 

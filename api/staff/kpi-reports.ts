@@ -17,6 +17,7 @@ import { validationHook } from '../http/validation.js';
 import { kpiCsv } from './kpi-reports-csv.js';
 import { kpiQuerySchema, kpiReportSchema, MAX_REPORT_DAYS, trendsQuerySchema, trendsSchema } from './kpi-reports.schemas.js';
 import { unknownUnits } from './report-filters.js';
+import { responseBody } from '../http/response-body.js';
 
 /** Supervisors, process owners, auditors and admins read reports; agents work complaints, they get 403. */
 const REPORT_READERS = ['supervisor', 'process_owner', 'auditor', 'admin'] as const;
@@ -108,7 +109,7 @@ export function kpiReportRoutes(deps: KpiReportDeps) {
       }
       const { start, end } = reportBounds(from, to, timeZone);
       return c.json(
-        kpiReportSchema.parse({
+        responseBody(kpiReportSchema, {
           from, to, timeZone, periodStart: start.toISOString(), periodEnd: end.toISOString(), repeatWindowDays,
           groupBy: groupBy ?? null, department: department ?? null, team: team ?? null,
           total: report.total, groups, rootCauses: report.rootCauses,
@@ -121,7 +122,7 @@ export function kpiReportRoutes(deps: KpiReportDeps) {
       const filter = { department, team };
       await checkQuery(deps.sql, from, to, filter);
       const weeks = await kpiTrends(deps.sql, { ...reportBounds(from, to, timeZone), ...(await settings(to)), filter, from, to });
-      return c.json(trendsSchema.parse({ from, to, timeZone, department: department ?? null, team: team ?? null, weeks }), 200);
+      return c.json(responseBody(trendsSchema, { from, to, timeZone, department: department ?? null, team: team ?? null, weeks }), 200);
     });
 }
 

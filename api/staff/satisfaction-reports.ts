@@ -10,6 +10,7 @@ import { requireRole } from '../http/auth.js';
 import { errorResponses, validationError } from '../http/errors.js';
 import { validationHook } from '../http/validation.js';
 import { reportFilterQuery, unknownUnits } from './report-filters.js';
+import { responseBody } from '../http/response-body.js';
 
 const REPORT_READERS = ['supervisor', 'process_owner', 'auditor', 'admin'] as const;
 
@@ -68,6 +69,6 @@ export function satisfactionReportRoutes(deps: { sql: Sql }) {
     issues.push(...(await unknownUnits(deps.sql, filter)));
     if (issues.length > 0) throw validationError(issues);
     const periods = await satisfactionByPeriod(deps.sql, { from: new Date(fromMs), to: new Date(toMs), period, filter });
-    return c.json(reportSchema.parse({ department: department ?? null, team: team ?? null, periods }), 200);
+    return c.json(responseBody(reportSchema, { department: department ?? null, team: team ?? null, periods }), 200);
   });
 }

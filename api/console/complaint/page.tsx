@@ -4,7 +4,7 @@
 import type { Role } from '../../../domain/complaint.js';
 import type { ConsoleTranslate, ConsoleMessageKey } from '../../../texts/console/translate.js';
 import { hasConsoleMessage } from '../../../texts/console/translate.js';
-import { CsrfField } from '../pages/csrf-field.js';
+import { PostButton } from '../pages/post-button.js';
 import { StageClock } from '../pages/clock.js';
 import { DecisionForm, type RefusedForm } from './decision-forms.js';
 import type { Viewer } from './presence.js';
@@ -353,12 +353,9 @@ export function ComplaintPage(props: {
                     <td>{m.lastError ?? '—'}</td>
                     <td>
                       {RETRYABLE.has(m.status) && RETRYING_ROLES.includes(props.role) && (
-                        <form method="post" action={`/console/complaints/${ref}/messages/${m.id}/retry`} class="inline">
-                          <CsrfField token={props.csrfToken} />
-                          <button type="submit" class="secondary" aria-label={t('console.complaint.messages.retryOne', { subject: m.subject })}>
-                            {t('console.complaint.messages.retry')}
-                          </button>
-                        </form>
+                        <PostButton action={`/console/complaints/${ref}/messages/${m.id}/retry`} csrf={props.csrfToken} formClass="inline" button={{ class: 'secondary', 'aria-label': t('console.complaint.messages.retryOne', { subject: m.subject }) }}>
+                          {t('console.complaint.messages.retry')}
+                        </PostButton>
                       )}
                     </td>
                   </tr>

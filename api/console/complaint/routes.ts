@@ -24,6 +24,8 @@ type Ctx = Context<ConsoleEnv>;
 const READERS = ['agent', 'supervisor', 'auditor', 'admin'] as const;
 
 const isReference = (value: string) => REFERENCE_PATTERN.test(value);
+/** The ETag a complaint page puts in its forms (`"<seq>"`): anything else was never ours, and could not even be a header. */
+const isPageEtag = (value: string) => /^(W\/)?"\d{1,9}"$/.test(value);
 const isDecisionType = (value: string): value is DecisionType => (DECISION_TYPES as readonly string[]).includes(value);
 
 /** A posted form's string fields (files and repeated names are not part of any decision form). */
@@ -89,6 +91,7 @@ export function complaintPageRoutes(deps: ConsoleDeps) {
     if (!isReference(reference) || !isDecisionType(type)) return renderConsoleProblem(c, 404, '404');
     const values = await formValues(c);
     const etag = values._etag;
+    if (etag && !isPageEtag(etag)) return renderConsoleProblem(c, 400, '400', { fields: [{ field: '_etag', reason: 'etag' }] });
     if (type === 'classify') {
       const asked = await nearMissesOf(c, reference, values);
       if (asked) return page(c, 400, { refused: asked });

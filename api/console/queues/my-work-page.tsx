@@ -6,6 +6,7 @@ import type { ConsoleLanguage } from '../../../texts/console/languages.js';
 import { formatInstant } from '../../../texts/format.js';
 import type { ComplaintView } from '../../staff/complaints.schemas.js';
 import { CsrfField } from '../pages/csrf-field.js';
+import { PostButton } from '../pages/post-button.js';
 import { ComplaintTable, complaintHref } from '../search/complaint-table.js';
 import { ShortcutsDialog } from '../search/search-page.js';
 import type { SavedQueue } from './saved-queues.js';
@@ -80,12 +81,14 @@ function TeamSection({ team, props, first }: { team: TeamQueue; props: MyWorkPro
           <span class={breached ? 'clock-breached' : undefined}>{t('console.queues.team.breached', { count: breached })}</span>
         </p>
       )}
-      <form method="post" action={`/console/queues/${encodeURIComponent(team.id)}/claim`} class="inline">
-        <CsrfField token={props.csrf} />
-        <button type="submit" data-claim={team.id} {...(first ? { 'data-claim-default': '' } : {})} aria-label={t('console.queues.claimNextLabel', { team: team.name })}>
-          {t('console.queues.claimNext')}
-        </button>
-      </form>
+      <PostButton
+        action={`/console/queues/${encodeURIComponent(team.id)}/claim`}
+        csrf={props.csrf}
+        formClass="inline"
+        button={{ 'data-claim': team.id, ...(first ? { 'data-claim-default': '' } : {}), 'aria-label': t('console.queues.claimNextLabel', { team: team.name }) }}
+      >
+        {t('console.queues.claimNext')}
+      </PostButton>
       {team.items.length === 0 ? (
         !team.error && <p class="muted">{t('console.queues.team.empty')}</p>
       ) : (
@@ -133,27 +136,18 @@ function SavedQueues({ props }: { props: MyWorkProps }) {
                   </button>
                 </form>
                 {i > 0 && (
-                  <form method="post" action={`/console/queues/saved/${q.id}/up`} class="inline">
-                    <CsrfField token={props.csrf} />
-                    <button type="submit" class="secondary" aria-label={t('console.queues.saved.upLabel', { name: q.name })}>
-                      {t('console.queues.saved.up')}
-                    </button>
-                  </form>
+                  <PostButton action={`/console/queues/saved/${q.id}/up`} csrf={props.csrf} formClass="inline" button={{ class: 'secondary', 'aria-label': t('console.queues.saved.upLabel', { name: q.name }) }}>
+                    {t('console.queues.saved.up')}
+                  </PostButton>
                 )}
                 {i < props.saved.length - 1 && (
-                  <form method="post" action={`/console/queues/saved/${q.id}/down`} class="inline">
-                    <CsrfField token={props.csrf} />
-                    <button type="submit" class="secondary" aria-label={t('console.queues.saved.downLabel', { name: q.name })}>
-                      {t('console.queues.saved.down')}
-                    </button>
-                  </form>
+                  <PostButton action={`/console/queues/saved/${q.id}/down`} csrf={props.csrf} formClass="inline" button={{ class: 'secondary', 'aria-label': t('console.queues.saved.downLabel', { name: q.name }) }}>
+                    {t('console.queues.saved.down')}
+                  </PostButton>
                 )}
-                <form method="post" action={`/console/queues/saved/${q.id}/delete`} class="inline">
-                  <CsrfField token={props.csrf} />
-                  <button type="submit" class="danger" aria-label={t('console.queues.saved.deleteLabel', { name: q.name })}>
-                    {t('console.queues.saved.delete')}
-                  </button>
-                </form>
+                <PostButton action={`/console/queues/saved/${q.id}/delete`} csrf={props.csrf} formClass="inline" button={{ class: 'danger', 'aria-label': t('console.queues.saved.deleteLabel', { name: q.name }) }}>
+                  {t('console.queues.saved.delete')}
+                </PostButton>
               </td>
             </tr>
           ))}
@@ -191,13 +185,9 @@ function Claims({ props }: { props: MyWorkProps }) {
               <td>{formatInstant(claim.claimedAt, props.language, null) ?? claim.claimedAt}</td>
               <td>{t('console.queues.claims.assignment', { state: claim.assignment })}</td>
               <td>
-                <form method="post" action={`/console/queues/${encodeURIComponent(claim.team)}/release`} class="inline">
-                  <CsrfField token={props.csrf} />
-                  <input type="hidden" name="reference" value={claim.reference} />
-                  <button type="submit" class="secondary" aria-label={t('console.queues.releaseLabel', { reference: claim.reference })}>
-                    {t('console.queues.release')}
-                  </button>
-                </form>
+                <PostButton action={`/console/queues/${encodeURIComponent(claim.team)}/release`} csrf={props.csrf} hidden={{ reference: claim.reference }} formClass="inline" button={{ class: 'secondary', 'aria-label': t('console.queues.releaseLabel', { reference: claim.reference }) }}>
+                  {t('console.queues.release')}
+                </PostButton>
               </td>
             </tr>
           ))}

@@ -23,7 +23,14 @@ interface Claim extends LiveClaim {
   endReason: string | null;
 }
 
-async function myWork(c: Context<ConsoleEnv>, deps: ConsoleDeps, notice?: MyWorkProps['notice']) {
+/**
+ * The status of My work answering a refused action: 400 for a request the API found malformed, 404
+ * for what does not exist, 503 when the API could not answer, else 409 (an empty queue, the cap).
+ */
+const refusalStatus = (refusal: { status: number; error: { code: string } }) =>
+  refusal.status >= 500 ? 503 : refusal.error.code === 'VALIDATION_FAILED' ? 400 : refusal.error.code === 'NOT_FOUND' ? 404 : 409;
+
+async function myWork(c: Context<ConsoleEnv>, deps: ConsoleDeps, notice?: MyWorkProps['notice'], refusedWith: 400 | 404 | 409 | 503 = 409) {
   const staff = c.get('staff');
   const api = deps.api(c);
   const [mine, teamList, savedRows] = await Promise.all([
@@ -63,7 +70,7 @@ async function myWork(c: Context<ConsoleEnv>, deps: ConsoleDeps, notice?: MyWork
     now: new Date(),
     ...(notice ? { notice } : {}),
   };
-  return renderConsolePage(c, notice?.kind === 'refused' ? 409 : 200, {
+  return renderConsolePage(c, notice?.kind === 'refused' ? refusedWith : 200, {
     title: staff.t('console.queues.title'),
     active: 'work',
     scripts: ['queues.js'],
@@ -111,26 +118,27 @@ export function queueRoutes(deps: ConsoleDeps) {
         : error.code === 'CONFLICT' && max !== undefined
           ? t('console.queues.claimCap', { max })
           : t('console.queues.claimRefused', { message: error.message });
-    return myWork(c, deps, { kind: 'refused', text });
+    return myWork(c, deps, { kind: 'refused', text }, refusalStatus(claimed));
   });
 
   app.post('/queues/:team/release', async (c) => {
     const team = c.req.param('team');
     const form = await c.req.parseBody();
-    const reference = String(form.reference ?? '');
+    const reference = typeof form.reference === 'string' ? form.reference : '';
     const released = await deps.api(c).post(`/v1/queues/${encodeURIComponent(team)}/release`, { reference });
     if (released.ok) return c.redirect(`/console/queues?released=${encodeURIComponent(reference)}`, 303);
-    return myWork(c, deps, { kind: 'refused', text: c.get('staff').t('console.queues.releaseRefused', { reference, message: released.error.message }) });
+    const text = c.get('staff').t('console.queues.releaseRefused', { reference: reference.slice(0, 40), message: released.error.message });
+    return myWork(c, deps, { kind: 'refused', text }, refusalStatus(released));
   });
 
   const refusedSave = (c: Context<ConsoleEnv>, reason: string) =>
-    myWork(c, deps, { kind: 'refused', text: c.get('staff').t('console.search.save.refused', { reason }) });
-  const notFound = (c: Context<ConsoleEnv>) => myWork(c, deps, { kind: 'refused', text: c.get('staff').t('console.queues.saved.notFound') });
+    myWork(c, deps, { kind: 'refused', text: c.get('staff').t('console.search.save.refused', { reason }) }, reason === 'name_taken' ? 409 : 400);
+  const notFound = (c: Context<ConsoleEnv>) => myWork(c, deps, { kind: 'refused', text: c.get('staff').t('console.queues.saved.notFound') }, 404);
 
   app.post('/queues/saved/:id/rename', async (c) => {
     const staff = c.get('staff');
     const form = await c.req.parseBody();
-    const result = await renameQueue(deps.sql, staff.person.id, c.req.param('id'), String(form.name ?? ''));
+    const result = await renameQueue(deps.sql, staff.person.id, c.req.param('id'), typeof form.name === 'string' ? form.name : '');
     if (!result) return notFound(c);
     if ('refusal' in result) return refusedSave(c, result.refusal);
     await recordStaffAction(deps.sql, { actorId: staff.person.id, actorRole: staff.role, action: 'saved_queue_renamed', subject: result.queue.id, details: { name: result.queue.name } });
