@@ -12,6 +12,7 @@ import { connectTemporalClient } from '../temporal/client.js';
 import { createApp } from './app.js';
 import { createTemporalGateway } from '../temporal/gateway.js';
 import { loadComplaintFormSettings } from '../config/complaint-form.js';
+import { loadIntegrations } from '../config/integrations.js';
 
 const loaded = loadConfig();
 const log = createLogger({ level: loaded.LOG_LEVEL, service: 'plaint-api' });
@@ -37,6 +38,7 @@ const app = createApp({
   encryptionKeys,
   log,
   complaintForm: loadComplaintFormSettings(config),
+  integrations: loadIntegrations(config),
 });
 
 const server = serve({ fetch: app.fetch, port: config.HTTP_PORT, hostname: config.HTTP_HOST, serverOptions: API_SERVER_OPTIONS }, (info) => {

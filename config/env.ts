@@ -178,6 +178,8 @@ export const envSchema = z
     FORM_ATTACHMENTS_TOTAL_MAX_BYTES: z.coerce.number().int().positive().max(200 * 1024 * 1024).default(20 * 1024 * 1024),
     /** JSON file with the form's categories, products and privacy notice (README: the complaint form); unset = the defaults. */
     COMPLAINT_FORM_CONFIG_FILE: z.string().min(1).optional(),
+    /** JSON file of the chat and social platforms that file complaints by webhook, with their secrets (README: chat and social webhooks); unset = none. */
+    INTEGRATIONS_CONFIG_FILE: z.string().min(1).optional(),
     // --- KPI report (GET /v1/reports/kpis, /trends) ---
     /** The time zone the reports' dates and weeks are read in (IANA name). */
     REPORT_TIME_ZONE: z.string().refine(isTimeZone, 'expected an IANA time zone, e.g. Europe/Istanbul').default('Europe/Istanbul'),

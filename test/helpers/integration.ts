@@ -21,6 +21,8 @@ import { quietProcess, ROUND_THE_CLOCK } from './process.js';
 import { listCalendars } from '../../domain/calendar/registry.js';
 import { createComplaintWorker, type ComplaintWorker } from '../../worker/create-worker.js';
 import type { ComplaintFormSettings } from '../../config/complaint-form.js';
+import type { Integrations } from '../../config/integrations.js';
+import { TEST_INTEGRATIONS } from './integration-webhooks.js';
 
 let runtimeInstalled = false;
 
@@ -72,6 +74,8 @@ export interface IntegrationContext {
     extraApiKeys?: string[];
     /** Live queue claims one person may hold (default: the API's). */
     maxLiveClaims?: number;
+    /** The chat and social platforms that may file by webhook (default: TEST_INTEGRATIONS). */
+    integrations?: Integrations;
   }): ReturnType<typeof createApp>;
   close(): Promise<void>;
 }
@@ -148,6 +152,7 @@ export async function integrationContext(opts: { encryptionKeys?: EncryptionKey[
         trackingPerMinute: opts.trackingPerMinute ?? 1000,
         ...(opts.processDefinitions ? { processDefinitions: opts.processDefinitions } : {}),
         ...(opts.complaintForm ? { complaintForm: opts.complaintForm } : {}),
+        integrations: opts.integrations ?? TEST_INTEGRATIONS,
         // Definitions stored by tests may run on the round-the-clock calendar the workers know.
         processCalendarIds: [...listCalendars().map((c) => c.id), ROUND_THE_CLOCK.id],
       });
