@@ -40,7 +40,10 @@ export const integrationComplaintSchema = z
       locale: intakeCustomer.locale.meta({ description: 'The language to answer in', example: 'tr' }),
       country: intakeCustomer.country,
     }),
-    subject: nonBlankText(200).min(3).optional().meta({ description: 'Default: the start of the customer’s first message' }),
+    subject: nonBlankText(200)
+      .min(3)
+      .optional()
+      .meta({ description: 'Default: the customer’s words from their first message on, on one line, cut at a word within 200 characters' }),
     transcript: z
       .array(transcriptMessageSchema)
       .min(1)

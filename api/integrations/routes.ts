@@ -28,7 +28,8 @@ const SIGNING = [
   '`Authorization` header (that is for staff keys).',
   '',
   '`messageId` is the idempotency key: the same message again (a retry, or the same signed request replayed within the',
-  `${SIGNATURE_TOLERANCE_SECONDS / 60} minutes) answers 200 with the same complaint and files nothing new; the same id with another body answers 409.`,
+  `${SIGNATURE_TOLERANCE_SECONDS / 60} minutes) answers 200 with the same complaint and files nothing new; the same id with another body`,
+  'answers 409. After 24 hours any repeat of the id answers 200 with the complaint as it stands, without the PIN.',
   'Answer the customer in the conversation with the `reference` and `pin` we return: a customer who gave no e-mail or',
   'phone has no other way to learn them.',
 ].join('\n');
