@@ -41,9 +41,13 @@ export type AcknowledgementChannel = ReplyChannel | 'agent';
  */
 export const PLATFORM_CHANNELS = ['live_chat', 'social_media'] as const satisfies readonly Channel[];
 
-export function isAgentAcknowledged(intake: Channel, contact: Pick<CustomerContactDetails, 'email' | 'phone'>): boolean {
-  if ((AGENT_ACKNOWLEDGED_CHANNELS as readonly Channel[]).includes(intake)) return true;
+/** A chat or social customer who gave neither e-mail nor phone: every message to them goes through an agent, on the platform. */
+export function answeredOnPlatform(intake: Channel, contact: Pick<CustomerContactDetails, 'email' | 'phone'>): boolean {
   return (PLATFORM_CHANNELS as readonly Channel[]).includes(intake) && !contact.email && !contact.phone;
+}
+
+export function isAgentAcknowledged(intake: Channel, contact: Pick<CustomerContactDetails, 'email' | 'phone'>): boolean {
+  return (AGENT_ACKNOWLEDGED_CHANNELS as readonly Channel[]).includes(intake) || answeredOnPlatform(intake, contact);
 }
 
 /**

@@ -59,7 +59,7 @@ describe('a live-chat conversation', () => {
     expect((await d.status(c)).state.status).toBe('received');
   });
 
-  it('tells an agent to acknowledge it on the platform when the customer gave neither e-mail nor phone, and waits for them', async () => {
+  it('tells an agent to answer on the platform when the customer gave neither e-mail nor phone, and waits for their acknowledgement', async () => {
     const c = await fileFrom('test-chat', aPlatformComplaint());
     const rows = await eventually(async () => {
       const all = await outbox(c);
@@ -73,6 +73,11 @@ describe('a live-chat conversation', () => {
     expect(rows.filter((m) => m.channel === 'email' || m.channel === 'sms')).toEqual([]);
     await d.decideOk(c, { type: 'acknowledge' });
     await d.waitForStatus(c, 'acknowledged');
+
+    // Every later message too is for an agent to pass on in the conversation, never a letter to no address.
+    await d.decideOk(c, { type: 'request_info', question: 'Faturanızın fotoğrafını gönderir misiniz?' });
+    const question = await eventually(async () => (await outbox(c)).find((m) => m.template === 'info_requested'));
+    expect(question).toMatchObject({ audience: 'customer', channel: 'agent', recipient: '@ayse.yilmaz (Destek Sohbeti)' });
   });
 });
 
