@@ -10,7 +10,7 @@ import { SIGNATURE_HEADER, SIGNATURE_TOLERANCE_SECONDS, TIMESTAMP_HEADER, verify
 import { DomainError } from '../../domain/errors.js';
 import type { AppEnv } from '../http/app-env.js';
 import { BODY_LIMIT_BYTES } from '../http/body-limits.js';
-import { errorResponses } from '../http/errors.js';
+import { errorBodySchema, errorResponses } from '../http/errors.js';
 import { validationHook } from '../http/validation.js';
 import { fileIntegrationComplaint, type IntegrationIntakeDeps } from './file-integration-complaint.js';
 import { integrationComplaintResponseSchema, integrationComplaintSchema } from './integration-complaint.schemas.js';
@@ -60,7 +60,11 @@ const fileRoute = (integrations: Integrations) => createRoute({
       description: 'Filed and stored, but the workflow service was unavailable: its workflow starts shortly',
       content: { 'application/json': { schema: integrationComplaintResponseSchema } },
     },
-    ...errorResponses(400, 401, 404, 409, 413),
+    ...errorResponses(400, 404, 409, 413),
+    401: {
+      description: 'Not signed with the integration’s secret within the tolerance, or no secret configured (`details` names the header and the problem)',
+      content: { 'application/json': { schema: errorBodySchema } },
+    },
   },
 });
 
