@@ -78,6 +78,10 @@ describe('a live-chat conversation', () => {
     await d.decideOk(c, { type: 'request_info', question: 'Faturanızın fotoğrafını gönderir misiniz?' });
     const question = await eventually(async () => (await outbox(c)).find((m) => m.template === 'info_requested'));
     expect(question).toMatchObject({ audience: 'customer', channel: 'agent', recipient: '@ayse.yilmaz (Destek Sohbeti)' });
+
+    // The handle is a way to reach the customer: an auditor reads it masked, as an e-mail or a phone.
+    const asAuditor = (await (await d.app.request(`/v1/complaints/${c.reference}/messages`, { headers: bearer('auditor') })).json()) as { channel: string; recipient: string }[];
+    expect(asAuditor.filter((m) => m.channel === 'agent').map((m) => m.recipient)).toEqual(['•••', '•••']);
   });
 });
 
