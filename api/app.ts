@@ -52,6 +52,8 @@ import { staffPeopleRoutes } from './staff/staff-directory.js';
 import { staffPasswordRoutes } from './staff/staff-passwords.js';
 import { organisationRoleRoutes, staffDepartmentRoutes, staffTeamRoutes } from './staff/staff-directory-units.js';
 import { smsReportHooks } from './hooks/sms-reports.js';
+import { integrationRoutes } from './integrations/routes.js';
+import type { Integrations } from '../config/integrations.js';
 import { DEFAULT_COMPLAINT_FORM, type ComplaintFormSettings } from '../config/complaint-form.js';
 import { postgresAttachmentStore, type AttachmentStore } from '../read-model/attachments.js';
 import { attachmentRoutes } from './staff/attachments.js';
@@ -112,6 +114,8 @@ export interface AppDeps {
   attachments?: AttachmentStore;
   /** What takes received mail (inbound/), shared with the SMTP listener; behind POST /v1/inbound/email. */
   inboundMail?: InboundMail;
+  /** The chat and social platforms that file complaints by signed webhook (default: none, every source answers 404). */
+  integrations?: Integrations;
 }
 
 export function createApp(deps: AppDeps) {
@@ -219,7 +223,12 @@ export function createApp(deps: AppDeps) {
     .route('/reports', kpiReportRoutes({ sql, calendars, timeZone: config.REPORT_TIME_ZONE, repeatWindowDays: config.REPEAT_COMPLAINT_WINDOW_DAYS }))
     .route('/audit', auditTrailRoutes({ sql }))
     .route('/queues', workQueueRoutes({ sql, calendars, maxLiveClaims: config.QUEUE_MAX_LIVE_CLAIMS }))
-    .route('/classifications', classificationRoutes({ sql, form: formSettings }));
+    .route('/classifications', classificationRoutes({ sql, form: formSettings }))
+    .route(
+      '/integrations',
+      // A transcript's times are written in the centre's zone, the one its reports are read in.
+      integrationRoutes({ ...intake, integrations: deps.integrations ?? new Map(), timeZone: config.REPORT_TIME_ZONE ?? 'Europe/Istanbul', log }),
+    );
   if (inboundMail) v1.route('/inbound/email', inboundEmailRoutes({ mail: inboundMail }));
   app.route('/v1', v1);
   app.route('/r', responsePages({ ...linkDeps, log }));

@@ -20,6 +20,7 @@ import { processPinner } from '../read-model/process-pinning.js';
 import { customerLookupHasher } from '../security/customer-lookup.js';
 import { replyAddressBook } from '../security/reply-address.js';
 import { SealedBox } from '../security/sealed-box.js';
+import { loadIntegrations } from '../config/integrations.js';
 
 const loaded = loadConfig();
 const log = createLogger({ level: loaded.LOG_LEVEL, service: 'plaint-api' });
@@ -68,6 +69,7 @@ const app = createApp({
   complaintForm,
   attachments,
   inboundMail,
+  integrations: loadIntegrations(config),
 });
 const inboundSmtp = config.INBOUND_SMTP
   ? await startInboundSmtp({ host: config.INBOUND_SMTP_HOST, port: config.INBOUND_SMTP_PORT, mail: inboundMail, log })

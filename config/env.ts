@@ -192,6 +192,8 @@ export const envSchema = z
     /** The language of a complaint by e-mail whose mail does not say (Content-Language). */
     INBOUND_EMAIL_DEFAULT_LOCALE: z.enum(LANGUAGES).default('tr'),
     // --- end inbound e-mail ---
+    /** JSON file of the chat and social platforms that file complaints by webhook, with their secrets (README: chat and social webhooks); unset = none. */
+    INTEGRATIONS_CONFIG_FILE: z.string().min(1).optional(),
     // --- KPI report (GET /v1/reports/kpis, /trends) ---
     /** The time zone the reports' dates and weeks are read in (IANA name). */
     REPORT_TIME_ZONE: z.string().refine(isTimeZone, 'expected an IANA time zone, e.g. Europe/Istanbul').default('Europe/Istanbul'),

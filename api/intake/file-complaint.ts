@@ -52,6 +52,8 @@ export interface IntakeExtras {
   fingerprintParts?: readonly string[];
   /** Writes in the intake transaction, after the complaint's row: filed with the complaint, or neither is. */
   writeWithComplaint?: (tx: TransactionSql, complaint: { id: string; reference: string; receivedAt: string }) => Promise<void>;
+  /** What the key is called in a 409's message when the caller never sent an Idempotency-Key (a platform's message id). */
+  keyName?: string;
 }
 
 export async function fileComplaint(
@@ -63,7 +65,8 @@ export async function fileComplaint(
   const fingerprinted = extras.fingerprintParts ? [request, extras.fingerprintParts] : request;
   const fingerprint = createHash('sha256').update(JSON.stringify(fingerprinted)).digest('hex');
   const key = idempotencyKey ?? `auto:${randomUUID()}`;
-  const earlier = await replay(deps, key, fingerprint);
+  const keyName = extras.keyName ?? 'this Idempotency-Key';
+  const earlier = await replay(deps, key, fingerprint, keyName);
   if (earlier) return earlier;
 
   const pin = generatePin();
@@ -121,19 +124,19 @@ export async function fileComplaint(
     return response;
   });
   if (!response) {
-    const winner = await replay(deps, key, fingerprint);
-    if (!winner) throw new DomainError('CONFLICT', 'A request with this Idempotency-Key is in progress; retry');
+    const winner = await replay(deps, key, fingerprint, keyName);
+    if (!winner) throw new DomainError('CONFLICT', `A request with ${keyName} is in progress; retry`);
     return winner;
   }
   return { response, created: true, workflowPending: await startUnlessUnavailable(deps, input) };
 }
 
-async function replay(deps: IntakeDeps, key: string, fingerprint: string): Promise<IntakeResult | undefined> {
+async function replay(deps: IntakeDeps, key: string, fingerprint: string, keyName: string): Promise<IntakeResult | undefined> {
   const [row] = await deps.sql<{ fingerprint: string; sealed_response: string | null }[]>`
     SELECT fingerprint, sealed_response FROM intake_requests WHERE idempotency_key = ${key}`;
   if (!row) return undefined;
   if (row.fingerprint !== fingerprint) {
-    throw new DomainError('CONFLICT', 'This Idempotency-Key was used with a different request body');
+    throw new DomainError('CONFLICT', `${keyName.charAt(0).toUpperCase()}${keyName.slice(1)} was used with a different request body`);
   }
   // Erased after INTAKE_REPLAY_HOURS by the intake reconciler: the PIN is no longer kept.
   if (row.sealed_response === null) {

@@ -22,6 +22,8 @@ import { listCalendars } from '../../domain/calendar/registry.js';
 import { createComplaintWorker, type ComplaintWorker } from '../../worker/create-worker.js';
 import type { ComplaintFormSettings } from '../../config/complaint-form.js';
 import type { InboundMail } from '../../inbound/receive-mail.js';
+import type { Integrations } from '../../config/integrations.js';
+import { TEST_INTEGRATIONS } from './integration-webhooks.js';
 
 let runtimeInstalled = false;
 
@@ -75,6 +77,8 @@ export interface IntegrationContext {
     maxLiveClaims?: number;
     /** Received mail behind POST /v1/inbound/email, with its shared secret (default: no such route). */
     inboundMail?: { mail: InboundMail; webhookSecret: string };
+    /** The chat and social platforms that may file by webhook (default: TEST_INTEGRATIONS). */
+    integrations?: Integrations;
   }): ReturnType<typeof createApp>;
   close(): Promise<void>;
 }
@@ -153,6 +157,7 @@ export async function integrationContext(opts: { encryptionKeys?: EncryptionKey[
         ...(opts.processDefinitions ? { processDefinitions: opts.processDefinitions } : {}),
         ...(opts.complaintForm ? { complaintForm: opts.complaintForm } : {}),
         ...(opts.inboundMail ? { inboundMail: opts.inboundMail.mail } : {}),
+        integrations: opts.integrations ?? TEST_INTEGRATIONS,
         // Definitions stored by tests may run on the round-the-clock calendar the workers know.
         processCalendarIds: [...listCalendars().map((c) => c.id), ROUND_THE_CLOCK.id],
       });
