@@ -6,8 +6,11 @@ import { DomainError } from '../../domain/errors.js';
 import type { AppEnv } from '../http/app-env.js';
 import type { Actor } from '../http/auth.js';
 import { clientAddress, clientNetwork, type ClientAddressHasher } from '../http/client-address.js';
-import { intakeRequestSchema, intakeResponseSchema } from './intake.schemas.js';
-import { errorResponses } from '../http/errors.js';
+import { intakeRequestSchema, intakeResponseSchema, type IntakeRequest } from './intake.schemas.js';
+import { errorResponses, validationError } from '../http/errors.js';
+import type { FieldIssue } from '../../domain/errors.js';
+import { receiptTime } from '../../domain/receipt-time.js';
+import type { AgentIntakeSettings } from '../../config/agent-intake.js';
 import { idempotencyKeySchema } from '../http/idempotency-key.js';
 import { fileComplaint, type IntakeDeps } from './file-complaint.js';
 import type { FixedWindowLimiter } from '../http/rate-limit.js';
@@ -45,15 +48,19 @@ const fileRoute = createRoute({
   },
 });
 
-export function intakeRoutes(deps: IntakeDeps & { trustProxy: boolean; hashClientAddress: ClientAddressHasher; log: Logger }) {
+export function intakeRoutes(
+  deps: IntakeDeps & { trustProxy: boolean; hashClientAddress: ClientAddressHasher; log: Logger; agentIntake: AgentIntakeSettings },
+) {
   return new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
     .openapi(fileRoute, async (c) => {
       const body = c.req.valid('json');
       const actor = c.get('actor');
       admitCaller(actor, body.channel);
+      const receivedAt = checkAgentEntry(body, deps.agentIntake, new Date());
       const key = c.req.valid('header')['idempotency-key'];
       const scopedKey = key && callerScopedKey(actor, deps.hashClientAddress(clientAddress(c, deps.trustProxy)), key);
-      const { response, created, workflowPending } = await fileComplaint(deps, body, scopedKey);
+      const entry = { receivedAt, ...(actor ? { enteredBy: { id: actor.id, role: actor.role } } : {}) };
+      const { response, created, workflowPending } = await fileComplaint(deps, body, scopedKey, entry);
       c.header('Location', `/v1/complaints/${response.reference}`);
       if (workflowPending) {
         // Ids only: the body and the PIN are personal.
@@ -83,6 +90,22 @@ export function keylessIntakeAdmission(deps: { publicIntakeLimiter: FixedWindowL
     }
     await next();
   };
+}
+
+/**
+ * The checks of a staff entry that depend on config and the clock: the received time (not in the
+ * future, not further back than INTAKE_BACKDATE_MAX_DAYS) and the office. Answers the receipt time.
+ */
+function checkAgentEntry(body: IntakeRequest, settings: AgentIntakeSettings, now: Date): string {
+  const issues: FieldIssue[] = [];
+  const receipt = receiptTime(body.receivedAt, now, settings.backdateMaxDays);
+  if (!receipt.ok) issues.push({ path: 'receivedAt', message: receipt.message });
+  if (body.frontOffice !== undefined && !settings.frontOffices.some((o) => o.id === body.frontOffice)) {
+    const known = settings.frontOffices.map((o) => o.id).join(', ');
+    issues.push({ path: 'frontOffice', message: `unknown office '${body.frontOffice}'; the offices are: ${known}` });
+  }
+  if (issues.length > 0 || !receipt.ok) throw validationError(issues);
+  return receipt.receivedAt;
 }
 
 /** Keyless callers file web complaints only; staff need a role that files. */

@@ -32,6 +32,10 @@ export const complaint = {
   'console.complaint.where.breaches': 'Deadlines breached',
   'console.complaint.where.received': 'Received',
   'console.complaint.where.channel': 'Channel',
+  'console.complaint.where.frontOffice': 'Front office',
+  'console.complaint.where.intermediary': 'Passed on by',
+  'console.complaint.where.enteredBy': 'Entered by',
+  'console.complaint.where.enteredAt': 'Entered at',
   'console.complaint.where.process': 'Process version',
   'console.complaint.handling.title': 'Classification and handling',
 

@@ -32,6 +32,10 @@ export const complaint = {
   'console.complaint.where.breaches': 'Aşılan son tarihler',
   'console.complaint.where.received': 'Alındığı an',
   'console.complaint.where.channel': 'Kanal',
+  'console.complaint.where.frontOffice': 'Ön büro',
+  'console.complaint.where.intermediary': 'İleten',
+  'console.complaint.where.enteredBy': 'Kaydeden',
+  'console.complaint.where.enteredAt': 'Kaydedildiği zaman',
   'console.complaint.where.process': 'Süreç sürümü',
   'console.complaint.handling.title': 'Sınıflandırma ve sorumlular',
 
