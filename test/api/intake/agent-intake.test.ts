@@ -152,6 +152,11 @@ describe('what agent intake refuses', () => {
     ['an office nobody configured', { channel: 'front_office', frontOffice: 'nowhere' }, ['frontOffice']],
     ['an office for a phone call', { channel: 'phone', frontOffice: 'head-office' }, ['frontOffice']],
     ['who passed it on, for a phone call', { channel: 'phone', intermediary: 'Somebody' }, ['intermediary']],
+    [
+      'a future time beside a blank name (every bad field at once)',
+      { channel: 'phone', receivedAt: new Date(Date.now() + 10 * MINUTE).toISOString(), customer: { name: ' ', locale: 'tr', phone: '+905321234567' } },
+      ['customer.name', 'receivedAt'],
+    ],
   ] as const)('%s, with 400 naming the field', async (_, fields, paths) => {
     expect(await fieldsRefused(await post(quick, aComplaint(fields)))).toEqual(paths);
   });
