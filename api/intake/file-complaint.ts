@@ -74,7 +74,7 @@ export async function fileComplaint(
   const enteredAt = new Date().toISOString();
   // The workflow gets the complaint and the resolved receipt time; who entered it, at which office
   // or through whom stays in the read model.
-  const { receivedAt: _given, frontOffice, intermediary, ...complaint } = request;
+  const { receivedAt: _asGiven, frontOffice, intermediary, ...complaint } = request;
   const intake: ComplaintIntake = {
     complaintId: randomUUID(),
     reference: '',

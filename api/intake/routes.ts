@@ -115,7 +115,6 @@ function checkAgentEntry(body: { receivedAt?: unknown; frontOffice?: unknown }, 
 }
 
 /** The shared validation hook, adding the entry's own checks so that one refusal names every bad field. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- as validationHook: one hook for any route input
 function intakeValidationHook(settings: AgentIntakeSettings): Hook<any, any, any, any> {
   return async (result, c) => {
     if (result.success || result.target !== 'json') return validationHook(result, c);
