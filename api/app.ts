@@ -17,6 +17,8 @@ import { calendarOverrideRoutes } from './staff/calendar-overrides.js';
 import { createCalendarResolver, type CalendarResolver } from '../read-model/calendar-resolver.js';
 import { bodyLimits } from './http/body-limits.js';
 import { intakeRoutes, keylessIntakeAdmission } from './intake/routes.js';
+import { intakeOptionRoutes } from './intake/intake-options.js';
+import { DEFAULT_AGENT_INTAKE, type AgentIntakeSettings } from '../config/agent-intake.js';
 import { complaintReadRoutes } from './staff/complaints.js';
 import { decisionRoutes } from './staff/decisions.js';
 import { complaintRecordRoutes } from './staff/records.js';
@@ -77,6 +79,7 @@ import {
 export interface AppDeps {
   config: Pick<Config, 'API_KEYS' | 'PUBLIC_INTAKE_PER_MINUTE' | 'TRUST_PROXY'> &
     Partial<Pick<Config, 'REPORT_TIME_ZONE' | 'REPEAT_COMPLAINT_WINDOW_DAYS'>> &
+    Partial<Pick<Config, 'INTAKE_BACKDATE_MAX_DAYS' | 'FRONT_OFFICES'>> &
     Partial<Pick<Config, 'CONSOLE_SESSION_IDLE_MINUTES' | 'CONSOLE_SESSION_ABSOLUTE_HOURS' | 'CONSOLE_SIGN_IN_MAX_FAILURES' | 'CONSOLE_LOCKOUT_MINUTES'>> & {
     /** Live queue claims one person may hold (0: no limit; default DEFAULT_MAX_LIVE_CLAIMS). */
     QUEUE_MAX_LIVE_CLAIMS?: number;
@@ -178,6 +181,11 @@ export function createApp(deps: AppDeps) {
     customerLookup,
   };
 
+  const agentIntake: AgentIntakeSettings = {
+    backdateMaxDays: config.INTAKE_BACKDATE_MAX_DAYS ?? DEFAULT_AGENT_INTAKE.backdateMaxDays,
+    frontOffices: config.FRONT_OFFICES ?? DEFAULT_AGENT_INTAKE.frontOffices,
+  };
+
   const v1 = new OpenAPIHono<AppEnv>().route(
     '/complaints',
     intakeRoutes({
@@ -185,8 +193,10 @@ export function createApp(deps: AppDeps) {
       trustProxy: config.TRUST_PROXY,
       hashClientAddress: linkDeps.hashClientAddress,
       log,
+      agentIntake,
     }),
   )
+    .route('/intake-options', intakeOptionRoutes(agentIntake))
     .route('/complaints', complaintReadRoutes({ sql, temporal, calendars, customerLookup, linkSigningSecret: config.LINK_SIGNING_SECRET }))
     .route('/complaints', decisionRoutes({ sql, temporal, calendars }))
     .route('/complaints', complaintRecordRoutes({ sql }))
@@ -240,7 +250,7 @@ export function createApp(deps: AppDeps) {
     complaintFormRoutes({ ...intake, attachments, settings: formSettings, guard, trustProxy: config.TRUST_PROXY, hashClientAddress: linkDeps.hashClientAddress, log }),
   );
   app.get('/console/', (c) => c.redirect('/console', 301));
-  app.route('/console', consoleRoutes({ sql, api: consoleApiFor(app), log, settings: consoleSettings(config), calendars }));
+  app.route('/console', consoleRoutes({ sql, api: consoleApiFor(app), log, settings: consoleSettings(config), calendars, sealedBox: intake.sealedBox }));
   app.route('/', healthRoutes({ sql, temporal }));
   app.route('/docs', docsRoutes());
 

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { ROLES } from '../domain/complaint.js';
 import { LANGUAGES } from '../texts/languages.js';
+import { DEFAULT_AGENT_INTAKE, frontOfficeList } from './agent-intake.js';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -194,6 +195,11 @@ export const envSchema = z
     // --- end inbound e-mail ---
     /** JSON file of the chat and social platforms that file complaints by webhook, with their secrets (README: chat and social webhooks); unset = none. */
     INTEGRATIONS_CONFIG_FILE: z.string().min(1).optional(),
+    // ── Staff-entered intake (POST /v1/complaints with an API key, the console's New complaint) ──
+    /** How many days (24 h each) before now a complaint's given received time may lie; 0: none earlier than now. */
+    INTAKE_BACKDATE_MAX_DAYS: z.coerce.number().int().min(0).max(366).default(DEFAULT_AGENT_INTAKE.backdateMaxDays),
+    /** The front offices a walk-in complaint names, comma-separated `id:Name`. */
+    FRONT_OFFICES: frontOfficeList.default([...DEFAULT_AGENT_INTAKE.frontOffices]),
     // --- KPI report (GET /v1/reports/kpis, /trends) ---
     /** The time zone the reports' dates and weeks are read in (IANA name). */
     REPORT_TIME_ZONE: z.string().refine(isTimeZone, 'expected an IANA time zone, e.g. Europe/Istanbul').default('Europe/Istanbul'),

@@ -17,6 +17,7 @@ import { peopleRoutes } from './people/routes.js';
 import { queueRoutes } from './queues/routes.js';
 import { searchRoutes } from './search/routes.js';
 import { complaintPageRoutes } from './complaint/routes.js';
+import { intakePageRoutes } from './intake/routes.js';
 import { dashboardRoutes } from './dashboard/routes.js';
 import { auditRoutes } from './audit/routes.js';
 import { processRoutes } from './process/routes.js';
@@ -35,6 +36,8 @@ export function consoleRoutes(deps: ConsoleDeps) {
   app.route('/', peopleRoutes(deps));
   app.route('/', queueRoutes(deps));
   app.route('/', searchRoutes(deps));
+  // Before the complaint page: `new` is no reference.
+  app.route('/', intakePageRoutes(deps));
   app.route('/', complaintPageRoutes(deps));
   app.route('/', dashboardRoutes(deps));
   app.route('/', auditRoutes(deps));

@@ -589,6 +589,29 @@ export const LIFECYCLE_PATHS: LifecyclePath[] = [
       return [{ workflowId: processMigrationWorkflowId(migrationId) }];
     },
   },
+  {
+    // Issue 13: a letter entered 90 minutes after it arrived, with only a postal address: the
+    // acknowledgement clock starts at receipt, so its deadline has passed when the workflow
+    // starts and the first timer check breaches and escalates; then an agent acknowledges.
+    name: 'backdated-receipt-breached',
+    process: recordingProcess(),
+    async drive(run) {
+      const { d, env, ctx } = run;
+      const receivedAt = new Date((await env.currentTimeMs()) - 90 * 60_000).toISOString();
+      const intake = {
+        ...anIntake(receivedAt),
+        channel: 'letter' as const,
+        customer: { name: 'Mehmet Demir', locale: 'tr', country: 'TR', postalAddress: 'Atatürk Bulvarı No 5\n06420 Çankaya / Ankara' },
+      };
+      await env.client.workflow.start('complaintWorkflow', { workflowId: intake.complaintId, taskQueue: ctx.taskQueue, args: [{ intake, process: this.process }] });
+      const c = { id: intake.complaintId, reference: intake.reference, pin: '' };
+      const breached = await until(run, c, (s) => s.state.counters.breaches === 1);
+      expect(breached.escalationLevel).toBe('teamLead');
+      await d.decideOk(c, { type: 'acknowledge' });
+      await d.decideOk(c, CLASSIFY);
+      return acceptedAfterProposal(run, c);
+    },
+  },
 ];
 
 

@@ -7,6 +7,7 @@ import { hasConsoleMessage } from '../../../texts/console/translate.js';
 import { PostButton } from '../pages/post-button.js';
 import { StageClock } from '../pages/clock.js';
 import { DecisionForm, type RefusedForm } from './decision-forms.js';
+import { FiledNotice } from '../intake/new-complaint-page.js';
 import type { Viewer } from './presence.js';
 import { lifecycleOf, type ComplaintPageData, type FormatInstant, type TimelineEntry } from './view.js';
 
@@ -21,6 +22,8 @@ export interface PageState {
   alert?: string | null;
   /** The complaint changed after the page was opened (412). */
   stale?: boolean;
+  /** Just filed on the console by this person: its tracking PIN, shown this once. */
+  filed?: { reference: string; pin: string } | undefined;
 }
 
 const RETRYABLE = new Set(['failed', 'bounced', 'skipped']);
@@ -117,6 +120,7 @@ export function ComplaintPage(props: {
   const classification = lifecycle.classification ?? null;
   return (
     <>
+      {state.filed && <FiledNotice t={t} reference={state.filed.reference} pin={state.filed.pin} />}
       {state.done && (
         <div class="notice" role="status">
           <p>{t('console.complaint.notice.done', { decision: label(t, `console.complaint.decision.${state.done}`, state.done) })}</p>
@@ -184,6 +188,12 @@ export function ComplaintPage(props: {
               [t('console.complaint.where.breaches'), String(complaint.breachCount)],
               [t('console.complaint.where.received'), at(complaint.receivedAt)],
               [t('console.complaint.where.channel'), t('console.complaint.option.channel', { value: complaint.channel })],
+              ...(complaint.entry.frontOffice ? [[t('console.complaint.where.frontOffice'), complaint.entry.frontOffice] as [string, unknown]] : []),
+              ...(complaint.entry.intermediary ? [[t('console.complaint.where.intermediary'), complaint.entry.intermediary] as [string, unknown]] : []),
+              ...(complaint.entry.enteredBy ? [[t('console.complaint.where.enteredBy'), who(complaint.entry.enteredBy)] as [string, unknown]] : []),
+              ...(complaint.entry.enteredAt && complaint.entry.enteredAt !== complaint.receivedAt
+                ? [[t('console.complaint.where.enteredAt'), at(complaint.entry.enteredAt)] as [string, unknown]]
+                : []),
               [t('console.complaint.where.process'), complaint.processVersion],
             ]}
           />

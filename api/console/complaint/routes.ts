@@ -17,6 +17,7 @@ import type { RefusedForm } from './decision-forms.js';
 import { ComplaintPage, ViewerList, type PageState } from './page.js';
 import { complaintIdOf, markViewing, otherViewers, stopViewing } from './presence.js';
 import { instantFormatter, loadComplaintPage, loadVocabulary, timeZoneOf } from './view.js';
+import { takeFiledNotice } from '../intake/filed-notice.js';
 
 type Ctx = Context<ConsoleEnv>;
 
@@ -81,9 +82,12 @@ export function complaintPageRoutes(deps: ConsoleDeps) {
     });
   }
 
-  app.get('/complaints/:reference', (c) =>
-    page(c, 200, { done: c.req.query('done'), retried: c.req.query('retried') }),
-  );
+  app.get('/complaints/:reference', (c) => {
+    const reference = c.req.param('reference');
+    // Just filed on the console by this session: its PIN, this once (intake/filed-notice.ts).
+    const filed = isReference(reference) ? takeFiledNotice(c, deps.sealedBox, deps.settings, c.get('staff'), reference) : undefined;
+    return page(c, 200, { done: c.req.query('done'), retried: c.req.query('retried'), filed });
+  });
 
   app.post('/complaints/:reference/decisions/:type', async (c) => {
     const reference = c.req.param('reference');

@@ -5,6 +5,7 @@ export const shell = {
   'console.shell.nav.label': 'Console',
   'console.shell.nav.work': 'My work',
   'console.shell.nav.search': 'Search',
+  'console.shell.nav.new': 'New complaint',
   'console.shell.nav.dashboard': 'Dashboard',
   'console.shell.nav.process': 'Process',
   'console.shell.nav.calendars': 'Calendars',

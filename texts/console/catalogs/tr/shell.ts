@@ -5,6 +5,7 @@ export const shell = {
   'console.shell.nav.label': 'Konsol',
   'console.shell.nav.work': 'İşlerim',
   'console.shell.nav.search': 'Arama',
+  'console.shell.nav.new': 'Yeni şikâyet',
   'console.shell.nav.dashboard': 'Gösterge paneli',
   'console.shell.nav.process': 'Süreç',
   'console.shell.nav.calendars': 'Takvimler',
