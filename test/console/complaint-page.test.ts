@@ -108,21 +108,22 @@ describe('the complaint page', () => {
     expect(html).toMatch(/<datalist id="decide-classify-category-list"><option value="product-defect">A faulty product · /);
     expect(html).toContain('<option value="washing-machine">');
 
-    // "Product_Defect" is the list's product-defect but for case and separator: asked, not sent.
-    const asked = await post(filed.reference, 'classify', agent, { category: 'Product_Defect', product: 'WM-8000', severity: 'high', department: 'after_sales' });
+    // "Repair_Service" is the list's repair-service but for case and separator: asked, not sent. (Not product-defect:
+    // other files of a full run classify complaints as product_defect, which would then be the nearer value in use.)
+    const asked = await post(filed.reference, 'classify', agent, { category: 'Repair_Service', product: 'WM-8000', severity: 'high', department: 'after_sales' });
     expect(asked.status).toBe(400);
     const page = await asked.text();
-    expect(page).toMatch(/<p class="field-error" id="decide-classify-category-error">“Product_Defect” is not a category in use; did you mean “product-defect”\?/);
+    expect(page).toMatch(/<p class="field-error" id="decide-classify-category-error">“Repair_Service” is not a category in use; did you mean “repair-service”\?/);
     expect(page).toContain('href="#decide-classify-category"');
-    expect(page).toContain('<label class="check" for="decide-classify-category-new"><input type="checkbox" id="decide-classify-category-new" name="_new.category" value="yes"/>File “Product_Defect” as a new category</label>');
-    expect(page).toContain('value="Product_Defect"');
+    expect(page).toContain('<label class="check" for="decide-classify-category-new"><input type="checkbox" id="decide-classify-category-new" name="_new.category" value="yes"/>File “Repair_Service” as a new category</label>');
+    expect(page).toContain('value="Repair_Service"');
     expect(page).not.toContain('decide-classify-product-error'); // WM-8000 is like no known product: a new one, not a slip
     expect((await apiView(filed.reference)).category).toBeNull();
 
     // Ticked: filed as typed.
-    const confirmed = await post(filed.reference, 'classify', agent, { category: 'Product_Defect', '_new.category': 'yes', product: 'WM-8000', severity: 'high', department: 'after_sales' });
+    const confirmed = await post(filed.reference, 'classify', agent, { category: 'Repair_Service', '_new.category': 'yes', product: 'WM-8000', severity: 'high', department: 'after_sales' });
     expect(confirmed.status).toBe(303);
-    expect(await apiView(filed.reference)).toMatchObject({ category: 'Product_Defect', product: 'WM-8000' });
+    expect(await apiView(filed.reference)).toMatchObject({ category: 'Repair_Service', product: 'WM-8000' });
   });
 
   it('puts the API’s refusal beside the fields, keeping what was typed', async () => {

@@ -157,7 +157,8 @@ describe('startUnrecordedComplaints', () => {
       expect(first.started).toBeGreaterThanOrEqual(1);
       expect(await workflowExists(orphan.id)).toBe(true);
       const again = await startUnrecordedComplaints({ ...deps(), temporal: idle }, 0);
-      expect(again).toMatchObject({ started: 0, failed: 0 });
+      // Rows of other files that no key here opens fail in both runs; the running orphan is in neither count.
+      expect(again).toMatchObject({ started: 0, failed: first.failed });
       expect(again.examined).toBeGreaterThanOrEqual(1);
     } finally {
       await handle.terminate('test over');
