@@ -7,6 +7,7 @@ import { FieldError, fieldAttributes, FormErrorSummary, issuesByPath } from '../
 import type { ConsoleTranslate } from '../../../texts/console/translate.js';
 import type { ConsoleMessageKey } from '../../../texts/console/translate.js';
 import { DECISION_FIELDS, type DecisionField, type FormValues, type Suggestions } from './decision-fields.js';
+import type { PossibleDuplicateView } from '../../staff/complaints.schemas.js';
 import { DECISION_PATH, type Directory, type LifecycleView } from './view.js';
 
 /** A form posted and refused: which, what was typed, what the API said. */
@@ -20,14 +21,26 @@ const formId = (type: DecisionType) => `decide-${type}`;
 const fieldId = (type: DecisionType, name: string) => `${formId(type)}-${name}`;
 const listId = (type: DecisionType, name: string) => `${fieldId(type, name)}-list`;
 
-function suggestionsOf(source: Suggestions, directory: Directory, lifecycle: LifecycleView): { value: string; label: string }[] {
+/** What a field's suggestions are drawn from. */
+export interface SuggestionSources {
+  directory: Directory;
+  lifecycle: LifecycleView;
+  possibleDuplicates: readonly PossibleDuplicateView[];
+}
+
+function suggestionsOf(source: Suggestions, { directory, lifecycle, possibleDuplicates }: SuggestionSources): { value: string; label: string }[] {
   if (source === 'people') return [...directory.people].map(([value, label]) => ({ value, label }));
   if (source === 'teams') return directory.teams.map((t) => ({ value: t.id, label: t.name }));
   if (source === 'departments') return directory.departments.map((d) => ({ value: d.id, label: d.name }));
+  if (source === 'possibleDuplicates') return possibleDuplicates.map((d) => ({ value: d.reference, label: d.subject }));
+  // A repeat follows a closed complaint of the same customer: those of the possible duplicates.
+  if (source === 'repeatCandidates') {
+    return possibleDuplicates.filter((d) => d.status === 'closed' && d.why !== 'similar_text').map((d) => ({ value: d.reference, label: d.subject }));
+  }
   return (lifecycle.correctiveActions ?? []).map((a) => ({ value: a.id, label: a.action }));
 }
 
-function Field(props: { type: DecisionType; field: DecisionField; value: string; issues: ReturnType<typeof issuesByPath>; t: ConsoleTranslate; directory: Directory; lifecycle: LifecycleView }) {
+function Field(props: { type: DecisionType; field: DecisionField; value: string; issues: ReturnType<typeof issuesByPath>; t: ConsoleTranslate; sources: SuggestionSources }) {
   const { type, field, value, issues, t } = props;
   const id = fieldId(type, field.name);
   const attrs = fieldAttributes(issues, formId(type), field.name);
@@ -53,7 +66,7 @@ function Field(props: { type: DecisionType; field: DecisionField; value: string;
   } else if (field.kind === 'textarea') {
     control = <textarea {...common} rows={3} maxlength={field.maxLength}>{value}</textarea>;
   } else {
-    const suggestions = 'suggestions' in field && field.suggestions ? suggestionsOf(field.suggestions, props.directory, props.lifecycle) : [];
+    const suggestions = 'suggestions' in field && field.suggestions ? suggestionsOf(field.suggestions, props.sources) : [];
     const inputType = field.kind === 'date' ? 'date' : field.kind === 'number' ? 'number' : 'text';
     control = (
       <>
@@ -108,8 +121,7 @@ export function DecisionForm(props: {
   etag: string | null;
   csrfToken: string;
   t: ConsoleTranslate;
-  directory: Directory;
-  lifecycle: LifecycleView;
+  sources: SuggestionSources;
   refused: RefusedForm | null;
 }) {
   const { type, t, refused } = props;
@@ -127,7 +139,7 @@ export function DecisionForm(props: {
         <CsrfField token={props.csrfToken} />
         {props.etag && <input type="hidden" name="_etag" value={props.etag} />}
         {fields.map((field) => (
-          <Field type={type} field={field} value={mine?.values[field.name] ?? ''} issues={issues} t={t} directory={props.directory} lifecycle={props.lifecycle} />
+          <Field type={type} field={field} value={mine?.values[field.name] ?? ''} issues={issues} t={t} sources={props.sources} />
         ))}
         <p>
           <button type="submit">{t(`console.complaint.submit.${type}` as ConsoleMessageKey)}</button>
