@@ -68,8 +68,8 @@ export interface ViewOptions {
   calendars: CalendarResolver;
   /** The caller's decisions now (single complaint), or null (lists, workflow away). */
   allowedDecisions?: (row: ComplaintRow) => Promise<DecisionType[] | null>;
-  /** Its possible duplicates (single complaint: a similarity search per complaint), or null (lists). */
-  possibleDuplicates?: (row: ComplaintRow) => Promise<PossibleDuplicate[]>;
+  /** Its possible duplicates (single complaint: a similarity search per complaint); null in lists or when the search ran out of time. */
+  possibleDuplicates?: (row: ComplaintRow) => Promise<PossibleDuplicate[] | null>;
 }
 
 /** Rows as staff see them, with business time left to each stage deadline in the complaint's calendar. */

@@ -135,7 +135,8 @@ export const complaintSchema = z
         description:
           'Earlier complaints received within DUPLICATE_WINDOW_DAYS before this one, of the same customer or with a very ' +
           'similar text, found when read (so always current): both kinds first, then the most similar, at most 10. ' +
-          'Null in lists (a similarity search per row; ask the single complaint).',
+          'Null in lists (a similarity search per row; ask the single complaint), and when the search did not finish ' +
+          'within 1 s (the rest of the complaint is still shown).',
       }),
     allowedDecisions: z
       .array(z.enum(DECISION_TYPES))

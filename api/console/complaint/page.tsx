@@ -106,11 +106,13 @@ function RepeatOf(props: { link: NonNullable<ComplaintView['repeatOf']>; repeate
 }
 
 /** Earlier complaints of the same customer or with a very similar text, as the API found them just now. */
-function PossibleDuplicates({ duplicates, t, at }: { duplicates: readonly PossibleDuplicateView[]; t: ConsoleTranslate; at: FormatInstant }) {
+function PossibleDuplicates({ duplicates, t, at }: { duplicates: readonly PossibleDuplicateView[] | null; t: ConsoleTranslate; at: FormatInstant }) {
   return (
     <section aria-labelledby="duplicates-title" id="possible-duplicates">
       <h2 id="duplicates-title">{t('console.complaint.duplicates.title')}</h2>
-      {duplicates.length === 0 ? (
+      {duplicates === null ? (
+        <p class="muted">{t('console.complaint.duplicates.unknown')}</p>
+      ) : duplicates.length === 0 ? (
         <p class="muted">{t('console.complaint.duplicates.none')}</p>
       ) : (
         <>
@@ -287,7 +289,7 @@ export function ComplaintPage(props: {
 
       {complaint.repeatOf && <RepeatOf link={complaint.repeatOf} repeated={data.repeated} t={t} at={at} who={who} />}
 
-      {complaint.possibleDuplicates && <PossibleDuplicates duplicates={complaint.possibleDuplicates} t={t} at={at} />}
+      <PossibleDuplicates duplicates={complaint.possibleDuplicates} t={t} at={at} />
 
       <section aria-labelledby="decisions-title" id="decisions">
         <h2 id="decisions-title">{t('console.complaint.decisions.title')}</h2>

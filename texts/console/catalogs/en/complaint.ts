@@ -47,6 +47,7 @@ export const complaint = {
   'console.complaint.duplicates.title': 'Possible duplicates',
   'console.complaint.duplicates.intro': 'Earlier complaints from the same customer or with a very similar text. Mark this one as a duplicate of an open one, or link it as a repeat of a closed one.',
   'console.complaint.duplicates.none': 'No earlier complaint from this customer, and none with a very similar text, was received recently.',
+  'console.complaint.duplicates.unknown': 'The search for possible duplicates took too long, so none are shown. Reload the page to search again.',
   'console.complaint.duplicates.reference': 'Complaint',
   'console.complaint.duplicates.subject': 'Subject',
   'console.complaint.duplicates.status': 'Status',

@@ -47,6 +47,7 @@ export const complaint = {
   'console.complaint.duplicates.title': 'Olası mükerrer şikâyetler',
   'console.complaint.duplicates.intro': 'Aynı müşterinin ya da metni çok benzeyen daha önceki şikâyetler. Bu şikâyeti açık olanlardan birinin mükerreri olarak işaretleyin ya da kapanmış olanlardan birinin tekrarı olarak bağlayın.',
   'console.complaint.duplicates.none': 'Son zamanlarda bu müşteriden başka bir şikâyet ya da metni çok benzeyen bir şikâyet gelmedi.',
+  'console.complaint.duplicates.unknown': 'Olası mükerrer şikâyet araması çok uzun sürdüğü için hiçbiri gösterilmiyor. Yeniden aramak için sayfayı yenileyin.',
   'console.complaint.duplicates.reference': 'Şikâyet',
   'console.complaint.duplicates.subject': 'Konu',
   'console.complaint.duplicates.status': 'Durum',
