@@ -46,6 +46,20 @@ export default tseslint.config(
     },
   },
   {
+    // A response parsed with schema.parse would throw a ZodError, which the API answers as the
+    // caller's bad input (400); a body off its own schema is our bug (500, logged).
+    files: ['api/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name='json'] > CallExpression.arguments[callee.property.name='parse']",
+          message: 'Parse a response with responseBody(schema, body) (api/http/response-body.ts): a body off its schema is a 500, not a 400.',
+        },
+      ],
+    },
+  },
+  {
     // The customer's side never reaches into the staff routes (both may use api/http/).
     files: ['api/customer/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/staff/*'], message: 'api/customer/** never imports api/staff/**.' }] }] },

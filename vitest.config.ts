@@ -16,7 +16,7 @@ export default defineConfig({
       {
         test: {
           name: 'integration',
-          include: ['test/{activities,workflows,api,worker,scripts,jobs,read-model,temporal,delivery,dev-inbox,browser,console}/**/*.test.ts'],
+          include: ['test/{activities,workflows,api,worker,scripts,jobs,read-model,temporal,delivery,dev-inbox,browser,console,inbound}/**/*.test.ts'],
           globalSetup: ['test/helpers/global-setup.ts'],
           fileParallelism: false,
           testTimeout: 60_000,

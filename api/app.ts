@@ -17,6 +17,8 @@ import { calendarOverrideRoutes } from './staff/calendar-overrides.js';
 import { createCalendarResolver, type CalendarResolver } from '../read-model/calendar-resolver.js';
 import { bodyLimits } from './http/body-limits.js';
 import { intakeRoutes, keylessIntakeAdmission } from './intake/routes.js';
+import { intakeOptionRoutes } from './intake/intake-options.js';
+import { DEFAULT_AGENT_INTAKE, type AgentIntakeSettings } from '../config/agent-intake.js';
 import { complaintReadRoutes } from './staff/complaints.js';
 import { decisionRoutes } from './staff/decisions.js';
 import { DEFAULT_DUPLICATE_FINDER } from '../read-model/possible-duplicates.js';
@@ -34,6 +36,7 @@ import { surveyPages } from './customer/pages/survey-page.js';
 import { surveyRoutes } from './customer/survey-routes.js';
 import { satisfactionReportRoutes } from './staff/satisfaction-reports.js';
 import { workQueueRoutes } from './staff/work-queues.js';
+import { classificationRoutes } from './staff/classifications.js';
 import { kpiReportRoutes } from './staff/kpi-reports.js';
 import { auditTrailRoutes } from './staff/audit-trail.js';
 import type { TemporalGateway } from '../temporal/gateway.js';
@@ -52,6 +55,8 @@ import { staffPeopleRoutes } from './staff/staff-directory.js';
 import { staffPasswordRoutes } from './staff/staff-passwords.js';
 import { organisationRoleRoutes, staffDepartmentRoutes, staffTeamRoutes } from './staff/staff-directory-units.js';
 import { smsReportHooks } from './hooks/sms-reports.js';
+import { integrationRoutes } from './integrations/routes.js';
+import type { Integrations } from '../config/integrations.js';
 import { DEFAULT_COMPLAINT_FORM, type ComplaintFormSettings } from '../config/complaint-form.js';
 import { postgresAttachmentStore, type AttachmentStore } from '../read-model/attachments.js';
 import { attachmentRoutes } from './staff/attachments.js';
@@ -60,8 +65,11 @@ import { consoleApi } from './console/api-client.js';
 import { DEFAULT_CONSOLE_SETTINGS, type ConsoleSettings } from './console/deps.js';
 import type { ConsoleEnv } from './console/env.js';
 import { renderConsoleProblem } from './console/pages/shell.js';
+import { isConsolePath, renderConsoleError } from './console/console-errors.js';
 import { consoleRoutes } from './console/routes.js';
 import type { Context } from 'hono';
+import type { InboundMail } from '../inbound/receive-mail.js';
+import { INBOUND_EMAIL_PATH, inboundEmailAdmission, inboundEmailRoutes } from './inbound/email-webhook.js';
 import {
   complaintFormAdmission,
   complaintFormBodyLimit,
@@ -72,6 +80,7 @@ import {
 export interface AppDeps {
   config: Pick<Config, 'API_KEYS' | 'PUBLIC_INTAKE_PER_MINUTE' | 'TRUST_PROXY'> &
     Partial<Pick<Config, 'REPORT_TIME_ZONE' | 'REPEAT_COMPLAINT_WINDOW_DAYS' | 'DUPLICATE_WINDOW_DAYS' | 'DUPLICATE_SIMILARITY_THRESHOLD'>> &
+    Partial<Pick<Config, 'INTAKE_BACKDATE_MAX_DAYS' | 'FRONT_OFFICES'>> &
     Partial<Pick<Config, 'CONSOLE_SESSION_IDLE_MINUTES' | 'CONSOLE_SESSION_ABSOLUTE_HOURS' | 'CONSOLE_SIGN_IN_MAX_FAILURES' | 'CONSOLE_LOCKOUT_MINUTES'>> & {
     /** Live queue claims one person may hold (0: no limit; default DEFAULT_MAX_LIVE_CLAIMS). */
     QUEUE_MAX_LIVE_CLAIMS?: number;
@@ -83,6 +92,8 @@ export interface AppDeps {
     PUBLIC_BASE_URL?: string | undefined;
     /** Checks SMS gateways' delivery reports (POST /hooks/sms/webhook); without it the route is absent. */
     SMS_WEBHOOK_SECRET?: string;
+    /** Authenticates POST /v1/inbound/email (X-Plaint-Inbound-Secret); without it, or without `inboundMail`, the route is absent. */
+    INBOUND_EMAIL_WEBHOOK_SECRET?: string | undefined;
   };
   sql: Sql;
   temporal: TemporalGateway;
@@ -105,6 +116,10 @@ export interface AppDeps {
   complaintForm?: ComplaintFormSettings;
   /** Where evidence files are kept (default: PostgreSQL, in `sql`). */
   attachments?: AttachmentStore;
+  /** What takes received mail (inbound/), shared with the SMTP listener; behind POST /v1/inbound/email. */
+  inboundMail?: InboundMail;
+  /** The chat and social platforms that file complaints by signed webhook (default: none, every source answers 404). */
+  integrations?: Integrations;
 }
 
 export function createApp(deps: AppDeps) {
@@ -152,9 +167,12 @@ export function createApp(deps: AppDeps) {
   const formSettings = deps.complaintForm ?? DEFAULT_COMPLAINT_FORM;
   const guard = formGuard(config.LINK_SIGNING_SECRET, config.PUBLIC_BASE_URL);
   app.on('POST', '/complaints/new', complaintFormAdmission({ settings: formSettings, guard, publicIntakeLimiter, trustProxy: config.TRUST_PROXY }));
+  const inboundMail = config.INBOUND_EMAIL_WEBHOOK_SECRET ? deps.inboundMail : undefined;
+  if (inboundMail) app.on('POST', INBOUND_EMAIL_PATH, inboundEmailAdmission(config.INBOUND_EMAIL_WEBHOOK_SECRET));
   app.use(
     bodyLimits({
       complaintForm: { maxBytes: complaintFormBodyLimit(formSettings), onTooLarge: complaintFormTooLarge({ settings: formSettings, guard }) },
+      ...(inboundMail ? { inboundEmail: { maxBytes: inboundMail.maxBytes } } : {}),
     }),
   );
   const attachments = deps.attachments ?? postgresAttachmentStore(sql);
@@ -168,6 +186,11 @@ export function createApp(deps: AppDeps) {
     customerLookup,
   };
 
+  const agentIntake: AgentIntakeSettings = {
+    backdateMaxDays: config.INTAKE_BACKDATE_MAX_DAYS ?? DEFAULT_AGENT_INTAKE.backdateMaxDays,
+    frontOffices: config.FRONT_OFFICES ?? DEFAULT_AGENT_INTAKE.frontOffices,
+  };
+
   const v1 = new OpenAPIHono<AppEnv>().route(
     '/complaints',
     intakeRoutes({
@@ -175,8 +198,10 @@ export function createApp(deps: AppDeps) {
       trustProxy: config.TRUST_PROXY,
       hashClientAddress: linkDeps.hashClientAddress,
       log,
+      agentIntake,
     }),
   )
+    .route('/intake-options', intakeOptionRoutes(agentIntake))
     .route('/complaints', complaintReadRoutes({ sql, temporal, calendars, customerLookup, linkSigningSecret: config.LINK_SIGNING_SECRET, duplicates }))
     .route('/complaints', decisionRoutes({ sql, temporal, calendars, duplicates }))
     .route('/complaints', complaintRecordRoutes({ sql }))
@@ -212,7 +237,14 @@ export function createApp(deps: AppDeps) {
     .route('/reports', satisfactionReportRoutes({ sql }))
     .route('/reports', kpiReportRoutes({ sql, calendars, timeZone: config.REPORT_TIME_ZONE, repeatWindowDays: config.REPEAT_COMPLAINT_WINDOW_DAYS }))
     .route('/audit', auditTrailRoutes({ sql }))
-    .route('/queues', workQueueRoutes({ sql, calendars, maxLiveClaims: config.QUEUE_MAX_LIVE_CLAIMS }));
+    .route('/queues', workQueueRoutes({ sql, calendars, maxLiveClaims: config.QUEUE_MAX_LIVE_CLAIMS }))
+    .route('/classifications', classificationRoutes({ sql, form: formSettings }))
+    .route(
+      '/integrations',
+      // A transcript's times are written in the centre's zone, the one its reports are read in.
+      integrationRoutes({ ...intake, integrations: deps.integrations ?? new Map(), timeZone: config.REPORT_TIME_ZONE ?? 'Europe/Istanbul', log }),
+    );
+  if (inboundMail) v1.route('/inbound/email', inboundEmailRoutes({ mail: inboundMail }));
   app.route('/v1', v1);
   app.route('/r', responsePages({ ...linkDeps, log }));
   app.route('/s', surveyPages({ ...linkDeps, log }));
@@ -223,7 +255,7 @@ export function createApp(deps: AppDeps) {
     complaintFormRoutes({ ...intake, attachments, settings: formSettings, guard, trustProxy: config.TRUST_PROXY, hashClientAddress: linkDeps.hashClientAddress, log }),
   );
   app.get('/console/', (c) => c.redirect('/console', 301));
-  app.route('/console', consoleRoutes({ sql, api: consoleApiFor(app), log, settings: consoleSettings(config), calendars }));
+  app.route('/console', consoleRoutes({ sql, api: consoleApiFor(app), log, settings: consoleSettings(config), calendars, sealedBox: intake.sealedBox }));
   app.route('/', healthRoutes({ sql, temporal }));
   app.route('/docs', docsRoutes());
 
@@ -233,14 +265,15 @@ export function createApp(deps: AppDeps) {
     info: { title: 'Plaint API', version: '0.1.0', description: 'ISO 10002 complaint handling: every complaint a durable workflow.' },
   });
   app.notFound((c) => {
-    if (c.req.path === '/console' || c.req.path.startsWith('/console/')) return renderConsoleProblem(c, 404, '404');
+    if (isConsolePath(c.req.path)) return renderConsoleProblem(c, 404, '404');
     const allowed = allowedMethods(app.routes, c.req.path);
     if (allowed.length === 0) return renderError(c, new DomainError('NOT_FOUND', `No route for ${c.req.method} ${c.req.path}`), log);
     c.header('Allow', allowed.join(', '));
     const message = `${c.req.path} does not take ${c.req.method}; it takes ${allowed.join(', ')}`;
     return renderError(c, new DomainError('METHOD_NOT_ALLOWED', message, { allowed }), log);
   });
-  app.onError((err, c) => renderError(c, err, log));
+  // Before the console's own routes (a NUL in the address, a body over the limit), a console request still gets a page.
+  app.onError((err, c) => (isConsolePath(c.req.path) ? renderConsoleError(c, err, log) : renderError(c, err, log)));
   return app;
 }
 

@@ -12,6 +12,15 @@ import { connectTemporalClient } from '../temporal/client.js';
 import { createApp } from './app.js';
 import { createTemporalGateway } from '../temporal/gateway.js';
 import { loadComplaintFormSettings } from '../config/complaint-form.js';
+import { FixedWindowLimiter } from './http/rate-limit.js';
+import { createInboundMail } from '../inbound/receive-mail.js';
+import { startInboundSmtp } from '../inbound/smtp-listener.js';
+import { postgresAttachmentStore } from '../read-model/attachments.js';
+import { processPinner } from '../read-model/process-pinning.js';
+import { customerLookupHasher } from '../security/customer-lookup.js';
+import { replyAddressBook } from '../security/reply-address.js';
+import { SealedBox } from '../security/sealed-box.js';
+import { loadIntegrations } from '../config/integrations.js';
 
 const loaded = loadConfig();
 const log = createLogger({ level: loaded.LOG_LEVEL, service: 'plaint-api' });
@@ -25,19 +34,47 @@ const client = await connectTemporalClient({
   encryptionKeys,
 });
 const temporal = createTemporalGateway(client, config.TEMPORAL_TASK_QUEUE);
-const app = createApp({
-  config: {
-    ...config,
-    LINK_SIGNING_SECRET: config.LINK_SIGNING_SECRET,
-    // As the worker's links: the PIN SMS's tracking link points where customers' links do.
-    PUBLIC_BASE_URL: config.PUBLIC_BASE_URL ?? `http://${config.HTTP_HOST}:${config.HTTP_PORT}`,
+// As the worker's links: the PIN SMS's tracking link points where customers' links do.
+const publicBaseUrl = config.PUBLIC_BASE_URL ?? `http://${config.HTTP_HOST}:${config.HTTP_PORT}`;
+const complaintForm = loadComplaintFormSettings(config);
+const attachments = postgresAttachmentStore(sql);
+// One inbound mail for the SMTP listener and the webhook: one budget per sender across both.
+const inboundMail = createInboundMail({
+  sql,
+  intake: {
+    sql,
+    temporal,
+    sealedBox: new SealedBox(encryptionKeys),
+    pinProcess: processPinner(sql),
+    publicBaseUrl,
+    customerLookup: customerLookupHasher(config.LINK_SIGNING_SECRET),
   },
+  attachments,
+  replyAddresses: replyAddressBook(config.LINK_SIGNING_SECRET, config.MAIL_REPLY_DOMAIN),
+  mailFrom: config.MAIL_FROM,
+  publicBaseUrl,
+  senderLimiter: new FixedWindowLimiter(config.INBOUND_EMAIL_PER_SENDER_PER_HOUR, 60 * 60_000),
+  maxBytes: config.INBOUND_EMAIL_MAX_BYTES,
+  attachmentLimits: complaintForm.attachments,
+  defaultLocale: config.INBOUND_EMAIL_DEFAULT_LOCALE,
+  staffLocale: config.STAFF_LOCALE,
+  log,
+});
+const app = createApp({
+  config: { ...config, LINK_SIGNING_SECRET: config.LINK_SIGNING_SECRET, PUBLIC_BASE_URL: publicBaseUrl },
   sql,
   temporal,
   encryptionKeys,
   log,
-  complaintForm: loadComplaintFormSettings(config),
+  complaintForm,
+  attachments,
+  inboundMail,
+  integrations: loadIntegrations(config),
 });
+const inboundSmtp = config.INBOUND_SMTP
+  ? await startInboundSmtp({ host: config.INBOUND_SMTP_HOST, port: config.INBOUND_SMTP_PORT, mail: inboundMail, log })
+  : undefined;
+if (inboundSmtp) log.info({ host: inboundSmtp.host, port: inboundSmtp.port }, 'inbound mail listening');
 
 const server = serve({ fetch: app.fetch, port: config.HTTP_PORT, hostname: config.HTTP_HOST, serverOptions: API_SERVER_OPTIONS }, (info) => {
   log.info({ port: info.port }, 'api listening');
@@ -49,6 +86,7 @@ async function shutdown(signal: string) {
   stopping = true;
   log.info({ signal }, 'api stopping');
   server.close();
+  await inboundSmtp?.close();
   await Promise.allSettled([sql.end({ timeout: 5 }), client.connection.close()]);
   process.exit(0);
 }

@@ -116,6 +116,24 @@ async function run(sql: Sql, seeded: Seeded) {
     const path = `/v1/reports/kpis?from=${from}&to=${to}${groupBy ? `&groupBy=${groupBy}` : ''}`;
     line(`GET /v1/reports/kpis (a year${groupBy ? `, by ${groupBy}` : ''})`, await timeRoute(() => get(path), 12), TARGETS.kpiMs);
   }
+  // Filtered to one department or team (the directory's first with complaints): alone, and by week
+  // or month, from that dimension's rollup rows; with another grouping, or both together, from the
+  // facts (no target: the API documents them as the slower combinations).
+  const [unit] = await sql<{ department: string | null; team: string | null }[]>`
+    SELECT (SELECT d.id FROM staff_departments d WHERE EXISTS (SELECT 1 FROM complaints c WHERE c.department = d.id) ORDER BY d.id LIMIT 1) AS department,
+           (SELECT t.id FROM staff_teams t WHERE EXISTS (SELECT 1 FROM complaints c WHERE c.team = t.id) ORDER BY t.id LIMIT 1) AS team`;
+  const filtered: Array<[string, string, number | undefined]> = [];
+  if (unit?.department) filtered.push([`department ${unit.department}`, `department=${encodeURIComponent(unit.department)}`, TARGETS.kpiMs]);
+  if (unit?.team) {
+    const team = `team=${encodeURIComponent(unit.team)}`;
+    filtered.push([`team ${unit.team}`, team, TARGETS.kpiMs], [`team ${unit.team}, by week`, `${team}&groupBy=week`, TARGETS.kpiMs]);
+    filtered.push([`team ${unit.team}, by month`, `${team}&groupBy=month`, TARGETS.kpiMs], [`team ${unit.team}, by category (facts)`, `${team}&groupBy=category`, undefined]);
+    const department = (await sql<{ id: string | null }[]>`SELECT department_id AS id FROM staff_teams WHERE id = ${unit.team}`)[0]?.id;
+    if (department) filtered.push([`department ${department} and team ${unit.team} (facts)`, `department=${encodeURIComponent(department)}&${team}`, undefined]);
+  }
+  for (const [label, query, target] of filtered) {
+    line(`GET /v1/reports/kpis (a year, ${label})`, await timeRoute(() => get(`/v1/reports/kpis?from=${from}&to=${to}&${query}`), 12), target);
+  }
 
   // ── search pages ──────────────────────────────────────────────────────────────────────────
   const [someone] = await sql<{ email: string }[]>`

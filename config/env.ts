@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { ROLES } from '../domain/complaint.js';
 import { LANGUAGES } from '../texts/languages.js';
+import { DEFAULT_AGENT_INTAKE, frontOfficeList } from './agent-intake.js';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -112,7 +113,7 @@ export const envSchema = z
     SMTP_PASSWORD: z.string().min(1).optional(),
     /** From address of every e-mail; its domain also names Message-IDs (`<idempotency-key@domain>`). */
     MAIL_FROM: z.string().regex(/^(.*<)?[^\s<>@]+@[^\s<>@]+\.?[^\s<>@]*>?$/, 'expected an address or "Name <address>"').default('Plaint <complaints@plaint.localhost>'),
-    /** Domain of the per-complaint reply address `reply+<reference>@<domain>`. */
+    /** Domain of the per-complaint reply address `reply+<reference>.<tag>@<domain>` (security/reply-address.ts). */
     MAIL_REPLY_DOMAIN: z.string().regex(/^[\w.-]+$/, 'expected a domain').default('plaint.localhost'),
     /** Sends tried per message before it is `failed` and the team is told. */
     DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().positive().default(8),
@@ -178,6 +179,27 @@ export const envSchema = z
     FORM_ATTACHMENTS_TOTAL_MAX_BYTES: z.coerce.number().int().positive().max(200 * 1024 * 1024).default(20 * 1024 * 1024),
     /** JSON file with the form's categories, products and privacy notice (README: the complaint form); unset = the defaults. */
     COMPLAINT_FORM_CONFIG_FILE: z.string().min(1).optional(),
+    // --- Inbound e-mail (inbound/): the SMTP listener the API runs and POST /v1/inbound/email ---
+    /** The API process listens for mail to our domains (MAIL_REPLY_DOMAIN, MAIL_FROM's) on INBOUND_SMTP_HOST:INBOUND_SMTP_PORT. */
+    INBOUND_SMTP: z.stringbool().default(true),
+    INBOUND_SMTP_HOST: z.string().min(1).default('127.0.0.1'),
+    INBOUND_SMTP_PORT: z.coerce.number().int().min(0).max(65535).default(2526),
+    /** The largest message taken, in bytes: SMTP SIZE and the webhook's body limit (default 30 MiB: the form's 20 MiB of files, base64-encoded). */
+    INBOUND_EMAIL_MAX_BYTES: z.coerce.number().int().min(64 * 1024).max(200 * 1024 * 1024).default(30 * 1024 * 1024),
+    /** Messages one sender (From address) may send per hour; more are refused as "try later" (451 / 429). */
+    INBOUND_EMAIL_PER_SENDER_PER_HOUR: z.coerce.number().int().positive().default(20),
+    /** The shared secret of POST /v1/inbound/email (X-Plaint-Inbound-Secret), ≥ 32 characters; unset: the route is absent. */
+    INBOUND_EMAIL_WEBHOOK_SECRET: z.string().min(32).optional(),
+    /** The language of a complaint by e-mail whose mail does not say (Content-Language). */
+    INBOUND_EMAIL_DEFAULT_LOCALE: z.enum(LANGUAGES).default('tr'),
+    // --- end inbound e-mail ---
+    /** JSON file of the chat and social platforms that file complaints by webhook, with their secrets (README: chat and social webhooks); unset = none. */
+    INTEGRATIONS_CONFIG_FILE: z.string().min(1).optional(),
+    // ── Staff-entered intake (POST /v1/complaints with an API key, the console's New complaint) ──
+    /** How many days (24 h each) before now a complaint's given received time may lie; 0: none earlier than now. */
+    INTAKE_BACKDATE_MAX_DAYS: z.coerce.number().int().min(0).max(366).default(DEFAULT_AGENT_INTAKE.backdateMaxDays),
+    /** The front offices a walk-in complaint names, comma-separated `id:Name`. */
+    FRONT_OFFICES: frontOfficeList.default([...DEFAULT_AGENT_INTAKE.frontOffices]),
     // --- KPI report (GET /v1/reports/kpis, /trends) ---
     /** The time zone the reports' dates and weeks are read in (IANA name). */
     REPORT_TIME_ZONE: z.string().refine(isTimeZone, 'expected an IANA time zone, e.g. Europe/Istanbul').default('Europe/Istanbul'),

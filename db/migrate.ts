@@ -1,6 +1,8 @@
 // A small migration runner: one transaction per file, checksums refuse edited files, and a
 // polled advisory lock so two processes starting together migrate once (a blocking
-// pg_advisory_lock deadlocks against CREATE INDEX CONCURRENTLY in another runner).
+// pg_advisory_lock deadlocks against CREATE INDEX CONCURRENTLY in another runner). A file that
+// starts with `-- no-transaction` (CREATE INDEX CONCURRENTLY cannot run in one) runs statement by
+// statement instead: PostgreSQL runs a query string of several statements as one transaction.
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -35,7 +37,11 @@ export async function migrate(sql: Sql, dir = MIGRATIONS_DIR): Promise<Migration
         continue;
       }
       if (text.startsWith('-- no-transaction')) {
-        await reserved.unsafe(text);
+        try {
+          for (const statement of statementsOf(text)) await reserved.unsafe(statement);
+        } catch (err) {
+          throw new Error(`migration ${name} failed: ${(err as Error).message}`, { cause: err });
+        }
         await reserved`INSERT INTO schema_migrations (name, checksum) VALUES (${name}, ${checksum})`;
       } else {
         await reserved.unsafe('BEGIN');
@@ -55,6 +61,17 @@ export async function migrate(sql: Sql, dir = MIGRATIONS_DIR): Promise<Migration
     await reserved`SELECT pg_advisory_unlock(${LOCK_ID})`.catch(() => undefined);
     reserved.release();
   }
+}
+
+/**
+ * The statements of a no-transaction file, each ending with `;` at the end of a line (such a file
+ * holds no function bodies, and no comment ends a line with `;`); chunks of comments only are dropped.
+ */
+export function statementsOf(text: string): string[] {
+  return text
+    .split(/;[ \t]*$/m)
+    .map((chunk) => chunk.trim())
+    .filter((chunk) => chunk.replace(/--.*$/gm, '').trim() !== '');
 }
 
 async function waitForLock(sql: Sql): Promise<void> {

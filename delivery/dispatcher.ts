@@ -15,6 +15,7 @@ import { retryDelayMs } from './backoff.js';
 import { renderEmailHtml } from './email-html.js';
 import { writeFailureNotice } from './failure-notice.js';
 import { claimDue, recordGivenUp, recordRetry, recordSent, recordSkipped, type ClaimedMessage, type SendableChannel } from './outbox-claims.js';
+import type { ReplyAddressBook } from '../security/reply-address.js';
 import type { StaffAddressBook } from './staff-addresses.js';
 import { DeliveryError, type Accepted, type EmailTransport, type SmsProvider } from './transport.js';
 
@@ -30,8 +31,8 @@ export interface DispatcherOptions {
   batchSize: number;
   /** Rows of one batch sent at the same time. */
   concurrency?: number;
-  /** Domain of `reply+<reference>@domain`. */
-  replyDomain: string;
+  /** The per-complaint reply addresses customers' e-mails carry as Reply-To (security/reply-address.ts). */
+  replyAddresses: Pick<ReplyAddressBook, 'addressFor'>;
   /** Language of the notices to staff when delivery gives up. */
   staffLocale: string;
   /** Claim only rows created at or after this instant (a test's dispatcher leaves others' rows alone). */
@@ -70,7 +71,7 @@ export function createDispatcher(deps: DispatcherDeps, opts: DispatcherOptions) 
     const accepted = await deps.email.send({
       idempotencyKey: m.idempotencyKey,
       to,
-      ...(m.audience === 'customer' ? { replyTo: `reply+${m.reference}@${opts.replyDomain}` } : {}),
+      ...(m.audience === 'customer' ? { replyTo: opts.replyAddresses.addressFor(m.reference) } : {}),
       language,
       subject,
       text: body,

@@ -54,7 +54,8 @@ export function createSmtpTransport(config: SmtpConfig): EmailTransport {
           text: message.text,
           html: message.html,
           messageId,
-          headers: { 'Content-Language': message.language },
+          // RFC 3834: machine-sent, so out-of-office responders do not answer it (no mail loops).
+          headers: { 'Content-Language': message.language, 'Auto-Submitted': 'auto-generated' },
         });
         return { providerMessageId: info.messageId || messageId };
       } catch (err) {

@@ -14,7 +14,7 @@ export interface OutgoingEmail {
   /** The outbox row's idempotency key; becomes `Message-ID: <key@domain>`. */
   idempotencyKey: string;
   to: readonly string[];
-  /** The per-complaint reply address (inbound threading comes later). */
+  /** The per-complaint reply address: a reply to it lands on the complaint (inbound/). */
   replyTo?: string;
   language: Language;
   subject: string;

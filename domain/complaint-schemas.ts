@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import {
   CHANNELS,
+  CUSTOMER_MESSAGE_CHANNELS,
   EXTERNAL_DECISIONS,
   MONETARY_REMEDY_KINDS,
   PROPOSAL_OUTCOMES,
@@ -13,6 +14,8 @@ import {
   SEVERITIES,
   STAFF_RECORDED_CHANNELS,
   TIMED_STAGES,
+  INTERMEDIARY_CHANNELS,
+  type ComplaintFilingBody,
   type ComplaintIntakeBody,
 } from './complaint.js';
 import type { Actor, CustomerAnswer, Decision, LifecycleEvent, SystemEvent } from './lifecycle/events.js';
@@ -49,39 +52,74 @@ const postalAddressSchema = nonBlankText(500).refine(
   `at most ${POSTAL_ADDRESS_MAX_LINES} lines`,
 );
 
-export const complaintIntakeSchema = z
+const complaintFields = {
+  channel: z.enum(CHANNELS),
+  customer: z.strictObject({
+    name: nonBlankText(200),
+    email: z.email().max(254).optional(),
+    phone: z
+      .string()
+      .regex(/^\+?[0-9][0-9 ()-]{5,19}$/, 'expected a phone number like +90 532 000 00 00')
+      .optional(),
+    // A script subtag is allowed: Azerbaijani is written in Latin (az-Latn-AZ) and Arabic script.
+    locale: z
+      .string()
+      .regex(/^[a-z]{2,3}(-[A-Z][a-z]{3})?(-[A-Z]{2})?$/, 'expected a language tag like tr, tr-TR or az-Latn-AZ'),
+    country: z.string().regex(/^[A-Z]{2}$/, 'expected an ISO 3166 alpha-2 code like TR').optional(),
+    postalAddress: postalAddressSchema.optional(),
+  }),
+  subject: nonBlankText(200).min(3),
+  description: nonBlankText(10_000).min(10),
+  category: nonBlankText(100).optional(),
+  product: nonBlankText(200).optional(),
+};
+
+/** We answer a letter by letter unless the customer gave another way to reach them. */
+function requirePostalAddressForLetter(intake: ComplaintIntakeBody, ctx: z.RefinementCtx): void {
+  const { email, phone, postalAddress } = intake.customer;
+  if (intake.channel === 'letter' && !email && !phone && !postalAddress) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['customer', 'postalAddress'],
+      message: 'required for a letter without e-mail or phone: where we send our answers',
+    });
+  }
+}
+
+/** The complaint itself, as the workflow receives it (the public form files exactly this). */
+export const complaintIntakeSchema = z.strictObject(complaintFields).superRefine(requirePostalAddressForLetter);
+
+/** An office id of FRONT_OFFICES (config/agent-intake.ts): lower-case letters, digits and `-`. */
+export const FRONT_OFFICE_ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,49}$/;
+
+/** Which fields go with which channel; the times and office ids that depend on config are checked by the API. */
+function agentEntryRules(filing: ComplaintFilingBody, ctx: z.RefinementCtx): void {
+  const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+  if (filing.receivedAt !== undefined && filing.channel === 'web') {
+    issue('receivedAt', 'a web complaint is received when it arrives: only complaints staff enter on another channel carry receivedAt');
+  }
+  if (filing.channel === 'front_office' && filing.frontOffice === undefined) {
+    issue('frontOffice', 'required for a front-office complaint: the id of the office that received it');
+  }
+  if (filing.frontOffice !== undefined && filing.channel !== 'front_office') issue('frontOffice', 'only for channel front_office');
+  if (filing.intermediary !== undefined && !(INTERMEDIARY_CHANNELS as readonly string[]).includes(filing.channel)) {
+    issue('intermediary', `only for channel ${INTERMEDIARY_CHANNELS.join(' or ')}: who passed the complaint on`);
+  }
+}
+
+/**
+ * POST /v1/complaints: the complaint, and from staff when it was really received and through whom
+ * (`receivedAt`, `frontOffice`, `intermediary`).
+ */
+export const complaintFilingSchema = z
   .strictObject({
-    channel: z.enum(CHANNELS),
-    customer: z.strictObject({
-      name: nonBlankText(200),
-      email: z.email().max(254).optional(),
-      phone: z
-        .string()
-        .regex(/^\+?[0-9][0-9 ()-]{5,19}$/, 'expected a phone number like +90 532 000 00 00')
-        .optional(),
-      // A script subtag is allowed: Azerbaijani is written in Latin (az-Latn-AZ) and Arabic script.
-      locale: z
-        .string()
-        .regex(/^[a-z]{2,3}(-[A-Z][a-z]{3})?(-[A-Z]{2})?$/, 'expected a language tag like tr, tr-TR or az-Latn-AZ'),
-      country: z.string().regex(/^[A-Z]{2}$/, 'expected an ISO 3166 alpha-2 code like TR').optional(),
-      postalAddress: postalAddressSchema.optional(),
-    }),
-    subject: nonBlankText(200).min(3),
-    description: nonBlankText(10_000).min(10),
-    category: nonBlankText(100).optional(),
-    product: nonBlankText(200).optional(),
+    ...complaintFields,
+    receivedAt: isoInstantSchema.optional(),
+    frontOffice: z.string().regex(FRONT_OFFICE_ID_PATTERN, 'expected an office id like head-office').optional(),
+    intermediary: nonBlankText(200).optional(),
   })
-  .superRefine((intake, ctx) => {
-    // We answer a letter by letter unless the customer gave another way to reach them.
-    const { email, phone, postalAddress } = intake.customer;
-    if (intake.channel === 'letter' && !email && !phone && !postalAddress) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['customer', 'postalAddress'],
-        message: 'required for a letter without e-mail or phone: where we send our answers',
-      });
-    }
-  });
+  .superRefine(requirePostalAddressForLetter)
+  .superRefine(agentEntryRules);
 
 export const actorSchema = z.strictObject({ id: staffIdSchema, role: z.enum(ROLES) });
 
@@ -167,6 +205,7 @@ export const customerAnswerSchema = z.discriminatedUnion('type', [
     requestId: requestIdSchema,
     text: nonBlankText(5_000),
   }),
+  z.strictObject({ type: z.literal('customer_wrote'), channel: z.enum(CUSTOMER_MESSAGE_CHANNELS), text: nonBlankText(5_000) }),
 ]);
 
 const stageIdSchema = z.enum(TIMED_STAGES);
@@ -199,10 +238,11 @@ export const lifecycleEventSchema = z.discriminatedUnion('kind', [
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 const schemasMatchTypes: [
   Equal<z.infer<typeof complaintIntakeSchema>, ComplaintIntakeBody>,
+  Equal<z.infer<typeof complaintFilingSchema>, ComplaintFilingBody>,
   Equal<z.infer<typeof actorSchema>, Actor>,
   Equal<z.infer<typeof decisionSchema>, Decision>,
   Equal<z.infer<typeof customerAnswerSchema>, CustomerAnswer>,
   Equal<z.infer<typeof systemEventSchema>, SystemEvent>,
   Equal<z.infer<typeof lifecycleEventSchema>, LifecycleEvent>,
-] = [true, true, true, true, true, true];
+] = [true, true, true, true, true, true, true];
 void schemasMatchTypes;

@@ -97,6 +97,8 @@ export const CUSTOMER_ANSWER_TYPES = [
   'customer_accepted',
   'customer_rejected',
   'customer_answered_info',
+  /** The customer wrote to us (a reply by e-mail): on the timeline; it answers our open question if there is one. */
+  'customer_wrote',
 ] as const;
 export type CustomerAnswerType = (typeof CUSTOMER_ANSWER_TYPES)[number];
 
@@ -117,6 +119,12 @@ export const CHANNELS = [
 export type Channel = (typeof CHANNELS)[number];
 
 /**
+ * Channels whose complaint names who passed it on to us (the dealer, the sales representative):
+ * `intermediary` on intake.
+ */
+export const INTERMEDIARY_CHANNELS = ['dealer', 'sales_representative'] as const satisfies readonly Channel[];
+
+/**
  * Channels an answer can reach staff through, who then record it (`record_customer_answer`). Not
  * `web`: a web answer is the customer's own, through their signed link.
  */
@@ -124,6 +132,10 @@ export const STAFF_RECORDED_CHANNELS = CHANNELS.filter(
   (c): c is Exclude<Channel, 'web'> => c !== 'web',
 );
 export type StaffRecordedChannel = Exclude<Channel, 'web'>;
+
+/** Channels a customer's own message (`customer_wrote`) arrives through by itself, without staff. */
+export const CUSTOMER_MESSAGE_CHANNELS = ['email'] as const satisfies readonly Channel[];
+export type CustomerMessageChannel = (typeof CUSTOMER_MESSAGE_CHANNELS)[number];
 
 /** What an answer recorded by staff says: to the proposal (accepted, rejected) or to our question. */
 export const RECORDED_ANSWERS = ['accepted', 'rejected', 'info'] as const;
@@ -220,6 +232,23 @@ export interface ComplaintIntakeBody {
   category?: string | undefined;
   product?: string | undefined;
 }
+
+/**
+ * What staff file on top of the complaint itself (POST /v1/complaints with an API key): when it
+ * was really received, and for some channels through whom. Not part of the workflow's input: the
+ * workflow gets the resolved `receivedAt` of `ComplaintIntake`, the rest stays in the read model.
+ */
+export interface AgentEntryFields {
+  /** When the complaint reached us (ISO 8601 with offset), if earlier than now: the clock starts then. Staff only, never `web`. */
+  receivedAt?: string | undefined;
+  /** Which front office received it (an id of FRONT_OFFICES); required for `front_office`, refused otherwise. */
+  frontOffice?: string | undefined;
+  /** Who passed it on (a name or id); only for the INTERMEDIARY_CHANNELS. */
+  intermediary?: string | undefined;
+}
+
+/** The intake body as POST /v1/complaints takes it: the complaint and, from staff, how it was received. */
+export interface ComplaintFilingBody extends ComplaintIntakeBody, AgentEntryFields {}
 
 // Customer-facing labels: the tracking view shows these, never the status ids. Their words are in
 // texts/ (`view.status.<key>`); which one a status shows is a rule, so it is here.

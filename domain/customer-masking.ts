@@ -34,11 +34,13 @@ export function maskPostalAddress(_address: string): string {
   return MASK;
 }
 
-/** A message's recipient (an e-mail address, a phone number, a postal address or a staff id). */
+/** A message's recipient (an e-mail address, a phone number, a postal address, a platform handle or a staff id). */
 export function maskRecipient(recipient: string, channel: string): string {
   if (channel === 'email') return maskEmail(recipient);
   if (channel === 'sms' || channel === 'phone') return maskPhone(recipient);
   if (channel === 'letter') return maskPostalAddress(recipient);
+  // What an agent passes on goes to a postal address, a phone or a platform handle: nothing of it shows.
+  if (channel === 'agent') return MASK;
   return recipient;
 }
 

@@ -14,7 +14,7 @@ export const ERROR_CODES = {
   /** A process migration does not apply to this complaint now; `details.reason` says why (domain/lifecycle/migration.ts). */
   NOT_MIGRATABLE: 409,
   GONE: 410,
-  /** The caller's `If-Match` names a sequence the complaint has moved past (someone else decided first). */
+  /** The caller's `If-Match` names a sequence the complaint (or a revision the selection rules) has moved past: someone else changed it first. */
   PRECONDITION_FAILED: 412,
   PAYLOAD_TOO_LARGE: 413,
   DEFINITION_INVALID: 422,

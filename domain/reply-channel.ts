@@ -34,14 +34,27 @@ export const AGENT_ACKNOWLEDGED_CHANNELS = ['letter', 'fax', 'front_office'] as 
 /** `agent`: a person passes it on (the dispatcher does not send it). */
 export type AcknowledgementChannel = ReplyChannel | 'agent';
 
-export function isAgentAcknowledged(intake: Channel): boolean {
-  return (AGENT_ACKNOWLEDGED_CHANNELS as readonly Channel[]).includes(intake);
+/**
+ * Channels that live on a platform (a chat widget, a social network). A customer there who gave
+ * neither e-mail nor phone can only be answered on the platform, by an agent (the handle is kept in
+ * integration_messages); with either, the reply rules apply.
+ */
+export const PLATFORM_CHANNELS = ['live_chat', 'social_media'] as const satisfies readonly Channel[];
+
+/** A chat or social customer who gave neither e-mail nor phone: every message to them goes through an agent, on the platform. */
+export function answeredOnPlatform(intake: Channel, contact: Pick<CustomerContactDetails, 'email' | 'phone'>): boolean {
+  return (PLATFORM_CHANNELS as readonly Channel[]).includes(intake) && !contact.email && !contact.phone;
+}
+
+export function isAgentAcknowledged(intake: Channel, contact: Pick<CustomerContactDetails, 'email' | 'phone'>): boolean {
+  return (AGENT_ACKNOWLEDGED_CHANNELS as readonly Channel[]).includes(intake) || answeredOnPlatform(intake, contact);
 }
 
 /**
  * How the acknowledgement goes back: web and e-mail → e-mail, phone → SMS (the rules above, with
- * their fallbacks), letter, fax and front office → an agent.
+ * their fallbacks), letter, fax and front office → an agent, and so does a chat or social
+ * complaint without e-mail or phone (on its platform).
  */
 export function acknowledgementChannel(intake: Channel, contact: CustomerContactDetails): AcknowledgementChannel {
-  return isAgentAcknowledged(intake) ? 'agent' : replyChannel(intake, contact);
+  return isAgentAcknowledged(intake, contact) ? 'agent' : replyChannel(intake, contact);
 }

@@ -9,6 +9,7 @@ import type { StaffAddressBook } from '../delivery/staff-addresses.js';
 import type { SmsProvider } from '../delivery/transport.js';
 import { createOutboxDelivery } from '../read-model/outbox-delivery.js';
 import type { SealedBox } from '../security/sealed-box.js';
+import { replyAddressBook } from '../security/reply-address.js';
 import { LinkSigner } from '../security/signed-links.js';
 
 export function startDelivery(
@@ -39,7 +40,7 @@ export function startDelivery(
       leaseMs: config.DELIVERY_LEASE_MS,
       pollMs: config.DELIVERY_POLL_MS,
       batchSize: config.DELIVERY_BATCH_SIZE,
-      replyDomain: config.MAIL_REPLY_DOMAIN,
+      replyAddresses: replyAddressBook(config.LINK_SIGNING_SECRET, config.MAIL_REPLY_DOMAIN),
       staffLocale: config.STAFF_LOCALE,
     },
   );

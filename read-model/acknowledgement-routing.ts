@@ -5,7 +5,9 @@
 // by an agent, the way it came: when its process starts, the outbox gets the text to pass on (a
 // row on channel `agent`, which the dispatcher never sends) and a staff message telling the
 // complaint's owner what to pass on and by when: the acknowledgement stage's deadline (6 working
-// hours in the shipped process), in the complaint's calendar, as its clock counts it.
+// hours in the shipped process), in the complaint's calendar, as its clock counts it. A chat or
+// social complaint whose customer gave neither e-mail nor phone is passed on the same way, on its
+// platform, to the handle the platform filed it with (integration_messages).
 import type { TransactionSql } from 'postgres';
 import type { Channel } from '../domain/complaint.js';
 import { acknowledgementChannel, isAgentAcknowledged, type CustomerContactDetails } from '../domain/reply-channel.js';
@@ -38,9 +40,13 @@ interface StartedComplaint {
   email: string | null;
   postalAddress: string | null;
   receivedAt: Date;
+  /** The platform and handle a chat or social complaint came from, when a platform filed it. */
+  platform: string | null;
+  handle: string | null;
+  conversationUrl: string | null;
 }
 
-/** At `process_started`: the agent's acknowledgement task for a letter, fax or front-office complaint. */
+/** At `process_started`: the agent's acknowledgement task for a letter, fax or front-office complaint, or one on a platform only. */
 export async function writeAgentAcknowledgement(
   tx: TransactionSql,
   deps: OutboxDeps,
@@ -48,16 +54,22 @@ export async function writeAgentAcknowledgement(
 ): Promise<void> {
   const [c] = await tx<StartedComplaint[]>`
     SELECT channel, reference, customer_name AS name, customer_locale AS locale, customer_phone AS phone, customer_email AS email,
-      customer_postal_address AS "postalAddress", received_at AS "receivedAt"
-    FROM complaints WHERE id = ${record.complaintId}`;
-  if (!c || !isAgentAcknowledged(c.channel)) return;
+      customer_postal_address AS "postalAddress", received_at AS "receivedAt",
+      m.platform, m.handle, m.conversation_url AS "conversationUrl"
+    FROM complaints LEFT JOIN integration_messages m ON m.complaint_id = complaints.id
+    WHERE complaints.id = ${record.complaintId}`;
+  if (!c || !isAgentAcknowledged(c.channel, c)) return;
   const timeZone = deps.timeZoneOf(record.calendarId);
   const trackingUrl = `${deps.publicBaseUrl}/track?reference=${encodeURIComponent(c.reference)}`;
   const params = { reference: c.reference, timeZone, receivedAt: c.receivedAt.toISOString(), channel: c.channel };
   const letter = renderCustomerMessage('acknowledgement', c.locale, { ...params, trackingUrl, writtenAt: record.at });
-  const recipient = c.channel === 'letter' && c.postalAddress ? c.postalAddress : (c.phone ?? c.postalAddress ?? 'in person');
+  const onPlatform = c.platform && c.handle ? { name: c.platform, handle: c.handle, conversationUrl: c.conversationUrl } : null;
+  const recipient =
+    c.channel === 'letter' && c.postalAddress
+      ? c.postalAddress
+      : (c.phone ?? (onPlatform && `${onPlatform.handle} (${onPlatform.name})`) ?? c.postalAddress ?? 'in person');
   const task = renderAgentAcknowledgementTask(deps.staffLocale, {
-    reference: c.reference, channel: c.channel, customerName: c.name, postalAddress: c.postalAddress, phone: c.phone,
+    reference: c.reference, channel: c.channel, customerName: c.name, postalAddress: c.postalAddress, phone: c.phone, platform: onPlatform,
     dueAt: record.dueAt, timeZone,
     // With an e-mail or phone the workflow acknowledges at once (its effect, unchanged); without, the agent records it.
     manual: !c.email && !c.phone,

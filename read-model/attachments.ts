@@ -26,7 +26,7 @@ export interface AttachmentContent extends AttachmentInfo {
 }
 
 export interface AttachmentStore {
-  /** Stores `files` for the complaint, in this order, within the intake transaction `tx`. */
+  /** Stores `files` for the complaint, in this order after any it has, within the transaction `tx` (intake's, or a reply's). */
   store(tx: TransactionSql, complaintId: string, files: readonly AcceptedFile[]): Promise<AttachmentInfo[]>;
   /** The complaint's attachments, in the order attached. */
   list(complaintId: string): Promise<AttachmentInfo[]>;
@@ -61,11 +61,15 @@ const info = (row: AttachmentRow): AttachmentInfo => ({
 export function postgresAttachmentStore(sql: Sql): AttachmentStore {
   return {
     async store(tx, complaintId, files) {
+      if (files.length === 0) return [];
       const stored: AttachmentInfo[] = [];
-      for (const [position, file] of files.entries()) {
+      // After the files the complaint has: a reply by e-mail adds evidence to a filed complaint.
+      const [{ next } = { next: 0 }] = await tx<{ next: number }[]>`
+        SELECT coalesce(max(position) + 1, 0) AS next FROM complaint_attachments WHERE complaint_id = ${complaintId}`;
+      for (const [index, file] of files.entries()) {
         const [row] = await tx<AttachmentRow[]>`
           INSERT INTO complaint_attachments (id, complaint_id, position, original_name, content_type, size_bytes, sha256, content)
-          VALUES (${randomUUID()}, ${complaintId}, ${position}, ${file.name}, ${file.contentType}, ${file.bytes.byteLength},
+          VALUES (${randomUUID()}, ${complaintId}, ${next + index}, ${file.name}, ${file.contentType}, ${file.bytes.byteLength},
             ${sha256Hex(file.bytes)}, ${Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength)})
           RETURNING id, original_name, content_type, size_bytes, sha256, created_at`;
         stored.push(info(row!));

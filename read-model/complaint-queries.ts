@@ -49,6 +49,10 @@ export interface ComplaintRow {
   process_definition_version: number | null;
   process_definition_hash: string | null;
   lifecycle: { state?: Record<string, unknown>; deadlines?: { progressUpdateAt?: string | null }; calendarId?: string } | null;
+  entered_at: Date | null;
+  entered_by: string | null;
+  front_office: string | null;
+  intermediary: string | null;
 }
 
 /** The SELECT list of a ComplaintRow, for `sql.unsafe`-free composition: sql`SELECT ${COMPLAINT_COLUMNS(sql)} FROM complaints c`. */
@@ -58,7 +62,7 @@ export const complaintColumns = (sql: Sql) => sql`
   c.recorded_at, c.closure, c.round, c.stage, c.stage_started_at, c.stage_warning_at, c.stage_deadline_at, c.stage_paused,
   c.calendar_id, c.escalation_level, c.breach_count, c.assignee, c.team, c.department, c.severity, c.answer_due_at,
   c.acknowledged_at, c.closed_at, c.last_seq, c.process_version, c.process_definition_id, c.process_definition_version,
-  c.process_definition_hash, c.lifecycle`;
+  c.process_definition_hash, c.lifecycle, c.entered_at, c.entered_by, c.front_office, c.intermediary`;
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
@@ -108,6 +112,12 @@ function toView(row: ComplaintRow, minutesLeft: number | null, allowed: Decision
     category: row.category,
     product: row.product,
     receivedAt: row.received_at.toISOString(),
+    entry: {
+      enteredAt: iso(row.entered_at),
+      enteredBy: row.entered_by,
+      frontOffice: row.front_office,
+      intermediary: row.intermediary,
+    },
     updatedAt: row.updated_at.toISOString(),
     recordedByWorkflow: row.recorded_at !== null,
     closure: row.closure,

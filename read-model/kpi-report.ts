@@ -4,12 +4,15 @@
 // the same scan (GROUPING SETS). What each figure means is documented in
 // api/staff/kpi-reports.schemas.ts; this module only counts. Where the rollups are exact
 // (useRollups: every boundary on a whole UTC hour) every figure comes from them instead
-// (read-model/kpi-rollup-reads.ts, db/migrations/0020 and 0022), for every grouping; the fact
-// queries below remain for the other time zones and are what the rollups' tests compare with.
+// (read-model/kpi-rollup-reads.ts, db/migrations/0020 and 0022), for every grouping, and for a
+// report filtered to one department or one team (but its root causes); the fact queries below
+// remain for the other time zones and filter combinations, and are what the rollups' tests
+// compare with.
 import type { PendingQuery, Row, Sql } from 'postgres';
 import { AGEING_BUCKETS, ageingThresholds, reportBounds, type AgeingBucketId, type ReportBounds } from '../domain/reports/kpi-periods.js';
 import type { CalendarResolver } from './calendar-resolver.js';
 import { readRollups, rollupPercentiles, rollupRootCauses, youngBacklog, type Histogram, type Period, type RollupDimension, type RollupRow } from './kpi-rollup-reads.js';
+import { filterCondition, isFiltered, type ReportFilter } from './report-filter.js';
 import { rollupCovers } from './report-rollups.js';
 
 export const DIMENSIONS = ['category', 'product', 'channel', 'department', 'team'] as const;
@@ -29,6 +32,8 @@ export interface CalendarAgeing {
 
 export interface KpiQuery extends ReportBounds {
   groupBy?: Grouping | undefined;
+  /** Only the complaints of this department and/or team: every figure, the total and the groups. */
+  filter?: ReportFilter | undefined;
   timeZone: string;
   repeatWindowDays: number;
   rootCauseLimit: number;
@@ -135,11 +140,27 @@ function dimensionOf(q: KpiQuery): Dimension | undefined {
 }
 
 /**
- * Whether the rollups can answer exactly: every boundary (start, end, each unit's start) on a
- * whole UTC hour (a half-hour time zone's midnights are not).
+ * Whether the rollups can answer exactly: rows of the one dimension they are kept by answer the
+ * query (rollupSlice), and every boundary (start, end, each unit's start) is on a whole UTC hour
+ * (a half-hour time zone's midnights are not).
  */
 export function useRollups(q: KpiQuery): boolean {
-  return q.rollups !== false && rollupCovers([q.start, q.end, ...unitStartsOf(q)]);
+  return q.rollups !== false && rollupSlice(q) !== null && rollupCovers([q.start, q.end, ...unitStartsOf(q)]);
+}
+
+/**
+ * The rollup rows that answer a query: those of the dimension it is grouped by ('' the whole),
+ * or, filtered to one department or one team, that dimension's one value (grouped by time or by
+ * that same dimension). Null when only the facts can answer: department and team together, or a
+ * filter with another dimension's grouping (the rollups keep one dimension at a time).
+ */
+function rollupSlice(q: KpiQuery): { dimension: RollupDimension; value?: string } | null {
+  const grouping = dimensionOf(q);
+  const filters = (['department', 'team'] as const).filter((d) => q.filter?.[d]);
+  if (filters.length === 0) return { dimension: grouping ?? '' };
+  const [dimension] = filters;
+  if (filters.length > 1 || (grouping && grouping !== dimension)) return null;
+  return { dimension: dimension!, value: q.filter![dimension!]! };
 }
 
 /** Every figure from the fact tables, one range scan per fact and deciding date. */
@@ -172,14 +193,17 @@ async function factParts(sql: Sql, q: KpiQuery): Promise<Parts> {
  * causes, side by side.
  */
 async function rollupParts(sql: Sql, q: KpiQuery): Promise<Parts> {
-  const dimension: RollupDimension = dimensionOf(q) ?? '';
+  const { dimension, value } = rollupSlice(q)!;
+  const grouping = dimensionOf(q);
   const starts = unitStartsOf(q);
   const periods: Period[] = q.units ? starts.map((from, i) => ({ g: i + 1, from, to: starts[i + 1] ?? q.end })) : [{ g: 1, from: q.start, to: q.end }];
+  const { repeatWindowDays } = q;
   const [rows, before, young, rootCauses] = await Promise.all([
-    readRollups(sql, { dimension, periods, repeatWindowDays: q.repeatWindowDays }),
-    readRollups(sql, { dimension, periods: [{ g: 1, from: null, to: q.start }], repeatWindowDays: q.repeatWindowDays, metrics: ['received', 'closed'] }),
-    youngBacklog(sql, dimension, q.end, ageingRows(q)),
-    rollupRootCauses(sql, q.start, q.end, q.rootCauseLimit),
+    readRollups(sql, { dimension, value, by: q.units ? 'period' : grouping ? 'value' : 'none', periods, repeatWindowDays }),
+    readRollups(sql, { dimension, value, by: grouping ? 'value' : 'none', periods: [{ g: 1, from: null, to: q.start }], repeatWindowDays, metrics: ['received', 'closed'] }),
+    youngBacklog(sql, grouping ?? '', q.end, ageingRows(q), q.filter),
+    // The rollups keep root causes for the whole only: a filtered report counts its complaints' corrective actions.
+    isFiltered(q.filter) ? sources(sql, q).rootCauses() : rollupRootCauses(sql, q.start, q.end, q.rootCauseLimit),
   ]);
   // A row's group: its unit's first local date, its dimension's value, or none (the total).
   const ids = new Map<string, { g: string | null; is_total: boolean }>();
@@ -206,11 +230,12 @@ async function rollupParts(sql: Sql, q: KpiQuery): Promise<Parts> {
       buckets: (byGroup.get(id) ?? []).filter((r) => r.metric === RESOLUTION_BUCKETS).map((r) => ({ bucket: Number(r.key), n: Number(r.amount) })),
       from: unit >= 0 ? periods[unit]!.from! : q.start,
       to: unit >= 0 ? periods[unit]!.to : q.end,
-      value: g,
-      whole: is_total || !!q.units,
+      // Filtered: every histogram's closures are the filter's value's (the total's too).
+      value: value ?? g,
+      whole: value === undefined && (is_total || !!q.units),
     };
   });
-  const found = await rollupPercentiles(sql, q.units ? '' : dimension, histograms);
+  const found = await rollupPercentiles(sql, dimension, histograms);
   const percentiles = histograms.map((h) => ({ ...ids.get(h.id)!, percentiles: found.get(h.id) ?? null }) as Grouped);
 
   // The backlog at the end: open before the period, plus received, less closed in it; by the
@@ -411,8 +436,11 @@ function sources(sql: Sql, q: KpiQuery) {
         : sql.unsafe('NULL::text');
   /** The group of an open complaint: its column, or none (by time unit only the total is counted). */
   const openGroup = dimension ? sql.unsafe(`c.${dimension}`) : sql.unsafe('NULL::text');
-  /** Complaint columns for a fact table (alias f): joined only when grouping by one of them. */
-  const joinComplaints = dimension ? sql.unsafe('JOIN complaints c ON c.id = f.complaint_id') : sql.unsafe('');
+  /** The filter's complaints only (empty without one), after a WHERE over alias c. */
+  const filtered = isFiltered(q.filter);
+  const only = filterCondition(sql, q.filter);
+  /** Complaint columns for a fact table (alias f): joined only when grouping or filtering by one of them. */
+  const joinComplaints = dimension || filtered ? sql.unsafe('JOIN complaints c ON c.id = f.complaint_id') : sql.unsafe('');
   /**
    * `inner` selects `g` (and `k`, a second key such as the stage) and the columns `aggregates`
    * reads; the total and every group come from one pass.
@@ -440,7 +468,7 @@ function sources(sql: Sql, q: KpiQuery) {
     received: () =>
       grouped(
         sql`SELECT ${groupOf('c.received_at')} AS g, c.received_at, c.prior_complaint_at, c.repeat_of_id FROM complaints c
-            WHERE c.received_at >= ${start} AND c.received_at < ${end}`,
+            WHERE c.received_at >= ${start} AND c.received_at < ${end} ${only}`,
         // A complaint an agent linked as a repeat (link_repeat) is one whatever the window; counted once when both.
         sql`count(*) AS received,
             count(*) FILTER (WHERE repeat_of_id IS NOT NULL
@@ -450,7 +478,7 @@ function sources(sql: Sql, q: KpiQuery) {
       grouped(
         sql`SELECT ${groupOf('c.closed_at')} AS g, c.received_at, c.closed_at, c.closure, c.resolution_business_minutes,
                    c.closed_within_3_business_days
-            FROM complaints c WHERE c.closed_at >= ${start} AND c.closed_at < ${end}`,
+            FROM complaints c WHERE c.closed_at >= ${start} AND c.closed_at < ${end} ${only}`,
         sql`count(*) AS closed,
             ${sql.unsafe(CLOSURE_IDS.map((id) => `count(*) FILTER (WHERE closure = '${id}') AS ${id}`).join(', '))},
             count(*) FILTER (WHERE closed_within_3_business_days) AS within_3_business_days,
@@ -459,7 +487,7 @@ function sources(sql: Sql, q: KpiQuery) {
     /** Apart from the counts: an ordered-set aggregate would keep the counts from a parallel scan. */
     resolutionPercentiles: () => {
       const closedIn = sql`SELECT ${groupOf('c.closed_at')} AS g, c.resolution_business_minutes FROM complaints c
-            WHERE c.closed_at >= ${start} AND c.closed_at < ${end}`;
+            WHERE c.closed_at >= ${start} AND c.closed_at < ${end} ${only}`;
       const percentiles = sql`percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY resolution_business_minutes) AS percentiles`;
       if (!unit) return roomToSort(() => grouped(closedIn, percentiles));
       // By time unit: the total, and each unit as a range scan of its own (small sorts, no
@@ -470,7 +498,7 @@ function sources(sql: Sql, q: KpiQuery) {
         sql<Grouped[]>`
           SELECT u.g::text AS g, false AS is_total, p.percentiles
           FROM unnest(${unitStarts.map((_, i) => i + 1)}::int[], ${unitStarts}::timestamptz[], ${ends}::timestamptz[]) AS u (g, f, t),
-            LATERAL (SELECT ${percentiles} FROM complaints c WHERE c.closed_at >= u.f AND c.closed_at < u.t) p
+            LATERAL (SELECT ${percentiles} FROM complaints c WHERE c.closed_at >= u.f AND c.closed_at < u.t ${only}) p
           WHERE p.percentiles IS NOT NULL`,
       ]).then(([total, units]) => [...total, ...units]);
     },
@@ -490,9 +518,9 @@ function sources(sql: Sql, q: KpiQuery) {
       }).join(', ');
       return grouped(
         sql`SELECT o.g, o.received_at, ${sql.unsafe(AGEING_BUCKETS.slice(1).map((_, i) => `a.t${i + 1}`).join(', '))} FROM (
-              SELECT ${openGroup} AS g, c.received_at, c.calendar_id FROM complaints c WHERE c.closed_at IS NULL AND c.received_at < ${end}
+              SELECT ${openGroup} AS g, c.received_at, c.calendar_id FROM complaints c WHERE c.closed_at IS NULL AND c.received_at < ${end} ${only}
               UNION ALL
-              SELECT ${openGroup} AS g, c.received_at, c.calendar_id FROM complaints c WHERE c.closed_at >= ${end} AND c.received_at < ${end}
+              SELECT ${openGroup} AS g, c.received_at, c.calendar_id FROM complaints c WHERE c.closed_at >= ${end} AND c.received_at < ${end} ${only}
             ) o
             LEFT JOIN jsonb_to_recordset(${sql.json(thresholds)}) AS a(calendar_id text, ${sql.unsafe(columns)})
               ON a.calendar_id = CASE WHEN o.calendar_id = ANY(${known}::text[]) THEN o.calendar_id ELSE ${q.defaultCalendarId} END`,
@@ -509,21 +537,21 @@ function sources(sql: Sql, q: KpiQuery) {
         sql`SELECT ${groupOf('(CASE WHEN f.breached THEN f.deadline_at ELSE f.ended_at END)')} AS g, f.stage AS k, f.breached
             FROM complaint_stage_clocks f ${joinComplaints}
             WHERE (CASE WHEN f.breached THEN f.deadline_at ELSE f.ended_at END) >= ${start}
-              AND (CASE WHEN f.breached THEN f.deadline_at ELSE f.ended_at END) < ${end}`,
+              AND (CASE WHEN f.breached THEN f.deadline_at ELSE f.ended_at END) < ${end} ${only}`,
         sql`count(*) AS settled, count(*) FILTER (WHERE NOT breached) AS met`,
         { keyed: true },
       ),
     escalations: () =>
       grouped(
         sql`SELECT ${groupOf('f.occurred_at')} AS g, f.level AS k FROM complaint_escalations f ${joinComplaints}
-            WHERE f.occurred_at >= ${start} AND f.occurred_at < ${end}`,
+            WHERE f.occurred_at >= ${start} AND f.occurred_at < ${end} ${only}`,
         sql`count(*) AS count`,
         { keyed: true },
       ),
     proposalsProposed: () =>
       grouped(
         sql`SELECT ${groupOf('f.proposed_at')} AS g, f.outcome FROM complaint_proposals f ${joinComplaints}
-            WHERE f.proposed_at >= ${start} AND f.proposed_at < ${end}`,
+            WHERE f.proposed_at >= ${start} AND f.proposed_at < ${end} ${only}`,
         sql`${sql.unsafe(PROPOSAL_OUTCOMES.map((o) => `count(*) FILTER (WHERE outcome = '${o}') AS ${o}`).join(', '))},
             count(*) FILTER (WHERE outcome IS NULL) AS unrecorded`,
       ),
@@ -533,7 +561,7 @@ function sources(sql: Sql, q: KpiQuery) {
         sql`SELECT ${groupOf('f.answered_at')} AS g, f.round, f.answer, f.amount,
                    CASE WHEN f.answer IN ('accepted', 'deemed_accepted') AND f.amount IS NOT NULL THEN f.currency END AS k
             FROM complaint_proposals f ${joinComplaints}
-            WHERE f.answered_at >= ${start} AND f.answered_at < ${end}`,
+            WHERE f.answered_at >= ${start} AND f.answered_at < ${end} ${only}`,
         sql`count(*) AS answered,
             count(*) FILTER (WHERE round = 1) AS first_answered,
             count(*) FILTER (WHERE round = 1 AND answer IN ('accepted', 'deemed_accepted')) AS first_accepted,
@@ -549,21 +577,21 @@ function sources(sql: Sql, q: KpiQuery) {
         sql`SELECT ${groupOf('f.answered_at')} AS g FROM complaints c
             JOIN complaint_proposals f ON f.complaint_id = c.id AND f.round = c.round
             WHERE (c.status = 'open_external' OR c.closure = 'external_decision')
-              AND f.answer = 'rejected' AND f.answered_at >= ${start} AND f.answered_at < ${end}`,
+              AND f.answer = 'rejected' AND f.answered_at >= ${start} AND f.answered_at < ${end} ${only}`,
         sql`count(*) AS count`,
       ),
     survey: () =>
       grouped(
         sql`SELECT ${groupOf('f.answered_at')} AS g, f.handling, f.outcome FROM survey_answers f ${joinComplaints}
-            WHERE f.answered_at >= ${start} AND f.answered_at < ${end}`,
+            WHERE f.answered_at >= ${start} AND f.answered_at < ${end} ${only}`,
         sql`count(*) AS answers, avg(handling) AS mean_handling, avg(outcome) AS mean_outcome,
             count(*) FILTER (WHERE handling >= 4) AS satisfied_handling, count(*) FILTER (WHERE outcome >= 4) AS satisfied_outcome`,
       ),
     /** Root causes as written, compared without case and runs of white space (normalised once per distinct text). */
     rootCauses: () =>
       sql`SELECT lower(regexp_replace(btrim(root_cause), '\\s+', ' ', 'g')) AS root_cause, sum(n)::int AS count
-          FROM (SELECT root_cause, count(*) AS n FROM complaint_corrective_actions
-                WHERE recorded_at >= ${start} AND recorded_at < ${end} GROUP BY root_cause) written
+          FROM (SELECT f.root_cause, count(*) AS n FROM complaint_corrective_actions f ${filtered ? joinComplaints : sql``}
+                WHERE f.recorded_at >= ${start} AND f.recorded_at < ${end} ${only} GROUP BY f.root_cause) written
           GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ${q.rootCauseLimit}`,
   };
 }

@@ -3,7 +3,8 @@
 // (report_grouped_daily) and the hours at either end (report_hourly for the whole, the facts for a
 // dimension's groups: report_grouped_between). A year is about 11 months, 30 days and 2 part-days
 // of rows instead of a year of facts. The figures are shaped by kpi-report.ts.
-import type { Sql } from 'postgres';
+import type { PendingQuery, Row, Sql } from 'postgres';
+import { filterCondition, type ReportFilter } from './report-filter.js';
 
 export type RollupDimension = '' | 'category' | 'product' | 'channel' | 'department' | 'team';
 
@@ -116,16 +117,27 @@ async function withoutJit<T>(sql: Sql, query: (tx: Sql) => Promise<T>): Promise<
 }
 
 /**
- * The rows of `dimension` (its values; '' the whole) over the periods, summed per group (the
- * period's number with several periods, else the value) and metric and key, with the total over
- * all groups. `metrics` limits the metrics read. The repeat gaps come back as one key, 'within'
- * (the complaints whose prior one is within the window).
+ * The rows of `dimension` (its values; '' the whole) over the periods — of its one `value` only
+ * when given (a report filtered to one department or team) — summed per group (`by`: the
+ * period's number, the dimension's value, or none) and metric and key, with the total over all
+ * groups. `metrics` limits the metrics read. The repeat gaps come back as one key, 'within' (the
+ * complaints whose prior one is within the window).
  */
 export async function readRollups(
   sql: Sql,
-  opts: { dimension: RollupDimension; periods: readonly Period[]; repeatWindowDays: number; metrics?: readonly string[] },
+  opts: {
+    dimension: RollupDimension;
+    value?: string | undefined;
+    by: 'period' | 'value' | 'none';
+    periods: readonly Period[];
+    repeatWindowDays: number;
+    metrics?: readonly string[];
+  },
 ): Promise<RollupRow[]> {
-  const { dimension } = opts;
+  const { dimension, value, by } = opts;
+  if (value !== undefined && dimension === '') throw new Error('a rollup value needs its dimension');
+  // The value is the third column of the rollups' unique index (dimension, day|month, value, …): checked inside the index scan.
+  const ofValue = value === undefined ? sql`` : sql`AND r.value = ${value}`;
   const segments = rollupSegments(opts.periods);
   const [mg, mf, mt, ms] = columnsOf(segments, 'monthly');
   const [dg, df, dt, ds] = columnsOf(segments, 'daily');
@@ -135,6 +147,10 @@ export async function readRollups(
   const wanted = opts.metrics
     ? sql`r.metric = ANY(${opts.metrics as string[]}::text[])`
     : sql`r.metric <> 'root_cause' AND (r.metric <> 'repeat_gap_days' OR r.key <= ${within})`;
+  // A dimension's hours come from the facts, each distinct stretch once: by week, a unit's last
+  // hours (taken from its whole last day) are the next unit's first, so half the reads.
+  const hours = [...new Map(segments.filter((x) => x.tier === 'hourly').map((x) => [`${x.from}|${x.to}`, { from: x.from, to: x.to }])).values()];
+  const segmentHours = segments.filter((x) => x.tier === 'hourly').map((x) => hours.findIndex((h) => h.from === x.from && h.to === x.to));
   // Each segment is one index range scan (LATERAL … OFFSET 0 keeps the planner from a full scan with a join filter).
   const edges =
     dimension === ''
@@ -143,11 +159,12 @@ export async function readRollups(
             LATERAL (SELECT r.metric, r.key, h.amount FROM report_hourly h, report_grouped_metric(h.metric, h.key) r
                      WHERE h.hour >= s.f AND h.hour < s.t AND ${wanted} OFFSET 0) x`
       : sql`SELECT s.g, x.value, x.metric, x.key, s.sign * x.amount
-            FROM unnest(${hg}::int[], ${hf}::timestamptz[], ${ht}::timestamptz[], ${hs}::int[]) AS s (g, f, t, sign),
-            LATERAL (SELECT * FROM report_grouped_between(${dimension}, s.f, s.t) r WHERE ${wanted} OFFSET 0) x`;
-  const byPeriod = opts.periods.length > 1;
-  const grp = byPeriod ? sql`g::text` : dimension === '' ? sql`NULL::text` : sql`value`;
-  const grouping = byPeriod || dimension !== '';
+            FROM (SELECT w.i, r.* FROM unnest(${hours.map((_, i) => i)}::int[], ${hours.map((h) => h.from)}::timestamptz[], ${hours.map((h) => h.to)}::timestamptz[]) AS w (i, f, t),
+                    LATERAL (SELECT * FROM report_grouped_between(${dimension}, w.f, w.t) r WHERE ${wanted} ${ofValue} OFFSET 0) r) x
+            JOIN unnest(${hg}::int[], ${segmentHours}::int[], ${hs}::int[]) AS s (g, i, sign) ON s.i = x.i`;
+  // By period even when there is one (a month's report by month): its rows are that group's.
+  const grp = by === 'period' ? sql`g::text` : by === 'value' ? sql`value` : sql`NULL::text`;
+  const grouping = by !== 'none';
   return withoutJit(sql, (tx) => tx<RollupRow[]>`
     SELECT ${grp} AS grp, ${grouping ? sql`grouping(${grp}) = 1` : sql`true`} AS is_total, metric, k AS key, sum(amount)::text AS amount
     FROM (
@@ -155,11 +172,11 @@ export async function readRollups(
       FROM (
         SELECT s.g, r.value, r.metric, r.key, s.sign * r.amount AS amount
         FROM unnest(${mg}::int[], ${mf}::timestamptz[], ${mt}::timestamptz[], ${ms}::int[]) AS s (g, f, t, sign),
-        LATERAL (SELECT * FROM report_grouped_monthly r WHERE r.dimension = ${dimension} AND r.month >= s.f AND r.month < s.t AND ${wanted} OFFSET 0) r
+        LATERAL (SELECT * FROM report_grouped_monthly r WHERE r.dimension = ${dimension} AND r.month >= s.f AND r.month < s.t ${ofValue} AND ${wanted} OFFSET 0) r
         UNION ALL
         SELECT s.g, r.value, r.metric, r.key, s.sign * r.amount
         FROM unnest(${dg}::int[], ${df}::timestamptz[], ${dt}::timestamptz[], ${ds}::int[]) AS s (g, f, t, sign),
-        LATERAL (SELECT * FROM report_grouped_daily r WHERE r.dimension = ${dimension} AND r.day >= s.f AND r.day < s.t AND ${wanted} OFFSET 0) r
+        LATERAL (SELECT * FROM report_grouped_daily r WHERE r.dimension = ${dimension} AND r.day >= s.f AND r.day < s.t ${ofValue} AND ${wanted} OFFSET 0) r
         UNION ALL
         ${edges}
       ) r
@@ -203,7 +220,8 @@ export interface Histogram {
  * percentile_cont(0.5) and (0.9) of each histogram's resolution minutes, exactly as the facts'
  * query computes them, without sorting all closures: the histogram says which bucket holds each
  * rank, and a short index read per needed bucket (the group's value and minutes, 0022's
- * indexes) skips to the rank within it.
+ * indexes) skips to the rank within it. The reads go as one query for the whole and one per value
+ * (a filtered report by week needs ~100 reads: one round trip each cost more than the reads).
  */
 export async function rollupPercentiles(sql: Sql, dimension: RollupDimension, histograms: readonly Histogram[]): Promise<Map<string, [number, number] | null>> {
   /** Per histogram and bucket: the offsets within the bucket whose values are needed. */
@@ -238,34 +256,32 @@ export async function rollupPercentiles(sql: Sql, dimension: RollupDimension, hi
     return { id, h, lo: bucket * RESOLUTION_BUCKET_MINUTES, first, count: Math.max(...offsets) - first + 1 };
   });
   const keep = (read: (typeof reads)[number], rows: { m: number }[]) => values.set(read.id, new Map(rows.map((r, i) => [read.first + i, r.m])));
-  // Reads of any closure (the whole, a week, a month) in one query; a group's each on its dimension's index.
-  const whole = reads.filter((r) => r.h.whole || dimension === '');
-  if (whole.length > 0) {
+  /** Reads side by side in one query; `group` (a condition and AND, or nothing) narrows them to one value's closures. */
+  const readAll = async (list: typeof reads, group: PendingQuery<Row[]>) => {
     const rows = await sql<{ i: number; m: number }[]>`
-      SELECT q.i, b.m FROM unnest(${whole.map((_, i) => i)}::int[], ${whole.map((r) => r.lo)}::int[], ${whole.map((r) => r.h.from.toISOString())}::timestamptz[],
-        ${whole.map((r) => r.h.to.toISOString())}::timestamptz[], ${whole.map((r) => r.first)}::int[], ${whole.map((r) => r.count)}::int[]) AS q (i, lo, f, t, first, n),
+      SELECT q.i, b.m FROM unnest(${list.map((_, i) => i)}::int[], ${list.map((r) => r.lo)}::int[], ${list.map((r) => r.h.from.toISOString())}::timestamptz[],
+        ${list.map((r) => r.h.to.toISOString())}::timestamptz[], ${list.map((r) => r.first)}::int[], ${list.map((r) => r.count)}::int[]) AS q (i, lo, f, t, first, n),
       LATERAL (
         SELECT c.resolution_business_minutes AS m FROM complaints c
-        WHERE c.resolution_business_minutes >= q.lo AND c.resolution_business_minutes < q.lo + ${RESOLUTION_BUCKET_MINUTES}
+        WHERE ${group} c.resolution_business_minutes >= q.lo AND c.resolution_business_minutes < q.lo + ${RESOLUTION_BUCKET_MINUTES}
           AND c.closed_at >= q.f AND c.closed_at < q.t
         ORDER BY 1 OFFSET q.first LIMIT q.n
       ) b
       ORDER BY q.i, b.m`;
-    whole.forEach((read, i) => keep(read, rows.filter((r) => r.i === i)));
+    list.forEach((read, i) => keep(read, rows.filter((r) => r.i === i)));
+  };
+  // Reads of any closure (the whole, a week, a month) in one query; those of a value (a group, or
+  // a filtered report's every week) in one query per value, on its dimension's index.
+  const byValue = new Map<string | null, typeof reads>();
+  for (const read of reads) {
+    const key = read.h.whole || dimension === '' ? undefined : read.h.value;
+    if (key !== undefined) byValue.set(key, [...(byValue.get(key) ?? []), read]);
   }
-  await Promise.all(
-    reads
-      .filter((r) => !(r.h.whole || dimension === ''))
-      .map(async (read) => {
-        const { h, lo } = read;
-        const group = h.value === null ? sql`c.${sql(dimension)} IS NULL` : sql`c.${sql(dimension)} = ${h.value}`;
-        keep(read, await sql<{ m: number }[]>`
-          SELECT c.resolution_business_minutes AS m FROM complaints c
-          WHERE ${group} AND c.resolution_business_minutes >= ${lo} AND c.resolution_business_minutes < ${lo + RESOLUTION_BUCKET_MINUTES}
-            AND c.closed_at >= ${h.from} AND c.closed_at < ${h.to}
-          ORDER BY 1 OFFSET ${read.first} LIMIT ${read.count}`);
-      }),
-  );
+  const whole = reads.filter((r) => r.h.whole || dimension === '');
+  await Promise.all([
+    whole.length > 0 ? readAll(whole, sql``) : undefined,
+    ...[...byValue].map(([value, list]) => readAll(list, value === null ? sql`c.${sql(dimension)} IS NULL AND` : sql`c.${sql(dimension)} = ${value} AND`)),
+  ]);
   const valueAt = (rank: { id: string; offset: number }) => {
     const v = values.get(rank.id)!.get(rank.offset);
     if (v === undefined) throw new Error(`the resolution histogram disagrees with the facts (${rank.id})`);
@@ -296,10 +312,10 @@ export interface AgeingRows {
 
 /**
  * The backlog at `end` received on or after the oldest 21-business-day threshold, by the younger
- * four ageing buckets (the oldest bucket is the rest of the open count): one index range scan
- * over a few weeks of receipts.
+ * four ageing buckets (the oldest bucket is the rest of the open count), by `dimension`'s values
+ * ('' none), of the filter's complaints: one index range scan over a few weeks of receipts.
  */
-export async function youngBacklog(sql: Sql, dimension: RollupDimension, end: Date, ageing: AgeingRows) {
+export async function youngBacklog(sql: Sql, dimension: RollupDimension, end: Date, ageing: AgeingRows, filter?: ReportFilter) {
   const oldest = ageing.thresholds.map((t) => t.t4!).sort()[0];
   if (oldest === undefined) return [];
   const column = dimension === '' ? sql`NULL::text` : sql.unsafe(`c.${dimension}`);
@@ -312,7 +328,7 @@ export async function youngBacklog(sql: Sql, dimension: RollupDimension, end: Da
       count(*) FILTER (WHERE received_at >= t4 AND received_at < t3) AS days11to20
     FROM (
       SELECT ${column} AS g, c.received_at, c.calendar_id FROM complaints c
-      WHERE c.received_at >= ${oldest} AND c.received_at < ${end} AND (c.closed_at IS NULL OR c.closed_at >= ${end})
+      WHERE c.received_at >= ${oldest} AND c.received_at < ${end} AND (c.closed_at IS NULL OR c.closed_at >= ${end}) ${filterCondition(sql, filter)}
     ) o
     JOIN jsonb_to_recordset(${sql.json(ageing.thresholds)}) AS a (calendar_id text, t1 timestamptz, t2 timestamptz, t3 timestamptz, t4 timestamptz)
       ON a.calendar_id = CASE WHEN o.calendar_id = ANY(${ageing.known}::text[]) THEN o.calendar_id ELSE ${ageing.defaultCalendarId} END

@@ -10,7 +10,7 @@ import { isRetiredCustomerTemplate, renderCustomerMessage, type CustomerMessageT
 import type { MessageParams } from '../texts/messages/params.js';
 import { renderStaffMessage } from '../texts/messages/staff.js';
 import { renderSmsMessage } from '../texts/messages/sms.js';
-import { replyChannel, type CustomerContactDetails, type ReplyChannel } from '../domain/reply-channel.js';
+import { answeredOnPlatform, replyChannel, type CustomerContactDetails, type ReplyChannel } from '../domain/reply-channel.js';
 import { acknowledgedOtherwise } from './acknowledgement-routing.js';
 
 export type OutgoingMessage =
@@ -43,6 +43,8 @@ interface CustomerContact extends CustomerContactDetails {
   channel: Channel;
   locale: string;
   reference: string;
+  /** `@handle (Platform)` when a platform filed the complaint (integration_messages). */
+  platformContact: string | null;
 }
 
 /** Writes a transition's messages; (complaint, seq, ordinal) makes a retry a no-op. */
@@ -54,8 +56,9 @@ export async function writeMessages(
   if (record.messages.length === 0) return;
   const [customer] = await tx<CustomerContact[]>`
     SELECT channel, customer_email AS email, customer_phone AS phone, customer_postal_address AS "postalAddress",
-      customer_locale AS locale, reference
-    FROM complaints WHERE id = ${record.complaintId}`;
+      customer_locale AS locale, reference, m.handle || ' (' || m.platform || ')' AS "platformContact"
+    FROM complaints LEFT JOIN integration_messages m ON m.complaint_id = complaints.id
+    WHERE complaints.id = ${record.complaintId}`;
   if (!customer) throw new Error(`complaint ${record.complaintId} has no row`);
   const timeZone = deps.timeZoneOf(record.calendarId);
   const trackingUrl = `${deps.publicBaseUrl}/track?reference=${encodeURIComponent(customer.reference)}`;
@@ -69,7 +72,7 @@ export async function writeMessages(
     const params: MessageParams = { ...message.params, reference: customer.reference, timeZone };
     let row: { channel: string; recipient: string; locale: string; subject: string; body: string; linkId: string | null };
     if (message.audience === 'customer') {
-      const channel = replyChannel(customer.channel, customer);
+      const channel = customerChannel(customer);
       const purpose = LINK_TEMPLATES[message.template];
       const linkId = purpose ? await openLinkId(tx, record.complaintId, purpose) : null;
       const responseUrl = linkId ? { responseUrl: ANSWER_LINK_PLACEHOLDER } : {};
@@ -100,9 +103,19 @@ async function openLinkId(tx: TransactionSql, complaintId: string, purpose: Link
   return link?.id ?? null;
 }
 
-/** The address on the envelope: e-mail, phone, or the postal address the customer gave. */
-function customerRecipient(channel: ReplyChannel, customer: CustomerContact): string {
+/**
+ * How a customer message goes: the reply rules, except for a chat or social customer we can reach
+ * only on the platform, whose messages an agent passes on there (channel `agent`, never sent).
+ */
+function customerChannel(customer: CustomerContact): ReplyChannel | 'agent' {
+  return answeredOnPlatform(customer.channel, customer) ? 'agent' : replyChannel(customer.channel, customer);
+}
+
+/** The address on the envelope: e-mail, phone, the postal address the customer gave, or their handle on the platform. */
+function customerRecipient(channel: ReplyChannel | 'agent', customer: CustomerContact): string {
   switch (channel) {
+    case 'agent':
+      return customer.platformContact ?? 'on the platform';
     case 'email':
       return customer.email!;
     case 'sms':

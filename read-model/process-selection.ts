@@ -45,10 +45,28 @@ export async function selectionHistory(sql: Sql): Promise<SelectionRevision[]> {
   return rows.map(revisionOf);
 }
 
-/** Puts new rules in force as the next revision; 400 naming each rule whose definition has no published version. */
-export async function replaceSelection(sql: Sql, selection: ProcessSelection, input: { by: string; note?: string | undefined }): Promise<SelectionRevision> {
+/**
+ * Puts new rules in force as the next revision; 400 naming each rule whose definition has no
+ * published version; 412 when `expectedRevision` is given and a later one is in force (checked
+ * under the lock, so of two changes made on the same revision exactly one is taken).
+ */
+export async function replaceSelection(
+  sql: Sql,
+  selection: ProcessSelection,
+  input: { by: string; note?: string | undefined; expectedRevision?: number },
+): Promise<SelectionRevision> {
   return sql.begin(async (tx) => {
     await tx`SELECT pg_advisory_xact_lock(${SELECTION_LOCK})`;
+    if (input.expectedRevision !== undefined) {
+      const current = await currentSelection(tx);
+      if (current.revision !== input.expectedRevision) {
+        throw new DomainError(
+          'PRECONDITION_FAILED',
+          `The selection rules changed since revision ${input.expectedRevision}: revision ${current.revision} by ${current.changedBy} is in force; read them again`,
+          { revision: current.revision },
+        );
+      }
+    }
     const named = [...new Set([selection.defaultDefinitionId, ...selection.rules.map((r) => r.definitionId)])];
     const rows = await tx<{ id: string; published: boolean }[]>`
       SELECT d.id, EXISTS (SELECT 1 FROM process_definition_versions v WHERE v.definition_id = d.id AND v.status = 'published') AS published

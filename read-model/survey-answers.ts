@@ -4,6 +4,7 @@
 // the link marked used in one transaction.
 import type { Sql } from 'postgres';
 import { SURVEY_REASONS, type SurveyAnswer, type SurveyReason } from '../domain/survey/answer.js';
+import { filterCondition, isFiltered, type ReportFilter } from './report-filter.js';
 
 /** A survey link's row with what its page needs of the complaint. */
 export interface SurveyLinkRow {
@@ -63,16 +64,17 @@ export interface SatisfactionPeriod {
   reasons: Record<SurveyReason, number>;
 }
 
-/** Answers given in [from, to), grouped by `period` (UTC), oldest first. */
+/** Answers given in [from, to), grouped by `period` (UTC), oldest first; filtered: to complaints of that department and/or team. */
 export async function satisfactionByPeriod(
   sql: Sql,
-  input: { from: Date; to: Date; period: ReportPeriod },
+  input: { from: Date; to: Date; period: ReportPeriod; filter?: ReportFilter | undefined },
 ): Promise<SatisfactionPeriod[]> {
   type Row = { period_start: Date; answers: string; mean_handling: string; mean_outcome: string; reasons: Record<string, number> | null };
   const rows = await sql<Row[]>`
     WITH answers AS (
-      SELECT date_trunc(${input.period}, answered_at, 'UTC') AS period_start, handling, outcome, reasons
-      FROM survey_answers WHERE answered_at >= ${input.from} AND answered_at < ${input.to}
+      SELECT date_trunc(${input.period}, a.answered_at, 'UTC') AS period_start, a.handling, a.outcome, a.reasons
+      FROM survey_answers a ${isFiltered(input.filter) ? sql`JOIN complaints c ON c.id = a.complaint_id` : sql``}
+      WHERE a.answered_at >= ${input.from} AND a.answered_at < ${input.to} ${filterCondition(sql, input.filter)}
     )
     SELECT a.period_start, count(*) AS answers, avg(a.handling) AS mean_handling, avg(a.outcome) AS mean_outcome,
       (SELECT jsonb_object_agg(reason, n) FROM (

@@ -16,6 +16,8 @@ export interface DevSecrets {
   roleApiKeys: Record<(typeof DEV_ROLES)[number], string>;
   /** Signs SMS webhook requests to the dev inbox's SMS sink and its delivery reports. */
   smsWebhookSecret: string;
+  /** Authenticates POST /v1/inbound/email (X-Plaint-Inbound-Secret); added to secrets files written before it existed. */
+  inboundEmailWebhookSecret: string;
   /** The first console administrator's password (scripts/first-admin.ts); hashed into staff_credentials once. */
   consoleAdminPassword: string;
 }
@@ -30,6 +32,7 @@ export async function loadOrCreateDevSecrets(file: string): Promise<DevSecrets> 
     adminApiKey: stored.adminApiKey ?? newApiKey(),
     roleApiKeys: Object.fromEntries(DEV_ROLES.map((role) => [role, stored.roleApiKeys?.[role] ?? newApiKey()])) as DevSecrets['roleApiKeys'],
     smsWebhookSecret: stored.smsWebhookSecret ?? randomBytes(32).toString('base64url'),
+    inboundEmailWebhookSecret: stored.inboundEmailWebhookSecret ?? randomBytes(32).toString('base64url'),
     consoleAdminPassword: stored.consoleAdminPassword ?? generatePassword(),
   };
   if (JSON.stringify(stored) !== JSON.stringify(secrets)) await writeFile(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });

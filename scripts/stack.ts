@@ -71,8 +71,14 @@ async function main(): Promise<void> {
   const api = `http://${config.HTTP_HOST}:${config.HTTP_PORT}`;
   const mailAndSms = (config.DEV_INBOX ?? config.NODE_ENV !== 'production') ? await startLocalInbox(secrets.smsWebhookSecret, api) : {};
 
+  // Plaint's own receiving address, listened on by the API process (inbound/smtp-listener.ts).
+  const inboundPort = config.INBOUND_SMTP ? await portOrFree(config.INBOUND_SMTP_PORT) : undefined;
+  const inboundSecret = config.INBOUND_EMAIL_WEBHOOK_SECRET ?? secrets.inboundEmailWebhookSecret;
+
   const usingDevKey = config.API_KEYS.length === 0;
   const env = childEnvironment({
+    ...(inboundPort !== undefined ? { INBOUND_SMTP_PORT: String(inboundPort) } : {}),
+    INBOUND_EMAIL_WEBHOOK_SECRET: inboundSecret,
     DATABASE_URL: databaseUrl,
     TEMPORAL_ADDRESS: temporalAddress,
     PAYLOAD_ENCRYPTION_KEYS: config.PAYLOAD_ENCRYPTION_KEYS?.join(',') ?? secrets.payloadEncryptionKey,
@@ -86,21 +92,34 @@ async function main(): Promise<void> {
   await waitForHttp(`http://${config.HTTP_HOST}:${config.HTTP_PORT}/healthz`, 60_000);
   await waitForWorker(temporalAddress, 120_000);
 
-  say('Plaint is running. Ctrl-C stops everything.');
-  say(`  API:          ${api}/v1`);
-  say(`  API docs:     ${api}/docs   (OpenAPI: ${api}/openapi.json)`);
-  say(`  Complaint form: ${api}/complaints/new`);
-  if (devInbox) say(`  Local inbox:  ${devInbox.inboxUrl}   (every e-mail and SMS Plaint sends; nothing leaves this machine)`);
-  if (temporalServer?.uiUrl) say(`  Temporal UI:  ${temporalServer.uiUrl}`);
-  say(
+  // One write: a reader that waits for "Plaint is running" then finds every address after it
+  // (console.log to a pipe is asynchronous, and line by line the rest could arrive later).
+  const lines = ['Plaint is running. Ctrl-C stops everything.'];
+  lines.push(`  API:          ${api}/v1`);
+  lines.push(`  API docs:     ${api}/docs   (OpenAPI: ${api}/openapi.json)`);
+  lines.push(`  Complaint form: ${api}/complaints/new`);
+  if (devInbox) lines.push(`  Local inbox:  ${devInbox.inboxUrl}   (every e-mail and SMS Plaint sends; nothing leaves this machine)`);
+  if (inboundPort !== undefined) {
+    lines.push(`  Inbound mail: smtp://${config.INBOUND_SMTP_HOST}:${inboundPort}   (mail to ${mailAddress(config.MAIL_FROM)} opens a complaint; a reply threads onto its own)`);
+  }
+  const shownSecret = config.INBOUND_EMAIL_WEBHOOK_SECRET ? 'INBOUND_EMAIL_WEBHOOK_SECRET' : `${inboundSecret}, in ${config.DATA_DIR}/secrets.json`;
+  lines.push(`  Inbound webhook: POST ${api}/v1/inbound/email   (raw message/rfc822; X-Plaint-Inbound-Secret: ${shownSecret})`);
+  if (temporalServer?.uiUrl) lines.push(`  Temporal UI:  ${temporalServer.uiUrl}`);
+  lines.push(
     admin.passwordWorks
       ? `  Staff console: ${api}/console   (${admin.email} / ${secrets.consoleAdminPassword}, in ${config.DATA_DIR}/secrets.json)`
       : `  Staff console: ${api}/console   (the admin's password was changed since ${config.DATA_DIR}/secrets.json was written)`,
   );
   if (usingDevKey) {
-    say(`  Staff API key (local admin, in .data/secrets.json): ${secrets.adminApiKey}`);
-    for (const role of DEV_ROLES) say(`  Staff API key (${role}): ${secrets.roleApiKeys[role]}`);
+    lines.push(`  Staff API key (local admin, in .data/secrets.json): ${secrets.adminApiKey}`);
+    for (const role of DEV_ROLES) lines.push(`  Staff API key (${role}): ${secrets.roleApiKeys[role]}`);
   }
+  console.log(lines.map((line) => `[plaint] ${line}`).join('\n'));
+}
+
+/** `Plaint <complaints@plaint.localhost>` → `complaints@plaint.localhost`. */
+function mailAddress(from: string): string {
+  return /<([^>]+)>/.exec(from)?.[1] ?? from;
 }
 
 /**

@@ -1,7 +1,7 @@
 // A past complaint's recorded timeline, read two ways: as the path to replay (its decisions and
 // the customer's answers, at the instants they were applied) and as the facts of what happened
 // then (how each stage ended, the breaches that fired), for comparison with the replay.
-import { ROLES, type Role, type TimedStageId } from '../domain/complaint.js';
+import { DECISION_TYPES, ROLES, type Role, type TimedStageId } from '../domain/complaint.js';
 import type { CustomerAnswer, Decision, StageOutcome } from '../domain/lifecycle/index.js';
 import type { RecordedComplaint, RecordedEvent } from '../read-model/recorded-timelines.js';
 import type { ProcessDefinition } from '../domain/process-definition.js';
@@ -40,6 +40,7 @@ export interface ReadTimeline {
 }
 
 const STAFF_ROLES: readonly string[] = ROLES;
+const DECISIONS: readonly string[] = DECISION_TYPES;
 
 export function readTimeline(complaint: RecordedComplaint): ReadTimeline {
   const events: PathEvent[] = [];
@@ -56,7 +57,9 @@ export function readTimeline(complaint: RecordedComplaint): ReadTimeline {
     } else if (row.actorRole === 'customer') {
       const answer = answerOf(row);
       if (answer) events.push({ at: row.at, kind: 'customer', answer });
-    } else if (STAFF_ROLES.includes(row.actorRole)) {
+    } else if (STAFF_ROLES.includes(row.actorRole) && DECISIONS.includes(row.type)) {
+      // Only decisions replay: a staff row of another kind (`process_migrated`, by the process
+      // owner) is no decision the version could take; the replay stays on the version tried.
       events.push({ at: row.at, kind: 'decision', actor: { id: row.actorId, role: row.actorRole as Role }, decision: decisionOf(row) });
     }
   }
@@ -79,7 +82,7 @@ export function readTimeline(complaint: RecordedComplaint): ReadTimeline {
 function decisionOf(row: RecordedEvent): Decision {
   const { stageOutcome, ...decision } = row.data;
   void stageOutcome;
-  return decision as unknown as Decision;
+  return { ...decision, type: row.type } as unknown as Decision;
 }
 
 /** The answer alone: the row also keeps what proved it came through the link (link id, address hash, user agent). */
@@ -92,6 +95,8 @@ function answerOf(row: RecordedEvent): CustomerAnswer | undefined {
       return { type: 'customer_rejected', round: Number(d.round), reason: String(d.reason ?? '') };
     case 'customer_answered_info':
       return { type: 'customer_answered_info', requestId: String(d.requestId), text: String(d.text ?? '') };
+    case 'customer_wrote':
+      return { type: 'customer_wrote', channel: 'email', text: String(d.text ?? '') };
     default:
       return undefined;
   }

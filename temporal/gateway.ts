@@ -14,12 +14,14 @@ import {
   allowedDecisionsQuery,
   complaintWorkflowId,
   customerAnswerUpdate,
+  customerMessageUpdate,
   decideUpdate,
   migrateProcessUpdate,
   migrationViewQuery,
   type ComplaintSnapshot,
   type ComplaintWorkflowInput,
   type CustomerAnswerInput,
+  type CustomerMessageInput,
   type DecisionInput,
   type MigrateProcessInput,
   type MigrateProcessResult,
@@ -51,6 +53,12 @@ export interface TemporalGateway {
   allowedDecisions(complaintId: string, role: Role): Promise<DecisionType[] | null>;
   /** The customer's answer through a signed link; `requestKey` names the link and the answer's hash. */
   answerAsCustomer(complaintId: string, input: CustomerAnswerInput, requestKey: string): Promise<ComplaintSnapshot>;
+  /**
+   * What the customer wrote to us (an e-mail reply); `messageKey` (the mail's Message-ID, hashed)
+   * makes a second delivery of the same mail change nothing. GONE once the complaint is closed;
+   * NOT_FOUND when no workflow runs (not started yet, or closed before the server's retention).
+   */
+  customerWrote(complaintId: string, input: CustomerMessageInput, messageKey: string): Promise<ComplaintSnapshot>;
   /**
    * Moves one complaint to another process version. The update id is the plan's, so a retry
    * (a resumed plan) takes it once; a refusal is `NOT_MIGRATABLE` with `details.reason`.
@@ -128,6 +136,17 @@ export function createTemporalGateway(client: Client, taskQueue: string, updateD
         );
       } catch (err) {
         if (err instanceof WorkflowNotFoundError) throw new DomainError('GONE', 'This complaint is closed');
+        throw toDomainError(err);
+      }
+    },
+    async customerWrote(complaintId, input, messageKey) {
+      try {
+        return await withinDeadline(() =>
+          handle(complaintId).executeUpdate(customerMessageUpdate, { args: [input], updateId: `wrote:${messageKey}` }),
+        );
+      } catch (err) {
+        // Not started yet (intake stored it while Temporal was away), or closed long ago: the caller's read model tells.
+        if (err instanceof WorkflowNotFoundError) throw new DomainError('NOT_FOUND', 'This complaint has no running workflow');
         throw toDomainError(err);
       }
     },

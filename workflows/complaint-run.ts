@@ -162,7 +162,15 @@ export class ComplaintRun {
     await this.ports.readModel.recordComplaint(this.input.intake);
     const output = emptyOutput();
     const at = this.ports.now();
-    for (const effect of initialEffects(this.state, this.definition)) await this.execute(effect, output, at);
+    // The acknowledgement clock starts at receipt, not when this run begins: staff may enter a
+    // phone call or a letter later, and a complaint stored while Temporal was down starts late.
+    // Only the activity's input changes, so histories replay unchanged (README "Versioning running
+    // complaints", rule 3); a receipt already past its deadline breaches at the first timer check.
+    const received = this.input.intake.receivedAt;
+    const clockStart = Date.parse(received) < Date.parse(at) ? received : at;
+    for (const effect of initialEffects(this.state, this.definition)) {
+      await this.execute(effect, output, effect.kind === 'start_stage_clock' ? clockStart : at);
+    }
     await this.record(at, { actorId: 'system', actorRole: 'system', data: { processVersion: this.process.versionId } }, 'process_started', output);
     await this.applyFollowUps(output);
   }

@@ -109,10 +109,19 @@ export interface AnswerOrigin {
   userAgent: string | null;
 }
 
+/** A message the customer wrote to us by e-mail (inbound/), for the timeline. */
+export interface CustomerMessageInput {
+  message: Extract<CustomerAnswer, { type: 'customer_wrote' }>;
+  /** Kept on the timeline with the text: the mail's subject and the names of the files kept as evidence. */
+  details: { subject: string; attachments: string[] };
+}
+
 /** An agent's decision. An update, not a signal, because the caller needs a validated answer. */
 export const decideUpdate = defineUpdate<ComplaintSnapshot, [DecisionInput]>('decide');
 /** The customer's answer to a proposal or an information request, through a signed link. */
 export const customerAnswerUpdate = defineUpdate<ComplaintSnapshot, [CustomerAnswerInput]>('customerAnswer');
+/** What the customer wrote to us (a reply by e-mail); it answers our open question when there is one. */
+export const customerMessageUpdate = defineUpdate<ComplaintSnapshot, [CustomerMessageInput]>('customerMessage');
 export const statusQuery = defineQuery<ComplaintSnapshot>('status');
 export const allowedDecisionsQuery = defineQuery<DecisionType[], [Actor['role']]>('allowedDecisions');
 

@@ -5,6 +5,7 @@ import { temporalRunPorts } from './temporal-ports.js';
 import {
   allowedDecisionsQuery,
   customerAnswerUpdate,
+  customerMessageUpdate,
   decideUpdate,
   migrateProcessUpdate,
   migrationViewQuery,
@@ -66,6 +67,28 @@ export async function complaintWorkflow(input: ComplaintWorkflowInput): Promise<
     {
       validator: ({ answer }) => {
         if (!isRepeat()) run.validate({ kind: 'customer', at: new Date().toISOString(), answer });
+      },
+    },
+  );
+
+  // A new handler that acts only when invoked (issue 13): histories without it replay unchanged (no patch).
+  setHandler(
+    customerMessageUpdate,
+    ({ message, details }) => {
+      const updateId = currentUpdateInfo()?.id;
+      return run.exclusive(() => {
+        // The question it answers, as the reducer sees the complaint now (after what came due first).
+        const requestId = run.state.status === 'awaiting_customer' ? run.state.pendingInfoRequest?.requestId : undefined;
+        return run.applyUpdate(
+          updateId,
+          { kind: 'customer', at: new Date().toISOString(), answer: message },
+          { actorId: 'customer', actorRole: 'customer', data: { ...message, ...details, ...(requestId ? { requestId } : {}) } },
+        );
+      });
+    },
+    {
+      validator: ({ message }) => {
+        if (!isRepeat()) run.validate({ kind: 'customer', at: new Date().toISOString(), answer: message });
       },
     },
   );

@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import type { Sql } from 'postgres';
 import type { Logger } from 'pino';
 import type { CalendarResolver } from '../../read-model/calendar-resolver.js';
+import type { SealedBox } from '../../security/sealed-box.js';
 import type { ConsoleApi } from './api-client.js';
 
 export interface ConsoleSettings {
@@ -29,6 +30,8 @@ export interface ConsoleDeps {
   log: Logger;
   settings: ConsoleSettings;
   calendars: CalendarResolver;
+  /** Seals what a page hands the next one in a cookie (a new complaint's tracking PIN), with the payload keys. */
+  sealedBox: SealedBox;
 }
 
 export const DEFAULT_CONSOLE_SETTINGS: ConsoleSettings = {

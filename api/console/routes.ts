@@ -1,10 +1,13 @@
 // /console: the staff console, a client of the API (every rule stays in the reducer and the
 // routes). Assets and sign-in need no session; everything after requireStaffSession does, and
-// each section guards its roles (consoleRole).
+// each section guards its roles (consoleRole). Every posted form is read once before its handler
+// (form-check.ts), and a thrown refusal is a 4xx page, never the 503 (console-errors.ts).
 import { Hono } from 'hono';
 import { assetRoutes } from './assets.js';
+import { renderConsoleError } from './console-errors.js';
 import type { ConsoleDeps } from './deps.js';
 import type { ConsoleEnv } from './env.js';
+import { refuseUnreadableForms } from './form-check.js';
 import { homeOf } from './pages/navigation.js';
 import { renderConsoleProblem } from './pages/shell.js';
 import { requireStaffSession } from './session.js';
@@ -14,6 +17,7 @@ import { peopleRoutes } from './people/routes.js';
 import { queueRoutes } from './queues/routes.js';
 import { searchRoutes } from './search/routes.js';
 import { complaintPageRoutes } from './complaint/routes.js';
+import { intakePageRoutes } from './intake/routes.js';
 import { dashboardRoutes } from './dashboard/routes.js';
 import { auditRoutes } from './audit/routes.js';
 import { processRoutes } from './process/routes.js';
@@ -22,22 +26,24 @@ import { calendarPageRoutes } from './calendars/routes.js';
 export function consoleRoutes(deps: ConsoleDeps) {
   const app = new Hono<ConsoleEnv>();
   app.route('/', assetRoutes());
+  // Sign-in guards itself (it comes before the session): its form is read as every other one.
+  app.use('/sign-in', refuseUnreadableForms);
   app.route('/', signInRoutes(deps));
   app.use('*', requireStaffSession(deps));
+  app.use('*', refuseUnreadableForms);
   app.get('/', (c) => c.redirect(homeOf(c.get('staff').role), 303));
   app.route('/', sessionRoutes(deps));
   app.route('/', peopleRoutes(deps));
   app.route('/', queueRoutes(deps));
   app.route('/', searchRoutes(deps));
+  // Before the complaint page: `new` is no reference.
+  app.route('/', intakePageRoutes(deps));
   app.route('/', complaintPageRoutes(deps));
   app.route('/', dashboardRoutes(deps));
   app.route('/', auditRoutes(deps));
   app.route('/', processRoutes(deps));
   app.route('/', calendarPageRoutes(deps));
   app.notFound((c) => renderConsoleProblem(c, 404, '404'));
-  app.onError((err, c) => {
-    deps.log.error({ err, requestId: c.get('requestId') }, 'console page failed');
-    return renderConsoleProblem(c, 503, '503');
-  });
+  app.onError((err, c) => renderConsoleError(c, err, deps.log));
   return app;
 }

@@ -6,6 +6,7 @@ import { errorResponses } from '../http/errors.js';
 import { validationHook } from '../http/validation.js';
 import { tokenParamSchema } from './routes.js';
 import { answerSurvey, openSurvey, surveyAnswerBodySchema, surveyAnsweredSchema, type SurveyDeps } from './survey.js';
+import { responseBody } from '../http/response-body.js';
 
 const answerSurveyRoute = createRoute({
   method: 'post',
@@ -28,6 +29,6 @@ const answerSurveyRoute = createRoute({
 export function surveyRoutes(deps: SurveyDeps) {
   return new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(answerSurveyRoute, async (c) => {
     const survey = await openSurvey(deps, c.req.valid('param').token);
-    return c.json(surveyAnsweredSchema.parse(await answerSurvey(deps, survey, c.req.valid('json'))), 201);
+    return c.json(responseBody(surveyAnsweredSchema, await answerSurvey(deps, survey, c.req.valid('json'))), 201);
   });
 }

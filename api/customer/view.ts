@@ -15,6 +15,7 @@ import {
 import { nextStep, remedyLabel, statusLabel } from '../../texts/customer-view.js';
 import { LANGUAGES, languageOf, type Language } from '../../texts/languages.js';
 import type { ComplaintSnapshot } from '../../workflows/complaint.messages.js';
+import { responseBody } from '../http/response-body.js';
 
 const instant = z.iso.datetime({ offset: true });
 
@@ -132,7 +133,7 @@ export function buildCustomerView(
   const nextUpdate = snapshot?.deadlines.progressUpdateAt ?? null;
   // Only a date still ahead is shown: a timer late by an outage must not ask for a past date.
   const ahead = (at: string | null | undefined) => (at && Date.parse(at) > now.getTime() ? at : null);
-  return customerViewSchema.parse({
+  return responseBody(customerViewSchema, {
     reference: row.reference,
     status,
     label: statusLabel(status, language, state?.pendingInfoRequest?.returnTo),

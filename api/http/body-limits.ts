@@ -19,8 +19,12 @@ export const BODY_LIMIT_BYTES = {
   processDefinitions: 512 * 1024,
   customerAnswer: 64 * 1024,
   tracking: 4 * 1024,
+  /** A platform's complaint: its transcript renders to at most a description's 10,000 characters, plus a time per message. */
+  integrations: 128 * 1024,
   /** The complaint form with its attachments; the app sets it from the form's limits (complaintFormBodyLimit). */
   complaintForm: 20 * 1024 * 1024 + 256 * 1024,
+  /** A raw e-mail (POST /v1/inbound/email); the app sets it from INBOUND_EMAIL_MAX_BYTES. */
+  inboundEmail: 30 * 1024 * 1024,
   other: 16 * 1024,
 } as const;
 
@@ -29,9 +33,11 @@ export type BodyLimitGroup = keyof typeof BODY_LIMIT_BYTES;
 /** The route group whose limit applies to `path`. */
 export function bodyLimitGroup(path: string): BodyLimitGroup {
   if (path === '/v1/complaints') return 'intake';
+  if (path === '/v1/inbound/email') return 'inboundEmail';
   if (path.startsWith('/v1/complaints/') || path.startsWith('/v1/calendars/')) return 'staff';
   if (path.startsWith('/v1/process-definitions') || path.startsWith('/v1/process-selection')) return 'processDefinitions';
   if (path === '/v1/track' || path === '/track') return 'tracking';
+  if (path.startsWith('/v1/integrations/')) return 'integrations';
   if (path === '/complaints/new') return 'complaintForm';
   if (path.startsWith('/v1/responses/') || path.startsWith('/r/')) return 'customerAnswer';
   return 'other';

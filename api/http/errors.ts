@@ -6,6 +6,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Logger } from 'pino';
 import { ZodError, type core } from 'zod';
 import { DomainError, ERROR_CODES, type ErrorCode, type FieldIssue } from '../../domain/errors.js';
+import { ResponseSchemaError } from './response-body.js';
 
 export const errorBodySchema = z
   .object({
@@ -61,6 +62,11 @@ export function renderError(c: Context, err: unknown, log: Logger) {
   });
   if (err instanceof DomainError) {
     return c.json(body(err.code, err.message, err.details), ERROR_CODES[err.code] as ContentfulStatusCode);
+  }
+  // A body off its own schema is our fault: a 500, never the 400 a ZodError of the request gets.
+  if (err instanceof ResponseSchemaError) {
+    log.error({ err, issues: err.issues, requestId, method: c.req.method, path: c.req.path }, 'response failed its own schema');
+    return c.json(body('INTERNAL', 'Something went wrong on our side; the request id helps us find it'), 500);
   }
   if (err instanceof ZodError) {
     const e = validationError(fieldIssues(err.issues));

@@ -46,12 +46,18 @@ export interface IntakeResult {
   workflowPending: boolean;
 }
 
-/** What a channel files besides the body (the web form's attachments and consent). */
+/** What a channel files besides the body (the web form's attachments and consent; who entered it). */
 export interface IntakeExtras {
+  /** The staff member filing it (the API key's or the console's person); absent for the customer's own. */
+  enteredBy?: { id: string; role: string };
+  /** When it was received, as the API resolved the body's `receivedAt` (domain/receipt-time.ts); default now. */
+  receivedAt?: string;
   /** Also make a request what it is: a retry with the same key and other extras is a conflict (the attachments' sha256). */
   fingerprintParts?: readonly string[];
   /** Writes in the intake transaction, after the complaint's row: filed with the complaint, or neither is. */
   writeWithComplaint?: (tx: TransactionSql, complaint: { id: string; reference: string; receivedAt: string }) => Promise<void>;
+  /** What the key is called in a 409's message when the caller never sent an Idempotency-Key (a platform's message id). */
+  keyName?: string;
 }
 
 export async function fileComplaint(
@@ -63,16 +69,27 @@ export async function fileComplaint(
   const fingerprinted = extras.fingerprintParts ? [request, extras.fingerprintParts] : request;
   const fingerprint = createHash('sha256').update(JSON.stringify(fingerprinted)).digest('hex');
   const key = idempotencyKey ?? `auto:${randomUUID()}`;
-  const earlier = await replay(deps, key, fingerprint);
+  const keyName = extras.keyName ?? 'this Idempotency-Key';
+  const earlier = await replay(deps, key, fingerprint, keyName);
   if (earlier) return earlier;
 
   const pin = generatePin();
+  const enteredAt = new Date().toISOString();
+  // The workflow gets the complaint and the resolved receipt time; who entered it, at which office
+  // or through whom stays in the read model.
+  const { receivedAt: _asGiven, frontOffice, intermediary, ...complaint } = request;
   const intake: ComplaintIntake = {
     complaintId: randomUUID(),
     reference: '',
-    receivedAt: new Date().toISOString(),
-    ...request,
+    ...complaint,
+    receivedAt: extras.receivedAt ?? enteredAt,
     pinHash: await hashPin(pin),
+  };
+  const entry = {
+    enteredAt,
+    ...(extras.enteredBy ? { enteredBy: extras.enteredBy } : {}),
+    ...(frontOffice ? { frontOffice } : {}),
+    ...(intermediary ? { intermediary } : {}),
   };
   // New complaints run under the current rules and the process version chosen now for their whole
   // life, across continue-as-new: the input is sealed into the ledger, so a retry or the reconciler
@@ -100,15 +117,16 @@ export async function fileComplaint(
       INSERT INTO complaints (id, reference, channel, status, customer_name, customer_email, customer_phone,
         customer_locale, customer_country, customer_postal_address, subject, description, category, product, pin_hash, received_at,
         process_version, process_definition_id, process_definition_version, process_definition_hash,
-        customer_email_hash, customer_phone_hash)
+        customer_email_hash, customer_phone_hash, entered_at, entered_by, front_office, intermediary)
       VALUES (${intake.complaintId}, ${intake.reference}, ${intake.channel}, 'received', ${c.name}, ${c.email ?? null},
         ${c.phone ?? null}, ${c.locale}, ${c.country ?? null}, ${c.postalAddress ?? null}, ${intake.subject}, ${intake.description},
         ${intake.category ?? null}, ${intake.product ?? null}, ${intake.pinHash}, ${intake.receivedAt},
         ${process.versionId}, ${pinned.definitionId}, ${pinned.version}, ${pinned.contentHash},
-        ${deps.customerLookup.email(c.email)}, ${deps.customerLookup.phone(c.phone)})`;
+        ${deps.customerLookup.email(c.email)}, ${deps.customerLookup.phone(c.phone)},
+        ${enteredAt}, ${extras.enteredBy?.id ?? null}, ${frontOffice ?? null}, ${intermediary ?? null})`;
     await tx`
       INSERT INTO complaint_events (complaint_id, seq, type, actor_id, actor_role, occurred_at, data)
-      VALUES (${intake.complaintId}, 0, 'received', 'intake', 'system', ${intake.receivedAt}, ${tx.json({ channel: intake.channel })})`;
+      VALUES (${intake.complaintId}, 0, 'received', 'intake', 'system', ${intake.receivedAt}, ${tx.json({ channel: intake.channel, ...entry })})`;
     // The reference and the PIN by SMS whenever a phone number is given: queued with the complaint
     // (a crash cannot lose it or send it for a complaint we never stored), the PIN sealed.
     if (c.phone) {
@@ -121,19 +139,19 @@ export async function fileComplaint(
     return response;
   });
   if (!response) {
-    const winner = await replay(deps, key, fingerprint);
-    if (!winner) throw new DomainError('CONFLICT', 'A request with this Idempotency-Key is in progress; retry');
+    const winner = await replay(deps, key, fingerprint, keyName);
+    if (!winner) throw new DomainError('CONFLICT', `A request with ${keyName} is in progress; retry`);
     return winner;
   }
   return { response, created: true, workflowPending: await startUnlessUnavailable(deps, input) };
 }
 
-async function replay(deps: IntakeDeps, key: string, fingerprint: string): Promise<IntakeResult | undefined> {
+async function replay(deps: IntakeDeps, key: string, fingerprint: string, keyName: string): Promise<IntakeResult | undefined> {
   const [row] = await deps.sql<{ fingerprint: string; sealed_response: string | null }[]>`
     SELECT fingerprint, sealed_response FROM intake_requests WHERE idempotency_key = ${key}`;
   if (!row) return undefined;
   if (row.fingerprint !== fingerprint) {
-    throw new DomainError('CONFLICT', 'This Idempotency-Key was used with a different request body');
+    throw new DomainError('CONFLICT', `${keyName.charAt(0).toUpperCase()}${keyName.slice(1)} was used with a different request body`);
   }
   // Erased after INTAKE_REPLAY_HOURS by the intake reconciler: the PIN is no longer kept.
   if (row.sealed_response === null) {

@@ -1,17 +1,21 @@
 // POST /v1/complaints: intake, from the web form (keyless, rate-limited) or from staff (any channel).
-import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { createRoute, OpenAPIHono, z, type Hook } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
 import type { Logger } from 'pino';
 import { DomainError } from '../../domain/errors.js';
 import type { AppEnv } from '../http/app-env.js';
 import type { Actor } from '../http/auth.js';
 import { clientAddress, clientNetwork, type ClientAddressHasher } from '../http/client-address.js';
-import { intakeRequestSchema, intakeResponseSchema } from './intake.schemas.js';
-import { errorResponses } from '../http/errors.js';
+import { intakeRequestSchema, intakeResponseSchema, type IntakeRequest } from './intake.schemas.js';
+import { errorResponses, fieldIssues, validationError } from '../http/errors.js';
+import type { FieldIssue } from '../../domain/errors.js';
+import { receiptTime } from '../../domain/receipt-time.js';
+import type { AgentIntakeSettings } from '../../config/agent-intake.js';
 import { idempotencyKeySchema } from '../http/idempotency-key.js';
 import { fileComplaint, type IntakeDeps } from './file-complaint.js';
 import type { FixedWindowLimiter } from '../http/rate-limit.js';
 import { validationHook } from '../http/validation.js';
+import { responseBody } from '../http/response-body.js';
 
 const STAFF_INTAKE_ROLES = ['agent', 'supervisor', 'admin'] as const;
 
@@ -45,26 +49,34 @@ const fileRoute = createRoute({
   },
 });
 
-export function intakeRoutes(deps: IntakeDeps & { trustProxy: boolean; hashClientAddress: ClientAddressHasher; log: Logger }) {
-  return new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
-    .openapi(fileRoute, async (c) => {
-      const body = c.req.valid('json');
-      const actor = c.get('actor');
-      admitCaller(actor, body.channel);
-      const key = c.req.valid('header')['idempotency-key'];
-      const scopedKey = key && callerScopedKey(actor, deps.hashClientAddress(clientAddress(c, deps.trustProxy)), key);
-      const { response, created, workflowPending } = await fileComplaint(deps, body, scopedKey);
-      c.header('Location', `/v1/complaints/${response.reference}`);
-      if (workflowPending) {
-        // Ids only: the body and the PIN are personal.
-        deps.log.warn(
-          { requestId: c.get('requestId'), complaintId: response.id },
-          'complaint stored but its workflow could not start (Temporal unavailable); the intake reconciler will start it',
-        );
-        return c.json(intakeResponseSchema.parse(response), 202);
-      }
-      return c.json(intakeResponseSchema.parse(response), created ? 201 : 200);
-    });
+export function intakeRoutes(
+  deps: IntakeDeps & { trustProxy: boolean; hashClientAddress: ClientAddressHasher; log: Logger; agentIntake: AgentIntakeSettings },
+) {
+  return new OpenAPIHono<AppEnv>({ defaultHook: intakeValidationHook(deps.agentIntake) })
+    .openapi(
+      fileRoute,
+      async (c) => {
+        const body = c.req.valid('json');
+        const actor = c.get('actor');
+        admitCaller(actor, body.channel);
+        const entry = checkAgentEntry(body, deps.agentIntake, new Date());
+        if (entry.issues.length > 0) throw validationError(entry.issues);
+        const key = c.req.valid('header')['idempotency-key'];
+        const scopedKey = key && callerScopedKey(actor, deps.hashClientAddress(clientAddress(c, deps.trustProxy)), key);
+        const filedBy = { receivedAt: entry.receivedAt, ...(actor ? { enteredBy: { id: actor.id, role: actor.role } } : {}) };
+        const { response, created, workflowPending } = await fileComplaint(deps, body, scopedKey, filedBy);
+        c.header('Location', `/v1/complaints/${response.reference}`);
+        if (workflowPending) {
+          // Ids only: the body and the PIN are personal.
+          deps.log.warn(
+            { requestId: c.get('requestId'), complaintId: response.id },
+            'complaint stored but its workflow could not start (Temporal unavailable); the intake reconciler will start it',
+          );
+          return c.json(responseBody(intakeResponseSchema, response), 202);
+        }
+        return c.json(responseBody(intakeResponseSchema, response), created ? 201 : 200);
+      },
+    );
 }
 
 /**
@@ -82,6 +94,39 @@ export function keylessIntakeAdmission(deps: { publicIntakeLimiter: FixedWindowL
       }
     }
     await next();
+  };
+}
+
+/**
+ * The checks of a staff entry that depend on config and the clock: the received time (not in the
+ * future, not further back than INTAKE_BACKDATE_MAX_DAYS) and the office. Takes the raw body too
+ * (for the validation hook), so a refusal names these fields with the schema's, all at once.
+ */
+function checkAgentEntry(body: { receivedAt?: unknown; frontOffice?: unknown }, settings: AgentIntakeSettings, now: Date): { issues: FieldIssue[]; receivedAt: string } {
+  const issues: FieldIssue[] = [];
+  const given = typeof body.receivedAt === 'string' ? body.receivedAt : undefined;
+  const receipt = receiptTime(given, now, settings.backdateMaxDays);
+  if (!receipt.ok && given !== undefined && !Number.isNaN(Date.parse(given))) issues.push({ path: 'receivedAt', message: receipt.message });
+  const office = body.frontOffice;
+  if (typeof office === 'string' && !settings.frontOffices.some((o) => o.id === office)) {
+    const known = settings.frontOffices.map((o) => o.id).join(', ');
+    issues.push({ path: 'frontOffice', message: `unknown office '${office}'; the offices are: ${known}` });
+  }
+  return { issues, receivedAt: receipt.ok ? receipt.receivedAt : now.toISOString() };
+}
+
+/** The shared validation hook, adding the entry's own checks so that one refusal names every bad field. */
+function intakeValidationHook(settings: AgentIntakeSettings): Hook<any, any, any, any> {
+  return async (result, c) => {
+    if (result.success || result.target !== 'json') return validationHook(result, c);
+    const issues = fieldIssues(result.error.issues);
+    const raw: unknown = await c.req.json().catch(() => undefined);
+    if (raw !== null && typeof raw === 'object') {
+      for (const extra of checkAgentEntry(raw, settings, new Date()).issues) {
+        if (!issues.some((i) => i.path === extra.path)) issues.push(extra);
+      }
+    }
+    throw validationError(issues);
   };
 }
 

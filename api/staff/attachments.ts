@@ -12,6 +12,7 @@ import { requireRole } from '../http/auth.js';
 import { errorResponses } from '../http/errors.js';
 import { validationHook } from '../http/validation.js';
 import { referenceParamSchema } from './complaints.schemas.js';
+import { responseBody } from '../http/response-body.js';
 
 const READERS = ['agent', 'supervisor', 'auditor', 'admin'] as const;
 
@@ -67,7 +68,7 @@ export function attachmentRoutes(deps: { sql: Sql; attachments: AttachmentStore 
       const { reference } = c.req.valid('param');
       const list = await deps.attachments.list(await complaintIdByReference(deps.sql, reference));
       const body = list.map((a) => ({ ...a, href: `/v1/complaints/${reference}/attachments/${a.id}` }));
-      return c.json(z.array(attachmentSchema).parse(body), 200);
+      return c.json(responseBody(z.array(attachmentSchema), body), 200);
     })
     .openapi(downloadRoute, async (c) => {
       const { reference, id } = c.req.valid('param');

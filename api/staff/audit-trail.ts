@@ -9,6 +9,7 @@ import type { AppEnv } from '../http/app-env.js';
 import { requireRole } from '../http/auth.js';
 import { errorResponses, validationError } from '../http/errors.js';
 import { validationHook } from '../http/validation.js';
+import { responseBody } from '../http/response-body.js';
 
 const AUDIT_READERS = ['auditor', 'admin'] as const;
 
@@ -27,7 +28,13 @@ function instantOrDay(name: 'from' | 'to', description: string) {
         return z.NEVER;
       }
       const at = new Date(day ? `${s}T00:00:00Z` : s);
-      return day && name === 'to' ? new Date(at.getTime() + 86_400_000) : at;
+      const bound = day && name === 'to' ? new Date(at.getTime() + 86_400_000) : at;
+      // PostgreSQL has no year 0, and JavaScript writes years past 9999 as +010000.
+      if (bound.getUTCFullYear() < 1970 || bound.getUTCFullYear() > 9999) {
+        ctx.addIssue({ code: 'custom', message: 'expected an instant between 1970 and 9999' });
+        return z.NEVER;
+      }
+      return bound;
     })
     .optional()
     .meta(param(name, description, name === 'to' ? '2026-03-31' : '2026-03-01'));
@@ -120,7 +127,17 @@ const route = createRoute({
   },
 });
 
-const cursorSchema = z.object({ v: z.literal(1), f: z.string(), a: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/), i: z.string().min(1).max(300) });
+/** `2026-04-20T09:00:00.123456Z` naming a real instant since 1970 (not 30 February: PostgreSQL would refuse to cast it). */
+const isCursorInstant = (s: string) => {
+  const ms = Date.parse(`${s.slice(0, 23)}Z`);
+  return ms >= 0 && new Date(ms).toISOString().slice(0, 23) === s.slice(0, 23);
+};
+const cursorSchema = z.object({
+  v: z.literal(1),
+  f: z.string(),
+  a: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/).refine(isCursorInstant),
+  i: z.string().min(1).max(300),
+});
 
 function filterDigest(query: Record<string, unknown>): string {
   const canonical = Object.keys(query)
@@ -159,6 +176,6 @@ export function auditTrailRoutes(deps: { sql: Sql }) {
       limit: query.limit,
       after,
     });
-    return c.json(pageSchema.parse({ entries, nextCursor: next ? encodeCursor(next, digest) : null }), 200);
+    return c.json(responseBody(pageSchema, { entries, nextCursor: next ? encodeCursor(next, digest) : null }), 200);
   });
 }

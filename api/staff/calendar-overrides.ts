@@ -26,6 +26,7 @@ import {
   overridesVersionSchema,
 } from './calendar-overrides.schemas.js';
 import { calendarIdParamSchema } from './calendars.schemas.js';
+import { responseBody } from '../http/response-body.js';
 
 /** Calendars hold no personal data: every staff role reads them; who changes the process writes. */
 const READERS = ROLES;
@@ -108,7 +109,7 @@ export function calendarOverrideRoutes(deps: { sql: Sql; calendars: CalendarReso
       const { id } = c.req.valid('param');
       knownCalendar(id);
       const body = (await currentCalendarOverrides(sql, id)) ?? neverOverridden(id);
-      return c.json(overridesVersionSchema.parse(body), 200);
+      return c.json(responseBody(overridesVersionSchema, body), 200);
     })
     .openapi(putRoute, async (c) => {
       const { id } = c.req.valid('param');
@@ -121,20 +122,20 @@ export function calendarOverrideRoutes(deps: { sql: Sql; calendars: CalendarReso
       const { version, created } = await storeCalendarOverrides(sql, { calendarId: id, overrides, author, changeNote, baseVersion });
       calendars.forget(id);
       if (created) c.header('Location', `/v1/calendars/${id}/overrides/versions/${version.version}`);
-      return c.json(overridesVersionSchema.parse(version), created ? 201 : 200);
+      return c.json(responseBody(overridesVersionSchema, version), created ? 201 : 200);
     })
     .openapi(historyRoute, async (c) => {
       const { id } = c.req.valid('param');
       knownCalendar(id);
       const versions = await calendarOverridesHistory(sql, id);
-      return c.json(overridesHistorySchema.parse({ calendarId: id, versions }), 200);
+      return c.json(responseBody(overridesHistorySchema, { calendarId: id, versions }), 200);
     })
     .openapi(versionRoute, async (c) => {
       const { id, version } = c.req.valid('param');
       knownCalendar(id);
       const stored = await calendarOverridesVersion(sql, id, version);
       if (!stored) throw new DomainError('NOT_FOUND', `${id} has no overrides version ${version}`);
-      return c.json(overridesVersionSchema.parse(stored), 200);
+      return c.json(responseBody(overridesVersionSchema, stored), 200);
     });
 }
 

@@ -28,6 +28,7 @@ import {
 import { errorResponses, validationError } from '../http/errors.js';
 import { validationHook } from '../http/validation.js';
 import type { CalendarResolver } from '../../read-model/calendar-resolver.js';
+import { responseBody } from '../http/response-body.js';
 
 /** Calendars hold no personal data: every staff role may read them. */
 const CALENDAR_READ_ROLES = ROLES;
@@ -97,7 +98,7 @@ export function calendarRoutes(deps: { calendars: CalendarResolver; now?: () => 
   const { calendars } = deps;
   const now = deps.now ?? (() => new Date());
   return new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
-    .openapi(listRoute, (c) => c.json(calendarListSchema.parse({ calendars: listCalendars() }), 200))
+    .openapi(listRoute, (c) => c.json(responseBody(calendarListSchema, { calendars: listCalendars() }), 200))
     .openapi(getRoute, async (c) => {
       const { id } = c.req.valid('param');
       const year = c.req.valid('query').year ?? currentYear(id, now());
@@ -105,15 +106,15 @@ export function calendarRoutes(deps: { calendars: CalendarResolver; now?: () => 
       const { name, timeZone } = calendar;
       const weeklyHours = weeklyHoursInYear(calendar, year);
       const body = { id, name, timeZone, year, overridesVersion, weeklyHours, ...holidaysInYear(calendar, year) };
-      return c.json(calendarYearSchema.parse(body), 200);
+      return c.json(responseBody(calendarYearSchema, body), 200);
     })
     .openapi(deadlineRoute, async (c) => {
       const body = await deadlineAnswer(calendars, c.req.valid('param').id, c.req.valid('query'));
-      return c.json(deadlineSchema.parse(body), 200);
+      return c.json(responseBody(deadlineSchema, body), 200);
     })
     .openapi(businessTimeRoute, async (c) => {
       const body = await businessTimeAnswer(calendars, c.req.valid('param').id, c.req.valid('query'));
-      return c.json(businessTimeSchema.parse(body), 200);
+      return c.json(responseBody(businessTimeSchema, body), 200);
     });
 }
 

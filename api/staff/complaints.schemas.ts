@@ -60,7 +60,15 @@ export const complaintSchema = z
     description: z.string(),
     category: z.string().nullable(),
     product: z.string().nullable(),
-    receivedAt: instant,
+    receivedAt: instant.meta({ description: 'When the complaint reached us: every clock starts here (staff may give a time before they entered it)' }),
+    entry: z
+      .object({
+        enteredAt: instant.nullable().meta({ description: 'When it was filed in Plaint; null for complaints filed before this was kept (then as received)' }),
+        enteredBy: z.string().nullable().meta({ description: 'The staff member who entered it; null for the customer\'s own (web form, keyless API)', example: 'agent-ayse' }),
+        frontOffice: z.string().nullable().meta({ description: 'The office a `front_office` complaint came to (`GET /v1/intake-options`)', example: 'head-office' }),
+        intermediary: z.string().nullable().meta({ description: 'Who passed a `dealer` or `sales_representative` complaint on', example: 'Yılmaz Oto (D-1043)' }),
+      })
+      .meta({ description: 'How the complaint was entered' }),
     updatedAt: instant.meta({ description: 'When the latest transition happened (intake, before the first)' }),
     recordedByWorkflow: z.boolean().meta({ description: 'The workflow has confirmed this record' }),
     closure: z.string().nullable().meta({ description: 'Why a closed complaint closed', example: 'accepted' }),

@@ -19,6 +19,7 @@ import { validationHook } from '../http/validation.js';
 import { listCursors } from './complaint-list-cursor.js';
 import { complaintListQuerySchema, complaintListSchema, type ComplaintListQuery } from './complaint-list.schemas.js';
 import { complaintAsReadBy, complaintSchema, referenceParamSchema } from './complaints.schemas.js';
+import { responseBody } from '../http/response-body.js';
 
 export const STAFF_READ_ROLES = ['agent', 'supervisor', 'auditor', 'admin'] as const;
 
@@ -106,7 +107,7 @@ export function complaintReadRoutes(deps: ComplaintReadDeps) {
       const page = await searchComplaints(deps.sql, { filters, sort: query.sort, limit: query.limit, ...(after ? { after } : {}), now });
       const items = await complaintViews(page.rows, { now, calendars: deps.calendars });
       return c.json(
-        complaintListSchema.parse({ items: items.map((item) => complaintAsReadBy(actor.role, item)), nextCursor: page.next && cursors.encode(page.next, digest), total: page.total }),
+        responseBody(complaintListSchema, { items: items.map((item) => complaintAsReadBy(actor.role, item)), nextCursor: page.next && cursors.encode(page.next, digest), total: page.total }),
         200,
       );
     })
@@ -120,7 +121,7 @@ export function complaintReadRoutes(deps: ComplaintReadDeps) {
       });
       if (!complaint) throw new DomainError('NOT_FOUND', 'No complaint has this reference');
       c.header('ETag', `"${complaint.seq}"`);
-      return c.json(complaintSchema.parse(complaintAsReadBy(actor.role, complaint)), 200);
+      return c.json(responseBody(complaintSchema, complaintAsReadBy(actor.role, complaint)), 200);
     });
 }
 

@@ -27,6 +27,7 @@ import { findComplaintByReference } from '../../read-model/complaint-queries.js'
 import type { CalendarResolver } from '../../read-model/calendar-resolver.js';
 import type { TemporalGateway } from '../../temporal/gateway.js';
 import { validationHook } from '../http/validation.js';
+import { responseBody } from '../http/response-body.js';
 
 const decisionBodySchema = decisionSchema.meta({
   id: 'Decision',
@@ -121,7 +122,7 @@ export function decisionRoutes(deps: { sql: Sql; temporal: TemporalGateway; cale
     });
     if (!complaint) throw new DomainError('NOT_FOUND', 'No complaint has this reference');
     c.header('ETag', `"${Math.max(complaint.seq, status.seq)}"`);
-    return c.json(complaintSchema.parse(complaintAsReadBy(actor.role, complaint)), 200);
+    return c.json(responseBody(complaintSchema, complaintAsReadBy(actor.role, complaint)), 200);
   });
 }
 

@@ -3,6 +3,7 @@
 import { z } from '@hono/zod-openapi';
 import { AGEING_BUCKETS } from '../../domain/reports/kpi-periods.js';
 import { GROUPINGS, TIMED_STAGE_IDS } from '../../read-model/kpi-report.js';
+import { reportFilterQuery } from './report-filters.js';
 
 /** A report's range is at most about three years: a report, not a scan of everything ever filed. */
 export const MAX_REPORT_DAYS = 3 * 366;
@@ -20,10 +21,17 @@ export const kpiQuerySchema = z.object({
       'Absent: the total only.',
     example: 'category',
   }),
+  ...reportFilterQuery,
   rootCauses: z.coerce.number().int().min(1).max(100).default(10).meta({ description: 'How many root causes to list (top N)', example: 10 }),
 });
 
-export const trendsQuerySchema = kpiQuerySchema.pick({ from: true, to: true });
+export const trendsQuerySchema = kpiQuerySchema.pick({ from: true, to: true, department: true, team: true });
+
+/** What a filtered report counts, echoed in its answer. */
+const filterEcho = {
+  department: z.string().nullable().meta({ description: 'The department the figures are filtered to (query `department`), else null' }),
+  team: z.string().nullable().meta({ description: 'The team the figures are filtered to (query `team`), else null' }),
+};
 
 const ratio = (description: string) =>
   z
@@ -166,6 +174,7 @@ export const kpiReportSchema = z
     periodEnd: z.iso.datetime({ offset: true }).meta({ description: 'The first instant after the period (not counted)' }),
     repeatWindowDays: z.number().int(),
     groupBy: z.enum(GROUPINGS).nullable(),
+    ...filterEcho,
     total: kpiFiguresSchema,
     groups: z
       .array(
@@ -191,6 +200,7 @@ export const trendsSchema = z
     from: z.iso.date(),
     to: z.iso.date(),
     timeZone: z.string(),
+    ...filterEcho,
     weeks: z
       .array(
         z.object({

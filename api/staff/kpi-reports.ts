@@ -7,6 +7,7 @@ import { CALENDAR_YEAR_LIMITS, listCalendars } from '../../domain/calendar/regis
 import type { FieldIssue } from '../../domain/errors.js';
 import { daysSpanned, reportBounds, subPeriods } from '../../domain/reports/kpi-periods.js';
 import type { CalendarResolver } from '../../read-model/calendar-resolver.js';
+import type { ReportFilter } from '../../read-model/report-filter.js';
 import { calendarAgeing, kpiReport } from '../../read-model/kpi-report.js';
 import { kpiTrends } from '../../read-model/kpi-trends.js';
 import type { AppEnv } from '../http/app-env.js';
@@ -15,6 +16,8 @@ import { errorResponses, validationError } from '../http/errors.js';
 import { validationHook } from '../http/validation.js';
 import { kpiCsv } from './kpi-reports-csv.js';
 import { kpiQuerySchema, kpiReportSchema, MAX_REPORT_DAYS, trendsQuerySchema, trendsSchema } from './kpi-reports.schemas.js';
+import { unknownUnits } from './report-filters.js';
+import { responseBody } from '../http/response-body.js';
 
 /** Supervisors, process owners, auditors and admins read reports; agents work complaints, they get 403. */
 const REPORT_READERS = ['supervisor', 'process_owner', 'auditor', 'admin'] as const;
@@ -39,9 +42,13 @@ const kpiRoute = createRoute({
     'Every figure is defined in the KpiFigures schema: what counts, which date puts it in the period, its unit. ' +
     'Send `Accept: text/csv` for the same table as CSV (RFC 4180; one row for the total, then one per group; ' +
     'column ids stable; text cells starting with = + - @ are prefixed with an apostrophe). ' +
+    '`department` and/or `team` (staff directory ids) count every figure, the total, the groups and the root causes, over ' +
+    "that department's or team's complaints only; they combine with any `groupBy` and with each other. " +
     'Speed: every grouping reads rollups kept by each transition (by month, day and hour, by dimension; exact, the same ' +
-    'figures as the fact tables); in a report time zone whose midnights are not whole UTC hours (e.g. +03:30, +05:30) ' +
-    'the figures come from the fact tables (slower at scale).',
+    'figures as the fact tables), and so does one department or one team alone, ungrouped, by week or month, or grouped ' +
+    'by its own dimension (its root causes come from the corrective actions); department and team together, or a filter ' +
+    'with another grouping, and a report time zone whose midnights are not whole UTC hours (e.g. +03:30, +05:30), read ' +
+    'the fact tables (exact, slower at scale).',
   security: [{ apiKey: [] }],
   middleware: [requireRole(...REPORT_READERS)] as const,
   request: { query: kpiQuerySchema },
@@ -58,6 +65,7 @@ const trendsRoute = createRoute({
   method: 'get',
   path: '/trends',
   summary: 'Weekly KPI series for charts (staff: supervisor, process_owner, auditor, admin)',
+  description: 'The KPI report grouped by ISO week, reduced to what a chart plots; `department` and/or `team` as on /v1/reports/kpis.',
   security: [{ apiKey: [] }],
   middleware: [requireRole(...REPORT_READERS)] as const,
   request: { query: trendsQuerySchema },
@@ -77,13 +85,15 @@ export function kpiReportRoutes(deps: KpiReportDeps) {
 
   return new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
     .openapi(kpiRoute, async (c) => {
-      const { from, to, groupBy, rootCauses } = c.req.valid('query');
-      checkRange(from, to);
+      const { from, to, groupBy, rootCauses, department, team } = c.req.valid('query');
+      const filter = { department, team };
+      await checkQuery(deps.sql, from, to, filter);
       const units = groupBy === 'week' || groupBy === 'month' ? subPeriods(from, to, groupBy) : undefined;
       const report = await kpiReport(deps.sql, {
         ...reportBounds(from, to, timeZone),
         ...(await settings(to)),
         groupBy,
+        filter,
         rootCauseLimit: rootCauses,
         ...(units ? { units: units.map((u) => u.unitStart) } : {}),
       });
@@ -91,7 +101,7 @@ export function kpiReportRoutes(deps: KpiReportDeps) {
         ? units.map((u) => ({ key: u.key, from: u.from, to: u.to, figures: report.groups.get(u.unitStart)! }))
         : [...report.groups].map(([key, figures]) => ({ key, figures })).sort((a, b) => compareKeys(a.key, b.key));
       if (wantsCsv(c.req.header('accept'))) {
-        const name = `kpis_${from}_${to}${groupBy ? `_by-${groupBy}` : ''}.csv`;
+        const name = `kpis_${from}_${to}${groupBy ? `_by-${groupBy}` : ''}${filterSuffix(filter)}.csv`;
         return c.body(kpiCsv({ from, to, total: report.total, groups }), 200, {
           'Content-Type': 'text/csv; charset=utf-8',
           'Content-Disposition': `attachment; filename="${name}"`,
@@ -99,23 +109,31 @@ export function kpiReportRoutes(deps: KpiReportDeps) {
       }
       const { start, end } = reportBounds(from, to, timeZone);
       return c.json(
-        kpiReportSchema.parse({
+        responseBody(kpiReportSchema, {
           from, to, timeZone, periodStart: start.toISOString(), periodEnd: end.toISOString(), repeatWindowDays,
-          groupBy: groupBy ?? null, total: report.total, groups, rootCauses: report.rootCauses,
+          groupBy: groupBy ?? null, department: department ?? null, team: team ?? null,
+          total: report.total, groups, rootCauses: report.rootCauses,
         }),
         200,
       );
     })
     .openapi(trendsRoute, async (c) => {
-      const { from, to } = c.req.valid('query');
-      checkRange(from, to);
-      const weeks = await kpiTrends(deps.sql, { ...reportBounds(from, to, timeZone), ...(await settings(to)), from, to });
-      return c.json(trendsSchema.parse({ from, to, timeZone, weeks }), 200);
+      const { from, to, department, team } = c.req.valid('query');
+      const filter = { department, team };
+      await checkQuery(deps.sql, from, to, filter);
+      const weeks = await kpiTrends(deps.sql, { ...reportBounds(from, to, timeZone), ...(await settings(to)), filter, from, to });
+      return c.json(responseBody(trendsSchema, { from, to, timeZone, department: department ?? null, team: team ?? null, weeks }), 200);
     });
 }
 
+/** The period's issues and the filter's unknown units, all in one 400. */
+async function checkQuery(sql: Sql, from: string, to: string, filter: ReportFilter): Promise<void> {
+  const issues = [...rangeIssues(from, to), ...(await unknownUnits(sql, filter))];
+  if (issues.length > 0) throw validationError(issues);
+}
+
 /** `to` not before `from`, at most MAX_REPORT_DAYS, inside the years the calendars are built for. */
-function checkRange(from: string, to: string): void {
+function rangeIssues(from: string, to: string): FieldIssue[] {
   const issues: FieldIssue[] = [];
   const [min, max] = [CALENDAR_YEAR_LIMITS.min + 1, CALENDAR_YEAR_LIMITS.max];
   if (Number(from.slice(0, 4)) < min) issues.push({ path: 'query.from', message: `must be in ${min} or later` });
@@ -123,7 +141,13 @@ function checkRange(from: string, to: string): void {
   const days = daysSpanned(from, to);
   if (days < 1) issues.push({ path: 'query.to', message: 'must not be before from' });
   else if (days > MAX_REPORT_DAYS) issues.push({ path: 'query.to', message: `at most ${MAX_REPORT_DAYS} days from from (both included)` });
-  if (issues.length > 0) throw validationError(issues);
+  return issues;
+}
+
+/** `_department-<id>_team-<id>` for a filtered report's file name (ids reduced to letters, digits, `-`, `_`). */
+function filterSuffix(filter: ReportFilter): string {
+  const safe = (id: string) => id.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 60);
+  return `${filter.department ? `_department-${safe(filter.department)}` : ''}${filter.team ? `_team-${safe(filter.team)}` : ''}`;
 }
 
 /** CSV when the client asks for it before (or instead of) JSON. */

@@ -1,6 +1,6 @@
 // The route definitions of /v1/process-definitions and /v1/process-selection (the handlers are in
 // process-definitions.ts). Every staff role reads; process owners and admins write.
-import { createRoute } from '@hono/zod-openapi';
+import { createRoute, z } from '@hono/zod-openapi';
 import { ROLES, type Role } from '../../domain/complaint.js';
 import { requireRole } from '../http/auth.js';
 import { errorResponses } from '../http/errors.js';
@@ -30,6 +30,7 @@ const READ_ROLES = ROLES;
 export const WRITE_ROLES = ['process_owner', 'admin'] as const satisfies readonly Role[];
 
 const json = <T>(schema: T) => ({ 'application/json': { schema } });
+const SELECTION_ETAG = { ETag: { description: 'The revision, `"<revision>"`: send it as `If-Match` with a change', schema: { type: 'string' as const, example: '"4"' } } };
 const TAGS = ['Process definitions'];
 const reader = { tags: TAGS, security: [{ apiKey: [] }], middleware: [requireRole(...READ_ROLES)] };
 const writer = { tags: TAGS, security: [{ apiKey: [] }], middleware: [requireRole(...WRITE_ROLES)] };
@@ -168,8 +169,13 @@ export const getSelectionRoute = createRoute({
   method: 'get',
   path: '/',
   summary: 'The selection rules in force',
-  description: 'Which definition a new complaint is filed under: the first rule whose conditions all hold, else the default.',
-  responses: { 200: { description: 'The latest revision', content: json(selectionRevisionSchema) }, ...errorResponses(401, 403) },
+  description:
+    'Which definition a new complaint is filed under: the first rule whose conditions all hold, else the default. ' +
+    'The `ETag` is the revision: send it as `If-Match` with a change so that one made meanwhile is not overwritten.',
+  responses: {
+    200: { description: 'The latest revision', headers: SELECTION_ETAG, content: json(selectionRevisionSchema) },
+    ...errorResponses(401, 403),
+  },
 });
 
 export const replaceSelectionRoute = createRoute({
@@ -178,9 +184,24 @@ export const replaceSelectionRoute = createRoute({
   path: '/',
   summary: 'Replace the selection rules',
   description:
-    'Recorded as a new revision (who, when, why). 400 names every rule whose definition does not exist or has no published version.',
-  request: { body: { required: true, content: json(selectionBodySchema) } },
-  responses: { 200: { description: 'The new revision', content: json(selectionRevisionSchema) }, ...errorResponses(400, 401, 403, 413) },
+    'Recorded as a new revision (who, when, why). 400 names every rule whose definition does not exist or has no published version. ' +
+    '`If-Match: "<revision>"` (the ETag read) makes the change conditional: when the rules have a newer revision by then, ' +
+    '412 PRECONDITION_FAILED (`details.revision` is the one in force) and nothing changes.',
+  request: {
+    headers: z.object({
+      'if-match': z
+        .string()
+        .regex(/^(W\/)?"\d{1,9}"$|^\*$/, 'expected an ETag of the selection rules, like "4"')
+        .optional()
+        .meta({ description: 'The `ETag` last read: refuse the change (412) if the rules changed since' }),
+    }),
+    body: { required: true, content: json(selectionBodySchema) },
+  },
+  responses: {
+    200: { description: 'The new revision', headers: SELECTION_ETAG, content: json(selectionRevisionSchema) },
+    ...errorResponses(400, 401, 403, 413),
+    412: { ...errorResponses(412)[412]!, description: 'The rules changed since the `ETag` sent as `If-Match`: read them again' },
+  },
 });
 
 export const selectionHistoryRoute = createRoute({

@@ -43,6 +43,7 @@ import {
   validationReportSchema,
   versionSchema,
 } from './process-definitions.schemas.js';
+import { responseBody } from '../http/response-body.js';
 
 export interface ProcessDefinitionDeps {
   sql: Sql;
@@ -68,29 +69,29 @@ export function processDefinitionRoutes(deps: ProcessDefinitionDeps) {
     return identified;
   };
   return new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
-    .openapi(routes.listRoute, async (c) => c.json(definitionListSchema.parse({ definitions: await listDefinitions(sql) }), 200))
+    .openapi(routes.listRoute, async (c) => c.json(responseBody(definitionListSchema, { definitions: await listDefinitions(sql) }), 200))
     .openapi(routes.createDefinitionRoute, async (c) => {
       const { id, from, content } = c.req.valid('json');
       const source = from ? (await findVersion(sql, from.definitionId, from.version)).content : validContent(content!, id, 1);
       const created = await createDefinition(sql, { id, content: source, author: actorOf(c), ...(from ? { basedOn: from } : {}) });
       c.header('Location', `/v1/process-definitions/${id}/versions/1`);
-      return c.json(versionSchema.parse(created), 201);
+      return c.json(responseBody(versionSchema, created), 201);
     })
-    .openapi(routes.getDefinitionRoute, async (c) => c.json(definitionSchema.parse(await findDefinition(sql, c.req.valid('param').id)), 200))
+    .openapi(routes.getDefinitionRoute, async (c) => c.json(responseBody(definitionSchema, await findDefinition(sql, c.req.valid('param').id)), 200))
     .openapi(routes.createDraftRoute, async (c) => {
       const { id } = c.req.valid('param');
       const draft = await createDraft(sql, id, { from: c.req.valid('json').from, author: actorOf(c) });
       c.header('Location', `/v1/process-definitions/${id}/versions/${draft.version}`);
-      return c.json(versionSchema.parse(draft), 201);
+      return c.json(responseBody(versionSchema, draft), 201);
     })
     .openapi(routes.getVersionRoute, async (c) => {
       const { id, version } = c.req.valid('param');
-      return c.json(versionSchema.parse(await findVersion(sql, id, version)), 200);
+      return c.json(responseBody(versionSchema, await findVersion(sql, id, version)), 200);
     })
     .openapi(routes.replaceDraftRoute, async (c) => {
       const { id, version } = c.req.valid('param');
       const content = validContent(c.req.valid('json'), id, version);
-      return c.json(versionSchema.parse(await replaceDraft(sql, id, version, content, actorOf(c))), 200);
+      return c.json(responseBody(versionSchema, await replaceDraft(sql, id, version, content, actorOf(c))), 200);
     })
     .openapi(routes.deleteDraftRoute, async (c) => {
       const { id, version } = c.req.valid('param');
@@ -104,17 +105,17 @@ export function processDefinitionRoutes(deps: ProcessDefinitionDeps) {
       const content = sent ? c.req.valid('json') : (await findVersion(sql, id, version)).content;
       // Everything publishing would refuse, so a draft that validates publishes.
       const issues = await publishIssues(withIdentity(content, id, version));
-      return c.json(validationReportSchema.parse({ valid: issues.length === 0, issues }), 200);
+      return c.json(responseBody(validationReportSchema, { valid: issues.length === 0, issues }), 200);
     })
     .openapi(routes.publishRoute, async (c) => {
       const { id, version } = c.req.valid('param');
       const { changeNote } = c.req.valid('json');
       const published = await publishDraft(sql, id, version, { by: actorOf(c), changeNote, validate: publishIssues });
-      return c.json(versionSchema.parse(published), 200);
+      return c.json(responseBody(versionSchema, published), 200);
     })
     .openapi(routes.retireRoute, async (c) => {
       const { id, version } = c.req.valid('param');
-      return c.json(versionSchema.parse(await retireVersion(sql, id, version, actorOf(c))), 200);
+      return c.json(responseBody(versionSchema, await retireVersion(sql, id, version, actorOf(c))), 200);
     })
     .openapi(routes.diffRoute, async (c) => {
       const { id } = c.req.valid('param');
@@ -123,29 +124,35 @@ export function processDefinitionRoutes(deps: ProcessDefinitionDeps) {
       const language = languageOfRequest(c, query.lang);
       const changes = diffDefinitions(from.content, to.content).map((change) => ({ ...change, sentence: describeChange(change, language) }));
       const body = { definitionId: id, from: { version: from.version, contentHash: from.contentHash }, to: { version: to.version, contentHash: to.contentHash }, changes };
-      return c.json(diffSchema.parse(body), 200);
+      return c.json(responseBody(diffSchema, body), 200);
     })
     .openapi(routes.diagramRoute, async (c) => {
       const { id, version } = c.req.valid('param');
       const checked = validateProcessDefinition((await findVersion(sql, id, version)).content, { calendarIds: deps.calendarIds });
       if (!checked.ok) throw new DomainError('DEFINITION_INVALID', `${id}@${version} does not validate, so it cannot be drawn`, checked.issues);
       const mermaid = processDiagram(checked.definition, diagramWords(languageOfRequest(c, c.req.valid('query').lang)));
-      return c.json(diagramSchema.parse({ definitionId: id, version, mermaid }), 200);
+      return c.json(responseBody(diagramSchema, { definitionId: id, version, mermaid }), 200);
     });
 }
 
 export function processSelectionRoutes(deps: { sql: Sql }) {
   const { sql } = deps;
   return new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
-    .openapi(routes.getSelectionRoute, async (c) => c.json(selectionRevisionSchema.parse(revisionBody(await currentSelection(sql))), 200))
+    .openapi(routes.getSelectionRoute, async (c) => {
+      const revision = await currentSelection(sql);
+      c.header('ETag', `"${revision.revision}"`);
+      return c.json(responseBody(selectionRevisionSchema, revisionBody(revision)), 200);
+    })
     .openapi(routes.selectionHistoryRoute, async (c) => {
       const revisions = (await selectionHistory(sql)).map(revisionBody);
-      return c.json(selectionHistorySchema.parse({ revisions }), 200);
+      return c.json(responseBody(selectionHistorySchema, { revisions }), 200);
     })
     .openapi(routes.replaceSelectionRoute, async (c) => {
       const { note, ...selection } = c.req.valid('json');
-      const revision = await replaceSelection(sql, selection, { by: actorOf(c), note });
-      return c.json(selectionRevisionSchema.parse(revisionBody(revision)), 200);
+      const expected = c.req.valid('header')['if-match']?.match(/"(\d+)"/)?.[1];
+      const revision = await replaceSelection(sql, selection, { by: actorOf(c), note, ...(expected ? { expectedRevision: Number(expected) } : {}) });
+      c.header('ETag', `"${revision.revision}"`);
+      return c.json(responseBody(selectionRevisionSchema, revisionBody(revision)), 200);
     });
 }
 

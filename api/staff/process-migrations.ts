@@ -28,6 +28,7 @@ import {
   migrationRequestSchema,
   type MigrationRequest,
 } from './process-migrations.schemas.js';
+import { responseBody } from '../http/response-body.js';
 
 /** Who may preview and apply a plan: it changes running complaints' deadlines. */
 const PLANNERS = ['process_owner', 'admin'] as const;
@@ -82,17 +83,17 @@ export function processMigrationRoutes(deps: ProcessMigrationRouteDeps) {
       const { id } = c.req.valid('param');
       const body = c.req.valid('json');
       const plan = { id, body, target: await publishedTarget(deps.definitions, id, body.targetVersion), deadlineRules: rulesOf(body) };
-      if (body.dryRun !== false) return c.json(migrationPreviewSchema.parse(await preview(deps, plan)), 200);
+      if (body.dryRun !== false) return c.json(responseBody(migrationPreviewSchema, await preview(deps, plan)), 200);
       const applied = await apply(deps, plan, c.get('actor')!);
       c.header('Location', `/v1/process-definitions/${id}/migrations/${applied.migrationId}`);
-      return c.json(migrationProgressSchema.parse(applied), 202);
+      return c.json(responseBody(migrationProgressSchema, applied), 202);
     })
     .openapi(progressRoute, async (c) => {
       const { id, migrationId } = c.req.valid('param');
       const page = c.req.valid('query');
       const progress = await migrationProgress(deps.sql, id, migrationId, page);
       if (!progress) throw new DomainError('NOT_FOUND', `definition ${id} has no migration plan ${migrationId}`);
-      return c.json(migrationProgressSchema.parse(progressBody(progress, page)), 200);
+      return c.json(responseBody(migrationProgressSchema, progressBody(progress, page)), 200);
     });
 }
 

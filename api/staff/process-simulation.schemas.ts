@@ -336,7 +336,15 @@ export const backtestSchema = z
       withRefusals: z.number().int().meta({ description: 'The version refused at least one of their recorded events' }),
       closed: z.object({ asWas: z.number().int(), draft: z.number().int() }),
     }),
-    refusals: z.array(z.object({ type: z.string(), code: z.string(), count: z.number().int() })),
+    refusals: z
+      .array(
+        z.object({
+          type: z.string().meta({ description: 'The recorded decision or answer the version refused', example: 'propose_resolution' }),
+          code: z.string().meta({ description: 'Why, as the reducer refused it', example: 'INVALID_TRANSITION' }),
+          count: z.number().int().meta({ description: 'How many times, over all replayed complaints' }),
+        }),
+      )
+      .meta({ description: 'Recorded events the version refused at their time, by type and code, most frequent first' }),
     filedUnder: z.array(z.object({ versionId: z.string().nullable(), complaints: z.number().int() })),
     stages: z.array(
       z.object({

@@ -14,6 +14,7 @@ import type { AppEnv } from '../http/app-env.js';
 import { requireRole } from '../http/auth.js';
 import { errorResponses } from '../http/errors.js';
 import { validationHook } from '../http/validation.js';
+import { responseBody } from '../http/response-body.js';
 import {
   backtestRequestSchema,
   backtestSchema,
@@ -62,7 +63,9 @@ const backtestRoute = createRoute({
     'Replays the recorded timelines (decisions and answers at the instants they were applied) of the complaints received in the ' +
     'range under this definition, oldest first, through the version up to now, and compares with what was recorded: per stage ' +
     'and category the on-time rate, the deadline shift in business hours, breaches and escalations added and removed; and the ' +
-    'workload per team and ISO week. At most `limit` complaints (more matching sets `truncated`); the range spans at most a year.',
+    'workload per team and ISO week. At most `limit` complaints (more matching sets `truncated`); the range spans at most a year. ' +
+    'Only decisions and answers replay: a complaint a migration plan moved to another version replays from its start on the ' +
+    'version tried (its `process_migrated` is not replayed, and it counts under the version it was filed under).',
   security: [{ apiKey: [] }],
   middleware: [requireRole(...SIMULATION_ROLES)] as const,
   request: { params: versionParamsSchema, body: { required: true, content: json(backtestRequestSchema) } },
@@ -87,7 +90,7 @@ export function processSimulationRoutes(deps: ProcessSimulationDeps) {
       const { id, v } = c.req.valid('param');
       const { definition, status } = await usableVersion(deps, id, v);
       const report = await simulatePath(definition, simulationEvents(c.req.valid('json')), { calendars: deps.calendars });
-      return c.json(simulationSchema.parse({ definition: { id, version: v, status }, ...report }), 200);
+      return c.json(responseBody(simulationSchema, { definition: { id, version: v, status }, ...report }), 200);
     })
     .openapi(backtestRoute, async (c) => {
       const { id, v } = c.req.valid('param');
@@ -127,7 +130,7 @@ export function processSimulationRoutes(deps: ProcessSimulationDeps) {
         stages: report.stages,
         workload: report.workload,
       };
-      return c.json(backtestSchema.parse(body), 200);
+      return c.json(responseBody(backtestSchema, body), 200);
     });
 }
 

@@ -11,6 +11,7 @@ import { maskRecipient, readsCustomerContact } from '../../domain/customer-maski
 import { referenceParamSchema } from './complaints.schemas.js';
 import { errorResponses } from '../http/errors.js';
 import { validationHook } from '../http/validation.js';
+import { responseBody } from '../http/response-body.js';
 
 const READERS = ['agent', 'supervisor', 'auditor', 'admin'] as const;
 const RETRIERS = ['agent', 'supervisor', 'admin'] as const;
@@ -105,7 +106,7 @@ export function complaintRecordRoutes(deps: { sql: Sql }) {
   return new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
     .openapi(eventsRoute, async (c) => {
       const id = await complaintIdByReference(deps.sql, c.req.valid('param').reference);
-      return c.json(timelineSchema.parse(await timeline(deps.sql, id)), 200);
+      return c.json(responseBody(timelineSchema, await timeline(deps.sql, id)), 200);
     })
     .openapi(messagesRoute, async (c) => {
       const id = await complaintIdByReference(deps.sql, c.req.valid('param').reference);
@@ -113,7 +114,7 @@ export function complaintRecordRoutes(deps: { sql: Sql }) {
       const record = await communicationRecord(deps.sql, id);
       // The customer's address on a message is their contact too: masked for a role that reads it masked.
       const visible = readsCustomerContact(role) ? record : record.map((m) => (m.audience === 'customer' ? { ...m, recipient: maskRecipient(m.recipient, m.channel) } : m));
-      return c.json(messagesSchema.parse(visible), 200);
+      return c.json(responseBody(messagesSchema, visible), 200);
     })
     .openapi(retryRoute, async (c) => {
       const { reference, id: messageId } = c.req.valid('param');
@@ -122,6 +123,6 @@ export function complaintRecordRoutes(deps: { sql: Sql }) {
       if (!result.ok && result.reason === 'not_found') throw new DomainError('NOT_FOUND', `Complaint ${reference} has no message ${messageId}`);
       if (!result.ok) throw new DomainError('CONFLICT', `Message ${messageId} is ${result.status}; only a failed, bounced or skipped message can be sent again`, { status: result.status });
       const [message] = await communicationRecord(deps.sql, id, messageId);
-      return c.json(messageSchema.parse(message), 200);
+      return c.json(responseBody(messageSchema, message), 200);
     });
 }

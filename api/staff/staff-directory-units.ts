@@ -25,6 +25,7 @@ import {
   teamSchema,
   unitIdParamSchema,
 } from './staff-directory.schemas.js';
+import { responseBody } from '../http/response-body.js';
 
 const json = <T>(schema: T) => ({ 'application/json': { schema } });
 const security = [{ apiKey: [] }];
@@ -85,14 +86,14 @@ const departmentDelete = createRoute({
 
 export function staffTeamRoutes({ sql }: { sql: Sql }) {
   return new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
-    .openapi(teamList, async (c) => c.json(teamListSchema.parse({ teams: await store.listTeams(sql) }), 200))
-    .openapi(teamGet, async (c) => c.json(teamSchema.parse(await store.getTeam(sql, c.req.valid('param').id)), 200))
+    .openapi(teamList, async (c) => c.json(responseBody(teamListSchema, { teams: await store.listTeams(sql) }), 200))
+    .openapi(teamGet, async (c) => c.json(responseBody(teamSchema, await store.getTeam(sql, c.req.valid('param').id)), 200))
     .openapi(teamCreate, async (c) => {
       const created = await store.createTeam(sql, c.req.valid('json'));
       c.header('Location', `/v1/teams/${encodeURIComponent(created.id)}`);
-      return c.json(teamSchema.parse(created), 201);
+      return c.json(responseBody(teamSchema, created), 201);
     })
-    .openapi(teamChange, async (c) => c.json(teamSchema.parse(await store.changeTeam(sql, c.req.valid('param').id, c.req.valid('json'))), 200))
+    .openapi(teamChange, async (c) => c.json(responseBody(teamSchema, await store.changeTeam(sql, c.req.valid('param').id, c.req.valid('json'))), 200))
     .openapi(teamDelete, async (c) => {
       await store.deleteTeam(sql, c.req.valid('param').id);
       return c.body(null, 204);
@@ -101,15 +102,15 @@ export function staffTeamRoutes({ sql }: { sql: Sql }) {
 
 export function staffDepartmentRoutes({ sql }: { sql: Sql }) {
   return new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
-    .openapi(departmentList, async (c) => c.json(departmentListSchema.parse({ departments: await store.listDepartments(sql) }), 200))
-    .openapi(departmentGet, async (c) => c.json(departmentSchema.parse(await store.getDepartment(sql, c.req.valid('param').id)), 200))
+    .openapi(departmentList, async (c) => c.json(responseBody(departmentListSchema, { departments: await store.listDepartments(sql) }), 200))
+    .openapi(departmentGet, async (c) => c.json(responseBody(departmentSchema, await store.getDepartment(sql, c.req.valid('param').id)), 200))
     .openapi(departmentCreate, async (c) => {
       const created = await store.createDepartment(sql, c.req.valid('json'));
       c.header('Location', `/v1/departments/${encodeURIComponent(created.id)}`);
-      return c.json(departmentSchema.parse(created), 201);
+      return c.json(responseBody(departmentSchema, created), 201);
     })
     .openapi(departmentChange, async (c) =>
-      c.json(departmentSchema.parse(await store.changeDepartment(sql, c.req.valid('param').id, c.req.valid('json'))), 200),
+      c.json(responseBody(departmentSchema, await store.changeDepartment(sql, c.req.valid('param').id, c.req.valid('json'))), 200),
     )
     .openapi(departmentDelete, async (c) => {
       await store.deleteDepartment(sql, c.req.valid('param').id);
@@ -137,10 +138,10 @@ const roleClear = createRoute({
 
 export function organisationRoleRoutes({ sql }: { sql: Sql }) {
   return new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
-    .openapi(rolesList, async (c) => c.json(organisationRoleListSchema.parse({ roles: await store.listOrganisationRoles(sql) }), 200))
+    .openapi(rolesList, async (c) => c.json(responseBody(organisationRoleListSchema, { roles: await store.listOrganisationRoles(sql) }), 200))
     .openapi(roleSet, async (c) => {
       const role = await store.setOrganisationRole(sql, c.req.valid('param').level, c.req.valid('json').personId);
-      return c.json(organisationRoleSchema.parse(role), 200);
+      return c.json(responseBody(organisationRoleSchema, role), 200);
     })
     .openapi(roleClear, async (c) => {
       await store.clearOrganisationRole(sql, c.req.valid('param').level);

@@ -17,6 +17,7 @@ import {
   personListSchema,
   personSchema,
 } from './staff-directory.schemas.js';
+import { responseBody } from '../http/response-body.js';
 
 /** Every staff role reads who is who; only administrators change it. */
 export const DIRECTORY_READERS = ROLES;
@@ -91,17 +92,17 @@ export function staffPeopleRoutes({ sql }: { sql: Sql }) {
     .openapi(listRoute, async (c) => {
       const { role, active } = c.req.valid('query');
       const people = await listPeople(sql, { role, active: active === undefined ? undefined : active === 'true' });
-      return c.json(personListSchema.parse({ people }), 200);
+      return c.json(responseBody(personListSchema, { people }), 200);
     })
-    .openapi(getRoute, async (c) => c.json(personSchema.parse(await getPerson(sql, c.req.valid('param').id)), 200))
+    .openapi(getRoute, async (c) => c.json(responseBody(personSchema, await getPerson(sql, c.req.valid('param').id)), 200))
     .openapi(createPersonRoute, async (c) => {
       const person = await createPerson(sql, c.req.valid('json'));
       c.header('Location', `/v1/staff/${encodeURIComponent(person.id)}`);
-      return c.json(personSchema.parse(person), 201);
+      return c.json(responseBody(personSchema, person), 201);
     })
     .openapi(changeRoute, async (c) => {
       const person = await changePerson(sql, c.req.valid('param').id, c.req.valid('json'));
-      return c.json(personSchema.parse(person), 200);
+      return c.json(responseBody(personSchema, person), 200);
     })
     .openapi(deleteRoute, async (c) => {
       await deletePerson(sql, c.req.valid('param').id);

@@ -15,6 +15,7 @@ import { requireRole } from '../http/auth.js';
 import { errorResponses, validationError } from '../http/errors.js';
 import { validationHook } from '../http/validation.js';
 import { personIdParamSchema } from './staff-directory.schemas.js';
+import { responseBody } from '../http/response-body.js';
 
 const json = <T>(schema: T) => ({ 'application/json': { schema } });
 const security = [{ apiKey: [] }];
@@ -84,7 +85,7 @@ export function staffPasswordRoutes({ sql }: { sql: Sql }) {
       if (!actor) throw new DomainError('UNAUTHENTICATED', 'This endpoint needs a staff API key');
       const { id } = c.req.valid('param');
       const { sessionsEnded } = await setStaffPassword(sql, { personId: id, password: c.req.valid('json').password, actor });
-      return c.json(passwordSetResultSchema.parse({ personId: id, sessionsEnded }), 200);
+      return c.json(responseBody(passwordSetResultSchema, { personId: id, sessionsEnded }), 200);
     })
     .openapi(unlockRoute, async (c) => {
       const actor = c.get('actor')!;
@@ -92,6 +93,6 @@ export function staffPasswordRoutes({ sql }: { sql: Sql }) {
       await getPerson(sql, id);
       const wasLocked = await unlockCredential(sql, id);
       await recordStaffAction(sql, { actorId: actor.id, actorRole: actor.role, action: 'unlocked', subject: id, details: { wasLocked } });
-      return c.json(unlockResultSchema.parse({ personId: id, wasLocked }), 200);
+      return c.json(responseBody(unlockResultSchema, { personId: id, wasLocked }), 200);
     });
 }

@@ -56,6 +56,14 @@ export const queuePageSchema = z
     team: z.string(),
     items: z.array(complaintSchema).meta({ description: 'In fair order: severity (critical first, unclassified last), then oldest received, then id' }),
     nextCursor: z.string().nullable(),
+    total: z.number().int().min(0).meta({ description: 'How many complaints wait in the whole queue (every page), exact', example: 342 }),
+    atRisk: z.number().int().min(0).meta({
+      description:
+        'Of those, how many have their running stage past its warning point and not yet past its deadline, clock not paused ' +
+        '(`atRisk + overdue` is what the search\'s `atRisk=true` counts)',
+      example: 12,
+    }),
+    overdue: z.number().int().min(0).meta({ description: 'Of those, how many are past their running stage\'s deadline, clock not paused', example: 3 }),
   })
   .meta({ id: 'QueuePage' });
 

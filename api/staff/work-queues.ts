@@ -13,6 +13,7 @@ import {
   claimNext,
   claimsOf,
   findQueueTeam,
+  queueCounts,
   queuePage,
   relayDoorbell,
   releaseClaim,
@@ -33,6 +34,7 @@ import {
   releaseBodySchema,
   teamParamSchema,
 } from './work-queues.schemas.js';
+import { responseBody } from '../http/response-body.js';
 
 const QUEUE_READ_ROLES = ['agent', 'supervisor', 'auditor', 'admin'] as const;
 const QUEUE_WORK_ROLES = ['agent', 'supervisor', 'admin'] as const;
@@ -49,7 +51,8 @@ const queueRoute = createRoute({
   description:
     'Open complaints nobody has (no assignee, no live claim) that belong to the team, or to its department and no team ' +
     'yet, once their workflow has recorded them. Ordered by severity (critical, high, medium, low, then unclassified), then ' +
-    'oldest received first, then id; never by who the customer is. Cursor pagination: pass `nextCursor` as `cursor`.',
+    'oldest received first, then id; never by who the customer is. Cursor pagination: pass `nextCursor` as `cursor`. ' +
+    'Every page also says how many wait in the whole queue (`total`, exact) and how many of them are at risk or overdue.',
   security,
   middleware: [requireRole(...QUEUE_READ_ROLES)] as const,
   request: { params: teamParamSchema, query: queueQuerySchema },
@@ -127,12 +130,12 @@ export function workQueueRoutes(deps: { sql: Sql; calendars: CalendarResolver; m
     .openapi(queueRoute, async (c) => {
       const team = await teamOf(c.req.valid('param').team);
       const { limit, cursor } = c.req.valid('query');
-      const page = await queuePage(sql, team, { limit, after: cursor === undefined ? undefined : decodeCursor(cursor) });
-      const items = await findComplaintsByIds(sql, page.ids, views());
-      return c.json(
-        queuePageSchema.parse({ team: team.id, items: items.map((item) => complaintAsReadBy(c.get('actor')!.role, item)), nextCursor: page.next ? encodeCursor(page.next) : null }),
-        200,
-      );
+      const after = cursor === undefined ? undefined : decodeCursor(cursor);
+      const now = new Date();
+      const [page, counts] = await Promise.all([queuePage(sql, team, { limit, after }), queueCounts(sql, team, now)]);
+      const items = await findComplaintsByIds(sql, page.ids, { now, calendars: deps.calendars });
+      const body = { team: team.id, items: items.map((item) => complaintAsReadBy(c.get('actor')!.role, item)), nextCursor: page.next ? encodeCursor(page.next) : null, ...counts };
+      return c.json(responseBody(queuePageSchema, body), 200);
     })
     .openapi(claimRoute, async (c) => {
       const team = c.req.valid('param').team;
@@ -141,18 +144,18 @@ export function workQueueRoutes(deps: { sql: Sql; calendars: CalendarResolver; m
       if (!claimed) throw new DomainError('QUEUE_EMPTY', `The queue of ${team} has no complaint to claim`);
       doorbell.ring();
       const [complaint] = await complaintViews([claimed.complaint], views());
-      return c.json(claimAnswerSchema.parse({ claim: claimed.claim, complaint: complaint && complaintAsReadBy(c.get('actor')!.role, complaint) }), 200);
+      return c.json(responseBody(claimAnswerSchema, { claim: claimed.claim, complaint: complaint && complaintAsReadBy(c.get('actor')!.role, complaint) }), 200);
     })
     .openapi(releaseRoute, async (c) => {
       const team = await teamOf(c.req.valid('param').team);
       const claim = await releaseClaim(sql, { team, reference: c.req.valid('json').reference, by: c.get('actor')! });
       doorbell.ring();
-      return c.json(claimSchema.parse(claim), 200);
+      return c.json(responseBody(claimSchema, claim), 200);
     })
     .openapi(claimsRoute, async (c) => {
       const team = await teamOf(c.req.valid('param').team);
       const items = await claimsOf(sql, team.id, c.get('actor')!.id, CLAIMS_LISTED);
-      return c.json(claimListSchema.parse({ items }), 200);
+      return c.json(responseBody(claimListSchema, { items }), 200);
     });
 }
 

@@ -11,6 +11,7 @@ export function absentTemporal(): TemporalGateway {
     startComplaint: down,
     decide: down,
     answerAsCustomer: down,
+    customerWrote: down,
     migrateProcess: down,
     migrationView: down,
     previewProcessMigration: down,

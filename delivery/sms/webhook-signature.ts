@@ -3,7 +3,8 @@
 //   X-Plaint-Timestamp: <unix seconds>
 //   X-Plaint-Signature: sha256=<hex HMAC-SHA256(secret, "<timestamp>.<raw body>")>
 // The timestamp is signed with the body, so a captured request cannot be replayed later than the
-// receiver's tolerance (5 minutes) or with another body.
+// receiver's tolerance (5 minutes) or with another body. Chat and social platforms sign their
+// complaints to POST /v1/integrations/{source}/complaints the same way (api/integrations/).
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
 export const TIMESTAMP_HEADER = 'X-Plaint-Timestamp';
@@ -25,9 +26,12 @@ export function signedHeaders(secret: string, body: string, now: Date = new Date
 
 export type SignatureCheck = { ok: true } | { ok: false; header: string; problem: string };
 
-/** Whether a received request is signed with `secret`, recently; else which header is wrong and how. */
+/**
+ * Whether a received request is signed with `secret` (or any of several: two while a secret is
+ * rotated), recently; else which header is wrong and how.
+ */
 export function verifyWebhookSignature(input: {
-  secret: string;
+  secret: string | readonly string[];
   timestamp: string | undefined;
   signature: string | undefined;
   body: string;
@@ -42,8 +46,11 @@ export function verifyWebhookSignature(input: {
   }
   if (signature === undefined || signature === '') return { ok: false, header: SIGNATURE_HEADER, problem: 'missing' };
   if (!/^sha256=[0-9a-f]{64}$/.test(signature)) return { ok: false, header: SIGNATURE_HEADER, problem: 'must be sha256=<64 hex digits>' };
-  const expected = Buffer.from(webhookSignature(input.secret, timestamp, input.body));
-  if (!timingSafeEqual(expected, Buffer.from(signature))) {
+  const given = Buffer.from(signature);
+  const secrets = typeof input.secret === 'string' ? [input.secret] : input.secret;
+  // Equal lengths (both sha256=<64 hex>), so timingSafeEqual compares without revealing where they differ.
+  const matches = secrets.some((secret) => timingSafeEqual(Buffer.from(webhookSignature(secret, timestamp, input.body)), given));
+  if (!matches) {
     return { ok: false, header: SIGNATURE_HEADER, problem: 'does not match the body and timestamp' };
   }
   return { ok: true };

@@ -10,10 +10,13 @@ import type { CustomerAnswerOf } from './events.js';
 import { externalRemediesEffect } from './remedies.js';
 import type { ComplaintState, Proposal, ProposalAnswer } from './state.js';
 
-/** An answer that reached staff, who entered it (`record_customer_answer`): said in staff notices. */
+/**
+ * How an answer came other than through the customer's link, said in staff notices: entered by
+ * staff (`record_customer_answer`), or written by the customer themselves (`customer_wrote`, no `recordedBy`).
+ */
 export interface RecordedVia {
   channel: string;
-  recordedBy: string;
+  recordedBy?: string;
 }
 
 type AnswerHandlers = {
@@ -21,10 +24,10 @@ type AnswerHandlers = {
 };
 
 const recordedBy = (via: RecordedVia | undefined): Pick<ProposalAnswer, 'recorded'> =>
-  via ? { recorded: { channel: via.channel, by: via.recordedBy } } : {};
+  via?.recordedBy ? { recorded: { channel: via.channel, by: via.recordedBy } } : {};
 
 const viaParams = (via: RecordedVia | undefined): NotificationParams =>
-  via ? { channel: via.channel, recordedBy: via.recordedBy } : {};
+  via ? { channel: via.channel, ...(via.recordedBy ? { recordedBy: via.recordedBy } : {}) } : {};
 
 export const CUSTOMER_ANSWER_HANDLERS: AnswerHandlers = {
   customer_accepted(draft, { round }, via) {
@@ -105,6 +108,28 @@ export const CUSTOMER_ANSWER_HANDLERS: AnswerHandlers = {
         params: { reference: state.reference, requestId, ...viaParams(via) },
       },
     );
+    return undefined;
+  },
+
+  customer_wrote(draft, { channel }) {
+    const { state } = draft;
+    if (state.status === 'closed') return gone(state, 'the complaint is closed');
+    // Our open question is what the customer's message answers, whatever it says: the clock resumes.
+    const pending = state.status === 'awaiting_customer' ? state.pendingInfoRequest : null;
+    if (pending) {
+      return CUSTOMER_ANSWER_HANDLERS.customer_answered_info(
+        draft,
+        { type: 'customer_answered_info', requestId: pending.requestId, text: '' },
+        { channel },
+      );
+    }
+    // Otherwise it is for the owner to read (a proposal is never taken as accepted or rejected from free text).
+    draft.effects.push({
+      kind: 'notify_staff',
+      recipient: ownerRecipient(state),
+      template: 'customer_wrote',
+      params: { reference: state.reference, channel },
+    });
     return undefined;
   },
 };

@@ -34,6 +34,7 @@ export type StaffTemplate =
   | 'deadline_breached'
   | 'complaint_escalated'
   | 'customer_answered_info'
+  | 'customer_wrote'
   | 'resolution_accepted'
   | 'resolution_rejected'
   | 'answer_timed_out'

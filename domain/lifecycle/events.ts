@@ -1,6 +1,7 @@
 // The reducer's input: agent decisions, customer answers and system facts (timers, deliveries),
 // all plain JSON with ISO-8601 instants, so they cross Temporal boundaries unchanged.
 import type {
+  CustomerMessageChannel,
   ExternalDecision,
   ProposalOutcome,
   RecordedAnswer,
@@ -75,11 +76,16 @@ export type Decision =
   /** This complaint repeats `repeatOf`, an earlier closed complaint of the same customer (the API checks that). */
   | { type: 'link_repeat'; repeatOf: string };
 
-/** A customer's answer, through a signed link. `round` and `requestId` come from that link. */
+/**
+ * A customer's answer, through a signed link (`round` and `requestId` come from that link), or a
+ * message the customer wrote to us (`customer_wrote`: a reply by e-mail, which answers our open
+ * question when there is one, and is otherwise on the timeline for the owner to read).
+ */
 export type CustomerAnswer =
   | { type: 'customer_accepted'; round: number }
   | { type: 'customer_rejected'; round: number; reason: string }
-  | { type: 'customer_answered_info'; requestId: string; text: string };
+  | { type: 'customer_answered_info'; requestId: string; text: string }
+  | { type: 'customer_wrote'; channel: CustomerMessageChannel; text: string };
 
 /** Facts the workflow reports: a delivered acknowledgement and timer outcomes. */
 export type SystemEvent =

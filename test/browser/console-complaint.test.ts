@@ -61,7 +61,7 @@ describe('the complaint page in a browser', () => {
     await expectAccessible(agent, 'complaint page with form errors (desktop)');
     await screenshot(agent, 'console-complaint-errors-desktop');
 
-    await agent.fill('#decide-classify-category', 'product_defect');
+    await agent.fill('#decide-classify-category', 'product-defect'); // on the form's list: a near value would be asked about
     await agent.fill('#decide-classify-product', 'WM-8000');
     await agent.selectOption('#decide-classify-severity', 'high');
     await agent.fill('#decide-classify-department', 'after_sales');

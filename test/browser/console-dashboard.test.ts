@@ -43,8 +43,6 @@ beforeAll(async () => {
   });
   supervisor = await aStaffPerson(db.sql, { roles: ['supervisor'], name: 'Selin Kaya' });
   auditor = await aStaffPerson(db.sql, { roles: ['auditor'], name: 'Deniz Ak' });
-  // The data set's departments, in the directory (the filter lists the directory's units).
-  await db.sql`INSERT INTO staff_departments (id, name) VALUES ('finance', 'Finance'), ('after-sales', 'After-sales service')`;
   // A staff decision on C2 and a console action about it, for the trail.
   const [row] = await db.sql<{ reference: string }[]>`SELECT reference FROM complaints WHERE id = ${ids['C2']!}`;
   reference = row!.reference;
@@ -102,7 +100,25 @@ describe('the dashboard in a browser', () => {
     const csv = readFileSync((await download.path())!, 'utf8');
     expect(csv).toBe('age,complaints\r\n0–2 days,2\r\n3–5 days,1\r\n6–10 days,0\r\n11–20 days,1\r\nOver 20 days,1\r\n');
 
-    // A department narrows the funnel: finance's C2 accepted in round 1, C9 rejected in round 2 and handed off.
+    // A team narrows every chart and its CSV: the service team received C3 C4 C10, then C5 C6 C7.
+    await page.selectOption('#dashboard-team', 'service-team');
+    await Promise.all([page.waitForURL(/team=service-team/), page.click('#dashboard-filters button[type=submit]')]);
+    await page.waitForFunction(`document.querySelectorAll('canvas[data-drawn="true"]').length === 7`);
+    const team = await drawn(page);
+    expect(team['chart-volume']).toMatchObject({ type: 'bar', data: [[3, 3], [1, 2]] });
+    expect(team['chart-funnel']?.data).toEqual([[2, 1, 1, 1, 1, 0, 0]]);
+    expect(team['chart-satisfaction']?.data).toEqual([[2.5], [3]]);
+    expect(await page.textContent('.notice')).toContain('Team Service');
+    expect(await page.inputValue('#dashboard-team')).toBe('service-team');
+    await page.evaluate(`document.querySelectorAll('details').forEach((d) => { d.open = true; })`);
+    await expectAccessible(page, 'dashboard filtered to a team');
+    await screenshot(page, 'console-dashboard-team');
+    const [teamDownload] = await Promise.all([page.waitForEvent('download'), page.click('a[href^="/console/dashboard/volume.csv"]')]);
+    expect(teamDownload.suggestedFilename()).toBe(`dashboard-volume_${KPI_PERIOD.from}_${KPI_PERIOD.to}_team-service-team.csv`);
+    expect(readFileSync((await teamDownload.path())!, 'utf8')).toBe('period,from,to,received,closed\r\n2026-W17,2026-04-20,2026-04-26,3,1\r\n2026-W18,2026-04-27,2026-05-03,3,2\r\n');
+
+    // A department instead: finance's C2 accepted in round 1, C9 rejected in round 2 and handed off.
+    await page.selectOption('#dashboard-team', '');
     await page.selectOption('#dashboard-department', 'finance');
     await Promise.all([page.waitForURL(/department=finance/), page.click('#dashboard-filters button[type=submit]')]);
     await page.waitForFunction(`document.querySelectorAll('canvas[data-drawn="true"]').length === 7`);

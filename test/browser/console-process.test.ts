@@ -169,4 +169,34 @@ describe('a process owner in the console', () => {
     expect(faults).toEqual([]);
     await page.context().close();
   });
+
+  it('adds a selection rule, with its refusal beside the field first, and saves it', async () => {
+    const page = await signInBrowser(session, env.sql, owner);
+    const faults = watchFaults(page);
+    try {
+      await page.goto('/console/process');
+      await Promise.all([page.waitForNavigation(), page.click('text=Change the selection rules')]);
+      await Promise.all([page.waitForNavigation(), page.click('button:has-text("Add a rule")')]);
+      await page.fill('#sel-rule-0-country', 'Azerbaijan');
+      await page.selectOption('#sel-rule-0-definition', definitionId);
+      // Enter in a field saves (the form's first button), never removes a rule.
+      await pressAndLoad(page, 'Enter');
+      expect(await page.getAttribute('#sel-rule-0-country', 'aria-invalid')).toBe('true');
+      expect(await page.textContent('#sel-rule-0-country-error')).toContain('rules.0.when.country.0');
+      await checkBothWidths(page, 'selection-errors');
+      await page.fill('#sel-rule-0-country', 'AZ');
+      await page.check('#sel-rule-0-channel-web');
+      await page.fill('#sel-note', 'Azerbaijani web complaints.');
+      await Promise.all([page.waitForNavigation(), page.click('#selection-form p.buttons button:has-text("Save the rules")')]);
+      expect(await page.textContent('[role=status]')).toMatch(/Saved: revision \d+ is in force/);
+      expect(await page.textContent('#selection-history-heading + .table-wrap')).toContain(`country AZ; channel Web → ${definitionId}`);
+      await checkBothWidths(page, 'selection');
+      expect(faults).toEqual([]);
+    } finally {
+      // Other test files file complaints under the default.
+      const api = processOwnerClient(env.app);
+      await api.ok(api.selectRules({ rules: [], defaultDefinitionId: 'iso-10002-default' }));
+      await page.context().close();
+    }
+  });
 });

@@ -12,12 +12,13 @@ import { createSmtpTransport } from '../../delivery/smtp.js';
 import { startDevInbox, type DevInbox, type InboxEmail, type InboxSms } from '../../dev-inbox/index.js';
 import { createOutboxDelivery } from '../../read-model/outbox-delivery.js';
 import { createStaffDirectory } from '../../read-model/staff-directory.js';
+import { replyAddressBook } from '../../security/reply-address.js';
 import { SealedBox } from '../../security/sealed-box.js';
 import { translate } from '../../texts/translate.js';
 import type { Language } from '../../texts/languages.js';
 import { startBrowser, type BrowserSession } from '../helpers/browser.js';
 import { STAFF_ID } from '../helpers/customer-fixtures.js';
-import { bearer, eventually, integrationContext, SMS_WEBHOOK_SECRET, type IntegrationContext } from '../helpers/integration.js';
+import { bearer, eventually, integrationContext, LINK_SIGNING_SECRET, SMS_WEBHOOK_SECRET, type IntegrationContext } from '../helpers/integration.js';
 
 let ctx: IntegrationContext;
 let app: ReturnType<IntegrationContext['app']>;
@@ -42,7 +43,7 @@ beforeAll(async () => {
       staffAddresses: createStaffDirectory(ctx.sql),
       log: pino({ level: 'silent' }),
     },
-    { maxAttempts: 3, backoffBaseMs: 100, backoffMaxMs: 400, leaseMs: 60_000, pollMs: 100, batchSize: 20, replyDomain: 'reply.plaint.test', staffLocale: 'en', notBefore: new Date() },
+    { maxAttempts: 3, backoffBaseMs: 100, backoffMaxMs: 400, leaseMs: 60_000, pollMs: 100, batchSize: 20, replyAddresses: replyAddressBook(LINK_SIGNING_SECRET, 'reply.plaint.test'), staffLocale: 'en', notBefore: new Date() },
   );
   stopDispatcher = dispatcher.start().stop;
 });

@@ -82,12 +82,13 @@ describe('the complaint page', () => {
     const agent = await signedInCookie(env.sql, person);
     const etag = etagOf(await (await open(filed.reference, agent)).text());
     expect(etag).toMatch(/^"\d+"$/);
-    const res = await post(filed.reference, 'classify', agent, { _etag: etag!, category: 'product_defect', product: 'WM-8000', severity: 'high', department: 'after_sales' });
+    // A category of the complaint form's list (a near one would be asked about first: see below).
+    const res = await post(filed.reference, 'classify', agent, { _etag: etag!, category: 'product-defect', product: 'WM-8000', severity: 'high', department: 'after_sales' });
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe(`/console/complaints/${filed.reference}?done=classify#decisions`);
 
     const view = await apiView(filed.reference);
-    expect(view).toMatchObject({ category: 'product_defect', product: 'WM-8000', severity: 'high' });
+    expect(view).toMatchObject({ category: 'product-defect', product: 'WM-8000', severity: 'high' });
     const events = (await (await env.app.request(`/v1/complaints/${filed.reference}/events`, { headers: bearer('agent') })).json()) as { type: string; actor: { id: string } }[];
     expect(events.find((e) => e.type === 'classify')?.actor.id).toBe(person.id);
 
@@ -132,6 +133,33 @@ describe('the complaint page', () => {
     expect(audited).toContain('a•••@e•••.com');
   });
 
+  it('offers the known categories and products, asks about one almost known, and files a new one when told to', async () => {
+    const filed = await file();
+    await ready(filed.reference);
+    const agent = await signedInCookie(env.sql, await aStaffPerson(env.sql, { roles: ['agent'] }));
+    const html = await (await open(filed.reference, agent)).text();
+    // The complaint form's list, with its labels, as suggestions of a field that still takes any text.
+    expect(html).toMatch(/<input id="decide-classify-category" name="category" aria-describedby="decide-classify-category-hint" required="" type="text" value="" maxlength="100" list="decide-classify-category-list"/);
+    expect(html).toMatch(/<datalist id="decide-classify-category-list"><option value="product-defect">A faulty product · /);
+    expect(html).toContain('<option value="washing-machine">');
+
+    // "Product_Defect" is the list's product-defect but for case and separator: asked, not sent.
+    const asked = await post(filed.reference, 'classify', agent, { category: 'Product_Defect', product: 'WM-8000', severity: 'high', department: 'after_sales' });
+    expect(asked.status).toBe(400);
+    const page = await asked.text();
+    expect(page).toMatch(/<p class="field-error" id="decide-classify-category-error">“Product_Defect” is not a category in use; did you mean “product-defect”\?/);
+    expect(page).toContain('href="#decide-classify-category"');
+    expect(page).toContain('<label class="check" for="decide-classify-category-new"><input type="checkbox" id="decide-classify-category-new" name="_new.category" value="yes"/>File “Product_Defect” as a new category</label>');
+    expect(page).toContain('value="Product_Defect"');
+    expect(page).not.toContain('decide-classify-product-error'); // WM-8000 is like no known product: a new one, not a slip
+    expect((await apiView(filed.reference)).category).toBeNull();
+
+    // Ticked: filed as typed.
+    const confirmed = await post(filed.reference, 'classify', agent, { category: 'Product_Defect', '_new.category': 'yes', product: 'WM-8000', severity: 'high', department: 'after_sales' });
+    expect(confirmed.status).toBe(303);
+    expect(await apiView(filed.reference)).toMatchObject({ category: 'Product_Defect', product: 'WM-8000' });
+  });
+
   it('puts the API’s refusal beside the fields, keeping what was typed', async () => {
     const filed = await file();
     await ready(filed.reference);
@@ -140,7 +168,7 @@ describe('the complaint page', () => {
     expect(res.status).toBe(400);
     const html = await res.text();
     expect(html).toContain('2 fields need fixing');
-    expect(html).toMatch(/<input id="decide-classify-category" name="category" aria-invalid="true" aria-describedby="decide-classify-category-error"/);
+    expect(html).toMatch(/<input id="decide-classify-category" name="category" aria-invalid="true" aria-describedby="decide-classify-category-hint decide-classify-category-error"/);
     expect(html).toMatch(/<p class="field-error" id="decide-classify-category-error">[^<]*blank/);
     expect(html).toContain('id="decide-classify-severity-error"');
     expect(html).toContain('href="#decide-classify-severity"');
@@ -211,6 +239,28 @@ describe('the complaint page', () => {
     expect(html).toContain('Contact details are masked for your role.');
     const agent = await signedInCookie(env.sql, await aStaffPerson(env.sql, { roles: ['agent'] }));
     expect(await (await open(filed.reference, agent)).text()).toContain('ayse.yilmaz@example.com');
+  });
+
+  it('shows a migration on the timeline, leaving out the deadlines the complaint does not have', async () => {
+    const filed = await file();
+    await ready(filed.reference);
+    // As a plan records it for a complaint in its initial review: no answer, question or breach to move.
+    const record = {
+      migrationId: '6f0c8f3e-2d7a-4c1b-9a55-0b7f3b1d2e4a', from: 'iso-10002-default@1', to: 'iso-10002-default@2', stage: 'initialReview', rule: 'keep',
+      deadline: { old: '2026-12-04T06:00:00.000Z', new: '2026-12-04T06:00:00.000Z' }, warningAt: { old: null, new: null },
+      answerDeadline: { old: null, new: null }, infoDeadline: { old: null, new: null }, progressUpdateAt: { old: null, new: null },
+      guarded: [], breached: false, escalationLevel: { old: 'assignee', new: 'assignee' },
+    };
+    await env.sql`INSERT INTO complaint_events (complaint_id, seq, type, actor_id, actor_role, occurred_at, data)
+                  VALUES (${filed.id}, 1000, 'process_migrated', 'owner-1', 'process_owner', now(), ${env.sql.json(record)})`;
+    const agent = await signedInCookie(env.sql, await aStaffPerson(env.sql, { roles: ['agent'] }));
+    const page = await open(filed.reference, agent);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    const migrated = html.slice(html.indexOf('data-event="process_migrated"'));
+    expect(migrated).toContain('Moved to another process version');
+    expect(migrated).toContain('iso-10002-default@2');
+    expect(migrated.slice(0, migrated.indexOf('</li>'))).not.toMatch(/answerDeadline|infoDeadline|guarded/);
   });
 
   it('shows two people on one complaint to each other, and drops one who left', async () => {

@@ -1,7 +1,7 @@
 // The dashboard over HTTP, on the hand-computed KPI data set (test/helpers/kpi-data-set.ts) in a
 // database of its own: every chart's numbers on the page equal the report API's, the CSV of a
-// chart equals its chart, a department narrows the figures it can, the API's 400s stand beside the
-// date fields, and agents get a 403 page.
+// chart equals its chart, a department or team narrows every chart and its CSV, the API's 400s
+// stand beside the fields, and agents get a 403 page.
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../api/app.js';
@@ -157,25 +157,73 @@ describe('the dashboard', () => {
     expect((await open(`/console/dashboard/nothing.csv?${new URLSearchParams(PERIOD)}`)).status).toBe(404);
   });
 
-  it('narrows SLA, funnel, backlog and the figures to a department or team, and says which charts stay whole', async () => {
-    const byDepartment = await kpis({ groupBy: 'department' });
-    const finance = byDepartment.groups.find((g) => g.key === 'finance')!.figures;
-    const { status, html } = await dashboard({ ...PERIOD, department: 'finance' });
+  it('narrows every chart, table and figure to the chosen team: only its complaints count', async () => {
+    const { status, html } = await dashboard({ ...PERIOD, team: 'service-team' });
     expect(status).toBe(200);
+    const [byWeek, total] = await Promise.all([kpis({ team: 'service-team', groupBy: 'week' }), kpis({ team: 'service-team' })]);
     const c = charts(html);
-    // Finance holds the billing complaints: C2's first round accepted, C9's second rejected and handed off.
-    expect(series(c['funnel'])).toEqual([1, 1, 0, 1, 0, 1, 1]);
-    expect(series(c['backlog'])).toEqual(Object.values(finance.backlogAgeing!));
-    expect(html).toContain(`data-fact="received">${finance.volume.received}<`);
-    expect(html).toContain('Department finance');
-    expect(html).toContain('<option value="finance" selected="">finance</option>');
-    expect(html.match(/<p class="badge">Whole organisation<\/p>/g)?.length).toBe(4);
-    const team = await dashboard({ ...PERIOD, team: 'service-team' });
-    const service = (await kpis({ groupBy: 'team' })).groups.find((g) => g.key === 'service-team')!.figures;
-    expect(series(charts(team.html)['sla'])).toEqual(['acknowledgement', 'initialReview', 'investigation', 'reinvestigation'].map((s) => pct(service.stageSla[s]!.rate)));
+    // Service-team: W17 received C3 C4 C10, closed C3; W18 received C5 C6 C7, closed C4 C10.
+    expect(series(c['volume'], 0)).toEqual(byWeek.groups.map((g) => g.figures.volume.received));
+    expect([series(c['volume'], 0), series(c['volume'], 1)]).toEqual([[3, 3], [1, 2]]);
+    expect(series(c['sla'])).toEqual([66.7, 0, 100, 100]);
+    // C3 accepted in round 1, C10 rejected, then deemed accepted in round 2; no hand-off.
+    expect(series(c['funnel'])).toEqual([2, 1, 1, 1, 1, 0, 0]);
+    expect(series(c['backlog'])).toEqual(Object.values(total.total.backlogAgeing!));
+    expect(series(c['backlog'])).toEqual([2, 1, 0, 0, 0]);
+    // No billing complaint is the service team's.
+    expect(c['categories']!.labels).toEqual(['delivery', '(no category)', FORMULA_CATEGORY]);
+    expect(series(c['categories'])).toEqual([3, 2, 1]);
+    expect(c['root-causes']!.labels).toEqual(['billing error', 'late delivery', 'rude staff']);
+    // C3's 3/5 and C10's 2/1, both in the UTC week of 27 April; C2's answer is billing-team's.
+    expect(c['satisfaction']!.labels).toEqual(['2026-04-27']);
+    expect([series(c['satisfaction'], 0), series(c['satisfaction'], 1)]).toEqual([[2.5], [3]]);
+    expect(html).toContain('data-fact="received">6<');
+    expect(html).toContain('data-fact="answers">2<');
+    expect(tableValues(html, 'volume')).toEqual([['2026-04-20', '2026-04-26', '3', '1'], ['2026-04-27', '2026-05-03', '3', '2']]);
+    expect(html).toContain('Team Service, 2026-04-20 to 2026-05-03.');
+    expect(html).toContain('<option value="service-team" selected="">Service</option>');
+    expect(html).not.toContain('Whole organisation');
+  });
+
+  it('gives a filtered chart’s CSV with its filters: the same rows as the filtered chart', async () => {
+    const { html } = await dashboard({ ...PERIOD, team: 'service-team' });
+    const links = [...html.matchAll(/href="(\/console\/dashboard\/[a-z-]+\.csv\?[^"]+)"/g)].map((m) => new URL(m[1]!.replace(/&amp;/g, '&'), 'http://x'));
+    expect(links).toHaveLength(7);
+    for (const link of links) expect({ link: link.pathname, team: link.searchParams.get('team') }).toEqual({ link: link.pathname, team: 'service-team' });
+    const res = await open(`/console/dashboard/volume.csv?${new URLSearchParams({ ...PERIOD, team: 'service-team' })}`);
+    expect(res.headers.get('content-disposition')).toBe(`attachment; filename="dashboard-volume_${KPI_PERIOD.from}_${KPI_PERIOD.to}_team-service-team.csv"`);
+    expect((await res.text()).trimEnd().split('\r\n')).toEqual(['period,from,to,received,closed', '2026-W17,2026-04-20,2026-04-26,3,1', '2026-W18,2026-04-27,2026-05-03,3,2']);
+    const categories = await (await open(`/console/dashboard/categories.csv?${new URLSearchParams({ ...PERIOD, team: 'service-team' })}`)).text();
+    expect(categories).not.toContain('billing');
+    const satisfaction = await (await open(`/console/dashboard/satisfaction.csv?${new URLSearchParams({ ...PERIOD, team: 'service-team' })}`)).text();
+    expect(satisfaction.trimEnd().split('\r\n')).toEqual(['period_start,answers,mean_handling,mean_outcome', '2026-04-27,2,2.5,3']);
+
+    // A department: finance holds the billing complaints (C2 accepted in round 1, C9 rejected in round 2 and handed off).
+    const finance = await dashboard({ ...PERIOD, department: 'finance' });
+    expect(series(charts(finance.html)['funnel'])).toEqual([1, 1, 0, 1, 0, 1, 1]);
+    expect(charts(finance.html)['categories']!.labels).toEqual(['billing']);
+    expect(finance.html).toContain('Department Finance, 2026-04-20 to 2026-05-03.');
     const csv = await open(`/console/dashboard/funnel.csv?${new URLSearchParams({ ...PERIOD, department: 'finance' })}`);
     expect(csv.headers.get('content-disposition')).toContain('_department-finance.csv');
     expect((await csv.text()).split('\r\n')[1]).toBe('Round 1: proposals answered,1');
+    // Both: the complaints of that department and that team (none here).
+    const both = await dashboard({ ...PERIOD, department: 'finance', team: 'service-team' });
+    expect(both.html).toContain('Department Finance, team Service, 2026-04-20 to 2026-05-03.');
+    expect(both.html).toContain('data-fact="received">0<');
+  });
+
+  it('lists the directory’s departments and teams, and refuses one it lacks beside its select', async () => {
+    const { html } = await dashboard();
+    expect(html).toContain('<option value="after-sales">After-sales service</option>');
+    expect(html).toContain('<option value="billing-team">Billing</option>');
+    const bad = await dashboard({ ...PERIOD, team: 'nobody' });
+    expect(bad.status).toBe(400);
+    expect(bad.html).toMatch(/<select id="dashboard-team" name="team" aria-invalid="true" aria-describedby="dashboard-filters-team-error">/);
+    expect(bad.html).toContain('<p class="field-error" id="dashboard-filters-team-error">no team &quot;nobody&quot; in the staff directory</p>');
+    expect(bad.html).toContain('href="#dashboard-team"');
+    expect(bad.html).toContain('<option value="nobody" selected="">nobody</option>');
+    expect(bad.html).not.toContain('<canvas');
+    expect((await open(`/console/dashboard/sla.csv?${new URLSearchParams({ ...PERIOD, department: 'nowhere' })}`)).status).toBe(400);
   });
 
   it('works the presets out and shows the API’s refusals beside the date fields', async () => {

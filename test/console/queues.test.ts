@@ -56,6 +56,24 @@ describe('My work', () => {
     expect(all.html).toContain(`data-team="${team}"`);
   });
 
+  it('counts the whole queue, past the first hundred, and lists only the first five', async () => {
+    const { team } = await aTeam(env.sql, 'long');
+    const agent = await aStaffPerson(env.sql, { roles: ['agent'] });
+    await joinTeam(env.sql, team, agent.id);
+    for (let i = 0; i < 3; i++) await aRow(env.sql, { team, severity: 'high', clock: { warningIn: -120, deadlineIn: -5 } });
+    await env.sql`
+      INSERT INTO complaints (id, reference, channel, status, customer_name, customer_locale, subject, description, pin_hash, received_at, recorded_at, team, severity)
+      SELECT gen_random_uuid(), 'CMP-1997-' || lpad((floor(random() * 1e6)::int * 1000 + i)::text, 10, '0'), 'web', 'investigating', 'A. Customer', 'tr',
+        'Subject', 'A description', 'x', now(), now(), ${team}, 'low'
+      FROM generate_series(1, 140) i`;
+
+    const ours = section((await page('/console/queues', (await signedInCookie(env.sql, agent)).cookie)).html, team);
+    expect(ours).toContain('<strong>143 waiting</strong>');
+    expect(ours).toMatch(/data-count="143" data-at-risk="0" data-breached="3"/);
+    expect(ours).toContain('3 breached');
+    expect(references(ours)).toHaveLength(5);
+  });
+
   it('claims next into the complaint’s page, shows an empty queue and the cap as messages, and releases', async () => {
     const { team } = await aTeam(env.sql, 'claim');
     const agent = await aStaffPerson(env.sql, { roles: ['agent'] });

@@ -10,7 +10,8 @@ import type { MessageRecord } from '../../read-model/complaint-queries.js';
 import { createOutboxDelivery } from '../../read-model/outbox-delivery.js';
 import { SealedBox } from '../../security/sealed-box.js';
 import { complaintDriver, type ComplaintDriver, type FiledComplaint } from '../helpers/complaint-driver.js';
-import { bearer, eventually, integrationContext, type IntegrationContext } from '../helpers/integration.js';
+import { replyAddressBook } from '../../security/reply-address.js';
+import { bearer, eventually, integrationContext, LINK_SIGNING_SECRET, type IntegrationContext } from '../helpers/integration.js';
 import { quietProcess } from '../helpers/process.js';
 import { startSmtpCatcher, type SmtpCatcher } from '../helpers/smtp-catcher.js';
 
@@ -47,7 +48,7 @@ export const TEST_OPTIONS: DispatcherOptions = {
   leaseMs: 60_000,
   pollMs: 100,
   batchSize: 10,
-  replyDomain: REPLY_DOMAIN,
+  replyAddresses: replyAddressBook(LINK_SIGNING_SECRET, REPLY_DOMAIN),
   staffLocale: 'en',
 };
 

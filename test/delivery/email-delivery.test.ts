@@ -27,7 +27,9 @@ describe('e-mail delivery', () => {
 
     const { parsed } = mail!;
     expect(parsed.subject).toBe(sent.subject);
-    expect(parsed.replyTo?.value[0]?.address).toBe(`reply+${c.reference}@${REPLY_DOMAIN}`);
+    // The complaint's own reply address: its reference and a tag nobody can guess for another complaint.
+    expect(parsed.replyTo?.value[0]?.address).toMatch(new RegExp(`^reply\\+${c.reference.toLowerCase()}\\.[a-z2-7]{20}@${REPLY_DOMAIN.replaceAll('.', '\\.')}$`));
+    expect(parsed.headers.get('auto-submitted')).toBe('auto-generated');
     expect(parsed.headers.get('content-language')).toBe('tr');
     expect(parsed.text).toContain('http://plaint.test/r/');
     expect(parsed.text).not.toContain('[answer link]');

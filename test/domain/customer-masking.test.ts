@@ -24,5 +24,8 @@ describe('customer contact by role', () => {
     expect(maskRecipient('ayse@example.com', 'email')).toBe('a•••@e•••.com');
     expect(maskRecipient('+905320000017', 'sms')).toBe('•••17');
     expect(maskRecipient('team:after_sales', 'staff_inbox')).toBe('team:after_sales');
+    // An agent's row names whatever the agent passes it on to: an address, a phone, a handle.
+    expect(maskRecipient('Atatürk Bulvarı 5\n06420 Ankara', 'agent')).toBe('•••');
+    expect(maskRecipient('@ayse.yilmaz (Instagram)', 'agent')).toBe('•••');
   });
 });

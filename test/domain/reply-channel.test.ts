@@ -30,8 +30,12 @@ describe('acknowledgementChannel: back through the channel the complaint came in
     ['fax', all, 'agent'],
     ['front_office', contact({}), 'agent'],
     ['letter', contact({ postalAddress: 'Atatürk Bulvarı 5, Ankara' }), 'agent'],
-    // The other channels keep the reply rules.
+    // A chat or social customer with neither e-mail nor phone is answered on the platform, by an agent.
+    ['live_chat', contact({}), 'agent'],
+    ['social_media', contact({ postalAddress: 'Atatürk Bulvarı 5, Ankara' }), 'agent'],
+    // The other channels keep the reply rules, and so does a chat or social customer who gave a way to reach them.
     ['live_chat', all, 'email'],
+    ['social_media', contact({ phone: '+905320000000' }), 'sms'],
     ['dealer', contact({ phone: '+905320000000' }), 'sms'],
     ['phone', contact({ email: 'ayse@example.com' }), 'email'],
   ])('%s with %o → %s', (intake, details, expected) => {

@@ -43,7 +43,21 @@ export interface BrowserSession {
 export async function startBrowser(app: { fetch: (request: Request) => Response | Promise<Response> }): Promise<BrowserSession> {
   const server: ServerType = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise((resolve) => server.once('listening', resolve));
-  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const session = await startBrowserAt(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+  return {
+    ...session,
+    async close() {
+      await session.close();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
+
+/**
+ * Launches chromium for an app already served at `baseUrl` (e.g. the stack `npm start` runs);
+ * closing the session closes the browser, not the app.
+ */
+export async function startBrowserAt(baseUrl: string): Promise<BrowserSession> {
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS, headless: true });
   const contexts: BrowserContext[] = [];
   return {
@@ -58,7 +72,6 @@ export async function startBrowser(app: { fetch: (request: Request) => Response 
     async close() {
       for (const context of contexts) await context.close().catch(() => undefined);
       await browser.close();
-      await new Promise((resolve) => server.close(resolve));
     },
   };
 }

@@ -451,6 +451,30 @@ export const LIFECYCLE_PATHS: LifecyclePath[] = [
     },
   },
   {
+    // Issue 13: the customer writes by e-mail (the `customerMessage` update): it answers the open
+    // question (the clock resumes), then a second e-mail with no question only tells the owner.
+    name: 'customer-wrote-by-email',
+    process: recordingProcess(),
+    async drive(run) {
+      const { d, env } = run;
+      const c = await acknowledged(run);
+      await d.decideOk(c, { type: 'request_info', question: 'Which programme was running?' });
+      await env.sleep('1h');
+      const write = (text: string, n: number) =>
+        env.client.workflow.getHandle(c.id).executeUpdate('customerMessage', {
+          args: [{ message: { type: 'customer_wrote', channel: 'email', text }, details: { subject: 'Re: your question', attachments: [] } }],
+          updateId: `wrote:test-${c.id}-${n}`,
+        });
+      await write('Cotton 60.', 1);
+      await until(run, c, (s) => s.state.status === 'acknowledged');
+      await write('The service has not come yet.', 2);
+      await d.decideOk(c, CLASSIFY);
+      await d.decideOk(c, PROPOSE_REPAIR);
+      await d.answer(c, { type: 'customer_accepted', round: 1 });
+      return closedAs(run, c, 'accepted');
+    },
+  },
+  {
     // Migrated with `keep`: the investigation keeps its deadline under a longer version.
     name: 'migration-keep',
     process: recordingVersion(1),
@@ -581,6 +605,29 @@ export const LIFECYCLE_PATHS: LifecyclePath[] = [
       await d.decideOk(c, CLASSIFY);
       await acceptedAfterProposal(run, c);
       return [{ workflowId: processMigrationWorkflowId(migrationId) }];
+    },
+  },
+  {
+    // Issue 13: a letter entered 90 minutes after it arrived, with only a postal address: the
+    // acknowledgement clock starts at receipt, so its deadline has passed when the workflow
+    // starts and the first timer check breaches and escalates; then an agent acknowledges.
+    name: 'backdated-receipt-breached',
+    process: recordingProcess(),
+    async drive(run) {
+      const { d, env, ctx } = run;
+      const receivedAt = new Date((await env.currentTimeMs()) - 90 * 60_000).toISOString();
+      const intake = {
+        ...anIntake(receivedAt),
+        channel: 'letter' as const,
+        customer: { name: 'Mehmet Demir', locale: 'tr', country: 'TR', postalAddress: 'Atatürk Bulvarı No 5\n06420 Çankaya / Ankara' },
+      };
+      await env.client.workflow.start('complaintWorkflow', { workflowId: intake.complaintId, taskQueue: ctx.taskQueue, args: [{ intake, process: this.process }] });
+      const c = { id: intake.complaintId, reference: intake.reference, pin: '' };
+      const breached = await until(run, c, (s) => s.state.counters.breaches === 1);
+      expect(breached.escalationLevel).toBe('teamLead');
+      await d.decideOk(c, { type: 'acknowledge' });
+      await d.decideOk(c, CLASSIFY);
+      return acceptedAfterProposal(run, c);
     },
   },
 ];

@@ -21,6 +21,9 @@ import { quietProcess, ROUND_THE_CLOCK } from './process.js';
 import { listCalendars } from '../../domain/calendar/registry.js';
 import { createComplaintWorker, type ComplaintWorker } from '../../worker/create-worker.js';
 import type { ComplaintFormSettings } from '../../config/complaint-form.js';
+import type { InboundMail } from '../../inbound/receive-mail.js';
+import type { Integrations } from '../../config/integrations.js';
+import { TEST_INTEGRATIONS } from './integration-webhooks.js';
 
 let runtimeInstalled = false;
 
@@ -72,6 +75,10 @@ export interface IntegrationContext {
     extraApiKeys?: string[];
     /** Live queue claims one person may hold (default: the API's). */
     maxLiveClaims?: number;
+    /** Received mail behind POST /v1/inbound/email, with its shared secret (default: no such route). */
+    inboundMail?: { mail: InboundMail; webhookSecret: string };
+    /** The chat and social platforms that may file by webhook (default: TEST_INTEGRATIONS). */
+    integrations?: Integrations;
   }): ReturnType<typeof createApp>;
   close(): Promise<void>;
 }
@@ -137,6 +144,7 @@ export async function integrationContext(opts: { encryptionKeys?: EncryptionKey[
           LINK_SIGNING_SECRET,
           SIGNED_LINK_TTL_DAYS: 30,
           SMS_WEBHOOK_SECRET,
+          ...(opts.inboundMail ? { INBOUND_EMAIL_WEBHOOK_SECRET: opts.inboundMail.webhookSecret } : {}),
         },
         sql,
         // The API knows the calendars the workers know, the round-the-clock one too.
@@ -148,6 +156,8 @@ export async function integrationContext(opts: { encryptionKeys?: EncryptionKey[
         trackingPerMinute: opts.trackingPerMinute ?? 1000,
         ...(opts.processDefinitions ? { processDefinitions: opts.processDefinitions } : {}),
         ...(opts.complaintForm ? { complaintForm: opts.complaintForm } : {}),
+        ...(opts.inboundMail ? { inboundMail: opts.inboundMail.mail } : {}),
+        integrations: opts.integrations ?? TEST_INTEGRATIONS,
         // Definitions stored by tests may run on the round-the-clock calendar the workers know.
         processCalendarIds: [...listCalendars().map((c) => c.id), ROUND_THE_CLOCK.id],
       });

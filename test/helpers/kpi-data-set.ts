@@ -54,6 +54,36 @@
 //   satisfaction C2 → 5. W18 (27 Apr – 3 May) received C5 C6 C7 = 3, closed C4 C10 = 2, open 4 → 5, median (120 + 3540) / 2
 //   = 30.5 h, SLA C10 reinvestigation met, C5 ack missed → 1 / 2, acceptance C10r2 → 1 / 1, satisfaction (3 + 2) / 2 = 2.5.
 //   Trends from 30 Mar: W14 (30 Mar – 5 Apr) all zero, W15 received C1, W16 received C2.
+//
+// Departments and teams (in the staff directory too): the billing complaints C1 C2 C9 C11 C12 are
+// finance's, billing-team's; all the others (C3 C4 C5 C6 C7 C8 C10) after-sales', service-team's.
+// Filtered to service-team (or after-sales): received C3 C4 C5 C6 C7 C10 = 6; closed C3 C4 C10 = 3;
+//   open at end C5 C6 C7 = 3; open at start 3 − 6 + 3 = 0. Ageing: C6 and C7 0–2, C5 3–5.
+//   Stage clocks: acknowledgement C3 C4 met, C5 missed → 2 / 3; initialReview 0 / 1, investigation 1 / 1,
+//   reinvestigation 1 / 1 (all C10's). Escalations C10 teamLead + complaintsManager, C5 teamLead → 3.
+//   Resolution 120 (C4), 240 (C3), 3540 (C10): median 240 min = 4 h; p90 at 0.9 × 2 = 1.8:
+//   240 + 0.8 × 3300 = 2880 min = 48 h. Within 3 business days C3 C4 → 2 / 3; within 8 weeks 3 / 3.
+//   Closures accepted 1 (C3), deemed 1 (C10), withdrawn 1 (C4). Answered: C3 r1 accepted, C10 r1
+//   rejected, C10 r2 deemed → first round 1 / 2, second round 1 / 1, deemed 1 / 3, no hand-off.
+//   Proposals made: C3 r1 partly, C10 r1 not, C10 r2 partly, C5 r1 upheld → upheld 1, partly 2, not 1.
+//   Redress C10 EUR 75.50. Repeats C4 (linked) C10 → 2 / 6. Survey C3 3/5, C10 2/1 → 2 answers, handling 2.5,
+//   outcome 3; handling ≥ 4 0 / 2, outcome ≥ 4 1 / 2. Root causes: billing error, late delivery, rude staff, 1 each.
+//   By week: W17 received C3 C4 C10 = 3, closed C3 = 1, open 0 → 2, median 4 h, SLA 3 / 4 (C3 C4 ack,
+//   C10 investigation met, C10 initialReview missed), acceptance C3r1 of C3r1 C10r1 → 0.5, no survey;
+//   W18 received C5 C6 C7 = 3, closed C4 C10 = 2, open 2 → 3, median 30.5 h, SLA 1 / 2, acceptance 1,
+//   satisfaction 2.5. Categories received: delivery 3 (all closed), none 2, the formula-looking one 1.
+// Filtered to billing-team (or finance): the billing category's figures: received C11 = 1; closed C2
+//   C11 C12 = 3; open at end C1 C9 = 2; open at start 4. Ageing C1 11–20, C9 > 20. No stage clock
+//   settles in the period (C2's ended 15 Apr, C9's breached 20 Mar) and no escalation. Resolution 240,
+//   2160, 21840: median 36 h, p90 298.4 h; within 3 business days C11 → 1 / 3; within 8 weeks C2 C11
+//   (C12 took 58 days) → 2 / 3. Closures accepted 1, duplicate 1, out_of_scope 1. Answered C2 r1
+//   accepted, C9 r2 rejected → first round 1 / 1, second round 0 / 1, deemed 0 / 2, hand-offs 1 (C9).
+//   Proposals made C2 r1 upheld, C9 r2 unrecorded. Redress C2 TRY 150.00. Repeats 0 / 1. Survey C2 5/4
+//   → 1 answer, satisfied 1 / 1 each. Root causes: late delivery 1 (C9's billing error is before).
+//   Trends from 30 Mar: W15 received C1; W16 received C2, its acknowledgement met → SLA 1; W17 received
+//   C11, closed C2 C11 C12, median 36 h, no clock settled, acceptance C2r1 of C2r1 C9r2 → 0.5,
+//   satisfaction 5; W18 nothing.
+// Department finance with team service-team: no complaint is both, every count 0.
 import { randomUUID } from 'node:crypto';
 import type { Sql } from 'postgres';
 
@@ -140,10 +170,22 @@ const ROOT_CAUSES: [key: string, id: string, cause: string, at: string][] = [
   ['C4', 'ca-1', 'Rude staff', '2026-04-27 11:00'],
 ];
 
-/** Writes the data set; returns the complaints' ids by key. */
+/** The data set's departments and teams as the staff directory holds them (the reports' filters take only these). */
+export const KPI_DEPARTMENTS = [
+  { id: 'finance', name: 'Finance' },
+  { id: 'after-sales', name: 'After-sales service' },
+] as const;
+export const KPI_TEAMS = [
+  { id: 'billing-team', name: 'Billing', departmentId: 'finance' },
+  { id: 'service-team', name: 'Service', departmentId: 'after-sales' },
+] as const;
+
+/** Writes the data set and its departments and teams; returns the complaints' ids by key. */
 export async function insertKpiDataSet(sql: Sql): Promise<Record<string, string>> {
   const ids: Record<string, string> = {};
   await sql.begin(async (tx) => {
+    for (const d of KPI_DEPARTMENTS) await tx`INSERT INTO staff_departments (id, name) VALUES (${d.id}, ${d.name})`;
+    for (const t of KPI_TEAMS) await tx`INSERT INTO staff_teams (id, name, department_id) VALUES (${t.id}, ${t.name}, ${t.departmentId})`;
     for (const [i, c] of COMPLAINTS.entries()) {
       const id = randomUUID();
       ids[c.key] = id;

@@ -6,7 +6,7 @@ import { businessMinutesBetween } from '../../domain/calendar/index.js';
 import { getCalendar } from '../../domain/calendar/registry.js';
 import { reportBounds, subPeriods } from '../../domain/reports/kpi-periods.js';
 import { calendarResolver } from '../../read-model/calendar-resolver.js';
-import { calendarAgeing, kpiReport, type Grouping, type KpiQuery } from '../../read-model/kpi-report.js';
+import { calendarAgeing, kpiReport, useRollups, type Grouping, type KpiQuery } from '../../read-model/kpi-report.js';
 import { kpiTrends } from '../../read-model/kpi-trends.js';
 import { FORMULA_CATEGORY, insertKpiDataSet, KPI_PERIOD, tr } from '../helpers/kpi-data-set.js';
 import { isolatedDatabase } from '../helpers/kpi-database.js';
@@ -179,6 +179,14 @@ describe('kpiReport by group', () => {
     expect(groups.size).toBe(3);
   });
 
+  it('by week within one week: that week’s figures (one unit is still a group)', async () => {
+    const units = subPeriods('2026-04-20', '2026-04-26', 'week').map((u) => u.unitStart);
+    expect(units).toEqual(['2026-04-20']);
+    const { groups } = await kpiReport(db.sql, await query('2026-04-20', '2026-04-26', { groupBy: 'week', units }));
+    expect(groups.get('2026-04-20')!.volume).toEqual({ received: 4, closed: 4, openAtStart: 4, openAtEnd: 4 });
+    expect(groups.get('2026-04-20')!.resolution.medianBusinessHours).toBe(20);
+  });
+
   it('by month: April and the first days of May', async () => {
     const units = subPeriods(KPI_PERIOD.from, KPI_PERIOD.to, 'month').map((u) => u.unitStart);
     const { groups } = await kpiReport(db.sql, await query(KPI_PERIOD.from, KPI_PERIOD.to, { groupBy: 'month', units }));
@@ -187,7 +195,142 @@ describe('kpiReport by group', () => {
   });
 });
 
+describe('kpiReport for one department or team', () => {
+  const serviceTeam = { team: 'service-team' };
+
+  it('counts every figure over that team’s complaints only, as worked out by hand', async () => {
+    const { total, groups, rootCauses } = await report(undefined, { filter: serviceTeam });
+    expect(groups.size).toBe(0);
+    expect(total.volume).toEqual({ received: 6, closed: 3, openAtStart: 0, openAtEnd: 3 });
+    expect(total.backlogAgeing).toEqual({ days0to2: 2, days3to5: 1, days6to10: 0, days11to20: 0, over20: 0 });
+    expect(total.stageSla).toEqual({
+      acknowledgement: { count: 2, of: 3, rate: 0.6667 },
+      initialReview: { count: 0, of: 1, rate: 0 },
+      investigation: { count: 1, of: 1, rate: 1 },
+      reinvestigation: { count: 1, of: 1, rate: 1 },
+    });
+    expect(total.escalations).toEqual({ total: 3, byLevel: { teamLead: 2, complaintsManager: 1 } });
+    expect(total.resolution).toEqual({
+      medianBusinessHours: 4,
+      p90BusinessHours: 48,
+      closedWithin3BusinessDays: { count: 2, of: 3, rate: 0.6667 },
+      closedWithin8Weeks: { count: 3, of: 3, rate: 1 },
+    });
+    expect(total.closures).toEqual({ accepted: 1, deemed_accepted: 1, withdrawn: 1, out_of_scope: 0, duplicate: 0, external_decision: 0, no_response: 0 });
+    expect(total.withdrawal).toEqual({ count: 1, of: 3, rate: 0.3333 });
+    expect(total.acceptance).toEqual({
+      firstRound: { count: 1, of: 2, rate: 0.5 },
+      secondRound: { count: 1, of: 1, rate: 1 },
+      deemed: { count: 1, of: 3, rate: 0.3333 },
+      externalHandOffs: 0,
+    });
+    expect(total.proposalsByOutcome).toEqual({ upheld: 1, partly_upheld: 2, not_upheld: 1, unrecorded: 0 });
+    expect(total.redress).toEqual([{ currency: 'EUR', amount: '75.50', proposals: 1 }]);
+    expect(total.repeatComplaints).toEqual({ count: 2, of: 6, rate: 0.3333 });
+    expect(total.satisfaction).toEqual({
+      answers: 2,
+      meanHandling: 2.5,
+      meanOutcome: 3,
+      satisfiedHandling: { count: 0, of: 2, rate: 0 },
+      satisfiedOutcome: { count: 1, of: 2, rate: 0.5 },
+    });
+    expect(rootCauses).toEqual([
+      { rootCause: 'billing error', count: 1 },
+      { rootCause: 'late delivery', count: 1 },
+      { rootCause: 'rude staff', count: 1 },
+    ]);
+  });
+
+  it('counts the finance department’s as its billing complaints', async () => {
+    const { total, rootCauses } = await report(undefined, { filter: { department: 'finance' } });
+    expect(total.volume).toEqual({ received: 1, closed: 3, openAtStart: 4, openAtEnd: 2 });
+    expect(total.backlogAgeing).toEqual({ days0to2: 0, days3to5: 0, days6to10: 0, days11to20: 1, over20: 1 });
+    expect(total.acknowledgementOnTime).toEqual({ count: 0, of: 0, rate: null });
+    expect(total.escalations).toEqual({ total: 0, byLevel: {} });
+    expect(total.resolution).toEqual({
+      medianBusinessHours: 36,
+      p90BusinessHours: 298.4,
+      closedWithin3BusinessDays: { count: 1, of: 3, rate: 0.3333 },
+      closedWithin8Weeks: { count: 2, of: 3, rate: 0.6667 },
+    });
+    expect(total.closures).toMatchObject({ accepted: 1, duplicate: 1, out_of_scope: 1, withdrawn: 0, deemed_accepted: 0 });
+    expect(total.acceptance).toEqual({
+      firstRound: { count: 1, of: 1, rate: 1 },
+      secondRound: { count: 0, of: 1, rate: 0 },
+      deemed: { count: 0, of: 2, rate: 0 },
+      externalHandOffs: 1,
+    });
+    expect(total.proposalsByOutcome).toEqual({ upheld: 1, partly_upheld: 0, not_upheld: 0, unrecorded: 1 });
+    expect(total.redress).toEqual([{ currency: 'TRY', amount: '150.00', proposals: 1 }]);
+    expect(total.repeatComplaints).toEqual({ count: 0, of: 1, rate: 0 });
+    expect(total.satisfaction).toEqual({
+      answers: 1,
+      meanHandling: 5,
+      meanOutcome: 4,
+      satisfiedHandling: { count: 1, of: 1, rate: 1 },
+      satisfiedOutcome: { count: 1, of: 1, rate: 1 },
+    });
+    expect(rootCauses).toEqual([{ rootCause: 'late delivery', count: 1 }]);
+  });
+
+  it('by week: each week of the team’s complaints, open counts carried from the team’s own', async () => {
+    const units = subPeriods(KPI_PERIOD.from, KPI_PERIOD.to, 'week').map((u) => u.unitStart);
+    const { groups } = await kpiReport(db.sql, await query(KPI_PERIOD.from, KPI_PERIOD.to, { groupBy: 'week', units, filter: serviceTeam }));
+    const [w17, w18] = units.map((u) => groups.get(u)!);
+    expect(w17!.volume).toEqual({ received: 3, closed: 1, openAtStart: 0, openAtEnd: 2 });
+    expect(w18!.volume).toEqual({ received: 3, closed: 2, openAtStart: 2, openAtEnd: 3 });
+    expect(w17!.resolution.medianBusinessHours).toBe(4);
+    expect(w18!.resolution.medianBusinessHours).toBe(30.5);
+    expect(w17!.satisfaction.answers).toBe(0);
+    expect(w18!.satisfaction.meanHandling).toBe(2.5);
+  });
+
+  it('combines with a grouping by another dimension, and with each other', async () => {
+    const { groups } = await report('category', { filter: serviceTeam });
+    expect([...groups].map(([key, f]) => [key, f.volume.received, f.volume.closed]).sort()).toEqual(
+      [['delivery', 3, 3], [FORMULA_CATEGORY, 1, 0], [null, 2, 0]].sort(),
+    );
+    const both = await report(undefined, { filter: { department: 'after-sales', team: 'service-team' } });
+    expect(both.total.volume).toEqual({ received: 6, closed: 3, openAtStart: 0, openAtEnd: 3 });
+    // No complaint is finance's and service-team's.
+    const none = await report(undefined, { filter: { department: 'finance', team: 'service-team' } });
+    expect(none.total.volume).toEqual({ received: 0, closed: 0, openAtStart: 0, openAtEnd: 0 });
+    expect(none.total.resolution.medianBusinessHours).toBeNull();
+    expect(none.rootCauses).toEqual([]);
+  });
+
+  it('grouped by its own dimension: one group, the filtered total', async () => {
+    const { total, groups } = await report('team', { filter: serviceTeam });
+    expect([...groups.keys()]).toEqual(['service-team']);
+    expect(groups.get('service-team')).toEqual(total);
+  });
+});
+
 describe('the rollups against the facts', () => {
+  it('give the same figures as the fact tables for a report filtered to a department or a team, with every grouping', async () => {
+    const filters = [{ department: 'finance' }, { team: 'service-team' }, { department: 'after-sales', team: 'service-team' }];
+    for (const filter of filters) {
+      for (const groupBy of [undefined, 'week', 'month', 'team', 'department', 'category'] as const) {
+        const units = groupBy === 'week' || groupBy === 'month' ? subPeriods(KPI_PERIOD.from, KPI_PERIOD.to, groupBy).map((u) => u.unitStart) : undefined;
+        const q = await query(KPI_PERIOD.from, KPI_PERIOD.to, { groupBy, filter, ...(units ? { units } : {}) });
+        const [rolled, counted] = await Promise.all([kpiReport(db.sql, q), kpiReport(db.sql, { ...q, rollups: false })]);
+        const byKey = (groups: Map<string | null, unknown>) => [...groups].sort(([a], [b]) => String(a).localeCompare(String(b)));
+        expect({ filter, groupBy, total: rolled.total, groups: byKey(rolled.groups), rootCauses: rolled.rootCauses }).toEqual({
+          filter, groupBy, total: counted.total, groups: byKey(counted.groups), rootCauses: counted.rootCauses,
+        });
+      }
+    }
+  });
+
+  it('read the rollups for one department or team alone, and the facts for the combinations the rollups do not keep', async () => {
+    const q = async (extra: Partial<KpiQuery>) => query(KPI_PERIOD.from, KPI_PERIOD.to, extra);
+    expect(useRollups(await q({ filter: { team: 'service-team' } }))).toBe(true);
+    expect(useRollups(await q({ filter: { department: 'finance' }, groupBy: 'department' }))).toBe(true);
+    expect(useRollups(await q({ filter: { team: 'service-team' }, groupBy: 'week', units: subPeriods(KPI_PERIOD.from, KPI_PERIOD.to, 'week').map((u) => u.unitStart) }))).toBe(true);
+    expect(useRollups(await q({ filter: { team: 'service-team' }, groupBy: 'category' }))).toBe(false);
+    expect(useRollups(await q({ filter: { department: 'after-sales', team: 'service-team' } }))).toBe(false);
+  });
+
   it('give the same figures as the fact tables for every grouping, the total and each group', async () => {
     for (const groupBy of [undefined, 'category', 'product', 'channel', 'department', 'team', 'week', 'month'] as const) {
       const units = groupBy === 'week' || groupBy === 'month' ? subPeriods(KPI_PERIOD.from, KPI_PERIOD.to, groupBy).map((u) => u.unitStart) : undefined;
@@ -201,6 +344,18 @@ describe('the rollups against the facts', () => {
 });
 
 describe('kpiTrends', () => {
+  it('for one team: the weeks of its complaints only', async () => {
+    const from = '2026-03-30';
+    const weeks = await kpiTrends(db.sql, { ...(await query(from, KPI_PERIOD.to)), from, to: KPI_PERIOD.to, filter: { team: 'billing-team' } });
+    expect(weeks.map((w) => [w.week, w.received, w.closed, w.medianResolutionBusinessHours, w.slaAttainment, w.acceptance, w.satisfaction])).toEqual([
+      ['2026-W14', 0, 0, null, null, null, null],
+      ['2026-W15', 1, 0, null, null, null, null],
+      ['2026-W16', 1, 0, null, 1, null, null],
+      ['2026-W17', 1, 3, 36, null, 0.5, 5],
+      ['2026-W18', 0, 0, null, null, null, null],
+    ]);
+  });
+
   it('gives every ISO week with the chart figures, zero weeks too', async () => {
     const from = '2026-03-30';
     const weeks = await kpiTrends(db.sql, { ...(await query(from, KPI_PERIOD.to)), from, to: KPI_PERIOD.to });

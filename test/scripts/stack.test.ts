@@ -1,7 +1,9 @@
 // `npm start`'s stack as a user runs it: embedded PostgreSQL, a Temporal dev server, worker, API.
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createTransport } from 'nodemailer';
 import { afterAll, describe, expect, it } from 'vitest';
+import { replyAddressBook } from '../../security/reply-address.js';
 import { freePort } from '../../scripts/temporal-dev-server.js';
 import { PROJECT_ROOT } from '../../scripts/tools.js';
 import { aComplaint } from '../helpers/fixtures.js';
@@ -55,6 +57,31 @@ function processesUsing(dir: string): string {
   }
 }
 
+/** Mail to the stack's own address opens a complaint, and a reply to its reply address lands on its timeline. */
+async function mailToTheStack(output: string, api: string): Promise<void> {
+  const port = /Inbound mail: smtp:\/\/127\.0\.0\.1:(\d+)/.exec(output)?.[1];
+  expect(port).toBeDefined();
+  const { adminApiKey, linkSigningSecret } = JSON.parse(await readFile(`${dataDir}/secrets.json`, 'utf8')) as { adminApiKey: string; linkSigningSecret: string };
+  const auth = { headers: { authorization: `Bearer ${adminApiKey}` } };
+  const mailer = createTransport({ host: '127.0.0.1', port: Number(port), secure: false, ignoreTLS: true });
+  try {
+    await mailer.sendMail({ from: 'Ayşe Yılmaz <ayse.stack@example.com>', to: 'complaints@plaint.localhost', subject: 'Kargo hasarlı geldi', text: 'Kutunun köşesi ezik, ürün çizik geldi.' });
+    const emailed = await eventually(async () => {
+      const { items } = (await (await fetch(`${api}/v1/complaints?channel=email`, auth)).json()) as { items: Array<{ reference: string }> };
+      const found = items[0] && ((await (await fetch(`${api}/v1/complaints/${items[0].reference}`, auth)).json()) as { reference: string; recordedByWorkflow?: boolean });
+      return found?.recordedByWorkflow ? found : undefined;
+    }, 60_000);
+    const replyTo = replyAddressBook(linkSigningSecret, 'plaint.localhost').addressFor(emailed.reference);
+    await mailer.sendMail({ from: 'ayse.stack@example.com', to: replyTo, subject: `Re: ${emailed.reference}`, text: 'Kutunun fotoğrafını da çektim.' });
+    await eventually(async () => {
+      const events = (await (await fetch(`${api}/v1/complaints/${emailed.reference}/events`, auth)).json()) as Array<{ type: string }>;
+      return events.some((e) => e.type === 'customer_wrote') || undefined;
+    });
+  } finally {
+    mailer.close();
+  }
+}
+
 describe('npm start', () => {
   it('runs the stack, prints its URLs, keeps complaints across restarts and leaves no process behind, even after a SIGKILL', async () => {
     dataDir = await mkdtemp(`${PROJECT_ROOT}.data/stack-test-`);
@@ -77,6 +104,7 @@ describe('npm start', () => {
     const filed = await fetch(`${api}/v1/complaints`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(aComplaint()) });
     expect(filed.status).toBe(201);
     const { reference } = (await filed.json()) as { reference: string };
+    await mailToTheStack(first.output(), api);
     expect(await interrupt(first.child)).toBe(0);
     expect(processesUsing(dataDir)).toBe('');
 
@@ -103,5 +131,5 @@ describe('npm start', () => {
     expect(again.status).toBe(200);
     expect(await interrupt(third.child)).toBe(0);
     expect(processesUsing(dataDir)).toBe('');
-  }, 240_000);
+  }, 300_000);
 });

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { IntlMessageFormat } from 'intl-messageformat';
 import { describe, expect, it } from 'vitest';
 import { CONSOLE_CATALOGS, CONSOLE_FALLBACK_LANGUAGE, CONSOLE_LANGUAGES, consoleLanguageOf } from '../../texts/console/languages.js';
+import { consoleTranslator } from '../../texts/console/translate.js';
 
 const SOURCE = CONSOLE_CATALOGS[CONSOLE_FALLBACK_LANGUAGE].messages;
 const KEYS = Object.keys(SOURCE).sort();
@@ -67,5 +68,16 @@ describe('a staff member’s language', () => {
     expect(consoleLanguageOf('EN')).toBe('en');
     expect(consoleLanguageOf('fa')).toBe('en');
     expect(consoleLanguageOf(null)).toBe('en');
+  });
+});
+
+describe('counted sentences', () => {
+  it('say one of a thing in the singular (a migration preview of one complaint)', () => {
+    const t = consoleTranslator('en');
+    const counts = { migrates: 1, skipped: 0, breached: 0, guarded: 0 };
+    expect(t('console.process.migrate.summary', { matched: 1, ...counts, escalations: 1, messages: 1 })).toBe(
+      '1 running complaint selected: 1 would move, 0 would be skipped; 0 would be past their deadline, 0 keep a deadline the customer was told, 1 escalation and 1 message at once.',
+    );
+    expect(t('console.process.migrate.summary', { matched: 2, ...counts, migrates: 2, escalations: 0, messages: 3 })).toContain('2 running complaints selected: 2 would move');
   });
 });

@@ -28,7 +28,7 @@ const CUSTOMER_TEMPLATES = Object.keys({
 
 const STAFF_TEMPLATES = Object.keys({
   complaint_assigned: 1, complaint_routed: 1, deadline_warning: 1, deadline_breached: 1, complaint_escalated: 1,
-  customer_answered_info: 1, resolution_accepted: 1, resolution_rejected: 1, answer_timed_out: 1,
+  customer_answered_info: 1, customer_wrote: 1, resolution_accepted: 1, resolution_rejected: 1, answer_timed_out: 1,
   complaint_open_external: 1, complaint_closed: 1, corrective_action_assigned: 1, activity_failed: 1,
   info_request_timed_out: 1,
 } satisfies Record<StaffTemplate, 1>) as StaffTemplate[];
@@ -93,6 +93,7 @@ const SENT: Sent[] = [
   ]),
   ...journey(reach('resolution_proposed'), [system({ type: 'customer_answer_timed_out', round: 1 })]),
   ...journey(reach('resolution_proposed'), [answer({ type: 'customer_accepted', round: 1 })]),
+  ...journey(reach('investigating'), [answer({ type: 'customer_wrote', channel: 'email', text: 'The service never came.' })]),
   ...journey(reach('investigating'), [decide(D.withdraw)]),
   ...journey(reach('investigating'), [decide(D.close_out_of_scope, 'supervisor')]),
   ...journey(reach('investigating'), [decide(D.mark_duplicate, 'supervisor')]),

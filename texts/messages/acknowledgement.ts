@@ -1,6 +1,7 @@
 // The acknowledgement's texts that are not letters: the short SMS with the reference and the
 // tracking PIN (its body keeps the PIN's placeholder; only delivery puts the PIN there), and the
-// notice telling an agent to pass a letter, fax or front-office complaint's acknowledgement on.
+// notice telling an agent to pass a letter, fax or front-office complaint's acknowledgement on (or a
+// chat or social one's, on its platform).
 import { given } from '../translate.js';
 import { messageContext, paragraphs, type RenderedMessage } from './params.js';
 
@@ -16,11 +17,13 @@ export function renderTrackingPinSms(locale: string, params: { reference: string
 
 export interface AgentAcknowledgementParams {
   reference: string;
-  /** The intake channel: letter, fax, front_office. */
+  /** The intake channel: letter, fax, front_office; live_chat or social_media without e-mail or phone. */
   channel: string;
   customerName: string;
   postalAddress: string | null;
   phone: string | null;
+  /** Where a chat or social customer is answered: the platform's name, their handle there and the conversation's link. */
+  platform?: { name: string; handle: string; conversationUrl: string | null } | null;
   /** True when nobody acknowledges it automatically (no e-mail or phone): the agent records `acknowledge`. */
   manual: boolean;
   /** By when the customer must have it (ISO instant), shown in `timeZone`. */
@@ -30,7 +33,8 @@ export interface AgentAcknowledgementParams {
 
 /** What an agent must pass on, how, and by when (staff read it in the staff language). */
 export function renderAgentAcknowledgementTask(locale: string, p: AgentAcknowledgementParams): RenderedMessage {
-  const c = messageContext(locale, { ...p });
+  const { platform, ...params } = p;
+  const c = messageContext(locale, params);
   const channel = c.label('staff.agentAcknowledgement.channel', 'channel') ?? p.channel;
   const dueAt = c.when('dueAt');
   const address = c.text('postalAddress');
@@ -40,9 +44,13 @@ export function renderAgentAcknowledgementTask(locale: string, p: AgentAcknowled
       ? c.t('staff.agentAcknowledgement.contact.postal', { address: address.replace(/\s*\r?\n\s*/g, ', ') })
       : phone
         ? c.t('staff.agentAcknowledgement.contact.phone', { phone })
-        : address
-          ? c.t('staff.agentAcknowledgement.contact.postal', { address: address.replace(/\s*\r?\n\s*/g, ', ') })
-          : c.t('staff.agentAcknowledgement.contact.inPerson');
+        : platform
+          ? c.t('staff.agentAcknowledgement.contact.platform', {
+              platform: platform.name, handle: platform.handle, url: platform.conversationUrl ?? '', withUrl: given(platform.conversationUrl),
+            })
+          : address
+            ? c.t('staff.agentAcknowledgement.contact.postal', { address: address.replace(/\s*\r?\n\s*/g, ', ') })
+            : c.t('staff.agentAcknowledgement.contact.inPerson');
   return {
     subject: c.t('staff.subjectLine', { subject: c.t('staff.agentAcknowledgement.subject', { channel }) }),
     body: paragraphs(

@@ -38,8 +38,9 @@ function stage(c: MessageContext) {
 /** Who recorded an answer staff took down, and how it came; null when the customer answered through their link. */
 function recordedBy(c: MessageContext): string | null {
   const by = c.text('recordedBy');
-  if (!by) return null;
   const channel = c.labelOrId('staff.recordedChannel', 'channel');
+  // No one recorded it, yet it came another way than the link: the customer's own e-mail.
+  if (!by) return channel ? c.t('staff.cameBy', { channel }) : null;
   return c.t('staff.recordedBy', { recordedBy: by, channel: channel ?? '', withChannel: given(channel) });
 }
 
@@ -117,6 +118,19 @@ const STAFF_TEMPLATES: Readonly<Record<StaffTemplate, Template>> = {
       c.t('staff.customer_answered_info.intro', { requestId: requestId ?? '', withRequestId: given(requestId) }),
       recordedBy(c),
       c.t('staff.customer_answered_info.action'),
+    );
+  },
+
+  customer_wrote(c) {
+    const channel = c.labelOrId('staff.recordedChannel', 'channel');
+    const message = c.text('message');
+    return notice(
+      c,
+      c.t('staff.customer_wrote.subject'),
+      c.t('staff.customer_wrote.intro', { channel: channel ?? '', withChannel: given(channel) }),
+      // After closure there is no timeline to read it on: the notice carries it.
+      message && lines(c.t('staff.customer_wrote.closed'), c.t('staff.customer_wrote.message', { message })),
+      c.t('staff.customer_wrote.action'),
     );
   },
 

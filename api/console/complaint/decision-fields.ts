@@ -12,8 +12,12 @@ import {
   type DecisionType,
 } from '../../../domain/complaint.js';
 
-/** Where a text field's suggestions come from (a <datalist>): the staff directory, or the complaint's possible duplicates. */
-export type Suggestions = 'people' | 'teams' | 'departments' | 'correctiveActions' | 'possibleDuplicates' | 'repeatCandidates';
+/**
+ * Where a text field's suggestions come from (a <datalist>): the staff directory, the complaint's
+ * corrective actions, the known categories and products (classify-values.ts), or the complaint's
+ * possible duplicates.
+ */
+export type Suggestions = 'people' | 'teams' | 'departments' | 'correctiveActions' | 'categories' | 'products' | 'possibleDuplicates' | 'repeatCandidates';
 
 export type DecisionField =
   | { name: string; kind: 'text' | 'textarea' | 'date'; required: boolean; suggestions?: Suggestions; maxLength?: number }
@@ -30,8 +34,8 @@ const reason = [{ name: 'reason', kind: 'textarea', required: true, maxLength: 1
 export const DECISION_FIELDS: Readonly<Record<DecisionType, readonly DecisionField[]>> = {
   acknowledge: [],
   classify: [
-    { name: 'category', kind: 'text', required: true, maxLength: 100 },
-    { name: 'product', kind: 'text', required: true, maxLength: 200 },
+    { name: 'category', kind: 'text', required: true, suggestions: 'categories', maxLength: 100 },
+    { name: 'product', kind: 'text', required: true, suggestions: 'products', maxLength: 200 },
     { name: 'severity', kind: 'select', required: true, options: SEVERITIES, optionLabel: 'severity' },
     { name: 'department', kind: 'text', required: false, suggestions: 'departments', maxLength: 100 },
   ],

@@ -6,32 +6,48 @@ import { CsrfField } from '../pages/csrf-field.js';
 import { FieldError, fieldAttributes, FormErrorSummary, issuesByPath } from '../pages/form-errors.js';
 import type { ConsoleTranslate } from '../../../texts/console/translate.js';
 import type { ConsoleMessageKey } from '../../../texts/console/translate.js';
+import { confirmNewField, type ClassifiedField, type ClassifyVocabulary } from './classify-values.js';
 import { DECISION_FIELDS, type DecisionField, type FormValues, type Suggestions } from './decision-fields.js';
 import type { PossibleDuplicateView } from '../../staff/complaints.schemas.js';
 import { DECISION_PATH, type Directory, type LifecycleView } from './view.js';
 
-/** A form posted and refused: which, what was typed, what the API said. */
+/** A form posted and refused: which, what was typed, what the API (or the console's near-miss check) said. */
 export interface RefusedForm {
   type: DecisionType;
   values: FormValues;
   error: ApiError;
+  /** Classify's fields whose value was almost a known one: each gets a box to file it as new. */
+  nearMisses?: readonly ClassifiedField[];
+}
+
+/** What the fields' suggestions are drawn from. */
+export interface SuggestionSources {
+  directory: Directory;
+  lifecycle: LifecycleView;
+  vocabulary: ClassifyVocabulary;
+  possibleDuplicates: readonly PossibleDuplicateView[];
+  t: ConsoleTranslate;
 }
 
 const formId = (type: DecisionType) => `decide-${type}`;
 const fieldId = (type: DecisionType, name: string) => `${formId(type)}-${name}`;
 const listId = (type: DecisionType, name: string) => `${fieldId(type, name)}-list`;
 
-/** What a field's suggestions are drawn from. */
-export interface SuggestionSources {
-  directory: Directory;
-  lifecycle: LifecycleView;
-  possibleDuplicates: readonly PossibleDuplicateView[];
-}
-
-function suggestionsOf(source: Suggestions, { directory, lifecycle, possibleDuplicates }: SuggestionSources): { value: string; label: string }[] {
+function suggestionsOf(source: Suggestions, { directory, lifecycle, vocabulary, possibleDuplicates, t }: SuggestionSources): { value: string; label: string }[] {
   if (source === 'people') return [...directory.people].map(([value, label]) => ({ value, label }));
-  if (source === 'teams') return directory.teams.map((t) => ({ value: t.id, label: t.name }));
-  if (source === 'departments') return directory.departments.map((d) => ({ value: d.id, label: d.name }));
+  if (source === 'teams') return directory.teams.map((team) => ({ value: team.id, label: team.name }));
+  if (source === 'departments') {
+    // A process that lists its departments accepts only those: offer exactly them.
+    const names = new Map(directory.departments.map((d) => [d.id, d.name]));
+    if (vocabulary.departments) return vocabulary.departments.map((id) => ({ value: id, label: names.get(id) ?? id }));
+    return directory.departments.map((d) => ({ value: d.id, label: d.name }));
+  }
+  if (source === 'categories' || source === 'products') {
+    return vocabulary[source === 'categories' ? 'category' : 'product'].map((k) => ({
+      value: k.value,
+      label: t('console.complaint.known.option', { label: k.label ?? '__none', count: k.complaints, routed: String(k.routed) }),
+    }));
+  }
   if (source === 'possibleDuplicates') return possibleDuplicates.map((d) => ({ value: d.reference, label: d.subject }));
   // A repeat follows a closed complaint of the same customer: those of the possible duplicates.
   if (source === 'repeatCandidates') {
@@ -40,8 +56,9 @@ function suggestionsOf(source: Suggestions, { directory, lifecycle, possibleDupl
   return (lifecycle.correctiveActions ?? []).map((a) => ({ value: a.id, label: a.action }));
 }
 
-function Field(props: { type: DecisionType; field: DecisionField; value: string; issues: ReturnType<typeof issuesByPath>; t: ConsoleTranslate; sources: SuggestionSources }) {
-  const { type, field, value, issues, t } = props;
+function Field(props: { type: DecisionType; field: DecisionField; value: string; issues: ReturnType<typeof issuesByPath>; sources: SuggestionSources; confirmNew: boolean; confirmed: boolean }) {
+  const { type, field, value, issues } = props;
+  const t = props.sources.t;
   const id = fieldId(type, field.name);
   const attrs = fieldAttributes(issues, formId(type), field.name);
   const required = field.kind !== 'nullable-text' && field.required;
@@ -102,12 +119,20 @@ function Field(props: { type: DecisionType; field: DecisionField; value: string;
       )}
       {control}
       <FieldError issues={issues} formId={formId(type)} path={field.name} />
+      {props.confirmNew && (
+        <label class="check" for={`${id}-new`}>
+          <input type="checkbox" id={`${id}-new`} name={confirmNewField(field.name as ClassifiedField)} value="yes" checked={props.confirmed || undefined} />
+          {t('console.complaint.classify.confirmNew', { field: field.name, value: value.trim() })}
+        </label>
+      )}
     </div>
   );
 }
 
 /** Hints some fields carry (the key exists in the catalog). */
 const HINTS = new Set([
+  'console.complaint.hint.classify.category',
+  'console.complaint.hint.classify.product',
   'console.complaint.hint.classify.department',
   'console.complaint.hint.assign.assignee',
   'console.complaint.hint.propose_resolution.amount',
@@ -121,7 +146,8 @@ export function DecisionForm(props: {
   etag: string | null;
   csrfToken: string;
   t: ConsoleTranslate;
-  sources: SuggestionSources;
+  /** Everything but the translator, which the form already has. */
+  sources: Omit<SuggestionSources, 't'>;
   refused: RefusedForm | null;
 }) {
   const { type, t, refused } = props;
@@ -139,7 +165,15 @@ export function DecisionForm(props: {
         <CsrfField token={props.csrfToken} />
         {props.etag && <input type="hidden" name="_etag" value={props.etag} />}
         {fields.map((field) => (
-          <Field type={type} field={field} value={mine?.values[field.name] ?? ''} issues={issues} t={t} sources={props.sources} />
+          <Field
+            type={type}
+            field={field}
+            value={mine?.values[field.name] ?? ''}
+            issues={issues}
+            sources={{ ...props.sources, t }}
+            confirmNew={mine?.nearMisses?.includes(field.name as ClassifiedField) ?? false}
+            confirmed={mine?.values[confirmNewField(field.name as ClassifiedField)] === 'yes'}
+          />
         ))}
         <p>
           <button type="submit">{t(`console.complaint.submit.${type}` as ConsoleMessageKey)}</button>

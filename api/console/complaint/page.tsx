@@ -5,9 +5,10 @@ import type { Role } from '../../../domain/complaint.js';
 import type { ComplaintView, PossibleDuplicateView } from '../../staff/complaints.schemas.js';
 import type { ConsoleTranslate, ConsoleMessageKey } from '../../../texts/console/translate.js';
 import { hasConsoleMessage } from '../../../texts/console/translate.js';
-import { CsrfField } from '../pages/csrf-field.js';
+import { PostButton } from '../pages/post-button.js';
 import { StageClock } from '../pages/clock.js';
 import { DecisionForm, type RefusedForm } from './decision-forms.js';
+import { FiledNotice } from '../intake/new-complaint-page.js';
 import type { Viewer } from './presence.js';
 import { lifecycleOf, type ComplaintPageData, type FormatInstant, type TimelineEntry } from './view.js';
 
@@ -22,6 +23,8 @@ export interface PageState {
   alert?: string | null;
   /** The complaint changed after the page was opened (412). */
   stale?: boolean;
+  /** Just filed on the console by this person: its tracking PIN, shown this once. */
+  filed?: { reference: string; pin: string } | undefined;
 }
 
 const RETRYABLE = new Set(['failed', 'bounced', 'skipped']);
@@ -61,25 +64,35 @@ export function ViewerList({ viewers, t }: { viewers: readonly Viewer[]; t: Cons
   );
 }
 
-/** An event's data as label: value pairs (free text as written, instants in the reader's language). */
+/**
+ * An event's data as label: value pairs (free text as written, instants in the reader's language).
+ * What is empty at any depth is left out: a migration records `{ old: null, new: null }` for the
+ * deadlines a complaint does not have.
+ */
 function EventData({ entry, t, at }: { entry: TimelineEntry; t: ConsoleTranslate; at: FormatInstant }) {
-  const pairs = Object.entries(entry.data).filter(([k, v]) => k !== 'type' && v !== null && v !== undefined && v !== '');
-  if (pairs.length === 0) return null;
   const show = (value: unknown): string => {
+    if (value === null || value === undefined) return '';
     if (typeof value === 'string') return /^\d{4}-\d{2}-\d{2}T/.test(value) ? at(value) : value;
     if (typeof value === 'number') return Number.isInteger(value) ? String(value) : value.toFixed(1);
     if (typeof value === 'boolean') return t(value ? 'console.complaint.yes' : 'console.complaint.no');
-    if (Array.isArray(value)) return value.map(show).join(', ');
+    if (Array.isArray(value)) return value.map(show).filter((v) => v !== '').join(', ');
     return Object.entries(value as Record<string, unknown>)
-      .map(([k, v]) => `${label(t, `console.complaint.field.${k}`, k)}: ${show(v)}`)
+      .map(([k, v]) => [k, show(v)] as const)
+      .filter(([, shown]) => shown !== '')
+      .map(([k, shown]) => `${label(t, `console.complaint.field.${k}`, k)}: ${shown}`)
       .join('; ');
   };
+  const pairs = Object.entries(entry.data)
+    .filter(([k]) => k !== 'type')
+    .map(([k, v]) => [k, show(v)] as const)
+    .filter(([, shown]) => shown !== '');
+  if (pairs.length === 0) return null;
   return (
     <dl class="facts event-data">
-      {pairs.map(([key, value]) => (
+      {pairs.map(([key, shown]) => (
         <>
           <dt>{label(t, `console.complaint.field.${key}`, key)}</dt>
-          <dd class="prewrap">{show(value)}</dd>
+          <dd class="prewrap">{shown}</dd>
         </>
       ))}
     </dl>
@@ -182,6 +195,7 @@ export function ComplaintPage(props: {
   const classification = lifecycle.classification ?? null;
   return (
     <>
+      {state.filed && <FiledNotice t={t} reference={state.filed.reference} pin={state.filed.pin} />}
       {state.done && (
         <div class="notice" role="status">
           <p>{t('console.complaint.notice.done', { decision: label(t, `console.complaint.decision.${state.done}`, state.done) })}</p>
@@ -249,6 +263,12 @@ export function ComplaintPage(props: {
               [t('console.complaint.where.breaches'), String(complaint.breachCount)],
               [t('console.complaint.where.received'), at(complaint.receivedAt)],
               [t('console.complaint.where.channel'), t('console.complaint.option.channel', { value: complaint.channel })],
+              ...(complaint.entry.frontOffice ? [[t('console.complaint.where.frontOffice'), complaint.entry.frontOffice] as [string, unknown]] : []),
+              ...(complaint.entry.intermediary ? [[t('console.complaint.where.intermediary'), complaint.entry.intermediary] as [string, unknown]] : []),
+              ...(complaint.entry.enteredBy ? [[t('console.complaint.where.enteredBy'), who(complaint.entry.enteredBy)] as [string, unknown]] : []),
+              ...(complaint.entry.enteredAt && complaint.entry.enteredAt !== complaint.receivedAt
+                ? [[t('console.complaint.where.enteredAt'), at(complaint.entry.enteredAt)] as [string, unknown]]
+                : []),
               [t('console.complaint.where.process'), complaint.processVersion],
             ]}
           />
@@ -306,7 +326,7 @@ export function ComplaintPage(props: {
                 etag={data.etag}
                 csrfToken={props.csrfToken}
                 t={t}
-                sources={{ directory, lifecycle, possibleDuplicates: complaint.possibleDuplicates ?? [] }}
+                sources={{ directory, lifecycle, vocabulary: data.vocabulary, possibleDuplicates: complaint.possibleDuplicates ?? [] }}
                 refused={state.refused ?? null}
               />
             ))}
@@ -430,12 +450,9 @@ export function ComplaintPage(props: {
                     <td>{m.lastError ?? '—'}</td>
                     <td>
                       {RETRYABLE.has(m.status) && RETRYING_ROLES.includes(props.role) && (
-                        <form method="post" action={`/console/complaints/${ref}/messages/${m.id}/retry`} class="inline">
-                          <CsrfField token={props.csrfToken} />
-                          <button type="submit" class="secondary" aria-label={t('console.complaint.messages.retryOne', { subject: m.subject })}>
-                            {t('console.complaint.messages.retry')}
-                          </button>
-                        </form>
+                        <PostButton action={`/console/complaints/${ref}/messages/${m.id}/retry`} csrf={props.csrfToken} formClass="inline" button={{ class: 'secondary', 'aria-label': t('console.complaint.messages.retryOne', { subject: m.subject }) }}>
+                          {t('console.complaint.messages.retry')}
+                        </PostButton>
                       )}
                     </td>
                   </tr>

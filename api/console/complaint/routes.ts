@@ -10,10 +10,14 @@ import type { ConsoleEnv } from '../env.js';
 import { consoleRole } from '../guard.js';
 import { renderConsoleFragment, renderConsolePage, renderConsoleProblem } from '../pages/shell.js';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { ComplaintView } from '../../staff/complaints.schemas.js';
+import { CLASSIFIED_FIELDS, confirmNewField, nearMiss } from './classify-values.js';
 import { decisionBody, type FormValues } from './decision-fields.js';
+import type { RefusedForm } from './decision-forms.js';
 import { ComplaintPage, ViewerList, type PageState } from './page.js';
 import { complaintIdOf, markViewing, otherViewers, stopViewing } from './presence.js';
-import { instantFormatter, loadComplaintPage, timeZoneOf } from './view.js';
+import { instantFormatter, loadComplaintPage, loadVocabulary, timeZoneOf } from './view.js';
+import { takeFiledNotice } from '../intake/filed-notice.js';
 
 type Ctx = Context<ConsoleEnv>;
 
@@ -21,6 +25,8 @@ type Ctx = Context<ConsoleEnv>;
 const READERS = ['agent', 'supervisor', 'auditor', 'admin'] as const;
 
 const isReference = (value: string) => REFERENCE_PATTERN.test(value);
+/** The ETag a complaint page puts in its forms (`"<seq>"`): anything else was never ours, and could not even be a header. */
+const isPageEtag = (value: string) => /^(W\/)?"\d{1,9}"$/.test(value);
 const isDecisionType = (value: string): value is DecisionType => (DECISION_TYPES as readonly string[]).includes(value);
 
 /** A posted form's string fields (files and repeated names are not part of any decision form). */
@@ -30,6 +36,30 @@ async function formValues(c: Ctx): Promise<FormValues> {
 }
 
 export function complaintPageRoutes(deps: ConsoleDeps) {
+  /**
+   * A classify form whose category or product is almost a known value and not confirmed as new,
+   * as a refusal beside those fields (classify-values.ts says why); undefined to send it on.
+   */
+  async function nearMissesOf(c: Ctx, reference: string, values: FormValues): Promise<RefusedForm | undefined> {
+    const api = deps.api(c);
+    const staff = c.get('staff');
+    const complaint = await api.get<ComplaintView>(`/v1/complaints/${reference}`);
+    if (!complaint.ok) return undefined; // the decision's own call answers it
+    const vocabulary = await loadVocabulary(api, complaint.data, staff.language);
+    const details = CLASSIFIED_FIELDS.flatMap((field) => {
+      if (values[confirmNewField(field)] === 'yes') return [];
+      const meant = nearMiss(values[field] ?? '', vocabulary[field]);
+      return meant ? [{ field, path: field, message: staff.t('console.complaint.classify.nearMiss', { field, value: (values[field] ?? '').trim(), known: meant.value }) }] : [];
+    });
+    if (details.length === 0) return undefined;
+    return {
+      type: 'classify',
+      values,
+      nearMisses: details.map((d) => d.field),
+      error: { code: 'VALIDATION_FAILED', message: staff.t('console.complaint.classify.nearMissSummary'), details: details.map(({ path, message }) => ({ path, message })) },
+    };
+  }
+
   const app = new Hono<ConsoleEnv>();
   app.use('/complaints/:reference', consoleRole(...READERS));
   app.use('/complaints/:reference/*', consoleRole(...READERS));
@@ -39,7 +69,7 @@ export function complaintPageRoutes(deps: ConsoleDeps) {
     const reference = c.req.param('reference')!;
     if (!isReference(reference)) return renderConsoleProblem(c, 404, '404');
     const staff = c.get('staff');
-    const loaded = await loadComplaintPage(deps.api(c), reference);
+    const loaded = await loadComplaintPage(deps.api(c), reference, staff.language);
     if (!loaded.ok) return renderConsoleProblem(c, loaded.status === 403 ? 403 : loaded.status === 404 || loaded.status === 400 ? 404 : 503, loaded.status === 403 ? '403' : loaded.status === 404 || loaded.status === 400 ? '404' : '503');
     const { complaint } = loaded.data;
     await markViewing(deps.sql, complaint.id, staff.person.id);
@@ -52,9 +82,12 @@ export function complaintPageRoutes(deps: ConsoleDeps) {
     });
   }
 
-  app.get('/complaints/:reference', (c) =>
-    page(c, 200, { done: c.req.query('done'), retried: c.req.query('retried') }),
-  );
+  app.get('/complaints/:reference', (c) => {
+    const reference = c.req.param('reference');
+    // Just filed on the console by this session: its PIN, this once (intake/filed-notice.ts).
+    const filed = isReference(reference) ? takeFiledNotice(c, deps.sealedBox, deps.settings, c.get('staff'), reference) : undefined;
+    return page(c, 200, { done: c.req.query('done'), retried: c.req.query('retried'), filed });
+  });
 
   app.post('/complaints/:reference/decisions/:type', async (c) => {
     const reference = c.req.param('reference');
@@ -62,6 +95,11 @@ export function complaintPageRoutes(deps: ConsoleDeps) {
     if (!isReference(reference) || !isDecisionType(type)) return renderConsoleProblem(c, 404, '404');
     const values = await formValues(c);
     const etag = values._etag;
+    if (etag && !isPageEtag(etag)) return renderConsoleProblem(c, 400, '400', { fields: [{ field: '_etag', reason: 'etag' }] });
+    if (type === 'classify') {
+      const asked = await nearMissesOf(c, reference, values);
+      if (asked) return page(c, 400, { refused: asked });
+    }
     const result = await deps.api(c).post(`/v1/complaints/${reference}/decisions`, decisionBody(type, values), etag ? { 'if-match': etag } : {});
     if (result.ok) return c.redirect(`/console/complaints/${reference}?done=${type}#decisions`, 303);
     if (result.status === 412) return page(c, 412, { stale: true, refused: null });

@@ -6,6 +6,7 @@ import type { DecisionType } from '../../../domain/complaint.js';
 import { CALENDAR_DEFINITIONS } from '../../../domain/calendar/definitions.js';
 import { formatInstant } from '../../../texts/format.js';
 import type { ConsoleLanguage } from '../../../texts/console/languages.js';
+import { vocabularyOf, type Classifications, type ClassifyVocabulary } from './classify-values.js';
 
 export interface TimelineEntry {
   seq: number;
@@ -57,21 +58,24 @@ export interface ComplaintPageData {
   messages: MessageEntry[];
   attachments: AttachmentEntry[];
   directory: Directory;
+  /** What the classify form offers (read only when the form is shown). */
+  vocabulary: ClassifyVocabulary;
 }
 
 /** Everything the page shows, or the API's status when the complaint itself cannot be read (403, 404). */
-export async function loadComplaintPage(api: ConsoleApi, reference: string): Promise<{ ok: true; data: ComplaintPageData } | { ok: false; status: number }> {
+export async function loadComplaintPage(api: ConsoleApi, reference: string, language: ConsoleLanguage): Promise<{ ok: true; data: ComplaintPageData } | { ok: false; status: number }> {
   const path = `/v1/complaints/${encodeURIComponent(reference)}`;
   const complaint = await api.get<ComplaintView>(path);
   if (!complaint.ok) return { ok: false, status: complaint.status };
   const repeatOf = complaint.data.repeatOf;
-  const [events, messages, attachments, people, teams, departments, repeated] = await Promise.all([
+  const [events, messages, attachments, people, teams, departments, vocabulary, repeated] = await Promise.all([
     api.get<TimelineEntry[]>(`${path}/events`),
     api.get<MessageEntry[]>(`${path}/messages`),
     api.get<AttachmentEntry[]>(`${path}/attachments`),
     api.get<{ people: { id: string; name: string }[] }>('/v1/staff'),
     api.get<{ teams: { id: string; name: string }[] }>('/v1/teams'),
     api.get<{ departments: { id: string; name: string }[] }>('/v1/departments'),
+    complaint.data.allowedDecisions?.includes('classify') ? loadVocabulary(api, complaint.data, language) : Promise.resolve(vocabularyOf(undefined, undefined)),
     repeatOf ? api.get<ComplaintView>(`/v1/complaints/${encodeURIComponent(repeatOf.reference)}`) : null,
   ]);
   return {
@@ -88,8 +92,19 @@ export async function loadComplaintPage(api: ConsoleApi, reference: string): Pro
         teams: teams.ok ? teams.data.teams : [],
         departments: departments.ok ? departments.data.departments : [],
       },
+      vocabulary,
     },
   };
+}
+
+/** The classify form's known values: the API's, and the routing values of the complaint's own process version. */
+export async function loadVocabulary(api: ConsoleApi, complaint: Pick<ComplaintView, 'process'>, language: ConsoleLanguage): Promise<ClassifyVocabulary> {
+  const pinned = complaint.process;
+  const [known, version] = await Promise.all([
+    api.get<Classifications>('/v1/classifications', { lang: language }),
+    pinned ? api.get<{ content: Record<string, unknown> }>(`/v1/process-definitions/${encodeURIComponent(pinned.definitionId)}/versions/${pinned.version}`) : undefined,
+  ]);
+  return vocabularyOf(known.ok ? known.data : undefined, version?.ok ? version.data : undefined);
 }
 
 /** The complaint's calendar's zone: its deadlines are set in it, so its times read in it too (the zone named). */

@@ -40,8 +40,6 @@ export interface Chart {
   columns: Column[];
   /** The first cell of each row names it (the chart's label); the others follow the columns. */
   rows: CsvCell[][];
-  /** Why this chart shows the whole organisation although a department or team is chosen. */
-  unfiltered?: boolean;
 }
 
 export interface Option {
@@ -50,7 +48,7 @@ export interface Option {
 }
 
 export type DashboardData =
-  | { ok: true; charts: Chart[]; summary: KpiFigures; departments: Option[]; teams: Option[]; scope: 'all' | 'department' | 'team' }
+  | { ok: true; charts: Chart[]; summary: KpiFigures; departments: Option[]; teams: Option[] }
   | { ok: false; error: ApiError; departments: Option[]; teams: Option[] };
 
 /** Top categories shown (by complaints received). */
@@ -60,45 +58,35 @@ const TOP_ROOT_CAUSES = 10;
 const percent = (rate: number | null) => (rate === null ? null : Math.round(rate * 1000) / 10);
 
 export async function loadDashboard(api: ConsoleApi, f: DashboardFilters, t: ConsoleTranslate): Promise<DashboardData> {
-  const period = { from: f.from, to: f.to };
-  const [total, byTime, byCategory, byDepartment, byTeam, directoryDepartments, directoryTeams] = await Promise.all([
+  // The chosen department and team narrow every report the page reads: each chart, table and CSV.
+  const period = { from: f.from, to: f.to, department: f.department, team: f.team };
+  const [total, byTime, byCategory, directoryDepartments, directoryTeams] = await Promise.all([
     api.get<KpiReport>('/v1/reports/kpis', { ...period, rootCauses: TOP_ROOT_CAUSES }),
     api.get<KpiReport>('/v1/reports/kpis', { ...period, groupBy: f.interval }),
     api.get<KpiReport>('/v1/reports/kpis', { ...period, groupBy: 'category' }),
-    // Grouped by department or team only when one is chosen: those groupings read the fact tables (slower at scale).
-    f.department && !f.team ? api.get<KpiReport>('/v1/reports/kpis', { ...period, groupBy: 'department' }) : undefined,
-    f.team ? api.get<KpiReport>('/v1/reports/kpis', { ...period, groupBy: 'team' }) : undefined,
     api.get<Directory>('/v1/departments'),
     api.get<Directory>('/v1/teams'),
   ]);
-  const departments = options(directoryDepartments.ok ? (directoryDepartments.data.departments ?? []) : [], byDepartment?.ok ? byDepartment.data : undefined, f.department);
-  const teams = options(directoryTeams.ok ? (directoryTeams.data.teams ?? []) : [], byTeam?.ok ? byTeam.data : undefined, f.team);
-  for (const r of [total, byTime, byCategory, byDepartment, byTeam]) if (r && !r.ok) return { ok: false, error: r.error, departments, teams };
-  if (!total.ok || !byTime.ok || !byCategory.ok || byDepartment?.ok === false || byTeam?.ok === false) throw new Error('unreachable');
+  const departments = options(directoryDepartments.ok ? (directoryDepartments.data.departments ?? []) : [], f.department);
+  const teams = options(directoryTeams.ok ? (directoryTeams.data.teams ?? []) : [], f.team);
+  for (const r of [total, byTime, byCategory]) if (!r.ok) return { ok: false, error: r.error, departments, teams };
+  if (!total.ok || !byTime.ok || !byCategory.ok) throw new Error('unreachable');
 
   const satisfaction = await api.get<SatisfactionReport>('/v1/reports/satisfaction', {
     from: total.data.periodStart,
     to: total.data.periodEnd,
     period: f.interval,
+    department: f.department,
+    team: f.team,
   });
   if (!satisfaction.ok) return { ok: false, error: satisfaction.error, departments, teams };
-
-  // A team is inside one department: when both are chosen, the team's figures are the narrower.
-  const scope = f.team ? 'team' : f.department ? 'department' : 'all';
-  const picked =
-    scope === 'team' && byTeam?.ok
-      ? groupFigures(byTeam.data, f.team!)
-      : scope === 'department' && byDepartment?.ok
-        ? groupFigures(byDepartment.data, f.department!)
-        : total.data.total;
-  const unfiltered = scope !== 'all';
+  const figures = total.data.total;
 
   const charts: Chart[] = [
     {
       id: 'volume',
       kind: 'bar',
       title: t('console.dashboard.chart.volume', { interval: f.interval }),
-      unfiltered,
       columns: [
         { id: 'period', label: t('console.dashboard.col.period') },
         { id: 'from', label: t('console.dashboard.col.from') },
@@ -119,7 +107,7 @@ export async function loadDashboard(api: ConsoleApi, f: DashboardFilters, t: Con
         { id: 'attainment_percent', label: t('console.dashboard.col.attainment'), plotted: true, percent: true },
       ],
       rows: TIMED_STAGE_IDS.map((stage) => {
-        const r = picked.stageSla[stage]!;
+        const r = figures.stageSla[stage]!;
         return [t('console.dashboard.stage', { stage }), r.count, r.of, percent(r.rate)];
       }),
     },
@@ -131,7 +119,7 @@ export async function loadDashboard(api: ConsoleApi, f: DashboardFilters, t: Con
         { id: 'step', label: t('console.dashboard.col.step') },
         { id: 'complaints', label: t('console.dashboard.col.count'), plotted: true },
       ],
-      rows: funnel(picked).map(([step, n]) => [t('console.dashboard.funnel', { step }), n]),
+      rows: funnel(figures).map(([step, n]) => [t('console.dashboard.funnel', { step }), n]),
     },
     {
       id: 'backlog',
@@ -143,14 +131,13 @@ export async function loadDashboard(api: ConsoleApi, f: DashboardFilters, t: Con
       ],
       rows: AGEING_BUCKETS.map((b) => [
         b.most === null ? t('console.dashboard.age.over', { days: b.least - 1 }) : t('console.dashboard.age.range', { least: b.least, most: b.most }),
-        picked.backlogAgeing?.[b.id] ?? 0,
+        figures.backlogAgeing?.[b.id] ?? 0,
       ]),
     },
     {
       id: 'categories',
       kind: 'horizontal-bar',
       title: t('console.dashboard.chart.categories'),
-      unfiltered,
       columns: [
         { id: 'category', label: t('console.dashboard.col.category') },
         { id: 'received', label: t('console.dashboard.col.received'), plotted: true },
@@ -166,7 +153,6 @@ export async function loadDashboard(api: ConsoleApi, f: DashboardFilters, t: Con
       id: 'root-causes',
       kind: 'horizontal-bar',
       title: t('console.dashboard.chart.rootCauses'),
-      unfiltered,
       columns: [
         { id: 'root_cause', label: t('console.dashboard.col.rootCause') },
         { id: 'corrective_actions', label: t('console.dashboard.col.actions'), plotted: true },
@@ -177,7 +163,6 @@ export async function loadDashboard(api: ConsoleApi, f: DashboardFilters, t: Con
       id: 'satisfaction',
       kind: 'line',
       title: t('console.dashboard.chart.satisfaction', { interval: f.interval }),
-      unfiltered,
       columns: [
         { id: 'period_start', label: t('console.dashboard.col.periodStart') },
         { id: 'answers', label: t('console.dashboard.col.answers') },
@@ -187,7 +172,7 @@ export async function loadDashboard(api: ConsoleApi, f: DashboardFilters, t: Con
       rows: satisfaction.data.periods.map((p) => [p.periodStart.slice(0, 10), p.answers, p.meanHandling, p.meanOutcome]),
     },
   ];
-  return { ok: true, charts, summary: picked, departments, teams, scope };
+  return { ok: true, charts, summary: figures, departments, teams };
 }
 
 /** Round 1 answered → accepted / rejected → round 2 answered → accepted / rejected → external. */
@@ -204,31 +189,12 @@ function funnel(f: KpiFigures): [string, number][] {
   ];
 }
 
-/** The group's figures; a value no complaint has reads as zero figures (its group is absent). */
-function groupFigures(report: KpiReport, key: string): KpiFigures {
-  return report.groups.find((g) => g.key === key)?.figures ?? zeroFigures(report.total);
-}
-
-function zeroFigures(like: KpiFigures): KpiFigures {
-  const zero = (v: unknown): unknown =>
-    typeof v === 'number' ? 0 : v === null ? null : Array.isArray(v) ? [] : typeof v === 'object' ? Object.fromEntries(Object.entries(v as object).map(([k, x]) => [k, zero(x)])) : v;
-  const figures = zero(like) as KpiFigures;
-  // Rates and means of nothing are null, not 0.
-  const nullRates = (v: unknown): void => {
-    if (!v || typeof v !== 'object') return;
-    for (const [k, x] of Object.entries(v)) {
-      if (k === 'rate' || k.startsWith('mean') || k.endsWith('BusinessHours')) (v as Record<string, unknown>)[k] = null;
-      else nullRates(x);
-    }
-  };
-  nullRates(figures);
-  return figures;
-}
-
-/** Directory units, plus the values the complaints carry in the grouping read (renamed or removed units) and the chosen one. */
-function options(directory: readonly { id: string; name: string }[], report: KpiReport | undefined, chosen: string | undefined): Option[] {
+/**
+ * The directory's units (the API filters by no other), and a chosen one it lacks, so that the
+ * refusal beside the select shows what was asked.
+ */
+function options(directory: readonly { id: string; name: string }[], chosen: string | undefined): Option[] {
   const all = new Map(directory.map((u) => [u.id, { id: u.id, name: u.name }]));
-  for (const g of report?.groups ?? []) if (g.key !== null && !all.has(g.key)) all.set(g.key, { id: g.key, name: g.key });
   if (chosen && !all.has(chosen)) all.set(chosen, { id: chosen, name: chosen });
   return [...all.values()].sort((a, b) => a.name.localeCompare(b.name));
 }

@@ -1,5 +1,5 @@
 // The dashboard page: the filter form (GET; the API's 400s beside its fields), the figures of the
-// chosen scope, and one card per chart — a canvas Chart.js draws (dashboard.js reads the chart's
+// chosen period, department and team, and one card per chart — a canvas Chart.js draws (dashboard.js reads the chart's
 // data from a JSON block: no inline script under the CSP), the same numbers as a table, and a CSV
 // link with the same filters.
 import type { ConsoleTranslate } from '../../../texts/console/translate.js';
@@ -36,7 +36,7 @@ function FilterForm({ filters, error, departments, teams, t }: { filters: Dashbo
   const field = (path: string) => fieldAttributes(issues, FORM_ID, path);
   return (
     <form method="get" action="/console/dashboard" id={FORM_ID} class="dashboard-filters" aria-label={t('console.dashboard.filters')}>
-      <FormErrorSummary error={error} issues={issues} t={t} fieldIds={{ from: 'dashboard-from', to: 'dashboard-to', groupBy: 'dashboard-interval' }} />
+      <FormErrorSummary error={error} issues={issues} t={t} fieldIds={{ from: 'dashboard-from', to: 'dashboard-to', groupBy: 'dashboard-interval', department: 'dashboard-department', team: 'dashboard-team' }} />
       <div class="filter-row">
         <div>
           <label for="dashboard-preset">{t('console.dashboard.preset')}</label>
@@ -71,7 +71,7 @@ function FilterForm({ filters, error, departments, teams, t }: { filters: Dashbo
         </div>
         <div>
           <label for="dashboard-department">{t('console.dashboard.department')}</label>
-          <select id="dashboard-department" name="department">
+          <select id="dashboard-department" name="department" {...field('department')}>
             <option value="">{t('console.dashboard.all')}</option>
             {departments.map((d) => (
               <option value={d.id} selected={d.id === filters.department}>
@@ -79,10 +79,11 @@ function FilterForm({ filters, error, departments, teams, t }: { filters: Dashbo
               </option>
             ))}
           </select>
+          <FieldError issues={issues} formId={FORM_ID} path="department" />
         </div>
         <div>
           <label for="dashboard-team">{t('console.dashboard.team')}</label>
-          <select id="dashboard-team" name="team">
+          <select id="dashboard-team" name="team" {...field('team')}>
             <option value="">{t('console.dashboard.all')}</option>
             {teams.map((d) => (
               <option value={d.id} selected={d.id === filters.team}>
@@ -90,6 +91,7 @@ function FilterForm({ filters, error, departments, teams, t }: { filters: Dashbo
               </option>
             ))}
           </select>
+          <FieldError issues={issues} formId={FORM_ID} path="team" />
         </div>
         <div class="filter-submit">
           <button type="submit">{t('console.dashboard.apply')}</button>
@@ -101,14 +103,19 @@ function FilterForm({ filters, error, departments, teams, t }: { filters: Dashbo
 }
 
 function Scope({ data, filters, t }: { data: Extract<DashboardData, { ok: true }>; filters: DashboardFilters; t: ConsoleTranslate }) {
-  if (data.scope === 'all') return <p class="notice">{t('console.dashboard.scope.all', { from: filters.from, to: filters.to })}</p>;
-  const name = (list: Option[], id: string | undefined) => list.find((o) => o.id === id)?.name ?? id ?? '';
+  const { from, to } = filters;
+  const name = (list: Option[], id: string) => list.find((o) => o.id === id)?.name ?? id;
+  const department = filters.department ? name(data.departments, filters.department) : undefined;
+  const team = filters.team ? name(data.teams, filters.team) : undefined;
+  if (!department && !team) return <p class="notice">{t('console.dashboard.scope.all', { from, to })}</p>;
   return (
     <p class="notice">
-      {data.scope === 'team'
-        ? t('console.dashboard.scope.team', { team: name(data.teams, filters.team), from: filters.from, to: filters.to })
-        : t('console.dashboard.scope.department', { department: name(data.departments, filters.department), from: filters.from, to: filters.to })}{' '}
-      {t('console.dashboard.scope.unfilteredNote')}
+      {department && team
+        ? t('console.dashboard.scope.departmentTeam', { department, team, from, to })
+        : team
+          ? t('console.dashboard.scope.team', { team, from, to })
+          : t('console.dashboard.scope.department', { department: department!, from, to })}{' '}
+      {t('console.dashboard.scope.filteredNote')}
     </p>
   );
 }
@@ -169,7 +176,6 @@ function ChartCard({ chart, query, t, language }: { chart: Chart; query: string;
   return (
     <section class="card dashboard-chart" aria-labelledby={titleId} data-chart-card={chart.id}>
       <h2 id={titleId}>{chart.title}</h2>
-      {chart.unfiltered && <p class="badge">{t('console.dashboard.wholeOrganisation')}</p>}
       {chart.rows.length === 0 ? (
         <p class="muted">{t('console.dashboard.empty')}</p>
       ) : (

@@ -1,5 +1,6 @@
-// /console/dashboard (supervisors, process owners, auditors, admins): the KPI charts of a period,
-// and /console/dashboard/{chart}.csv, each chart's numbers as CSV with the same filters. Every
+// /console/dashboard (supervisors, process owners, auditors, admins): the KPI charts of a period
+// (and of a department and/or team), and /console/dashboard/{chart}.csv, each chart's numbers as
+// CSV with the same filters. Every
 // figure comes from the report API (/v1/reports/kpis, /v1/reports/satisfaction) as the person.
 import { Hono } from 'hono';
 import { toCsv } from '../../../domain/reports/csv.js';
@@ -44,7 +45,8 @@ export function dashboardRoutes(deps: ConsoleDeps) {
       return c.text(lines.join('\n'), data.error.code === 'VALIDATION_FAILED' ? 400 : 503);
     }
     const chart = data.charts.find((ch) => ch.id === (id as ChartId))!;
-    const name = `dashboard-${chart.id}_${filters.from}_${filters.to}${filters.team ? `_team-${safe(filters.team)}` : filters.department ? `_department-${safe(filters.department)}` : ''}.csv`;
+    const scope = `${filters.department ? `_department-${safe(filters.department)}` : ''}${filters.team ? `_team-${safe(filters.team)}` : ''}`;
+    const name = `dashboard-${chart.id}_${filters.from}_${filters.to}${scope}.csv`;
     return c.body(toCsv(chart.columns.map((col) => col.id), chart.rows), 200, {
       'Content-Type': 'text/csv; charset=utf-8',
       'Content-Disposition': `attachment; filename="${name}"`,

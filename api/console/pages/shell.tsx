@@ -7,6 +7,7 @@ import type { Child } from 'hono/jsx';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ConsoleEnv, StaffSession } from '../env.js';
 import { CsrfField } from './csrf-field.js';
+import { PostButton } from './post-button.js';
 import { NAVIGATION, type NavId } from './navigation.js';
 import { consoleTranslator } from '../../../texts/console/translate.js';
 import { CONSOLE_FALLBACK_LANGUAGE } from '../../../texts/console/languages.js';
@@ -61,10 +62,9 @@ function Header({ staff, active }: { staff: StaffSession; active: NavId | undefi
           </form>
         )}
         <a href="/console/account/password">{t('console.shell.changePassword')}</a>
-        <form method="post" action="/console/sign-out" class="inline">
-          <CsrfField token={staff.csrfToken} />
-          <button type="submit">{t('console.shell.signOut')}</button>
-        </form>
+        <PostButton action="/console/sign-out" csrf={staff.csrfToken} formClass="inline">
+          {t('console.shell.signOut')}
+        </PostButton>
       </div>
     </header>
   );
@@ -147,13 +147,41 @@ export function renderPublicConsolePage(c: Context, status: ContentfulStatusCode
   return c.html(`<!doctype html>${String(page)}`, status);
 }
 
-export type ProblemCode = '403' | '404' | 'CSRF' | '503';
+export type ProblemCode = '400' | '403' | '404' | '413' | '415' | 'CSRF' | '503';
+
+/** A refused field of a 400 page, and why (console.shell.problem.400.field). */
+export interface FieldProblem {
+  field: string;
+  reason: 'nul' | 'file' | 'etag' | 'other';
+}
+
+/** What a refusal page says besides its code's text. */
+export interface ProblemDetails {
+  /** 400: each refused field. */
+  fields?: readonly FieldProblem[];
+  /** 400: the body is no form at all (said instead of the code's text). */
+  unreadable?: boolean;
+  /** The placeholders of the code's text (413: kib, 415: type). */
+  values?: Readonly<Record<string, string | number>>;
+}
 
 /** A refusal as a page: for a signed-in person in their frame, else bare. */
-export function renderConsoleProblem(c: Context, status: ContentfulStatusCode, code: ProblemCode) {
+export function renderConsoleProblem(c: Context, status: ContentfulStatusCode, code: ProblemCode, details: ProblemDetails = {}) {
   const staff = (c as Context<ConsoleEnv>).get('staff') as StaffSession | undefined;
   const t = staff?.t ?? consoleTranslator(CONSOLE_FALLBACK_LANGUAGE);
-  const body = <p>{t(`console.shell.problem.${code}.text`)}</p>;
+  const fields = details.fields ?? [];
+  const body = (
+    <>
+      <p>{details.unreadable ? t('console.shell.problem.400.unreadable') : t(`console.shell.problem.${code}.text`, details.values)}</p>
+      {fields.length > 0 && (
+        <ul class="problem-fields">
+          {fields.map((f) => (
+            <li>{t('console.shell.problem.400.field', { field: f.field, reason: f.reason })}</li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
   if (c.req.header('hx-request')) return renderConsoleFragment(c, status, <div role="alert">{body}</div>);
   if (!staff) return renderPublicConsolePage(c, status, { language: CONSOLE_FALLBACK_LANGUAGE, title: t(`console.shell.problem.${code}.title`), children: body });
   return renderConsolePage(c as Context<ConsoleEnv>, status, { title: t(`console.shell.problem.${code}.title`), children: body });

@@ -5,6 +5,7 @@ import { TIMED_STAGES } from '../../../domain/complaint.js';
 import { DEADLINE_RULES } from '../../../domain/lifecycle/index.js';
 import type { StaffSession } from '../env.js';
 import { CsrfField } from '../pages/csrf-field.js';
+import { PostButton } from '../pages/post-button.js';
 import {
   IssueList,
   Refusal,
@@ -138,6 +139,9 @@ function SelectionCard({ staff, selection }: { staff: StaffSession; selection: S
         </div>
       )}
       <p>{t('console.process.selection.default', { id: selection.defaultDefinitionId })}</p>
+      <p>
+        <a href="/console/process/selection">{t('console.process.selection.edit.link')}</a>
+      </p>
     </section>
   );
 }
@@ -216,11 +220,9 @@ export function VersionPage(props: VersionPageProps) {
         <section class="card" aria-labelledby="version-actions">
           <h2 id="version-actions">{t('console.process.actions.heading')}</h2>
           <Refusal staff={staff} message={errors.draft} />
-          <form method="post" action={`/console/process/${encodeURIComponent(id)}/drafts`}>
-            <CsrfField token={staff.csrfToken} />
-            <input type="hidden" name="from" value={String(version.version)} />
-            <button type="submit">{t('console.process.actions.newDraft')}</button>
-          </form>
+          <PostButton action={`/console/process/${encodeURIComponent(id)}/drafts`} csrf={staff.csrfToken} hidden={{ from: String(version.version) }}>
+            {t('console.process.actions.newDraft')}
+          </PostButton>
           {version.status === 'published' && (
             <>
               <Refusal staff={staff} message={errors.retire} />

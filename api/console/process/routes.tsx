@@ -12,6 +12,8 @@ import { renderConsoleFragment, renderConsolePage, renderConsoleProblem } from '
 import { EditorPage, stageFieldsFromForm, stageFieldsOf, withStageFields, type EditorProps } from './editor.js';
 import { PreviewPage, ProgressFragment, ProgressPage, progressPath, type PlanFields, type PreviewView, type ProgressView } from './migration.js';
 import { DefinitionsPage, DiffPage, VersionPage, type VersionPageErrors } from './pages.js';
+import { applyEdit, editOf, SELECTION_PATH, selectionBody, selectionFieldsFromForm, selectionFieldsOf, type SelectionFields } from './selection-form.js';
+import { SelectionPage, type SelectionPageProps } from './selection.js';
 import { BacktestPage, examplePath, SimulatePage, type BacktestView, type SimulationView } from './trial.js';
 import {
   apiVersionPath,
@@ -65,6 +67,53 @@ export function processRoutes(deps: ConsoleDeps) {
       active: 'process',
       children: <DefinitionsPage staff={staff} definitions={list.data.definitions} selection={selection.ok ? selection.data : undefined} />,
     });
+  });
+
+  // ---- the selection rules ---------------------------------------------------------------
+
+  /** The editor with `fields` (the rules in force when omitted), the definitions to choose from and the history. */
+  async function selectionPage(c: C, status: ContentfulStatusCode, props: Omit<SelectionPageProps, 'staff' | 'fields' | 'definitions' | 'history'> & { fields?: SelectionFields }) {
+    const api = deps.api(c);
+    const staff = c.get('staff');
+    const [list, current, history] = await Promise.all([
+      api.get<DefinitionList>('/v1/process-definitions'),
+      api.get<SelectionView>('/v1/process-selection'),
+      api.get<{ revisions: SelectionView[] }>('/v1/process-selection/revisions'),
+    ]);
+    if (!list.ok) return problemOf(c, list);
+    if (!current.ok) return problemOf(c, current);
+    if (!history.ok) return problemOf(c, history);
+    const { fields, ...rest } = props;
+    return renderConsolePage(c, status, {
+      title: staff.t('console.process.selection.edit.title'),
+      active: 'process',
+      children: <SelectionPage staff={staff} fields={fields ?? selectionFieldsOf(current.data)} definitions={list.data.definitions} history={history.data.revisions} {...rest} />,
+    });
+  }
+
+  app.get('/process/selection', (c) => {
+    const saved = versionNumber(c.req.query('saved'));
+    return selectionPage(c, 200, saved ? { notice: { kind: 'saved', revision: saved } } : {});
+  });
+
+  app.post('/process/selection', async (c) => {
+    const form = await c.req.parseBody({ all: true });
+    const fields = selectionFieldsFromForm(form);
+    const action = typeof form.action === 'string' ? form.action : 'save';
+    const edit = editOf(action);
+    // Adding, removing or moving a rule changes the form only: it comes back, not saved.
+    if (edit) return selectionPage(c, 200, { fields: applyEdit(fields, edit), notice: { kind: 'unsaved' } });
+    const saved = await deps.api(c).put<SelectionView>('/v1/process-selection', selectionBody(fields), fields.revision ? { 'if-match': `"${fields.revision}"` } : {});
+    if (saved.ok) return c.redirect(`${SELECTION_PATH}?saved=${saved.data.revision}`, 303);
+    if (saved.status === 403) return renderConsoleProblem(c, 403, '403');
+    if (saved.status === 412) {
+      // Someone changed the rules since this page was read: show theirs, not ours over them.
+      const now = await deps.api(c).get<SelectionView>('/v1/process-selection');
+      const notice = now.ok ? ({ kind: 'stale', revision: now.data.revision, who: now.data.changedBy } as const) : undefined;
+      return selectionPage(c, 412, notice ? { notice } : {});
+    }
+    const issues = issuesOf(saved.error.details);
+    return selectionPage(c, 400, { fields, issues, ...(issues.length === 0 ? { refusal: saved.error.message } : {}) });
   });
 
   /** The version page, with what a refused form said when there was one. */

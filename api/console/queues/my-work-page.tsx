@@ -6,7 +6,7 @@ import type { ConsoleLanguage } from '../../../texts/console/languages.js';
 import { formatInstant } from '../../../texts/format.js';
 import type { ComplaintView } from '../../staff/complaints.schemas.js';
 import { CsrfField } from '../pages/csrf-field.js';
-import { clockState } from '../pages/clock.js';
+import { PostButton } from '../pages/post-button.js';
 import { ComplaintTable, complaintHref } from '../search/complaint-table.js';
 import { ShortcutsDialog } from '../search/search-page.js';
 import type { SavedQueue } from './saved-queues.js';
@@ -14,9 +14,10 @@ import type { SavedQueue } from './saved-queues.js';
 export interface TeamQueue {
   id: string;
   name: string;
-  /** The first page of the queue (up to QUEUE_SCAN), or why it could not be read. */
+  /** The first of the queue in fair order (QUEUE_FIRST), or nothing and why it could not be read. */
   items: ComplaintView[];
-  more: boolean;
+  /** The API's counts of the whole queue: how many wait, how many of them are at risk, how many overdue. */
+  counts: { total: number; atRisk: number; overdue: number };
   error?: string;
 }
 
@@ -45,13 +46,8 @@ export interface MyWorkProps {
   now: Date;
 }
 
-/** Rows of a queue shown on My work; the rest are counted. */
+/** Rows of a queue shown on My work; the rest are counted (by the API, over the whole queue). */
 export const QUEUE_FIRST = 5;
-
-export function queueCounts(items: readonly ComplaintView[], now: Date) {
-  const states = items.map((c) => clockState(c.stage, now));
-  return { atRisk: states.filter((s) => s === 'warning').length, breached: states.filter((s) => s === 'breached').length };
-}
 
 function Notice({ notice }: { notice: MyWorkProps['notice'] }) {
   if (!notice) return null;
@@ -68,7 +64,8 @@ function Notice({ notice }: { notice: MyWorkProps['notice'] }) {
 
 function TeamSection({ team, props, first }: { team: TeamQueue; props: MyWorkProps; first: boolean }) {
   const { t } = props;
-  const { atRisk, breached } = queueCounts(team.items, props.now);
+  // The API's overdue are the clocks shown red (breached), its at-risk the amber ones.
+  const { total, atRisk, overdue: breached } = team.counts;
   const headingId = `team-${team.id}`;
   return (
     <section class="card team-queue" aria-labelledby={headingId} data-team={team.id}>
@@ -76,26 +73,28 @@ function TeamSection({ team, props, first }: { team: TeamQueue; props: MyWorkPro
       {team.error ? (
         <p class="form-errors">{t('console.queues.team.readFailed', { message: team.error })}</p>
       ) : (
-        <p class="queue-counts" data-count={team.items.length} data-at-risk={atRisk} data-breached={breached}>
-          <strong>{t('console.queues.team.count', { count: team.items.length, more: String(team.more) })}</strong>
+        <p class="queue-counts" data-count={total} data-at-risk={atRisk} data-breached={breached}>
+          <strong>{t('console.queues.team.count', { count: total })}</strong>
           {' · '}
           <span class={atRisk ? 'clock-warning' : undefined}>{t('console.queues.team.atRisk', { count: atRisk })}</span>
           {' · '}
           <span class={breached ? 'clock-breached' : undefined}>{t('console.queues.team.breached', { count: breached })}</span>
         </p>
       )}
-      <form method="post" action={`/console/queues/${encodeURIComponent(team.id)}/claim`} class="inline">
-        <CsrfField token={props.csrf} />
-        <button type="submit" data-claim={team.id} {...(first ? { 'data-claim-default': '' } : {})} aria-label={t('console.queues.claimNextLabel', { team: team.name })}>
-          {t('console.queues.claimNext')}
-        </button>
-      </form>
+      <PostButton
+        action={`/console/queues/${encodeURIComponent(team.id)}/claim`}
+        csrf={props.csrf}
+        formClass="inline"
+        button={{ 'data-claim': team.id, ...(first ? { 'data-claim-default': '' } : {}), 'aria-label': t('console.queues.claimNextLabel', { team: team.name }) }}
+      >
+        {t('console.queues.claimNext')}
+      </PostButton>
       {team.items.length === 0 ? (
         !team.error && <p class="muted">{t('console.queues.team.empty')}</p>
       ) : (
         <>
           <h4>{t('console.queues.team.first')}</h4>
-          <ComplaintTable items={team.items.slice(0, QUEUE_FIRST)} t={t} language={props.language} caption={`${team.name}: ${t('console.queues.team.first')}`} now={props.now} />
+          <ComplaintTable items={team.items} t={t} language={props.language} caption={`${team.name}: ${t('console.queues.team.first')}`} now={props.now} />
         </>
       )}
     </section>
@@ -137,27 +136,18 @@ function SavedQueues({ props }: { props: MyWorkProps }) {
                   </button>
                 </form>
                 {i > 0 && (
-                  <form method="post" action={`/console/queues/saved/${q.id}/up`} class="inline">
-                    <CsrfField token={props.csrf} />
-                    <button type="submit" class="secondary" aria-label={t('console.queues.saved.upLabel', { name: q.name })}>
-                      {t('console.queues.saved.up')}
-                    </button>
-                  </form>
+                  <PostButton action={`/console/queues/saved/${q.id}/up`} csrf={props.csrf} formClass="inline" button={{ class: 'secondary', 'aria-label': t('console.queues.saved.upLabel', { name: q.name }) }}>
+                    {t('console.queues.saved.up')}
+                  </PostButton>
                 )}
                 {i < props.saved.length - 1 && (
-                  <form method="post" action={`/console/queues/saved/${q.id}/down`} class="inline">
-                    <CsrfField token={props.csrf} />
-                    <button type="submit" class="secondary" aria-label={t('console.queues.saved.downLabel', { name: q.name })}>
-                      {t('console.queues.saved.down')}
-                    </button>
-                  </form>
+                  <PostButton action={`/console/queues/saved/${q.id}/down`} csrf={props.csrf} formClass="inline" button={{ class: 'secondary', 'aria-label': t('console.queues.saved.downLabel', { name: q.name }) }}>
+                    {t('console.queues.saved.down')}
+                  </PostButton>
                 )}
-                <form method="post" action={`/console/queues/saved/${q.id}/delete`} class="inline">
-                  <CsrfField token={props.csrf} />
-                  <button type="submit" class="danger" aria-label={t('console.queues.saved.deleteLabel', { name: q.name })}>
-                    {t('console.queues.saved.delete')}
-                  </button>
-                </form>
+                <PostButton action={`/console/queues/saved/${q.id}/delete`} csrf={props.csrf} formClass="inline" button={{ class: 'danger', 'aria-label': t('console.queues.saved.deleteLabel', { name: q.name }) }}>
+                  {t('console.queues.saved.delete')}
+                </PostButton>
               </td>
             </tr>
           ))}
@@ -195,13 +185,9 @@ function Claims({ props }: { props: MyWorkProps }) {
               <td>{formatInstant(claim.claimedAt, props.language, null) ?? claim.claimedAt}</td>
               <td>{t('console.queues.claims.assignment', { state: claim.assignment })}</td>
               <td>
-                <form method="post" action={`/console/queues/${encodeURIComponent(claim.team)}/release`} class="inline">
-                  <CsrfField token={props.csrf} />
-                  <input type="hidden" name="reference" value={claim.reference} />
-                  <button type="submit" class="secondary" aria-label={t('console.queues.releaseLabel', { reference: claim.reference })}>
-                    {t('console.queues.release')}
-                  </button>
-                </form>
+                <PostButton action={`/console/queues/${encodeURIComponent(claim.team)}/release`} csrf={props.csrf} hidden={{ reference: claim.reference }} formClass="inline" button={{ class: 'secondary', 'aria-label': t('console.queues.releaseLabel', { reference: claim.reference }) }}>
+                  {t('console.queues.release')}
+                </PostButton>
               </td>
             </tr>
           ))}

@@ -11,21 +11,26 @@ import { recordStaffAction } from '../staff-audit.js';
 import type { ComplaintView } from '../../staff/complaints.schemas.js';
 import { runSearch } from '../search/routes.js';
 import { searchQueryOf } from '../search/search-query.js';
-import { MyWorkPage, type LiveClaim, type MyWorkProps, type SavedQueueRow, type TeamQueue } from './my-work-page.js';
+import { MyWorkPage, QUEUE_FIRST, type LiveClaim, type MyWorkProps, type SavedQueueRow, type TeamQueue } from './my-work-page.js';
 import { deleteQueue, moveQueue, renameQueue, savedQueueOf, savedQueuesOf } from './saved-queues.js';
 
 const WORK_ROLES: Role[] = ['agent', 'supervisor', 'admin'];
 /** Roles that see every team's queue, members or not. */
 const ALL_TEAMS_ROLES: Role[] = ['supervisor', 'admin'];
-/** One page of a queue read for its counts: beyond it, "more than". */
-const QUEUE_SCAN = 100;
 const OPEN_STATUSES = COMPLAINT_STATUSES.filter((s) => s !== 'closed').join(',');
 
 interface Claim extends LiveClaim {
   endReason: string | null;
 }
 
-async function myWork(c: Context<ConsoleEnv>, deps: ConsoleDeps, notice?: MyWorkProps['notice']) {
+/**
+ * The status of My work answering a refused action: 400 for a request the API found malformed, 404
+ * for what does not exist, 503 when the API could not answer, else 409 (an empty queue, the cap).
+ */
+const refusalStatus = (refusal: { status: number; error: { code: string } }) =>
+  refusal.status >= 500 ? 503 : refusal.error.code === 'VALIDATION_FAILED' ? 400 : refusal.error.code === 'NOT_FOUND' ? 404 : 409;
+
+async function myWork(c: Context<ConsoleEnv>, deps: ConsoleDeps, notice?: MyWorkProps['notice'], refusedWith: 400 | 404 | 409 | 503 = 409) {
   const staff = c.get('staff');
   const api = deps.api(c);
   const [mine, teamList, savedRows] = await Promise.all([
@@ -38,10 +43,11 @@ async function myWork(c: Context<ConsoleEnv>, deps: ConsoleDeps, notice?: MyWork
   const [queues, claimLists, saved] = await Promise.all([
     Promise.all(
       teams.map(async (team): Promise<TeamQueue> => {
-        const page = await api.get<{ items: ComplaintView[]; nextCursor: string | null }>(`/v1/queues/${encodeURIComponent(team.id)}`, { limit: QUEUE_SCAN });
+        // The first few in fair order; the API counts the whole queue.
+        const page = await api.get<{ items: ComplaintView[]; total: number; atRisk: number; overdue: number }>(`/v1/queues/${encodeURIComponent(team.id)}`, { limit: QUEUE_FIRST });
         return page.ok
-          ? { id: team.id, name: team.name, items: page.data.items, more: page.data.nextCursor !== null }
-          : { id: team.id, name: team.name, items: [], more: false, error: page.error.message };
+          ? { id: team.id, name: team.name, items: page.data.items, counts: { total: page.data.total, atRisk: page.data.atRisk, overdue: page.data.overdue } }
+          : { id: team.id, name: team.name, items: [], counts: { total: 0, atRisk: 0, overdue: 0 }, error: page.error.message };
       }),
     ),
     Promise.all(teams.map((team) => api.get<{ items: Claim[] }>(`/v1/queues/${encodeURIComponent(team.id)}/claims`))),
@@ -64,7 +70,7 @@ async function myWork(c: Context<ConsoleEnv>, deps: ConsoleDeps, notice?: MyWork
     now: new Date(),
     ...(notice ? { notice } : {}),
   };
-  return renderConsolePage(c, notice?.kind === 'refused' ? 409 : 200, {
+  return renderConsolePage(c, notice?.kind === 'refused' ? refusedWith : 200, {
     title: staff.t('console.queues.title'),
     active: 'work',
     scripts: ['queues.js'],
@@ -112,26 +118,27 @@ export function queueRoutes(deps: ConsoleDeps) {
         : error.code === 'CONFLICT' && max !== undefined
           ? t('console.queues.claimCap', { max })
           : t('console.queues.claimRefused', { message: error.message });
-    return myWork(c, deps, { kind: 'refused', text });
+    return myWork(c, deps, { kind: 'refused', text }, refusalStatus(claimed));
   });
 
   app.post('/queues/:team/release', async (c) => {
     const team = c.req.param('team');
     const form = await c.req.parseBody();
-    const reference = String(form.reference ?? '');
+    const reference = typeof form.reference === 'string' ? form.reference : '';
     const released = await deps.api(c).post(`/v1/queues/${encodeURIComponent(team)}/release`, { reference });
     if (released.ok) return c.redirect(`/console/queues?released=${encodeURIComponent(reference)}`, 303);
-    return myWork(c, deps, { kind: 'refused', text: c.get('staff').t('console.queues.releaseRefused', { reference, message: released.error.message }) });
+    const text = c.get('staff').t('console.queues.releaseRefused', { reference: reference.slice(0, 40), message: released.error.message });
+    return myWork(c, deps, { kind: 'refused', text }, refusalStatus(released));
   });
 
   const refusedSave = (c: Context<ConsoleEnv>, reason: string) =>
-    myWork(c, deps, { kind: 'refused', text: c.get('staff').t('console.search.save.refused', { reason }) });
-  const notFound = (c: Context<ConsoleEnv>) => myWork(c, deps, { kind: 'refused', text: c.get('staff').t('console.queues.saved.notFound') });
+    myWork(c, deps, { kind: 'refused', text: c.get('staff').t('console.search.save.refused', { reason }) }, reason === 'name_taken' ? 409 : 400);
+  const notFound = (c: Context<ConsoleEnv>) => myWork(c, deps, { kind: 'refused', text: c.get('staff').t('console.queues.saved.notFound') }, 404);
 
   app.post('/queues/saved/:id/rename', async (c) => {
     const staff = c.get('staff');
     const form = await c.req.parseBody();
-    const result = await renameQueue(deps.sql, staff.person.id, c.req.param('id'), String(form.name ?? ''));
+    const result = await renameQueue(deps.sql, staff.person.id, c.req.param('id'), typeof form.name === 'string' ? form.name : '');
     if (!result) return notFound(c);
     if ('refusal' in result) return refusedSave(c, result.refusal);
     await recordStaffAction(deps.sql, { actorId: staff.person.id, actorRole: staff.role, action: 'saved_queue_renamed', subject: result.queue.id, details: { name: result.queue.name } });

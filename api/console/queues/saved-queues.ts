@@ -13,8 +13,10 @@ export interface SavedQueue {
 
 export const SAVED_QUEUE_NAME_MAX = 80;
 export const SAVED_QUEUES_MAX = 50;
+/** The longest query string a saved queue keeps (staff_saved_queues' check, migration 0021). */
+export const SAVED_QUEUE_QUERY_MAX = 4000;
 
-export type SaveRefusal = 'name_blank' | 'name_too_long' | 'name_taken' | 'too_many';
+export type SaveRefusal = 'name_blank' | 'name_too_long' | 'name_taken' | 'too_many' | 'query_too_long';
 
 export const savedQueuesOf = (sql: Sql, personId: string) =>
   sql<SavedQueue[]>`SELECT id, name, query, position FROM staff_saved_queues WHERE person_id = ${personId} ORDER BY position, created_at, id`;
@@ -40,6 +42,7 @@ const uniqueViolation = (err: unknown) => (err as { code?: string }).code === '2
 export async function saveQueue(sql: Sql, personId: string, rawName: string, query: string): Promise<{ queue: SavedQueue } | { refusal: SaveRefusal }> {
   const checked = checkName(rawName);
   if ('refusal' in checked) return checked;
+  if (query.length > SAVED_QUEUE_QUERY_MAX) return { refusal: 'query_too_long' };
   const [count] = await sql<{ n: number }[]>`SELECT count(*)::int AS n FROM staff_saved_queues WHERE person_id = ${personId}`;
   if ((count?.n ?? 0) >= SAVED_QUEUES_MAX) return { refusal: 'too_many' };
   try {

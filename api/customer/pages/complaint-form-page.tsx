@@ -7,7 +7,8 @@ import { CUSTOMER_LANGUAGES, type ComplaintFormSettings, type FormChoice } from 
 import { ATTACHMENT_TYPES } from '../../../domain/attachments/content-type.js';
 import { LANGUAGES, languageMetadata, type Language } from '../../../texts/languages.js';
 import { formatFileSize } from '../../../texts/file-size.js';
-import { hasMessage, translate, type MessageKey } from '../../../texts/translate.js';
+import { choiceLabel } from '../../../texts/form-choices.js';
+import { translate, type MessageKey } from '../../../texts/translate.js';
 import { HONEYPOT_FIELD, type FieldProblem, type FormField, type FormValues } from '../complaint-form.js';
 import { renderPage } from './frame.js';
 
@@ -50,15 +51,6 @@ function LanguageLinks({ language }: { language: Language }) {
       ))}
     </nav>
   );
-}
-
-/** The label of a configured category or product in `language`. */
-export function choiceLabel(list: 'category' | 'product', choice: FormChoice, language: Language): string {
-  const configured = choice.labels?.[language];
-  if (configured) return configured;
-  const key = `form.${list}.${choice.id}`;
-  if (hasMessage(key)) return translate(language, key);
-  return choice.labels?.en ?? choice.labels?.tr ?? choice.id;
 }
 
 /** The privacy notice in `language`: the configured text, else the catalog's naming the data controller. */

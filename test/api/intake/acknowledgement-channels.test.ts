@@ -128,7 +128,7 @@ describe('a letter, fax or front-office complaint', () => {
   });
 
   it('passes it on by hand even when the customer also gave an e-mail address', async () => {
-    const c = await d.file({ channel: 'front_office', customer: { name: 'Leyla Əliyeva', email: 'leyla@example.com', locale: 'az' } }, 'agent');
+    const c = await d.file({ channel: 'front_office', frontOffice: 'head-office', customer: { name: 'Leyla Əliyeva', email: 'leyla@example.com', locale: 'az' } }, 'agent');
     await d.waitForStatus(c, 'acknowledged');
     const rows = await outbox(c);
     expect(rows.filter((m) => m.audience === 'customer').map((m) => [m.template, m.channel])).toEqual([['acknowledgement', 'agent']]);

@@ -123,6 +123,59 @@ describe('GET /v1/reports/kpis', () => {
   });
 });
 
+describe('GET /v1/reports/kpis for a department or a team', () => {
+  it('counts every figure over that team’s complaints, and says so', async () => {
+    const report = await kpis({ team: 'service-team' });
+    expect(report).toMatchObject({ department: null, team: 'service-team', groupBy: null, groups: [] });
+    expect(report.total.volume).toEqual({ received: 6, closed: 3, openAtStart: 0, openAtEnd: 3 });
+    expect(report.total.resolution).toMatchObject({ medianBusinessHours: 4, p90BusinessHours: 48 });
+    expect(report.total.acceptance.firstRound).toEqual({ count: 1, of: 2, rate: 0.5 });
+    expect(report.total.satisfaction).toMatchObject({ answers: 2, meanHandling: 2.5, meanOutcome: 3 });
+    expect(report.rootCauses.map((r) => r.rootCause)).toEqual(['billing error', 'late delivery', 'rude staff']);
+    expect((await kpis()).department).toBeNull();
+  });
+
+  it('combines with groupBy and with each other', async () => {
+    const finance = await kpis({ department: 'finance', groupBy: 'week' });
+    expect(finance.department).toBe('finance');
+    expect(finance.total.volume).toEqual({ received: 1, closed: 3, openAtStart: 4, openAtEnd: 2 });
+    expect(finance.groups.map((g) => [g.key, g.figures.volume.received, g.figures.volume.closed, g.figures.volume.openAtEnd])).toEqual([
+      ['2026-W17', 1, 3, 2],
+      ['2026-W18', 0, 0, 2],
+    ]);
+    const byCategory = await kpis({ team: 'service-team', groupBy: 'category' });
+    expect(byCategory.groups.map((g) => [g.key, g.figures.volume.received])).toEqual([[FORMULA_CATEGORY, 1], ['delivery', 3], [null, 2]]);
+    const both = await kpis({ department: 'finance', team: 'billing-team' });
+    expect(both).toMatchObject({ department: 'finance', team: 'billing-team' });
+    expect(both.total).toEqual(finance.total);
+    expect((await kpis({ department: 'finance', team: 'service-team' })).total.volume).toEqual({ received: 0, closed: 0, openAtStart: 0, openAtEnd: 0 });
+  });
+
+  it('exports the filtered table as CSV, the file named after its filter', async () => {
+    const res = await get('kpis', { ...KPI_PERIOD, team: 'service-team', groupBy: 'week' }, 'auditor', { accept: 'text/csv' });
+    expect(res.headers.get('content-disposition')).toBe('attachment; filename="kpis_2026-04-20_2026-05-03_by-week_team-service-team.csv"');
+    const [header, ...rows] = parseCsv(await res.text());
+    const cell = (row: string[], column: string) => row[header!.indexOf(column)];
+    expect(rows.map((r) => [cell(r, 'group'), cell(r, 'received'), cell(r, 'closed'), cell(r, 'open_at_end')])).toEqual([
+      ['', '6', '3', '3'],
+      ['2026-W17', '3', '1', '2'],
+      ['2026-W18', '3', '2', '3'],
+    ]);
+    const plain = await get('kpis', { ...KPI_PERIOD, department: 'finance' }, 'auditor', { accept: 'text/csv' });
+    expect(plain.headers.get('content-disposition')).toBe('attachment; filename="kpis_2026-04-20_2026-05-03_department-finance.csv"');
+    expect(cell(parseCsv(await plain.text())[1]!, 'external_hand_offs')).toBe('1');
+  });
+
+  it('documents both parameters in the OpenAPI document', async () => {
+    const doc = (await (await app.request('/openapi.json')).json()) as { paths: Record<string, { get: { parameters: { name: string; description?: string }[] } }> };
+    for (const path of ['/v1/reports/kpis', '/v1/reports/trends', '/v1/reports/satisfaction']) {
+      const names = doc.paths[path]!.get.parameters.map((p) => p.name);
+      expect({ path, names }).toMatchObject({ path, names: expect.arrayContaining(['department', 'team']) });
+      expect(doc.paths[path]!.get.parameters.find((p) => p.name === 'team')!.description).toMatch(/staff directory/);
+    }
+  });
+});
+
 describe('GET /v1/reports/kpis as CSV', () => {
   it('exports the same table: a total row, then one row per group, quoted by RFC 4180 and safe to open in a spreadsheet', async () => {
     const res = await get('kpis', { ...KPI_PERIOD, groupBy: 'category' }, 'auditor', { accept: 'text/csv' });
@@ -194,6 +247,36 @@ describe('GET /v1/reports/trends', () => {
   });
 });
 
+describe('GET /v1/reports/trends and /satisfaction for a team', () => {
+  it('gives the team’s weeks only', async () => {
+    const res = await get('trends', { from: '2026-03-30', to: KPI_PERIOD.to, team: 'billing-team' });
+    const { weeks, team } = trendsSchema.parse(await res.json());
+    expect(team).toBe('billing-team');
+    expect(weeks.map((w) => [w.week, w.received, w.closed, w.medianResolutionBusinessHours, w.slaAttainment, w.acceptance, w.satisfaction])).toEqual([
+      ['2026-W14', 0, 0, null, null, null, null],
+      ['2026-W15', 1, 0, null, null, null, null],
+      ['2026-W16', 1, 0, null, 1, null, null],
+      ['2026-W17', 1, 3, 36, null, 0.5, 5],
+      ['2026-W18', 0, 0, null, null, null, null],
+    ]);
+  });
+
+  it('gives the survey answers about the team’s complaints only', async () => {
+    const period = { from: '2026-04-19T21:00:00Z', to: '2026-05-03T21:00:00Z', period: 'week' };
+    const answers = async (query: Record<string, string>) => {
+      const res = await get('satisfaction', { ...period, ...query });
+      expect(res.status).toBe(200);
+      return (await res.json()) as { team: string | null; periods: { periodStart: string; answers: number; meanHandling: number; meanOutcome: number }[] };
+    };
+    // C3 (27 Apr) and C10 (1 May) are service-team's; C2 (22 Apr) billing-team's.
+    const service = await answers({ team: 'service-team' });
+    expect(service.team).toBe('service-team');
+    expect(service.periods.map((p) => [p.periodStart.slice(0, 10), p.answers, p.meanHandling, p.meanOutcome])).toEqual([['2026-04-27', 2, 2.5, 3]]);
+    expect((await answers({ department: 'finance' })).periods.map((p) => [p.periodStart.slice(0, 10), p.answers])).toEqual([['2026-04-20', 1]]);
+    expect((await answers({})).periods.map((p) => p.answers)).toEqual([1, 2]);
+  });
+});
+
 describe('who may read reports', () => {
   it.each(['supervisor', 'process_owner', 'auditor', 'admin'] as const)('%s may', async (role) => {
     expect((await get('kpis', KPI_PERIOD, role)).status).toBe(200);
@@ -220,6 +303,18 @@ describe('bad input', () => {
     expect(await badFields(await get('kpis', { ...KPI_PERIOD, rootCauses: '0' }))).toEqual(['query.rootCauses']);
     expect(await badFields(await get('kpis', { to: KPI_PERIOD.to }))).toEqual(['query.from']);
     expect(await badFields(await get('trends', { from: '2026-05-03', to: '2026-04-20' }))).toEqual(['query.to']);
+  });
+
+  it('names a department or team the staff directory does not hold, with any bad period', async () => {
+    const unknown = await get('kpis', { ...KPI_PERIOD, department: 'marketing' });
+    expect(unknown.status).toBe(400);
+    expect(errorBodySchema.parse(await unknown.json()).error.details).toEqual([{ path: 'query.department', message: 'no department "marketing" in the staff directory' }]);
+    expect(await badFields(await get('kpis', { ...KPI_PERIOD, team: 'finance' }))).toEqual(['query.team']);
+    expect(await badFields(await get('kpis', { from: '2026-05-03', to: '2026-04-20', department: 'nowhere', team: 'nobody' }))).toEqual(['query.department', 'query.team', 'query.to']);
+    expect(await badFields(await get('kpis', { ...KPI_PERIOD, team: 'x'.repeat(101) }))).toEqual(['query.team']);
+    expect(await badFields(await get('kpis', { ...KPI_PERIOD, team: 'nobody' }, 'supervisor', { accept: 'text/csv' }))).toEqual(['query.team']);
+    expect(await badFields(await get('trends', { ...KPI_PERIOD, team: 'nobody' }))).toEqual(['query.team']);
+    expect(await badFields(await get('satisfaction', { from: '2026-04-19T21:00:00Z', to: '2026-05-03T21:00:00Z', department: 'nowhere' }))).toEqual(['query.department']);
   });
 
   it('takes a period of up to 1098 days, both ends included', async () => {

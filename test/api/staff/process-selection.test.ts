@@ -74,6 +74,23 @@ describe('the selection rules', () => {
     expect(((await errorOf(res)).details as { path: string }[]).map((d) => d.path)).toEqual(['rules.0.when', 'rules.1.when.country.0']);
   });
 
+  it('take a change made on the revision last read, and refuse (412) one made on an older, changing nothing', async () => {
+    const read = await owner.call('GET', '/v1/process-selection', 'process_owner');
+    const { revision } = selectionRevisionSchema.parse(await read.json());
+    expect(read.headers.get('etag')).toBe(`"${revision}"`);
+    const first = await owner.call('PUT', '/v1/process-selection', 'process_owner', { ...DEFAULT_SELECTION, note: 'First of two.' }, { 'if-match': `"${revision}"` });
+    expect(first.status).toBe(200);
+    expect(first.headers.get('etag')).toBe(`"${revision + 1}"`);
+    // A second owner, still on the page read before the first change:
+    const late = await owner.call('PUT', '/v1/process-selection', 'process_owner', { ...DEFAULT_SELECTION, note: 'Second of two.' }, { 'if-match': `"${revision}"` });
+    expect(late.status).toBe(412);
+    expect(await errorOf(late)).toMatchObject({ code: 'PRECONDITION_FAILED', details: { revision: revision + 1 } });
+    const now = selectionRevisionSchema.parse(await owner.ok(owner.call('GET', '/v1/process-selection')));
+    expect([now.revision, now.note]).toEqual([revision + 1, 'First of two.']);
+    const bad = await owner.call('PUT', '/v1/process-selection', 'process_owner', DEFAULT_SELECTION, { 'if-match': 'yesterday' });
+    expect([bad.status, ((await errorOf(bad)).details as { path: string }[]).map((d) => d.path)]).toEqual([400, ['header.if-match']]);
+  });
+
   it.each(['agent', 'supervisor', 'auditor'] as const)('refuse a change by a %s with 403', async (role) => {
     const res = await owner.call('PUT', '/v1/process-selection', role, DEFAULT_SELECTION);
     expect([res.status, (await errorOf(res)).code]).toEqual([403, 'NOT_ALLOWED_FOR_ROLE']);

@@ -43,15 +43,19 @@ let referenceSeq = Math.floor(Math.random() * 1_000_000_000);
 async function aRow(row: {
   team?: string | null; department?: string | null; severity?: string | null; receivedAt: string;
   status?: string; assignee?: string | null; recorded?: boolean; customer?: string;
+  /** The running stage's warning point and deadline this many minutes from now (negative: past), its clock paused or not. */
+  clock?: { warningIn: number; deadlineIn: number; paused?: boolean };
 }): Promise<{ id: string; reference: string }> {
   const id = randomUUID();
   const reference = `CMP-1999-${String(referenceSeq++).padStart(10, '0')}`;
+  const at = (minutes: number | undefined) => (minutes === undefined ? null : new Date(Date.now() + minutes * 60_000));
   await ctx.sql`
     INSERT INTO complaints (id, reference, channel, status, customer_name, customer_locale, subject, description, pin_hash,
-      received_at, recorded_at, team, department, severity, assignee)
+      received_at, recorded_at, team, department, severity, assignee, stage, stage_warning_at, stage_deadline_at, stage_paused)
     VALUES (${id}, ${reference}, 'web', ${row.status ?? 'investigating'}, ${row.customer ?? 'A. Customer'}, 'tr', 'Subject', 'A description',
       'x', ${row.receivedAt}, ${row.recorded === false ? null : new Date()}, ${row.team ?? null}, ${row.department ?? null},
-      ${row.severity ?? null}, ${row.assignee ?? null})`;
+      ${row.severity ?? null}, ${row.assignee ?? null}, ${row.clock ? 'investigation' : null}, ${at(row.clock?.warningIn)},
+      ${at(row.clock?.deadlineIn)}, ${row.clock?.paused ?? false})`;
   return { id, reference };
 }
 
@@ -130,6 +134,40 @@ describe('GET /v1/queues/{team}', () => {
     await ctx.sql`INSERT INTO complaint_claims (id, complaint_id, team, claimed_by) VALUES (${randomUUID()}, ${claimed.id}, ${team}, 'test-agent')`;
 
     expect(new Set(await queueReferences(team))).toEqual(new Set([own, unrouted, openExternal].map((c) => c.reference)));
+    expect(queuePageSchema.parse(await (await queue(team, '?limit=1')).json()).total).toBe(3);
+  });
+
+  it('counts the whole queue on every page, and how many of it are at risk and overdue', async () => {
+    const { team, department } = await aTeam('counts');
+    const at = '2025-02-01T09:00:00Z';
+    // More than the largest page (100), so the total cannot be read from one.
+    await ctx.sql`
+      INSERT INTO complaints (id, reference, channel, status, customer_name, customer_locale, subject, description, pin_hash, received_at, recorded_at, team)
+      SELECT gen_random_uuid(), 'CMP-1998-' || lpad((${referenceSeq} + i)::text, 10, '0'), 'web', 'investigating', 'A. Customer', 'tr', 'Subject', 'A description',
+        'x', ${at}, now(), ${team}
+      FROM generate_series(1, 120) i`;
+    referenceSeq += 121;
+    await aRow({ team, receivedAt: at, clock: { warningIn: -10, deadlineIn: 30 } }); // at risk
+    await aRow({ team: null, department, receivedAt: at, clock: { warningIn: -60, deadlineIn: 120 } }); // at risk, the department's
+    await aRow({ team, receivedAt: at, clock: { warningIn: -120, deadlineIn: -5 } }); // overdue
+    await aRow({ team, receivedAt: at, clock: { warningIn: -120, deadlineIn: -5, paused: true } }); // paused: waiting on the customer, neither
+    await aRow({ team, receivedAt: at, clock: { warningIn: 60, deadlineIn: 120 } }); // on time
+    // Not in the queue, so not counted however late: assigned, claimed, closed.
+    await aRow({ team, receivedAt: at, assignee: 'someone', clock: { warningIn: -120, deadlineIn: -5 } });
+    const claimed = await aRow({ team, receivedAt: at, clock: { warningIn: -120, deadlineIn: -5 } });
+    await ctx.sql`INSERT INTO complaint_claims (id, complaint_id, team, claimed_by) VALUES (${randomUUID()}, ${claimed.id}, ${team}, 'test-agent')`;
+    await aRow({ team, receivedAt: at, status: 'closed', clock: { warningIn: -120, deadlineIn: -5 } });
+
+    const first = queuePageSchema.parse(await (await queue(team, '?limit=5')).json());
+    expect(first.items).toHaveLength(5);
+    expect({ total: first.total, atRisk: first.atRisk, overdue: first.overdue }).toEqual({ total: 125, atRisk: 2, overdue: 1 });
+    const second = queuePageSchema.parse(await (await queue(team, `?limit=100&cursor=${first.nextCursor}`)).json());
+    expect([second.total, second.atRisk, second.overdue]).toEqual([125, 2, 1]);
+
+    // A claim given back puts its complaint in the count again.
+    await ctx.sql`UPDATE complaint_claims SET released_at = now(), end_reason = 'released' WHERE complaint_id = ${claimed.id}`;
+    const after = queuePageSchema.parse(await (await queue(team, '?limit=1')).json());
+    expect([after.total, after.overdue]).toEqual([126, 2]);
   });
 
   it('pages with a cursor through the same order', async () => {

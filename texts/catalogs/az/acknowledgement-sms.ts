@@ -15,7 +15,10 @@ export const acknowledgementSms: Readonly<Record<keyof typeof source, string>> =
   'staff.agentAcknowledgement.channel.letter': 'məktub',
   'staff.agentAcknowledgement.channel.fax': 'faks',
   'staff.agentAcknowledgement.channel.front_office': 'qəbul ofisi',
+  'staff.agentAcknowledgement.channel.live_chat': 'canlı söhbət',
+  'staff.agentAcknowledgement.channel.social_media': 'sosial media',
   'staff.agentAcknowledgement.contact.postal': '{address} ünvanına poçtla',
   'staff.agentAcknowledgement.contact.phone': '{phone} nömrəsinə telefonla',
+  'staff.agentAcknowledgement.contact.platform': '{platform} platformasında {handle} hesabına{withUrl, select, yes { (söhbət: {url})} other {}}',
   'staff.agentAcknowledgement.contact.inPerson': 'şəxsən və ya bizə müraciət etdiyi yolla (qeydə alınmış ünvan və ya telefon yoxdur)',
 };

@@ -61,6 +61,7 @@ export const staffMessages: Readonly<Record<keyof typeof source, string>> = {
   'staff.recordedChannel.sales_representative': 'satış nümayəndəsi vasitəsilə',
   'staff.recordedChannel.technical_support': 'texniki dəstək vasitəsilə',
   'staff.recordedBy': 'Cavab {withChannel, select, yes {{channel} } other {}}daxil oldu və {recordedBy} tərəfindən qeydə alındı.',
+  'staff.cameBy': 'Cavab {channel} daxil oldu; müştəri onu özü yazdı.',
 
   'staff.externalDecision.upheld': 'Şikayət əsaslı hesab edildi',
   'staff.externalDecision.partially_upheld': 'Şikayət qismən əsaslı hesab edildi',
@@ -108,6 +109,14 @@ export const staffMessages: Readonly<Record<keyof typeof source, string>> = {
     'Müştəri ' + complaint + ' üzrə {withRequestId, select, yes {{requestId} nömrəli } other {}}məlumat sorğusuna ' +
     'cavab verdi. Mərhələnin vaxt sayğacı yenidən işləyir.',
   'staff.customer_answered_info.action': 'Lütfən, cavabı oxuyun və baxışı davam etdirin.',
+
+  'staff.customer_wrote.subject': 'Müştəri bizə yazdı',
+  'staff.customer_wrote.intro':
+    'Müştəri {withReference, select, yes {{reference} nömrəli şikayət} other {şikayət}} barədə ' +
+    '{withChannel, select, yes {{channel} } other {}}yazdı. Mesaj şikayətin zaman xəttindədir.',
+  'staff.customer_wrote.closed': 'Şikayət bağlıdır: müştərinin yazdığı aşağıdadır. Yeni problem qaldırırsa, yeni şikayət qeydə alın.',
+  'staff.customer_wrote.message': 'Müştərinin yazdığı:\n{message}',
+  'staff.customer_wrote.action': 'Lütfən, oxuyun və bunun baxışı dəyişib-dəyişmədiyinə qərar verin.',
 
   'staff.resolution_accepted.subject': 'Müştəri həll təklifini qəbul etdi',
   'staff.resolution_accepted.intro':

@@ -14,7 +14,10 @@ export const acknowledgementSms = {
   'staff.agentAcknowledgement.channel.letter': 'letter',
   'staff.agentAcknowledgement.channel.fax': 'fax',
   'staff.agentAcknowledgement.channel.front_office': 'the front office',
+  'staff.agentAcknowledgement.channel.live_chat': 'live chat',
+  'staff.agentAcknowledgement.channel.social_media': 'social media',
   'staff.agentAcknowledgement.contact.postal': 'by post to {address}',
   'staff.agentAcknowledgement.contact.phone': 'by phone on {phone}',
+  'staff.agentAcknowledgement.contact.platform': 'on {platform}, to {handle}{withUrl, select, yes { (the conversation: {url})} other {}}',
   'staff.agentAcknowledgement.contact.inPerson': 'in person or the way they came to us (no address or phone on file)',
 } as const;

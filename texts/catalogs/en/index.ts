@@ -2,6 +2,7 @@
 import { acknowledgementSms } from './acknowledgement-sms.js';
 import { complaintForm } from './complaint-form.js';
 import { customerMessages } from './customer-messages.js';
+import { integrations } from './integrations.js';
 import { customerPages } from './customer-pages.js';
 import { customerView } from './customer-view.js';
 import { deliveryMessages } from './delivery-messages.js';
@@ -11,7 +12,7 @@ import { smsMessages } from './sms.js';
 import { staffMessages } from './staff-messages.js';
 import { survey } from './survey.js';
 
-const messages = { ...customerMessages, ...staffMessages, ...customerPages, ...customerView, ...processOwners, ...acknowledgementSms, ...complaintForm, ...deliveryMessages, ...languageSwitch, ...smsMessages, ...survey };
+const messages = { ...customerMessages, ...staffMessages, ...customerPages, ...customerView, ...processOwners, ...acknowledgementSms, ...complaintForm, ...deliveryMessages, ...languageSwitch, ...smsMessages, ...survey, ...integrations };
 
 /** A stable message id, e.g. `customer.acknowledgement.subject`. */
 export type MessageKey = keyof typeof messages;

@@ -50,6 +50,7 @@ export const staffMessages = {
   'staff.recordedChannel.sales_representative': 'through the sales representative',
   'staff.recordedChannel.technical_support': 'through technical support',
   'staff.recordedBy': 'The answer came {withChannel, select, yes {{channel} } other {}}and was recorded by {recordedBy}.',
+  'staff.cameBy': 'The answer came {channel}; the customer wrote it themselves.',
 
   'staff.externalDecision.upheld': 'The complaint was upheld',
   'staff.externalDecision.partially_upheld': 'The complaint was partially upheld',
@@ -102,6 +103,14 @@ export const staffMessages = {
     'The customer has answered the information request{withRequestId, select, yes { {requestId}} other {}} on ' +
     '{withReference, select, yes {complaint {reference}} other {the complaint}}. The stage clock is running again.',
   'staff.customer_answered_info.action': 'Please read the answer and continue the review.',
+
+  'staff.customer_wrote.subject': 'The customer wrote to us',
+  'staff.customer_wrote.intro':
+    'The customer wrote {withChannel, select, yes {{channel} } other {}}about ' +
+    '{withReference, select, yes {complaint {reference}} other {the complaint}}. The message is on its timeline.',
+  'staff.customer_wrote.closed': 'The complaint is closed: what the customer wrote is below. File a new complaint if it raises a new problem.',
+  'staff.customer_wrote.message': 'What the customer wrote:\n{message}',
+  'staff.customer_wrote.action': 'Please read it and decide whether it changes the handling.',
 
   'staff.resolution_accepted.subject': 'The customer accepted the resolution',
   'staff.resolution_accepted.intro':

@@ -15,7 +15,10 @@ export const acknowledgementSms: Readonly<Record<keyof typeof source, string>> =
   'staff.agentAcknowledgement.channel.letter': 'نامه',
   'staff.agentAcknowledgement.channel.fax': 'فکس',
   'staff.agentAcknowledgement.channel.front_office': 'دفتر پذیرش',
+  'staff.agentAcknowledgement.channel.live_chat': 'گفت‌وگوی آنلاین',
+  'staff.agentAcknowledgement.channel.social_media': 'شبکه‌های اجتماعی',
   'staff.agentAcknowledgement.contact.postal': 'با پست به نشانی {address}',
   'staff.agentAcknowledgement.contact.phone': 'با تلفن به شماره {phone}',
+  'staff.agentAcknowledgement.contact.platform': 'در {platform} به {handle}{withUrl, select, yes { (گفت‌وگو: {url})} other {}}',
   'staff.agentAcknowledgement.contact.inPerson': 'حضوری یا از همان راهی که با ما تماس گرفت (نشانی یا تلفنی ثبت نشده است)',
 };

@@ -4,6 +4,7 @@ import type { Catalog } from '../en/index.js';
 import { acknowledgementSms } from './acknowledgement-sms.js';
 import { complaintForm } from './complaint-form.js';
 import { customerMessages } from './customer-messages.js';
+import { integrations } from './integrations.js';
 import { customerPages } from './customer-pages.js';
 import { customerView } from './customer-view.js';
 import { deliveryMessages } from './delivery-messages.js';
@@ -13,7 +14,7 @@ import { smsMessages } from './sms.js';
 import { staffMessages } from './staff-messages.js';
 import { survey } from './survey.js';
 
-const messages: Catalog = { ...customerMessages, ...staffMessages, ...customerPages, ...customerView, ...processOwners, ...acknowledgementSms, ...complaintForm, ...deliveryMessages, ...languageSwitch, ...smsMessages, ...survey };
+const messages: Catalog = { ...customerMessages, ...staffMessages, ...customerPages, ...customerView, ...processOwners, ...acknowledgementSms, ...complaintForm, ...deliveryMessages, ...languageSwitch, ...smsMessages, ...survey, ...integrations };
 
 export const fa = {
   metadata: { intlLocale: 'fa-IR', direction: 'rtl', name: 'فارسی' },

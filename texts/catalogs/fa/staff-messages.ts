@@ -56,6 +56,7 @@ export const staffMessages: Readonly<Record<keyof typeof source, string>> = {
   'staff.recordedChannel.sales_representative': 'از طریق کارشناس فروش',
   'staff.recordedChannel.technical_support': 'از طریق پشتیبانی فنی',
   'staff.recordedBy': 'پاسخ {withChannel, select, yes {{channel} } other {}}رسید و {recordedBy} آن را ثبت کرد.',
+  'staff.cameBy': 'پاسخ {channel} رسید؛ مشتری خودش آن را نوشت.',
 
   'staff.externalDecision.upheld': 'شکایت وارد شناخته شد',
   'staff.externalDecision.partially_upheld': 'شکایت تا حدی وارد شناخته شد',
@@ -103,6 +104,14 @@ export const staffMessages: Readonly<Record<keyof typeof source, string>> = {
     'مشتری به درخواست اطلاعات{withRequestId, select, yes { {requestId}} other {}} درباره‌ی ' + complaint +
     ' پاسخ داده است. زمان‌سنج مرحله دوباره به کار افتاده است.',
   'staff.customer_answered_info.action': 'لطفاً پاسخ را بخوانید و بررسی را ادامه دهید.',
+
+  'staff.customer_wrote.subject': 'مشتری به ما نوشت',
+  'staff.customer_wrote.intro':
+    'مشتری {withChannel, select, yes {{channel} } other {}}دربارهٔ ' +
+    '{withReference, select, yes {شکایت {reference}} other {شکایت}} نوشت. پیام در خط زمانی آن است.',
+  'staff.customer_wrote.closed': 'شکایت بسته است: نوشتهٔ مشتری در زیر آمده است. اگر مشکل تازه‌ای را مطرح می‌کند، شکایت جدیدی ثبت کنید.',
+  'staff.customer_wrote.message': 'نوشتهٔ مشتری:\n{message}',
+  'staff.customer_wrote.action': 'لطفاً آن را بخوانید و تصمیم بگیرید که آیا رسیدگی را تغییر می‌دهد.',
 
   'staff.resolution_accepted.subject': 'مشتری راه‌حل را پذیرفت',
   'staff.resolution_accepted.intro': 'مشتری ' + proposal + ' مربوط به ' + complaint + ' را پذیرفت؛ شکایت بسته شد.',

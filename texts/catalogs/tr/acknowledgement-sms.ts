@@ -15,7 +15,10 @@ export const acknowledgementSms: Readonly<Record<keyof typeof source, string>> =
   'staff.agentAcknowledgement.channel.letter': 'mektup',
   'staff.agentAcknowledgement.channel.fax': 'faks',
   'staff.agentAcknowledgement.channel.front_office': 'ön büro',
+  'staff.agentAcknowledgement.channel.live_chat': 'canlı destek',
+  'staff.agentAcknowledgement.channel.social_media': 'sosyal medya',
   'staff.agentAcknowledgement.contact.postal': '{address} adresine posta ile',
   'staff.agentAcknowledgement.contact.phone': '{phone} numarasından telefonla',
+  'staff.agentAcknowledgement.contact.platform': '{platform} üzerinden {handle} hesabına{withUrl, select, yes { (görüşme: {url})} other {}}',
   'staff.agentAcknowledgement.contact.inPerson': 'yüz yüze ya da bize ulaştığı yoldan (kayıtlı adres veya telefon yok)',
 };

@@ -50,6 +50,7 @@ export const staffMessages: Readonly<Record<keyof typeof source, string>> = {
   'staff.recordedChannel.sales_representative': 'satış temsilcisi aracılığıyla',
   'staff.recordedChannel.technical_support': 'teknik destek aracılığıyla',
   'staff.recordedBy': 'Yanıt {withChannel, select, yes {{channel} } other {}}geldi ve {recordedBy} tarafından kaydedildi.',
+  'staff.cameBy': 'Yanıt {channel} geldi; müşteri kendisi yazdı.',
 
   'staff.externalDecision.upheld': 'Şikâyet haklı bulundu',
   'staff.externalDecision.partially_upheld': 'Şikâyet kısmen haklı bulundu',
@@ -102,6 +103,14 @@ export const staffMessages: Readonly<Record<keyof typeof source, string>> = {
     'Müşteri, {withReference, select, yes {{reference} numaralı şikâyetteki} other {şikâyetteki}} bilgi talebini' +
     '{withRequestId, select, yes { ({requestId})} other {}} yanıtladı. Aşamanın süresi yeniden işlemeye başladı.',
   'staff.customer_answered_info.action': 'Lütfen yanıtı inceleyip değerlendirmeye devam edin.',
+
+  'staff.customer_wrote.subject': 'Müşteri bize yazdı',
+  'staff.customer_wrote.intro':
+    'Müşteri {withReference, select, yes {{reference} numaralı şikâyet} other {şikâyet}} hakkında ' +
+    '{withChannel, select, yes {{channel} } other {}}yazdı. Mesaj şikâyetin zaman çizelgesinde.',
+  'staff.customer_wrote.closed': 'Şikâyet kapalı: müşterinin yazdığı aşağıda. Yeni bir sorun söz konusuysa yeni bir şikâyet kaydedin.',
+  'staff.customer_wrote.message': 'Müşterinin yazdığı:\n{message}',
+  'staff.customer_wrote.action': 'Lütfen okuyup şikâyetin ele alınışını değiştirip değiştirmediğine karar verin.',
 
   'staff.resolution_accepted.subject': 'Müşteri çözüm önerisini kabul etti',
   'staff.resolution_accepted.intro':

@@ -3,14 +3,16 @@ import { audit } from './audit.js';
 import { calendars } from './calendars.js';
 import { complaint } from './complaint.js';
 import { dashboard } from './dashboard.js';
+import { intake } from './intake.js';
 import { people } from './people.js';
 import { process } from './process.js';
+import { processSelection } from './process-selection.js';
 import { queues } from './queues.js';
 import { search } from './search.js';
 import { shell } from './shell.js';
 import { signIn } from './sign-in.js';
 
-const messages = { ...shell, ...signIn, ...people, ...queues, ...search, ...complaint, ...dashboard, ...audit, ...process, ...calendars };
+const messages = { ...shell, ...signIn, ...people, ...queues, ...search, ...complaint, ...dashboard, ...audit, ...process, ...processSelection, ...calendars, ...intake };
 
 /** A stable console message id, e.g. `console.shell.signOut`. */
 export type ConsoleMessageKey = keyof typeof messages;

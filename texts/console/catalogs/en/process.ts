@@ -142,7 +142,7 @@ export const process = {
   'console.process.migrate.rule': '{rule, select, keep {keep} recompute {recompute} restart {restart} other {{rule}}}',
   'console.process.migrate.preview': 'Preview the migration',
   'console.process.migrate.previewTitle': 'Migration of {id} to version {version}: preview',
-  'console.process.migrate.summary': '{matched} running complaints selected: {migrates} would move, {skipped} would be skipped; {breached} would be past their deadline, {guarded} keep a deadline the customer was told, {escalations} escalations and {messages} messages at once.',
+  'console.process.migrate.summary': '{matched, plural, one {# running complaint selected} other {# running complaints selected}}: {migrates} would move, {skipped} would be skipped; {breached} would be past their deadline, {guarded} keep a deadline the customer was told, {escalations, plural, one {# escalation} other {# escalations}} and {messages, plural, one {# message} other {# messages}} at once.',
   'console.process.migrate.truncated': 'Only the oldest {shown} of {matched} are previewed.',
   'console.process.migrate.skippedReason': '{reason}: {count}',
   'console.process.migrate.complaints': 'Complaints',

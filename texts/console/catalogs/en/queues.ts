@@ -20,7 +20,7 @@ export const queues = {
   'console.queues.teams.heading': 'Team queues',
   'console.queues.teams.none': 'You are in no team yet: an administrator adds you to one in People.',
   'console.queues.team.heading': '{team}',
-  'console.queues.team.count': '{more, select, true {More than {count} waiting} other {{count, plural, =0 {Nothing waiting} one {# waiting} other {# waiting}}}}',
+  'console.queues.team.count': '{count, plural, =0 {Nothing waiting} one {# waiting} other {# waiting}}',
   'console.queues.team.atRisk': '{count, plural, =0 {none at risk} one {# at risk} other {# at risk}}',
   'console.queues.team.breached': '{count, plural, =0 {none breached} one {# breached} other {# breached}}',
   'console.queues.team.first': 'Next in line',

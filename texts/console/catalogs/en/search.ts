@@ -64,7 +64,7 @@ export const search = {
   'console.search.save.heading': 'Save this search as a queue',
   'console.search.save.name': 'Queue name',
   'console.search.save.submit': 'Save as queue',
-  'console.search.save.refused': '{reason, select, name_blank {Give the queue a name.} name_too_long {The name is too long (at most 80 characters).} name_taken {You already have a queue with this name.} too_many {You have the most saved queues allowed (50); delete one first.} other {The queue was not saved.}}',
+  'console.search.save.refused': '{reason, select, name_blank {Give the queue a name.} name_too_long {The name is too long (at most 80 characters).} name_taken {You already have a queue with this name.} too_many {You have the most saved queues allowed (50); delete one first.} query_too_long {This search is too long to save as a queue (at most 4,000 characters of filters).} other {The queue was not saved.}}',
   'console.search.save.invalid': 'This search is refused by the API, so it cannot be saved: correct the filters first.',
   'console.search.bulk.heading': 'Apply to the selected complaints',
   'console.search.bulk.action': 'Action',

@@ -142,7 +142,7 @@ export const process = {
   'console.process.migrate.rule': '{rule, select, keep {koru} recompute {yeniden hesapla} restart {yeniden başlat} other {{rule}}}',
   'console.process.migrate.preview': 'Taşımayı ön izle',
   'console.process.migrate.previewTitle': '{id} için sürüm {version} taşıması: ön izleme',
-  'console.process.migrate.summary': '{matched} yürüyen şikâyet seçildi: {migrates} taşınır, {skipped} atlanır; {breached} tanesi son tarihini geçmiş olur, {guarded} tanesi müşteriye bildirilen son tarihi korur; hemen {escalations} üst düzeye aktarma ve {messages} ileti.',
+  'console.process.migrate.summary': '{matched, plural, one {# yürüyen şikâyet seçildi} other {# yürüyen şikâyet seçildi}}: {migrates} taşınır, {skipped} atlanır; {breached} tanesi son tarihini geçmiş olur, {guarded} tanesi müşteriye bildirilen son tarihi korur; hemen {escalations, plural, one {# üst düzeye aktarma} other {# üst düzeye aktarma}} ve {messages, plural, one {# ileti} other {# ileti}}.',
   'console.process.migrate.truncated': '{matched} şikâyetin yalnız en eski {shown} tanesi ön izlendi.',
   'console.process.migrate.skippedReason': '{reason}: {count}',
   'console.process.migrate.complaints': 'Şikâyetler',

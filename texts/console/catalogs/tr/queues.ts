@@ -20,7 +20,7 @@ export const queues = {
   'console.queues.teams.heading': 'Ekip kuyrukları',
   'console.queues.teams.none': 'Henüz bir ekipte değilsiniz: bir yönetici sizi Kişiler bölümünden bir ekibe ekler.',
   'console.queues.team.heading': '{team}',
-  'console.queues.team.count': '{more, select, true {{count} taneden fazla bekliyor} other {{count, plural, =0 {Bekleyen yok} one {# bekliyor} other {# bekliyor}}}}',
+  'console.queues.team.count': '{count, plural, =0 {Bekleyen yok} one {# bekliyor} other {# bekliyor}}',
   'console.queues.team.atRisk': '{count, plural, =0 {riskte olan yok} one {# riskte} other {# riskte}}',
   'console.queues.team.breached': '{count, plural, =0 {süresi aşılan yok} one {# süresi aşıldı} other {# süresi aşıldı}}',
   'console.queues.team.first': 'Sıradakiler',

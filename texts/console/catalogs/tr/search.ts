@@ -64,7 +64,7 @@ export const search = {
   'console.search.save.heading': 'Bu aramayı kuyruk olarak kaydet',
   'console.search.save.name': 'Kuyruk adı',
   'console.search.save.submit': 'Kuyruk olarak kaydet',
-  'console.search.save.refused': '{reason, select, name_blank {Kuyruğa bir ad verin.} name_too_long {Ad çok uzun (en çok 80 karakter).} name_taken {Bu adla bir kuyruğunuz zaten var.} too_many {İzin verilen en çok kayıtlı kuyruğa (50) ulaştınız; önce birini silin.} other {Kuyruk kaydedilmedi.}}',
+  'console.search.save.refused': '{reason, select, name_blank {Kuyruğa bir ad verin.} name_too_long {Ad çok uzun (en çok 80 karakter).} name_taken {Bu adla bir kuyruğunuz zaten var.} too_many {İzin verilen en çok kayıtlı kuyruğa (50) ulaştınız; önce birini silin.} query_too_long {Bu arama kuyruk olarak kaydedilemeyecek kadar uzun (en çok 4.000 karakterlik filtre).} other {Kuyruk kaydedilmedi.}}',
   'console.search.save.invalid': 'API bu aramayı reddediyor, bu yüzden kaydedilemez: önce süzgeçleri düzeltin.',
   'console.search.bulk.heading': 'Seçili şikâyetlere uygula',
   'console.search.bulk.action': 'İşlem',
