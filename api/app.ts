@@ -21,6 +21,7 @@ import { intakeOptionRoutes } from './intake/intake-options.js';
 import { DEFAULT_AGENT_INTAKE, type AgentIntakeSettings } from '../config/agent-intake.js';
 import { complaintReadRoutes } from './staff/complaints.js';
 import { decisionRoutes } from './staff/decisions.js';
+import { DEFAULT_DUPLICATE_FINDER } from '../read-model/possible-duplicates.js';
 import { complaintRecordRoutes } from './staff/records.js';
 import { customerRoutes } from './customer/routes.js';
 import { docsRoutes } from './http/docs.js';
@@ -78,7 +79,7 @@ import {
 
 export interface AppDeps {
   config: Pick<Config, 'API_KEYS' | 'PUBLIC_INTAKE_PER_MINUTE' | 'TRUST_PROXY'> &
-    Partial<Pick<Config, 'REPORT_TIME_ZONE' | 'REPEAT_COMPLAINT_WINDOW_DAYS'>> &
+    Partial<Pick<Config, 'REPORT_TIME_ZONE' | 'REPEAT_COMPLAINT_WINDOW_DAYS' | 'DUPLICATE_WINDOW_DAYS' | 'DUPLICATE_SIMILARITY_THRESHOLD'>> &
     Partial<Pick<Config, 'INTAKE_BACKDATE_MAX_DAYS' | 'FRONT_OFFICES'>> &
     Partial<Pick<Config, 'CONSOLE_SESSION_IDLE_MINUTES' | 'CONSOLE_SESSION_ABSOLUTE_HOURS' | 'CONSOLE_SIGN_IN_MAX_FAILURES' | 'CONSOLE_LOCKOUT_MINUTES'>> & {
     /** Live queue claims one person may hold (0: no limit; default DEFAULT_MAX_LIVE_CLAIMS). */
@@ -125,6 +126,10 @@ export function createApp(deps: AppDeps) {
   const { config, sql, temporal, log } = deps;
   const calendars = deps.calendars ?? createCalendarResolver({ sql });
   const customerLookup = customerLookupHasher(config.LINK_SIGNING_SECRET);
+  const duplicates = {
+    windowDays: config.DUPLICATE_WINDOW_DAYS ?? DEFAULT_DUPLICATE_FINDER.windowDays,
+    similarityThreshold: config.DUPLICATE_SIMILARITY_THRESHOLD ?? DEFAULT_DUPLICATE_FINDER.similarityThreshold,
+  };
   const app = new OpenAPIHono<AppEnv>();
   app.use(requestId());
   // A header a route sets wins (the console's Referrer-Policy same-origin: with no-referrer, Chromium posts forms with Origin: null).
@@ -197,8 +202,8 @@ export function createApp(deps: AppDeps) {
     }),
   )
     .route('/intake-options', intakeOptionRoutes(agentIntake))
-    .route('/complaints', complaintReadRoutes({ sql, temporal, calendars, customerLookup, linkSigningSecret: config.LINK_SIGNING_SECRET }))
-    .route('/complaints', decisionRoutes({ sql, temporal, calendars }))
+    .route('/complaints', complaintReadRoutes({ sql, temporal, calendars, customerLookup, linkSigningSecret: config.LINK_SIGNING_SECRET, duplicates }))
+    .route('/complaints', decisionRoutes({ sql, temporal, calendars, duplicates }))
     .route('/complaints', complaintRecordRoutes({ sql }))
     .route('/complaints', attachmentRoutes({ sql, attachments }))
     .route('/calendars', calendarRoutes({ calendars }))

@@ -1,9 +1,18 @@
 // The default process definition, as data: the industrial company's deadlines from the seeds
 // (acknowledge in 6 working hours; 2 / 4 / 1 working days for review, investigation, conclusion),
 // two answer rounds, then external remedies. test/config/default-process.test.ts proves it valid.
-import { DECISIONS_BY_ROLE } from '../domain/complaint.js';
+import { DECISIONS_BY_ROLE, DECISIONS_NEWER_THAN_DECISION_ROLES, type DecisionType, type Role } from '../domain/complaint.js';
 import type { ProcessDefinition, ProcessDefinitionSnapshot } from '../domain/process-definition.js';
 import { DEFAULT_ESCALATION_POLICY, type EscalationPolicy } from '../domain/sla/escalation.js';
+
+/**
+ * A role's decisions as version 1 states them (migration 0009 seeded it, and a seeded version is
+ * never rewritten): the code default without the decisions newer than decision roles, which the
+ * reducer grants by that same default to a definition that names them for no role (`link_repeat`).
+ */
+function statedDecisions(role: Role): DecisionType[] {
+  return DECISIONS_BY_ROLE[role].filter((type) => !(DECISIONS_NEWER_THAN_DECISION_ROLES as readonly DecisionType[]).includes(type));
+}
 
 /** Acknowledgement is hours, not days: remind every two working hours and climb quickly. */
 const ACKNOWLEDGEMENT_ESCALATION: EscalationPolicy = {
@@ -73,11 +82,11 @@ export const DEFAULT_PROCESS_DEFINITION: Required<ProcessDefinition> = {
   // Supervisors and admins may take every decision; agents all but closing out of scope and
   // marking duplicates; process owners and auditors read.
   decisionRoles: {
-    agent: [...DECISIONS_BY_ROLE.agent],
-    supervisor: [...DECISIONS_BY_ROLE.supervisor],
-    admin: [...DECISIONS_BY_ROLE.admin],
-    process_owner: [...DECISIONS_BY_ROLE.process_owner],
-    auditor: [...DECISIONS_BY_ROLE.auditor],
+    agent: statedDecisions('agent'),
+    supervisor: statedDecisions('supervisor'),
+    admin: statedDecisions('admin'),
+    process_owner: statedDecisions('process_owner'),
+    auditor: statedDecisions('auditor'),
   },
   externalRemedies: {
     fallbackLocale: 'en',

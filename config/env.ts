@@ -206,6 +206,12 @@ export const envSchema = z
     /** A complaint is a repeat when the same customer complained in the same category at most this many days before. */
     REPEAT_COMPLAINT_WINDOW_DAYS: z.coerce.number().int().positive().max(3660).default(30),
     // --- end KPI report ---
+    // --- Possible duplicates on a complaint (GET /v1/complaints/{reference}) ---
+    /** Earlier complaints received at most this many days before a complaint are looked at for duplicates. */
+    DUPLICATE_WINDOW_DAYS: z.coerce.number().int().positive().max(366).default(30),
+    /** Trigram similarity (pg_trgm, 0–1) from which two complaints' texts count as very similar. */
+    DUPLICATE_SIMILARITY_THRESHOLD: z.coerce.number().gt(0).max(1).default(0.5),
+    // --- end possible duplicates ---
   })
   .superRefine(smsConfigIssues)
   .superRefine((env, ctx) => {

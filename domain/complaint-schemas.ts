@@ -191,6 +191,10 @@ export const decisionSchema = z.discriminatedUnion('type', [
   }),
   z.strictObject({ type: z.literal('cancel_info_request'), reason: nonBlankText(1_000) }),
   z.strictObject({ type: z.literal('reissue_link') }),
+  z.strictObject({
+    type: z.literal('link_repeat'),
+    repeatOf: z.string().regex(REFERENCE_PATTERN, 'expected a reference like CMP-2026-000123'),
+  }),
 ]);
 
 export const customerAnswerSchema = z.discriminatedUnion('type', [

@@ -72,8 +72,25 @@ export const DECISION_TYPES = [
   'record_customer_answer',
   'cancel_info_request',
   'reissue_link',
+  /** Records that this complaint repeats an earlier, closed complaint of the same customer. */
+  'link_repeat',
 ] as const;
 export type DecisionType = (typeof DECISION_TYPES)[number];
+
+/**
+ * Decisions added after definitions began to state `decisionRoles`. A definition that lists one
+ * for no role at all was written before it existed (the seeded version 1 is one), so the code
+ * default (`DECISIONS_BY_ROLE`) says who takes it there (domain/lifecycle/rules.ts). A definition
+ * that lists it for any role says who takes it, as for every other decision.
+ */
+export const DECISIONS_NEWER_THAN_DECISION_ROLES = ['link_repeat'] as const satisfies readonly DecisionType[];
+
+/**
+ * Why an earlier complaint is listed among a complaint's possible duplicates: the same customer
+ * (keyed e-mail or phone hash), a very similar text, or both.
+ */
+export const DUPLICATE_REASONS = ['same_customer', 'similar_text', 'both'] as const;
+export type DuplicateReason = (typeof DUPLICATE_REASONS)[number];
 
 /** Customer answers, the `type` of a customer event. */
 export const CUSTOMER_ANSWER_TYPES = [

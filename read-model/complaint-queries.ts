@@ -1,10 +1,11 @@
 import type { Sql } from 'postgres';
 import { DomainError } from '../domain/errors.js';
-import type { ComplaintView } from '../api/staff/complaints.schemas.js';
+import type { ComplaintView, PossibleDuplicateView } from '../api/staff/complaints.schemas.js';
 import type { DecisionType } from '../domain/complaint.js';
 import { businessMinutesBetween, type Calendar } from '../domain/calendar/index.js';
 import { CALENDAR_YEAR_LIMITS } from '../domain/calendar/registry.js';
 import type { CalendarResolver } from './calendar-resolver.js';
+import type { PossibleDuplicate } from './possible-duplicates.js';
 
 /** The columns a `ComplaintView` is made of (every query of the staff view selects these). */
 export interface ComplaintRow {
@@ -71,17 +72,26 @@ export interface ViewOptions {
   calendars: CalendarResolver;
   /** The caller's decisions now (single complaint), or null (lists, workflow away). */
   allowedDecisions?: (row: ComplaintRow) => Promise<DecisionType[] | null>;
+  /** Its possible duplicates (single complaint: a similarity search per complaint); null in lists or when the search ran out of time. */
+  possibleDuplicates?: (row: ComplaintRow) => Promise<PossibleDuplicate[] | null>;
 }
 
 /** Rows as staff see them, with business time left to each stage deadline in the complaint's calendar. */
 export async function complaintViews(rows: readonly ComplaintRow[], opts: ViewOptions): Promise<ComplaintView[]> {
   const minutesLeft = await businessMinutesLeft(rows, opts);
   return Promise.all(
-    rows.map(async (row, i) => toView(row, minutesLeft[i] ?? null, opts.allowedDecisions ? await opts.allowedDecisions(row) : null)),
+    rows.map(async (row, i) => {
+      const [allowed, duplicates] = await Promise.all([
+        opts.allowedDecisions ? opts.allowedDecisions(row) : null,
+        opts.possibleDuplicates ? opts.possibleDuplicates(row) : null,
+      ]);
+      // Unmasked here, as the customer is: the API masks both for the reader's role (complaintAsReadBy).
+      return toView(row, minutesLeft[i] ?? null, allowed, duplicates?.map((d) => ({ ...d, customer: { ...d.customer, masked: false } })) ?? null);
+    }),
   );
 }
 
-function toView(row: ComplaintRow, minutesLeft: number | null, allowed: DecisionType[] | null): ComplaintView {
+function toView(row: ComplaintRow, minutesLeft: number | null, allowed: DecisionType[] | null, duplicates: PossibleDuplicateView[] | null): ComplaintView {
   return {
     id: row.id,
     reference: row.reference,
@@ -140,8 +150,17 @@ function toView(row: ComplaintRow, minutesLeft: number | null, allowed: Decision
         ? { definitionId: row.process_definition_id, version: row.process_definition_version, contentHash: row.process_definition_hash }
         : null,
     lifecycle: row.lifecycle?.state ?? null,
+    repeatOf: repeatLinkOf(row),
+    possibleDuplicates: duplicates,
     allowedDecisions: allowed,
   };
+}
+
+/** The repeat link as the lifecycle holds it (`link_repeat`); complaints never linked have none. */
+function repeatLinkOf(row: ComplaintRow): ComplaintView['repeatOf'] {
+  const link = row.lifecycle?.state?.repeatOf as { reference?: unknown; linkedAt?: unknown; linkedBy?: unknown } | undefined;
+  if (!link || typeof link.reference !== 'string' || typeof link.linkedAt !== 'string' || typeof link.linkedBy !== 'string') return null;
+  return { reference: link.reference, linkedAt: link.linkedAt, linkedBy: link.linkedBy };
 }
 
 const calendarOf = (row: ComplaintRow) => row.calendar_id ?? row.lifecycle?.calendarId ?? null;

@@ -467,10 +467,12 @@ function sources(sql: Sql, q: KpiQuery) {
   return {
     received: () =>
       grouped(
-        sql`SELECT ${groupOf('c.received_at')} AS g, c.received_at, c.prior_complaint_at FROM complaints c
+        sql`SELECT ${groupOf('c.received_at')} AS g, c.received_at, c.prior_complaint_at, c.repeat_of_id FROM complaints c
             WHERE c.received_at >= ${start} AND c.received_at < ${end} ${only}`,
+        // A complaint an agent linked as a repeat (link_repeat) is one whatever the window; counted once when both.
         sql`count(*) AS received,
-            count(*) FILTER (WHERE prior_complaint_at >= received_at - make_interval(days => ${q.repeatWindowDays})) AS repeats`,
+            count(*) FILTER (WHERE repeat_of_id IS NOT NULL
+                                OR prior_complaint_at >= received_at - make_interval(days => ${q.repeatWindowDays})) AS repeats`,
       ),
     closed: () =>
       grouped(

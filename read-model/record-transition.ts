@@ -161,6 +161,7 @@ async function updateComplaintRow(tx: TransactionSql, record: TransitionRecord):
       answer_due_at = ${customerAnswerDueAt(state, deadlines)}, acknowledged_at = ${state.acknowledgedAt},
       closed_at = ${state.closedAt}, process_version = ${processVersion}, last_seq = ${seq},
       lifecycle = ${tx.json(record.status as never)}, updated_at = ${record.at},
-      calendar_id = ${calendarId}, breach_count = ${state.counters.breaches}
+      calendar_id = ${calendarId}, breach_count = ${state.counters.breaches},
+      repeat_of_id = ${state.repeatOf ? tx`(SELECT r.id FROM complaints r WHERE r.reference = ${state.repeatOf.reference})` : null}
     WHERE id = ${record.complaintId} AND last_seq < ${seq}`;
 }

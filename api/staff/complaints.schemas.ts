@@ -1,12 +1,41 @@
 // The staff view of a complaint — one resource for the list (GET /v1/complaints), the single
 // complaint (GET /v1/complaints/{reference}) and a decision's answer — and the reference in staff paths.
 import { z } from '@hono/zod-openapi';
-import { CHANNELS, DECISION_TYPES } from '../../domain/complaint.js';
+import { CHANNELS, DECISION_TYPES, DUPLICATE_REASONS } from '../../domain/complaint.js';
 import { REFERENCE_PATTERN } from '../../domain/reference.js';
 import { customerContactFor, type CustomerContact } from '../../domain/customer-masking.js';
 import type { Role } from '../../domain/complaint.js';
 
 const instant = z.iso.datetime({ offset: true });
+
+const maskedDescription =
+  'True when `email` and `phone` are masked for the caller\'s role: agents, supervisors and admins read them in full; ' +
+  'an auditor reads `a•••@e•••.com` and `•••17` (the last two digits).';
+
+export const possibleDuplicateSchema = z
+  .object({
+    reference: z.string().meta({ example: 'CMP-2026-000101' }),
+    subject: z.string(),
+    status: z.string().meta({ example: 'closed' }),
+    closure: z.string().nullable(),
+    receivedAt: instant,
+    closedAt: instant.nullable(),
+    why: z.enum(DUPLICATE_REASONS).meta({
+      description:
+        '`same_customer`: the same e-mail or phone (keyed hash); `similar_text`: subject and description very similar ' +
+        '(at least DUPLICATE_SIMILARITY_THRESHOLD); `both`.',
+    }),
+    score: z.number().min(0).max(1).meta({
+      description: 'Trigram similarity of the two texts (pg_trgm, Turkish-aware lower case), 0–1, two decimals',
+      example: 0.82,
+    }),
+    customer: z
+      .object({ name: z.string(), email: z.string().nullable(), phone: z.string().nullable(), masked: z.boolean().meta({ description: maskedDescription }) })
+      .meta({ description: 'Who filed the earlier complaint (so an agent can tell one person with two addresses)' }),
+  })
+  .meta({ id: 'PossibleDuplicate' });
+
+export type PossibleDuplicateView = z.infer<typeof possibleDuplicateSchema>;
 
 export const complaintSchema = z
   .object({
@@ -95,6 +124,28 @@ export const complaintSchema = z
       .record(z.string(), z.unknown())
       .nullable()
       .meta({ description: 'The full lifecycle state (classification, proposals, …); null until the workflow records a transition' }),
+    repeatOf: z
+      .object({
+        reference: z.string().meta({ example: 'CMP-2026-000087' }),
+        linkedAt: instant,
+        linkedBy: z.string().meta({ description: 'The staff id who linked it' }),
+      })
+      .nullable()
+      .meta({
+        description:
+          'The earlier, closed complaint of the same customer this one repeats (decision `link_repeat`; a later link ' +
+          'replaces it); null when none. It counts in the repeat-rate KPI.',
+      }),
+    possibleDuplicates: z
+      .array(possibleDuplicateSchema)
+      .nullable()
+      .meta({
+        description:
+          'Earlier complaints received within DUPLICATE_WINDOW_DAYS before this one, of the same customer or with a very ' +
+          'similar text, found when read (so always current): both kinds first, then the most similar, at most 10. ' +
+          'Null in lists (a similarity search per row; ask the single complaint), and when the search did not finish ' +
+          'within 1 s (the rest of the complaint is still shown).',
+      }),
     allowedDecisions: z
       .array(z.enum(DECISION_TYPES))
       .nullable()
@@ -109,9 +160,21 @@ export const complaintSchema = z
 
 export type ComplaintView = z.infer<typeof complaintSchema>;
 
-/** A complaint of the read model as `role` may read it: contact details masked for roles that contact nobody. */
-export function complaintAsReadBy<T extends { customer: CustomerContact }>(role: Role, complaint: T): T & { customer: T['customer'] & { masked: boolean } } {
-  return { ...complaint, customer: customerContactFor(role, complaint.customer) };
+type DuplicateCustomer = Omit<CustomerContact, 'postalAddress'> & { name: string };
+
+/**
+ * A complaint of the read model as `role` may read it: contact details masked for roles that
+ * contact nobody, the complaint's customer and those of its possible duplicates alike.
+ */
+export function complaintAsReadBy<T extends { customer: CustomerContact; possibleDuplicates?: readonly { customer: DuplicateCustomer }[] | null }>(
+  role: Role,
+  complaint: T,
+): T & { customer: T['customer'] & { masked: boolean } } {
+  const duplicates = complaint.possibleDuplicates?.map((d) => {
+    const { postalAddress: _none, ...customer } = customerContactFor(role, { ...d.customer, postalAddress: null });
+    return { ...d, customer };
+  });
+  return { ...complaint, customer: customerContactFor(role, complaint.customer), ...(duplicates ? { possibleDuplicates: duplicates } : {}) };
 }
 
 export const referenceParamSchema = z.object({

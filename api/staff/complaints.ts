@@ -9,6 +9,7 @@ import { DomainError, type FieldIssue } from '../../domain/errors.js';
 import type { CalendarResolver } from '../../read-model/calendar-resolver.js';
 import { complaintViews, findComplaintByReference, type ComplaintRow } from '../../read-model/complaint-queries.js';
 import { searchComplaints, type ComplaintFilters } from '../../read-model/complaint-search.js';
+import { findPossibleDuplicates, type DuplicateFinderSettings } from '../../read-model/possible-duplicates.js';
 import type { CustomerLookupHasher } from '../../security/customer-lookup.js';
 import type { TemporalGateway } from '../../temporal/gateway.js';
 import type { AppEnv } from '../http/app-env.js';
@@ -51,8 +52,10 @@ const getRoute = createRoute({
   summary: 'Read a complaint (staff)',
   description:
     '`allowedDecisions` are those the caller\'s role may take now, asked of the complaint\'s workflow (`[]` once ' +
-    'closed; null when the workflow does not answer within 2 s: the rest of the complaint is still shown). An auditor ' +
-    'reads the customer\'s e-mail, phone and postal address masked (`customer.masked`).',
+    'closed; null when the workflow does not answer within 2 s: the rest of the complaint is still shown). ' +
+    '`possibleDuplicates` lists the earlier complaints of the window from the same customer or with a very similar text, ' +
+    'as they are now; `repeatOf` the closed complaint this one repeats. An auditor reads the customer\'s e-mail, phone ' +
+    'and postal address masked (`customer.masked`), and those of the possible duplicates.',
   security: [{ apiKey: [] }],
   request: { params: referenceParamSchema },
   middleware: [requireRole(...STAFF_READ_ROLES)] as const,
@@ -69,6 +72,13 @@ export interface ComplaintReadDeps {
   customerLookup: CustomerLookupHasher;
   /** Signs list cursors (LINK_SIGNING_SECRET). */
   linkSigningSecret: string;
+  /** The window and threshold of possible duplicates (DUPLICATE_WINDOW_DAYS, DUPLICATE_SIMILARITY_THRESHOLD). */
+  duplicates: DuplicateFinderSettings;
+}
+
+/** The single complaint's possible duplicates, under the configured window and threshold. */
+export function possibleDuplicatesFor(sql: Sql, settings: DuplicateFinderSettings) {
+  return (row: ComplaintRow) => findPossibleDuplicates(sql, row.id, settings);
 }
 
 /** What the caller may decide on this complaint now; [] when closed or for a role that takes no decisions. */
@@ -107,6 +117,7 @@ export function complaintReadRoutes(deps: ComplaintReadDeps) {
         now: new Date(),
         calendars: deps.calendars,
         allowedDecisions: allowedDecisionsFor(deps.temporal, actor.role),
+        possibleDuplicates: possibleDuplicatesFor(deps.sql, deps.duplicates),
       });
       if (!complaint) throw new DomainError('NOT_FOUND', 'No complaint has this reference');
       c.header('ETag', `"${complaint.seq}"`);

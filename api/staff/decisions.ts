@@ -21,7 +21,8 @@ import { errorResponses, validationError } from '../http/errors.js';
 import { IDEMPOTENCY_KEY_HEADER, idempotencyKeySchema } from '../http/idempotency-key.js';
 import { requestDigest, sendOnce } from '../../read-model/request-keys.js';
 import { complaintAsReadBy, complaintSchema } from './complaints.schemas.js';
-import { allowedDecisionsFor, ETAG_HEADER_DOC } from './complaints.js';
+import { allowedDecisionsFor, ETAG_HEADER_DOC, possibleDuplicatesFor } from './complaints.js';
+import type { DuplicateFinderSettings } from '../../read-model/possible-duplicates.js';
 import { findComplaintByReference } from '../../read-model/complaint-queries.js';
 import type { CalendarResolver } from '../../read-model/calendar-resolver.js';
 import type { TemporalGateway } from '../../temporal/gateway.js';
@@ -34,7 +35,8 @@ const decisionBodySchema = decisionSchema.meta({
     'One decision, discriminated by `type`: acknowledge, classify, assign, request_info, propose_resolution, escalate, ' +
     'note, record_corrective_action, record_external_outcome, withdraw, close_out_of_scope, mark_duplicate, and, while the ' +
     'customer owes an answer: record_customer_answer (an answer that came by phone, mail, …), cancel_info_request, ' +
-    'reissue_link (a fresh link for the open question or proposal; the earlier links answer 410). ' +
+    'reissue_link (a fresh link for the open question or proposal; the earlier links answer 410); and link_repeat ' +
+    '(this complaint repeats `repeatOf`, an earlier closed complaint of the same customer: history, and the repeat-rate KPI). ' +
     '`propose_resolution` requires `outcome`: how far the proposal finds the complaint justified — `upheld`, ' +
     '`partly_upheld` or `not_upheld` (what regulators ask complaint reports to count; GET /v1/reports/kpis counts it).',
   example: { type: 'classify', category: 'product_defect', product: 'WM-8000', severity: 'high', department: 'after_sales' },
@@ -57,6 +59,7 @@ const decideRoute = createRoute({
     "agent's decision, a deadline's warning), 412 PRECONDITION_FAILED and nothing changes; the workflow checks it, so " +
     'of two decisions sent at once with the same ETag exactly one is taken. 409 INVALID_TRANSITION lists the decisions allowed now (`details.allowed`); ' +
     '403 NOT_ALLOWED_FOR_ROLE when the role may not take it; 400 when `mark_duplicate` names no other existing complaint, ' +
+    'when `link_repeat` names no earlier, closed complaint of the same customer (same e-mail or phone), ' +
     'or `record_customer_answer` answers what is not open (`answer` `info` needs an open question; `accepted` or ' +
     '`rejected` an open proposal). ' +
     'An `Idempotency-Key` makes a retry return the first result; the same key with a different decision (or on another ' +
@@ -88,7 +91,7 @@ const decideRoute = createRoute({
   },
 });
 
-export function decisionRoutes(deps: { sql: Sql; temporal: TemporalGateway; calendars: CalendarResolver }) {
+export function decisionRoutes(deps: { sql: Sql; temporal: TemporalGateway; calendars: CalendarResolver; duplicates: DuplicateFinderSettings }) {
   return new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(decideRoute, async (c) => {
     const actor = c.get('actor')!;
     const decision = c.req.valid('json');
@@ -98,6 +101,7 @@ export function decisionRoutes(deps: { sql: Sql; temporal: TemporalGateway; cale
     const { reference } = c.req.valid('param');
     const complaintId = await complaintIdByReference(deps.sql, reference);
     await checkDuplicateOf(deps.sql, reference, decision);
+    await checkRepeatOf(deps.sql, reference, decision);
     const headers = c.req.valid('header');
     const key = headers['idempotency-key'] ?? randomUUID();
     c.header(IDEMPOTENCY_KEY_HEADER, key); // also on a 503, whose message asks for a retry with it
@@ -114,6 +118,7 @@ export function decisionRoutes(deps: { sql: Sql; temporal: TemporalGateway; cale
       now: new Date(),
       calendars: deps.calendars,
       allowedDecisions: allowedDecisionsFor(deps.temporal, actor.role),
+      possibleDuplicates: possibleDuplicatesFor(deps.sql, deps.duplicates),
     });
     if (!complaint) throw new DomainError('NOT_FOUND', 'No complaint has this reference');
     c.header('ETag', `"${Math.max(complaint.seq, status.seq)}"`);
@@ -134,4 +139,23 @@ async function checkDuplicateOf(sql: Sql, reference: string, decision: Decision)
   if (decision.duplicateOf === reference) throw refuse('a complaint cannot duplicate itself');
   const [original] = await sql`SELECT 1 FROM complaints WHERE reference = ${decision.duplicateOf}`;
   if (!original) throw refuse('no complaint has this reference');
+}
+
+/**
+ * `link_repeat` names an earlier, closed complaint of the same customer (its e-mail or phone hash
+ * matches one of this complaint's); else 400 on `repeatOf`, saying which of these it is not.
+ */
+async function checkRepeatOf(sql: Sql, reference: string, decision: Decision): Promise<void> {
+  if (decision.type !== 'link_repeat') return;
+  const refuse = (message: string) => validationError([{ path: 'repeatOf', message }]);
+  if (decision.repeatOf === reference) throw refuse('a complaint cannot repeat itself');
+  const [earlier] = await sql<{ status: string; earlier: boolean; same_customer: boolean }[]>`
+    SELECT e.status, e.received_at < c.received_at AS earlier,
+           coalesce(e.customer_email_hash = c.customer_email_hash, false)
+             OR coalesce(e.customer_phone_hash = c.customer_phone_hash, false) AS same_customer
+    FROM complaints c, complaints e WHERE c.reference = ${reference} AND e.reference = ${decision.repeatOf}`;
+  if (!earlier) throw refuse('no complaint has this reference');
+  if (!earlier.same_customer) throw refuse("that complaint is another customer's: neither its e-mail nor its phone is this one's");
+  if (!earlier.earlier) throw refuse('that complaint was received after this one');
+  if (earlier.status !== 'closed') throw refuse('that complaint is still open: a repeat follows a closed complaint (an open one is marked as a duplicate)');
 }

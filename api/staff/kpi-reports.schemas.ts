@@ -152,7 +152,8 @@ export const kpiFiguresSchema = z
     repeatComplaints: ratio(
       'Repeat-complaint rate: complaints received in the period, and how many came from a customer (same e-mail, else phone, ' +
         'by keyed hash) who had complained in the same category within the repeat window before (config ' +
-        'REPEAT_COMPLAINT_WINDOW_DAYS, default 30 days)',
+        'REPEAT_COMPLAINT_WINDOW_DAYS, default 30 days), or that an agent linked as a repeat of an earlier closed ' +
+        'complaint (decision link_repeat, whatever the window); a complaint that is both counts once',
     ),
     satisfaction: z.object({
       answers: z.number().int().meta({ description: 'Survey answers given in the period (answered_at)' }),

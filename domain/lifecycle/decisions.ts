@@ -204,6 +204,15 @@ export const DECISION_HANDLERS: DecisionHandlers = {
     return undefined;
   },
 
+  link_repeat(draft, { repeatOf }, actor) {
+    if (repeatOf === draft.state.reference) {
+      return validationFailed([{ path: 'repeatOf', message: 'a complaint cannot repeat itself' }]);
+    }
+    // History only: no clock, message or status changes, so the workflow issues nothing but its record.
+    draft.state.repeatOf = { reference: repeatOf, linkedAt: draft.at, linkedBy: actor.id };
+    return undefined;
+  },
+
   ...WAITING_DECISION_HANDLERS,
 };
 

@@ -72,7 +72,9 @@ export type Decision =
   /** Staff no longer need the answer: the stage clock resumes and the customer's link dies. */
   | { type: 'cancel_info_request'; reason: string }
   /** A fresh link for the open question or proposal; the earlier links stop working. */
-  | { type: 'reissue_link' };
+  | { type: 'reissue_link' }
+  /** This complaint repeats `repeatOf`, an earlier closed complaint of the same customer (the API checks that). */
+  | { type: 'link_repeat'; repeatOf: string };
 
 /**
  * A customer's answer, through a signed link (`round` and `requestId` come from that link), or a

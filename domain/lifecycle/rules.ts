@@ -4,6 +4,7 @@
 import {
   DECISION_TYPES,
   DECISIONS_BY_ROLE,
+  DECISIONS_NEWER_THAN_DECISION_ROLES,
   type ComplaintStatus,
   type DecisionType,
   type Role,
@@ -11,7 +12,8 @@ import {
 import type { ProcessDefinition } from '../process-definition.js';
 import type { ComplaintState } from './state.js';
 
-const ANYTIME: readonly DecisionType[] = ['assign', 'note', 'escalate'];
+/** A repeat link records history, so it may be made while the complaint is open, whatever it waits for. */
+const ANYTIME: readonly DecisionType[] = ['assign', 'note', 'escalate', 'link_repeat'];
 /** Ending a complaint early is for before any proposal; the customer may withdraw at any time. */
 const CLOSE_EARLY: readonly DecisionType[] = ['withdraw', 'close_out_of_scope', 'mark_duplicate'];
 /** What waits for the customer's information: work that needs the customer's answer first. */
@@ -57,11 +59,18 @@ function decisionsForStatus(state: ComplaintState): readonly DecisionType[] {
 
 /**
  * The decisions a role may take under a definition: its `decisionRoles` when it has them (a role
- * left out takes none), else the code default, as for definitions pinned before they existed.
+ * left out takes none), else the code default, as for definitions pinned before they existed. A
+ * decision newer than decision roles that the definition lists for no role follows the code
+ * default too: the definition predates it, and running complaints gain it (a way forward, never
+ * one taken away).
  */
 export function decisionsOfRole(role: Role, definition?: ProcessDefinition): readonly DecisionType[] {
   const roles = definition?.decisionRoles;
-  return roles ? (roles[role] ?? []) : DECISIONS_BY_ROLE[role];
+  if (!roles) return DECISIONS_BY_ROLE[role];
+  const stated = roles[role] ?? [];
+  const listed = (type: DecisionType) => Object.values(roles).some((types) => types?.includes(type));
+  const unstated = DECISIONS_NEWER_THAN_DECISION_ROLES.filter((type) => !listed(type) && DECISIONS_BY_ROLE[role].includes(type));
+  return unstated.length === 0 ? stated : [...stated, ...unstated];
 }
 
 export function roleMayDecide(role: Role, type: DecisionType, definition?: ProcessDefinition): boolean {

@@ -98,6 +98,13 @@ export interface ExternalOutcome {
   recordedBy: string;
 }
 
+/** An agent's link to the earlier, closed complaint of the same customer that this one repeats. */
+export interface RepeatLink {
+  reference: string;
+  linkedAt: string;
+  linkedBy: string;
+}
+
 export interface LifecycleCounters {
   warnings: number;
   breaches: number;
@@ -128,6 +135,11 @@ export interface ComplaintState {
   correctiveActions: CorrectiveAction[];
   externalOutcome: ExternalOutcome | null;
   duplicateOf: string | null;
+  /**
+   * The complaint this one repeats (`link_repeat`; a later link replaces it). Absent until linked,
+   * so complaints never linked carry the state they always did.
+   */
+  repeatOf?: RepeatLink;
   receivedAt: string;
   acknowledgedAt: string | null;
   closedAt: string | null;

@@ -123,6 +123,10 @@ describe('the complaint page in a browser', () => {
     const agent = await signInBrowser(session, env.sql, await aStaffPerson(env.sql, { roles: ['agent'], language: 'tr' }), { viewport: PHONE });
     await agent.goto(`/console/complaints/${reference}`);
     expect(await agent.getAttribute('html', 'lang')).toBe('tr');
+    // The same customer's complaint of the first test, with the same text: listed as a possible duplicate.
+    expect(await agent.textContent('#duplicates-title')).toBe('Olası mükerrer şikâyetler');
+    expect((await agent.$$('#possible-duplicates tbody tr')).length).toBeGreaterThan(0);
+    expect(await agent.textContent('#possible-duplicates tbody')).toContain('Aynı müşteri, benzer metin');
     await expectAccessible(agent, 'complaint page (phone)');
     await screenshot(agent, 'console-complaint-phone');
     await submit(agent, 'note');

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PROCESS_DEFINITION } from '../../config/default-process.js';
-import { DECISIONS_BY_ROLE } from '../../domain/complaint.js';
+import { DECISIONS_BY_ROLE, ROLES } from '../../domain/complaint.js';
 import { processDefinitionSchema, validateProcessDefinition } from '../../domain/process-definition.js';
-import { DEFAULT_SURVEY_POLICY, localizedRemedies } from '../../domain/lifecycle/index.js';
+import { decisionsOfRole, DEFAULT_SURVEY_POLICY, localizedRemedies } from '../../domain/lifecycle/index.js';
 
 describe('the default process definition', () => {
   it('parses with the process-definition schema, unchanged (no transforms)', () => {
@@ -20,7 +20,9 @@ describe('the default process definition', () => {
   });
 
   it('states the code defaults as they are: who decides what, the survey, no routing rules', () => {
-    expect(DEFAULT_PROCESS_DEFINITION.decisionRoles).toEqual(DECISIONS_BY_ROLE);
+    // As seeded (version 1): decisions newer than decision roles are named for no role, and the code default grants them.
+    for (const role of ROLES) expect([...decisionsOfRole(role, DEFAULT_PROCESS_DEFINITION)].sort()).toEqual([...DECISIONS_BY_ROLE[role]].sort());
+    expect(Object.values(DEFAULT_PROCESS_DEFINITION.decisionRoles!).flat()).not.toContain('link_repeat');
     expect(DEFAULT_PROCESS_DEFINITION.survey).toEqual(DEFAULT_SURVEY_POLICY);
     expect(DEFAULT_PROCESS_DEFINITION.routing).toEqual({ rules: [] });
     expect(DEFAULT_PROCESS_DEFINITION.infoRequest).toEqual({ answerDeadline: { workingDays: 10 }, reminderAtShare: 0.5, onNoAnswer: 'resume' });

@@ -98,6 +98,41 @@ describe('the complaint page', () => {
     expect(html).toContain('WM-8000');
   });
 
+  it('shows the possible duplicates, offers link_repeat with the customer’s closed complaint suggested, and then the repeat', async () => {
+    const earlier = await file();
+    await ready(earlier.reference);
+    const withdrawn = await env.app.request(`/v1/complaints/${earlier.reference}/decisions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...bearer('agent') },
+      body: JSON.stringify({ type: 'withdraw', reason: 'Solved with the dealer.' }),
+    });
+    expect(withdrawn.status).toBe(200);
+    await eventually(async () => ((await apiView(earlier.reference)).status === 'closed' ? true : undefined), 20_000);
+    const filed = await file();
+    await ready(filed.reference, 'link_repeat');
+    const agent = await signedInCookie(env.sql, await aStaffPerson(env.sql, { roles: ['agent'], name: 'Selin Aksoy' }));
+    const page = await (await open(filed.reference, agent)).text();
+    expect(page).toContain('<h2 id="duplicates-title">Possible duplicates</h2>');
+    // The latest first: the complaint just withdrawn, the same customer with the same text.
+    expect(page).toMatch(new RegExp(`<tr data-duplicate="${earlier.reference}"><td><a href="/console/complaints/${earlier.reference}">[^]*?Same customer, similar text</td><td>100%</td>`));
+    expect(formsOf(page)).toContain('link_repeat');
+    expect(page).toMatch(new RegExp(`<datalist id="decide-link_repeat-repeatOf-list"><option value="${earlier.reference}">`));
+
+    const res = await post(filed.reference, 'link_repeat', agent, { _etag: etagOf(page)!, repeatOf: earlier.reference });
+    expect(res.status).toBe(303);
+    const linked = await (await open(filed.reference, agent, '?done=link_repeat')).text();
+    expect(linked).toContain('Done: Link as a repeat.');
+    expect(linked).toContain('<h2 id="repeat-title">Repeat of an earlier complaint</h2>');
+    expect(linked).toMatch(new RegExp(`This complaint repeats ${earlier.reference}, linked by Selin Aksoy on `));
+    expect(linked).toContain('<strong>Linked as a repeat</strong>');
+    // An auditor reads the same, with the other complaint's contact masked as the customer card is.
+    const auditor = await signedInCookie(env.sql, await aStaffPerson(env.sql, { roles: ['auditor'] }));
+    const audited = await (await open(filed.reference, auditor)).text();
+    expect(audited).toContain(`data-duplicate="${earlier.reference}"`);
+    expect(audited).not.toContain('ayse.yilmaz@example.com');
+    expect(audited).toContain('a•••@e•••.com');
+  });
+
   it('offers the known categories and products, asks about one almost known, and files a new one when told to', async () => {
     const filed = await file();
     await ready(filed.reference);

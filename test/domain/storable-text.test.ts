@@ -27,6 +27,7 @@ const DECISIONS = [
   { type: 'withdraw', reason: 'The customer withdrew it by phone.' },
   { type: 'close_out_of_scope', reason: 'Not our product.' },
   { type: 'mark_duplicate', duplicateOf: 'CMP-2026-000001' },
+  { type: 'link_repeat', repeatOf: 'CMP-2026-000002' },
 ];
 
 const ANSWERS = [

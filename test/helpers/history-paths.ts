@@ -24,8 +24,9 @@ import { quietProcess, seconds } from './process.js';
  * Bump it with every change behind `patched()`: the new code records `v<N+1>-…` beside the old
  * files, which stay, because running complaints started on the old code still replay them.
  * v3: `satisfaction-survey` (a surveyed closure issues the survey link).
+ * v5: the `link_repeat` decision (no patch: old histories never carry it; every path recorded again).
  */
-export const RECORDED_CODE_VERSION = 4;
+export const RECORDED_CODE_VERSION = 5;
 
 export const HISTORY_DIR = new URL('../histories/', import.meta.url);
 
@@ -356,6 +357,23 @@ export const LIFECYCLE_PATHS: LifecyclePath[] = [
       await d.decideOk(c, { type: 'mark_duplicate', duplicateOf: original.reference }, 'supervisor');
       await d.decideOk(original, { type: 'withdraw', reason: 'Recorded only to be duplicated.' });
       return closedAs(run, c, 'duplicate');
+    },
+  },
+  {
+    // v5: a repeat link to the same customer's earlier, withdrawn complaint, then handled to acceptance.
+    name: 'link-repeat',
+    process: recordingProcess(),
+    async drive(run) {
+      const { d } = run;
+      const earlier = await acknowledged(run);
+      await d.decideOk(earlier, { type: 'withdraw', reason: 'Solved with the dealer.' });
+      await closedAs(run, earlier, 'withdrawn');
+      const c = await acknowledged(run);
+      await d.decideOk(c, { type: 'link_repeat', repeatOf: earlier.reference });
+      await d.decideOk(c, CLASSIFY);
+      await d.decideOk(c, PROPOSE_REPAIR);
+      await d.answer(c, { type: 'customer_accepted', round: 1 });
+      return closedAs(run, c, 'accepted');
     },
   },
   {

@@ -42,7 +42,9 @@
 // Answered in the period: C2 r1 accepted, C3 r1 accepted, C10 r1 rejected, C10 r2 deemed, C9 r2 rejected.
 //   first round 2 / 3; second round 1 / 2; deemed 1 / 5; external hand-offs: C9 (its last round rejected, open_external) 1.
 //   Redress: C2 TRY 150.00, C10 EUR 75.50 (C9's TRY 500 was rejected, C5's TRY 1000 is unanswered).
-// Repeats (30-day window): C10 (prior 1 Apr, 20 days) yes; C3 (prior 20 Mar, 33 days) no; C11 (prior 1 Feb) no → 1 / 7.
+// Repeats (30-day window): C10 (prior 1 Apr, 20 days) yes, and an agent linked it to C2 too: counted once;
+//   C4 (no prior; an agent linked it to C12, closed 22 Apr, as a repeat) yes, whatever the window;
+//   C3 (prior 20 Mar, 33 days) no; C11 (prior 1 Feb) no → 2 / 7. With 35 days C3 too → 3 / 7.
 // Survey answers in the period: C2 5/4 (22 Apr), C3 3/5 (27 Apr), C10 2/1 (1 May); C11's at 00:30 on 4 May is after.
 //   mean handling 10 / 3 = 3.33, outcome 10 / 3 = 3.33; handling ≥ 4: 1 / 3; outcome ≥ 4: 2 / 3.
 // Root causes: "late delivery" 2 (C2, C3 written "  late   DELIVERY "), "billing error" 1 (C10; C9's is before), "rude staff" 1.
@@ -64,7 +66,7 @@
 //   Closures accepted 1 (C3), deemed 1 (C10), withdrawn 1 (C4). Answered: C3 r1 accepted, C10 r1
 //   rejected, C10 r2 deemed → first round 1 / 2, second round 1 / 1, deemed 1 / 3, no hand-off.
 //   Proposals made: C3 r1 partly, C10 r1 not, C10 r2 partly, C5 r1 upheld → upheld 1, partly 2, not 1.
-//   Redress C10 EUR 75.50. Repeats C10 → 1 / 6. Survey C3 3/5, C10 2/1 → 2 answers, handling 2.5,
+//   Redress C10 EUR 75.50. Repeats C4 (linked) C10 → 2 / 6. Survey C3 3/5, C10 2/1 → 2 answers, handling 2.5,
 //   outcome 3; handling ≥ 4 0 / 2, outcome ≥ 4 1 / 2. Root causes: billing error, late delivery, rude staff, 1 each.
 //   By week: W17 received C3 C4 C10 = 3, closed C3 = 1, open 0 → 2, median 4 h, SLA 3 / 4 (C3 C4 ack,
 //   C10 investigation met, C10 initialReview missed), acceptance C3r1 of C3r1 C10r1 → 0.5, no survey;
@@ -101,6 +103,8 @@ interface ComplaintRow {
   channel?: string;
   round?: number;
   prior?: string;
+  /** The complaint an agent linked this one to as a repeat (link_repeat). */
+  repeatOf?: string;
   minutes?: number;
   within3?: boolean;
 }
@@ -109,13 +113,13 @@ const COMPLAINTS: ComplaintRow[] = [
   { key: 'C1', received: '2026-04-10 10:00', status: 'investigating', category: 'billing', channel: 'web', round: 0 },
   { key: 'C2', received: '2026-04-15 12:00', closed: '2026-04-21 12:00', closure: 'accepted', category: 'billing', channel: 'web', round: 1, minutes: 2160, within3: false },
   { key: 'C3', received: '2026-04-22 16:00', closed: '2026-04-24 11:00', closure: 'accepted', category: 'delivery', channel: 'phone', round: 1, prior: '2026-03-20 10:00', minutes: 240, within3: true },
-  { key: 'C4', received: '2026-04-24 17:00', closed: '2026-04-27 10:00', closure: 'withdrawn', category: 'delivery', channel: 'web', minutes: 120, within3: true },
+  { key: 'C4', received: '2026-04-24 17:00', closed: '2026-04-27 10:00', closure: 'withdrawn', category: 'delivery', channel: 'web', repeatOf: 'C12', minutes: 120, within3: true },
   { key: 'C5', received: '2026-04-27 09:30', closed: '2026-05-04 10:00', closure: 'accepted', category: FORMULA_CATEGORY, channel: 'email', round: 1, minutes: 3810, within3: false },
   { key: 'C6', received: '2026-04-28 11:00', status: 'acknowledged', channel: 'web' },
   { key: 'C7', received: '2026-05-03 23:30', status: 'received', channel: 'web' },
   { key: 'C8', received: '2026-05-04 00:30', status: 'received', category: 'delivery', channel: 'web' },
   { key: 'C9', received: '2026-03-01 10:00', status: 'open_external', category: 'billing', channel: 'letter', round: 2 },
-  { key: 'C10', received: '2026-04-21 10:00', closed: '2026-04-30 15:00', closure: 'deemed_accepted', category: 'delivery', channel: 'web', round: 2, prior: '2026-04-01 10:00', minutes: 3540, within3: false },
+  { key: 'C10', received: '2026-04-21 10:00', closed: '2026-04-30 15:00', closure: 'deemed_accepted', category: 'delivery', channel: 'web', round: 2, prior: '2026-04-01 10:00', repeatOf: 'C2', minutes: 3540, within3: false },
   { key: 'C11', received: '2026-04-20 09:00', closed: '2026-04-20 13:00', closure: 'duplicate', category: 'billing', channel: 'email', prior: '2026-02-01 10:00', minutes: 240, within3: true },
   { key: 'C12', received: '2026-02-23 09:00', closed: '2026-04-22 09:00', closure: 'out_of_scope', category: 'billing', channel: 'web', minutes: 21840, within3: false },
 ];
@@ -208,6 +212,9 @@ export async function insertKpiDataSet(sql: Sql): Promise<Record<string, string>
         resolution_business_minutes: c.minutes ?? null,
         closed_within_3_business_days: c.within3 ?? null,
       })}`;
+    }
+    for (const c of COMPLAINTS) {
+      if (c.repeatOf) await tx`UPDATE complaints SET repeat_of_id = ${ids[c.repeatOf]!} WHERE id = ${ids[c.key]!}`;
     }
     for (const [key, stage, started, deadline, ended, breached] of STAGE_CLOCKS) {
       await tx`INSERT INTO complaint_stage_clocks (complaint_id, stage, started_at, deadline_at, ended_at, breached)

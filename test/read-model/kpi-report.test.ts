@@ -81,7 +81,7 @@ describe('kpiReport, in total', () => {
       { currency: 'EUR', amount: '75.50', proposals: 1 },
       { currency: 'TRY', amount: '150.00', proposals: 1 },
     ]);
-    expect(total.repeatComplaints).toEqual({ count: 1, of: 7, rate: 0.1429 });
+    expect(total.repeatComplaints).toEqual({ count: 2, of: 7, rate: 0.2857 });
     expect(total.satisfaction).toEqual({
       answers: 3,
       meanHandling: 3.33,
@@ -103,7 +103,18 @@ describe('kpiReport, in total', () => {
 
   it('reads the repeat window from its query: 35 days make C3 (33 days after its prior one) a repeat too', async () => {
     const { total } = await report(undefined, { repeatWindowDays: 35 });
-    expect(total.repeatComplaints).toEqual({ count: 2, of: 7, rate: 0.2857 });
+    expect(total.repeatComplaints).toEqual({ count: 3, of: 7, rate: 0.4286 });
+  });
+
+  it('counts a complaint an agent linked as a repeat whatever the window, and once when the hashes found it too', async () => {
+    // One day: C10's prior complaint (20 days) is out of the window, but C10 and C4 are linked repeats.
+    for (const rollups of [true, false]) {
+      const { total } = await report(undefined, { repeatWindowDays: 1, rollups });
+      expect(total.repeatComplaints).toEqual({ count: 2, of: 7, rate: 0.2857 });
+    }
+    // 35 days: C10 is a repeat both ways and counts once (C3, C4, C10).
+    const counted = await report(undefined, { repeatWindowDays: 35, rollups: false });
+    expect(counted.total.repeatComplaints).toEqual({ count: 3, of: 7, rate: 0.4286 });
   });
 
   it('cuts the period at midnight in the report time zone: in UTC the complaint of 00:30 on 4 May is in, and the one of 23:30 on 3 May still in', async () => {
@@ -134,7 +145,7 @@ describe('kpiReport by group', () => {
     expect(billing.redress).toEqual([{ currency: 'TRY', amount: '150.00', proposals: 1 }]);
     const delivery = groups.get('delivery')!;
     expect(delivery.volume).toEqual({ received: 3, closed: 3, openAtStart: 0, openAtEnd: 0 });
-    expect(delivery.repeatComplaints).toEqual({ count: 1, of: 3, rate: 0.3333 });
+    expect(delivery.repeatComplaints).toEqual({ count: 2, of: 3, rate: 0.6667 });
     expect(delivery.stageSla.initialReview).toEqual({ count: 0, of: 1, rate: 0 });
     expect(delivery.escalations).toEqual({ total: 2, byLevel: { teamLead: 1, complaintsManager: 1 } });
     expect(delivery.satisfaction.answers).toBe(2);
@@ -215,7 +226,7 @@ describe('kpiReport for one department or team', () => {
     });
     expect(total.proposalsByOutcome).toEqual({ upheld: 1, partly_upheld: 2, not_upheld: 1, unrecorded: 0 });
     expect(total.redress).toEqual([{ currency: 'EUR', amount: '75.50', proposals: 1 }]);
-    expect(total.repeatComplaints).toEqual({ count: 1, of: 6, rate: 0.1667 });
+    expect(total.repeatComplaints).toEqual({ count: 2, of: 6, rate: 0.3333 });
     expect(total.satisfaction).toEqual({
       answers: 2,
       meanHandling: 2.5,

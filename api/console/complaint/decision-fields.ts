@@ -14,9 +14,10 @@ import {
 
 /**
  * Where a text field's suggestions come from (a <datalist>): the staff directory, the complaint's
- * corrective actions, or the known categories and products (classify-values.ts).
+ * corrective actions, the known categories and products (classify-values.ts), or the complaint's
+ * possible duplicates.
  */
-export type Suggestions = 'people' | 'teams' | 'departments' | 'correctiveActions' | 'categories' | 'products';
+export type Suggestions = 'people' | 'teams' | 'departments' | 'correctiveActions' | 'categories' | 'products' | 'possibleDuplicates' | 'repeatCandidates';
 
 export type DecisionField =
   | { name: string; kind: 'text' | 'textarea' | 'date'; required: boolean; suggestions?: Suggestions; maxLength?: number }
@@ -67,7 +68,7 @@ export const DECISION_FIELDS: Readonly<Record<DecisionType, readonly DecisionFie
   ],
   withdraw: reason,
   close_out_of_scope: reason,
-  mark_duplicate: [{ name: 'duplicateOf', kind: 'text', required: true, maxLength: 40 }],
+  mark_duplicate: [{ name: 'duplicateOf', kind: 'text', required: true, suggestions: 'possibleDuplicates', maxLength: 40 }],
   record_customer_answer: [
     { name: 'answer', kind: 'select', required: true, options: RECORDED_ANSWERS, optionLabel: 'recordedAnswer' },
     { name: 'text', kind: 'textarea', required: true, maxLength: 5_000 },
@@ -75,6 +76,7 @@ export const DECISION_FIELDS: Readonly<Record<DecisionType, readonly DecisionFie
   ],
   cancel_info_request: reason,
   reissue_link: [],
+  link_repeat: [{ name: 'repeatOf', kind: 'text', required: true, suggestions: 'repeatCandidates', maxLength: 40 }],
 };
 
 export type FormValues = Readonly<Record<string, string>>;

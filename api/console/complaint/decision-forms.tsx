@@ -8,6 +8,7 @@ import type { ConsoleTranslate } from '../../../texts/console/translate.js';
 import type { ConsoleMessageKey } from '../../../texts/console/translate.js';
 import { confirmNewField, type ClassifiedField, type ClassifyVocabulary } from './classify-values.js';
 import { DECISION_FIELDS, type DecisionField, type FormValues, type Suggestions } from './decision-fields.js';
+import type { PossibleDuplicateView } from '../../staff/complaints.schemas.js';
 import { DECISION_PATH, type Directory, type LifecycleView } from './view.js';
 
 /** A form posted and refused: which, what was typed, what the API (or the console's near-miss check) said. */
@@ -24,6 +25,7 @@ export interface SuggestionSources {
   directory: Directory;
   lifecycle: LifecycleView;
   vocabulary: ClassifyVocabulary;
+  possibleDuplicates: readonly PossibleDuplicateView[];
   t: ConsoleTranslate;
 }
 
@@ -31,7 +33,7 @@ const formId = (type: DecisionType) => `decide-${type}`;
 const fieldId = (type: DecisionType, name: string) => `${formId(type)}-${name}`;
 const listId = (type: DecisionType, name: string) => `${fieldId(type, name)}-list`;
 
-function suggestionsOf(source: Suggestions, { directory, lifecycle, vocabulary, t }: SuggestionSources): { value: string; label: string }[] {
+function suggestionsOf(source: Suggestions, { directory, lifecycle, vocabulary, possibleDuplicates, t }: SuggestionSources): { value: string; label: string }[] {
   if (source === 'people') return [...directory.people].map(([value, label]) => ({ value, label }));
   if (source === 'teams') return directory.teams.map((team) => ({ value: team.id, label: team.name }));
   if (source === 'departments') {
@@ -45,6 +47,11 @@ function suggestionsOf(source: Suggestions, { directory, lifecycle, vocabulary, 
       value: k.value,
       label: t('console.complaint.known.option', { label: k.label ?? '__none', count: k.complaints, routed: String(k.routed) }),
     }));
+  }
+  if (source === 'possibleDuplicates') return possibleDuplicates.map((d) => ({ value: d.reference, label: d.subject }));
+  // A repeat follows a closed complaint of the same customer: those of the possible duplicates.
+  if (source === 'repeatCandidates') {
+    return possibleDuplicates.filter((d) => d.status === 'closed' && d.why !== 'similar_text').map((d) => ({ value: d.reference, label: d.subject }));
   }
   return (lifecycle.correctiveActions ?? []).map((a) => ({ value: a.id, label: a.action }));
 }
@@ -139,9 +146,8 @@ export function DecisionForm(props: {
   etag: string | null;
   csrfToken: string;
   t: ConsoleTranslate;
-  directory: Directory;
-  lifecycle: LifecycleView;
-  vocabulary: ClassifyVocabulary;
+  /** Everything but the translator, which the form already has. */
+  sources: Omit<SuggestionSources, 't'>;
   refused: RefusedForm | null;
 }) {
   const { type, t, refused } = props;
@@ -164,7 +170,7 @@ export function DecisionForm(props: {
             field={field}
             value={mine?.values[field.name] ?? ''}
             issues={issues}
-            sources={{ directory: props.directory, lifecycle: props.lifecycle, vocabulary: props.vocabulary, t }}
+            sources={{ ...props.sources, t }}
             confirmNew={mine?.nearMisses?.includes(field.name as ClassifiedField) ?? false}
             confirmed={mine?.values[confirmNewField(field.name as ClassifiedField)] === 'yes'}
           />

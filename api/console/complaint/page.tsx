@@ -2,6 +2,7 @@
 // them), who else has it open, the decisions allowed now, notes and corrective actions, the
 // timeline, the communication record and the attachments.
 import type { Role } from '../../../domain/complaint.js';
+import type { ComplaintView, PossibleDuplicateView } from '../../staff/complaints.schemas.js';
 import type { ConsoleTranslate, ConsoleMessageKey } from '../../../texts/console/translate.js';
 import { hasConsoleMessage } from '../../../texts/console/translate.js';
 import { PostButton } from '../pages/post-button.js';
@@ -95,6 +96,80 @@ function EventData({ entry, t, at }: { entry: TimelineEntry; t: ConsoleTranslate
         </>
       ))}
     </dl>
+  );
+}
+
+/** The earlier, closed complaint this one repeats (`link_repeat`): history the agent reads before deciding. */
+function RepeatOf(props: { link: NonNullable<ComplaintView['repeatOf']>; repeated: ComplaintView | null; t: ConsoleTranslate; at: FormatInstant; who: (id: string) => string | null }) {
+  const { link, repeated, t, at } = props;
+  return (
+    <section class="card" aria-labelledby="repeat-title" id="repeat-of">
+      <h2 id="repeat-title">{t('console.complaint.repeat.title')}</h2>
+      <p>{t('console.complaint.repeat.text', { reference: link.reference, who: props.who(link.linkedBy) ?? link.linkedBy, at: at(link.linkedAt) })}</p>
+      <Facts
+        rows={[
+          [t('console.complaint.duplicates.reference'), <a href={`/console/complaints/${link.reference}`}>{link.reference}</a>],
+          [t('console.complaint.repeat.subject'), repeated?.subject],
+          [t('console.complaint.repeat.received'), at(repeated?.receivedAt)],
+          [t('console.complaint.repeat.closed'), at(repeated?.closedAt)],
+        ]}
+      />
+    </section>
+  );
+}
+
+/** Earlier complaints of the same customer or with a very similar text, as the API found them just now. */
+function PossibleDuplicates({ duplicates, t, at }: { duplicates: readonly PossibleDuplicateView[] | null; t: ConsoleTranslate; at: FormatInstant }) {
+  return (
+    <section aria-labelledby="duplicates-title" id="possible-duplicates">
+      <h2 id="duplicates-title">{t('console.complaint.duplicates.title')}</h2>
+      {duplicates === null ? (
+        <p class="muted">{t('console.complaint.duplicates.unknown')}</p>
+      ) : duplicates.length === 0 ? (
+        <p class="muted">{t('console.complaint.duplicates.none')}</p>
+      ) : (
+        <>
+          <p class="muted">{t('console.complaint.duplicates.intro')}</p>
+          <div class="table-wrap" tabindex={0} role="region" aria-labelledby="duplicates-title">
+            <table class="duplicates">
+              <caption class="visually-hidden">{t('console.complaint.duplicates.title')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('console.complaint.duplicates.reference')}</th>
+                  <th scope="col">{t('console.complaint.duplicates.subject')}</th>
+                  <th scope="col">{t('console.complaint.duplicates.status')}</th>
+                  <th scope="col">{t('console.complaint.duplicates.received')}</th>
+                  <th scope="col">{t('console.complaint.duplicates.customer')}</th>
+                  <th scope="col">{t('console.complaint.duplicates.why')}</th>
+                  <th scope="col">{t('console.complaint.duplicates.score')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {duplicates.map((d) => (
+                  <tr data-duplicate={d.reference}>
+                    <td>
+                      <a href={`/console/complaints/${d.reference}`}>{d.reference}</a>
+                    </td>
+                    <td>{d.subject}</td>
+                    <td>
+                      {t('console.complaint.status', { status: d.status })}
+                      {d.closure && <div class="muted">{t('console.complaint.closure', { closure: d.closure })}</div>}
+                    </td>
+                    <td>{at(d.receivedAt)}</td>
+                    <td>
+                      {d.customer.name}
+                      {(d.customer.email ?? d.customer.phone) && <div class="muted recipient">{d.customer.email ?? d.customer.phone}</div>}
+                    </td>
+                    <td>{t('console.complaint.duplicates.reason', { why: d.why })}</td>
+                    <td>{t('console.complaint.duplicates.scoreValue', { score: d.score })}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+    </section>
   );
 }
 
@@ -232,6 +307,10 @@ export function ComplaintPage(props: {
         <p class="prewrap">{complaint.description}</p>
       </section>
 
+      {complaint.repeatOf && <RepeatOf link={complaint.repeatOf} repeated={data.repeated} t={t} at={at} who={who} />}
+
+      <PossibleDuplicates duplicates={complaint.possibleDuplicates} t={t} at={at} />
+
       <section aria-labelledby="decisions-title" id="decisions">
         <h2 id="decisions-title">{t('console.complaint.decisions.title')}</h2>
         {allowed === null ? (
@@ -241,7 +320,15 @@ export function ComplaintPage(props: {
         ) : (
           <div class="grid decisions">
             {allowed.map((type) => (
-              <DecisionForm type={type} reference={ref} etag={data.etag} csrfToken={props.csrfToken} t={t} directory={directory} lifecycle={lifecycle} vocabulary={data.vocabulary} refused={state.refused ?? null} />
+              <DecisionForm
+                type={type}
+                reference={ref}
+                etag={data.etag}
+                csrfToken={props.csrfToken}
+                t={t}
+                sources={{ directory, lifecycle, vocabulary: data.vocabulary, possibleDuplicates: complaint.possibleDuplicates ?? [] }}
+                refused={state.refused ?? null}
+              />
             ))}
           </div>
         )}

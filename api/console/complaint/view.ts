@@ -51,6 +51,8 @@ export interface Directory {
 
 export interface ComplaintPageData {
   complaint: ComplaintView;
+  /** The earlier complaint this one repeats (`complaint.repeatOf`), as the API shows it; null when none or unreadable. */
+  repeated: ComplaintView | null;
   etag: string | null;
   timeline: TimelineEntry[];
   messages: MessageEntry[];
@@ -65,7 +67,8 @@ export async function loadComplaintPage(api: ConsoleApi, reference: string, lang
   const path = `/v1/complaints/${encodeURIComponent(reference)}`;
   const complaint = await api.get<ComplaintView>(path);
   if (!complaint.ok) return { ok: false, status: complaint.status };
-  const [events, messages, attachments, people, teams, departments, vocabulary] = await Promise.all([
+  const repeatOf = complaint.data.repeatOf;
+  const [events, messages, attachments, people, teams, departments, vocabulary, repeated] = await Promise.all([
     api.get<TimelineEntry[]>(`${path}/events`),
     api.get<MessageEntry[]>(`${path}/messages`),
     api.get<AttachmentEntry[]>(`${path}/attachments`),
@@ -73,11 +76,13 @@ export async function loadComplaintPage(api: ConsoleApi, reference: string, lang
     api.get<{ teams: { id: string; name: string }[] }>('/v1/teams'),
     api.get<{ departments: { id: string; name: string }[] }>('/v1/departments'),
     complaint.data.allowedDecisions?.includes('classify') ? loadVocabulary(api, complaint.data, language) : Promise.resolve(vocabularyOf(undefined, undefined)),
+    repeatOf ? api.get<ComplaintView>(`/v1/complaints/${encodeURIComponent(repeatOf.reference)}`) : null,
   ]);
   return {
     ok: true,
     data: {
       complaint: complaint.data,
+      repeated: repeated?.ok ? repeated.data : null,
       etag: complaint.headers.get('etag'),
       timeline: events.ok ? events.data : [],
       messages: messages.ok ? messages.data : [],

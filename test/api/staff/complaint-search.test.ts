@@ -433,7 +433,7 @@ describe('GET /v1/complaints roles and bad input', () => {
 });
 
 describe('one Complaint resource', () => {
-  it('is the same in the list and alone, but for allowedDecisions (null in lists)', async () => {
+  it('is the same in the list and alone, but for allowedDecisions and possibleDuplicates (null in lists)', async () => {
     const email = `tek.${randomUUID()}@example.com`;
     const c = await d.file({ customer: { name: 'Tek Kaynak', email, locale: 'tr', country: 'TR' } });
     await d.waitForStatus(c, 'acknowledged');
@@ -441,10 +441,12 @@ describe('one Complaint resource', () => {
     const single = complaintSchema.parse(await res.json());
     const listed = (await list(`customerEmail=${encodeURIComponent(email)}`)).items;
     expect(listed).toHaveLength(1);
-    const strip = (x: typeof single) => ({ ...x, allowedDecisions: null, stage: x.stage && { ...x.stage, businessMinutesLeft: null } });
+    const strip = (x: typeof single) => ({ ...x, allowedDecisions: null, possibleDuplicates: null, stage: x.stage && { ...x.stage, businessMinutesLeft: null } });
     expect(strip(listed[0]!)).toEqual(strip(single));
     expect(Object.keys(listed[0]!).sort()).toEqual(Object.keys(single).sort());
     expect(single.allowedDecisions).toEqual(expect.arrayContaining(['classify', 'note']));
+    expect(listed[0]!.possibleDuplicates).toBeNull();
+    expect(single.possibleDuplicates).toEqual(expect.any(Array));
   });
 });
 

@@ -37,7 +37,7 @@ describe('decision roles from the definition', () => {
     expect(error.code).toBe('INVALID_TRANSITION');
     expect(error.details).toEqual({
       status: 'resolution_proposed',
-      allowed: ['assign', 'escalate', 'note', 'record_corrective_action', 'record_customer_answer', 'reissue_link'],
+      allowed: ['assign', 'escalate', 'note', 'record_corrective_action', 'record_customer_answer', 'reissue_link', 'link_repeat'],
     });
   });
 

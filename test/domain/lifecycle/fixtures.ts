@@ -85,6 +85,7 @@ export const SAMPLE_DECISIONS: { [T in Decision['type']]: DecisionOf<T> } = {
   },
   cancel_info_request: { type: 'cancel_info_request', reason: 'The dealer sent us the photo.' },
   reissue_link: { type: 'reissue_link' },
+  link_repeat: { type: 'link_repeat', repeatOf: 'CMP-2026-000050' },
 };
 
 export function start(customer: { email?: string; phone?: string } = { email: 'ayse@example.com' }): ComplaintState {

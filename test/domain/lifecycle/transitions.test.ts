@@ -19,7 +19,7 @@ const sample = (status: ComplaintStatus, type: DecisionType) =>
 
 const SUPERVISOR_ONLY: readonly DecisionType[] = ['close_out_of_scope', 'mark_duplicate'];
 const STAY = (status: ComplaintStatus) =>
-  ({ assign: status, escalate: status, note: status, withdraw: 'closed' }) as const;
+  ({ assign: status, escalate: status, note: status, link_repeat: status, withdraw: 'closed' }) as const;
 const CLOSE_EARLY = { close_out_of_scope: 'closed', mark_duplicate: 'closed' } as const;
 
 /** Allowed moves and where they lead. Anything missing here must be refused. */

@@ -82,6 +82,7 @@ export const processOwners: Readonly<Record<keyof typeof source, string>> = {
   'process.decision.record_customer_answer': 'müştərinin cavabını qeydə almaq',
   'process.decision.cancel_info_request': 'sualı ləğv etmək',
   'process.decision.reissue_link': 'keçidi yenidən vermək',
+  'process.decision.link_repeat': 'əvvəlki şikayətin təkrarı kimi bağlamaq',
   'process.field.other': '{path} sahəsi',
 
   'process.value.workingDays': '{count, plural, one {# iş günü} other {# iş günü}}',

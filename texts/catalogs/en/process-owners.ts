@@ -79,6 +79,7 @@ export const processOwners = {
   'process.decision.record_customer_answer': "record the customer's answer",
   'process.decision.cancel_info_request': 'cancel a question',
   'process.decision.reissue_link': 'reissue a link',
+  'process.decision.link_repeat': 'link as a repeat of an earlier complaint',
   'process.field.other': 'the field {path}',
 
   'process.value.workingDays': '{count, plural, one {# working day} other {# working days}}',

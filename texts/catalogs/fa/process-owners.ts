@@ -82,6 +82,7 @@ export const processOwners: Readonly<Record<keyof typeof source, string>> = {
   'process.decision.record_customer_answer': 'ثبت پاسخ مشتری',
   'process.decision.cancel_info_request': 'لغو پرسش',
   'process.decision.reissue_link': 'صدور دوباره‌ی پیوند',
+  'process.decision.link_repeat': 'پیوند دادن به‌عنوان تکرار شکایتی پیشین',
   'process.field.other': 'فیلد {path}',
 
   'process.value.workingDays': '{count, plural, one {# روز کاری} other {# روز کاری}}',

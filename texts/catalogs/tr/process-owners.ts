@@ -79,6 +79,7 @@ export const processOwners: Readonly<Record<keyof typeof source, string>> = {
   'process.decision.record_customer_answer': 'müşterinin yanıtını kaydetmek',
   'process.decision.cancel_info_request': 'soruyu iptal etmek',
   'process.decision.reissue_link': 'bağlantıyı yeniden göndermek',
+  'process.decision.link_repeat': 'önceki bir şikâyetin tekrarı olarak bağlamak',
   'process.field.other': '{path} alanı',
 
   'process.value.workingDays': '{count, plural, one {# iş günü} other {# iş günü}}',

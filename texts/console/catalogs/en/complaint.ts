@@ -48,6 +48,25 @@ export const complaint = {
   'console.complaint.customer.country': 'Country',
   'console.complaint.customer.masked': 'Contact details are masked for your role.',
 
+  'console.complaint.duplicates.title': 'Possible duplicates',
+  'console.complaint.duplicates.intro': 'Earlier complaints from the same customer or with a very similar text. Mark this one as a duplicate of an open one, or link it as a repeat of a closed one.',
+  'console.complaint.duplicates.none': 'No earlier complaint from this customer, and none with a very similar text, was received recently.',
+  'console.complaint.duplicates.unknown': 'The search for possible duplicates took too long, so none are shown. Reload the page to search again.',
+  'console.complaint.duplicates.reference': 'Complaint',
+  'console.complaint.duplicates.subject': 'Subject',
+  'console.complaint.duplicates.status': 'Status',
+  'console.complaint.duplicates.received': 'Received',
+  'console.complaint.duplicates.customer': 'Customer',
+  'console.complaint.duplicates.why': 'Why listed',
+  'console.complaint.duplicates.reason': '{why, select, same_customer {Same customer} similar_text {Similar text} both {Same customer, similar text} other {{why}}}',
+  'console.complaint.duplicates.score': 'Text similarity',
+  'console.complaint.duplicates.scoreValue': '{score, number, percent}',
+  'console.complaint.repeat.title': 'Repeat of an earlier complaint',
+  'console.complaint.repeat.text': 'This complaint repeats {reference}, linked by {who} on {at}.',
+  'console.complaint.repeat.subject': 'Its subject',
+  'console.complaint.repeat.received': 'It was received',
+  'console.complaint.repeat.closed': 'It was closed',
+
   'console.complaint.decisions.title': 'Decisions you can take now',
   'console.complaint.decisions.unknown': 'The complaint’s workflow did not answer, so we cannot tell which decisions are allowed now. Reload the page in a moment.',
   'console.complaint.decisions.closed': 'The complaint is closed: no decisions remain.',
@@ -71,6 +90,7 @@ export const complaint = {
   'console.complaint.decision.record_customer_answer': 'Record the customer’s answer',
   'console.complaint.decision.cancel_info_request': 'Cancel the question to the customer',
   'console.complaint.decision.reissue_link': 'Send the customer a fresh link',
+  'console.complaint.decision.link_repeat': 'Link as a repeat',
 
   'console.complaint.decisionHelp.acknowledge': 'Tells the customer we have their complaint and starts the initial review.',
   'console.complaint.decisionHelp.classify': 'Sets what the complaint is about and how serious it is; routing picks the department unless you name one.',
@@ -87,6 +107,7 @@ export const complaint = {
   'console.complaint.decisionHelp.record_customer_answer': 'The customer answered by phone, letter or in person: record what they said.',
   'console.complaint.decisionHelp.cancel_info_request': 'Withdraws our open question; the clock runs again.',
   'console.complaint.decisionHelp.reissue_link': 'Sends a new answer link; the earlier links stop working.',
+  'console.complaint.decisionHelp.link_repeat': 'Records that this complaint repeats an earlier, closed complaint of the same customer. Reports count it as a repeat complaint.',
 
   'console.complaint.submit.acknowledge': 'Acknowledge',
   'console.complaint.submit.classify': 'Classify',
@@ -103,6 +124,7 @@ export const complaint = {
   'console.complaint.submit.record_customer_answer': 'Record the answer',
   'console.complaint.submit.cancel_info_request': 'Cancel the question',
   'console.complaint.submit.reissue_link': 'Send a fresh link',
+  'console.complaint.submit.link_repeat': 'Link as repeat',
 
   'console.complaint.field.category': 'Category',
   'console.complaint.field.product': 'Product',
@@ -127,6 +149,7 @@ export const complaint = {
   'console.complaint.field.bodyReference': 'Their reference',
   'console.complaint.field.decision': 'Their decision',
   'console.complaint.field.duplicateOf': 'Duplicate of (reference)',
+  'console.complaint.field.repeatOf': 'Repeat of (reference)',
   'console.complaint.field.answer': 'Answer',
   'console.complaint.field.channel': 'Channel',
   'console.complaint.field.enteredAt': 'Entered at',
@@ -175,7 +198,7 @@ export const complaint = {
 
   'console.complaint.timeline.title': 'Timeline',
   'console.complaint.timeline.none': 'Nothing recorded yet.',
-  'console.complaint.event': '{type, select, received {Complaint received} registered {Registered} process_started {Process started} acknowledge {Acknowledged} classify {Classified} assign {Assigned} request_info {Information asked of the customer} propose_resolution {Resolution proposed} escalate {Escalated} note {Note} record_corrective_action {Corrective action recorded} record_external_outcome {External decision recorded} withdraw {Withdrawn} close_out_of_scope {Closed as out of scope} mark_duplicate {Marked as a duplicate} record_customer_answer {Customer’s answer recorded} cancel_info_request {Question cancelled} reissue_link {Fresh link sent} customer_accepted {Customer accepted} customer_rejected {Customer rejected} customer_answered_info {Customer answered} customer_wrote {Customer wrote} acknowledgement_sent {Acknowledgement sent} deadline_warning {Deadline warning} deadline_breached {Deadline breached} customer_answer_timed_out {Customer did not answer in time} answer_reminder_due {Reminder sent} info_reminder_due {Reminder about our question sent} info_answer_timed_out {Question not answered in time} progress_update_due {Progress update sent} activity_failed {A step failed} process_migrated {Moved to another process version} other {{type}}}',
+  'console.complaint.event': '{type, select, received {Complaint received} registered {Registered} process_started {Process started} acknowledge {Acknowledged} classify {Classified} assign {Assigned} request_info {Information asked of the customer} propose_resolution {Resolution proposed} escalate {Escalated} note {Note} record_corrective_action {Corrective action recorded} record_external_outcome {External decision recorded} withdraw {Withdrawn} close_out_of_scope {Closed as out of scope} mark_duplicate {Marked as a duplicate} link_repeat {Linked as a repeat} record_customer_answer {Customer’s answer recorded} cancel_info_request {Question cancelled} reissue_link {Fresh link sent} customer_accepted {Customer accepted} customer_rejected {Customer rejected} customer_answered_info {Customer answered} customer_wrote {Customer wrote} acknowledgement_sent {Acknowledgement sent} deadline_warning {Deadline warning} deadline_breached {Deadline breached} customer_answer_timed_out {Customer did not answer in time} answer_reminder_due {Reminder sent} info_reminder_due {Reminder about our question sent} info_answer_timed_out {Question not answered in time} progress_update_due {Progress update sent} activity_failed {A step failed} process_migrated {Moved to another process version} other {{type}}}',
   'console.complaint.eventBy': '{who} ({role}), {at}',
 
   'console.complaint.messages.title': 'Communication record',

@@ -48,6 +48,25 @@ export const complaint = {
   'console.complaint.customer.country': 'Ülke',
   'console.complaint.customer.masked': 'İletişim bilgileri rolünüz için maskelenmiştir.',
 
+  'console.complaint.duplicates.title': 'Olası mükerrer şikâyetler',
+  'console.complaint.duplicates.intro': 'Aynı müşterinin ya da metni çok benzeyen daha önceki şikâyetler. Bu şikâyeti açık olanlardan birinin mükerreri olarak işaretleyin ya da kapanmış olanlardan birinin tekrarı olarak bağlayın.',
+  'console.complaint.duplicates.none': 'Son zamanlarda bu müşteriden başka bir şikâyet ya da metni çok benzeyen bir şikâyet gelmedi.',
+  'console.complaint.duplicates.unknown': 'Olası mükerrer şikâyet araması çok uzun sürdüğü için hiçbiri gösterilmiyor. Yeniden aramak için sayfayı yenileyin.',
+  'console.complaint.duplicates.reference': 'Şikâyet',
+  'console.complaint.duplicates.subject': 'Konu',
+  'console.complaint.duplicates.status': 'Durum',
+  'console.complaint.duplicates.received': 'Alındığı zaman',
+  'console.complaint.duplicates.customer': 'Müşteri',
+  'console.complaint.duplicates.why': 'Neden listelendi',
+  'console.complaint.duplicates.reason': '{why, select, same_customer {Aynı müşteri} similar_text {Benzer metin} both {Aynı müşteri, benzer metin} other {{why}}}',
+  'console.complaint.duplicates.score': 'Metin benzerliği',
+  'console.complaint.duplicates.scoreValue': '{score, number, percent}',
+  'console.complaint.repeat.title': 'Daha önceki bir şikâyetin tekrarı',
+  'console.complaint.repeat.text': 'Bu şikâyet {reference} numaralı şikâyeti tekrarlıyor; {who} {at} tarihinde bağladı.',
+  'console.complaint.repeat.subject': 'Konusu',
+  'console.complaint.repeat.received': 'Alındığı zaman',
+  'console.complaint.repeat.closed': 'Kapandığı zaman',
+
   'console.complaint.decisions.title': 'Şu an alabileceğiniz kararlar',
   'console.complaint.decisions.unknown': 'Şikâyetin iş akışı yanıt vermedi; şu an hangi kararların alınabileceğini bilemiyoruz. Sayfayı birazdan yeniden yükleyin.',
   'console.complaint.decisions.closed': 'Şikâyet kapandı: alınacak karar kalmadı.',
@@ -71,6 +90,7 @@ export const complaint = {
   'console.complaint.decision.record_customer_answer': 'Müşterinin yanıtını kaydet',
   'console.complaint.decision.cancel_info_request': 'Müşteriye sorulan soruyu iptal et',
   'console.complaint.decision.reissue_link': 'Müşteriye yeni bağlantı gönder',
+  'console.complaint.decision.link_repeat': 'Tekrar eden şikâyet olarak bağla',
 
   'console.complaint.decisionHelp.acknowledge': 'Müşteriye şikâyetini aldığımızı bildirir ve ilk incelemeyi başlatır.',
   'console.complaint.decisionHelp.classify': 'Şikâyetin konusunu ve önemini belirler; bir birim yazmazsanız yönlendirme kuralları seçer.',
@@ -87,6 +107,7 @@ export const complaint = {
   'console.complaint.decisionHelp.record_customer_answer': 'Müşteri telefonla, mektupla ya da yüz yüze yanıt verdi: söylediğini kaydedin.',
   'console.complaint.decisionHelp.cancel_info_request': 'Açık sorumuzu geri çeker; süre yeniden işler.',
   'console.complaint.decisionHelp.reissue_link': 'Yeni bir yanıt bağlantısı gönderir; önceki bağlantılar artık çalışmaz.',
+  'console.complaint.decisionHelp.link_repeat': 'Bu şikâyetin, aynı müşterinin daha önce kapanmış bir şikâyetini tekrarladığını kaydeder. Raporlar onu tekrar eden şikâyet olarak sayar.',
 
   'console.complaint.submit.acknowledge': 'Alındığını bildir',
   'console.complaint.submit.classify': 'Sınıflandır',
@@ -103,6 +124,7 @@ export const complaint = {
   'console.complaint.submit.record_customer_answer': 'Yanıtı kaydet',
   'console.complaint.submit.cancel_info_request': 'Soruyu iptal et',
   'console.complaint.submit.reissue_link': 'Yeni bağlantı gönder',
+  'console.complaint.submit.link_repeat': 'Tekrar olarak bağla',
 
   'console.complaint.field.category': 'Kategori',
   'console.complaint.field.product': 'Ürün',
@@ -127,6 +149,7 @@ export const complaint = {
   'console.complaint.field.bodyReference': 'Kurumun dosya numarası',
   'console.complaint.field.decision': 'Kurumun kararı',
   'console.complaint.field.duplicateOf': 'Mükerreri olduğu şikâyet (numara)',
+  'console.complaint.field.repeatOf': 'Tekrarladığı şikâyet (numara)',
   'console.complaint.field.answer': 'Yanıt',
   'console.complaint.field.channel': 'Kanal',
   'console.complaint.field.enteredAt': 'Kaydedildiği zaman',
@@ -175,7 +198,7 @@ export const complaint = {
 
   'console.complaint.timeline.title': 'Zaman çizelgesi',
   'console.complaint.timeline.none': 'Henüz kayıt yok.',
-  'console.complaint.event': '{type, select, received {Şikâyet alındı} registered {Kaydedildi} process_started {Süreç başladı} acknowledge {Alındığı bildirildi} classify {Sınıflandırıldı} assign {Atandı} request_info {Müşteriden bilgi istendi} propose_resolution {Çözüm önerildi} escalate {Üst kademeye taşındı} note {Not} record_corrective_action {Düzeltici faaliyet kaydedildi} record_external_outcome {Dış kurum kararı kaydedildi} withdraw {Geri çekildi} close_out_of_scope {Kapsam dışı olarak kapatıldı} mark_duplicate {Mükerrer olarak işaretlendi} record_customer_answer {Müşterinin yanıtı kaydedildi} cancel_info_request {Soru iptal edildi} reissue_link {Yeni bağlantı gönderildi} customer_accepted {Müşteri kabul etti} customer_rejected {Müşteri reddetti} customer_answered_info {Müşteri yanıtladı} customer_wrote {Müşteri yazdı} acknowledgement_sent {Alındı bildirimi gönderildi} deadline_warning {Son tarih uyarısı} deadline_breached {Son tarih aşıldı} customer_answer_timed_out {Müşteri zamanında yanıt vermedi} answer_reminder_due {Hatırlatma gönderildi} info_reminder_due {Sorumuz için hatırlatma gönderildi} info_answer_timed_out {Soru zamanında yanıtlanmadı} progress_update_due {Bilgilendirme gönderildi} activity_failed {Bir adım başarısız oldu} process_migrated {Başka bir süreç sürümüne taşındı} other {{type}}}',
+  'console.complaint.event': '{type, select, received {Şikâyet alındı} registered {Kaydedildi} process_started {Süreç başladı} acknowledge {Alındığı bildirildi} classify {Sınıflandırıldı} assign {Atandı} request_info {Müşteriden bilgi istendi} propose_resolution {Çözüm önerildi} escalate {Üst kademeye taşındı} note {Not} record_corrective_action {Düzeltici faaliyet kaydedildi} record_external_outcome {Dış kurum kararı kaydedildi} withdraw {Geri çekildi} close_out_of_scope {Kapsam dışı olarak kapatıldı} mark_duplicate {Mükerrer olarak işaretlendi} link_repeat {Tekrar eden şikâyet olarak bağlandı} record_customer_answer {Müşterinin yanıtı kaydedildi} cancel_info_request {Soru iptal edildi} reissue_link {Yeni bağlantı gönderildi} customer_accepted {Müşteri kabul etti} customer_rejected {Müşteri reddetti} customer_answered_info {Müşteri yanıtladı} customer_wrote {Müşteri yazdı} acknowledgement_sent {Alındı bildirimi gönderildi} deadline_warning {Son tarih uyarısı} deadline_breached {Son tarih aşıldı} customer_answer_timed_out {Müşteri zamanında yanıt vermedi} answer_reminder_due {Hatırlatma gönderildi} info_reminder_due {Sorumuz için hatırlatma gönderildi} info_answer_timed_out {Soru zamanında yanıtlanmadı} progress_update_due {Bilgilendirme gönderildi} activity_failed {Bir adım başarısız oldu} process_migrated {Başka bir süreç sürümüne taşındı} other {{type}}}',
   'console.complaint.eventBy': '{who} ({role}), {at}',
 
   'console.complaint.messages.title': 'İletişim kaydı',
