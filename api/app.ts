@@ -29,7 +29,8 @@ import { renderError } from './http/errors.js';
 import { healthRoutes } from './http/health.js';
 import { allowedMethods } from './http/method-not-allowed.js';
 import { PinLockout } from './customer/pin-lockout.js';
-import { FixedWindowLimiter } from './http/rate-limit.js';
+import type { RateLimiters } from './http/rate-limit.js';
+import { sharedRateLimiters } from './http/shared-rate-limit.js';
 import { SealedBox } from '../security/sealed-box.js';
 import { responsePages } from './customer/pages/response-pages.js';
 import { surveyPages } from './customer/pages/survey-page.js';
@@ -120,6 +121,8 @@ export interface AppDeps {
   inboundMail?: InboundMail;
   /** The chat and social platforms that file complaints by signed webhook (default: none, every source answers 404). */
   integrations?: Integrations;
+  /** Where rate limits are counted (default: PostgreSQL, shared by every instance on `sql`). */
+  rateLimiters?: RateLimiters;
 }
 
 export function createApp(deps: AppDeps) {
@@ -130,6 +133,7 @@ export function createApp(deps: AppDeps) {
     windowDays: config.DUPLICATE_WINDOW_DAYS ?? DEFAULT_DUPLICATE_FINDER.windowDays,
     similarityThreshold: config.DUPLICATE_SIMILARITY_THRESHOLD ?? DEFAULT_DUPLICATE_FINDER.similarityThreshold,
   };
+  const rateLimiters = deps.rateLimiters ?? sharedRateLimiters({ sql, secret: config.LINK_SIGNING_SECRET, log });
   const app = new OpenAPIHono<AppEnv>();
   app.use(requestId());
   // A header a route sets wins (the console's Referrer-Policy same-origin: with no-referrer, Chromium posts forms with Origin: null).
@@ -155,12 +159,12 @@ export function createApp(deps: AppDeps) {
   const tracking: TrackingDeps = {
     sql,
     pinLockout: new PinLockout(sql),
-    trackingLimiter: new FixedWindowLimiter(deps.trackingPerMinute ?? TRACKING_PER_MINUTE, 60_000),
+    trackingLimiter: rateLimiters('tracking', deps.trackingPerMinute ?? TRACKING_PER_MINUTE, 60_000),
     trustProxy: config.TRUST_PROXY,
   };
   // Per-address budgets count every request before its body is read (a malformed or oversized one
   // too); then each route group reads at most its body limit.
-  const publicIntakeLimiter = new FixedWindowLimiter(config.PUBLIC_INTAKE_PER_MINUTE, 60_000);
+  const publicIntakeLimiter = rateLimiters('public-intake', config.PUBLIC_INTAKE_PER_MINUTE, 60_000);
   app.on('POST', '/v1/complaints', keylessIntakeAdmission({ publicIntakeLimiter, trustProxy: config.TRUST_PROXY }));
   app.on('POST', '/v1/track', trackingAdmission(tracking));
   app.on('POST', '/track', trackingFormAdmission({ ...tracking, log }));
@@ -255,7 +259,7 @@ export function createApp(deps: AppDeps) {
     complaintFormRoutes({ ...intake, attachments, settings: formSettings, guard, trustProxy: config.TRUST_PROXY, hashClientAddress: linkDeps.hashClientAddress, log }),
   );
   app.get('/console/', (c) => c.redirect('/console', 301));
-  app.route('/console', consoleRoutes({ sql, api: consoleApiFor(app), log, settings: consoleSettings(config), calendars, sealedBox: intake.sealedBox }));
+  app.route('/console', consoleRoutes({ sql, api: consoleApiFor(app), log, settings: consoleSettings(config), calendars, sealedBox: intake.sealedBox, rateLimiters }));
   app.route('/', healthRoutes({ sql, temporal }));
   app.route('/docs', docsRoutes());
 

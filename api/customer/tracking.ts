@@ -10,7 +10,7 @@ import { generatePin, hashPin, verifyPin } from '../../security/pin.js';
 import { clientAddress, clientNetwork } from '../http/client-address.js';
 import { findCustomerComplaint, type CustomerComplaintRow } from './view.js';
 import type { PinLockout } from './pin-lockout.js';
-import type { FixedWindowLimiter } from '../http/rate-limit.js';
+import type { RateLimiter } from '../http/rate-limit.js';
 
 /** Tracking requests allowed per client address per minute, whatever the reference. */
 export const TRACKING_PER_MINUTE = 20;
@@ -35,7 +35,7 @@ export interface TrackingDeps {
   sql: Sql;
   pinLockout: PinLockout;
   /** Shared by every tracking route: the form must not double an address's budget. */
-  trackingLimiter: FixedWindowLimiter;
+  trackingLimiter: RateLimiter;
   trustProxy: boolean;
 }
 
@@ -43,16 +43,16 @@ export interface TrackingDeps {
  * Counts a tracking request against its address's budget; mounted before the body is read, so
  * malformed and oversized requests count too. Throws TrackingRateLimitedError (with `Retry-After`).
  */
-export function admitTrackingRequest(c: Context, deps: TrackingDeps): void {
+export async function admitTrackingRequest(c: Context, deps: TrackingDeps): Promise<void> {
   // By network: an IPv6 client holds a whole /64 and could otherwise rotate past any budget.
-  const verdict = deps.trackingLimiter.hit(clientNetwork(clientAddress(c, deps.trustProxy)));
+  const verdict = await deps.trackingLimiter.hit(clientNetwork(clientAddress(c, deps.trustProxy)));
   if (!verdict.allowed) throw rateLimited(c, verdict.retryAfterSeconds, 'Too many tracking requests from this address');
 }
 
 /** `admitTrackingRequest` as middleware, for POST /v1/track. */
 export function trackingAdmission(deps: TrackingDeps): MiddlewareHandler {
   return async (c, next) => {
-    admitTrackingRequest(c, deps);
+    await admitTrackingRequest(c, deps);
     await next();
   };
 }

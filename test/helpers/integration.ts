@@ -24,6 +24,8 @@ import type { ComplaintFormSettings } from '../../config/complaint-form.js';
 import type { InboundMail } from '../../inbound/receive-mail.js';
 import type { Integrations } from '../../config/integrations.js';
 import { TEST_INTEGRATIONS } from './integration-webhooks.js';
+import type { RateLimiters } from '../../api/http/rate-limit.js';
+import { sharedRateLimiters } from '../../api/http/shared-rate-limit.js';
 
 let runtimeInstalled = false;
 
@@ -79,6 +81,11 @@ export interface IntegrationContext {
     inboundMail?: { mail: InboundMail; webhookSecret: string };
     /** The chat and social platforms that may file by webhook (default: TEST_INTEGRATIONS). */
     integrations?: Integrations;
+    /**
+     * Where rate limits are counted (default: PostgreSQL, as in production, under a key of this
+     * app's own, so each app a test makes has its own budgets; pass one to share them).
+     */
+    rateLimiters?: RateLimiters;
   }): ReturnType<typeof createApp>;
   close(): Promise<void>;
 }
@@ -158,6 +165,7 @@ export async function integrationContext(opts: { encryptionKeys?: EncryptionKey[
         ...(opts.complaintForm ? { complaintForm: opts.complaintForm } : {}),
         ...(opts.inboundMail ? { inboundMail: opts.inboundMail.mail } : {}),
         integrations: opts.integrations ?? TEST_INTEGRATIONS,
+        rateLimiters: opts.rateLimiters ?? sharedRateLimiters({ sql, secret: randomBytes(32).toString('hex') }),
         // Definitions stored by tests may run on the round-the-clock calendar the workers know.
         processCalendarIds: [...listCalendars().map((c) => c.id), ROUND_THE_CLOCK.id],
       });
