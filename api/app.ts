@@ -3,7 +3,6 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Sql } from 'postgres';
 import type { Logger } from 'pino';
 import { requestId } from 'hono/request-id';
-import { secureHeaders } from 'hono/secure-headers';
 import type { Config } from '../config/env.js';
 import { DomainError } from '../domain/errors.js';
 import type { EncryptionKey } from '../security/payload-codec.js';
@@ -16,6 +15,7 @@ import { processSimulationRoutes } from './staff/process-simulation.js';
 import { calendarOverrideRoutes } from './staff/calendar-overrides.js';
 import { createCalendarResolver, type CalendarResolver } from '../read-model/calendar-resolver.js';
 import { bodyLimits } from './http/body-limits.js';
+import { securityHeaders } from './http/security-headers.js';
 import { intakeRoutes, keylessIntakeAdmission } from './intake/routes.js';
 import { intakeOptionRoutes } from './intake/intake-options.js';
 import { DEFAULT_AGENT_INTAKE, type AgentIntakeSettings } from '../config/agent-intake.js';
@@ -136,8 +136,7 @@ export function createApp(deps: AppDeps) {
   const rateLimiters = deps.rateLimiters ?? sharedRateLimiters({ sql, secret: config.LINK_SIGNING_SECRET, log });
   const app = new OpenAPIHono<AppEnv>();
   app.use(requestId());
-  // A header a route sets wins (the console's Referrer-Policy same-origin: with no-referrer, Chromium posts forms with Origin: null).
-  app.use(secureHeaders({ contentSecurityPolicy: undefined, overwrite: false }));
+  app.use(securityHeaders({ https: config.PUBLIC_BASE_URL?.startsWith('https:') ?? false }));
   app.use(async (c, next) => {
     const started = performance.now();
     await next();
