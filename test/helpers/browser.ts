@@ -38,6 +38,8 @@ export interface BrowserSession {
   newPage(options?: { locale?: string }): Promise<Page>;
   /** What the pages' CSP refused so far (Chromium's console messages); close() fails when any. */
   cspViolations: readonly string[];
+  /** Records what `page`'s CSP refuses (newPage's pages are watched already). */
+  watchCsp(page: Page): Page;
   close(): Promise<void>;
 }
 
@@ -63,6 +65,13 @@ export async function startBrowserAt(baseUrl: string): Promise<BrowserSession> {
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS, headless: true });
   const contexts: BrowserContext[] = [];
   const cspViolations: string[] = [];
+  // Chromium reports each thing a CSP refused as a console message: a page of ours must need none.
+  const watchCsp = (page: Page) => {
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) cspViolations.push(`${page.url()}: ${message.text()}`);
+    });
+    return page;
+  };
   return {
     baseUrl,
     browser,
@@ -70,14 +79,10 @@ export async function startBrowserAt(baseUrl: string): Promise<BrowserSession> {
       // The pages' own CSP holds (axe runs through the DevTools protocol, which CSP does not govern).
       const context = await browser.newContext({ locale: options.locale ?? 'tr-TR', baseURL: baseUrl });
       contexts.push(context);
-      const page = await context.newPage();
-      // Chromium reports each thing a CSP refused as a console message: a page of ours must need none.
-      page.on('console', (message) => {
-        if (/Content Security Policy/i.test(message.text())) cspViolations.push(`${page.url()}: ${message.text()}`);
-      });
-      return page;
+      return watchCsp(await context.newPage());
     },
     cspViolations,
+    watchCsp,
     async close() {
       for (const context of contexts) await context.close().catch(() => undefined);
       await browser.close();
