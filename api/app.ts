@@ -33,6 +33,7 @@ import type { RateLimiters } from './http/rate-limit.js';
 import { sharedRateLimiters } from './http/shared-rate-limit.js';
 import { SealedBox } from '../security/sealed-box.js';
 import { responsePages } from './customer/pages/response-pages.js';
+import { isCustomerPagePath, renderCustomerPageError } from './customer/pages/page-errors.js';
 import { surveyPages } from './customer/pages/survey-page.js';
 import { surveyRoutes } from './customer/survey-routes.js';
 import { satisfactionReportRoutes } from './staff/satisfaction-reports.js';
@@ -276,7 +277,11 @@ export function createApp(deps: AppDeps) {
     return renderError(c, new DomainError('METHOD_NOT_ALLOWED', message, { allowed }), log);
   });
   // Before the console's own routes (a NUL in the address, a body over the limit), a console request still gets a page.
-  app.onError((err, c) => (isConsolePath(c.req.path) ? renderConsoleError(c, err, log) : renderError(c, err, log)));
+  app.onError((err, c) => {
+    if (isConsolePath(c.req.path)) return renderConsoleError(c, err, log);
+    if (isCustomerPagePath(c.req.path)) return renderCustomerPageError(c, err, log);
+    return renderError(c, err, log);
+  });
   return app;
 }
 
