@@ -91,9 +91,15 @@ export interface IntegrationContext {
 }
 
 /** Connects to the shared servers with a fresh key and a task queue of this test file's own. */
-export async function integrationContext(opts: { encryptionKeys?: EncryptionKey[] } = {}): Promise<IntegrationContext> {
+export async function integrationContext(
+  opts: {
+    encryptionKeys?: EncryptionKey[];
+    /** Where the Temporal runtime (workers, their workflows and activities) logs; first context of a file only. Default: warnings to stderr. */
+    runtimeLogger?: DefaultLogger;
+  } = {},
+): Promise<IntegrationContext> {
   if (!runtimeInstalled) {
-    Runtime.install({ logger: new DefaultLogger('WARN') });
+    Runtime.install({ logger: opts.runtimeLogger ?? new DefaultLogger('WARN') });
     runtimeInstalled = true;
   }
   const encryptionKeys = opts.encryptionKeys ?? parseEncryptionKeys([`test:${randomBytes(32).toString('base64')}`]);
