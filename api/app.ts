@@ -161,6 +161,7 @@ export function createApp(deps: AppDeps) {
     pinLockout: new PinLockout(sql),
     trackingLimiter: rateLimiters('tracking', deps.trackingPerMinute ?? TRACKING_PER_MINUTE, 60_000),
     trustProxy: config.TRUST_PROXY,
+    hashClientAddress: linkDeps.hashClientAddress,
   };
   // Per-address budgets count every request before its body is read (a malformed or oversized one
   // too); then each route group reads at most its body limit.

@@ -8,6 +8,7 @@ import { DomainError } from '../../domain/errors.js';
 import { MAX_REFERENCE_LENGTH, REFERENCE_PATTERN } from '../../domain/reference.js';
 import { generatePin, hashPin, verifyPin } from '../../security/pin.js';
 import { clientAddress, clientNetwork } from '../http/client-address.js';
+import type { ClientAddressHasher } from '../http/client-address.js';
 import { findCustomerComplaint, type CustomerComplaintRow } from './view.js';
 import type { PinLockout } from './pin-lockout.js';
 import type { RateLimiter } from '../http/rate-limit.js';
@@ -37,6 +38,8 @@ export interface TrackingDeps {
   /** Shared by every tracking route: the form must not double an address's budget. */
   trackingLimiter: RateLimiter;
   trustProxy: boolean;
+  /** Keys PIN lockouts by a keyed hash of the client network: the table holds no address. */
+  hashClientAddress: ClientAddressHasher;
 }
 
 /**
@@ -70,7 +73,7 @@ export async function trackComplaint(c: Context, deps: TrackingDeps, { reference
     await verifyPin(pin, await unknownReferenceHash()); // the same scrypt as for a known reference
     throw noMatch();
   }
-  const source = { reference, network: clientNetwork(clientAddress(c, deps.trustProxy)) };
+  const source = { reference, network: deps.hashClientAddress(clientNetwork(clientAddress(c, deps.trustProxy))) };
   const claim = await deps.pinLockout.claim(source);
   if (!claim.allowed) throw rateLimited(c, claim.retryAfterSeconds, 'Too many wrong PINs for this reference from your network');
   if (!(await verifyPin(pin, complaint.pin_hash))) {

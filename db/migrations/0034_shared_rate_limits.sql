@@ -12,3 +12,7 @@ CREATE UNLOGGED TABLE rate_limit_windows (
   PRIMARY KEY (limiter, key_hash, window_start)
 );
 CREATE INDEX rate_limit_windows_expiry ON rate_limit_windows (expires_at);
+
+-- PIN lockouts are now keyed by an HMAC of the client network (api/customer/tracking.ts), not the
+-- address itself: the rows written in the clear go (at worst a running lock ends early).
+DELETE FROM tracking_lockouts;
