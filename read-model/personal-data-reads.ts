@@ -43,15 +43,15 @@ export type PersonalDataRead = {
 export async function recordPersonalDataReads(sql: Sql | TransactionSql, reads: readonly PersonalDataRead[]): Promise<void> {
   if (reads.length === 0) return;
   const column = <T>(pick: (r: PersonalDataRead) => T) => reads.map(pick);
-  // One statement, arrays unnested: a read named by reference (a possible duplicate) finds its id here.
+  // One statement, arrays unnested (all sent as text: postgres.js types an array of booleans or of nulls badly): a read named by reference (a possible duplicate) finds its id here.
   await sql`
     INSERT INTO personal_data_reads (actor_id, actor_role, complaint_id, kind, contact_masked, item, request_id)
     SELECT r.actor_id, r.actor_role, coalesce(r.complaint_id, c.id), r.kind, r.contact_masked, r.item, r.request_id
     FROM unnest(
       ${column((r) => r.actorId)}::text[], ${column((r) => r.actorRole)}::text[],
-      ${column((r) => ('complaintId' in r ? r.complaintId : null))}::uuid[],
+      ${column((r) => ('complaintId' in r ? r.complaintId : null))}::text[]::uuid[],
       ${column((r) => ('complaintReference' in r ? r.complaintReference : null))}::text[],
-      ${column((r) => r.kind)}::text[], ${column((r) => r.contactMasked)}::boolean[],
+      ${column((r) => r.kind)}::text[], ${column((r) => String(r.contactMasked))}::text[]::boolean[],
       ${column((r) => r.item ?? null)}::text[], ${column((r) => r.requestId ?? null)}::text[]
     ) AS r(actor_id, actor_role, complaint_id, reference, kind, contact_masked, item, request_id)
     LEFT JOIN complaints c ON r.complaint_id IS NULL AND c.reference = r.reference
