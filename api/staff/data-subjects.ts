@@ -135,7 +135,7 @@ export const subjectAccessExportSchema = z
     subject: z
       .object({ email: z.string().optional(), phone: z.string().optional() })
       .meta({ description: 'What they were looked up by, as given; complaints match it as search does (e-mail: case and spaces ignored; phone: any usual form)' }),
-    complaints: z.array(z.discriminatedUnion('erased', [heldComplaintSchema, erasedComplaintSchema])).meta({ description: 'Oldest first' }),
+    complaints: z.array(z.union([heldComplaintSchema, erasedComplaintSchema])).meta({ description: 'Oldest first' }),
   })
   .meta({ id: 'SubjectAccessExport' });
 
