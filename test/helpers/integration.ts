@@ -79,6 +79,10 @@ export interface IntegrationContext {
     inboundMail?: { mail: InboundMail; webhookSecret: string };
     /** The chat and social platforms that may file by webhook (default: TEST_INTEGRATIONS). */
     integrations?: Integrations;
+    /** More config (API key limits, single sign-on's OIDC_*). */
+    extraConfig?: Partial<Parameters<typeof createApp>[0]['config']>;
+    /** How long a stored API key's lookup is trusted (default: the API's 5 s). */
+    apiKeyCacheMs?: number;
   }): ReturnType<typeof createApp>;
   close(): Promise<void>;
 }
@@ -145,7 +149,9 @@ export async function integrationContext(opts: { encryptionKeys?: EncryptionKey[
           SIGNED_LINK_TTL_DAYS: 30,
           SMS_WEBHOOK_SECRET,
           ...(opts.inboundMail ? { INBOUND_EMAIL_WEBHOOK_SECRET: opts.inboundMail.webhookSecret } : {}),
+          ...opts.extraConfig,
         },
+        ...(opts.apiKeyCacheMs !== undefined ? { apiKeyCacheMs: opts.apiKeyCacheMs } : {}),
         sql,
         // The API knows the calendars the workers know, the round-the-clock one too.
         calendars: createCalendarResolver({ sql, extraCalendars: { [ROUND_THE_CLOCK.id]: ROUND_THE_CLOCK } }),
