@@ -36,7 +36,7 @@ describe('API keys on the People page', () => {
     expect(listed).not.toContain(secret);
     expect(listed).toContain('Call centre bridge');
     expect(listed).toContain(secret.slice(0, 15));
-    const [{ id }] = (await env.sql<{ id: string }[]>`SELECT id FROM api_keys WHERE person_id = ${agent.id}`) as [{ id: string }];
+    const id = (await env.sql<{ id: string }[]>`SELECT id FROM api_keys WHERE person_id = ${agent.id}`)[0]!.id;
 
     const rotated = await post(admin, `${page}/api-keys/${id}/rotation`, []);
     expect(rotated.status).toBe(201);

@@ -72,7 +72,7 @@ export function peopleRoutes(deps: Pick<ConsoleDeps, 'sql' | 'api' | 'settings' 
     const apiKeys = await deps.api(c).get<{ keys: ApiKeyView[] }>('/v1/api-keys', { personId: person.data.id });
     const credential = (await credentialStatuses(sql)).get(person.data.id);
     const notice = noticeOf(c);
-    const noticeText = notice === 'keyRevoked' ? staff.t('console.apiKeys.done.revoked') : notice && staff.t(`console.people.done.${notice}`);
+    const noticeText = notice === 'keyRevoked' ? staff.t('console.api-keys.done.revoked') : notice && staff.t(`console.people.done.${notice}`);
     return renderConsolePage(c, status, {
       title: person.data.name,
       active: 'people',
