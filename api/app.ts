@@ -43,6 +43,9 @@ import { workQueueRoutes } from './staff/work-queues.js';
 import { classificationRoutes } from './staff/classifications.js';
 import { kpiReportRoutes } from './staff/kpi-reports.js';
 import { auditTrailRoutes } from './staff/audit-trail.js';
+import { personalDataReadRoutes } from './staff/personal-data-reads.js';
+import { dataSubjectRoutes } from './staff/data-subjects.js';
+import { DataKeyStore } from '../security/data-keys.js';
 import type { TemporalGateway } from '../temporal/gateway.js';
 import { TRACKING_PER_MINUTE, trackingAdmission, type TrackingDeps } from './customer/tracking.js';
 import { trackingFormAdmission, trackingPage } from './customer/pages/tracking-page.js';
@@ -128,12 +131,15 @@ export interface AppDeps {
   apiKeyCacheMs?: number;
   /** The chat and social platforms that file complaints by signed webhook (default: none, every source answers 404). */
   integrations?: Integrations;
+  /** Opens sealed personal data (default: one over `sql` with `encryptionKeys` as master keys). */
+  dataKeys?: DataKeyStore;
 }
 
 export function createApp(deps: AppDeps) {
   const { config, sql, temporal, log } = deps;
   const calendars = deps.calendars ?? createCalendarResolver({ sql });
   const customerLookup = customerLookupHasher(config.LINK_SIGNING_SECRET);
+  const dataKeys = deps.dataKeys ?? new DataKeyStore(sql, deps.encryptionKeys);
   const duplicates = {
     windowDays: config.DUPLICATE_WINDOW_DAYS ?? DEFAULT_DUPLICATE_FINDER.windowDays,
     similarityThreshold: config.DUPLICATE_SIMILARITY_THRESHOLD ?? DEFAULT_DUPLICATE_FINDER.similarityThreshold,
@@ -251,6 +257,8 @@ export function createApp(deps: AppDeps) {
     .route('/reports', satisfactionReportRoutes({ sql }))
     .route('/reports', kpiReportRoutes({ sql, calendars, timeZone: config.REPORT_TIME_ZONE, repeatWindowDays: config.REPEAT_COMPLAINT_WINDOW_DAYS }))
     .route('/audit', auditTrailRoutes({ sql }))
+    .route('/audit', personalDataReadRoutes({ sql }))
+    .route('/data-subjects', dataSubjectRoutes({ sql, customerLookup, dataKeys }))
     .route('/queues', workQueueRoutes({ sql, calendars, maxLiveClaims: config.QUEUE_MAX_LIVE_CLAIMS }))
     .route('/classifications', classificationRoutes({ sql, form: formSettings }))
     .route(
