@@ -10,6 +10,10 @@ import { clientAddressHasher } from './http/client-address.js';
 import { customerLookupHasher } from '../security/customer-lookup.js';
 import type { AppEnv } from './http/app-env.js';
 import { authenticate, parseApiKeys } from './http/auth.js';
+import { storedApiKeys } from './http/stored-api-keys.js';
+import { apiKeyRoutes } from './staff/api-keys.js';
+import { DEFAULT_API_KEY_POLICY, type ApiKeyPolicy } from '../domain/staff-access/api-keys.js';
+import { ssoSettingsOf, type SsoConfig } from './console/sso/sso-settings.js';
 import { calendarRoutes } from './staff/calendars.js';
 import { processSimulationRoutes } from './staff/process-simulation.js';
 import { calendarOverrideRoutes } from './staff/calendar-overrides.js';
@@ -86,7 +90,9 @@ export interface AppDeps {
   config: Pick<Config, 'API_KEYS' | 'PUBLIC_INTAKE_PER_MINUTE' | 'TRUST_PROXY'> &
     Partial<Pick<Config, 'REPORT_TIME_ZONE' | 'REPEAT_COMPLAINT_WINDOW_DAYS' | 'DUPLICATE_WINDOW_DAYS' | 'DUPLICATE_SIMILARITY_THRESHOLD'>> &
     Partial<Pick<Config, 'INTAKE_BACKDATE_MAX_DAYS' | 'FRONT_OFFICES'>> &
-    Partial<Pick<Config, 'CONSOLE_SESSION_IDLE_MINUTES' | 'CONSOLE_SESSION_ABSOLUTE_HOURS' | 'CONSOLE_SIGN_IN_MAX_FAILURES' | 'CONSOLE_LOCKOUT_MINUTES'>> & {
+    Partial<Pick<Config, 'CONSOLE_SESSION_IDLE_MINUTES' | 'CONSOLE_SESSION_ABSOLUTE_HOURS' | 'CONSOLE_SIGN_IN_MAX_FAILURES' | 'CONSOLE_LOCKOUT_MINUTES'>> &
+    Partial<Pick<Config, 'API_KEY_MAX_DAYS' | 'API_KEY_ROTATION_GRACE_HOURS' | 'API_KEY_EXPIRY_WARNING_DAYS'>> &
+    Partial<SsoConfig> & {
     /** Live queue claims one person may hold (0: no limit; default DEFAULT_MAX_LIVE_CLAIMS). */
     QUEUE_MAX_LIVE_CLAIMS?: number;
     /** Answer links' lifetime in days: versions whose answer deadlines outlast it are not published. */
@@ -123,6 +129,8 @@ export interface AppDeps {
   attachments?: AttachmentStore;
   /** What takes received mail (inbound/), shared with the SMTP listener; behind POST /v1/inbound/email. */
   inboundMail?: InboundMail;
+  /** How long each process trusts a stored API key's lookup (default API_KEY_CACHE_MS, 5 s): the bound on a revocation's delay. */
+  apiKeyCacheMs?: number;
   /** The chat and social platforms that file complaints by signed webhook (default: none, every source answers 404). */
   integrations?: Integrations;
   /** Where rate limits are counted (default: PostgreSQL, shared by every instance on `sql`). */
@@ -153,7 +161,12 @@ export function createApp(deps: AppDeps) {
     );
   });
   app.use(refuseUnstorableUrl);
-  app.use('/v1/*', authenticate(parseApiKeys(config.API_KEYS)));
+  const apiKeyPolicy: ApiKeyPolicy = {
+    maxDays: config.API_KEY_MAX_DAYS ?? DEFAULT_API_KEY_POLICY.maxDays,
+    defaultGraceHours: config.API_KEY_ROTATION_GRACE_HOURS ?? DEFAULT_API_KEY_POLICY.defaultGraceHours,
+    warningDays: config.API_KEY_EXPIRY_WARNING_DAYS ?? DEFAULT_API_KEY_POLICY.warningDays,
+  };
+  app.use('/v1/*', authenticate(parseApiKeys(config.API_KEYS), storedApiKeys(sql, { policy: apiKeyPolicy, log, ...(deps.apiKeyCacheMs !== undefined ? { cacheMs: deps.apiKeyCacheMs } : {}) })));
   const linkDeps = {
     sql,
     temporal,
@@ -232,6 +245,7 @@ export function createApp(deps: AppDeps) {
     .route('/process-selection', processSelectionRoutes({ sql }))
     .route('/staff', staffPeopleRoutes({ sql }))
     .route('/staff', staffPasswordRoutes({ sql }))
+    .route('/api-keys', apiKeyRoutes({ sql, policy: apiKeyPolicy }))
     .route('/teams', staffTeamRoutes({ sql }))
     .route('/departments', staffDepartmentRoutes({ sql }))
     .route('/organisation-roles', organisationRoleRoutes({ sql }))
@@ -268,7 +282,10 @@ export function createApp(deps: AppDeps) {
     complaintFormRoutes({ ...intake, attachments, settings: formSettings, guard, trustProxy: config.TRUST_PROXY, hashClientAddress: linkDeps.hashClientAddress, log }),
   );
   app.get('/console/', (c) => c.redirect('/console', 301));
-  app.route('/console', consoleRoutes({ sql, api: consoleApiFor(app), log, settings: consoleSettings(config), calendars, sealedBox: intake.sealedBox, rateLimiters }));
+  app.route(
+    '/console',
+    consoleRoutes({ sql, api: consoleApiFor(app), log, settings: consoleSettings(config), calendars, sealedBox: intake.sealedBox, apiKeyPolicy, sso: ssoSettingsOf(config), rateLimiters }),
+  );
   app.route('/', healthRoutes({ sql, temporal }));
   app.route('/docs', docsRoutes());
 

@@ -86,6 +86,10 @@ export interface IntegrationContext {
      * app's own, so each app a test makes has its own budgets; pass one to share them).
      */
     rateLimiters?: RateLimiters;
+    /** More config (API key limits, single sign-on's OIDC_*). */
+    extraConfig?: Partial<Parameters<typeof createApp>[0]['config']>;
+    /** How long a stored API key's lookup is trusted (default: the API's 5 s). */
+    apiKeyCacheMs?: number;
   }): ReturnType<typeof createApp>;
   close(): Promise<void>;
 }
@@ -158,7 +162,9 @@ export async function integrationContext(
           SIGNED_LINK_TTL_DAYS: 30,
           SMS_WEBHOOK_SECRET,
           ...(opts.inboundMail ? { INBOUND_EMAIL_WEBHOOK_SECRET: opts.inboundMail.webhookSecret } : {}),
+          ...opts.extraConfig,
         },
+        ...(opts.apiKeyCacheMs !== undefined ? { apiKeyCacheMs: opts.apiKeyCacheMs } : {}),
         sql,
         // The API knows the calendars the workers know, the round-the-clock one too.
         calendars: createCalendarResolver({ sql, extraCalendars: { [ROUND_THE_CLOCK.id]: ROUND_THE_CLOCK } }),

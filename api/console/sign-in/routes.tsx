@@ -24,7 +24,7 @@ import { issueSignInToken, safeNext, signInLanguage, signInTokenMatches } from '
 /** Sign-in posts one client address may make a minute (on top of each account's lockout). */
 export const SIGN_IN_POSTS_PER_MINUTE = 20;
 
-export function signInRoutes(deps: Pick<ConsoleDeps, 'sql' | 'settings' | 'rateLimiters'>, opts: { postsPerMinute?: number } = {}) {
+export function signInRoutes(deps: Pick<ConsoleDeps, 'sql' | 'settings' | 'rateLimiters' | 'sso'>, opts: { postsPerMinute?: number } = {}) {
   const { sql, settings } = deps;
   const signIn = passwordSignIn(sql, settings);
   const limiter = deps.rateLimiters('console-sign-in', opts.postsPerMinute ?? SIGN_IN_POSTS_PER_MINUTE, 60_000);
@@ -44,7 +44,7 @@ export function signInRoutes(deps: Pick<ConsoleDeps, 'sql' | 'settings' | 'rateL
     return renderPublicConsolePage(c, status, {
       language,
       title: t('console.sign-in.title'),
-      children: <SignInPage t={t} language={language} token={issueSignInToken(c, settings)} signedIn={signedIn} {...props} next={next} />,
+      children: <SignInPage t={t} language={language} token={issueSignInToken(c, settings)} signedIn={signedIn} sso={deps.sso && { providerName: deps.sso.providerName }} {...props} next={next} />,
     });
   };
 
