@@ -1,5 +1,6 @@
 // The complaint's records for staff: its timeline (every transition) and its communication
 // record (every message to the customer or staff, as sent).
+import type { DataKeyStore } from '../../security/data-keys.js';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Sql } from 'postgres';
 import type { AppEnv } from '../http/app-env.js';
@@ -102,16 +103,16 @@ const retryRoute = createRoute({
   },
 });
 
-export function complaintRecordRoutes(deps: { sql: Sql }) {
+export function complaintRecordRoutes(deps: { sql: Sql; dataKeys: DataKeyStore }) {
   return new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
     .openapi(eventsRoute, async (c) => {
       const id = await complaintIdByReference(deps.sql, c.req.valid('param').reference);
-      return c.json(responseBody(timelineSchema, await timeline(deps.sql, id)), 200);
+      return c.json(responseBody(timelineSchema, await timeline(deps.sql, id, deps.dataKeys)), 200);
     })
     .openapi(messagesRoute, async (c) => {
       const id = await complaintIdByReference(deps.sql, c.req.valid('param').reference);
       const role = c.get('actor')!.role;
-      const record = await communicationRecord(deps.sql, id);
+      const record = await communicationRecord(deps.sql, id, deps.dataKeys);
       // The customer's address on a message is their contact too: masked for a role that reads it masked.
       const visible = readsCustomerContact(role) ? record : record.map((m) => (m.audience === 'customer' ? { ...m, recipient: maskRecipient(m.recipient, m.channel) } : m));
       return c.json(responseBody(messagesSchema, visible), 200);
@@ -122,7 +123,7 @@ export function complaintRecordRoutes(deps: { sql: Sql }) {
       const result = await retryMessage(deps.sql, id, messageId, c.get('actor')!);
       if (!result.ok && result.reason === 'not_found') throw new DomainError('NOT_FOUND', `Complaint ${reference} has no message ${messageId}`);
       if (!result.ok) throw new DomainError('CONFLICT', `Message ${messageId} is ${result.status}; only a failed, bounced or skipped message can be sent again`, { status: result.status });
-      const [message] = await communicationRecord(deps.sql, id, messageId);
+      const [message] = await communicationRecord(deps.sql, id, deps.dataKeys, messageId);
       return c.json(responseBody(messageSchema, message), 200);
     });
 }

@@ -14,6 +14,7 @@ import { apiKeyEntry } from '../../scripts/dev-secrets.js';
 import { connectTemporalClient } from '../../temporal/client.js';
 import { encryptingDataConverter, parseEncryptionKeys, type EncryptionKey } from '../../security/payload-codec.js';
 import type { ActivityDeps } from '../../activities/index.js';
+import { DataKeyStore } from '../../security/data-keys.js';
 import { LinkSigner } from '../../security/signed-links.js';
 import { customerLookupHasher } from '../../security/customer-lookup.js';
 import type { ProcessDefinitionSnapshot } from '../../domain/process-definition.js';
@@ -104,6 +105,7 @@ export async function integrationContext(opts: { encryptionKeys?: EncryptionKey[
     staffLocale: 'tr',
     extraCalendars: { [ROUND_THE_CLOCK.id]: ROUND_THE_CLOCK },
     temporal: createTemporalGateway(client, taskQueue),
+    dataKeys: new DataKeyStore(sql, encryptionKeys),
   };
   return {
     sql,
