@@ -25,6 +25,8 @@ export const BODY_LIMIT_BYTES = {
   complaintForm: 20 * 1024 * 1024 + 256 * 1024,
   /** A raw e-mail (POST /v1/inbound/email); the app sets it from INBOUND_EMAIL_MAX_BYTES. */
   inboundEmail: 30 * 1024 * 1024,
+  /** The Temporal UI's codec server: a page of a history's payloads (staff only, after authentication is cheap to refuse). */
+  codec: 4 * 1024 * 1024,
   other: 16 * 1024,
 } as const;
 
@@ -40,6 +42,7 @@ export function bodyLimitGroup(path: string): BodyLimitGroup {
   if (path.startsWith('/v1/integrations/')) return 'integrations';
   if (path === '/complaints/new') return 'complaintForm';
   if (path.startsWith('/v1/responses/') || path.startsWith('/r/')) return 'customerAnswer';
+  if (path.startsWith('/codec/') || path.startsWith('/console/codec/')) return 'codec';
   return 'other';
 }
 
