@@ -39,10 +39,12 @@ import { workQueueRoutes } from './staff/work-queues.js';
 import { classificationRoutes } from './staff/classifications.js';
 import { kpiReportRoutes } from './staff/kpi-reports.js';
 import { auditTrailRoutes } from './staff/audit-trail.js';
+import { personalDataReadRoutes } from './staff/personal-data-reads.js';
+import { dataSubjectRoutes } from './staff/data-subjects.js';
+import { DataKeyStore } from '../security/data-keys.js';
 import type { TemporalGateway } from '../temporal/gateway.js';
 import { sealingGateway } from '../temporal/sealing-gateway.js';
 import { codecRoutes, consoleCodecRoutes, DEFAULT_TEMPORAL_UI_ORIGIN, type CodecServerDeps } from './codec/codec-server.js';
-import { DataKeyStore } from '../security/data-keys.js';
 import { TRACKING_PER_MINUTE, trackingAdmission, type TrackingDeps } from './customer/tracking.js';
 import { trackingFormAdmission, trackingPage } from './customer/pages/tracking-page.js';
 import { refuseUnstorableUrl } from './http/validation.js';
@@ -250,6 +252,8 @@ export function createApp(deps: AppDeps) {
     .route('/reports', satisfactionReportRoutes({ sql }))
     .route('/reports', kpiReportRoutes({ sql, calendars, timeZone: config.REPORT_TIME_ZONE, repeatWindowDays: config.REPEAT_COMPLAINT_WINDOW_DAYS }))
     .route('/audit', auditTrailRoutes({ sql, dataKeys }))
+    .route('/audit', personalDataReadRoutes({ sql }))
+    .route('/data-subjects', dataSubjectRoutes({ sql, customerLookup, dataKeys }))
     .route('/queues', workQueueRoutes({ sql, calendars, maxLiveClaims: config.QUEUE_MAX_LIVE_CLAIMS }))
     .route('/classifications', classificationRoutes({ sql, form: formSettings }))
     .route(
