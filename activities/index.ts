@@ -3,6 +3,7 @@ import type { Calendar } from '../domain/calendar/index.js';
 import { listCalendars } from '../domain/calendar/registry.js';
 import type { LinkSigner } from '../security/signed-links.js';
 import type { CustomerLookupHasher } from '../security/customer-lookup.js';
+import type { DataKeyStore } from '../security/data-keys.js';
 import type { TemporalGateway } from '../temporal/gateway.js';
 import { createCalendarResolver, type CalendarResolver } from './calendars.js';
 import { createClockActivities } from './clocks.js';
@@ -24,6 +25,8 @@ export interface ActivityDeps {
   extraCalendars?: Readonly<Record<string, Calendar>>;
   /** Default: the shipped calendars with the overrides in force in `sql` (and `extraCalendars`). */
   calendars?: CalendarResolver;
+  /** The complaints' data keys: the read model opens the workflow's sealed personal fields and seals the outbox's. */
+  dataKeys: DataKeyStore;
   /** Process migration plans send each complaint an update through it (absent: this worker runs no plans). */
   temporal?: TemporalGateway;
 }

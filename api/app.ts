@@ -5,7 +5,7 @@ import type { Logger } from 'pino';
 import { requestId } from 'hono/request-id';
 import type { Config } from '../config/env.js';
 import { DomainError } from '../domain/errors.js';
-import type { EncryptionKey } from '../security/payload-codec.js';
+import { AesGcmPayloadCodec, type EncryptionKey } from '../security/payload-codec.js';
 import { clientAddressHasher } from './http/client-address.js';
 import { customerLookupHasher } from '../security/customer-lookup.js';
 import type { AppEnv } from './http/app-env.js';
@@ -49,6 +49,8 @@ import { personalDataReadRoutes } from './staff/personal-data-reads.js';
 import { dataSubjectRoutes } from './staff/data-subjects.js';
 import { DataKeyStore } from '../security/data-keys.js';
 import type { TemporalGateway } from '../temporal/gateway.js';
+import { sealingGateway } from '../temporal/sealing-gateway.js';
+import { codecRoutes, consoleCodecRoutes, DEFAULT_TEMPORAL_UI_ORIGIN, type CodecServerDeps } from './codec/codec-server.js';
 import { TRACKING_PER_MINUTE, trackingAdmission, type TrackingDeps } from './customer/tracking.js';
 import { trackingFormAdmission, trackingPage } from './customer/pages/tracking-page.js';
 import { refuseUnstorableUrl } from './http/validation.js';
@@ -105,10 +107,14 @@ export interface AppDeps {
     SMS_WEBHOOK_SECRET?: string;
     /** Authenticates POST /v1/inbound/email (X-Plaint-Inbound-Secret); without it, or without `inboundMail`, the route is absent. */
     INBOUND_EMAIL_WEBHOOK_SECRET?: string | undefined;
+    /** The Temporal Web UI calling the codec server (default DEFAULT_TEMPORAL_UI_ORIGIN). */
+    TEMPORAL_UI_ORIGIN?: string;
   };
   sql: Sql;
   temporal: TemporalGateway;
   encryptionKeys: readonly EncryptionKey[];
+  /** The complaints' data keys (default: one store on `sql` under `encryptionKeys`, the master keys). */
+  dataKeys?: DataKeyStore;
   log: Logger;
   /**
    * Pins every new complaint to this snapshot instead of the version the stored selection rules
@@ -135,15 +141,17 @@ export interface AppDeps {
   integrations?: Integrations;
   /** Where rate limits are counted (default: PostgreSQL, shared by every instance on `sql`). */
   rateLimiters?: RateLimiters;
-  /** Opens sealed personal data (default: one over `sql` with `encryptionKeys` as master keys). */
-  dataKeys?: DataKeyStore;
+  /** Told of each staff read of personal data through the Temporal UI's codec server (the personal data read audit). */
+  onPersonalDataRead?: CodecServerDeps['onPersonalDataRead'];
 }
 
 export function createApp(deps: AppDeps) {
-  const { config, sql, temporal, log } = deps;
+  const { config, sql, log } = deps;
+  const dataKeys = deps.dataKeys ?? new DataKeyStore(sql, deps.encryptionKeys);
+  // Texts written into a running complaint go in sealed with its data key; its answers come back opened.
+  const temporal = sealingGateway(deps.temporal, dataKeys);
   const calendars = deps.calendars ?? createCalendarResolver({ sql });
   const customerLookup = customerLookupHasher(config.LINK_SIGNING_SECRET);
-  const dataKeys = deps.dataKeys ?? new DataKeyStore(sql, deps.encryptionKeys);
   const duplicates = {
     windowDays: config.DUPLICATE_WINDOW_DAYS ?? DEFAULT_DUPLICATE_FINDER.windowDays,
     similarityThreshold: config.DUPLICATE_SIMILARITY_THRESHOLD ?? DEFAULT_DUPLICATE_FINDER.similarityThreshold,
@@ -199,7 +207,7 @@ export function createApp(deps: AppDeps) {
       ...(inboundMail ? { inboundEmail: { maxBytes: inboundMail.maxBytes } } : {}),
     }),
   );
-  const attachments = deps.attachments ?? postgresAttachmentStore(sql);
+  const attachments = deps.attachments ?? postgresAttachmentStore(sql, dataKeys);
   // One intake for the JSON route and the form.
   const intake = {
     sql,
@@ -208,6 +216,7 @@ export function createApp(deps: AppDeps) {
     pinProcess: deps.currentProcess ? async () => deps.currentProcess!() : processPinner(sql),
     publicBaseUrl: config.PUBLIC_BASE_URL,
     customerLookup,
+    dataKeys,
   };
 
   const agentIntake: AgentIntakeSettings = {
@@ -228,7 +237,7 @@ export function createApp(deps: AppDeps) {
     .route('/intake-options', intakeOptionRoutes(agentIntake))
     .route('/complaints', complaintReadRoutes({ sql, temporal, calendars, customerLookup, linkSigningSecret: config.LINK_SIGNING_SECRET, duplicates }))
     .route('/complaints', decisionRoutes({ sql, temporal, calendars, duplicates }))
-    .route('/complaints', complaintRecordRoutes({ sql }))
+    .route('/complaints', complaintRecordRoutes({ sql, dataKeys }))
     .route('/complaints', attachmentRoutes({ sql, attachments }))
     .route('/calendars', calendarRoutes({ calendars }))
     .route('/calendars', calendarOverrideRoutes({ sql, calendars }))
@@ -261,7 +270,7 @@ export function createApp(deps: AppDeps) {
     .route('/surveys', surveyRoutes(linkDeps))
     .route('/reports', satisfactionReportRoutes({ sql }))
     .route('/reports', kpiReportRoutes({ sql, calendars, timeZone: config.REPORT_TIME_ZONE, repeatWindowDays: config.REPEAT_COMPLAINT_WINDOW_DAYS }))
-    .route('/audit', auditTrailRoutes({ sql }))
+    .route('/audit', auditTrailRoutes({ sql, dataKeys }))
     .route('/audit', personalDataReadRoutes({ sql }))
     .route('/data-subjects', dataSubjectRoutes({ sql, customerLookup, dataKeys }))
     .route('/queues', workQueueRoutes({ sql, calendars, maxLiveClaims: config.QUEUE_MAX_LIVE_CLAIMS }))
@@ -281,11 +290,23 @@ export function createApp(deps: AppDeps) {
     '/complaints',
     complaintFormRoutes({ ...intake, attachments, settings: formSettings, guard, trustProxy: config.TRUST_PROXY, hashClientAddress: linkDeps.hashClientAddress, log }),
   );
+  const codec: CodecServerDeps = {
+    sql,
+    dataKeys,
+    payloadCodec: new AesGcmPayloadCodec(deps.encryptionKeys),
+    apiKeys: parseApiKeys(config.API_KEYS),
+    consoleSettings: consoleSettings(config),
+    temporalUiOrigin: config.TEMPORAL_UI_ORIGIN ?? DEFAULT_TEMPORAL_UI_ORIGIN,
+    ...(deps.onPersonalDataRead ? { onPersonalDataRead: deps.onPersonalDataRead } : {}),
+  };
   app.get('/console/', (c) => c.redirect('/console', 301));
+  // Before the console's pages: the codec where the console's session cookie reaches (its path is /console over http).
+  app.route('/console/codec', consoleCodecRoutes(codec));
   app.route(
     '/console',
     consoleRoutes({ sql, api: consoleApiFor(app), log, settings: consoleSettings(config), calendars, sealedBox: intake.sealedBox, apiKeyPolicy, sso: ssoSettingsOf(config), rateLimiters }),
   );
+  app.route('/codec', codecRoutes(codec));
   app.route('/', healthRoutes({ sql, temporal }));
   app.route('/docs', docsRoutes());
 

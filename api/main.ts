@@ -11,6 +11,8 @@ import { parseEncryptionKeys } from '../security/payload-codec.js';
 import { connectTemporalClient } from '../temporal/client.js';
 import { createApp } from './app.js';
 import { createTemporalGateway } from '../temporal/gateway.js';
+import { sealingGateway } from '../temporal/sealing-gateway.js';
+import { DataKeyStore } from '../security/data-keys.js';
 import { loadComplaintFormSettings } from '../config/complaint-form.js';
 import { sharedRateLimiters } from './http/shared-rate-limit.js';
 import { createInboundMail } from '../inbound/receive-mail.js';
@@ -33,11 +35,13 @@ const client = await connectTemporalClient({
   namespace: config.TEMPORAL_NAMESPACE,
   encryptionKeys,
 });
+// One store of data keys (and its cache) for intake, the gateway's sealing and every reader.
+const dataKeys = new DataKeyStore(sql, encryptionKeys);
 const temporal = createTemporalGateway(client, config.TEMPORAL_TASK_QUEUE);
 // As the worker's links: the PIN SMS's tracking link points where customers' links do.
 const publicBaseUrl = config.PUBLIC_BASE_URL ?? `http://${config.HTTP_HOST}:${config.HTTP_PORT}`;
 const complaintForm = loadComplaintFormSettings(config);
-const attachments = postgresAttachmentStore(sql);
+const attachments = postgresAttachmentStore(sql, dataKeys);
 // Counted in PostgreSQL: every API instance (and its SMTP listener) spends one budget.
 const rateLimiters = sharedRateLimiters({ sql, secret: config.LINK_SIGNING_SECRET, log });
 // One inbound mail for the SMTP listener and the webhook: one budget per sender across both.
@@ -45,11 +49,13 @@ const inboundMail = createInboundMail({
   sql,
   intake: {
     sql,
-    temporal,
+    // What customers write by e-mail is sealed on its way into the workflow, as createApp's gateway seals.
+    temporal: sealingGateway(temporal, dataKeys),
     sealedBox: new SealedBox(encryptionKeys),
     pinProcess: processPinner(sql),
     publicBaseUrl,
     customerLookup: customerLookupHasher(config.LINK_SIGNING_SECRET),
+    dataKeys,
   },
   attachments,
   replyAddresses: replyAddressBook(config.LINK_SIGNING_SECRET, config.MAIL_REPLY_DOMAIN),
@@ -67,6 +73,7 @@ const app = createApp({
   sql,
   temporal,
   encryptionKeys,
+  dataKeys,
   log,
   complaintForm,
   attachments,

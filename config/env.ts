@@ -85,6 +85,8 @@ export const envSchema = z
     TEMPORAL_TASK_QUEUE: z.string().min(1).default('complaints'),
     /** Port of the Temporal Web UI started by `npm start`. */
     TEMPORAL_UI_PORT: z.coerce.number().int().min(1).max(65535).default(8233),
+    /** Origin of the Temporal Web UI that calls the codec server (/codec): the only origin its CORS admits. */
+    TEMPORAL_UI_ORIGIN: z.url().transform((u) => new URL(u).origin).default('http://localhost:8233'),
     /** Comma list of staff API keys, each `name:role:sha256hex` (see scripts/hash-api-key.ts). */
     API_KEYS: commaList(apiKeyEntry).default([]),
     /** Comma list of payload encryption keys `keyId:base64`; the first encrypts. */

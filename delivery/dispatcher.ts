@@ -9,12 +9,13 @@
 import { startNotifiedPollLoop, type NotifiedPollLoop } from '../db/notified-poll-loop.js';
 import type { Sql } from 'postgres';
 import type { Logger } from 'pino';
-import type { OutboxDelivery } from '../read-model/outbox-delivery.js';
+import { ErasedMessageError, type OutboxDelivery } from '../read-model/outbox-delivery.js';
 import { languageMetadata, languageOf } from '../texts/languages.js';
 import { retryDelayMs } from './backoff.js';
 import { renderEmailHtml } from './email-html.js';
 import { writeFailureNotice } from './failure-notice.js';
 import { claimDue, recordGivenUp, recordRetry, recordSent, recordSkipped, type ClaimedMessage, type SendableChannel } from './outbox-claims.js';
+import type { DataKeyStore } from '../security/data-keys.js';
 import type { ReplyAddressBook } from '../security/reply-address.js';
 import type { StaffAddressBook } from './staff-addresses.js';
 import { DeliveryError, type Accepted, type EmailTransport, type SmsProvider } from './transport.js';
@@ -47,6 +48,8 @@ export interface DispatcherDeps {
   sms: SmsProvider | null;
   staffAddresses: StaffAddressBook;
   log: Logger;
+  /** Opens the failed row's sealed recipient for the team's notice, and seals the notice. */
+  dataKeys: DataKeyStore;
 }
 
 type Outcome = 'sent' | 'retry' | 'failed' | 'bounced' | 'skipped' | 'lost-claim';
@@ -61,12 +64,12 @@ export function createDispatcher(deps: DispatcherDeps, opts: DispatcherOptions) 
       // The crash case: the gateway may hold it already under this key. Record, do not resend.
       const known = m.reclaimed && sms.findAccepted ? await sms.findAccepted(m.idempotencyKey) : null;
       if (known) return { provider: sms.name, accepted: known };
-      const { body } = await deps.outbox.renderForDelivery({ ...m, id: String(m.id) });
-      return { provider: sms.name, accepted: await sms.send({ idempotencyKey: m.idempotencyKey, to: e164(m.recipient), text: body }) };
+      const { recipient, body } = await deps.outbox.renderForDelivery({ ...m, id: String(m.id) });
+      return { provider: sms.name, accepted: await sms.send({ idempotencyKey: m.idempotencyKey, to: e164(recipient ?? m.recipient), text: body }) };
     }
-    const to = m.channel === 'email' ? [m.recipient] : await staffEmails(m);
+    const { recipient, subject, body } = await deps.outbox.renderForDelivery({ ...m, id: String(m.id) });
+    const to = m.channel === 'email' ? [recipient ?? m.recipient] : await staffEmails(m);
     if (to.length === 0) return 'skipped';
-    const { subject, body } = await deps.outbox.renderForDelivery({ ...m, id: String(m.id) });
     const language = languageOf(m.locale);
     const accepted = await deps.email.send({
       idempotencyKey: m.idempotencyKey,
@@ -90,6 +93,8 @@ export function createDispatcher(deps: DispatcherDeps, opts: DispatcherOptions) 
     try {
       result = await send(m);
     } catch (err) {
+      // Erased since it was queued: nobody to send it to, ever. Not a failure the team must act on.
+      if (err instanceof ErasedMessageError) return (await recordSkipped(deps.sql, m, err.message)) ? 'skipped' : 'lost-claim';
       return failed(m, err);
     }
     if (result === 'skipped') return (await recordSkipped(deps.sql, m, NO_STAFF_ADDRESS)) ? 'skipped' : 'lost-claim';
@@ -110,7 +115,7 @@ export function createDispatcher(deps: DispatcherDeps, opts: DispatcherOptions) 
     const provider = m.channel === 'sms' ? (deps.sms?.name ?? null) : 'smtp';
     const done = await deps.sql.begin(async (tx) => {
       if (!(await recordGivenUp(tx, m, status, error, provider))) return false;
-      await writeFailureNotice(tx, m, { error, bounced: status === 'bounced', staffLocale: opts.staffLocale });
+      await writeFailureNotice(tx, m, { error, bounced: status === 'bounced', staffLocale: opts.staffLocale }, deps.dataKeys);
       return true;
     });
     if (done) log.warn({ messageId: m.id, attempts: m.attempts, status, error }, 'delivery given up; the team is notified');

@@ -5,6 +5,11 @@
 import type { TransactionSql } from 'postgres';
 import { renderDeliveryFailedNotice } from '../texts/messages/delivery.js';
 import type { ClaimedMessage } from './outbox-claims.js';
+import { isSealed, type DataKeyStore } from '../security/data-keys.js';
+
+const withoutSealed = <T extends Record<string, unknown>>(params: T): T =>
+  Object.fromEntries(Object.entries(params).map(([k, v]) => [k, isSealed(v) ? '[sealed]' : v])) as T;
+import { ERASED_TEXT, outboxSealer } from '../read-model/outbox.js';
 
 export const DELIVERY_FAILED_TEMPLATE = 'delivery_failed';
 
@@ -13,6 +18,8 @@ export async function writeFailureNotice(
   tx: TransactionSql,
   message: ClaimedMessage,
   failure: { error: string; bounced: boolean; staffLocale: string },
+  /** Absent on the report and bounce paths that have none: the notice then says `[sealed]` for the row's address and subject. */
+  dataKeys?: DataKeyStore,
 ): Promise<void> {
   if (message.template === DELIVERY_FAILED_TEMPLATE) return;
   const [complaint] = await tx<{ team: string | null }[]>`SELECT team FROM complaints WHERE id = ${message.complaintId}`;
@@ -28,7 +35,12 @@ export async function writeFailureNotice(
     bounced: failure.bounced,
     error: failure.error,
   };
-  const { subject, body } = renderDeliveryFailedNotice(failure.staffLocale, params);
+  // The failed row's recipient and subject are sealed: the notice keeps them so, and says them opened.
+  const shown = dataKeys ? await dataKeys.openDeep(params, { erased: ERASED_TEXT }) : withoutSealed(params);
+  const rendered = renderDeliveryFailedNotice(failure.staffLocale, shown);
+  const sealer = dataKeys ? await outboxSealer(tx, dataKeys, message.complaintId) : null;
+  const subject = sealer ? sealer.seal(rendered.subject) : rendered.subject;
+  const body = sealer ? sealer.seal(rendered.body) : rendered.body;
   // Two dispatchers may file notices under one transition at once: a taken ordinal is tried again.
   for (let i = 0; i < 10; i++) {
     const written = await tx`

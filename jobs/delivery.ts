@@ -8,13 +8,14 @@ import { createSmtpTransport } from '../delivery/smtp.js';
 import type { StaffAddressBook } from '../delivery/staff-addresses.js';
 import type { SmsProvider } from '../delivery/transport.js';
 import { createOutboxDelivery } from '../read-model/outbox-delivery.js';
+import type { DataKeyStore } from '../security/data-keys.js';
 import type { SealedBox } from '../security/sealed-box.js';
 import { replyAddressBook } from '../security/reply-address.js';
 import { LinkSigner } from '../security/signed-links.js';
 
 export function startDelivery(
   config: Config & { LINK_SIGNING_SECRET: string },
-  deps: { sql: Sql; log: Logger; staffAddresses: StaffAddressBook; sms: SmsProvider | null; sealedBox: SealedBox },
+  deps: { sql: Sql; log: Logger; staffAddresses: StaffAddressBook; sms: SmsProvider | null; sealedBox: SealedBox; dataKeys: DataKeyStore },
 ): { stop(): Promise<void> } {
   const email = createSmtpTransport({
     host: config.SMTP_HOST,
@@ -30,9 +31,10 @@ export function startDelivery(
     linkSigner: new LinkSigner(config.LINK_SIGNING_SECRET),
     publicBaseUrl: config.PUBLIC_BASE_URL ?? `http://${config.HTTP_HOST}:${config.HTTP_PORT}`,
     sealedBox: deps.sealedBox,
+    dataKeys: deps.dataKeys,
   });
   const dispatcher = createDispatcher(
-    { sql: deps.sql, outbox, email, sms: deps.sms, staffAddresses: deps.staffAddresses, log: deps.log },
+    { sql: deps.sql, outbox, email, sms: deps.sms, staffAddresses: deps.staffAddresses, log: deps.log, dataKeys: deps.dataKeys },
     {
       maxAttempts: config.DELIVERY_MAX_ATTEMPTS,
       backoffBaseMs: config.DELIVERY_BACKOFF_BASE_MS,

@@ -11,6 +11,7 @@ import { createStaffDirectory } from '../read-model/staff-directory.js';
 import { createAssignmentRelay } from './assignment-relay.js';
 import { createCalendarResolver } from '../read-model/calendar-resolver.js';
 import { backfillReportFacts } from '../read-model/report-facts-backfill.js';
+import { DataKeyStore } from '../security/data-keys.js';
 import { startDelivery } from './delivery.js';
 import { backfillCustomerLookupHashes } from '../read-model/customer-lookup-backfill.js';
 import { customerLookupHasher } from '../security/customer-lookup.js';
@@ -80,6 +81,7 @@ const delivery = startDelivery({ ...config, LINK_SIGNING_SECRET: config.LINK_SIG
   staffAddresses: createStaffDirectory(sql),
   sms: createSmsProvider(config),
   sealedBox: new SealedBox(encryptionKeys),
+  dataKeys: new DataKeyStore(sql, encryptionKeys),
 });
 stopDelivery = () => delivery.stop();
 // Queue claims reach their complaints' workflows from here (SKIP LOCKED: several could run).

@@ -13,7 +13,7 @@ import type { Channel } from '../domain/complaint.js';
 import { acknowledgementChannel, isAgentAcknowledged, type CustomerContactDetails } from '../domain/reply-channel.js';
 import { renderAgentAcknowledgementTask } from '../texts/messages/acknowledgement.js';
 import { renderCustomerMessage } from '../texts/messages/customer.js';
-import type { OutboxDeps } from './outbox.js';
+import { outboxSealer, type OutboxDeps } from './outbox.js';
 
 /** Who is told to pass it on: the complaint's owner when the message is delivered (the address book resolves it). */
 export const AGENT_TASK_RECIPIENT = 'escalation:assignee';
@@ -75,12 +75,16 @@ export async function writeAgentAcknowledgement(
     manual: !c.email && !c.phone,
   });
   const taskParams = { ...params, ...(record.dueAt ? { dueAt: record.dueAt } : {}) };
+  // The customer's address and the task's text (their name, phone, address) sealed with the complaint's key.
+  const sealer = await outboxSealer(tx, deps.dataKeys, record.complaintId);
+  if (!sealer) return;
+  const seal = sealer.seal;
   await tx`
     INSERT INTO outbox_messages (complaint_id, seq, ordinal, audience, channel, recipient, locale, template, params, subject, body)
     VALUES
-      (${record.complaintId}, ${record.seq}, ${record.firstOrdinal}, 'customer', 'agent', ${recipient}, ${c.locale},
-        'acknowledgement', ${tx.json(params)}, ${letter.subject}, ${letter.body}),
+      (${record.complaintId}, ${record.seq}, ${record.firstOrdinal}, 'customer', 'agent', ${seal(recipient)}, ${c.locale},
+        'acknowledgement', ${tx.json(params)}, ${seal(letter.subject)}, ${seal(letter.body)}),
       (${record.complaintId}, ${record.seq}, ${record.firstOrdinal + 1}, 'staff', 'staff_inbox', ${AGENT_TASK_RECIPIENT},
-        ${deps.staffLocale}, 'agent_acknowledgement', ${tx.json(taskParams)}, ${task.subject}, ${task.body})
+        ${deps.staffLocale}, 'agent_acknowledgement', ${tx.json(taskParams)}, ${seal(task.subject)}, ${seal(task.body)})
     ON CONFLICT DO NOTHING`;
 }

@@ -7,6 +7,11 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { Sql, TransactionSql } from 'postgres';
 import type { AttachmentType } from '../domain/attachments/content-type.js';
 import type { AcceptedFile } from '../domain/attachments/limits.js';
+import { DomainError } from '../domain/errors.js';
+import type { DataKeyStore } from '../security/data-keys.js';
+
+/** What an attachment's name reads once its complaint's personal data was erased. */
+export const ERASED_ATTACHMENT_NAME = '[erased]';
 
 /** What is known about a stored attachment, without its bytes. */
 export interface AttachmentInfo {
@@ -30,7 +35,7 @@ export interface AttachmentStore {
   store(tx: TransactionSql, complaintId: string, files: readonly AcceptedFile[]): Promise<AttachmentInfo[]>;
   /** The complaint's attachments, in the order attached. */
   list(complaintId: string): Promise<AttachmentInfo[]>;
-  /** One attachment of the complaint with its bytes; undefined when the complaint has none with this id. */
+  /** One attachment of the complaint with its bytes; undefined when the complaint has none with this id; GONE once erased. */
   read(complaintId: string, attachmentId: string): Promise<AttachmentContent | undefined>;
 }
 
@@ -57,22 +62,31 @@ const info = (row: AttachmentRow): AttachmentInfo => ({
   createdAt: row.created_at.toISOString(),
 });
 
-/** Attachments as `bytea` rows in the read model's database (table complaint_attachments, 0015). */
-export function postgresAttachmentStore(sql: Sql): AttachmentStore {
+/**
+ * Attachments as `bytea` rows in the read model's database (table complaint_attachments, 0015),
+ * their content and name sealed with the complaint's data key (0035): erasing the complaint
+ * erases its files. The sha256 stays plain: a digest, so staff can show which file was sent.
+ */
+export function postgresAttachmentStore(sql: Sql, dataKeys: DataKeyStore): AttachmentStore {
+  const opened = async (row: AttachmentRow): Promise<AttachmentInfo> => ({
+    ...info(row),
+    name: (await dataKeys.open(row.original_name, { erased: ERASED_ATTACHMENT_NAME }))!,
+  });
   return {
     async store(tx, complaintId, files) {
       if (files.length === 0) return [];
+      const sealer = await dataKeys.ensure(complaintId, tx);
       const stored: AttachmentInfo[] = [];
       // After the files the complaint has: a reply by e-mail adds evidence to a filed complaint.
       const [{ next } = { next: 0 }] = await tx<{ next: number }[]>`
         SELECT coalesce(max(position) + 1, 0) AS next FROM complaint_attachments WHERE complaint_id = ${complaintId}`;
       for (const [index, file] of files.entries()) {
         const [row] = await tx<AttachmentRow[]>`
-          INSERT INTO complaint_attachments (id, complaint_id, position, original_name, content_type, size_bytes, sha256, content)
-          VALUES (${randomUUID()}, ${complaintId}, ${next + index}, ${file.name}, ${file.contentType}, ${file.bytes.byteLength},
-            ${sha256Hex(file.bytes)}, ${Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength)})
+          INSERT INTO complaint_attachments (id, complaint_id, position, original_name, content_type, size_bytes, sha256, content, content_sealed)
+          VALUES (${randomUUID()}, ${complaintId}, ${next + index}, ${sealer.seal(file.name)}, ${file.contentType}, ${file.bytes.byteLength},
+            ${sha256Hex(file.bytes)}, ${sealer.sealBytes(file.bytes)}, true)
           RETURNING id, original_name, content_type, size_bytes, sha256, created_at`;
-        stored.push(info(row!));
+        stored.push({ ...info(row!), name: file.name });
       }
       return stored;
     },
@@ -80,13 +94,16 @@ export function postgresAttachmentStore(sql: Sql): AttachmentStore {
       const rows = await sql<AttachmentRow[]>`
         SELECT id, original_name, content_type, size_bytes, sha256, created_at
         FROM complaint_attachments WHERE complaint_id = ${complaintId} ORDER BY position`;
-      return rows.map(info);
+      return Promise.all(rows.map(opened));
     },
     async read(complaintId, attachmentId) {
-      const [row] = await sql<(AttachmentRow & { content: Buffer })[]>`
-        SELECT id, original_name, content_type, size_bytes, sha256, created_at, content
+      const [row] = await sql<(AttachmentRow & { content: Buffer; content_sealed: boolean })[]>`
+        SELECT id, original_name, content_type, size_bytes, sha256, created_at, content, content_sealed
         FROM complaint_attachments WHERE complaint_id = ${complaintId} AND id = ${attachmentId}`;
-      return row ? { ...info(row), content: new Uint8Array(row.content) } : undefined;
+      if (!row) return undefined;
+      const content = row.content_sealed ? await dataKeys.openBytes(complaintId, row.content) : row.content;
+      if (content === null) throw new DomainError('GONE', 'This attachment was erased with the personal data of its complaint');
+      return { ...(await opened(row)), content: new Uint8Array(content) };
     },
   };
 }

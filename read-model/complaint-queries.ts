@@ -1,4 +1,6 @@
 import type { Sql } from 'postgres';
+import type { DataKeyStore } from '../security/data-keys.js';
+import { ERASED_TEXT } from './outbox.js';
 import { DomainError } from '../domain/errors.js';
 import type { ComplaintView, PossibleDuplicateView } from '../api/staff/complaints.schemas.js';
 import type { DecisionType } from '../domain/complaint.js';
@@ -226,12 +228,17 @@ export interface TimelineEntry {
   data: Record<string, unknown>;
 }
 
-/** The complaint's append-only timeline, oldest first. */
-export async function timeline(sql: Sql, complaintId: string): Promise<TimelineEntry[]> {
+/**
+ * The complaint's append-only timeline, oldest first. Its events keep personal texts sealed with
+ * the complaint's data key: opened here, null once the complaint was erased (the event stays).
+ */
+export async function timeline(sql: Sql, complaintId: string, dataKeys: DataKeyStore): Promise<TimelineEntry[]> {
   const rows = await sql<{ seq: number; type: string; actor_id: string; actor_role: string; occurred_at: Date; data: Record<string, unknown> }[]>`
     SELECT seq, type, actor_id, actor_role, occurred_at, data FROM complaint_events
     WHERE complaint_id = ${complaintId} ORDER BY seq`;
-  return rows.map((r) => ({ seq: r.seq, type: r.type, actor: { id: r.actor_id, role: r.actor_role }, at: r.occurred_at.toISOString(), data: r.data }));
+  return Promise.all(
+    rows.map(async (r) => ({ seq: r.seq, type: r.type, actor: { id: r.actor_id, role: r.actor_role }, at: r.occurred_at.toISOString(), data: await dataKeys.openDeep(r.data) })),
+  );
 }
 
 export interface MessageRecord {
@@ -265,18 +272,20 @@ interface MessageRow {
 }
 
 /** Everything sent about the complaint, to whom, when, as rendered; answer links stay `[answer link]` (only delivery signs them). */
-export async function communicationRecord(sql: Sql, complaintId: string, messageId?: number): Promise<MessageRecord[]> {
+export async function communicationRecord(sql: Sql, complaintId: string, dataKeys: DataKeyStore, messageId?: number): Promise<MessageRecord[]> {
   const rows = await sql<MessageRow[]>`
     SELECT id, seq, audience, channel, recipient, locale, template, subject, body, status, attempts, last_error, provider,
       provider_message_id, created_at, sent_at, delivered_at, next_attempt_at, retried_by, retried_at
     FROM outbox_messages WHERE complaint_id = ${complaintId} ${messageId === undefined ? sql`` : sql`AND id = ${messageId}`}
     ORDER BY seq, ordinal`;
-  return rows.map((r) => ({
-    id: r.id, seq: r.seq, audience: r.audience, channel: r.channel, recipient: r.recipient, locale: r.locale,
-    template: r.template, subject: r.subject, body: r.body, status: r.status, attempts: r.attempts,
+  // Recipient, subject and body are sealed with the complaint's key: `[erased]` once it was destroyed.
+  const open = async (text: string) => (await dataKeys.open(text, { erased: ERASED_TEXT }))!;
+  return Promise.all(rows.map(async (r) => ({
+    id: r.id, seq: r.seq, audience: r.audience, channel: r.channel, recipient: await open(r.recipient), locale: r.locale,
+    template: r.template, subject: await open(r.subject), body: await open(r.body), status: r.status, attempts: r.attempts,
     lastError: r.last_error, provider: r.provider, providerMessageId: r.provider_message_id,
     createdAt: r.created_at.toISOString(), sentAt: r.sent_at?.toISOString() ?? null,
     deliveredAt: r.delivered_at?.toISOString() ?? null, nextAttemptAt: r.next_attempt_at?.toISOString() ?? null,
     retriedBy: r.retried_by, retriedAt: r.retried_at?.toISOString() ?? null,
-  }));
+  })));
 }

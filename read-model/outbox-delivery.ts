@@ -7,6 +7,15 @@ import type { SealedBox } from '../security/sealed-box.js';
 import type { LinkPurpose, LinkSigner } from '../security/signed-links.js';
 import { ANSWER_LINK_PLACEHOLDER, PIN_PLACEHOLDER } from './outbox.js';
 import { openTrackingPin } from './tracking-pin-sms.js';
+import type { DataKeyStore } from '../security/data-keys.js';
+
+/** The message's complaint was erased: its recipient and text are unreadable, so it is never sent (nor retried). */
+export class ErasedMessageError extends Error {
+  constructor(readonly complaintId: string) {
+    super('undeliverable: erased');
+    this.name = 'ErasedMessageError';
+  }
+}
 
 export interface OutboxDeliveryDeps {
   sql: Sql;
@@ -15,6 +24,8 @@ export interface OutboxDeliveryDeps {
   publicBaseUrl: string;
   /** Opens the sealed tracking PIN of a PIN SMS (the payload keys); without it such a row cannot be sent. */
   sealedBox?: SealedBox;
+  /** Opens the row's sealed recipient, subject and body (the complaint's data key). */
+  dataKeys: DataKeyStore;
 }
 
 /** An outbox row as delivery reads it. */
@@ -22,6 +33,8 @@ export interface StoredMessage {
   /** outbox_messages.id: names the sealed PIN of a PIN SMS. */
   id?: string;
   complaintId: string;
+  /** The address, sealed for a customer's row since data keys exist (a staff recipient is plain). */
+  recipient?: string;
   subject: string;
   body: string;
   /** The answer link the body refers to (outbox_messages.response_link_id), if any. */
@@ -34,14 +47,20 @@ export function createOutboxDelivery(deps: OutboxDeliveryDeps) {
      * The message as the customer gets it: the placeholder replaced by the signed `/r/{token}` URL.
      * A link answered or replaced since is still signed; its page then says so (410).
      */
-    async renderForDelivery(message: StoredMessage): Promise<{ subject: string; body: string }> {
-      let body = message.body;
+    async renderForDelivery(message: StoredMessage): Promise<{ recipient: string | undefined; subject: string; body: string }> {
+      const [recipient, subject, opened] = await Promise.all([
+        message.recipient === undefined ? undefined : deps.dataKeys.open(message.recipient),
+        deps.dataKeys.open(message.subject),
+        deps.dataKeys.open(message.body),
+      ]);
+      if (recipient === null || subject === null || opened === null) throw new ErasedMessageError(message.complaintId);
+      let body = opened;
       if (message.responseLinkId !== null) {
         const url = await signedLinkUrl(deps, message.complaintId, message.responseLinkId);
         body = body.replaceAll(ANSWER_LINK_PLACEHOLDER, url);
       }
       if (body.includes(PIN_PLACEHOLDER)) body = body.replaceAll(PIN_PLACEHOLDER, await trackingPin(deps, message));
-      return { subject: message.subject, body };
+      return { recipient, subject, body };
     },
   };
 }

@@ -12,6 +12,7 @@ import { renderStaffMessage } from '../texts/messages/staff.js';
 import { renderSmsMessage } from '../texts/messages/sms.js';
 import { answeredOnPlatform, replyChannel, type CustomerContactDetails, type ReplyChannel } from '../domain/reply-channel.js';
 import { acknowledgedOtherwise } from './acknowledgement-routing.js';
+import { DataKeyDestroyedError, type ComplaintSealer, type DataKeyStore } from '../security/data-keys.js';
 
 export type OutgoingMessage =
   | { audience: 'customer'; template: CustomerMessageTemplate; params: MessageParams }
@@ -37,6 +38,24 @@ export interface OutboxDeps {
   publicBaseUrl: string;
   staffLocale: string;
   timeZoneOf: (calendarId: string) => string;
+  /** Opens the workflow's sealed texts to render a message, and seals the stored row's recipient, subject and body. */
+  dataKeys: DataKeyStore;
+}
+
+/** What a rendered message shows where a text's key was destroyed (staff notices of an erased complaint). */
+export const ERASED_TEXT = '[erased]';
+
+/**
+ * The complaint's sealer for its outbox rows, or null once its personal data was erased. A
+ * complaint filed before data keys existed gets one now: its later rows are sealed too.
+ */
+export async function outboxSealer(tx: TransactionSql, dataKeys: DataKeyStore, complaintId: string): Promise<ComplaintSealer | null> {
+  try {
+    return await dataKeys.ensure(complaintId, tx);
+  } catch (err) {
+    if (err instanceof DataKeyDestroyedError) return null;
+    throw err;
+  }
 }
 
 interface CustomerContact extends CustomerContactDetails {
@@ -62,28 +81,39 @@ export async function writeMessages(
   if (!customer) throw new Error(`complaint ${record.complaintId} has no row`);
   const timeZone = deps.timeZoneOf(record.calendarId);
   const trackingUrl = `${deps.publicBaseUrl}/track?reference=${encodeURIComponent(customer.reference)}`;
+  const sealer = await outboxSealer(tx, deps.dataKeys, record.complaintId);
   let ordinal = 0;
   for (const message of record.messages) {
     // Queued by older workflow code for a message that no longer exists (the survey): dropped.
     if (message.audience === 'customer' && isRetiredCustomerTemplate(message.template)) continue;
+    // A customer whose personal data was erased is addressed no more: nobody to write to, nothing to say it with.
+    if (message.audience === 'customer' && sealer === null) continue;
     // An agent passes it on, or the PIN SMS already said it (read-model/acknowledgement-routing.ts).
     if (message.audience === 'customer' && message.template === 'acknowledgement' && (await acknowledgedOtherwise(tx, record.complaintId, customer))) continue;
     ordinal++;
+    // The workflow's params carry its sealed texts (a proposal's summary, a question): stored so, rendered opened.
     const params: MessageParams = { ...message.params, reference: customer.reference, timeZone };
+    const opened: MessageParams = await deps.dataKeys.openDeep(params, { erased: ERASED_TEXT });
     let row: { channel: string; recipient: string; locale: string; subject: string; body: string; linkId: string | null };
     if (message.audience === 'customer') {
       const channel = customerChannel(customer);
       const purpose = LINK_TEMPLATES[message.template];
       const linkId = purpose ? await openLinkId(tx, record.complaintId, purpose) : null;
       const responseUrl = linkId ? { responseUrl: ANSWER_LINK_PLACEHOLDER } : {};
-      const customerParams = { ...params, trackingUrl, writtenAt: record.at, ...responseUrl };
+      const customerParams = { ...opened, trackingUrl, writtenAt: record.at, ...responseUrl };
       const rendered = renderCustomerMessage(message.template, customer.locale, customerParams);
       // By SMS the customer gets the short text (texts/messages/sms.ts); staff still read the subject.
       if (channel === 'sms') rendered.body = renderSmsMessage(message.template, customer.locale, customerParams);
       row = { channel, recipient: customerRecipient(channel, customer), locale: customer.locale, ...rendered, linkId };
     } else {
-      const rendered = renderStaffMessage(message.template, deps.staffLocale, params);
+      const rendered = renderStaffMessage(message.template, deps.staffLocale, opened);
       row = { channel: 'staff_inbox', recipient: staffRecipient(message.recipient), locale: deps.staffLocale, ...rendered, linkId: null };
+    }
+    if (sealer) {
+      row.subject = sealer.seal(row.subject);
+      row.body = sealer.seal(row.body);
+      // A customer's address is personal; a staff recipient (`team:…`) names no customer and routes the row.
+      if (message.audience === 'customer') row.recipient = sealer.seal(row.recipient);
     }
     await tx`
       INSERT INTO outbox_messages (complaint_id, seq, ordinal, audience, channel, recipient, locale, template, params,

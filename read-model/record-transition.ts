@@ -13,6 +13,7 @@ import { transitionHash } from './transition-hash.js';
 import type { CalendarResolver } from './calendar-resolver.js';
 import { closingResolutionTime, refreshPriorComplaints, writeReportFacts } from './report-facts.js';
 import type { CustomerLookupHasher } from '../security/customer-lookup.js';
+import type { DataKeyStore } from '../security/data-keys.js';
 
 export type { OutgoingMessage } from './outbox.js';
 
@@ -46,13 +47,19 @@ export interface ReadModelDeps extends OutboxDeps {
   calendars: CalendarResolver;
   /** Hashes the customer's e-mail and phone for staff's exact lookup (never a plain index of them). */
   customerLookup: CustomerLookupHasher;
+  /** Opens the workflow's sealed personal fields where a plain column needs them, and seals the outbox's. */
+  dataKeys: DataKeyStore;
 }
 
 export function createReadModelActivities(deps: ReadModelDeps) {
   const { sql } = deps;
   return {
     /** Writes the complaint's row (or confirms the one intake wrote) and its `registered` event. */
-    async recordComplaint(intake: ComplaintIntake): Promise<void> {
+    async recordComplaint(sealedIntake: ComplaintIntake): Promise<void> {
+      // Intake wrote the row already (plain: search, duplicates and lookup need it; erasure blanks
+      // it); this writes one only for a complaint started without intake's transaction. An erased
+      // complaint's fields open as empty.
+      const intake = await deps.dataKeys.openDeep(sealedIntake, { erased: '' });
       const c = intake.customer;
       await sql.begin(async (tx) => {
         await tx`
@@ -111,7 +118,9 @@ export function createReadModelActivities(deps: ReadModelDeps) {
           await writeAgentAcknowledgement(tx, deps, { ...record, calendarId: record.status.calendarId, firstOrdinal, dueAt });
         }
         await writeReportFacts(tx, record, resolution);
-        await updateComplaintRow(tx, record);
+        // The row's lifecycle is read by every staff and customer view: kept opened, like the row's
+        // other plain columns, which erasure blanks. The timeline event above keeps the sealed texts.
+        await updateComplaintRow(tx, { ...record, status: await deps.dataKeys.openDeep(record.status, { erased: '' }) });
       });
     },
   };

@@ -42,11 +42,13 @@ async function main(): Promise<void> {
       portOrFree(config.TEMPORAL_UI_PORT),
     ]);
     say('starting the Temporal dev server …');
-    temporalServer = await startTemporalDevServer({ binary: TEMPORAL_CLI, dbFile: `${DATA}/temporal.db`, port, uiPort }).catch(
+    // The UI decodes payloads through the API's codec server, as the signed-in console user (its cookie's path is /console).
+    const uiCodecEndpoint = `http://${config.HTTP_HOST}:${config.HTTP_PORT}/console/codec`;
+    temporalServer = await startTemporalDevServer({ binary: TEMPORAL_CLI, dbFile: `${DATA}/temporal.db`, port, uiPort, uiCodecEndpoint }).catch(
       async (err: unknown) => {
         // The server binds more ports than the two we checked; on a clash, let it take free ones.
         say(`the Temporal dev server did not start on ${port} (${(err as Error).message.split('\n')[0]}); trying free ports`);
-        return startTemporalDevServer({ binary: TEMPORAL_CLI, dbFile: `${DATA}/temporal.db`, uiPort: await freePort() });
+        return startTemporalDevServer({ binary: TEMPORAL_CLI, dbFile: `${DATA}/temporal.db`, uiPort: await freePort(), uiCodecEndpoint });
       },
     );
     temporalAddress = temporalServer.address;
@@ -81,6 +83,7 @@ async function main(): Promise<void> {
     INBOUND_EMAIL_WEBHOOK_SECRET: inboundSecret,
     DATABASE_URL: databaseUrl,
     TEMPORAL_ADDRESS: temporalAddress,
+    ...(temporalServer?.uiUrl ? { TEMPORAL_UI_ORIGIN: new URL(temporalServer.uiUrl).origin } : {}),
     PAYLOAD_ENCRYPTION_KEYS: config.PAYLOAD_ENCRYPTION_KEYS?.join(',') ?? secrets.payloadEncryptionKey,
     LINK_SIGNING_SECRET: config.LINK_SIGNING_SECRET ?? secrets.linkSigningSecret,
     ...(usingDevKey ? { API_KEYS: devApiKeys(secrets) } : {}),

@@ -18,6 +18,8 @@ export interface TemporalDevServerOptions {
   port?: number;
   /** Omitted = headless. */
   uiPort?: number;
+  /** The codec server the UI decodes payloads with (the API's `/console/codec`, staff only). */
+  uiCodecEndpoint?: string;
   readyTimeoutMs?: number;
   onOutput?: (line: string) => void;
 }
@@ -50,6 +52,7 @@ async function startOnce(opts: TemporalDevServerOptions, port: number, uiPort: n
     '--dynamic-config-value', 'frontend.enableServerVersionCheck=false',
     ...(opts.dbFile ? ['--db-filename', opts.dbFile] : []),
     ...(uiPort ? ['--ui-port', String(uiPort)] : ['--headless']),
+    ...(uiPort && opts.uiCodecEndpoint ? ['--ui-codec-endpoint', opts.uiCodecEndpoint] : []),
   ];
   const child = spawn(opts.binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   // The last output, so a server that exits during start says why.

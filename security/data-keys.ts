@@ -70,16 +70,44 @@ function unwrapDataKey(master: Buffer, complaintId: string, wrapped: Buffer): Bu
   return Buffer.concat([decipher.update(wrapped.subarray(IV_BYTES, wrapped.length - TAG_BYTES)), decipher.final()]);
 }
 
+/** Bytes sealed like texts (an attachment's content): iv, ciphertext and tag, the complaint id as additional data. */
+export function sealBytesWith(dataKey: Buffer, complaintId: string, bytes: Uint8Array): Buffer {
+  const iv = randomBytes(IV_BYTES);
+  const cipher = createCipheriv('aes-256-gcm', dataKey, iv);
+  cipher.setAAD(Buffer.from(`bytes ${complaintId}`));
+  return Buffer.concat([iv, cipher.update(bytes), cipher.final(), cipher.getAuthTag()]);
+}
+
+export function openBytesWith(dataKey: Buffer, complaintId: string, sealed: Uint8Array): Buffer {
+  const data = Buffer.from(sealed);
+  const decipher = createDecipheriv('aes-256-gcm', dataKey, data.subarray(0, IV_BYTES));
+  decipher.setAAD(Buffer.from(`bytes ${complaintId}`));
+  decipher.setAuthTag(data.subarray(data.length - TAG_BYTES));
+  return Buffer.concat([decipher.update(data.subarray(IV_BYTES, data.length - TAG_BYTES)), decipher.final()]);
+}
+
 /** Seals one complaint's texts; null and undefined stay null, so "is there an e-mail?" survives sealing. */
 export interface ComplaintSealer {
   readonly complaintId: string;
   seal(text: string): string;
   sealOrNull(text: string | null | undefined): string | null;
+  /** Seals bytes (an attachment's content); open them with `DataKeyStore.openBytes`. */
+  sealBytes(bytes: Uint8Array): Buffer;
 }
 
 function sealerOf(complaintId: string, dataKey: Buffer): ComplaintSealer {
   const seal = (text: string) => (isSealed(text) ? text : sealText(dataKey, complaintId, text));
-  return { complaintId, seal, sealOrNull: (text) => (text === null || text === undefined ? null : seal(text)) };
+  return {
+    complaintId,
+    seal,
+    sealOrNull: (text) => (text === null || text === undefined ? null : seal(text)),
+    sealBytes: (bytes) => sealBytesWith(dataKey, complaintId, bytes),
+  };
+}
+
+/** How a reader shows a text whose key was destroyed: null (the default), or a placeholder such as `[erased]`. */
+export interface OpenOptions {
+  erased?: string | null;
 }
 
 type Db = Sql | TransactionSql;
@@ -126,23 +154,39 @@ export class DataKeyStore {
   }
 
   /** The plain text, or null when the complaint's key was destroyed (or never existed). Texts that are not sealed pass through. */
-  async open(text: string): Promise<string | null> {
+  async open(text: string, opts: OpenOptions = {}): Promise<string | null> {
     if (!isSealed(text)) return text;
     const complaintId = complaintIdOfSealed(text);
     if (!complaintId) throw new Error('malformed sealed text');
     const key = await this.keyOf(complaintId);
-    return key ? openText(key, text) : null;
+    return key ? openText(key, text) : (opts.erased ?? null);
   }
 
-  /** A copy of a JSON value with every sealed string opened (null where its key was destroyed). */
-  async openDeep<T>(value: T): Promise<T> {
-    if (isSealed(value)) return (await this.open(value)) as T;
-    if (Array.isArray(value)) return (await Promise.all(value.map((v) => this.openDeep(v)))) as T;
+  /** Like `open`, for a value that may be null: null stays null. */
+  async openOrNull(text: string | null | undefined, opts: OpenOptions = {}): Promise<string | null> {
+    return text === null || text === undefined ? null : this.open(text, opts);
+  }
+
+  /** A copy of a JSON value with every sealed string opened (null, or `opts.erased`, where its key was destroyed). */
+  async openDeep<T>(value: T, opts: OpenOptions = {}): Promise<T> {
+    if (isSealed(value)) return (await this.open(value, opts)) as T;
+    if (Array.isArray(value)) return (await Promise.all(value.map((v) => this.openDeep(v, opts)))) as T;
     if (value !== null && typeof value === 'object' && !Buffer.isBuffer(value) && !(value instanceof Date)) {
-      const entries = await Promise.all(Object.entries(value).map(async ([k, v]) => [k, await this.openDeep(v)] as const));
+      const entries = await Promise.all(Object.entries(value).map(async ([k, v]) => [k, await this.openDeep(v, opts)] as const));
       return Object.fromEntries(entries) as T;
     }
     return value;
+  }
+
+  /** Bytes sealed by `ComplaintSealer.sealBytes`; null once the complaint's key was destroyed (or it never had one). */
+  async openBytes(complaintId: string, sealed: Uint8Array): Promise<Buffer | null> {
+    const key = await this.keyOf(complaintId);
+    return key ? openBytesWith(key, complaintId, sealed) : null;
+  }
+
+  /** True once the complaint's key was destroyed (false for a complaint that never had a key: its data is plain). */
+  async isErased(complaintId: string, db: Db = this.sql): Promise<boolean> {
+    return (await this.keyOf(complaintId, db)) === null;
   }
 
   /** Destroys the complaint's key for good. Idempotent: a second erasure answers when the first was. */

@@ -10,6 +10,7 @@ import { createTemporalGateway } from '../temporal/gateway.js';
 import { installTemporalRuntime } from '../temporal/logger.js';
 import { customerLookupHasher } from '../security/customer-lookup.js';
 import { LinkSigner } from '../security/signed-links.js';
+import { DataKeyStore } from '../security/data-keys.js';
 import { createComplaintWorker } from './create-worker.js';
 
 const loaded = loadConfig();
@@ -32,6 +33,7 @@ const { worker, run } = await createComplaintWorker({
     linkTtlDays: config.SIGNED_LINK_TTL_DAYS,
     staffLocale: config.STAFF_LOCALE,
     temporal: createTemporalGateway(client, config.TEMPORAL_TASK_QUEUE),
+    dataKeys: new DataKeyStore(sql, encryptionKeys),
   },
   encryptionKeys,
   shutdownGraceMs: config.SHUTDOWN_GRACE_MS,

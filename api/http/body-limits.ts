@@ -31,6 +31,8 @@ export const BODY_LIMIT_BYTES = {
   consoleIntake: 128 * 1024,
   /** Every other console form: a decision's 5,000 characters of note, form-encoded, fit a typical text many times over. */
   console: 32 * 1024,
+  /** The Temporal UI's codec server: a page of a history's payloads (staff only, after authentication is cheap to refuse). */
+  codec: 4 * 1024 * 1024,
   other: 16 * 1024,
 } as const;
 
@@ -48,6 +50,7 @@ export function bodyLimitGroup(path: string): BodyLimitGroup {
   if (path === '/v1/track' || path === '/track') return 'tracking';
   if (path.startsWith('/v1/integrations/')) return 'integrations';
   if (path === '/complaints/new') return 'complaintForm';
+  if (path.startsWith('/codec/') || path.startsWith('/console/codec/')) return 'codec';
   if (path.startsWith('/v1/responses/') || path.startsWith('/r/') || path.startsWith('/v1/surveys/') || path.startsWith('/s/')) return 'customerAnswer';
   if (path === '/console/complaints/new') return 'consoleIntake';
   if (path.startsWith('/console/')) return 'console';

@@ -16,6 +16,8 @@ import type { SealedBox } from '../../security/sealed-box.js';
 import { queueTrackingPinSms } from '../../read-model/tracking-pin-sms.js';
 import type { TemporalGateway } from '../../temporal/gateway.js';
 import type { CustomerLookupHasher } from '../../security/customer-lookup.js';
+import type { DataKeyStore } from '../../security/data-keys.js';
+import { sealIntakeFields } from '../../domain/personal-fields.js';
 
 export interface IntakeDeps {
   sql: Sql;
@@ -27,6 +29,8 @@ export interface IntakeDeps {
   publicBaseUrl?: string | undefined;
   /** Hashes the customer's e-mail and phone for staff's exact lookup (never a plain index of them). */
   customerLookup: CustomerLookupHasher;
+  /** Makes the complaint's data key in the intake transaction and seals the workflow's personal input with it. */
+  dataKeys: DataKeyStore;
 }
 
 /** How long (hours) a retry with the same Idempotency-Key gets the first response (and PIN) back. */
@@ -96,10 +100,14 @@ export async function fileComplaint(
   // starts the workflow on this same pin.
   const process = await deps.pinProcess({ channel: request.channel, country: request.customer.country });
   const pinned = pinnedVersionOf(process);
-  const input: ComplaintWorkflowInput = { intake, process, rulesVersion: CURRENT_RULES_VERSION };
+  let input: ComplaintWorkflowInput | undefined;
   const response = await deps.sql.begin(async (tx) => {
     const [seq] = await tx<{ n: number }[]>`SELECT nextval('complaint_reference_seq') AS n`;
     intake.reference = formatReference(new Date(intake.receivedAt), seq!.n);
+    // The complaint's data key is made with the complaint (a rollback leaves neither): the workflow
+    // only ever sees the personal fields sealed with it, so destroying the key erases its history's copies.
+    const sealer = await deps.dataKeys.ensure(intake.complaintId, tx);
+    input = { intake: sealIntakeFields(intake, sealer.seal), process, rulesVersion: CURRENT_RULES_VERSION };
     const response: IntakeResponse = {
       id: intake.complaintId,
       reference: intake.reference,
@@ -126,13 +134,14 @@ export async function fileComplaint(
         ${enteredAt}, ${extras.enteredBy?.id ?? null}, ${frontOffice ?? null}, ${intermediary ?? null})`;
     await tx`
       INSERT INTO complaint_events (complaint_id, seq, type, actor_id, actor_role, occurred_at, data)
-      VALUES (${intake.complaintId}, 0, 'received', 'intake', 'system', ${intake.receivedAt}, ${tx.json({ channel: intake.channel, ...entry })})`;
+      VALUES (${intake.complaintId}, 0, 'received', 'intake', 'system', ${intake.receivedAt},
+        ${tx.json({ channel: intake.channel, ...entry, ...(intermediary ? { intermediary: sealer.seal(intermediary) } : {}) })})`;
     // The reference and the PIN by SMS whenever a phone number is given: queued with the complaint
     // (a crash cannot lose it or send it for a complaint we never stored), the PIN sealed.
     if (c.phone) {
       const trackingUrl = deps.publicBaseUrl && `${deps.publicBaseUrl}/track?reference=${encodeURIComponent(intake.reference)}`;
       await queueTrackingPinSms(tx, deps.sealedBox, {
-        complaintId: intake.complaintId, reference: intake.reference, phone: c.phone, locale: c.locale, pin, trackingUrl,
+        complaintId: intake.complaintId, reference: intake.reference, phone: sealer.seal(c.phone), locale: c.locale, pin, trackingUrl,
       });
     }
     await extras.writeWithComplaint?.(tx, { id: intake.complaintId, reference: intake.reference, receivedAt: intake.receivedAt });
@@ -143,7 +152,7 @@ export async function fileComplaint(
     if (!winner) throw new DomainError('CONFLICT', `A request with ${keyName} is in progress; retry`);
     return winner;
   }
-  return { response, created: true, workflowPending: await startUnlessUnavailable(deps, input) };
+  return { response, created: true, workflowPending: await startUnlessUnavailable(deps, input!) };
 }
 
 async function replay(deps: IntakeDeps, key: string, fingerprint: string, keyName: string): Promise<IntakeResult | undefined> {

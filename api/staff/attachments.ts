@@ -59,7 +59,7 @@ const downloadRoute = createRoute({
       description: 'The file',
       content: Object.fromEntries(ATTACHMENT_TYPES.map((t) => [t, { schema: z.string().meta({ format: 'binary' }) }])),
     },
-    ...errorResponses(400, 401, 403, 404),
+    ...errorResponses(400, 401, 403, 404, 410),
   },
 });
 

@@ -1,5 +1,6 @@
 // GET /v1/audit/staff-actions: what staff did, newest first, for auditors and admins — complaint
 // decisions, console actions and process changes in one timeline (read-model/staff-audit-trail.ts).
+import type { DataKeyStore } from '../../security/data-keys.js';
 import { createHash } from 'node:crypto';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Sql } from 'postgres';
@@ -161,7 +162,7 @@ export function decodeCursor(cursor: string, digest: string): AuditPosition {
   return { at: parsed.a, id: parsed.i };
 }
 
-export function auditTrailRoutes(deps: { sql: Sql }) {
+export function auditTrailRoutes(deps: { sql: Sql; dataKeys: DataKeyStore }) {
   return new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(route, async (c) => {
     const query = c.req.valid('query');
     if (query.from && query.to && query.to <= query.from) throw validationError([{ path: 'query.to', message: 'must be after from' }]);
@@ -180,6 +181,8 @@ export function auditTrailRoutes(deps: { sql: Sql }) {
     // A decision's details are its event's data (a note, the customer's recorded answer): a read of that complaint.
     const decided = entries.flatMap((e) => (e.source === 'complaint' && e.complaintReference ? [e.complaintReference] : []));
     await recordPersonalDataReads(deps.sql, readsBy(c.get('actor')!, 'audit_trail', decided, { requestId: c.get('requestId'), byReference: true }));
-    return c.json(responseBody(pageSchema, { entries, nextCursor: next ? encodeCursor(next, digest) : null }), 200);
+    // A decision's texts are sealed on the timeline the complaint entries come from: opened (null once erased).
+    const opened = await Promise.all(entries.map(async (e) => ({ ...e, details: await deps.dataKeys.openDeep(e.details) })));
+    return c.json(responseBody(pageSchema, { entries: opened, nextCursor: next ? encodeCursor(next, digest) : null }), 200);
   });
 }

@@ -1,5 +1,6 @@
 // The complaint's records for staff: its timeline (every transition) and its communication
 // record (every message to the customer or staff, as sent).
+import type { DataKeyStore } from '../../security/data-keys.js';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Sql } from 'postgres';
 import type { AppEnv } from '../http/app-env.js';
@@ -103,13 +104,13 @@ const retryRoute = createRoute({
   },
 });
 
-export function complaintRecordRoutes(deps: { sql: Sql }) {
+export function complaintRecordRoutes(deps: { sql: Sql; dataKeys: DataKeyStore }) {
   return new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
     .openapi(eventsRoute, async (c) => {
       const id = await complaintIdByReference(deps.sql, c.req.valid('param').reference);
       // What the customer wrote and what was written to them: a read of their data.
       const [events] = await Promise.all([
-        timeline(deps.sql, id),
+        timeline(deps.sql, id, deps.dataKeys),
         recordPersonalDataReads(deps.sql, readsBy(c.get('actor')!, 'timeline', [id], { requestId: c.get('requestId') })),
       ]);
       return c.json(responseBody(timelineSchema, events), 200);
@@ -118,7 +119,7 @@ export function complaintRecordRoutes(deps: { sql: Sql }) {
       const id = await complaintIdByReference(deps.sql, c.req.valid('param').reference);
       const role = c.get('actor')!.role;
       const [record] = await Promise.all([
-        communicationRecord(deps.sql, id),
+        communicationRecord(deps.sql, id, deps.dataKeys),
         recordPersonalDataReads(deps.sql, readsBy(c.get('actor')!, 'messages', [id], { requestId: c.get('requestId') })),
       ]);
       // The customer's address on a message is their contact too: masked for a role that reads it masked.
@@ -131,7 +132,7 @@ export function complaintRecordRoutes(deps: { sql: Sql }) {
       const result = await retryMessage(deps.sql, id, messageId, c.get('actor')!);
       if (!result.ok && result.reason === 'not_found') throw new DomainError('NOT_FOUND', `Complaint ${reference} has no message ${messageId}`);
       if (!result.ok) throw new DomainError('CONFLICT', `Message ${messageId} is ${result.status}; only a failed, bounced or skipped message can be sent again`, { status: result.status });
-      const [message] = await communicationRecord(deps.sql, id, messageId);
+      const [message] = await communicationRecord(deps.sql, id, deps.dataKeys, messageId);
       return c.json(responseBody(messageSchema, message), 200);
     });
 }

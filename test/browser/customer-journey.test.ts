@@ -38,6 +38,7 @@ beforeAll(async () => {
     {
       sql: ctx.sql,
       outbox: createOutboxDelivery({ ...ctx.activityDeps, sealedBox: new SealedBox(ctx.encryptionKeys) }),
+      dataKeys: ctx.activityDeps.dataKeys,
       email: createSmtpTransport({ host: inbox.smtp.host, port: inbox.smtp.port, secure: false, requireTls: false, from: 'Plaint <complaints@plaint.test>' }),
       sms: webhookSmsProvider({ url: inbox.smsUrl, secret: SMS_WEBHOOK_SECRET, timeoutMs: 5_000 }),
       staffAddresses: createStaffDirectory(ctx.sql),

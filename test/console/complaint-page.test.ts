@@ -313,7 +313,7 @@ describe('the complaint page', () => {
     expect(await (await open(filed.reference, supervisor, '?retried=1')).text()).toContain('The message is queued to be sent again.');
 
     const bytes = new TextEncoder().encode('%PDF-1.4 invoice');
-    const [stored] = await env.sql.begin((tx) => postgresAttachmentStore(env.sql).store(tx, filed.id, [{ name: 'fatura şubat.pdf', contentType: 'application/pdf', bytes }]));
+    const [stored] = await env.sql.begin((tx) => postgresAttachmentStore(env.sql, env.ctx.activityDeps.dataKeys).store(tx, filed.id, [{ name: 'fatura şubat.pdf', contentType: 'application/pdf', bytes }]));
     expect(await (await open(filed.reference, auditor)).text()).toContain(`href="/console/complaints/${filed.reference}/attachments/${stored!.id}"`);
     const download = await open(filed.reference, auditor, `/attachments/${stored!.id}`);
     expect(download.status).toBe(200);

@@ -74,7 +74,7 @@ export function useDeliveryWorld(use: (world: DeliveryWorld) => void): void {
       smtp,
       dispatcher: ({ email, sms, ...opts }: DispatcherOverrides = {}) =>
         createDispatcher(
-          { sql: c.sql, outbox: createOutboxDelivery({ ...c.activityDeps, sealedBox: new SealedBox(c.encryptionKeys) }), email: email ?? smtp(), sms: sms ?? null, staffAddresses: STAFF_BOOK, log: pino({ level: 'silent' }) },
+          { sql: c.sql, outbox: createOutboxDelivery({ ...c.activityDeps, sealedBox: new SealedBox(c.encryptionKeys) }), email: email ?? smtp(), sms: sms ?? null, staffAddresses: STAFF_BOOK, log: pino({ level: 'silent' }), dataKeys: c.activityDeps.dataKeys },
           // Each test's dispatcher takes only the rows written during that test.
           { ...TEST_OPTIONS, notBefore: new Date(), ...opts },
         ),

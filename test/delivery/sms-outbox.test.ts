@@ -1,6 +1,7 @@
 // A customer who complained by phone gets the short SMS text in the outbox row, not the letter;
 // staff still read the letter's subject.
-import { randomInt, randomUUID } from 'node:crypto';
+import { randomBytes, randomInt, randomUUID } from 'node:crypto';
+import { DataKeyStore } from '../../security/data-keys.js';
 import type { Sql } from 'postgres';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { connectDatabase } from '../../db/connect.js';
@@ -24,7 +25,7 @@ async function complaint(channel: string, contact: { email?: string; phone?: str
 
 async function write(complaintId: string) {
   await sql.begin((tx) =>
-    writeMessages(tx, { publicBaseUrl: 'https://sikayet.ornek.com.tr', staffLocale: 'tr', timeZoneOf: () => 'Europe/Istanbul' }, {
+    writeMessages(tx, { publicBaseUrl: 'https://sikayet.ornek.com.tr', staffLocale: 'tr', timeZoneOf: () => 'Europe/Istanbul', dataKeys: new DataKeyStore(sql, [{ id: 'sms-outbox-test', key: randomBytes(32) }]) }, {
       complaintId, seq: 1, at: new Date().toISOString(), calendarId: 'TR',
       messages: [{ audience: 'customer', template: 'reinvestigation_started', params: { dueAt: '2026-12-21T14:00:00Z' } }],
     }),

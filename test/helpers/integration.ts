@@ -14,6 +14,7 @@ import { apiKeyEntry } from '../../scripts/dev-secrets.js';
 import { connectTemporalClient } from '../../temporal/client.js';
 import { encryptingDataConverter, parseEncryptionKeys, type EncryptionKey } from '../../security/payload-codec.js';
 import type { ActivityDeps } from '../../activities/index.js';
+import { DataKeyStore } from '../../security/data-keys.js';
 import { LinkSigner } from '../../security/signed-links.js';
 import { customerLookupHasher } from '../../security/customer-lookup.js';
 import type { ProcessDefinitionSnapshot } from '../../domain/process-definition.js';
@@ -121,6 +122,7 @@ export async function integrationContext(
     staffLocale: 'tr',
     extraCalendars: { [ROUND_THE_CLOCK.id]: ROUND_THE_CLOCK },
     temporal: createTemporalGateway(client, taskQueue),
+    dataKeys: new DataKeyStore(sql, encryptionKeys),
   };
   return {
     sql,
@@ -170,6 +172,8 @@ export async function integrationContext(
         calendars: createCalendarResolver({ sql, extraCalendars: { [ROUND_THE_CLOCK.id]: ROUND_THE_CLOCK } }),
         temporal: opts.temporal ?? createTemporalGateway(client, taskQueue),
         encryptionKeys,
+        // One store with the workers: an erasure in a test is seen by both at once (no 5 s cache).
+        dataKeys: activityDeps.dataKeys,
         log: opts.log ?? pino({ level: 'silent' }),
         ...(pinned ? { currentProcess: () => pinned } : {}),
         trackingPerMinute: opts.trackingPerMinute ?? 1000,

@@ -34,7 +34,7 @@ describe('migration 0007: answer links out of stored outbox bodies', () => {
     expect(row!.body).not.toContain(token.split('.')[2]!);
     expect(row!.body).toContain('To accept or reject it:\n[answer link]\n\nKind regards');
     expect(row!.response_link_id).toBe(linkId);
-    const delivery = createOutboxDelivery({ sql: ctx.sql, linkSigner: ctx.activityDeps.linkSigner, publicBaseUrl: 'http://plaint.test' });
+    const delivery = createOutboxDelivery({ sql: ctx.sql, linkSigner: ctx.activityDeps.linkSigner, publicBaseUrl: 'http://plaint.test', dataKeys: ctx.activityDeps.dataKeys });
     const delivered = await delivery.renderForDelivery({ complaintId, subject: 'Our proposal', body: row!.body, responseLinkId: row!.response_link_id });
     expect(delivered.body).toContain(`http://plaint.test/r/v1.`);
     expect(ctx.activityDeps.linkSigner.verify(/\/r\/(\S+)/.exec(delivered.body)![1]!, Date.now())).toMatchObject({ linkId, round: 1 });

@@ -87,7 +87,7 @@ beforeAll(async () => {
   other = await fileOnWeb({ name: 'Mehmet Kaya', email: OTHER_EMAIL, phone: '+90 533 000 00 01' }, 'Başka biri.');
   // A file and a survey answer on the web complaint (the form and the survey page are tested elsewhere).
   const [stored] = await ctx.sql.begin((tx) =>
-    postgresAttachmentStore(ctx.sql).store(tx, web.id, [{ name: 'leak.png', contentType: 'image/png', bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]) }]),
+    postgresAttachmentStore(ctx.sql, ctx.activityDeps.dataKeys).store(tx, web.id, [{ name: 'leak.png', contentType: 'image/png', bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]) }]),
   );
   attachmentId = stored!.id;
   const { linkId } = await seedLink(ctx.sql, web.id, { purpose: 'survey' });
