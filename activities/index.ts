@@ -8,6 +8,8 @@ import { createCalendarResolver, type CalendarResolver } from './calendars.js';
 import { createClockActivities } from './clocks.js';
 import { createProcessMigrationActivities } from './process-migrations.js';
 import { createReadModelActivities } from '../read-model/record-transition.js';
+import { createRetentionActivities } from './retention.js';
+import type { DataKeyStore } from '../security/data-keys.js';
 
 export interface ActivityDeps {
   sql: Sql;
@@ -26,6 +28,8 @@ export interface ActivityDeps {
   calendars?: CalendarResolver;
   /** Process migration plans send each complaint an update through it (absent: this worker runs no plans). */
   temporal?: TemporalGateway;
+  /** Complaints' data keys: the retention run destroys them (absent: this worker runs no retention). */
+  dataKeys?: DataKeyStore;
 }
 
 /** Every activity, with its dependencies injected (the worker passes real ones, tests too). */
@@ -39,6 +43,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createReadModelActivities({ ...deps, timeZoneOf, calendars }),
     ...createClockActivities({ calendars }),
     ...createProcessMigrationActivities({ sql: deps.sql, temporal: deps.temporal, calendars }),
+    ...createRetentionActivities({ sql: deps.sql, dataKeys: deps.dataKeys, temporal: deps.temporal }),
   };
 }
 

@@ -60,6 +60,9 @@ import type { Integrations } from '../config/integrations.js';
 import { DEFAULT_COMPLAINT_FORM, type ComplaintFormSettings } from '../config/complaint-form.js';
 import { postgresAttachmentStore, type AttachmentStore } from '../read-model/attachments.js';
 import { attachmentRoutes } from './staff/attachments.js';
+import { erasureRoutes } from './staff/erasure.js';
+import { retentionRunRoutes } from './staff/retention-runs.js';
+import { DataKeyStore } from '../security/data-keys.js';
 import { formGuard } from './customer/complaint-form-csrf.js';
 import { consoleApi } from './console/api-client.js';
 import { DEFAULT_CONSOLE_SETTINGS, type ConsoleSettings } from './console/deps.js';
@@ -120,6 +123,8 @@ export interface AppDeps {
   inboundMail?: InboundMail;
   /** The chat and social platforms that file complaints by signed webhook (default: none, every source answers 404). */
   integrations?: Integrations;
+  /** Complaints' data keys (default: a store over `sql` wrapped by `encryptionKeys`). */
+  dataKeys?: DataKeyStore;
 }
 
 export function createApp(deps: AppDeps) {
@@ -206,6 +211,8 @@ export function createApp(deps: AppDeps) {
     .route('/complaints', decisionRoutes({ sql, temporal, calendars, duplicates }))
     .route('/complaints', complaintRecordRoutes({ sql }))
     .route('/complaints', attachmentRoutes({ sql, attachments }))
+    .route('/complaints', erasureRoutes({ sql, temporal, dataKeys: deps.dataKeys ?? new DataKeyStore(sql, deps.encryptionKeys) }))
+    .route('/retention', retentionRunRoutes({ sql, temporal }))
     .route('/calendars', calendarRoutes({ calendars }))
     .route('/calendars', calendarOverrideRoutes({ sql, calendars }))
     // Before `/process-definitions/{id}`, which would take `selection-rules` for an id.

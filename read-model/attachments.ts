@@ -41,19 +41,21 @@ export function sha256Hex(bytes: Uint8Array): string {
 
 interface AttachmentRow {
   id: string;
-  original_name: string;
+  /** Null once the complaint's personal data was erased (read-model/erasure.ts): the row keeps type and size. */
+  original_name: string | null;
   content_type: AttachmentType;
   size_bytes: number;
-  sha256: string;
+  sha256: string | null;
   created_at: Date;
 }
 
 const info = (row: AttachmentRow): AttachmentInfo => ({
   id: row.id,
-  name: row.original_name,
+  // An erased file keeps its place, type and size; its name and hash are gone.
+  name: row.original_name ?? '',
   contentType: row.content_type,
   sizeBytes: row.size_bytes,
-  sha256: row.sha256,
+  sha256: row.sha256 ?? '',
   createdAt: row.created_at.toISOString(),
 });
 
@@ -83,10 +85,11 @@ export function postgresAttachmentStore(sql: Sql): AttachmentStore {
       return rows.map(info);
     },
     async read(complaintId, attachmentId) {
-      const [row] = await sql<(AttachmentRow & { content: Buffer })[]>`
+      const [row] = await sql<(AttachmentRow & { content: Buffer | null })[]>`
         SELECT id, original_name, content_type, size_bytes, sha256, created_at, content
         FROM complaint_attachments WHERE complaint_id = ${complaintId} AND id = ${attachmentId}`;
-      return row ? { ...info(row), content: new Uint8Array(row.content) } : undefined;
+      // An erased file's bytes are gone: as if it were not there.
+      return row?.content ? { ...info(row), content: new Uint8Array(row.content) } : undefined;
     },
   };
 }

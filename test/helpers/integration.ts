@@ -24,6 +24,7 @@ import type { ComplaintFormSettings } from '../../config/complaint-form.js';
 import type { InboundMail } from '../../inbound/receive-mail.js';
 import type { Integrations } from '../../config/integrations.js';
 import { TEST_INTEGRATIONS } from './integration-webhooks.js';
+import { DataKeyStore } from '../../security/data-keys.js';
 
 let runtimeInstalled = false;
 
@@ -104,6 +105,7 @@ export async function integrationContext(opts: { encryptionKeys?: EncryptionKey[
     staffLocale: 'tr',
     extraCalendars: { [ROUND_THE_CLOCK.id]: ROUND_THE_CLOCK },
     temporal: createTemporalGateway(client, taskQueue),
+    dataKeys: new DataKeyStore(sql, encryptionKeys),
   };
   return {
     sql,
