@@ -9,6 +9,7 @@ import { createCalendarResolver, type CalendarResolver } from './calendars.js';
 import { createClockActivities } from './clocks.js';
 import { createProcessMigrationActivities } from './process-migrations.js';
 import { createReadModelActivities } from '../read-model/record-transition.js';
+import { createRetentionActivities } from './retention.js';
 
 export interface ActivityDeps {
   sql: Sql;
@@ -42,6 +43,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createReadModelActivities({ ...deps, timeZoneOf, calendars }),
     ...createClockActivities({ calendars }),
     ...createProcessMigrationActivities({ sql: deps.sql, temporal: deps.temporal, calendars }),
+    ...createRetentionActivities({ sql: deps.sql, dataKeys: deps.dataKeys, temporal: deps.temporal }),
   };
 }
 

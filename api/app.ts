@@ -71,6 +71,8 @@ import type { Integrations } from '../config/integrations.js';
 import { DEFAULT_COMPLAINT_FORM, type ComplaintFormSettings } from '../config/complaint-form.js';
 import { postgresAttachmentStore, type AttachmentStore } from '../read-model/attachments.js';
 import { attachmentRoutes } from './staff/attachments.js';
+import { erasureRoutes } from './staff/erasure.js';
+import { retentionRunRoutes } from './staff/retention-runs.js';
 import { formGuard } from './customer/complaint-form-csrf.js';
 import { consoleApi } from './console/api-client.js';
 import { DEFAULT_CONSOLE_SETTINGS, type ConsoleSettings } from './console/deps.js';
@@ -239,6 +241,8 @@ export function createApp(deps: AppDeps) {
     .route('/complaints', decisionRoutes({ sql, temporal, calendars, duplicates }))
     .route('/complaints', complaintRecordRoutes({ sql, dataKeys }))
     .route('/complaints', attachmentRoutes({ sql, attachments }))
+    .route('/complaints', erasureRoutes({ sql, temporal, dataKeys }))
+    .route('/retention', retentionRunRoutes({ sql, temporal }))
     .route('/calendars', calendarRoutes({ calendars }))
     .route('/calendars', calendarOverrideRoutes({ sql, calendars }))
     // Before `/process-definitions/{id}`, which would take `selection-rules` for an id.

@@ -28,9 +28,13 @@ const ACKNOWLEDGEMENT_ESCALATION: EscalationPolicy = {
 
 /**
  * The shipped definition. Every part is stated, the optional ones too (survey, routing, decision
- * roles), with exactly the behaviour the code gives a definition without them.
+ * roles), with exactly the behaviour the code gives a definition without them. All but
+ * `retention`: its absence is the behaviour (personal data is kept until an organisation decides
+ * how long), and version 1 is seeded by an applied migration (0009), which cannot change. A
+ * process owner publishes a version with `retention: { erasePersonalDataAfterClosureMonths: 24 }`
+ * (for instance) to have closed complaints erased.
  */
-export const DEFAULT_PROCESS_DEFINITION: Required<ProcessDefinition> = {
+export const DEFAULT_PROCESS_DEFINITION: Required<Omit<ProcessDefinition, 'retention'>> & Pick<ProcessDefinition, 'retention'> = {
   id: 'iso-10002-default',
   version: 1,
   calendarId: 'TR',

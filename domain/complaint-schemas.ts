@@ -225,6 +225,7 @@ export const systemEventSchema = z.discriminatedUnion('type', [
   }),
   z.strictObject({ type: z.literal('info_reminder_due'), requestId: requestIdSchema }),
   z.strictObject({ type: z.literal('info_answer_timed_out'), requestId: requestIdSchema }),
+  z.strictObject({ type: z.literal('personal_data_erasure_requested'), erasureId: z.uuid() }),
 ]);
 
 /** A whole event, e.g. for the process-definition simulation endpoint. */

@@ -114,6 +114,20 @@ export const surveySchema = z
   })
   .superRefine(checkSurvey);
 
+/**
+ * Retention of personal data (KVKK, GDPR): how long after closure a complaint's personal data is
+ * kept before the daily retention run erases it (reports keep their numbers). Absent: kept.
+ * The months are counted from the closure instant in calendar months (PostgreSQL `make_interval`).
+ */
+export const retentionSchema = z.strictObject({
+  erasePersonalDataAfterClosureMonths: z
+    .number()
+    .int()
+    .min(1)
+    .max(1_200)
+    .meta({ description: 'Calendar months after closure; 1–1200', example: 24 }),
+});
+
 const routingIdSchema = z
   .string()
   .regex(/^[a-z][a-z0-9_-]*$/, 'expected an id of lower-case letters, digits, _ and -, like washing-machines')
@@ -202,6 +216,7 @@ export const processDefinitionSchema = z
     routing: routingSchema.optional(),
     decisionRoles: decisionRolesSchema.optional(),
     externalRemedies: externalRemediesSchema,
+    retention: retentionSchema.optional(),
   })
   .superRefine(checkRemediesForCalendarCountry);
 
@@ -210,6 +225,7 @@ export type AcceptancePolicy = z.infer<typeof acceptanceSchema>;
 export type InfoRequestPolicy = z.infer<typeof infoRequestSchema>;
 export type SurveyPolicy = z.infer<typeof surveySchema>;
 export type SurveyLifetime = z.infer<typeof surveyLifetimeSchema>;
+export type RetentionPolicy = z.infer<typeof retentionSchema>;
 export type Department = z.infer<typeof departmentSchema>;
 export type RoutingRule = z.infer<typeof routingRuleSchema>;
 export type RoutingPolicy = z.infer<typeof routingSchema>;

@@ -46,19 +46,21 @@ export function sha256Hex(bytes: Uint8Array): string {
 
 interface AttachmentRow {
   id: string;
-  original_name: string;
+  /** Null once the complaint's personal data was erased (read-model/erasure.ts): the row keeps type and size. */
+  original_name: string | null;
   content_type: AttachmentType;
   size_bytes: number;
-  sha256: string;
+  sha256: string | null;
   created_at: Date;
 }
 
 const info = (row: AttachmentRow): AttachmentInfo => ({
   id: row.id,
-  name: row.original_name,
+  // An erased file keeps its place, type and size; its name and hash are gone.
+  name: row.original_name ?? '',
   contentType: row.content_type,
   sizeBytes: row.size_bytes,
-  sha256: row.sha256,
+  sha256: row.sha256 ?? '',
   createdAt: row.created_at.toISOString(),
 });
 
@@ -70,7 +72,7 @@ const info = (row: AttachmentRow): AttachmentInfo => ({
 export function postgresAttachmentStore(sql: Sql, dataKeys: DataKeyStore): AttachmentStore {
   const opened = async (row: AttachmentRow): Promise<AttachmentInfo> => ({
     ...info(row),
-    name: (await dataKeys.open(row.original_name, { erased: ERASED_ATTACHMENT_NAME }))!,
+    name: row.original_name === null ? ERASED_ATTACHMENT_NAME : (await dataKeys.open(row.original_name, { erased: ERASED_ATTACHMENT_NAME }))!,
   });
   return {
     async store(tx, complaintId, files) {
@@ -97,10 +99,12 @@ export function postgresAttachmentStore(sql: Sql, dataKeys: DataKeyStore): Attac
       return Promise.all(rows.map(opened));
     },
     async read(complaintId, attachmentId) {
-      const [row] = await sql<(AttachmentRow & { content: Buffer; content_sealed: boolean })[]>`
+      const [row] = await sql<(AttachmentRow & { content: Buffer | null; content_sealed: boolean })[]>`
         SELECT id, original_name, content_type, size_bytes, sha256, created_at, content, content_sealed
         FROM complaint_attachments WHERE complaint_id = ${complaintId} AND id = ${attachmentId}`;
       if (!row) return undefined;
+      // Erasure deletes the bytes (and the data key): the file is gone, not missing.
+      if (row.content === null) throw new DomainError('GONE', 'This attachment was erased with the personal data of its complaint');
       const content = row.content_sealed ? await dataKeys.openBytes(complaintId, row.content) : row.content;
       if (content === null) throw new DomainError('GONE', 'This attachment was erased with the personal data of its complaint');
       return { ...(await opened(row)), content: new Uint8Array(content) };

@@ -16,6 +16,7 @@ import {
   customerAnswerUpdate,
   customerMessageUpdate,
   decideUpdate,
+  erasePersonalDataUpdate,
   migrateProcessUpdate,
   migrationViewQuery,
   type ComplaintSnapshot,
@@ -23,6 +24,7 @@ import {
   type CustomerAnswerInput,
   type CustomerMessageInput,
   type DecisionInput,
+  type ErasePersonalDataInput,
   type MigrateProcessInput,
   type MigrateProcessResult,
   type MigrationView,
@@ -35,6 +37,8 @@ import {
   type MigrationPreviewItem,
   type ProcessMigrationInput,
 } from '../workflows/process-migration.messages.js';
+import { retentionRunWorkflowId, type RetentionRunInput } from '../workflows/retention.messages.js';
+import type { retentionWorkflow } from '../workflows/retention.workflow.js';
 import type { processMigrationPreviewWorkflow, processMigrationWorkflow } from '../workflows/process-migration.workflow.js';
 
 export interface TemporalGateway {
@@ -70,6 +74,17 @@ export interface TemporalGateway {
   previewProcessMigration(input: MigrationPreviewInput): Promise<MigrationPreviewItem[]>;
   /** Starts the workflow that applies a stored plan; starting one that already runs is not an error. */
   startProcessMigration(input: ProcessMigrationInput): Promise<{ started: boolean }>;
+  /**
+   * Closes an open complaint for the erasure of its personal data (silently, as `withdrawn`); the
+   * update id is the erasure's, so a retry closes it once. `already_closed` when its workflow has
+   * completed (or had closed for another reason).
+   */
+  closeForErasure(complaintId: string, erasureId: string, actor: { id: string; role: string }): Promise<'withdrawn' | 'already_closed'>;
+  /**
+   * Starts a retention run now (an admin's `POST /v1/retention/runs`) and waits up to `waitMs` for
+   * it: its run id, and whether it finished in that time (its report is then in the read model).
+   */
+  runRetention(input: RetentionRunInput, waitMs: number): Promise<{ runId: string; finished: boolean }>;
   /** True when the Temporal frontend answers. */
   isReachable(): Promise<boolean>;
 }
@@ -147,6 +162,36 @@ export function createTemporalGateway(client: Client, taskQueue: string, updateD
       } catch (err) {
         // Not started yet (intake stored it while Temporal was away), or closed long ago: the caller's read model tells.
         if (err instanceof WorkflowNotFoundError) throw new DomainError('NOT_FOUND', 'This complaint has no running workflow');
+        throw toDomainError(err);
+      }
+    },
+    async closeForErasure(complaintId, erasureId, actor) {
+      try {
+        const status = await withinDeadline(() =>
+          handle(complaintId).executeUpdate(erasePersonalDataUpdate, {
+            args: [{ erasureId, actor: actor as ErasePersonalDataInput['actor'] }],
+            updateId: `erase:${erasureId}`,
+          }),
+        );
+        return status.state.closure === 'withdrawn' && !status.state.customer.reachable ? 'withdrawn' : 'already_closed';
+      } catch (err) {
+        if (err instanceof WorkflowNotFoundError) return 'already_closed';
+        throw toDomainError(err);
+      }
+    },
+    async runRetention(input, waitMs) {
+      try {
+        const workflowId = retentionRunWorkflowId(input.trigger, randomUUID());
+        const run = await client.withDeadline(Date.now() + START_DEADLINE_MS, () =>
+          client.workflow.start<typeof retentionWorkflow>('retentionWorkflow', { workflowId, taskQueue, args: [input] }),
+        );
+        let timer: NodeJS.Timeout | undefined;
+        const finished = await Promise.race([
+          run.result().then(() => true),
+          new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), waitMs))),
+        ]).finally(() => clearTimeout(timer));
+        return { runId: workflowId, finished };
+      } catch (err) {
         throw toDomainError(err);
       }
     },

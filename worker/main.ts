@@ -12,6 +12,7 @@ import { customerLookupHasher } from '../security/customer-lookup.js';
 import { LinkSigner } from '../security/signed-links.js';
 import { DataKeyStore } from '../security/data-keys.js';
 import { createComplaintWorker } from './create-worker.js';
+import { ensureRetentionSchedule } from '../temporal/retention-schedule.js';
 
 const loaded = loadConfig();
 const log = createLogger({ level: loaded.LOG_LEVEL, service: 'plaint-worker' });
@@ -38,7 +39,9 @@ const { worker, run } = await createComplaintWorker({
   encryptionKeys,
   shutdownGraceMs: config.SHUTDOWN_GRACE_MS,
 });
-log.info({ taskQueue: config.TEMPORAL_TASK_QUEUE }, 'worker started');
+// The daily retention run (issue 14): made once, left alone when it exists.
+const schedule = await ensureRetentionSchedule(client, config.TEMPORAL_TASK_QUEUE);
+log.info({ taskQueue: config.TEMPORAL_TASK_QUEUE, retentionScheduleCreated: schedule.created }, 'worker started');
 await run();
 await client.connection.close();
 await sql.end({ timeout: 5 });

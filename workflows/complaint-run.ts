@@ -15,6 +15,7 @@ import {
   migratedState,
   migrationRefusal,
   migrationRefusalError,
+  type Actor,
   type ComplaintState,
   type Effect,
   type LifecycleEvent,
@@ -221,6 +222,20 @@ export class ComplaintRun {
     if (refusal) throw this.ports.refusal(refusal);
     this.remember(updateId);
     return this.status();
+  }
+
+  /**
+   * Closes the complaint for the erasure of its personal data: `withdrawn`, no message to the
+   * customer, links revoked. Already closed (a retry, or it closed meanwhile): answers the status,
+   * and the caller erases all the same.
+   */
+  async closeForErasure(updateId: string | undefined, erasureId: string, actor: Actor): Promise<ComplaintSnapshot> {
+    if (this.finished || this.hasApplied(updateId)) return this.status();
+    return this.applyUpdate(
+      updateId,
+      { kind: 'system', at: this.ports.now(), system: { type: 'personal_data_erasure_requested', erasureId } },
+      { actorId: actor.id, actorRole: actor.role, data: { erasureId } },
+    );
   }
 
   /** Applies an event; answers the refusal instead of throwing (timers drop stale ones). */

@@ -122,6 +122,16 @@ export const decideUpdate = defineUpdate<ComplaintSnapshot, [DecisionInput]>('de
 export const customerAnswerUpdate = defineUpdate<ComplaintSnapshot, [CustomerAnswerInput]>('customerAnswer');
 /** What the customer wrote to us (a reply by e-mail); it answers our open question when there is one. */
 export const customerMessageUpdate = defineUpdate<ComplaintSnapshot, [CustomerMessageInput]>('customerMessage');
+/**
+ * An administrator's erasure of the customer's personal data (issue 14). The update id is the
+ * erasure's (`erase:<erasureId>`), so a retry after a crash closes the complaint once.
+ */
+export interface ErasePersonalDataInput {
+  erasureId: string;
+  actor: Actor;
+}
+/** Closes an open complaint as `withdrawn`, silently, before its personal data is erased. */
+export const erasePersonalDataUpdate = defineUpdate<ComplaintSnapshot, [ErasePersonalDataInput]>('erasePersonalData');
 export const statusQuery = defineQuery<ComplaintSnapshot>('status');
 export const allowedDecisionsQuery = defineQuery<DecisionType[], [Actor['role']]>('allowedDecisions');
 

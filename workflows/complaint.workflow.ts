@@ -7,6 +7,7 @@ import {
   customerAnswerUpdate,
   customerMessageUpdate,
   decideUpdate,
+  erasePersonalDataUpdate,
   migrateProcessUpdate,
   migrationViewQuery,
   statusQuery,
@@ -96,6 +97,12 @@ export async function complaintWorkflow(input: ComplaintWorkflowInput): Promise<
   // A new handler that acts only when invoked: histories without it replay unchanged (no patch).
   setHandler(migrateProcessUpdate, (migration) => run.exclusive(() => run.migrate(migration)), {
     validator: (migration) => run.validateMigration(migration),
+  });
+
+  // A new handler that acts only when invoked (issue 14): histories without it replay unchanged (no patch).
+  setHandler(erasePersonalDataUpdate, ({ erasureId, actor }) => {
+    const updateId = currentUpdateInfo()?.id;
+    return run.exclusive(() => run.closeForErasure(updateId, erasureId, actor));
   });
 
   if (!input.carried) await run.exclusive(() => run.begin());

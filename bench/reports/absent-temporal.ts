@@ -16,6 +16,8 @@ export function absentTemporal(): TemporalGateway {
     migrationView: down,
     previewProcessMigration: down,
     startProcessMigration: down,
+    closeForErasure: down,
+    runRetention: down,
     // As the real gateway answers when the workflow does not answer in time.
     allowedDecisions: async () => null,
     isReachable: async () => false,

@@ -6,7 +6,12 @@ import type { NotificationParams } from './effects.js';
 import { currentProposal } from './state.js';
 import { surveyPolicy } from './survey.js';
 
-export function closeComplaint(draft: Draft, closure: Closure, params: NotificationParams = {}): void {
+/** `silent`: the customer is told nothing and gets no survey (they asked to be forgotten). */
+export interface ClosingOptions {
+  silent?: boolean;
+}
+
+export function closeComplaint(draft: Draft, closure: Closure, params: NotificationParams = {}, options: ClosingOptions = {}): void {
   const { state } = draft;
   // A stage cut short by closure is "abandoned"; only `accepted`-like closures end normally, and
   // they happen while no stage runs.
@@ -25,6 +30,7 @@ export function closeComplaint(draft: Draft, closure: Closure, params: Notificat
   draft.state.closure = closure;
   draft.state.closedAt = draft.at;
   draft.state.pendingInfoRequest = null;
+  if (options.silent) return;
   draft.effects.push({
     kind: 'notify_customer',
     template: 'complaint_closed',

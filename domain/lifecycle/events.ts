@@ -99,7 +99,13 @@ export type SystemEvent =
   | { type: 'info_answer_timed_out'; requestId: string }
   | { type: 'progress_update_due' }
   /** An activity failed in a way no retry cures; the complaint goes on without what it computes. */
-  | { type: 'activity_failed'; activity: string; errorType: string; message: string };
+  | { type: 'activity_failed'; activity: string; errorType: string; message: string }
+  /**
+   * An administrator asked for the customer's personal data to be erased (issue 14): the complaint
+   * closes as `withdrawn` at once, the customer is no longer reachable, and nothing more is sent to
+   * them. `erasureId` names the erasure (read-model/erasure.ts), never the person.
+   */
+  | { type: 'personal_data_erasure_requested'; erasureId: string };
 
 /** Everything `advance` accepts. `at` is an ISO-8601 instant (the workflow's clock). */
 export type LifecycleEvent =

@@ -14,6 +14,18 @@ type SystemHandlers = {
 };
 
 export const SYSTEM_EVENT_HANDLERS: SystemHandlers = {
+  /**
+   * Erasure of an open complaint: it closes as `withdrawn` without a word to the customer, every
+   * link dies and the customer counts as unreachable, so no later step could address them.
+   */
+  personal_data_erasure_requested(draft) {
+    if (draft.state.status === 'closed') return gone(draft.state, 'the complaint is already closed');
+    closeComplaint(draft, 'withdrawn', {}, { silent: true });
+    if (!draft.effects.some((e) => e.kind === 'revoke_response_links')) draft.effects.push({ kind: 'revoke_response_links' });
+    draft.state.customer = { ...draft.state.customer, reachable: false };
+    return undefined;
+  },
+
   acknowledgement_sent(draft) {
     // An agent may have acknowledged by hand while the automatic message was on its way.
     if (draft.state.status !== 'received') return gone(draft.state, 'the complaint is already acknowledged');

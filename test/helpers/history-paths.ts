@@ -475,6 +475,22 @@ export const LIFECYCLE_PATHS: LifecyclePath[] = [
     },
   },
   {
+    // Issue 14: an administrator erases the customer's data while our question waits for them: the
+    // complaint closes as withdrawn through `erasePersonalData`, with no message to the customer.
+    name: 'erased-while-awaiting-customer',
+    process: recordingProcess(),
+    async drive(run) {
+      const { d, env } = run;
+      const c = await acknowledged(run);
+      await d.decideOk(c, { type: 'request_info', question: 'Which programme was running?' });
+      await env.client.workflow.getHandle(c.id).executeUpdate('erasePersonalData', {
+        args: [{ erasureId: '00000000-0000-4000-8000-000000000014', actor: { id: 'admin-1', role: 'admin' } }],
+        updateId: `erase:test-${c.id}`,
+      });
+      return closedAs(run, c, 'withdrawn');
+    },
+  },
+  {
     // Migrated with `keep`: the investigation keeps its deadline under a longer version.
     name: 'migration-keep',
     process: recordingVersion(1),

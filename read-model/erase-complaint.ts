@@ -1,0 +1,36 @@
+// The erasure as a whole, resumable at every step: record the request, close the workflow of an
+// open complaint (silently, as `withdrawn`: no message can go out after), then erase the read
+// model in one transaction. A process dying between the steps leaves the `requested` row; calling
+// this again (the API's retry, or the next retention run) finishes it: the workflow update is
+// idempotent by the erasure's id, the erasure by its row.
+import type { Sql } from 'postgres';
+import type { DataKeyStore } from '../security/data-keys.js';
+import {
+  erasePersonalData,
+  noteWorkflowOutcome,
+  requestErasure,
+  type ErasureRecord,
+  type ErasureRequest,
+  type ErasureWorkflowOutcome,
+} from './erasure.js';
+
+/** Closes the complaint's workflow for the erasure (the Temporal gateway's `closeForErasure`). */
+export type CloseWorkflowForErasure = (complaintId: string, erasureId: string, actor: { id: string; role: string }) => Promise<ErasureWorkflowOutcome>;
+
+export interface EraseComplaintDeps {
+  sql: Sql;
+  dataKeys: DataKeyStore;
+  closeWorkflow: CloseWorkflowForErasure;
+}
+
+export async function eraseComplaint(deps: EraseComplaintDeps, request: ErasureRequest): Promise<ErasureRecord> {
+  const record = await requestErasure(deps.sql, request);
+  if (record.status === 'completed') return record;
+  if (record.workflow === null) {
+    const [complaint] = await deps.sql<{ status: string }[]>`SELECT status FROM complaints WHERE id = ${record.complaintId}`;
+    // A closed complaint's workflow has completed: nothing to close.
+    const outcome = complaint?.status === 'closed' ? 'already_closed' : await deps.closeWorkflow(record.complaintId, record.id, record.requestedBy);
+    await noteWorkflowOutcome(deps.sql, record.complaintId, outcome);
+  }
+  return erasePersonalData(deps, record.complaintId);
+}
