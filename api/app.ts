@@ -3,7 +3,6 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Sql } from 'postgres';
 import type { Logger } from 'pino';
 import { requestId } from 'hono/request-id';
-import { secureHeaders } from 'hono/secure-headers';
 import type { Config } from '../config/env.js';
 import { DomainError } from '../domain/errors.js';
 import type { EncryptionKey } from '../security/payload-codec.js';
@@ -16,6 +15,7 @@ import { processSimulationRoutes } from './staff/process-simulation.js';
 import { calendarOverrideRoutes } from './staff/calendar-overrides.js';
 import { createCalendarResolver, type CalendarResolver } from '../read-model/calendar-resolver.js';
 import { bodyLimits } from './http/body-limits.js';
+import { securityHeaders } from './http/security-headers.js';
 import { intakeRoutes, keylessIntakeAdmission } from './intake/routes.js';
 import { intakeOptionRoutes } from './intake/intake-options.js';
 import { DEFAULT_AGENT_INTAKE, type AgentIntakeSettings } from '../config/agent-intake.js';
@@ -29,9 +29,11 @@ import { renderError } from './http/errors.js';
 import { healthRoutes } from './http/health.js';
 import { allowedMethods } from './http/method-not-allowed.js';
 import { PinLockout } from './customer/pin-lockout.js';
-import { FixedWindowLimiter } from './http/rate-limit.js';
+import type { RateLimiters } from './http/rate-limit.js';
+import { sharedRateLimiters } from './http/shared-rate-limit.js';
 import { SealedBox } from '../security/sealed-box.js';
 import { responsePages } from './customer/pages/response-pages.js';
+import { isCustomerPagePath, renderCustomerPageError } from './customer/pages/page-errors.js';
 import { surveyPages } from './customer/pages/survey-page.js';
 import { surveyRoutes } from './customer/survey-routes.js';
 import { satisfactionReportRoutes } from './staff/satisfaction-reports.js';
@@ -39,6 +41,9 @@ import { workQueueRoutes } from './staff/work-queues.js';
 import { classificationRoutes } from './staff/classifications.js';
 import { kpiReportRoutes } from './staff/kpi-reports.js';
 import { auditTrailRoutes } from './staff/audit-trail.js';
+import { personalDataReadRoutes } from './staff/personal-data-reads.js';
+import { dataSubjectRoutes } from './staff/data-subjects.js';
+import { DataKeyStore } from '../security/data-keys.js';
 import type { TemporalGateway } from '../temporal/gateway.js';
 import { TRACKING_PER_MINUTE, trackingAdmission, type TrackingDeps } from './customer/tracking.js';
 import { trackingFormAdmission, trackingPage } from './customer/pages/tracking-page.js';
@@ -120,20 +125,25 @@ export interface AppDeps {
   inboundMail?: InboundMail;
   /** The chat and social platforms that file complaints by signed webhook (default: none, every source answers 404). */
   integrations?: Integrations;
+  /** Where rate limits are counted (default: PostgreSQL, shared by every instance on `sql`). */
+  rateLimiters?: RateLimiters;
+  /** Opens sealed personal data (default: one over `sql` with `encryptionKeys` as master keys). */
+  dataKeys?: DataKeyStore;
 }
 
 export function createApp(deps: AppDeps) {
   const { config, sql, temporal, log } = deps;
   const calendars = deps.calendars ?? createCalendarResolver({ sql });
   const customerLookup = customerLookupHasher(config.LINK_SIGNING_SECRET);
+  const dataKeys = deps.dataKeys ?? new DataKeyStore(sql, deps.encryptionKeys);
   const duplicates = {
     windowDays: config.DUPLICATE_WINDOW_DAYS ?? DEFAULT_DUPLICATE_FINDER.windowDays,
     similarityThreshold: config.DUPLICATE_SIMILARITY_THRESHOLD ?? DEFAULT_DUPLICATE_FINDER.similarityThreshold,
   };
+  const rateLimiters = deps.rateLimiters ?? sharedRateLimiters({ sql, secret: config.LINK_SIGNING_SECRET, log });
   const app = new OpenAPIHono<AppEnv>();
   app.use(requestId());
-  // A header a route sets wins (the console's Referrer-Policy same-origin: with no-referrer, Chromium posts forms with Origin: null).
-  app.use(secureHeaders({ contentSecurityPolicy: undefined, overwrite: false }));
+  app.use(securityHeaders({ https: config.PUBLIC_BASE_URL?.startsWith('https:') ?? false }));
   app.use(async (c, next) => {
     const started = performance.now();
     await next();
@@ -155,12 +165,13 @@ export function createApp(deps: AppDeps) {
   const tracking: TrackingDeps = {
     sql,
     pinLockout: new PinLockout(sql),
-    trackingLimiter: new FixedWindowLimiter(deps.trackingPerMinute ?? TRACKING_PER_MINUTE, 60_000),
+    trackingLimiter: rateLimiters('tracking', deps.trackingPerMinute ?? TRACKING_PER_MINUTE, 60_000),
     trustProxy: config.TRUST_PROXY,
+    hashClientAddress: linkDeps.hashClientAddress,
   };
   // Per-address budgets count every request before its body is read (a malformed or oversized one
   // too); then each route group reads at most its body limit.
-  const publicIntakeLimiter = new FixedWindowLimiter(config.PUBLIC_INTAKE_PER_MINUTE, 60_000);
+  const publicIntakeLimiter = rateLimiters('public-intake', config.PUBLIC_INTAKE_PER_MINUTE, 60_000);
   app.on('POST', '/v1/complaints', keylessIntakeAdmission({ publicIntakeLimiter, trustProxy: config.TRUST_PROXY }));
   app.on('POST', '/v1/track', trackingAdmission(tracking));
   app.on('POST', '/track', trackingFormAdmission({ ...tracking, log }));
@@ -237,6 +248,8 @@ export function createApp(deps: AppDeps) {
     .route('/reports', satisfactionReportRoutes({ sql }))
     .route('/reports', kpiReportRoutes({ sql, calendars, timeZone: config.REPORT_TIME_ZONE, repeatWindowDays: config.REPEAT_COMPLAINT_WINDOW_DAYS }))
     .route('/audit', auditTrailRoutes({ sql }))
+    .route('/audit', personalDataReadRoutes({ sql }))
+    .route('/data-subjects', dataSubjectRoutes({ sql, customerLookup, dataKeys }))
     .route('/queues', workQueueRoutes({ sql, calendars, maxLiveClaims: config.QUEUE_MAX_LIVE_CLAIMS }))
     .route('/classifications', classificationRoutes({ sql, form: formSettings }))
     .route(
@@ -255,7 +268,7 @@ export function createApp(deps: AppDeps) {
     complaintFormRoutes({ ...intake, attachments, settings: formSettings, guard, trustProxy: config.TRUST_PROXY, hashClientAddress: linkDeps.hashClientAddress, log }),
   );
   app.get('/console/', (c) => c.redirect('/console', 301));
-  app.route('/console', consoleRoutes({ sql, api: consoleApiFor(app), log, settings: consoleSettings(config), calendars, sealedBox: intake.sealedBox }));
+  app.route('/console', consoleRoutes({ sql, api: consoleApiFor(app), log, settings: consoleSettings(config), calendars, sealedBox: intake.sealedBox, rateLimiters }));
   app.route('/', healthRoutes({ sql, temporal }));
   app.route('/docs', docsRoutes());
 
@@ -273,7 +286,11 @@ export function createApp(deps: AppDeps) {
     return renderError(c, new DomainError('METHOD_NOT_ALLOWED', message, { allowed }), log);
   });
   // Before the console's own routes (a NUL in the address, a body over the limit), a console request still gets a page.
-  app.onError((err, c) => (isConsolePath(c.req.path) ? renderConsoleError(c, err, log) : renderError(c, err, log)));
+  app.onError((err, c) => {
+    if (isConsolePath(c.req.path)) return renderConsoleError(c, err, log);
+    if (isCustomerPagePath(c.req.path)) return renderCustomerPageError(c, err, log);
+    return renderError(c, err, log);
+  });
   return app;
 }
 

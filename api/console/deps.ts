@@ -4,6 +4,7 @@ import type { Sql } from 'postgres';
 import type { Logger } from 'pino';
 import type { CalendarResolver } from '../../read-model/calendar-resolver.js';
 import type { SealedBox } from '../../security/sealed-box.js';
+import type { RateLimiters } from '../http/rate-limit.js';
 import type { ConsoleApi } from './api-client.js';
 
 export interface ConsoleSettings {
@@ -32,6 +33,8 @@ export interface ConsoleDeps {
   calendars: CalendarResolver;
   /** Seals what a page hands the next one in a cookie (a new complaint's tracking PIN), with the payload keys. */
   sealedBox: SealedBox;
+  /** The sign-in budget per client address, shared by every API instance. */
+  rateLimiters: RateLimiters;
 }
 
 export const DEFAULT_CONSOLE_SETTINGS: ConsoleSettings = {

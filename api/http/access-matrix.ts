@@ -119,6 +119,8 @@ export const ACCESS_MATRIX = {
   'GET /v1/reports/kpis': staff(REPORT_READERS),
   'GET /v1/reports/trends': staff(REPORT_READERS),
   'GET /v1/audit/staff-actions': staff(['auditor', 'admin']),
+  'GET /v1/audit/personal-data-reads': staff(['auditor', 'admin']),
+  'GET /v1/data-subjects/export': staff(ADMINS, 'everything held about one person (e-mail or phone)'),
   'GET /v1/queues/{team}': staff(COMPLAINT_READERS),
   'POST /v1/queues/{team}/claim': staff(COMPLAINT_WORKERS, 'agents only from the queue of a team they are a member of'),
   'POST /v1/queues/{team}/release': staff(COMPLAINT_WORKERS, "agents only their own claims"),
