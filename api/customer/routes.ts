@@ -8,6 +8,7 @@ import { buildCustomerView, customerViewSchema } from './view.js';
 import { errorResponses } from '../http/errors.js';
 import { trackComplaint, trackRequestSchema, type TrackingDeps } from './tracking.js';
 import { validationHook } from '../http/validation.js';
+import { access } from '../http/access-matrix.js';
 
 export const tokenParamSchema = z.object({
   token: z
@@ -31,6 +32,7 @@ const viewResponse = {
 const trackRoute = createRoute({
   method: 'post',
   path: '/track',
+  middleware: [access('POST /v1/track')] as const,
   summary: 'Track a complaint (customer)',
   description:
     'The customer view of a complaint, given its reference and tracking PIN. A wrong reference and a wrong PIN ' +
@@ -46,6 +48,7 @@ const trackRoute = createRoute({
 const answerRoute = createRoute({
   method: 'post',
   path: '/responses/{token}',
+  middleware: [access('POST /v1/responses/{token}')] as const,
   summary: 'Answer through a signed link (customer)',
   description:
     'Accept or reject a proposed resolution, or answer our question, through the link we sent (the same link ' +

@@ -7,10 +7,12 @@ import { validationHook } from '../http/validation.js';
 import { tokenParamSchema } from './routes.js';
 import { answerSurvey, openSurvey, surveyAnswerBodySchema, surveyAnsweredSchema, type SurveyDeps } from './survey.js';
 import { responseBody } from '../http/response-body.js';
+import { access } from '../http/access-matrix.js';
 
 const answerSurveyRoute = createRoute({
   method: 'post',
   path: '/{token}',
+  middleware: [access('POST /v1/surveys/{token}')] as const,
   summary: 'Answer the satisfaction survey (customer)',
   description:
     'After a closure the process surveys, the closure message carries a survey link (`/s/{token}` opens it as a page). ' +

@@ -3,6 +3,7 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Sql } from 'postgres';
 import type { AppEnv } from './app-env.js';
 import type { TemporalGateway } from '../../temporal/gateway.js';
+import { access } from './access-matrix.js';
 
 const readinessSchema = z
   .object({
@@ -14,6 +15,7 @@ const readinessSchema = z
 const liveRoute = createRoute({
   method: 'get',
   path: '/healthz',
+  middleware: [access('GET /healthz')] as const,
   summary: 'Liveness',
   responses: { 200: { description: 'Alive', content: { 'application/json': { schema: z.object({ status: z.literal('ok') }) } } } },
 });
@@ -21,6 +23,7 @@ const liveRoute = createRoute({
 const readyRoute = createRoute({
   method: 'get',
   path: '/readyz',
+  middleware: [access('GET /readyz')] as const,
   summary: 'Readiness: PostgreSQL and Temporal reachable',
   responses: {
     200: { description: 'Ready', content: { 'application/json': { schema: readinessSchema } } },

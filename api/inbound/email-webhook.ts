@@ -12,6 +12,7 @@ import { InboundRefusal, type InboundMail } from '../../inbound/receive-mail.js'
 import type { AppEnv } from '../http/app-env.js';
 import { errorResponses, validationError } from '../http/errors.js';
 import { validationHook } from '../http/validation.js';
+import { access } from '../http/access-matrix.js';
 
 export const INBOUND_EMAIL_PATH = '/v1/inbound/email';
 export const INBOUND_SECRET_HEADER = 'x-plaint-inbound-secret';
@@ -33,6 +34,7 @@ const resultSchema = z
 const receiveRoute = createRoute({
   method: 'post',
   path: '/',
+  middleware: [access('POST /v1/inbound/email')] as const,
   summary: 'Deliver a received e-mail (raw RFC 822)',
   description:
     'For mail providers and MTAs that forward what Plaint\'s address receives. Authenticated by the shared secret in ' +

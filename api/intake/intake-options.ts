@@ -3,10 +3,9 @@
 // integration offer what intake checks (FRONT_OFFICES, INTAKE_BACKDATE_MAX_DAYS).
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AgentIntakeSettings } from '../../config/agent-intake.js';
-import { ROLES } from '../../domain/complaint.js';
 import { RECEIPT_CLOCK_SKEW_MS } from '../../domain/receipt-time.js';
 import type { AppEnv } from '../http/app-env.js';
-import { requireRole } from '../http/auth.js';
+import { access } from '../http/access-matrix.js';
 import { errorResponses } from '../http/errors.js';
 import { responseBody } from '../http/response-body.js';
 
@@ -33,7 +32,7 @@ const optionsRoute = createRoute({
   summary: 'What staff-entered intake accepts',
   description: 'How far back a complaint\'s `receivedAt` may lie and the front offices it may name (see `POST /v1/complaints`).',
   security: [{ apiKey: [] }],
-  middleware: [requireRole(...ROLES)] as const,
+  middleware: [access('GET /v1/intake-options')] as const,
   responses: {
     200: { description: 'The options', content: { 'application/json': { schema: intakeOptionsSchema } } },
     ...errorResponses(401, 403),

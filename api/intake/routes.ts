@@ -16,12 +16,12 @@ import { fileComplaint, type IntakeDeps } from './file-complaint.js';
 import type { RateLimiter } from '../http/rate-limit.js';
 import { validationHook } from '../http/validation.js';
 import { responseBody } from '../http/response-body.js';
-
-const STAFF_INTAKE_ROLES = ['agent', 'supervisor', 'admin'] as const;
+import { access } from '../http/access-matrix.js';
 
 const fileRoute = createRoute({
   method: 'post',
   path: '/',
+  middleware: [access('POST /v1/complaints')] as const,
   summary: 'File a complaint',
   description:
     'Starts the complaint\'s workflow and answers with its reference and a tracking PIN (shown once). ' +
@@ -130,12 +130,9 @@ function intakeValidationHook(settings: AgentIntakeSettings): Hook<any, any, any
   };
 }
 
-/** Keyless callers file web complaints only; staff need a role that files. */
+/** Keyless callers file web complaints only (which roles file with a key: the access matrix). */
 function admitCaller(actor: Actor | undefined, channel: string) {
-  if (actor) {
-    if ((STAFF_INTAKE_ROLES as readonly string[]).includes(actor.role)) return;
-    throw new DomainError('NOT_ALLOWED_FOR_ROLE', `Role '${actor.role}' may not file complaints`);
-  }
+  if (actor) return;
   if (channel !== 'web') throw new DomainError('UNAUTHENTICATED', 'Only web complaints can be filed without a staff API key');
 }
 

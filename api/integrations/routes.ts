@@ -15,6 +15,7 @@ import { errorBodySchema, errorResponses } from '../http/errors.js';
 import { validationHook } from '../http/validation.js';
 import { fileIntegrationComplaint, type IntegrationIntakeDeps } from './file-integration-complaint.js';
 import { integrationComplaintResponseSchema, integrationComplaintSchema } from './integration-complaint.schemas.js';
+import { access } from '../http/access-matrix.js';
 
 const SIGNING = [
   `Sign every request with your integration's secret, as Plaint signs its SMS webhook:`,
@@ -53,7 +54,7 @@ const fileRoute = (integrations: Integrations) => createRoute({
     }),
     body: { required: true, content: { 'application/json': { schema: integrationComplaintSchema } } },
   },
-  middleware: [signedBy(integrations)] as const,
+  middleware: [access('POST /v1/integrations/{source}/complaints'), signedBy(integrations)] as const,
   responses: {
     201: { description: 'Filed', content: { 'application/json': { schema: integrationComplaintResponseSchema } } },
     200: { description: 'This message was filed before: the same complaint', content: { 'application/json': { schema: integrationComplaintResponseSchema } } },

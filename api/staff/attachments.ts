@@ -8,14 +8,12 @@ import { DomainError } from '../../domain/errors.js';
 import { complaintIdByReference } from '../../read-model/complaint-queries.js';
 import type { AttachmentStore } from '../../read-model/attachments.js';
 import type { AppEnv } from '../http/app-env.js';
-import { requireRole } from '../http/auth.js';
+import { access } from '../http/access-matrix.js';
 import { errorResponses } from '../http/errors.js';
 import { validationHook } from '../http/validation.js';
 import { referenceParamSchema } from './complaints.schemas.js';
 import { responseBody } from '../http/response-body.js';
 import { readsBy, recordPersonalDataReads } from '../../read-model/personal-data-reads.js';
-
-const READERS = ['agent', 'supervisor', 'auditor', 'admin'] as const;
 
 const attachmentSchema = z
   .object({
@@ -38,7 +36,7 @@ const listRoute = createRoute({
   path: '/{reference}/attachments',
   summary: "The complaint's evidence files (staff)",
   security: [{ apiKey: [] }],
-  middleware: [requireRole(...READERS)] as const,
+  middleware: [access('GET /v1/complaints/{reference}/attachments')] as const,
   request: { params: referenceParamSchema },
   responses: {
     200: { description: 'In the order the customer attached them', content: { 'application/json': { schema: z.array(attachmentSchema) } } },
@@ -52,7 +50,7 @@ const downloadRoute = createRoute({
   summary: 'Download one evidence file (staff)',
   description: 'The bytes as the customer sent them, as `Content-Disposition: attachment` with `X-Content-Type-Options: nosniff`.',
   security: [{ apiKey: [] }],
-  middleware: [requireRole(...READERS)] as const,
+  middleware: [access('GET /v1/complaints/{reference}/attachments/{id}')] as const,
   request: { params: attachmentParamsSchema },
   responses: {
     200: {

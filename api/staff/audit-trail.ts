@@ -7,13 +7,11 @@ import type { Sql } from 'postgres';
 import { ROLES } from '../../domain/complaint.js';
 import { AUDIT_SOURCES, staffAuditTrail, type AuditPosition } from '../../read-model/staff-audit-trail.js';
 import type { AppEnv } from '../http/app-env.js';
-import { requireRole } from '../http/auth.js';
+import { access } from '../http/access-matrix.js';
 import { errorResponses, validationError } from '../http/errors.js';
 import { validationHook } from '../http/validation.js';
 import { responseBody } from '../http/response-body.js';
 import { readsBy, recordPersonalDataReads } from '../../read-model/personal-data-reads.js';
-
-export const AUDIT_READERS = ['auditor', 'admin'] as const;
 
 export const param = (name: string, description: string, example: string) => ({ param: { name, in: 'query' as const }, description, example });
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -121,7 +119,7 @@ const route = createRoute({
     'Newest first, in keyset pages: a page starts strictly after the previous page\'s last entry, so entries recorded meanwhile ' +
     'never repeat one or hide one. A cursor is bound to the filters it was made with (a 400 on `cursor` otherwise).',
   security: [{ apiKey: [] }],
-  middleware: [requireRole(...AUDIT_READERS)] as const,
+  middleware: [access('GET /v1/audit/staff-actions')] as const,
   request: { query: auditTrailQuerySchema },
   responses: {
     200: { description: 'A page of the trail', content: { 'application/json': { schema: pageSchema } } },

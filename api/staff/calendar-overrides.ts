@@ -5,7 +5,6 @@ import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import type { Sql } from 'postgres';
 import { NO_OVERRIDES, normalizeOverrides, overrideIssues } from '../../domain/calendar/overrides.js';
 import { hasCalendar } from '../../domain/calendar/registry.js';
-import { ROLES } from '../../domain/complaint.js';
 import { DomainError } from '../../domain/errors.js';
 import {
   calendarOverridesHistory,
@@ -16,7 +15,7 @@ import {
 } from '../../read-model/calendar-overrides.js';
 import type { CalendarResolver } from '../../read-model/calendar-resolver.js';
 import type { AppEnv } from '../http/app-env.js';
-import { requireRole } from '../http/auth.js';
+import { access } from '../http/access-matrix.js';
 import { errorResponses, validationError } from '../http/errors.js';
 import { validationHook } from '../http/validation.js';
 import {
@@ -28,10 +27,6 @@ import {
 import { calendarIdParamSchema } from './calendars.schemas.js';
 import { responseBody } from '../http/response-body.js';
 
-/** Calendars hold no personal data: every staff role reads them; who changes the process writes. */
-const READERS = ROLES;
-const WRITERS = ['process_owner', 'admin'] as const;
-
 const json = <T>(schema: T) => ({ 'application/json': { schema } });
 
 const currentRoute = createRoute({
@@ -41,7 +36,7 @@ const currentRoute = createRoute({
   description: 'The latest version (version 0, empty, when the calendar was never overridden).',
   security: [{ apiKey: [] }],
   request: { params: calendarIdParamSchema },
-  middleware: [requireRole(...READERS)] as const,
+  middleware: [access('GET /v1/calendars/{id}/overrides')] as const,
   responses: {
     200: { description: 'The overrides in force', content: json(overridesVersionSchema) },
     ...errorResponses(400, 401, 403, 404),
@@ -64,7 +59,7 @@ const putRoute = createRoute({
     params: calendarIdParamSchema,
     body: { required: true, content: json(overridesChangeSchema) },
   },
-  middleware: [requireRole(...WRITERS)] as const,
+  middleware: [access('PUT /v1/calendars/{id}/overrides')] as const,
   responses: {
     201: {
       description: 'Stored as a new version',
@@ -82,7 +77,7 @@ const historyRoute = createRoute({
   summary: "Every version of a calendar's overrides",
   security: [{ apiKey: [] }],
   request: { params: calendarIdParamSchema },
-  middleware: [requireRole(...READERS)] as const,
+  middleware: [access('GET /v1/calendars/{id}/overrides/versions')] as const,
   responses: {
     200: { description: 'Oldest first; the last is in force', content: json(overridesHistorySchema) },
     ...errorResponses(400, 401, 403, 404),
@@ -95,7 +90,7 @@ const versionRoute = createRoute({
   summary: "One version of a calendar's overrides",
   security: [{ apiKey: [] }],
   request: { params: calendarIdParamSchema.extend(overridesVersionParamSchema.shape) },
-  middleware: [requireRole(...READERS)] as const,
+  middleware: [access('GET /v1/calendars/{id}/overrides/versions/{version}')] as const,
   responses: {
     200: { description: 'The version as stored', content: json(overridesVersionSchema) },
     ...errorResponses(400, 401, 403, 404),

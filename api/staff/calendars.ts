@@ -12,9 +12,8 @@ import {
   type Calendar,
 } from '../../domain/calendar/index.js';
 import { CALENDAR_YEAR_LIMITS, listCalendars, yearsFor } from '../../domain/calendar/registry.js';
-import { ROLES } from '../../domain/complaint.js';
 import type { AppEnv } from '../http/app-env.js';
-import { requireRole } from '../http/auth.js';
+import { access } from '../http/access-matrix.js';
 import {
   businessTimeQuerySchema,
   businessTimeSchema,
@@ -30,9 +29,6 @@ import { validationHook } from '../http/validation.js';
 import type { CalendarResolver } from '../../read-model/calendar-resolver.js';
 import { responseBody } from '../http/response-body.js';
 
-/** Calendars hold no personal data: every staff role may read them. */
-const CALENDAR_READ_ROLES = ROLES;
-
 const json = <T>(schema: T) => ({ 'application/json': { schema } });
 
 const listRoute = createRoute({
@@ -40,7 +36,7 @@ const listRoute = createRoute({
   path: '/',
   summary: 'List the business calendars',
   security: [{ apiKey: [] }],
-  middleware: [requireRole(...CALENDAR_READ_ROLES)] as const,
+  middleware: [access('GET /v1/calendars')] as const,
   responses: {
     200: { description: 'The calendars', content: json(calendarListSchema) },
     ...errorResponses(401, 403),
@@ -54,7 +50,7 @@ const getRoute = createRoute({
   description: "Time zone, the weekly schedules in force that year, and that year's holidays, half days, exceptions.",
   security: [{ apiKey: [] }],
   request: { params: calendarIdParamSchema, query: calendarYearQuerySchema },
-  middleware: [requireRole(...CALENDAR_READ_ROLES)] as const,
+  middleware: [access('GET /v1/calendars/{id}')] as const,
   responses: {
     200: { description: 'The calendar in that year', content: json(calendarYearSchema) },
     ...errorResponses(400, 401, 403, 404),
@@ -70,7 +66,7 @@ const deadlineRoute = createRoute({
     'Out of hours the clock starts at the next opening. Give exactly one of `workingHours` and `workingDays`.',
   security: [{ apiKey: [] }],
   request: { params: calendarIdParamSchema, query: deadlineQuerySchema },
-  middleware: [requireRole(...CALENDAR_READ_ROLES)] as const,
+  middleware: [access('GET /v1/calendars/{id}/deadline')] as const,
   responses: {
     200: { description: 'Clock start and deadline', content: json(deadlineSchema) },
     ...errorResponses(400, 401, 403, 404),
@@ -83,7 +79,7 @@ const businessTimeRoute = createRoute({
   summary: 'Working time between two instants',
   security: [{ apiKey: [] }],
   request: { params: calendarIdParamSchema, query: businessTimeQuerySchema },
-  middleware: [requireRole(...CALENDAR_READ_ROLES)] as const,
+  middleware: [access('GET /v1/calendars/{id}/business-time')] as const,
   responses: {
     200: { description: 'Working minutes between `from` and `to`', content: json(businessTimeSchema) },
     ...errorResponses(400, 401, 403, 404),

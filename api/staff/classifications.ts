@@ -7,12 +7,11 @@ import { responseBody } from '../http/response-body.js';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Sql } from 'postgres';
 import type { ComplaintFormSettings, FormChoice } from '../../config/complaint-form.js';
-import { ROLES } from '../../domain/complaint.js';
 import { valuesInUse, type ClassificationDimension } from '../../read-model/classification-values.js';
 import { choiceLabel } from '../../texts/form-choices.js';
 import { LANGUAGES, languageOf, type Language } from '../../texts/languages.js';
 import type { AppEnv } from '../http/app-env.js';
-import { requireRole } from '../http/auth.js';
+import { access } from '../http/access-matrix.js';
 import { errorResponses } from '../http/errors.js';
 import { validationHook } from '../http/validation.js';
 
@@ -43,7 +42,7 @@ const classificationsRoute = createRoute({
     "Routing rules' values are in each process definition (`routing.rules[].when`).",
   security: [{ apiKey: [] }],
   // Categories and products are no personal data: every staff role reads them (process owners write routing rules with them).
-  middleware: [requireRole(...ROLES)] as const,
+  middleware: [access('GET /v1/classifications')] as const,
   request: {
     query: z.object({
       lang: z.enum(LANGUAGES).optional().meta({ description: "Language of the form's labels; default: the Accept-Language header, else English", example: 'tr' }),

@@ -13,7 +13,8 @@ import { findPossibleDuplicates, type DuplicateFinderSettings } from '../../read
 import type { CustomerLookupHasher } from '../../security/customer-lookup.js';
 import type { TemporalGateway } from '../../temporal/gateway.js';
 import type { AppEnv } from '../http/app-env.js';
-import { requireRole, type Actor } from '../http/auth.js';
+import { access } from '../http/access-matrix.js';
+import type { Actor } from '../http/auth.js';
 import { errorResponses, validationError } from '../http/errors.js';
 import { validationHook } from '../http/validation.js';
 import { listCursors } from './complaint-list-cursor.js';
@@ -21,8 +22,6 @@ import { complaintListQuerySchema, complaintListSchema, type ComplaintListQuery 
 import { complaintAsReadBy, complaintSchema, referenceParamSchema } from './complaints.schemas.js';
 import { responseBody } from '../http/response-body.js';
 import { readsBy, recordPersonalDataReads } from '../../read-model/personal-data-reads.js';
-
-export const STAFF_READ_ROLES = ['agent', 'supervisor', 'auditor', 'admin'] as const;
 
 export const ETAG_HEADER_DOC = {
   ETag: { description: 'The complaint\'s sequence, `"<seq>"`: send it as `If-Match` with a decision', schema: { type: 'string' as const, example: '"7"' } },
@@ -40,7 +39,7 @@ const listRoute = createRoute({
     '`allowedDecisions` null. An auditor reads customers\' contact details masked (`customer.masked`).',
   security: [{ apiKey: [] }],
   request: { query: complaintListQuerySchema },
-  middleware: [requireRole(...STAFF_READ_ROLES)] as const,
+  middleware: [access('GET /v1/complaints')] as const,
   responses: {
     200: { description: 'One page of matching complaints', content: { 'application/json': { schema: complaintListSchema } } },
     ...errorResponses(400, 401, 403),
@@ -59,7 +58,7 @@ const getRoute = createRoute({
     'and postal address masked (`customer.masked`), and those of the possible duplicates.',
   security: [{ apiKey: [] }],
   request: { params: referenceParamSchema },
-  middleware: [requireRole(...STAFF_READ_ROLES)] as const,
+  middleware: [access('GET /v1/complaints/{reference}')] as const,
   responses: {
     200: { description: 'The complaint', headers: ETAG_HEADER_DOC, content: { 'application/json': { schema: complaintSchema } } },
     ...errorResponses(400, 401, 403, 404),

@@ -10,7 +10,7 @@ import { complaintsOfSubject, subjectAccessRecords, type SubjectKey } from '../.
 import type { CustomerLookupHasher } from '../../security/customer-lookup.js';
 import type { DataKeyStore } from '../../security/data-keys.js';
 import type { AppEnv } from '../http/app-env.js';
-import { requireRole } from '../http/auth.js';
+import { access } from '../http/access-matrix.js';
 import { errorResponses, validationError } from '../http/errors.js';
 import { responseBody } from '../http/response-body.js';
 import { validationHook } from '../http/validation.js';
@@ -148,7 +148,7 @@ const route = createRoute({
     'customer lookup hashes, as `GET /v1/complaints?customerEmail=` finds them; no complaint is an empty list. Answered as ' +
     '`Content-Disposition: attachment`. Every complaint exported is recorded as a read (`GET /v1/audit/personal-data-reads`, kind `export`).',
   security: [{ apiKey: [] }],
-  middleware: [requireRole('admin')] as const,
+  middleware: [access('GET /v1/data-subjects/export')] as const,
   request: { query: subjectQuerySchema },
   responses: {
     200: {

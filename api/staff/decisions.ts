@@ -9,12 +9,11 @@
 import { randomUUID } from 'node:crypto';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Sql } from 'postgres';
-import { isDecidingRole, ROLES } from '../../domain/complaint.js';
 import { decisionSchema } from '../../domain/complaint-schemas.js';
 import { DomainError } from '../../domain/errors.js';
 import type { Decision } from '../../domain/lifecycle/index.js';
 import type { AppEnv } from '../http/app-env.js';
-import { requireRole } from '../http/auth.js';
+import { access } from '../http/access-matrix.js';
 import { complaintIdByReference } from '../../read-model/complaint-queries.js';
 import { referenceParamSchema } from './complaints.schemas.js';
 import { errorResponses, validationError } from '../http/errors.js';
@@ -67,7 +66,7 @@ const decideRoute = createRoute({
     'one up. Either way the key is returned in the `Idempotency-Key` response header, on 200 and on 503: after a 503, ' +
     'retry with that key and the decision is taken at most once. The body may be at most 64 KiB (413).',
   security: [{ apiKey: [] }],
-  middleware: [requireRole(...ROLES)] as const,
+  middleware: [access('POST /v1/complaints/{reference}/decisions')] as const,
   request: {
     params: referenceParamSchema,
     headers: z.object({
@@ -95,9 +94,6 @@ export function decisionRoutes(deps: { sql: Sql; temporal: TemporalGateway; cale
   return new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(decideRoute, async (c) => {
     const actor = c.get('actor')!;
     const decision = c.req.valid('json');
-    if (!isDecidingRole(actor.role)) {
-      throw new DomainError('NOT_ALLOWED_FOR_ROLE', `a ${actor.role} may not ${decision.type}`, { role: actor.role, decision: decision.type });
-    }
     const { reference } = c.req.valid('param');
     const complaintId = await complaintIdByReference(deps.sql, reference);
     await checkDuplicateOf(deps.sql, reference, decision);

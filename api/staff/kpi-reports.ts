@@ -11,16 +11,13 @@ import type { ReportFilter } from '../../read-model/report-filter.js';
 import { calendarAgeing, kpiReport } from '../../read-model/kpi-report.js';
 import { kpiTrends } from '../../read-model/kpi-trends.js';
 import type { AppEnv } from '../http/app-env.js';
-import { requireRole } from '../http/auth.js';
+import { access } from '../http/access-matrix.js';
 import { errorResponses, validationError } from '../http/errors.js';
 import { validationHook } from '../http/validation.js';
 import { kpiCsv } from './kpi-reports-csv.js';
 import { kpiQuerySchema, kpiReportSchema, MAX_REPORT_DAYS, trendsQuerySchema, trendsSchema } from './kpi-reports.schemas.js';
 import { unknownUnits } from './report-filters.js';
 import { responseBody } from '../http/response-body.js';
-
-/** Supervisors, process owners, auditors and admins read reports; agents work complaints, they get 403. */
-const REPORT_READERS = ['supervisor', 'process_owner', 'auditor', 'admin'] as const;
 
 /** Complaints whose calendar is unknown to the report (none set, or a test's) age by this one. */
 const DEFAULT_CALENDAR_ID = 'TR';
@@ -50,7 +47,7 @@ const kpiRoute = createRoute({
     'with another grouping, and a report time zone whose midnights are not whole UTC hours (e.g. +03:30, +05:30), read ' +
     'the fact tables (exact, slower at scale).',
   security: [{ apiKey: [] }],
-  middleware: [requireRole(...REPORT_READERS)] as const,
+  middleware: [access('GET /v1/reports/kpis')] as const,
   request: { query: kpiQuerySchema },
   responses: {
     200: {
@@ -67,7 +64,7 @@ const trendsRoute = createRoute({
   summary: 'Weekly KPI series for charts (staff: supervisor, process_owner, auditor, admin)',
   description: 'The KPI report grouped by ISO week, reduced to what a chart plots; `department` and/or `team` as on /v1/reports/kpis.',
   security: [{ apiKey: [] }],
-  middleware: [requireRole(...REPORT_READERS)] as const,
+  middleware: [access('GET /v1/reports/trends')] as const,
   request: { query: trendsQuerySchema },
   responses: {
     200: { description: 'One entry per ISO week', content: { 'application/json': { schema: trendsSchema } } },

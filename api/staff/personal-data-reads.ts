@@ -5,11 +5,11 @@ import type { Sql } from 'postgres';
 import { ROLES } from '../../domain/complaint.js';
 import { listPersonalDataReads, PERSONAL_DATA_READ_KINDS } from '../../read-model/personal-data-reads.js';
 import type { AppEnv } from '../http/app-env.js';
-import { requireRole } from '../http/auth.js';
+import { access } from '../http/access-matrix.js';
 import { errorResponses, validationError } from '../http/errors.js';
 import { responseBody } from '../http/response-body.js';
 import { validationHook } from '../http/validation.js';
-import { AUDIT_READERS, decodeCursor, encodeCursor, filterDigest, instantOrDay, param } from './audit-trail.js';
+import { decodeCursor, encodeCursor, filterDigest, instantOrDay, param } from './audit-trail.js';
 
 export const personalDataReadsQuerySchema = z.strictObject({
   complaint: z
@@ -63,7 +63,7 @@ const route = createRoute({
     'its timeline, messages or files, each complaint of a search page or queue, a claim, an export. Newest first, in keyset ' +
     'pages bound to their filters (a 400 on `cursor` otherwise). The list is append-only.',
   security: [{ apiKey: [] }],
-  middleware: [requireRole(...AUDIT_READERS)] as const,
+  middleware: [access('GET /v1/audit/personal-data-reads')] as const,
   request: { query: personalDataReadsQuerySchema },
   responses: {
     200: { description: 'A page of reads', content: { 'application/json': { schema: pageSchema } } },

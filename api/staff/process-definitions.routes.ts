@@ -1,8 +1,7 @@
 // The route definitions of /v1/process-definitions and /v1/process-selection (the handlers are in
 // process-definitions.ts). Every staff role reads; process owners and admins write.
 import { createRoute, z } from '@hono/zod-openapi';
-import { ROLES, type Role } from '../../domain/complaint.js';
-import { requireRole } from '../http/auth.js';
+import { access } from '../http/access-matrix.js';
 import { errorResponses } from '../http/errors.js';
 import {
   contentSchema,
@@ -24,21 +23,17 @@ import {
   versionSchema,
 } from './process-definitions.schemas.js';
 
-/** A definition holds no personal data: every staff role may read it. */
-const READ_ROLES = ROLES;
-/** Only those who own the process change it. */
-export const WRITE_ROLES = ['process_owner', 'admin'] as const satisfies readonly Role[];
-
 const json = <T>(schema: T) => ({ 'application/json': { schema } });
 const SELECTION_ETAG = { ETag: { description: 'The revision, `"<revision>"`: send it as `If-Match` with a change', schema: { type: 'string' as const, example: '"4"' } } };
 const TAGS = ['Process definitions'];
-const reader = { tags: TAGS, security: [{ apiKey: [] }], middleware: [requireRole(...READ_ROLES)] };
-const writer = { tags: TAGS, security: [{ apiKey: [] }], middleware: [requireRole(...WRITE_ROLES)] };
+const reader = { tags: TAGS, security: [{ apiKey: [] }] };
+const writer = { tags: TAGS, security: [{ apiKey: [] }] };
 
 export const listRoute = createRoute({
   ...reader,
   method: 'get',
   path: '/',
+  middleware: [access('GET /v1/process-definitions')] as const,
   summary: 'List the process definitions and their versions',
   responses: { 200: { description: 'Every definition with its versions', content: json(definitionListSchema) }, ...errorResponses(401, 403) },
 });
@@ -47,6 +42,7 @@ export const createDefinitionRoute = createRoute({
   ...writer,
   method: 'post',
   path: '/',
+  middleware: [access('POST /v1/process-definitions')] as const,
   summary: 'Create a process definition',
   description:
     'Its version 1 is a draft, copied from an existing version (`from`) or given (`content`, validated: 400 with every path). ' +
@@ -59,6 +55,7 @@ export const getDefinitionRoute = createRoute({
   ...reader,
   method: 'get',
   path: '/{id}',
+  middleware: [access('GET /v1/process-definitions/{id}')] as const,
   summary: 'Read a process definition and its versions',
   request: { params: definitionIdParamSchema },
   responses: { 200: { description: 'The definition', content: json(definitionSchema) }, ...errorResponses(400, 401, 403, 404) },
@@ -68,6 +65,7 @@ export const createDraftRoute = createRoute({
   ...writer,
   method: 'post',
   path: '/{id}/versions',
+  middleware: [access('POST /v1/process-definitions/{id}/versions')] as const,
   summary: 'Create a draft from a version',
   description: 'The next version number, as a draft copied from `from` (default: the latest published version). 409 when a draft exists.',
   request: { params: definitionIdParamSchema, body: { required: false, content: json(createDraftBodySchema) } },
@@ -78,6 +76,7 @@ export const getVersionRoute = createRoute({
   ...reader,
   method: 'get',
   path: '/{id}/versions/{version}',
+  middleware: [access('GET /v1/process-definitions/{id}/versions/{version}')] as const,
   summary: 'Read a version with its content',
   request: { params: versionParamsSchema },
   responses: { 200: { description: 'The version', content: json(versionSchema) }, ...errorResponses(400, 401, 403, 404) },
@@ -87,6 +86,7 @@ export const replaceDraftRoute = createRoute({
   ...writer,
   method: 'put',
   path: '/{id}/versions/{version}',
+  middleware: [access('PUT /v1/process-definitions/{id}/versions/{version}')] as const,
   summary: "Replace a draft's content",
   description:
     'The body is the whole definition; its `id` and `version` are set from the URL. 400 VALIDATION_FAILED lists every bad field ' +
@@ -99,6 +99,7 @@ export const deleteDraftRoute = createRoute({
   ...writer,
   method: 'delete',
   path: '/{id}/versions/{version}',
+  middleware: [access('DELETE /v1/process-definitions/{id}/versions/{version}')] as const,
   summary: 'Discard a draft',
   description: '409 when the version is published or retired.',
   request: { params: versionParamsSchema },
@@ -109,6 +110,7 @@ export const validateRoute = createRoute({
   ...writer,
   method: 'post',
   path: '/{id}/versions/{version}/validate',
+  middleware: [access('POST /v1/process-definitions/{id}/versions/{version}/validate')] as const,
   summary: 'Validate a content without saving it',
   description:
     'With a JSON body: that content as this version would be stored (the version need not exist). Without a body: the stored ' +
@@ -121,6 +123,7 @@ export const publishRoute = createRoute({
   ...writer,
   method: 'post',
   path: '/{id}/versions/{version}/publish',
+  middleware: [access('POST /v1/process-definitions/{id}/versions/{version}/publish')] as const,
   summary: 'Publish a draft',
   description:
     'From then on the version never changes, and new complaints the selection rules send to this definition are pinned to it; ' +
@@ -134,6 +137,7 @@ export const retireRoute = createRoute({
   ...writer,
   method: 'post',
   path: '/{id}/versions/{version}/retire',
+  middleware: [access('POST /v1/process-definitions/{id}/versions/{version}/retire')] as const,
   summary: 'Retire a published version',
   description:
     'No new complaint is pinned to it; complaints running on it keep it. 409 when it is not published, or when it is the last ' +
@@ -146,6 +150,7 @@ export const diffRoute = createRoute({
   ...reader,
   method: 'get',
   path: '/{id}/diff',
+  middleware: [access('GET /v1/process-definitions/{id}/diff')] as const,
   summary: 'Compare two versions field by field',
   description: 'Every field that differs, by path, with both values and a sentence saying what changes (`lang`: en or tr).',
   request: { params: definitionIdParamSchema, query: diffQuerySchema },
@@ -156,6 +161,7 @@ export const diagramRoute = createRoute({
   ...reader,
   method: 'get',
   path: '/{id}/versions/{version}/diagram',
+  middleware: [access('GET /v1/process-definitions/{id}/versions/{version}/diagram')] as const,
   summary: 'The version as a Mermaid flowchart',
   description:
     'Stages with their deadlines and warnings, every acceptance round, what an unanswered proposal or question leads to, and ' +
@@ -168,6 +174,7 @@ export const getSelectionRoute = createRoute({
   ...reader,
   method: 'get',
   path: '/',
+  middleware: [access('GET /v1/process-definitions/selection-rules', 'GET /v1/process-selection')] as const,
   summary: 'The selection rules in force',
   description:
     'Which definition a new complaint is filed under: the first rule whose conditions all hold, else the default. ' +
@@ -182,6 +189,7 @@ export const replaceSelectionRoute = createRoute({
   ...writer,
   method: 'put',
   path: '/',
+  middleware: [access('PUT /v1/process-definitions/selection-rules', 'PUT /v1/process-selection')] as const,
   summary: 'Replace the selection rules',
   description:
     'Recorded as a new revision (who, when, why). 400 names every rule whose definition does not exist or has no published version. ' +
@@ -208,6 +216,7 @@ export const selectionHistoryRoute = createRoute({
   ...reader,
   method: 'get',
   path: '/revisions',
+  middleware: [access('GET /v1/process-definitions/selection-rules/revisions', 'GET /v1/process-selection/revisions')] as const,
   summary: 'Every revision of the selection rules, newest first',
   responses: { 200: { description: 'The revisions', content: json(selectionHistorySchema) }, ...errorResponses(401, 403) },
 });

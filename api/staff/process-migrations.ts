@@ -7,14 +7,14 @@
 import { randomUUID } from 'node:crypto';
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import type { Sql } from 'postgres';
-import { ROLES, TIMED_STAGES } from '../../domain/complaint.js';
+import { TIMED_STAGES } from '../../domain/complaint.js';
 import { DomainError } from '../../domain/errors.js';
 import type { Actor, DeadlineRules } from '../../domain/lifecycle/index.js';
 import type { ProcessDefinitionSnapshot } from '../../domain/process-definition.js';
 import { createMigrationPlan, deleteMigrationPlan, migrationCandidates, migrationProgress } from '../../read-model/process-migrations.js';
 import type { TemporalGateway } from '../../temporal/gateway.js';
 import type { AppEnv } from '../http/app-env.js';
-import { requireRole } from '../http/auth.js';
+import { access } from '../http/access-matrix.js';
 import { errorResponses } from '../http/errors.js';
 import { validationHook } from '../http/validation.js';
 import { snapshotOf, type DefinitionVersions } from './definition-versions.js';
@@ -29,9 +29,6 @@ import {
   type MigrationRequest,
 } from './process-migrations.schemas.js';
 import { responseBody } from '../http/response-body.js';
-
-/** Who may preview and apply a plan: it changes running complaints' deadlines. */
-const PLANNERS = ['process_owner', 'admin'] as const;
 
 /** Complaints a preview covers (oldest first); the answer says when the filter selects more. */
 export const MAX_PREVIEWED = 500;
@@ -48,7 +45,7 @@ const planRoute = createRoute({
     'covered and answers 202 with the plan, applied at once or at `applyAt` (progress: GET its `Location`). A complaint takes ' +
     'a plan once; one that cannot take it is skipped with a reason (closed, round_beyond_target, calendar_differs, …).',
   security: [{ apiKey: [] }],
-  middleware: [requireRole(...PLANNERS)] as const,
+  middleware: [access('POST /v1/process-definitions/{id}/migrations')] as const,
   request: { params: definitionIdParamSchema, body: { required: true, content: json(migrationRequestSchema) } },
   responses: {
     200: { description: 'The preview: what applying would do to each complaint', content: json(migrationPreviewSchema) },
@@ -63,7 +60,7 @@ const progressRoute = createRoute({
   summary: "A migration plan's progress",
   description: 'Counts moved, skipped (per reason) and failed, and the complaints in plan order, a page at a time.',
   security: [{ apiKey: [] }],
-  middleware: [requireRole(...ROLES)] as const,
+  middleware: [access('GET /v1/process-definitions/{id}/migrations/{migrationId}')] as const,
   request: { params: migrationParamSchema, query: migrationPageQuerySchema },
   responses: {
     200: { description: 'The plan and its complaints', content: json(migrationProgressSchema) },

@@ -4,14 +4,13 @@
 import { createRoute, OpenAPIHono, type z } from '@hono/zod-openapi';
 import type { Sql } from 'postgres';
 import type { CalendarResolver } from '../../activities/calendars.js';
-import type { Role } from '../../domain/complaint.js';
 import { DomainError } from '../../domain/errors.js';
 import { validateProcessDefinition, type ProcessDefinition } from '../../domain/process-definition.js';
 import { recordedComplaints } from '../../read-model/recorded-timelines.js';
 import { backtest } from '../../simulation/backtest.js';
 import { simulatePath } from '../../simulation/simulate-path.js';
 import type { AppEnv } from '../http/app-env.js';
-import { requireRole } from '../http/auth.js';
+import { access } from '../http/access-matrix.js';
 import { errorResponses } from '../http/errors.js';
 import { validationHook } from '../http/validation.js';
 import { responseBody } from '../http/response-body.js';
@@ -33,7 +32,6 @@ export interface ProcessDefinitionVersions {
  * Those who shape or oversee the process. Agents handle complaints, not the process; a backtest
  * reads every past complaint's timeline (it answers aggregates only).
  */
-export const SIMULATION_ROLES: readonly Role[] = ['process_owner', 'admin', 'supervisor', 'auditor'];
 
 const json = <T>(schema: T) => ({ 'application/json': { schema } });
 
@@ -47,7 +45,7 @@ const simulateRoute = createRoute({
     'updates); an event the rules refuse at its time is listed under `refusals` and the path goes on. No complaint is filed, ' +
     'nothing is sent. 422 DEFINITION_INVALID when the stored version does not validate.',
   security: [{ apiKey: [] }],
-  middleware: [requireRole(...SIMULATION_ROLES)] as const,
+  middleware: [access('POST /v1/process-definitions/{id}/versions/{v}/simulate')] as const,
   request: { params: versionParamsSchema, body: { required: true, content: json(simulationRequestSchema) } },
   responses: {
     200: { description: 'What the path gives', content: json(simulationSchema) },
@@ -67,7 +65,7 @@ const backtestRoute = createRoute({
     'Only decisions and answers replay: a complaint a migration plan moved to another version replays from its start on the ' +
     'version tried (its `process_migrated` is not replayed, and it counts under the version it was filed under).',
   security: [{ apiKey: [] }],
-  middleware: [requireRole(...SIMULATION_ROLES)] as const,
+  middleware: [access('POST /v1/process-definitions/{id}/versions/{v}/backtest')] as const,
   request: { params: versionParamsSchema, body: { required: true, content: json(backtestRequestSchema) } },
   responses: {
     200: { description: 'The comparison', content: json(backtestSchema) },

@@ -4,7 +4,7 @@ import type { DataKeyStore } from '../../security/data-keys.js';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Sql } from 'postgres';
 import type { AppEnv } from '../http/app-env.js';
-import { requireRole } from '../http/auth.js';
+import { access } from '../http/access-matrix.js';
 import { communicationRecord, complaintIdByReference, timeline } from '../../read-model/complaint-queries.js';
 import { retryMessage } from '../../read-model/outbox-retry.js';
 import { DomainError } from '../../domain/errors.js';
@@ -15,8 +15,6 @@ import { validationHook } from '../http/validation.js';
 import { responseBody } from '../http/response-body.js';
 import { readsBy, recordPersonalDataReads } from '../../read-model/personal-data-reads.js';
 
-const READERS = ['agent', 'supervisor', 'auditor', 'admin'] as const;
-const RETRIERS = ['agent', 'supervisor', 'admin'] as const;
 const at = z.iso.datetime({ offset: true });
 
 const timelineSchema = z
@@ -69,7 +67,7 @@ const eventsRoute = createRoute({
   path: '/{reference}/events',
   summary: "The complaint's timeline (staff)",
   security: [{ apiKey: [] }],
-  middleware: [requireRole(...READERS)] as const,
+  middleware: [access('GET /v1/complaints/{reference}/events')] as const,
   request: { params: referenceParamSchema },
   responses: {
     200: { description: 'Every transition, oldest first', content: { 'application/json': { schema: timelineSchema } } },
@@ -82,7 +80,7 @@ const messagesRoute = createRoute({
   path: '/{reference}/messages',
   summary: "The complaint's communication record (staff)",
   security: [{ apiKey: [] }],
-  middleware: [requireRole(...READERS)] as const,
+  middleware: [access('GET /v1/complaints/{reference}/messages')] as const,
   request: { params: referenceParamSchema },
   responses: {
     200: { description: 'What was sent to whom, when, as rendered', content: { 'application/json': { schema: messagesSchema } } },
@@ -96,7 +94,7 @@ const retryRoute = createRoute({
   summary: 'Send a failed, bounced or skipped message again (staff)',
   description: 'The message goes back to `pending` with its attempts reset; the dispatcher sends it at once. Who retried is kept on the message.',
   security: [{ apiKey: [] }],
-  middleware: [requireRole(...RETRIERS)] as const,
+  middleware: [access('POST /v1/complaints/{reference}/messages/{id}/retry')] as const,
   request: { params: messageParamsSchema },
   responses: {
     200: { description: 'The message, pending again', content: { 'application/json': { schema: messageSchema } } },

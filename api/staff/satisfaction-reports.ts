@@ -6,13 +6,11 @@ import type { FieldIssue } from '../../domain/errors.js';
 import { SURVEY_REASONS } from '../../domain/survey/answer.js';
 import { satisfactionByPeriod } from '../../read-model/survey-answers.js';
 import type { AppEnv } from '../http/app-env.js';
-import { requireRole } from '../http/auth.js';
+import { access } from '../http/access-matrix.js';
 import { errorResponses, validationError } from '../http/errors.js';
 import { validationHook } from '../http/validation.js';
 import { reportFilterQuery, unknownUnits } from './report-filters.js';
 import { responseBody } from '../http/response-body.js';
-
-const REPORT_READERS = ['supervisor', 'process_owner', 'auditor', 'admin'] as const;
 
 /** At most this long a range: a few years of months, not a scan of everything ever answered. */
 const MAX_RANGE_DAYS = 3 * 366;
@@ -50,7 +48,7 @@ const reportRoute = createRoute({
     "`department` and/or `team` (staff directory ids): only the answers about that department's or team's complaints " +
     "(the complaint's current department and team); an id the directory does not hold is a 400.",
   security: [{ apiKey: [] }],
-  middleware: [requireRole(...REPORT_READERS)] as const,
+  middleware: [access('GET /v1/reports/satisfaction')] as const,
   request: { query: querySchema },
   responses: {
     200: { description: 'Periods with answers, oldest first', content: { 'application/json': { schema: reportSchema } } },

@@ -6,10 +6,9 @@ import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import type { Sql } from 'postgres';
 import * as store from '../../read-model/staff-directory-store.js';
 import type { AppEnv } from '../http/app-env.js';
-import { requireRole } from '../http/auth.js';
+import { access } from '../http/access-matrix.js';
 import { errorResponses } from '../http/errors.js';
 import { validationHook } from '../http/validation.js';
-import { DIRECTORY_READERS, DIRECTORY_WRITERS } from './staff-directory.js';
 import {
   departmentChangeSchema,
   departmentCreateSchema,
@@ -32,55 +31,55 @@ const security = [{ apiKey: [] }];
 const location = { Location: { description: 'The new entry', schema: { type: 'string' as const } } };
 
 const teamList = createRoute({
-  method: 'get', path: '/', summary: 'Every team', security, middleware: [requireRole(...DIRECTORY_READERS)] as const,
+  method: 'get', path: '/', summary: 'Every team', security, middleware: [access('GET /v1/teams')] as const,
   responses: { 200: { description: 'By id', content: json(teamListSchema) }, ...errorResponses(401, 403) },
 });
 const teamGet = createRoute({
-  method: 'get', path: '/{id}', summary: 'One team', security, middleware: [requireRole(...DIRECTORY_READERS)] as const,
+  method: 'get', path: '/{id}', summary: 'One team', security, middleware: [access('GET /v1/teams/{id}')] as const,
   request: { params: unitIdParamSchema },
   responses: { 200: { description: 'The team', content: json(teamSchema) }, ...errorResponses(400, 401, 403, 404) },
 });
 const teamCreate = createRoute({
-  method: 'post', path: '/', summary: 'Add a team', security, middleware: [requireRole(...DIRECTORY_WRITERS)] as const,
+  method: 'post', path: '/', summary: 'Add a team', security, middleware: [access('POST /v1/teams')] as const,
   description: '400 names each unknown or deactivated person (lead, members) and an unknown department; 409 when the id is taken.',
   request: { body: { required: true, content: json(teamCreateSchema) } },
   responses: { 201: { description: 'Added', headers: location, content: json(teamSchema) }, ...errorResponses(400, 401, 403, 409) },
 });
 const teamChange = createRoute({
   method: 'patch', path: '/{id}', summary: 'Change a team (memberIds replaces the members)', security,
-  middleware: [requireRole(...DIRECTORY_WRITERS)] as const,
+  middleware: [access('PATCH /v1/teams/{id}')] as const,
   request: { params: unitIdParamSchema, body: { required: true, content: json(teamChangeSchema) } },
   responses: { 200: { description: 'As changed', content: json(teamSchema) }, ...errorResponses(400, 401, 403, 404) },
 });
 const teamDelete = createRoute({
   method: 'delete', path: '/{id}', summary: 'Remove a team', description: '409 while open complaints are with the team.', security,
-  middleware: [requireRole(...DIRECTORY_WRITERS)] as const, request: { params: unitIdParamSchema },
+  middleware: [access('DELETE /v1/teams/{id}')] as const, request: { params: unitIdParamSchema },
   responses: { 204: { description: 'Removed' }, ...errorResponses(400, 401, 403, 404, 409) },
 });
 
 const departmentList = createRoute({
-  method: 'get', path: '/', summary: 'Every department', security, middleware: [requireRole(...DIRECTORY_READERS)] as const,
+  method: 'get', path: '/', summary: 'Every department', security, middleware: [access('GET /v1/departments')] as const,
   responses: { 200: { description: 'By id', content: json(departmentListSchema) }, ...errorResponses(401, 403) },
 });
 const departmentGet = createRoute({
-  method: 'get', path: '/{id}', summary: 'One department', security, middleware: [requireRole(...DIRECTORY_READERS)] as const,
+  method: 'get', path: '/{id}', summary: 'One department', security, middleware: [access('GET /v1/departments/{id}')] as const,
   request: { params: unitIdParamSchema },
   responses: { 200: { description: 'The department', content: json(departmentSchema) }, ...errorResponses(400, 401, 403, 404) },
 });
 const departmentCreate = createRoute({
-  method: 'post', path: '/', summary: 'Add a department', security, middleware: [requireRole(...DIRECTORY_WRITERS)] as const,
+  method: 'post', path: '/', summary: 'Add a department', security, middleware: [access('POST /v1/departments')] as const,
   description: '400 for an unknown or deactivated head; 409 when the id is taken.',
   request: { body: { required: true, content: json(departmentCreateSchema) } },
   responses: { 201: { description: 'Added', headers: location, content: json(departmentSchema) }, ...errorResponses(400, 401, 403, 409) },
 });
 const departmentChange = createRoute({
-  method: 'patch', path: '/{id}', summary: 'Change a department', security, middleware: [requireRole(...DIRECTORY_WRITERS)] as const,
+  method: 'patch', path: '/{id}', summary: 'Change a department', security, middleware: [access('PATCH /v1/departments/{id}')] as const,
   request: { params: unitIdParamSchema, body: { required: true, content: json(departmentChangeSchema) } },
   responses: { 200: { description: 'As changed', content: json(departmentSchema) }, ...errorResponses(400, 401, 403, 404) },
 });
 const departmentDelete = createRoute({
   method: 'delete', path: '/{id}', summary: 'Remove a department', description: '409 while teams belong to it.', security,
-  middleware: [requireRole(...DIRECTORY_WRITERS)] as const, request: { params: unitIdParamSchema },
+  middleware: [access('DELETE /v1/departments/{id}')] as const, request: { params: unitIdParamSchema },
   responses: { 204: { description: 'Removed' }, ...errorResponses(400, 401, 403, 404, 409) },
 });
 
@@ -119,11 +118,11 @@ export function staffDepartmentRoutes({ sql }: { sql: Sql }) {
 }
 
 const rolesList = createRoute({
-  method: 'get', path: '/', summary: 'Who holds each organisation-level escalation level', security, middleware: [requireRole(...DIRECTORY_READERS)] as const,
+  method: 'get', path: '/', summary: 'Who holds each organisation-level escalation level', security, middleware: [access('GET /v1/organisation-roles')] as const,
   responses: { 200: { description: 'By level', content: json(organisationRoleListSchema) }, ...errorResponses(401, 403) },
 });
 const roleSet = createRoute({
-  method: 'put', path: '/{level}', summary: 'Give an organisation-level escalation level to a person', security, middleware: [requireRole(...DIRECTORY_WRITERS)] as const,
+  method: 'put', path: '/{level}', summary: 'Give an organisation-level escalation level to a person', security, middleware: [access('PUT /v1/organisation-roles/{level}')] as const,
   description:
     '`escalation:<level>` staff messages (complaintsManager, director, or any level a process chain names besides ' +
     'assignee and teamLead, which follow each complaint) go to this person. 400 for an unknown or deactivated person.',
@@ -131,7 +130,7 @@ const roleSet = createRoute({
   responses: { 200: { description: 'As stored', content: json(organisationRoleSchema) }, ...errorResponses(400, 401, 403) },
 });
 const roleClear = createRoute({
-  method: 'delete', path: '/{level}', summary: 'Leave an organisation-level escalation level vacant', security, middleware: [requireRole(...DIRECTORY_WRITERS)] as const,
+  method: 'delete', path: '/{level}', summary: 'Leave an organisation-level escalation level vacant', security, middleware: [access('DELETE /v1/organisation-roles/{level}')] as const,
   request: { params: levelParamSchema },
   responses: { 204: { description: 'Vacant' }, ...errorResponses(400, 401, 403, 404) },
 });

@@ -3,10 +3,9 @@
 // (PATCH {"active": false}), not deleted, once anything names them: history keeps their name.
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import type { Sql } from 'postgres';
-import { ROLES } from '../../domain/complaint.js';
 import { changePerson, createPerson, deletePerson, getPerson, listPeople } from '../../read-model/staff-directory-store.js';
 import type { AppEnv } from '../http/app-env.js';
-import { requireRole } from '../http/auth.js';
+import { access } from '../http/access-matrix.js';
 import { errorResponses } from '../http/errors.js';
 import { validationHook } from '../http/validation.js';
 import {
@@ -19,10 +18,6 @@ import {
 } from './staff-directory.schemas.js';
 import { responseBody } from '../http/response-body.js';
 
-/** Every staff role reads who is who; only administrators change it. */
-export const DIRECTORY_READERS = ROLES;
-export const DIRECTORY_WRITERS = ['admin'] as const;
-
 const json = <T>(schema: T) => ({ 'application/json': { schema } });
 const security = [{ apiKey: [] }];
 
@@ -32,7 +27,7 @@ const listRoute = createRoute({
   summary: 'Everyone in the staff directory',
   security,
   request: { query: peopleQuerySchema },
-  middleware: [requireRole(...DIRECTORY_READERS)] as const,
+  middleware: [access('GET /v1/staff')] as const,
   responses: { 200: { description: 'By name', content: json(personListSchema) }, ...errorResponses(400, 401, 403) },
 });
 
@@ -42,7 +37,7 @@ const getRoute = createRoute({
   summary: 'One person',
   security,
   request: { params: personIdParamSchema },
-  middleware: [requireRole(...DIRECTORY_READERS)] as const,
+  middleware: [access('GET /v1/staff/{id}')] as const,
   responses: { 200: { description: 'The person', content: json(personSchema) }, ...errorResponses(400, 401, 403, 404) },
 });
 
@@ -53,7 +48,7 @@ const createPersonRoute = createRoute({
   description: 'The id is the staff id their API key and decisions carry. 409 when the id is taken.',
   security,
   request: { body: { required: true, content: json(personCreateSchema) } },
-  middleware: [requireRole(...DIRECTORY_WRITERS)] as const,
+  middleware: [access('POST /v1/staff')] as const,
   responses: {
     201: {
       description: 'Added',
@@ -70,7 +65,7 @@ const changeRoute = createRoute({
   summary: 'Change a person (or deactivate them: active false)',
   security,
   request: { params: personIdParamSchema, body: { required: true, content: json(personChangeSchema) } },
-  middleware: [requireRole(...DIRECTORY_WRITERS)] as const,
+  middleware: [access('PATCH /v1/staff/{id}')] as const,
   responses: { 200: { description: 'As changed', content: json(personSchema) }, ...errorResponses(400, 401, 403, 404) },
 });
 
@@ -83,7 +78,7 @@ const deleteRoute = createRoute({
     'mistake). Otherwise 409 with what names them: deactivate them instead, so history keeps their name.',
   security,
   request: { params: personIdParamSchema },
-  middleware: [requireRole(...DIRECTORY_WRITERS)] as const,
+  middleware: [access('DELETE /v1/staff/{id}')] as const,
   responses: { 204: { description: 'Removed' }, ...errorResponses(400, 401, 403, 404, 409) },
 });
 

@@ -11,7 +11,7 @@ import { hashPassword } from '../../security/passwords.js';
 import { endSessionsOf } from '../console/session-store.js';
 import { recordStaffAction } from '../console/staff-audit.js';
 import type { AppEnv } from '../http/app-env.js';
-import { requireRole } from '../http/auth.js';
+import { access } from '../http/access-matrix.js';
 import { errorResponses, validationError } from '../http/errors.js';
 import { validationHook } from '../http/validation.js';
 import { personIdParamSchema } from './staff-directory.schemas.js';
@@ -45,7 +45,7 @@ const setRoute = createRoute({
   description: 'Ends every live console session of the person. 400 names `password` when it breaks a rule.',
   security,
   request: { params: personIdParamSchema, body: { required: true, content: json(passwordSetSchema) } },
-  middleware: [requireRole('admin')] as const,
+  middleware: [access('PUT /v1/staff/{id}/password')] as const,
   responses: { 200: { description: 'Set', content: json(passwordSetResultSchema) }, ...errorResponses(400, 401, 403, 404) },
 });
 
@@ -56,7 +56,7 @@ const unlockRoute = createRoute({
   description: 'Clears the wrong-password count too.',
   security,
   request: { params: personIdParamSchema },
-  middleware: [requireRole('admin')] as const,
+  middleware: [access('POST /v1/staff/{id}/unlock')] as const,
   responses: { 200: { description: 'Unlocked', content: json(unlockResultSchema) }, ...errorResponses(400, 401, 403, 404) },
 });
 

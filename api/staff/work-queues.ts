@@ -21,7 +21,7 @@ import {
   type QueueTeam,
 } from '../../read-model/work-queues.js';
 import type { AppEnv } from '../http/app-env.js';
-import { requireRole } from '../http/auth.js';
+import { access } from '../http/access-matrix.js';
 import { complaintAsReadBy } from './complaints.schemas.js';
 import { readsBy, recordPersonalDataReads } from '../../read-model/personal-data-reads.js';
 import { errorResponses, validationError } from '../http/errors.js';
@@ -37,8 +37,6 @@ import {
 } from './work-queues.schemas.js';
 import { responseBody } from '../http/response-body.js';
 
-const QUEUE_READ_ROLES = ['agent', 'supervisor', 'auditor', 'admin'] as const;
-const QUEUE_WORK_ROLES = ['agent', 'supervisor', 'admin'] as const;
 /** Live claims one person may hold unless configured otherwise: enough to work, too few to hoard. */
 export const DEFAULT_MAX_LIVE_CLAIMS = 10;
 const CLAIMS_LISTED = 50;
@@ -55,7 +53,7 @@ const queueRoute = createRoute({
     'oldest received first, then id; never by who the customer is. Cursor pagination: pass `nextCursor` as `cursor`. ' +
     'Every page also says how many wait in the whole queue (`total`, exact) and how many of them are at risk or overdue.',
   security,
-  middleware: [requireRole(...QUEUE_READ_ROLES)] as const,
+  middleware: [access('GET /v1/queues/{team}')] as const,
   request: { params: teamParamSchema, query: queueQuerySchema },
   responses: {
     200: { description: 'One page of the queue', content: { 'application/json': { schema: queuePageSchema } } },
@@ -75,7 +73,7 @@ const claimRoute = createRoute({
     'and admins from any team): 403 NOT_TEAM_MEMBER otherwise. 404 QUEUE_EMPTY when nothing is left; 409 CONFLICT when you ' +
     'already hold the most live claims allowed (details.maxLiveClaims).',
   security,
-  middleware: [requireRole(...QUEUE_WORK_ROLES)] as const,
+  middleware: [access('POST /v1/queues/{team}/claim')] as const,
   request: { params: teamParamSchema },
   responses: {
     200: { description: 'Claimed', content: { 'application/json': { schema: claimAnswerSchema } } },
@@ -92,7 +90,7 @@ const releaseRoute = createRoute({
     'the queue at its fair place once that is recorded. 403 for someone else\'s claim (as an agent); 409 when the complaint ' +
     "has no live claim or was claimed from another team's queue; 404 for an unknown reference.",
   security,
-  middleware: [requireRole(...QUEUE_WORK_ROLES)] as const,
+  middleware: [access('POST /v1/queues/{team}/release')] as const,
   request: {
     params: teamParamSchema,
     body: { required: true, content: { 'application/json': { schema: releaseBodySchema } } },
@@ -109,7 +107,7 @@ const claimsRoute = createRoute({
   summary: 'Your claims from this queue, newest first',
   description: `Live ones and how the others ended (released, refused by the workflow, reassigned, closed); at most ${CLAIMS_LISTED}.`,
   security,
-  middleware: [requireRole(...QUEUE_WORK_ROLES)] as const,
+  middleware: [access('GET /v1/queues/{team}/claims')] as const,
   request: { params: teamParamSchema },
   responses: {
     200: { description: 'Your claims', content: { 'application/json': { schema: claimListSchema } } },
