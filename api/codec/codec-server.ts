@@ -22,11 +22,12 @@ import { errorResponses, fieldIssues, validationError } from '../http/errors.js'
 import { responseBody } from '../http/response-body.js';
 import { validationHook } from '../http/validation.js';
 import type { ConsoleSettings } from '../console/deps.js';
+import { allowedRoles } from '../http/access-matrix.js';
 import { readSessionCookie } from '../console/session-cookie.js';
 import { findSession, sessionEndReason } from '../console/session-store.js';
 
 /** Who may read decoded payloads: they read complaints' personal data in full (agents work complaints in the console). */
-export const CODEC_READERS = ['admin', 'supervisor', 'auditor'] as const satisfies readonly Role[];
+export const CODEC_READERS: readonly Role[] = allowedRoles('POST /codec/decode');
 
 /** What an erased complaint's sealed fields read in the UI. */
 export const ERASED_IN_UI = '[erased]';
@@ -136,7 +137,7 @@ const requireCodecReader: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (c.req.method === 'OPTIONS') return next();
   const actor = c.get('actor');
   if (!actor) throw new DomainError('UNAUTHENTICATED', 'The codec server needs a staff API key (Authorization: Bearer …) or a console session');
-  if (!(CODEC_READERS as readonly Role[]).includes(actor.role)) {
+  if (!CODEC_READERS.includes(actor.role)) {
     throw new DomainError('NOT_ALLOWED_FOR_ROLE', `Role '${actor.role}' may not read decoded payloads`, { allowedRoles: CODEC_READERS });
   }
   return next();

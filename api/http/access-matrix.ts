@@ -41,6 +41,8 @@ const PROCESS_WRITERS = ['process_owner', 'admin'] as const satisfies readonly R
 const PROCESS_PLANNERS = ['process_owner', 'admin', 'supervisor', 'auditor'] as const satisfies readonly Role[];
 const REPORT_READERS = ['supervisor', 'process_owner', 'auditor', 'admin'] as const satisfies readonly Role[];
 const ADMINS = ['admin'] as const satisfies readonly Role[];
+/** Who reads decoded Temporal payloads in the Temporal UI. */
+const CODEC_READERS = ['admin', 'supervisor', 'auditor'] as const satisfies readonly Role[];
 
 const contactsMasked = `customer contacts masked unless ${CONTACT_READING_ROLES.join(', ')}`;
 
@@ -121,6 +123,16 @@ export const ACCESS_MATRIX = {
   'GET /v1/audit/staff-actions': staff(['auditor', 'admin']),
   'GET /v1/audit/personal-data-reads': staff(['auditor', 'admin']),
   'GET /v1/data-subjects/export': staff(ADMINS, 'everything held about one person (e-mail or phone)'),
+  'POST /v1/complaints/{reference}/erasure': staff(ADMINS, 'an open complaint closes as withdrawn first'),
+  'GET /v1/complaints/{reference}/erasure': staff(['admin', 'auditor']),
+  'GET /v1/retention/runs': staff(['admin', 'auditor']),
+  'POST /v1/retention/runs': staff(ADMINS),
+  'POST /v1/api-keys': staff(ADMINS, 'the secret is shown once'),
+  'GET /v1/api-keys': staff(ADMINS),
+  'POST /v1/api-keys/{id}/rotation': staff(ADMINS, 'the old key stays valid until its grace ends'),
+  'DELETE /v1/api-keys/{id}': staff(ADMINS),
+  'POST /codec/decode': staff(CODEC_READERS, 'also with the console session cookie, from the Temporal UI origin only'),
+  'POST /codec/encode': staff(CODEC_READERS, 'also with the console session cookie, from the Temporal UI origin only'),
   'GET /v1/queues/{team}': staff(COMPLAINT_READERS),
   'POST /v1/queues/{team}/claim': staff(COMPLAINT_WORKERS, 'agents only from the queue of a team they are a member of'),
   'POST /v1/queues/{team}/release': staff(COMPLAINT_WORKERS, "agents only their own claims"),

@@ -2,6 +2,7 @@
 // Creating one answers its secret once; rotation issues a successor and keeps the old key valid
 // for a grace period, so a client switches without an outage; revocation stops a key within the
 // authentication cache's bound (api/http/stored-api-keys.ts). Each step is in the staff audit.
+import { access } from '../http/access-matrix.js';
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import type { Sql } from 'postgres';
 import { apiKeyStatus, type ApiKeyPolicy } from '../../domain/staff-access/api-keys.js';
@@ -60,7 +61,7 @@ export function apiKeyRoutes({ sql, policy }: { sql: Sql; policy: ApiKeyPolicy }
     description: 'The answer carries the key (`secret`) this once; Plaint keeps only its SHA-256. 400 names `personId` or `role` when the person is unknown, deactivated or without the role.',
     security,
     request: { body: { required: true, content: json(createSchema) } },
-    middleware: [requireRole(...API_KEY_ROUTE_ROLES)] as const,
+    middleware: [access('POST /v1/api-keys')] as const,
     responses: { 201: { description: 'Issued', content: json(issuedApiKeySchema) }, ...errorResponses(400, 401, 403) },
   });
   const listKeys = createRoute({
@@ -70,7 +71,7 @@ export function apiKeyRoutes({ sql, policy }: { sql: Sql; policy: ApiKeyPolicy }
     description: 'Newest first, with status, expiry and last use; never a secret.',
     security,
     request: { query: apiKeyListQuerySchema },
-    middleware: [requireRole(...API_KEY_ROUTE_ROLES)] as const,
+    middleware: [access('GET /v1/api-keys')] as const,
     responses: { 200: { description: 'The keys', content: json(apiKeyListSchema) }, ...errorResponses(400, 401, 403) },
   });
   const rotateKey = createRoute({
@@ -80,7 +81,7 @@ export function apiKeyRoutes({ sql, policy }: { sql: Sql; policy: ApiKeyPolicy }
     description: 'Issues a successor (its secret shown this once) and keeps the old key valid until `graceEndsAt`. 409 for a key that is not active.',
     security,
     request: { params: apiKeyIdParamSchema, body: { required: false, content: json(rotationSchema) } },
-    middleware: [requireRole(...API_KEY_ROUTE_ROLES)] as const,
+    middleware: [access('POST /v1/api-keys/{id}/rotation')] as const,
     responses: { 201: { description: 'Rotated', content: json(rotatedApiKeySchema) }, ...errorResponses(400, 401, 403, 404, 409) },
   });
   const revokeKey = createRoute({
@@ -90,7 +91,7 @@ export function apiKeyRoutes({ sql, policy }: { sql: Sql; policy: ApiKeyPolicy }
     description: 'Every API process refuses it within 5 seconds (API_KEY_REVOKED). Revoking again changes nothing.',
     security,
     request: { params: apiKeyIdParamSchema },
-    middleware: [requireRole(...API_KEY_ROUTE_ROLES)] as const,
+    middleware: [access('DELETE /v1/api-keys/{id}')] as const,
     responses: { 200: { description: 'Revoked', content: json(apiKeySchema) }, ...errorResponses(400, 401, 403, 404) },
   });
 

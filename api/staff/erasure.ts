@@ -1,6 +1,7 @@
 // POST/GET /v1/complaints/{reference}/erasure: an admin erases a complaint's personal data on the
 // person's request (issue 14). An open complaint is closed by its workflow first (as `withdrawn`,
 // with no message to the customer), then the read model is erased in one transaction.
+import { access } from '../http/access-matrix.js';
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import type { Sql } from 'postgres';
 import type { AppEnv } from '../http/app-env.js';
@@ -27,7 +28,7 @@ const eraseRoute = createRoute({
   description:
     'Destroys the complaint\'s data key (its Temporal history stays valid but unreadable) and blanks every plain column holding personal data; the timeline keeps its events and the reports their numbers. An open complaint is first closed as `withdrawn` by its workflow, without a message to the customer. Idempotent: asking again answers the first erasure\'s record; a `requested` one (a step failed) is finished. The `note` is kept: never put personal data in it.',
   security: [{ apiKey: [] }],
-  middleware: [requireRole(...ERASERS)] as const,
+  middleware: [access('POST /v1/complaints/{reference}/erasure')] as const,
   request: { params: referenceParamSchema, body: { required: true, content: { 'application/json': { schema: erasureRequestSchema } } } },
   responses: {
     200: { description: 'The erasure record (completed)', content: { 'application/json': { schema: erasureRecordSchema } } },
@@ -40,7 +41,7 @@ const readRoute = createRoute({
   path: '/{reference}/erasure',
   summary: "The complaint's erasure record (admin, auditor)",
   security: [{ apiKey: [] }],
-  middleware: [requireRole(...ERASURE_READERS)] as const,
+  middleware: [access('GET /v1/complaints/{reference}/erasure')] as const,
   request: { params: referenceParamSchema },
   responses: {
     200: { description: 'The erasure record', content: { 'application/json': { schema: erasureRecordSchema } } },

@@ -1,5 +1,6 @@
 // GET/POST /v1/retention/runs: the reports of the retention runs (admin, auditor), and a run now
 // (admin) for operators and tests; the daily run is a Temporal Schedule the worker makes.
+import { access } from '../http/access-matrix.js';
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import type { Sql } from 'postgres';
 import type { AppEnv } from '../http/app-env.js';
@@ -22,7 +23,7 @@ const listRoute = createRoute({
   path: '/runs',
   summary: 'Retention runs and what each erased (admin, auditor)',
   security: [{ apiKey: [] }],
-  middleware: [requireRole(...RETENTION_READERS)] as const,
+  middleware: [access('GET /v1/retention/runs')] as const,
   request: { query: retentionRunsQuerySchema },
   responses: {
     200: { description: 'The latest runs first', content: { 'application/json': { schema: retentionRunsSchema } } },
@@ -37,7 +38,7 @@ const runRoute = createRoute({
   description:
     "Erases the personal data of every closed complaint whose pinned process version's `retention.erasePersonalDataAfterClosureMonths` has passed since its closure, and finishes erasures on request that stopped half-way. Answers the run's report when it finishes within 20 seconds, else 202 (it goes on; GET lists it).",
   security: [{ apiKey: [] }],
-  middleware: [requireRole(...RETENTION_RUNNERS)] as const,
+  middleware: [access('POST /v1/retention/runs')] as const,
   responses: {
     200: { description: "The run's report", content: { 'application/json': { schema: retentionRunSchema } } },
     202: { description: 'Started, still running', content: { 'application/json': { schema: retentionRunStartedSchema } } },
