@@ -8,6 +8,7 @@ import { changePerson, createPerson, deletePerson, getPerson, listPeople } from 
 import type { AppEnv } from '../http/app-env.js';
 import { requireRole } from '../http/auth.js';
 import { errorResponses } from '../http/errors.js';
+import { directoryLinks } from '../http/links.js';
 import { validationHook } from '../http/validation.js';
 import {
   peopleQuerySchema,
@@ -59,6 +60,7 @@ const createPersonRoute = createRoute({
       description: 'Added',
       headers: { Location: { description: 'The person', schema: { type: 'string' as const } } },
       content: json(personSchema),
+      links: directoryLinks('staff'),
     },
     ...errorResponses(400, 401, 403, 409),
   },
