@@ -49,7 +49,7 @@ const instantQuery = (description: string, example: string) =>
       (v) => (typeof v === 'string' ? v.replace(/ (\d{2}(:?\d{2})?)$/, '+$1') : v),
       z.iso
         .datetime({ offset: true, message: 'expected an ISO 8601 instant with offset, e.g. 2026-03-19T11:00:00+03:00' })
-        .refine((s) => INSTANT_YEAR_PATTERN.test(s), `must lie within ${INSTANT_YEARS.min}–${INSTANT_YEARS.max}`)
+        .refine((s) => !/^\d{4}-/.test(s) || INSTANT_YEAR_PATTERN.test(s), `must lie within ${INSTANT_YEARS.min}–${INSTANT_YEARS.max}`)
         .meta({ pattern: INSTANT_YEAR_PATTERN.source }),
     )
     .meta({ description: `${description}; in ${INSTANT_YEARS.min}–${INSTANT_YEARS.max}`, example });

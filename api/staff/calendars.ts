@@ -132,9 +132,11 @@ async function deadlineAnswer(
   const { calendar, overridesVersion } = await calendars.forYears(id, withinLimits(yearsFor(from, reach)));
   const resultField = workingHours !== undefined ? 'workingHours' : 'workingDays';
   const { clockStart, deadline } = inCalendarYears(calendar, { from }, resultField, () => {
-    if (workingDays === undefined || workingHours === undefined) return addBusinessDuration(calendar, from, duration as BusinessDuration);
-    const afterDays = addBusinessDuration(calendar, from, { workingDays });
-    return { clockStart: afterDays.clockStart, deadline: addBusinessDuration(calendar, afterDays.deadline, { workingHours }).deadline };
+    const afterDays = addBusinessDuration(calendar, from, { workingDays: workingDays ?? 0 });
+    // Zero hours added is the moment reached, not the close before it (where adding 0 ms to an opening lands).
+    if (!workingHours) return { clockStart: afterDays.clockStart, deadline: workingDays ? afterDays.deadline : afterDays.clockStart };
+    const base = workingDays ? afterDays.deadline : from;
+    return { clockStart: afterDays.clockStart, deadline: addBusinessDuration(calendar, base, { workingHours }).deadline };
   });
   const fmt = (at: Date) => toZonedIso(calendar, at);
   return {
