@@ -3,7 +3,6 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Sql } from 'postgres';
 import type { Logger } from 'pino';
 import { requestId } from 'hono/request-id';
-import { secureHeaders } from 'hono/secure-headers';
 import type { Config } from '../config/env.js';
 import { DomainError } from '../domain/errors.js';
 import type { EncryptionKey } from '../security/payload-codec.js';
@@ -11,11 +10,16 @@ import { clientAddressHasher } from './http/client-address.js';
 import { customerLookupHasher } from '../security/customer-lookup.js';
 import type { AppEnv } from './http/app-env.js';
 import { authenticate, parseApiKeys } from './http/auth.js';
+import { storedApiKeys } from './http/stored-api-keys.js';
+import { apiKeyRoutes } from './staff/api-keys.js';
+import { DEFAULT_API_KEY_POLICY, type ApiKeyPolicy } from '../domain/staff-access/api-keys.js';
+import { ssoSettingsOf, type SsoConfig } from './console/sso/sso-settings.js';
 import { calendarRoutes } from './staff/calendars.js';
 import { processSimulationRoutes } from './staff/process-simulation.js';
 import { calendarOverrideRoutes } from './staff/calendar-overrides.js';
 import { createCalendarResolver, type CalendarResolver } from '../read-model/calendar-resolver.js';
 import { bodyLimits } from './http/body-limits.js';
+import { securityHeaders } from './http/security-headers.js';
 import { intakeRoutes, keylessIntakeAdmission } from './intake/routes.js';
 import { intakeOptionRoutes } from './intake/intake-options.js';
 import { DEFAULT_AGENT_INTAKE, type AgentIntakeSettings } from '../config/agent-intake.js';
@@ -29,9 +33,11 @@ import { renderError } from './http/errors.js';
 import { healthRoutes } from './http/health.js';
 import { allowedMethods } from './http/method-not-allowed.js';
 import { PinLockout } from './customer/pin-lockout.js';
-import { FixedWindowLimiter } from './http/rate-limit.js';
+import type { RateLimiters } from './http/rate-limit.js';
+import { sharedRateLimiters } from './http/shared-rate-limit.js';
 import { SealedBox } from '../security/sealed-box.js';
 import { responsePages } from './customer/pages/response-pages.js';
+import { isCustomerPagePath, renderCustomerPageError } from './customer/pages/page-errors.js';
 import { surveyPages } from './customer/pages/survey-page.js';
 import { surveyRoutes } from './customer/survey-routes.js';
 import { satisfactionReportRoutes } from './staff/satisfaction-reports.js';
@@ -39,6 +45,9 @@ import { workQueueRoutes } from './staff/work-queues.js';
 import { classificationRoutes } from './staff/classifications.js';
 import { kpiReportRoutes } from './staff/kpi-reports.js';
 import { auditTrailRoutes } from './staff/audit-trail.js';
+import { personalDataReadRoutes } from './staff/personal-data-reads.js';
+import { dataSubjectRoutes } from './staff/data-subjects.js';
+import { DataKeyStore } from '../security/data-keys.js';
 import type { TemporalGateway } from '../temporal/gateway.js';
 import { TRACKING_PER_MINUTE, trackingAdmission, type TrackingDeps } from './customer/tracking.js';
 import { trackingFormAdmission, trackingPage } from './customer/pages/tracking-page.js';
@@ -81,7 +90,9 @@ export interface AppDeps {
   config: Pick<Config, 'API_KEYS' | 'PUBLIC_INTAKE_PER_MINUTE' | 'TRUST_PROXY'> &
     Partial<Pick<Config, 'REPORT_TIME_ZONE' | 'REPEAT_COMPLAINT_WINDOW_DAYS' | 'DUPLICATE_WINDOW_DAYS' | 'DUPLICATE_SIMILARITY_THRESHOLD'>> &
     Partial<Pick<Config, 'INTAKE_BACKDATE_MAX_DAYS' | 'FRONT_OFFICES'>> &
-    Partial<Pick<Config, 'CONSOLE_SESSION_IDLE_MINUTES' | 'CONSOLE_SESSION_ABSOLUTE_HOURS' | 'CONSOLE_SIGN_IN_MAX_FAILURES' | 'CONSOLE_LOCKOUT_MINUTES'>> & {
+    Partial<Pick<Config, 'CONSOLE_SESSION_IDLE_MINUTES' | 'CONSOLE_SESSION_ABSOLUTE_HOURS' | 'CONSOLE_SIGN_IN_MAX_FAILURES' | 'CONSOLE_LOCKOUT_MINUTES'>> &
+    Partial<Pick<Config, 'API_KEY_MAX_DAYS' | 'API_KEY_ROTATION_GRACE_HOURS' | 'API_KEY_EXPIRY_WARNING_DAYS'>> &
+    Partial<SsoConfig> & {
     /** Live queue claims one person may hold (0: no limit; default DEFAULT_MAX_LIVE_CLAIMS). */
     QUEUE_MAX_LIVE_CLAIMS?: number;
     /** Answer links' lifetime in days: versions whose answer deadlines outlast it are not published. */
@@ -118,22 +129,29 @@ export interface AppDeps {
   attachments?: AttachmentStore;
   /** What takes received mail (inbound/), shared with the SMTP listener; behind POST /v1/inbound/email. */
   inboundMail?: InboundMail;
+  /** How long each process trusts a stored API key's lookup (default API_KEY_CACHE_MS, 5 s): the bound on a revocation's delay. */
+  apiKeyCacheMs?: number;
   /** The chat and social platforms that file complaints by signed webhook (default: none, every source answers 404). */
   integrations?: Integrations;
+  /** Where rate limits are counted (default: PostgreSQL, shared by every instance on `sql`). */
+  rateLimiters?: RateLimiters;
+  /** Opens sealed personal data (default: one over `sql` with `encryptionKeys` as master keys). */
+  dataKeys?: DataKeyStore;
 }
 
 export function createApp(deps: AppDeps) {
   const { config, sql, temporal, log } = deps;
   const calendars = deps.calendars ?? createCalendarResolver({ sql });
   const customerLookup = customerLookupHasher(config.LINK_SIGNING_SECRET);
+  const dataKeys = deps.dataKeys ?? new DataKeyStore(sql, deps.encryptionKeys);
   const duplicates = {
     windowDays: config.DUPLICATE_WINDOW_DAYS ?? DEFAULT_DUPLICATE_FINDER.windowDays,
     similarityThreshold: config.DUPLICATE_SIMILARITY_THRESHOLD ?? DEFAULT_DUPLICATE_FINDER.similarityThreshold,
   };
+  const rateLimiters = deps.rateLimiters ?? sharedRateLimiters({ sql, secret: config.LINK_SIGNING_SECRET, log });
   const app = new OpenAPIHono<AppEnv>();
   app.use(requestId());
-  // A header a route sets wins (the console's Referrer-Policy same-origin: with no-referrer, Chromium posts forms with Origin: null).
-  app.use(secureHeaders({ contentSecurityPolicy: undefined, overwrite: false }));
+  app.use(securityHeaders({ https: config.PUBLIC_BASE_URL?.startsWith('https:') ?? false }));
   app.use(async (c, next) => {
     const started = performance.now();
     await next();
@@ -143,7 +161,12 @@ export function createApp(deps: AppDeps) {
     );
   });
   app.use(refuseUnstorableUrl);
-  app.use('/v1/*', authenticate(parseApiKeys(config.API_KEYS)));
+  const apiKeyPolicy: ApiKeyPolicy = {
+    maxDays: config.API_KEY_MAX_DAYS ?? DEFAULT_API_KEY_POLICY.maxDays,
+    defaultGraceHours: config.API_KEY_ROTATION_GRACE_HOURS ?? DEFAULT_API_KEY_POLICY.defaultGraceHours,
+    warningDays: config.API_KEY_EXPIRY_WARNING_DAYS ?? DEFAULT_API_KEY_POLICY.warningDays,
+  };
+  app.use('/v1/*', authenticate(parseApiKeys(config.API_KEYS), storedApiKeys(sql, { policy: apiKeyPolicy, log, ...(deps.apiKeyCacheMs !== undefined ? { cacheMs: deps.apiKeyCacheMs } : {}) })));
   const linkDeps = {
     sql,
     temporal,
@@ -155,12 +178,13 @@ export function createApp(deps: AppDeps) {
   const tracking: TrackingDeps = {
     sql,
     pinLockout: new PinLockout(sql),
-    trackingLimiter: new FixedWindowLimiter(deps.trackingPerMinute ?? TRACKING_PER_MINUTE, 60_000),
+    trackingLimiter: rateLimiters('tracking', deps.trackingPerMinute ?? TRACKING_PER_MINUTE, 60_000),
     trustProxy: config.TRUST_PROXY,
+    hashClientAddress: linkDeps.hashClientAddress,
   };
   // Per-address budgets count every request before its body is read (a malformed or oversized one
   // too); then each route group reads at most its body limit.
-  const publicIntakeLimiter = new FixedWindowLimiter(config.PUBLIC_INTAKE_PER_MINUTE, 60_000);
+  const publicIntakeLimiter = rateLimiters('public-intake', config.PUBLIC_INTAKE_PER_MINUTE, 60_000);
   app.on('POST', '/v1/complaints', keylessIntakeAdmission({ publicIntakeLimiter, trustProxy: config.TRUST_PROXY }));
   app.on('POST', '/v1/track', trackingAdmission(tracking));
   app.on('POST', '/track', trackingFormAdmission({ ...tracking, log }));
@@ -221,6 +245,7 @@ export function createApp(deps: AppDeps) {
     .route('/process-selection', processSelectionRoutes({ sql }))
     .route('/staff', staffPeopleRoutes({ sql }))
     .route('/staff', staffPasswordRoutes({ sql }))
+    .route('/api-keys', apiKeyRoutes({ sql, policy: apiKeyPolicy }))
     .route('/teams', staffTeamRoutes({ sql }))
     .route('/departments', staffDepartmentRoutes({ sql }))
     .route('/organisation-roles', organisationRoleRoutes({ sql }))
@@ -237,6 +262,8 @@ export function createApp(deps: AppDeps) {
     .route('/reports', satisfactionReportRoutes({ sql }))
     .route('/reports', kpiReportRoutes({ sql, calendars, timeZone: config.REPORT_TIME_ZONE, repeatWindowDays: config.REPEAT_COMPLAINT_WINDOW_DAYS }))
     .route('/audit', auditTrailRoutes({ sql }))
+    .route('/audit', personalDataReadRoutes({ sql }))
+    .route('/data-subjects', dataSubjectRoutes({ sql, customerLookup, dataKeys }))
     .route('/queues', workQueueRoutes({ sql, calendars, maxLiveClaims: config.QUEUE_MAX_LIVE_CLAIMS }))
     .route('/classifications', classificationRoutes({ sql, form: formSettings }))
     .route(
@@ -255,7 +282,10 @@ export function createApp(deps: AppDeps) {
     complaintFormRoutes({ ...intake, attachments, settings: formSettings, guard, trustProxy: config.TRUST_PROXY, hashClientAddress: linkDeps.hashClientAddress, log }),
   );
   app.get('/console/', (c) => c.redirect('/console', 301));
-  app.route('/console', consoleRoutes({ sql, api: consoleApiFor(app), log, settings: consoleSettings(config), calendars, sealedBox: intake.sealedBox }));
+  app.route(
+    '/console',
+    consoleRoutes({ sql, api: consoleApiFor(app), log, settings: consoleSettings(config), calendars, sealedBox: intake.sealedBox, apiKeyPolicy, sso: ssoSettingsOf(config), rateLimiters }),
+  );
   app.route('/', healthRoutes({ sql, temporal }));
   app.route('/docs', docsRoutes());
 
@@ -273,7 +303,11 @@ export function createApp(deps: AppDeps) {
     return renderError(c, new DomainError('METHOD_NOT_ALLOWED', message, { allowed }), log);
   });
   // Before the console's own routes (a NUL in the address, a body over the limit), a console request still gets a page.
-  app.onError((err, c) => (isConsolePath(c.req.path) ? renderConsoleError(c, err, log) : renderError(c, err, log)));
+  app.onError((err, c) => {
+    if (isConsolePath(c.req.path)) return renderConsoleError(c, err, log);
+    if (isCustomerPagePath(c.req.path)) return renderCustomerPageError(c, err, log);
+    return renderError(c, err, log);
+  });
   return app;
 }
 

@@ -12,7 +12,7 @@ import { connectTemporalClient } from '../temporal/client.js';
 import { createApp } from './app.js';
 import { createTemporalGateway } from '../temporal/gateway.js';
 import { loadComplaintFormSettings } from '../config/complaint-form.js';
-import { FixedWindowLimiter } from './http/rate-limit.js';
+import { sharedRateLimiters } from './http/shared-rate-limit.js';
 import { createInboundMail } from '../inbound/receive-mail.js';
 import { startInboundSmtp } from '../inbound/smtp-listener.js';
 import { postgresAttachmentStore } from '../read-model/attachments.js';
@@ -38,6 +38,8 @@ const temporal = createTemporalGateway(client, config.TEMPORAL_TASK_QUEUE);
 const publicBaseUrl = config.PUBLIC_BASE_URL ?? `http://${config.HTTP_HOST}:${config.HTTP_PORT}`;
 const complaintForm = loadComplaintFormSettings(config);
 const attachments = postgresAttachmentStore(sql);
+// Counted in PostgreSQL: every API instance (and its SMTP listener) spends one budget.
+const rateLimiters = sharedRateLimiters({ sql, secret: config.LINK_SIGNING_SECRET, log });
 // One inbound mail for the SMTP listener and the webhook: one budget per sender across both.
 const inboundMail = createInboundMail({
   sql,
@@ -53,7 +55,7 @@ const inboundMail = createInboundMail({
   replyAddresses: replyAddressBook(config.LINK_SIGNING_SECRET, config.MAIL_REPLY_DOMAIN),
   mailFrom: config.MAIL_FROM,
   publicBaseUrl,
-  senderLimiter: new FixedWindowLimiter(config.INBOUND_EMAIL_PER_SENDER_PER_HOUR, 60 * 60_000),
+  senderLimiter: rateLimiters('inbound-email-sender', config.INBOUND_EMAIL_PER_SENDER_PER_HOUR, 60 * 60_000),
   maxBytes: config.INBOUND_EMAIL_MAX_BYTES,
   attachmentLimits: complaintForm.attachments,
   defaultLocale: config.INBOUND_EMAIL_DEFAULT_LOCALE,
@@ -70,6 +72,7 @@ const app = createApp({
   attachments,
   inboundMail,
   integrations: loadIntegrations(config),
+  rateLimiters,
 });
 const inboundSmtp = config.INBOUND_SMTP
   ? await startInboundSmtp({ host: config.INBOUND_SMTP_HOST, port: config.INBOUND_SMTP_PORT, mail: inboundMail, log })

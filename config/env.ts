@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { ROLES } from '../domain/complaint.js';
 import { LANGUAGES } from '../texts/languages.js';
 import { DEFAULT_AGENT_INTAKE, frontOfficeList } from './agent-intake.js';
+import { parseRoleMap } from '../domain/staff-access/sso-roles.js';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -144,6 +145,36 @@ export const envSchema = z
     CONSOLE_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
     /** The e-mail of the first administrator `npm start` creates (person `admin`), when there is none yet. */
     CONSOLE_ADMIN_EMAIL: z.email().max(254).default('admin@plaint.local'),
+    // ── Staff access: stored API keys (/v1/api-keys) and single sign-on (OpenID Connect) ──
+    /** Longest lifetime of an issued API key, in days (the default when a request names none). */
+    API_KEY_MAX_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+    /** How long a rotated key keeps working beside its successor, unless the rotation names its own (never past the key's expiry). */
+    API_KEY_ROTATION_GRACE_HOURS: z.coerce.number().int().min(0).max(24 * 30).default(24),
+    /** Answers to a key that stops within this many days carry Plaint-Api-Key-Expires. */
+    API_KEY_EXPIRY_WARNING_DAYS: z.coerce.number().int().min(0).max(365).default(14),
+    /** The OpenID Connect provider staff sign in with (its issuer URL); unset = password sign-in only. */
+    OIDC_ISSUER: z.url({ protocol: /^https?$/ }).optional(),
+    OIDC_CLIENT_ID: z.string().min(1).optional(),
+    OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+    /** Where the provider sends staff back; default PUBLIC_BASE_URL + /console/sso/callback. */
+    OIDC_REDIRECT_URI: z.url({ protocol: /^https?$/ }).optional(),
+    /** The ID token (or userinfo) claim whose values are mapped to roles. */
+    OIDC_ROLE_CLAIM: z.string().min(1).max(200).default('plaint_roles'),
+    /** Comma list `claimValue=role` (e.g. `plaint-agents=agent,plaint-admins=admin`); unset = a value that is a role's name is that role. */
+    OIDC_ROLE_MAP: z
+      .string()
+      .default('')
+      .superRefine((text, ctx) => {
+        try {
+          parseRoleMap(text);
+        } catch (err) {
+          ctx.addIssue({ code: 'custom', message: (err as Error).message });
+        }
+      }),
+    /** What the sign-in button says: "Sign in with <name>". */
+    OIDC_PROVIDER_NAME: z.string().min(1).max(60).default('single sign-on'),
+    /** Scopes asked for besides `openid`. */
+    OIDC_SCOPES: z.string().min(1).default('openid email profile'),
     // --- Dev inbox (inbox part): the local mail catcher and SMS sink `npm start` runs ---
     /** `npm start` runs the dev inbox and points Plaint's e-mail and SMS at it; unset = on outside production. */
     DEV_INBOX: z.stringbool().optional(),
@@ -214,6 +245,20 @@ export const envSchema = z
     // --- end possible duplicates ---
   })
   .superRefine(smsConfigIssues)
+  .superRefine((env, ctx) => {
+    // Single sign-on is all or nothing: a provider without its client (or nowhere to come back to) cannot sign anyone in.
+    if (env.OIDC_ISSUER !== undefined) {
+      for (const key of ['OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'] as const) {
+        if (env[key] === undefined) ctx.addIssue({ code: 'custom', path: [key], message: 'required with OIDC_ISSUER' });
+      }
+      if (env.NODE_ENV === 'production' && !env.OIDC_ISSUER.startsWith('https:')) {
+        ctx.addIssue({ code: 'custom', path: ['OIDC_ISSUER'], message: 'production needs an https:// issuer (tokens and keys travel over it)' });
+      }
+      if (env.OIDC_REDIRECT_URI === undefined && env.PUBLIC_BASE_URL === undefined) {
+        ctx.addIssue({ code: 'custom', path: ['OIDC_REDIRECT_URI'], message: 'required with OIDC_ISSUER when PUBLIC_BASE_URL is unset' });
+      }
+    }
+  })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production') {
       // Without PUBLIC_BASE_URL customers' links would point at the API's own listen address.

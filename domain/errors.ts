@@ -2,6 +2,10 @@
 export const ERROR_CODES = {
   VALIDATION_FAILED: 400,
   UNAUTHENTICATED: 401,
+  /** The API key's lifetime (or the grace of its rotation) is over: use its successor or ask for a new one. */
+  API_KEY_EXPIRED: 401,
+  /** The API key was revoked by an administrator. */
+  API_KEY_REVOKED: 401,
   NOT_ALLOWED_FOR_ROLE: 403,
   /** An agent claimed from the queue of a team they are not an (active) member of (staff_team_members). */
   NOT_TEAM_MEMBER: 403,

@@ -24,7 +24,7 @@ import { ownWords, referencesIn, storableWithin, withoutOurLinks } from '../doma
 import { fromDomain } from '../delivery/smtp.js';
 import { intakeRequestSchema, type IntakeRequest } from '../api/intake/intake.schemas.js';
 import { fileComplaint, type IntakeDeps } from '../api/intake/file-complaint.js';
-import type { FixedWindowLimiter } from '../api/http/rate-limit.js';
+import type { RateLimiter } from '../api/http/rate-limit.js';
 import { sha256Hex, type AttachmentStore } from '../read-model/attachments.js';
 import {
   claimInboundEmail,
@@ -52,7 +52,7 @@ export interface InboundMailDeps {
   /** PUBLIC_BASE_URL: our signed links in a customer's text are replaced by the placeholder. */
   publicBaseUrl: string;
   /** Messages per sender (From address) per window (INBOUND_EMAIL_PER_SENDER_PER_HOUR). */
-  senderLimiter: FixedWindowLimiter;
+  senderLimiter: RateLimiter;
   /** INBOUND_EMAIL_MAX_BYTES: the SMTP SIZE and the webhook's body limit. */
   maxBytes: number;
   /** The evidence files' limits of the web form (FORM_ATTACHMENTS_*). */
@@ -114,7 +114,7 @@ export function createInboundMail(deps: InboundMailDeps) {
     }
     // Counted before anything is stored: a loop or a flood costs a parse, nothing more.
     const sender = mail.from.address || envelope.from || 'unknown';
-    const verdict = deps.senderLimiter.hit(sender);
+    const verdict = await deps.senderLimiter.hit(sender.trim().toLowerCase());
     if (!verdict.allowed) throw new InboundRefusal('rate_limited', 'too many messages from this sender', verdict.retryAfterSeconds);
 
     const senderHash = deps.intake.customerLookup.email(mail.from.address || null);

@@ -4,7 +4,10 @@ import type { Sql } from 'postgres';
 import type { Logger } from 'pino';
 import type { CalendarResolver } from '../../read-model/calendar-resolver.js';
 import type { SealedBox } from '../../security/sealed-box.js';
+import type { RateLimiters } from '../http/rate-limit.js';
+import type { ApiKeyPolicy } from '../../domain/staff-access/api-keys.js';
 import type { ConsoleApi } from './api-client.js';
+import type { SsoSettings } from './sso/sso-settings.js';
 
 export interface ConsoleSettings {
   /** Cookies carry `Secure` (and the `__Host-` prefix): the console is served over HTTPS. */
@@ -32,6 +35,12 @@ export interface ConsoleDeps {
   calendars: CalendarResolver;
   /** Seals what a page hands the next one in a cookie (a new complaint's tracking PIN), with the payload keys. */
   sealedBox: SealedBox;
+  /** The sign-in budget per client address, shared by every API instance. */
+  rateLimiters: RateLimiters;
+  /** The API keys' limits, for the People page's key form (default DEFAULT_API_KEY_POLICY). */
+  apiKeyPolicy?: ApiKeyPolicy;
+  /** Single sign-on with the organisation's OpenID Connect provider, when configured. */
+  sso?: SsoSettings | undefined;
 }
 
 export const DEFAULT_CONSOLE_SETTINGS: ConsoleSettings = {

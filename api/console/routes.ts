@@ -13,6 +13,7 @@ import { renderConsoleProblem } from './pages/shell.js';
 import { requireStaffSession } from './session.js';
 import { sessionRoutes } from './session-routes.js';
 import { signInRoutes } from './sign-in/routes.js';
+import { ssoRoutes } from './sso/routes.js';
 import { peopleRoutes } from './people/routes.js';
 import { queueRoutes } from './queues/routes.js';
 import { searchRoutes } from './search/routes.js';
@@ -29,6 +30,7 @@ export function consoleRoutes(deps: ConsoleDeps) {
   // Sign-in guards itself (it comes before the session): its form is read as every other one.
   app.use('/sign-in', refuseUnreadableForms);
   app.route('/', signInRoutes(deps));
+  if (deps.sso) app.route('/', ssoRoutes({ ...deps, sso: deps.sso }));
   app.use('*', requireStaffSession(deps));
   app.use('*', refuseUnreadableForms);
   app.get('/', (c) => c.redirect(homeOf(c.get('staff').role), 303));

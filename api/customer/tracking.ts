@@ -8,9 +8,10 @@ import { DomainError } from '../../domain/errors.js';
 import { MAX_REFERENCE_LENGTH, REFERENCE_PATTERN } from '../../domain/reference.js';
 import { generatePin, hashPin, verifyPin } from '../../security/pin.js';
 import { clientAddress, clientNetwork } from '../http/client-address.js';
+import type { ClientAddressHasher } from '../http/client-address.js';
 import { findCustomerComplaint, type CustomerComplaintRow } from './view.js';
 import type { PinLockout } from './pin-lockout.js';
-import type { FixedWindowLimiter } from '../http/rate-limit.js';
+import type { RateLimiter } from '../http/rate-limit.js';
 
 /** Tracking requests allowed per client address per minute, whatever the reference. */
 export const TRACKING_PER_MINUTE = 20;
@@ -35,24 +36,26 @@ export interface TrackingDeps {
   sql: Sql;
   pinLockout: PinLockout;
   /** Shared by every tracking route: the form must not double an address's budget. */
-  trackingLimiter: FixedWindowLimiter;
+  trackingLimiter: RateLimiter;
   trustProxy: boolean;
+  /** Keys PIN lockouts by a keyed hash of the client network: the table holds no address. */
+  hashClientAddress: ClientAddressHasher;
 }
 
 /**
  * Counts a tracking request against its address's budget; mounted before the body is read, so
  * malformed and oversized requests count too. Throws TrackingRateLimitedError (with `Retry-After`).
  */
-export function admitTrackingRequest(c: Context, deps: TrackingDeps): void {
+export async function admitTrackingRequest(c: Context, deps: TrackingDeps): Promise<void> {
   // By network: an IPv6 client holds a whole /64 and could otherwise rotate past any budget.
-  const verdict = deps.trackingLimiter.hit(clientNetwork(clientAddress(c, deps.trustProxy)));
+  const verdict = await deps.trackingLimiter.hit(clientNetwork(clientAddress(c, deps.trustProxy)));
   if (!verdict.allowed) throw rateLimited(c, verdict.retryAfterSeconds, 'Too many tracking requests from this address');
 }
 
 /** `admitTrackingRequest` as middleware, for POST /v1/track. */
 export function trackingAdmission(deps: TrackingDeps): MiddlewareHandler {
   return async (c, next) => {
-    admitTrackingRequest(c, deps);
+    await admitTrackingRequest(c, deps);
     await next();
   };
 }
@@ -70,7 +73,7 @@ export async function trackComplaint(c: Context, deps: TrackingDeps, { reference
     await verifyPin(pin, await unknownReferenceHash()); // the same scrypt as for a known reference
     throw noMatch();
   }
-  const source = { reference, network: clientNetwork(clientAddress(c, deps.trustProxy)) };
+  const source = { reference, network: deps.hashClientAddress(clientNetwork(clientAddress(c, deps.trustProxy))) };
   const claim = await deps.pinLockout.claim(source);
   if (!claim.allowed) throw rateLimited(c, claim.retryAfterSeconds, 'Too many wrong PINs for this reference from your network');
   if (!(await verifyPin(pin, complaint.pin_hash))) {

@@ -1,10 +1,13 @@
-// Staff authenticate with `Authorization: Bearer <key>`. Only SHA-256 hashes of keys are
-// configured, so a leaked configuration does not leak keys.
+// Staff authenticate with `Authorization: Bearer <key>`. Two kinds of keys: those held in
+// PostgreSQL (issued, rotated and revoked by /v1/api-keys; stored-api-keys.ts), and the bootstrap
+// ones of config API_KEYS, which never expire. Only SHA-256 hashes of either are kept, so a
+// leaked configuration or table does not leak keys.
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import type { Role } from '../../domain/complaint.js';
 import { DomainError } from '../../domain/errors.js';
 import type { Actor } from '../../domain/lifecycle/index.js';
+import type { StoredApiKeys } from './stored-api-keys.js';
 
 /** Who is calling: the staff actor of the reducer's decisions (one declaration, in domain/lifecycle). */
 export type { Actor };
@@ -38,8 +41,15 @@ function consoleActorOf(env: unknown): Actor | undefined {
   return env !== null && typeof env === 'object' ? ((env as Record<symbol, unknown>)[CONSOLE_ACTOR] as Actor | undefined) : undefined;
 }
 
-/** Sets `actor` when a valid key is presented (or the console calls in-process); a presented but wrong key is always 401. */
-export function authenticate(keys: readonly KeyEntry[]): MiddlewareHandler<{ Variables: AuthVariables }> {
+/** The header of an answer to a key that stops within the warning days (config API_KEY_EXPIRY_WARNING_DAYS): when it stops. */
+export const API_KEY_EXPIRES_HEADER = 'Plaint-Api-Key-Expires';
+
+/**
+ * Sets `actor` when a valid key is presented (or the console calls in-process); a presented but
+ * wrong key is always 401: UNAUTHENTICATED, or API_KEY_EXPIRED / API_KEY_REVOKED for a stored key
+ * that was valid once.
+ */
+export function authenticate(keys: readonly KeyEntry[], stored?: StoredApiKeys): MiddlewareHandler<{ Variables: AuthVariables }> {
   return async (c, next) => {
     const consoleActor = consoleActorOf(c.env);
     if (consoleActor) {
@@ -54,9 +64,28 @@ export function authenticate(keys: readonly KeyEntry[]): MiddlewareHandler<{ Var
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     const presented = match ? createHash('sha256').update(match[1]!).digest() : undefined;
     const entry = presented && keys.find((k) => timingSafeEqual(k.hash, presented));
-    if (!entry) throw new DomainError('UNAUTHENTICATED', 'The API key is missing, malformed or unknown');
-    c.set('actor', entry.actor);
-    return next();
+    if (entry) {
+      c.set('actor', entry.actor);
+      return next();
+    }
+    const verdict = match && stored ? await stored.verify(match[1]!) : { kind: 'unknown' as const };
+    switch (verdict.kind) {
+      case 'unknown':
+        throw new DomainError('UNAUTHENTICATED', 'The API key is missing, malformed or unknown');
+      case 'expired':
+        throw new DomainError(
+          'API_KEY_EXPIRED',
+          verdict.rotated ? `The API key was replaced by rotation and stopped at ${verdict.endedAt}: use its successor` : `The API key expired at ${verdict.endedAt}`,
+          { keyId: verdict.keyId, endedAt: verdict.endedAt },
+        );
+      case 'revoked':
+        throw new DomainError('API_KEY_REVOKED', 'The API key was revoked', { keyId: verdict.keyId });
+      case 'not_allowed':
+        throw new DomainError('UNAUTHENTICATED', "The API key's person is deactivated or no longer holds its role", { keyId: verdict.keyId });
+    }
+    c.set('actor', verdict.actor);
+    await next();
+    if (verdict.expiresSoon) c.header(API_KEY_EXPIRES_HEADER, verdict.expiresSoon);
   };
 }
 

@@ -14,7 +14,7 @@ import { receiptTime } from '../../domain/receipt-time.js';
 import type { AgentIntakeSettings } from '../../config/agent-intake.js';
 import { idempotencyKeySchema } from '../http/idempotency-key.js';
 import { fileComplaint, type IntakeDeps } from './file-complaint.js';
-import type { FixedWindowLimiter } from '../http/rate-limit.js';
+import type { RateLimiter } from '../http/rate-limit.js';
 import { validationHook } from '../http/validation.js';
 import { responseBody } from '../http/response-body.js';
 
@@ -85,11 +85,11 @@ export function intakeRoutes(
  * Counts a keyless POST /v1/complaints against its address's budget. Mounted before the body is
  * read, so malformed, invalid and oversized requests count too; staff requests are not limited.
  */
-export function keylessIntakeAdmission(deps: { publicIntakeLimiter: FixedWindowLimiter; trustProxy: boolean }): MiddlewareHandler<AppEnv> {
+export function keylessIntakeAdmission(deps: { publicIntakeLimiter: RateLimiter; trustProxy: boolean }): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     if (!c.get('actor')) {
       // By network: an IPv6 client holds a whole /64 and could otherwise rotate past the budget.
-      const verdict = deps.publicIntakeLimiter.hit(clientNetwork(clientAddress(c, deps.trustProxy)));
+      const verdict = await deps.publicIntakeLimiter.hit(clientNetwork(clientAddress(c, deps.trustProxy)));
       if (!verdict.allowed) {
         c.header('Retry-After', String(verdict.retryAfterSeconds));
         throw new DomainError('RATE_LIMITED', 'Too many complaints from this address; retry later');

@@ -13,6 +13,7 @@ import { errorResponses } from '../http/errors.js';
 import { validationHook } from '../http/validation.js';
 import { referenceParamSchema } from './complaints.schemas.js';
 import { responseBody } from '../http/response-body.js';
+import { readsBy, recordPersonalDataReads } from '../../read-model/personal-data-reads.js';
 
 const READERS = ['agent', 'supervisor', 'auditor', 'admin'] as const;
 
@@ -66,14 +67,21 @@ export function attachmentRoutes(deps: { sql: Sql; attachments: AttachmentStore 
   return new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
     .openapi(listRoute, async (c) => {
       const { reference } = c.req.valid('param');
-      const list = await deps.attachments.list(await complaintIdByReference(deps.sql, reference));
+      const complaintId = await complaintIdByReference(deps.sql, reference);
+      // File names the customer chose can name people: listing them is a read.
+      const [list] = await Promise.all([
+        deps.attachments.list(complaintId),
+        recordPersonalDataReads(deps.sql, readsBy(c.get('actor')!, 'attachment_list', [complaintId], { requestId: c.get('requestId') })),
+      ]);
       const body = list.map((a) => ({ ...a, href: `/v1/complaints/${reference}/attachments/${a.id}` }));
       return c.json(responseBody(z.array(attachmentSchema), body), 200);
     })
     .openapi(downloadRoute, async (c) => {
       const { reference, id } = c.req.valid('param');
-      const file = await deps.attachments.read(await complaintIdByReference(deps.sql, reference), id);
+      const complaintId = await complaintIdByReference(deps.sql, reference);
+      const file = await deps.attachments.read(complaintId, id);
       if (!file) throw new DomainError('NOT_FOUND', 'This complaint has no attachment with this id');
+      await recordPersonalDataReads(deps.sql, readsBy(c.get('actor')!, 'attachment_download', [complaintId], { requestId: c.get('requestId'), item: id }));
       c.header('Content-Type', file.contentType);
       c.header('Content-Disposition', contentDisposition(file.name));
       c.header('X-Content-Type-Options', 'nosniff');

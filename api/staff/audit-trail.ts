@@ -10,14 +10,15 @@ import { requireRole } from '../http/auth.js';
 import { errorResponses, unprocessableError, validationError } from '../http/errors.js';
 import { validationHook } from '../http/validation.js';
 import { responseBody } from '../http/response-body.js';
+import { readsBy, recordPersonalDataReads } from '../../read-model/personal-data-reads.js';
 
-const AUDIT_READERS = ['auditor', 'admin'] as const;
+export const AUDIT_READERS = ['auditor', 'admin'] as const;
 
-const param = (name: string, description: string, example: string) => ({ param: { name, in: 'query' as const }, description, example });
+export const param = (name: string, description: string, example: string) => ({ param: { name, in: 'query' as const }, description, example });
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** An instant with an offset, or a day (a whole UTC day; as `to` it includes all of it). */
-function instantOrDay(name: 'from' | 'to', description: string) {
+export function instantOrDay(name: 'from' | 'to', description: string) {
   return z
     .string()
     .transform((s, ctx) => {
@@ -139,7 +140,7 @@ const cursorSchema = z.object({
   i: z.string().min(1).max(300),
 });
 
-function filterDigest(query: Record<string, unknown>): string {
+export function filterDigest(query: Record<string, unknown>): string {
   const canonical = Object.keys(query)
     .filter((k) => k !== 'cursor' && k !== 'limit' && query[k] !== undefined)
     .sort()
@@ -147,9 +148,9 @@ function filterDigest(query: Record<string, unknown>): string {
   return createHash('sha256').update(JSON.stringify(canonical)).digest('base64url').slice(0, 16);
 }
 
-const encodeCursor = (p: AuditPosition, digest: string) => Buffer.from(JSON.stringify({ v: 1, f: digest, a: p.at, i: p.id })).toString('base64url');
+export const encodeCursor = (p: AuditPosition, digest: string) => Buffer.from(JSON.stringify({ v: 1, f: digest, a: p.at, i: p.id })).toString('base64url');
 
-function decodeCursor(cursor: string, digest: string): AuditPosition {
+export function decodeCursor(cursor: string, digest: string): AuditPosition {
   let parsed: z.infer<typeof cursorSchema>;
   try {
     parsed = cursorSchema.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
@@ -176,6 +177,9 @@ export function auditTrailRoutes(deps: { sql: Sql }) {
       limit: query.limit,
       after,
     });
+    // A decision's details are its event's data (a note, the customer's recorded answer): a read of that complaint.
+    const decided = entries.flatMap((e) => (e.source === 'complaint' && e.complaintReference ? [e.complaintReference] : []));
+    await recordPersonalDataReads(deps.sql, readsBy(c.get('actor')!, 'audit_trail', decided, { requestId: c.get('requestId'), byReference: true }));
     return c.json(responseBody(pageSchema, { entries, nextCursor: next ? encodeCursor(next, digest) : null }), 200);
   });
 }

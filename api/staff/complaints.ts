@@ -13,13 +13,14 @@ import { findPossibleDuplicates, type DuplicateFinderSettings } from '../../read
 import type { CustomerLookupHasher } from '../../security/customer-lookup.js';
 import type { TemporalGateway } from '../../temporal/gateway.js';
 import type { AppEnv } from '../http/app-env.js';
-import { requireRole } from '../http/auth.js';
+import { requireRole, type Actor } from '../http/auth.js';
 import { errorResponses, unprocessableError, validationError } from '../http/errors.js';
 import { validationHook } from '../http/validation.js';
 import { listCursors } from './complaint-list-cursor.js';
 import { complaintListQuerySchema, complaintListSchema, type ComplaintListQuery } from './complaint-list.schemas.js';
 import { complaintAsReadBy, complaintSchema, referenceParamSchema } from './complaints.schemas.js';
 import { responseBody } from '../http/response-body.js';
+import { readsBy, recordPersonalDataReads } from '../../read-model/personal-data-reads.js';
 
 export const STAFF_READ_ROLES = ['agent', 'supervisor', 'auditor', 'admin'] as const;
 
@@ -105,7 +106,11 @@ export function complaintReadRoutes(deps: ComplaintReadDeps) {
       }
       const now = new Date();
       const page = await searchComplaints(deps.sql, { filters, sort: query.sort, limit: query.limit, ...(after ? { after } : {}), now });
-      const items = await complaintViews(page.rows, { now, calendars: deps.calendars });
+      // The page shows each complaint's customer: one read each, recorded while the views are built.
+      const [items] = await Promise.all([
+        complaintViews(page.rows, { now, calendars: deps.calendars }),
+        recordPersonalDataReads(deps.sql, readsBy(actor, 'search_result', page.rows.map((r) => r.id), { requestId: c.get('requestId') })),
+      ]);
       return c.json(
         responseBody(complaintListSchema, { items: items.map((item) => complaintAsReadBy(actor.role, item)), nextCursor: page.next && cursors.encode(page.next, digest), total: page.total }),
         200,
@@ -120,9 +125,24 @@ export function complaintReadRoutes(deps: ComplaintReadDeps) {
         possibleDuplicates: possibleDuplicatesFor(deps.sql, deps.duplicates),
       });
       if (!complaint) throw new DomainError('NOT_FOUND', 'No complaint has this reference');
+      await recordComplaintRead(deps.sql, actor, 'complaint_view', complaint, c.get('requestId'));
       c.header('ETag', `"${complaint.seq}"`);
       return c.json(responseBody(complaintSchema, complaintAsReadBy(actor.role, complaint)), 200);
     });
+}
+
+/** The complaint read in full, and the other complaints its possible duplicates show (name, contact, subject). */
+export function recordComplaintRead(
+  sql: Sql,
+  actor: Actor,
+  kind: 'complaint_view' | 'decision_result',
+  complaint: { id: string; possibleDuplicates: readonly { reference: string }[] | null },
+  requestId: string | undefined,
+) {
+  return recordPersonalDataReads(sql, [
+    ...readsBy(actor, kind, [complaint.id], { requestId }),
+    ...readsBy(actor, 'possible_duplicate', (complaint.possibleDuplicates ?? []).map((d) => d.reference), { requestId, byReference: true }),
+  ]);
 }
 
 function toFilters(q: ComplaintListQuery, actorId: string, hasher: CustomerLookupHasher): ComplaintFilters {

@@ -21,7 +21,7 @@ import { errorResponses, validationError } from '../http/errors.js';
 import { IDEMPOTENCY_KEY_HEADER, idempotencyKeySchema } from '../http/idempotency-key.js';
 import { requestDigest, sendOnce } from '../../read-model/request-keys.js';
 import { complaintAsReadBy, complaintSchema } from './complaints.schemas.js';
-import { allowedDecisionsFor, ETAG_HEADER_DOC, possibleDuplicatesFor } from './complaints.js';
+import { allowedDecisionsFor, ETAG_HEADER_DOC, possibleDuplicatesFor, recordComplaintRead } from './complaints.js';
 import type { DuplicateFinderSettings } from '../../read-model/possible-duplicates.js';
 import { findComplaintByReference } from '../../read-model/complaint-queries.js';
 import type { CalendarResolver } from '../../read-model/calendar-resolver.js';
@@ -121,6 +121,7 @@ export function decisionRoutes(deps: { sql: Sql; temporal: TemporalGateway; cale
       possibleDuplicates: possibleDuplicatesFor(deps.sql, deps.duplicates),
     });
     if (!complaint) throw new DomainError('NOT_FOUND', 'No complaint has this reference');
+    await recordComplaintRead(deps.sql, actor, 'decision_result', complaint, c.get('requestId'));
     c.header('ETag', `"${Math.max(complaint.seq, status.seq)}"`);
     return c.json(responseBody(complaintSchema, complaintAsReadBy(actor.role, complaint)), 200);
   });

@@ -12,6 +12,7 @@ import { referenceParamSchema } from './complaints.schemas.js';
 import { errorResponses } from '../http/errors.js';
 import { validationHook } from '../http/validation.js';
 import { responseBody } from '../http/response-body.js';
+import { readsBy, recordPersonalDataReads } from '../../read-model/personal-data-reads.js';
 
 const READERS = ['agent', 'supervisor', 'auditor', 'admin'] as const;
 const RETRIERS = ['agent', 'supervisor', 'admin'] as const;
@@ -106,12 +107,20 @@ export function complaintRecordRoutes(deps: { sql: Sql }) {
   return new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
     .openapi(eventsRoute, async (c) => {
       const id = await complaintIdByReference(deps.sql, c.req.valid('param').reference);
-      return c.json(responseBody(timelineSchema, await timeline(deps.sql, id)), 200);
+      // What the customer wrote and what was written to them: a read of their data.
+      const [events] = await Promise.all([
+        timeline(deps.sql, id),
+        recordPersonalDataReads(deps.sql, readsBy(c.get('actor')!, 'timeline', [id], { requestId: c.get('requestId') })),
+      ]);
+      return c.json(responseBody(timelineSchema, events), 200);
     })
     .openapi(messagesRoute, async (c) => {
       const id = await complaintIdByReference(deps.sql, c.req.valid('param').reference);
       const role = c.get('actor')!.role;
-      const record = await communicationRecord(deps.sql, id);
+      const [record] = await Promise.all([
+        communicationRecord(deps.sql, id),
+        recordPersonalDataReads(deps.sql, readsBy(c.get('actor')!, 'messages', [id], { requestId: c.get('requestId') })),
+      ]);
       // The customer's address on a message is their contact too: masked for a role that reads it masked.
       const visible = readsCustomerContact(role) ? record : record.map((m) => (m.audience === 'customer' ? { ...m, recipient: maskRecipient(m.recipient, m.channel) } : m));
       return c.json(responseBody(messagesSchema, visible), 200);

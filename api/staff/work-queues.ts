@@ -23,6 +23,7 @@ import {
 import type { AppEnv } from '../http/app-env.js';
 import { requireRole } from '../http/auth.js';
 import { complaintAsReadBy } from './complaints.schemas.js';
+import { readsBy, recordPersonalDataReads } from '../../read-model/personal-data-reads.js';
 import { errorResponses, validationError } from '../http/errors.js';
 import { validationHook } from '../http/validation.js';
 import {
@@ -133,7 +134,10 @@ export function workQueueRoutes(deps: { sql: Sql; calendars: CalendarResolver; m
       const after = cursor === undefined ? undefined : decodeCursor(cursor);
       const now = new Date();
       const [page, counts] = await Promise.all([queuePage(sql, team, { limit, after }), queueCounts(sql, team, now)]);
-      const items = await findComplaintsByIds(sql, page.ids, { now, calendars: deps.calendars });
+      const [items] = await Promise.all([
+        findComplaintsByIds(sql, page.ids, { now, calendars: deps.calendars }),
+        recordPersonalDataReads(sql, readsBy(c.get('actor')!, 'queue', page.ids, { requestId: c.get('requestId') })),
+      ]);
       const body = { team: team.id, items: items.map((item) => complaintAsReadBy(c.get('actor')!.role, item)), nextCursor: page.next ? encodeCursor(page.next) : null, ...counts };
       return c.json(responseBody(queuePageSchema, body), 200);
     })
@@ -143,7 +147,10 @@ export function workQueueRoutes(deps: { sql: Sql; calendars: CalendarResolver; m
       const claimed = await claimNext(sql, { team, claimer: c.get('actor')!, maxLiveClaims });
       if (!claimed) throw new DomainError('QUEUE_EMPTY', `The queue of ${team} has no complaint to claim`);
       doorbell.ring();
-      const [complaint] = await complaintViews([claimed.complaint], views());
+      const [[complaint]] = await Promise.all([
+        complaintViews([claimed.complaint], views()),
+        recordPersonalDataReads(sql, readsBy(c.get('actor')!, 'claim', [claimed.complaint.id], { requestId: c.get('requestId') })),
+      ]);
       return c.json(responseBody(claimAnswerSchema, { claim: claimed.claim, complaint: complaint && complaintAsReadBy(c.get('actor')!.role, complaint) }), 200);
     })
     .openapi(releaseRoute, async (c) => {

@@ -31,7 +31,7 @@ afterAll(async () => {
 /** A fresh browser context without a session, on the console's CSP. */
 async function freshPage(viewport: { width: number; height: number } = DESKTOP, locale = 'en-GB'): Promise<Page> {
   const context = await session.browser.newContext({ baseURL: session.baseUrl, viewport, locale });
-  return context.newPage();
+  return session.watchCsp(await context.newPage());
 }
 
 async function signIn(page: Page, email: string, password: string) {

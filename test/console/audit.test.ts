@@ -96,3 +96,26 @@ describe('the audit trail page', () => {
     expect(page.html).toContain('<h1>Denetim kaydı</h1>');
   });
 });
+
+describe('the reads of personal data tab', () => {
+  it('lists the console’s reads as the signed-in person: opening a complaint page is recorded at the API', async () => {
+    const page = await open(`/console/complaints/${REFERENCE}`, agent);
+    expect(page.status).toBe(200);
+    const { status, html } = await open(`/console/audit/personal-data-reads?complaint=${REFERENCE}&actor=${agent.id}`);
+    expect(status).toBe(200);
+    expect(html).toContain('aria-current="page">Reads of personal data</a>');
+    const kinds = [...html.matchAll(/<tr data-read="\d+">[\s\S]*?<\/tr>/g)].map((m) => m[0]);
+    expect(kinds.some((row) => row.includes('Opened the complaint') && row.includes(`Ayşe Yılmaz (${agent.id})`) && row.includes(`/console/complaints/${REFERENCE}`))).toBe(true);
+    expect(kinds.some((row) => row.includes('Read the timeline'))).toBe(true);
+  });
+
+  it('shows an auditor’s masked read as such, refuses bad filters beside the field, and is for auditors and admins only', async () => {
+    await open(`/console/complaints/${REFERENCE}`, auditor);
+    const { html } = await open(`/console/audit/personal-data-reads?actor=${auditor.id}`);
+    expect(html).toContain('Contact shown masked');
+    const bad = await open('/console/audit/personal-data-reads?complaint=nope');
+    expect(bad.status).toBe(400);
+    expect(bad.html).toMatch(/id="reads-complaint" name="complaint" value="nope"[^>]*aria-invalid="true"/);
+    expect((await open('/console/audit/personal-data-reads', agent)).status).toBe(403);
+  });
+});

@@ -36,6 +36,10 @@ export interface BrowserSession {
   browser: Browser;
   /** A fresh page in a fresh context (no cookies shared), its browser language `locale`; closing the page's context is optional. */
   newPage(options?: { locale?: string }): Promise<Page>;
+  /** What the pages' CSP refused so far (Chromium's console messages); close() fails when any. */
+  cspViolations: readonly string[];
+  /** Records what `page`'s CSP refuses (newPage's pages are watched already). */
+  watchCsp(page: Page): Page;
   close(): Promise<void>;
 }
 
@@ -60,18 +64,29 @@ export async function startBrowser(app: { fetch: (request: Request) => Response 
 export async function startBrowserAt(baseUrl: string): Promise<BrowserSession> {
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS, headless: true });
   const contexts: BrowserContext[] = [];
+  const cspViolations: string[] = [];
+  // Chromium reports each thing a CSP refused as a console message: a page of ours must need none.
+  const watchCsp = (page: Page) => {
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) cspViolations.push(`${page.url()}: ${message.text()}`);
+    });
+    return page;
+  };
   return {
     baseUrl,
     browser,
     async newPage(options = {}) {
-      // The pages' CSP forbids every script; the test's own (axe) is let in without loosening the page.
-      const context = await browser.newContext({ bypassCSP: true, locale: options.locale ?? 'tr-TR', baseURL: baseUrl });
+      // The pages' own CSP holds (axe runs through the DevTools protocol, which CSP does not govern).
+      const context = await browser.newContext({ locale: options.locale ?? 'tr-TR', baseURL: baseUrl });
       contexts.push(context);
-      return context.newPage();
+      return watchCsp(await context.newPage());
     },
+    cspViolations,
+    watchCsp,
     async close() {
       for (const context of contexts) await context.close().catch(() => undefined);
       await browser.close();
+      if (cspViolations.length > 0) throw new Error(`pages were refused something by their CSP:\n${cspViolations.join('\n')}`);
     },
   };
 }

@@ -104,7 +104,7 @@ export async function signInBrowser(
   const { token } = await createSession(sql, { personId: person.id, role: opts.role ?? person.roles[0]!, absoluteHours: 12 });
   const context = await session.browser.newContext({ baseURL: session.baseUrl, viewport: opts.viewport ?? { width: 1280, height: 800 }, locale: person.language === 'tr' ? 'tr-TR' : 'en-GB' });
   await context.addCookies([{ name: sessionCookieName({ secureCookies: false }), value: token, url: `${session.baseUrl}/console` }]);
-  return context.newPage();
+  return session.watchCsp(await context.newPage());
 }
 
 /** The phone viewport every console page must work at. */

@@ -24,6 +24,8 @@ import type { ComplaintFormSettings } from '../../config/complaint-form.js';
 import type { InboundMail } from '../../inbound/receive-mail.js';
 import type { Integrations } from '../../config/integrations.js';
 import { TEST_INTEGRATIONS } from './integration-webhooks.js';
+import type { RateLimiters } from '../../api/http/rate-limit.js';
+import { sharedRateLimiters } from '../../api/http/shared-rate-limit.js';
 
 let runtimeInstalled = false;
 
@@ -79,14 +81,29 @@ export interface IntegrationContext {
     inboundMail?: { mail: InboundMail; webhookSecret: string };
     /** The chat and social platforms that may file by webhook (default: TEST_INTEGRATIONS). */
     integrations?: Integrations;
+    /**
+     * Where rate limits are counted (default: PostgreSQL, as in production, under a key of this
+     * app's own, so each app a test makes has its own budgets; pass one to share them).
+     */
+    rateLimiters?: RateLimiters;
+    /** More config (API key limits, single sign-on's OIDC_*). */
+    extraConfig?: Partial<Parameters<typeof createApp>[0]['config']>;
+    /** How long a stored API key's lookup is trusted (default: the API's 5 s). */
+    apiKeyCacheMs?: number;
   }): ReturnType<typeof createApp>;
   close(): Promise<void>;
 }
 
 /** Connects to the shared servers with a fresh key and a task queue of this test file's own. */
-export async function integrationContext(opts: { encryptionKeys?: EncryptionKey[] } = {}): Promise<IntegrationContext> {
+export async function integrationContext(
+  opts: {
+    encryptionKeys?: EncryptionKey[];
+    /** Where the Temporal runtime (workers, their workflows and activities) logs; first context of a file only. Default: warnings to stderr. */
+    runtimeLogger?: DefaultLogger;
+  } = {},
+): Promise<IntegrationContext> {
   if (!runtimeInstalled) {
-    Runtime.install({ logger: new DefaultLogger('WARN') });
+    Runtime.install({ logger: opts.runtimeLogger ?? new DefaultLogger('WARN') });
     runtimeInstalled = true;
   }
   const encryptionKeys = opts.encryptionKeys ?? parseEncryptionKeys([`test:${randomBytes(32).toString('base64')}`]);
@@ -145,7 +162,9 @@ export async function integrationContext(opts: { encryptionKeys?: EncryptionKey[
           SIGNED_LINK_TTL_DAYS: 30,
           SMS_WEBHOOK_SECRET,
           ...(opts.inboundMail ? { INBOUND_EMAIL_WEBHOOK_SECRET: opts.inboundMail.webhookSecret } : {}),
+          ...opts.extraConfig,
         },
+        ...(opts.apiKeyCacheMs !== undefined ? { apiKeyCacheMs: opts.apiKeyCacheMs } : {}),
         sql,
         // The API knows the calendars the workers know, the round-the-clock one too.
         calendars: createCalendarResolver({ sql, extraCalendars: { [ROUND_THE_CLOCK.id]: ROUND_THE_CLOCK } }),
@@ -158,6 +177,7 @@ export async function integrationContext(opts: { encryptionKeys?: EncryptionKey[
         ...(opts.complaintForm ? { complaintForm: opts.complaintForm } : {}),
         ...(opts.inboundMail ? { inboundMail: opts.inboundMail.mail } : {}),
         integrations: opts.integrations ?? TEST_INTEGRATIONS,
+        rateLimiters: opts.rateLimiters ?? sharedRateLimiters({ sql, secret: randomBytes(32).toString('hex') }),
         // Definitions stored by tests may run on the round-the-clock calendar the workers know.
         processCalendarIds: [...listCalendars().map((c) => c.id), ROUND_THE_CLOCK.id],
       });

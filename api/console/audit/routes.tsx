@@ -12,6 +12,7 @@ import type { ConsoleEnv } from '../env.js';
 import { consoleRole } from '../guard.js';
 import { FieldError, fieldAttributes, FormErrorSummary, issuesByPath } from '../pages/form-errors.js';
 import { renderConsolePage } from '../pages/shell.js';
+import { addPersonalDataReadsPage, AuditTabs } from './personal-data-reads.js';
 
 export const AUDIT_ROLES = ['auditor', 'admin'] as const;
 
@@ -45,6 +46,8 @@ interface Entry {
 export function auditRoutes(deps: ConsoleDeps) {
   const app = new Hono<ConsoleEnv>();
   app.use('/audit', consoleRole(...AUDIT_ROLES));
+  app.use('/audit/*', consoleRole(...AUDIT_ROLES));
+  addPersonalDataReadsPage(app, deps);
   app.get('/audit', async (c) => {
     const staff = c.get('staff');
     const api = deps.api(c);
@@ -62,6 +65,7 @@ export function auditRoutes(deps: ConsoleDeps) {
       active: 'audit',
       children: (
         <>
+          <AuditTabs current="actions" t={staff.t} />
           <AuditFilters given={given} error={error} people={[...names]} t={staff.t} />
           {trail.ok && (
             <>

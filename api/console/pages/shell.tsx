@@ -120,7 +120,11 @@ export function renderConsoleFragment(c: Context, status: ContentfulStatusCode, 
 }
 
 /** A page before sign-in (the sign-in form): the frame without header sections. */
-export function renderPublicConsolePage(c: Context, status: ContentfulStatusCode, props: { language: StaffSession['language']; title: string; children?: Child }) {
+export function renderPublicConsolePage(
+  c: Context,
+  status: ContentfulStatusCode,
+  props: { language: StaffSession['language']; title: string; children?: Child; /** A console path the page moves on to at once (meta refresh). */ refreshTo?: string },
+) {
   securityHeaders(c);
   const t = consoleTranslator(props.language);
   c.header('Content-Language', props.language);
@@ -130,6 +134,7 @@ export function renderPublicConsolePage(c: Context, status: ContentfulStatusCode
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="robots" content="noindex" />
+        {props.refreshTo && <meta http-equiv="refresh" content={`0;url=${props.refreshTo}`} />}
         <title>{`${props.title} · ${t('console.shell.product')}`}</title>
         <link rel="stylesheet" href="/console/assets/console.css" />
       </head>

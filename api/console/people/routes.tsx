@@ -18,6 +18,9 @@ import { setSessionCookie } from '../session-cookie.js';
 import { createSession, endSessionsOf } from '../session-store.js';
 import { recordStaffAction } from '../staff-audit.js';
 import { CreatePersonForm, PasswordForm, PeopleList, PersonDetails, type CreateFormValues } from './people-pages.js';
+import { ApiKeysSection, type IssuedSecret } from './api-keys-section.js';
+import { DEFAULT_API_KEY_POLICY } from '../../../domain/staff-access/api-keys.js';
+import type { ApiKeyView } from '../../staff/api-keys.schemas.js';
 
 type Form = Record<string, string | File | (string | File)[]>;
 const text = (form: Form, name: string): string | undefined => {
@@ -31,12 +34,13 @@ const readForm = async (c: Context): Promise<Form> => {
     return {};
   }
 };
-const NOTICES = ['created', 'password', 'unlocked', 'deactivated', 'reactivated', 'createdWithoutPassword'] as const;
+const NOTICES = ['created', 'password', 'unlocked', 'deactivated', 'reactivated', 'createdWithoutPassword', 'keyRevoked'] as const;
 type Notice = (typeof NOTICES)[number];
 const noticeOf = (c: Context): Notice | undefined => NOTICES.find((n) => n === c.req.query('done'));
 
-export function peopleRoutes(deps: Pick<ConsoleDeps, 'sql' | 'api' | 'settings'>) {
+export function peopleRoutes(deps: Pick<ConsoleDeps, 'sql' | 'api' | 'settings' | 'apiKeyPolicy'>) {
   const { sql, settings } = deps;
+  const keyPolicy = deps.apiKeyPolicy ?? DEFAULT_API_KEY_POLICY;
   const personPath = (id: string) => `/console/people/${encodeURIComponent(id)}`;
 
   const listPage = async (c: Context<ConsoleEnv>, status: 200 | 400 | 409, form?: { values: CreateFormValues; error: ApiError }) => {
@@ -55,17 +59,46 @@ export function peopleRoutes(deps: Pick<ConsoleDeps, 'sql' | 'api' | 'settings'>
     });
   };
 
-  const personPage = async (c: Context<ConsoleEnv>, id: string, status: 200 | 400 = 200, error?: ApiError) => {
+  const personPage = async (
+    c: Context<ConsoleEnv>,
+    id: string,
+    status: 200 | 201 | 400 | 409 = 200,
+    error?: ApiError,
+    keys: { issued?: IssuedSecret; error?: ApiError } = {},
+  ) => {
     const staff = c.get('staff');
     const person = await deps.api(c).get<Person>(`/v1/staff/${encodeURIComponent(id)}`);
     if (!person.ok) return renderConsoleProblem(c, person.status === 404 || person.status === 400 ? 404 : 503, person.status === 404 || person.status === 400 ? '404' : '503');
+    const apiKeys = await deps.api(c).get<{ keys: ApiKeyView[] }>('/v1/api-keys', { personId: person.data.id });
     const credential = (await credentialStatuses(sql)).get(person.data.id);
     const notice = noticeOf(c);
+    const noticeText = notice === 'keyRevoked' ? staff.t('console.api-keys.done.revoked') : notice && staff.t(`console.people.done.${notice}`);
     return renderConsolePage(c, status, {
       title: person.data.name,
       active: 'people',
-      children: <PersonDetails staff={staff} person={person.data} credential={credential} error={error} notice={notice && staff.t(`console.people.done.${notice}`)} />,
+      children: (
+        <>
+          <PersonDetails staff={staff} person={person.data} credential={credential} error={error} notice={noticeText} />
+          <ApiKeysSection
+            staff={staff}
+            personId={person.data.id}
+            roles={person.data.roles}
+            keys={apiKeys.ok ? apiKeys.data.keys : []}
+            maxDays={keyPolicy.maxDays}
+            graceHours={keyPolicy.defaultGraceHours}
+            issued={keys.issued}
+            error={keys.error}
+          />
+        </>
+      ),
     });
+  };
+  const keyIssued = (c: Context<ConsoleEnv>, id: string, answer: Awaited<ReturnType<ReturnType<ConsoleDeps['api']>['post']>>) => {
+    if (!answer.ok) return answer.status === 404 ? renderConsoleProblem(c, 404, '404') : personPage(c, id, answer.status === 409 ? 409 : 400, undefined, { error: answer.error });
+    const issued = answer.data as { key: ApiKeyView; secret: string };
+    // The secret is on this answer's page only: never in a URL, a redirect or a cookie.
+    c.header('Cache-Control', 'no-store');
+    return personPage(c, id, 201, undefined, { issued: { prefix: issued.key.prefix, secret: issued.secret } });
   };
 
   const ownPasswordPage = (c: Context<ConsoleEnv>, status: 200 | 400 | 423, error?: ApiError) => {
@@ -114,6 +147,23 @@ export function peopleRoutes(deps: Pick<ConsoleDeps, 'sql' | 'api' | 'settings'>
       const done = await deps.api(c).post(`/v1/staff/${encodeURIComponent(id)}/unlock`);
       if (!done.ok) return done.status === 404 ? renderConsoleProblem(c, 404, '404') : personPage(c, id, 400, done.error);
       return c.redirect(`${personPath(id)}?done=unlocked`, 303);
+    })
+    .post('/people/:id/api-keys', async (c) => {
+      const id = c.req.param('id');
+      const form = await readForm(c);
+      const days = text(form, 'expiresInDays');
+      const body = { personId: id, role: text(form, 'role') ?? '', label: text(form, 'label') ?? '', ...(days !== undefined ? { expiresInDays: /^\d+$/.test(days) ? Number(days) : days } : {}) };
+      return keyIssued(c, id, await deps.api(c).post('/v1/api-keys', body));
+    })
+    .post('/people/:id/api-keys/:keyId/rotation', async (c) => {
+      const { id, keyId } = c.req.param();
+      return keyIssued(c, id, await deps.api(c).post(`/v1/api-keys/${encodeURIComponent(keyId)}/rotation`, {}));
+    })
+    .post('/people/:id/api-keys/:keyId/revoke', async (c) => {
+      const { id, keyId } = c.req.param();
+      const done = await deps.api(c).delete(`/v1/api-keys/${encodeURIComponent(keyId)}`);
+      if (!done.ok) return done.status === 404 || done.status === 400 ? renderConsoleProblem(c, 404, '404') : personPage(c, id, 400, undefined, { error: done.error });
+      return c.redirect(`${personPath(id)}?done=keyRevoked`, 303);
     })
     .post('/people/:id/active', async (c) => {
       const id = c.req.param('id');

@@ -5,7 +5,6 @@
 // planted before sign-in never becomes a signed-in one) and ends the browser's previous one.
 import type { Context } from 'hono';
 import { Hono } from 'hono';
-import { FixedWindowLimiter } from '../../http/rate-limit.js';
 import { clientAddress, clientNetwork } from '../../http/client-address.js';
 import { readForm, textField } from '../../customer/pages/layout.js';
 import { consoleTranslator } from '../../../texts/console/translate.js';
@@ -25,10 +24,10 @@ import { issueSignInToken, safeNext, signInLanguage, signInTokenMatches } from '
 /** Sign-in posts one client address may make a minute (on top of each account's lockout). */
 export const SIGN_IN_POSTS_PER_MINUTE = 20;
 
-export function signInRoutes(deps: Pick<ConsoleDeps, 'sql' | 'settings'>, opts: { postsPerMinute?: number } = {}) {
+export function signInRoutes(deps: Pick<ConsoleDeps, 'sql' | 'settings' | 'rateLimiters' | 'sso'>, opts: { postsPerMinute?: number } = {}) {
   const { sql, settings } = deps;
   const signIn = passwordSignIn(sql, settings);
-  const limiter = new FixedWindowLimiter(opts.postsPerMinute ?? SIGN_IN_POSTS_PER_MINUTE, 60_000);
+  const limiter = deps.rateLimiters('console-sign-in', opts.postsPerMinute ?? SIGN_IN_POSTS_PER_MINUTE, 60_000);
 
   /** The live session this browser already has, if any. */
   const liveSession = async (c: Context) => {
@@ -45,7 +44,7 @@ export function signInRoutes(deps: Pick<ConsoleDeps, 'sql' | 'settings'>, opts: 
     return renderPublicConsolePage(c, status, {
       language,
       title: t('console.sign-in.title'),
-      children: <SignInPage t={t} language={language} token={issueSignInToken(c, settings)} signedIn={signedIn} {...props} next={next} />,
+      children: <SignInPage t={t} language={language} token={issueSignInToken(c, settings)} signedIn={signedIn} sso={deps.sso && { providerName: deps.sso.providerName }} {...props} next={next} />,
     });
   };
 
@@ -55,7 +54,7 @@ export function signInRoutes(deps: Pick<ConsoleDeps, 'sql' | 'settings'>, opts: 
       return page(c, 200, language, { next: safeNext(c.req.query('next')) });
     })
     .post('/sign-in', async (c) => {
-      const verdict = limiter.hit(clientNetwork(clientAddress(c, settings.trustProxy ?? false)));
+      const verdict = await limiter.hit(clientNetwork(clientAddress(c, settings.trustProxy ?? false)));
       const form = (await readForm(c)) ?? {};
       const language = signInLanguage(textField(form, 'lang'), c.req.header('accept-language'));
       const t = consoleTranslator(language);

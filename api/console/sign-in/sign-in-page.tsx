@@ -14,11 +14,13 @@ export interface SignInPageProps {
   problem?: string | undefined;
   /** Someone with a live session opened the form: where to continue. */
   signedIn?: { name: string; href: string } | undefined;
+  /** Single sign-on is configured: the button to the provider comes first. */
+  sso?: { providerName: string } | undefined;
 }
 
 const OTHER_LANGUAGE: Record<ConsoleLanguage, ConsoleLanguage> = { en: 'tr', tr: 'en' };
 
-export function SignInPage({ t, language, token, next, email, problem, signedIn }: SignInPageProps) {
+export function SignInPage({ t, language, token, next, email, problem, signedIn, sso }: SignInPageProps) {
   const other = OTHER_LANGUAGE[language];
   const switchHref = `/console/sign-in?${new URLSearchParams({ lang: other, ...(next ? { next } : {}) }).toString()}`;
   return (
@@ -40,6 +42,16 @@ export function SignInPage({ t, language, token, next, email, problem, signedIn 
         <div class="form-errors" role="alert" id="sign-in-problem">
           <p>{problem}</p>
         </div>
+      )}
+      {sso && (
+        <>
+          <p>
+            <a class="button" href={`/console/sso/start?${new URLSearchParams({ lang: language, ...(next ? { next } : {}) }).toString()}`} data-sso-start>
+              {t('console.sso.button', { provider: sso.providerName })}
+            </a>
+          </p>
+          <p>{t('console.sso.or')}</p>
+        </>
       )}
       <p>{t('console.sign-in.intro')}</p>
       <form method="post" action="/console/sign-in" class="sign-in" novalidate>

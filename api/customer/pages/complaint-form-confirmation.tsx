@@ -34,7 +34,7 @@ export function renderConfirmationPage(c: Context, status: ContentfulStatusCode,
           </dd>
           <dt>{t('form.done.pin')}</dt>
           <dd>
-            <strong dir="ltr" style="font-size:1.25rem;letter-spacing:.1em">{props.pin}</strong>
+            <strong dir="ltr" class="pin">{props.pin}</strong>
           </dd>
         </dl>
         <p>{t('form.done.keep')}</p>

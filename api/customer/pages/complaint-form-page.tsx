@@ -40,7 +40,7 @@ export function renderFormPage(c: Context, status: ContentfulStatusCode, props: 
 function LanguageLinks({ language }: { language: Language }) {
   const others = LANGUAGES.filter((l) => l !== language);
   return (
-    <nav aria-label={translate(language, 'form.pageLanguage')} style="max-width:36rem;margin:1rem auto 0;padding:0 1.5rem">
+    <nav aria-label={translate(language, 'form.pageLanguage')} class="page-languages">
       {others.map((other, i) => (
         <>
           {i > 0 ? ' · ' : ''}
@@ -83,7 +83,7 @@ function ComplaintForm(props: FormPageProps) {
     const mine = problemsOf(field);
     if (mine.length === 0) return null;
     return (
-      <p id={`${field}-error`} class="field-error" style="color:#b00020;font-weight:600;margin:.25rem 0">
+      <p id={`${field}-error`} class="field-error">
         {mine.map((p, i) => (
           <>
             {i > 0 ? <br /> : ''}
@@ -189,7 +189,7 @@ function ComplaintForm(props: FormPageProps) {
             </>
           ) : null}
         </fieldset>
-        <div aria-hidden="true" style="position:absolute;left:-10000px;top:auto;width:1px;height:1px;overflow:hidden">
+        <div aria-hidden="true" class="offscreen">
           <label for={HONEYPOT_FIELD}>{t('form.honeypot.label')}</label>
           <input id={HONEYPOT_FIELD} name={HONEYPOT_FIELD} type="text" tabindex={-1} autocomplete="off" value="" />
         </div>

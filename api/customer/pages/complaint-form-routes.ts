@@ -16,7 +16,7 @@ import { translate } from '../../../texts/translate.js';
 import type { AppEnv } from '../../http/app-env.js';
 import { clientAddress, clientNetwork, type ClientAddressHasher } from '../../http/client-address.js';
 import { idempotencyKeySchema } from '../../http/idempotency-key.js';
-import type { FixedWindowLimiter } from '../../http/rate-limit.js';
+import type { RateLimiter } from '../../http/rate-limit.js';
 import { callerScopedKey } from '../../intake/routes.js';
 import type { FormGuard } from '../complaint-form-csrf.js';
 import { checkForm, fileThroughForm, readPostedForm, type FormIntakeDeps, type FormValues } from '../complaint-form.js';
@@ -100,9 +100,9 @@ export function complaintFormRoutes(deps: ComplaintFormDeps) {
  * Counts a POST /complaints/new against the address's intake budget, shared with keyless POST
  * /v1/complaints, before the body is read; over it, the form again with 429.
  */
-export function complaintFormAdmission(deps: Pick<ComplaintFormDeps, 'settings' | 'guard' | 'trustProxy'> & { publicIntakeLimiter: FixedWindowLimiter }): MiddlewareHandler<AppEnv> {
+export function complaintFormAdmission(deps: Pick<ComplaintFormDeps, 'settings' | 'guard' | 'trustProxy'> & { publicIntakeLimiter: RateLimiter }): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const verdict = deps.publicIntakeLimiter.hit(clientNetwork(clientAddress(c, deps.trustProxy)));
+    const verdict = await deps.publicIntakeLimiter.hit(clientNetwork(clientAddress(c, deps.trustProxy)));
     if (!verdict.allowed) {
       const language = pageLanguage(c, c.req.query('lang'));
       c.header('Retry-After', String(verdict.retryAfterSeconds));

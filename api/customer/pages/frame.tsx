@@ -2,14 +2,12 @@
 // direction on <html>, the language switch, security headers, no external assets. Pages pass
 // their content as JSX. Styles use logical properties (margin-inline, border-inline-start), so a
 // right-to-left page (Persian) mirrors without a stylesheet of its own.
+import { createHash } from 'node:crypto';
 import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { languageMetadata, type Language } from '../../../texts/languages.js';
 import { LanguageSwitch } from './language-switch.js';
-
-/** Inline styles only; no script, image, font or frame may load. Forms post back here. */
-export const PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
 export const PAGE_STYLE =
   'body{font-family:system-ui,"Noto Sans","Noto Sans Arabic","DejaVu Sans",sans-serif;margin:0;background:#f6f6f4;color:#1d1d1b;line-height:1.5}' +
@@ -26,7 +24,20 @@ export const PAGE_STYLE =
   'textarea,input,select{width:100%;box-sizing:border-box;font-size:1rem;font-family:inherit}input,select{padding:.4rem}' +
   'input[type=checkbox],input[type=radio]{width:auto}' +
   'button{margin-top:.5rem;padding:.6rem 1.2rem;font-size:1rem;font-family:inherit}dt{font-weight:600}dd{margin:0 0 .5rem}' +
-  ':focus-visible{outline:3px solid #1a56db;outline-offset:2px}';
+  ':focus-visible{outline:3px solid #1a56db;outline-offset:2px}' +
+  '.pin{font-size:1.25rem;letter-spacing:.1em}.field-error{color:#b00020;font-weight:600;margin:.25rem 0}' +
+  '.page-languages{max-width:36rem;margin:1rem auto 0;padding:0 1.5rem}' +
+  '.choices{list-style:none;display:flex;gap:1rem;justify-content:center;padding:0}' +
+  '.offscreen{position:absolute;left:-10000px;top:auto;width:1px;height:1px;overflow:hidden}';
+
+/**
+ * No script, image, font or frame may load; the one style is our own <style> element, allowed by
+ * its hash (no style attributes, no injected <style>: an injected one could restyle a page into a
+ * phishing form). Forms post back here.
+ */
+export const PAGE_CSP =
+  `default-src 'none'; style-src 'sha256-${createHash('sha256').update(PAGE_STYLE).digest('base64')}'; ` +
+  "form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
 export interface FrameProps {
   language: Language;

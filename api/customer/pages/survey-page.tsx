@@ -135,7 +135,7 @@ function LanguageSwitch({ language }: { language: Language }) {
   const t = translator(language);
   return (
     <nav aria-label={t('survey.language.label')}>
-      <ul style="list-style:none;display:flex;gap:1rem;justify-content:center;padding:0">
+      <ul class="choices">
         {LANGUAGES.map((id) => (
           <li>
             <a href={`?lang=${id}`} lang={id} hreflang={id} aria-current={id === language ? 'true' : undefined}>

@@ -79,7 +79,7 @@ export function trackingPage(deps: TrackingPageDeps) {
 export function trackingFormAdmission(deps: Omit<TrackingPageDeps, 'attachments'>): MiddlewareHandler {
   return async (c, next) => {
     try {
-      admitTrackingRequest(c, deps);
+      await admitTrackingRequest(c, deps);
     } catch (err) {
       return refusedPage(c, err, pageLanguage(c), { chosen: chosenLanguage(c) }, deps.log);
     }

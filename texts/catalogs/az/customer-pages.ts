@@ -39,6 +39,8 @@ export const customerPages: Readonly<Record<keyof typeof source, string>> = {
     'Cavabınızı hazırda qəbul edə bilmədik. Heç nə qeydə alınmadı; lütfən, bir neçə dəqiqədən sonra yenidən cəhd edin.',
   'page.problem.INTERNAL.title': 'Xəta baş verdi',
   'page.problem.INTERNAL.text': 'Bizim tərəfimizdə xəta baş verdi. Lütfən, bir qədər sonra yenidən cəhd edin.',
+  'page.problem.PAYLOAD_TOO_LARGE.title': 'Göndərdiyiniz mətn çox uzundur',
+  'page.problem.PAYLOAD_TOO_LARGE.text': 'Göndərdiyiniz məzmun bu səhifənin qəbul etdiyindən uzundur. Lütfən, geri qayıdın, onu qısaldın və yenidən göndərin.',
 
   'page.tracking.title': 'Şikayətinizi izləyin',
   'page.tracking.intro': 'Sizə göndərdiyimiz təsdiq məktubundakı şikayət nömrəsini və PIN kodu daxil edin.',

@@ -36,6 +36,8 @@ export const customerPages = {
     'We could not take your answer just now. Nothing was recorded; please try again in a few minutes.',
   'page.problem.INTERNAL.title': 'Something went wrong',
   'page.problem.INTERNAL.text': 'Something went wrong on our side. Please try again later.',
+  'page.problem.PAYLOAD_TOO_LARGE.title': 'What you sent is too long',
+  'page.problem.PAYLOAD_TOO_LARGE.text': 'What you sent is longer than this page takes. Please go back, shorten it and send it again.',
 
   'page.tracking.title': 'Track your complaint',
   'page.tracking.intro': 'Enter the reference and PIN from the confirmation we sent you.',

@@ -38,6 +38,8 @@ export const customerPages: Readonly<Record<keyof typeof source, string>> = {
     'در این لحظه نتوانستیم پاسخ شما را دریافت کنیم. چیزی ثبت نشد؛ لطفاً چند دقیقه‌ی دیگر دوباره تلاش کنید.',
   'page.problem.INTERNAL.title': 'خطایی رخ داد',
   'page.problem.INTERNAL.text': 'خطایی در سامانه‌ی ما رخ داد. لطفاً بعداً دوباره تلاش کنید.',
+  'page.problem.PAYLOAD_TOO_LARGE.title': 'متن شما بیش از حد طولانی است',
+  'page.problem.PAYLOAD_TOO_LARGE.text': 'آنچه فرستادید از آنچه این صفحه می‌پذیرد طولانی‌تر است. لطفاً بازگردید، آن را کوتاه کنید و دوباره بفرستید.',
 
   'page.tracking.title': 'پیگیری شکایت',
   'page.tracking.intro': 'شماره‌ی شکایت و رمز پیگیری (PIN) را از پیام تأییدی که برایتان فرستادیم وارد کنید.',

@@ -37,6 +37,8 @@ export const customerPages: Readonly<Record<keyof typeof source, string>> = {
     'Yanıtınızı şu anda alamadık. Hiçbir şey kaydedilmedi; lütfen birkaç dakika sonra yeniden deneyin.',
   'page.problem.INTERNAL.title': 'Bir sorun oluştu',
   'page.problem.INTERNAL.text': 'Bizim tarafımızda bir sorun oluştu. Lütfen daha sonra yeniden deneyin.',
+  'page.problem.PAYLOAD_TOO_LARGE.title': 'Gönderdiğiniz metin çok uzun',
+  'page.problem.PAYLOAD_TOO_LARGE.text': 'Gönderdiğiniz içerik bu sayfanın alabileceğinden uzun. Lütfen geri dönüp kısaltın ve yeniden gönderin.',
 
   'page.tracking.title': 'Şikâyetinizi takip edin',
   'page.tracking.intro': 'Size gönderdiğimiz onay mesajındaki referans numarasını ve PIN kodunu girin.',

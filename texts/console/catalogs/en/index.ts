@@ -11,8 +11,10 @@ import { queues } from './queues.js';
 import { search } from './search.js';
 import { shell } from './shell.js';
 import { signIn } from './sign-in.js';
+import { sso } from './sso.js';
+import { apiKeys } from './api-keys.js';
 
-const messages = { ...shell, ...signIn, ...people, ...queues, ...search, ...complaint, ...dashboard, ...audit, ...process, ...processSelection, ...calendars, ...intake };
+const messages = { ...shell, ...signIn, ...sso, ...people, ...apiKeys, ...queues, ...search, ...complaint, ...dashboard, ...audit, ...process, ...processSelection, ...calendars, ...intake };
 
 /** A stable console message id, e.g. `console.shell.signOut`. */
 export type ConsoleMessageKey = keyof typeof messages;

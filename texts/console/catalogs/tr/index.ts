@@ -11,9 +11,11 @@ import { queues } from './queues.js';
 import { search } from './search.js';
 import { shell } from './shell.js';
 import { signIn } from './sign-in.js';
+import { sso } from './sso.js';
+import { apiKeys } from './api-keys.js';
 import type { ConsoleCatalog } from '../en/index.js';
 
 export const tr = {
   metadata: { intlLocale: 'tr-TR', name: 'Türkçe' },
-  messages: { ...shell, ...signIn, ...people, ...queues, ...search, ...complaint, ...dashboard, ...audit, ...process, ...processSelection, ...calendars, ...intake } satisfies ConsoleCatalog,
+  messages: { ...shell, ...signIn, ...sso, ...people, ...apiKeys, ...queues, ...search, ...complaint, ...dashboard, ...audit, ...process, ...processSelection, ...calendars, ...intake } satisfies ConsoleCatalog,
 } as const;
