@@ -20,6 +20,7 @@ import {
 } from './complaint.js';
 import type { Actor, CustomerAnswer, Decision, LifecycleEvent, SystemEvent } from './lifecycle/events.js';
 import { REFERENCE_PATTERN } from './reference.js';
+import { allRules, onlyWhen, requiredTogether, requiredWhen, storableTextPattern } from './json-schema-rules.js';
 
 /**
  * A NUL character or a lone UTF-16 surrogate: PostgreSQL refuses the first in text, and the second
@@ -35,10 +36,11 @@ export function isStorableText(value: string): boolean {
 }
 
 /** Any string PostgreSQL can store: no NUL, no unpaired surrogate. */
-export const storableText = () => z.string().refine(isStorableText, STORABLE_TEXT_MESSAGE);
+export const storableText = () => z.string().refine(isStorableText, STORABLE_TEXT_MESSAGE).meta({ pattern: storableTextPattern(false) });
 
-/** Free text with a length limit that is not only white space (checked, not trimmed). */
-export const nonBlankText = (max: number) => storableText().min(1).max(max).regex(/\S/, 'must not be blank');
+/** Free text with a length limit that is not only white space (checked, not trimmed); the document's pattern says both. */
+export const nonBlankText = (max: number) =>
+  z.string().refine(isStorableText, STORABLE_TEXT_MESSAGE).min(1).max(max).regex(/\S/, 'must not be blank').meta({ pattern: storableTextPattern(true) });
 /** A staff user id from the identity provider: no spaces, no personal data. */
 const staffIdSchema = z.string().min(1).max(100).regex(/^[A-Za-z0-9._@:-]+$/, 'expected a user id');
 const isoInstantSchema = z.iso.datetime({ offset: true });
@@ -86,8 +88,14 @@ function requirePostalAddressForLetter(intake: ComplaintIntakeBody, ctx: z.Refin
   }
 }
 
+/** requirePostalAddressForLetter as JSON Schema: a letter's customer gives an e-mail, a phone or a postal address. */
+const LETTER_NEEDS_AN_ADDRESS = {
+  if: { properties: { channel: { const: 'letter' } }, required: ['channel'] },
+  then: { properties: { customer: { anyOf: ['email', 'phone', 'postalAddress'].map((f) => ({ required: [f] })) } } },
+};
+
 /** The complaint itself, as the workflow receives it (the public form files exactly this). */
-export const complaintIntakeSchema = z.strictObject(complaintFields).superRefine(requirePostalAddressForLetter);
+export const complaintIntakeSchema = z.strictObject(complaintFields).superRefine(requirePostalAddressForLetter).meta(allRules(LETTER_NEEDS_AN_ADDRESS));
 
 /** An office id of FRONT_OFFICES (config/agent-intake.ts): lower-case letters, digits and `-`. */
 export const FRONT_OFFICE_ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,49}$/;
@@ -119,7 +127,16 @@ export const complaintFilingSchema = z
     intermediary: nonBlankText(200).optional(),
   })
   .superRefine(requirePostalAddressForLetter)
-  .superRefine(agentEntryRules);
+  .superRefine(agentEntryRules)
+  .meta(
+    allRules(
+      requiredWhen('channel', ['front_office'], ['frontOffice']),
+      onlyWhen('channel', ['front_office'], 'frontOffice'),
+      onlyWhen('channel', INTERMEDIARY_CHANNELS, 'intermediary'),
+      onlyWhen('channel', STAFF_RECORDED_CHANNELS, 'receivedAt'),
+      LETTER_NEEDS_AN_ADDRESS,
+    ),
+  );
 
 export const actorSchema = z.strictObject({ id: staffIdSchema, role: z.enum(ROLES) });
 
@@ -144,7 +161,8 @@ const proposeResolutionSchema = z
     if (body.currency !== undefined && body.amount === undefined && !monetary) {
       ctx.addIssue({ code: 'custom', path: ['amount'], message: 'a currency needs an amount' });
     }
-  });
+  })
+  .meta(allRules(requiredTogether('amount', 'currency'), requiredWhen('remedy', MONETARY_REMEDY_KINDS, ['amount', 'currency'])));
 
 export const decisionSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('acknowledge') }),

@@ -22,6 +22,14 @@ export const ERROR_CODES = {
   PRECONDITION_FAILED: 412,
   PAYLOAD_TOO_LARGE: 413,
   DEFINITION_INVALID: 422,
+  /**
+   * The request matches the OpenAPI document, but a rule the document cannot state refuses it: two
+   * fields out of order (`to` before `from`), a time window that moves with the clock (a receipt
+   * more than N days back), an id that must name something that exists (a directory team), an
+   * opaque cursor this API did not give out. `details` names each field, as VALIDATION_FAILED does.
+   * A 400 means "off the document"; a 422 "on the document, refused by a rule it describes in words".
+   */
+  UNPROCESSABLE: 422,
   RATE_LIMITED: 429,
   INTERNAL: 500,
   /** The read model holds another transition under a sequence number the workflow reuses (a reset). */

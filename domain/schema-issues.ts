@@ -125,3 +125,16 @@ function fieldsOf(schema: unknown): string[] {
   const shape = (schema as { _zod?: { def?: { shape?: Record<string, unknown> } } } | undefined)?._zod?.def?.shape;
   return shape ? Object.keys(shape) : [];
 }
+
+/**
+ * A refinement issue the OpenAPI document cannot express (a relation between two fields, a window
+ * relative to now): the API answers it 422 UNPROCESSABLE, not the 400 an off-document value gets.
+ */
+export function ruleIssue(path: readonly PropertyKey[], message: string) {
+  return { code: 'custom' as const, path: [...path], message, params: { rule: true } };
+}
+
+/** Whether an issue came from `ruleIssue`. */
+export function isRuleIssue(issue: z.core.$ZodIssue): boolean {
+  return issue.code === 'custom' && (issue as { params?: { rule?: unknown } }).params?.rule === true;
+}

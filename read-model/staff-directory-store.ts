@@ -168,9 +168,20 @@ export async function deletePerson(sql: Sql, id: string): Promise<void> {
         { references: refs },
       );
     }
-    await tx`DELETE FROM staff_people WHERE id = ${id}`;
+    // A password is no history: it goes with the person. Anything else that still names them
+    // (a console session, a saved queue) is history: the same 409 as the references above.
+    await tx`DELETE FROM staff_credentials WHERE person_id = ${id}`;
+    await tx`DELETE FROM staff_people WHERE id = ${id}`.catch((err: unknown) => {
+      if ((err as { code?: string }).code !== FOREIGN_KEY_VIOLATION) throw err;
+      throw new DomainError('CONFLICT', `"${id}" has signed in to the console: deactivate them instead (PATCH {"active": false}), so history keeps their name`, {
+        references: ['console sessions or saved queues'],
+      });
+    });
   });
 }
+
+/** PostgreSQL's SQLSTATE for a row still referenced by another table's foreign key. */
+const FOREIGN_KEY_VIOLATION = '23503';
 
 // Teams
 

@@ -18,7 +18,7 @@ import {
   type CustomerComplaintRow,
   type CustomerView,
 } from './view.js';
-import { validationError } from '../http/errors.js';
+import { unprocessableError, validationError } from '../http/errors.js';
 import type { TemporalGateway } from '../../temporal/gateway.js';
 
 export interface CustomerLinkDeps extends AnswerOriginDeps {
@@ -44,6 +44,12 @@ export const linkAnswerBodySchema = z
   })
   .meta({
     id: 'CustomerAnswer',
+    // What `toAnswer` takes, as the document's exclusive shapes; which one fits is the link's purpose.
+    oneOf: [
+      { title: 'Accept', properties: { decision: { const: 'accept' } }, required: ['decision'], not: { anyOf: [{ required: ['reason'] }, { required: ['text'] }] } },
+      { title: 'Reject', properties: { decision: { const: 'reject' } }, required: ['decision', 'reason'], not: { required: ['text'] } },
+      { title: 'Answer', required: ['text'], not: { anyOf: [{ required: ['decision'] }, { required: ['reason'] }] } },
+    ],
     description:
       'A resolution link takes `{ "decision": "accept" }` or `{ "decision": "reject", "reason": "…" }`; ' +
       'an information-request link takes `{ "text": "…" }`.',
@@ -131,10 +137,19 @@ export function toAnswer(claims: LinkClaims, body: LinkAnswerBody): CustomerAnsw
     if (body.text === undefined) refuse('text', 'required: your answer to our question');
     answer = { type: 'customer_answered_info', requestId: claims.requestId, text: body.text };
   }
-  if (issues.length > 0) throw validationError(issues);
+  // A body of the document's shapes that is not the one this link takes: 422 (the purpose is in the token).
+  if (issues.length > 0) throw offDocument(body) ? validationError(issues) : unprocessableError(issues);
   const parsed = customerAnswerSchema.safeParse(answer);
   if (!parsed.success) throw invalidLink(); // the link lacks its round or request id
   return parsed.data;
+}
+
+/** Whether `body` is none of the document's three shapes (accept; reject with a reason; text). */
+function offDocument(body: LinkAnswerBody): boolean {
+  const accept = body.decision === 'accept' && body.reason === undefined && body.text === undefined;
+  const reject = body.decision === 'reject' && body.reason !== undefined && body.text === undefined;
+  const answer = body.text !== undefined && body.decision === undefined && body.reason === undefined;
+  return !(accept || reject || answer);
 }
 
 function invalidLink(): DomainError {

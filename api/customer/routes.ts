@@ -53,13 +53,14 @@ const answerRoute = createRoute({
   description:
     'Accept or reject a proposed resolution, or answer our question, through the link we sent (the same link ' +
     'opens an HTML page at `/r/{token}`). The round or question comes from the link, never from the body. ' +
-    'A tampered link is 404; an expired, answered or superseded one 410; a body that does not fit the link 400. ' +
+    'A tampered link is 404; an expired, answered or superseded one 410; a body of none of the three shapes 400, ' +
+    'one of the shapes that is not this link\'s (an accept on a question\'s link) 422. ' +
     'Sending the same answer twice takes it once; a different second answer is taken or refused, never dropped.',
   request: {
     params: tokenParamSchema,
     body: { required: true, content: { 'application/json': { schema: linkAnswerBodySchema } } },
   },
-  responses: { 200: viewResponse, ...errorResponses(400, 404, 409, 410, 413, 503) },
+  responses: { 200: viewResponse, ...errorResponses(400, 404, 409, 410, 413, 422, 503) },
 });
 
 export interface CustomerRouteDeps extends CustomerLinkDeps, TrackingDeps {}

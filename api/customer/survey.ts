@@ -34,6 +34,7 @@ export const surveyAnswerBodySchema = z
       .array(z.enum(SURVEY_REASONS, { error: `unknown reason; the reasons are ${SURVEY_REASONS.join(', ')}` }))
       .max(SURVEY_REASONS.length)
       .refine((list) => new Set(list).size === list.length, 'each reason at most once')
+      .meta({ uniqueItems: true })
       .optional()
       .meta({ description: 'What mattered most, ticked from a fixed list', example: ['speed', 'communication'] }),
     comment: nonBlankText(SURVEY_COMMENT_MAX)

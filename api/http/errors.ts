@@ -6,6 +6,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Logger } from 'pino';
 import { ZodError, type core } from 'zod';
 import { DomainError, ERROR_CODES, type ErrorCode, type FieldIssue } from '../../domain/errors.js';
+import { isRuleIssue } from '../../domain/schema-issues.js';
 import { ResponseSchemaError } from './response-body.js';
 
 export const errorBodySchema = z
@@ -41,6 +42,9 @@ const STATUS_TEXT: Record<number, string> = {
   410: 'No longer valid',
   412: 'The complaint changed since the `ETag` sent as `If-Match` (PRECONDITION_FAILED): read it again',
   413: 'The body is larger than this route takes (PAYLOAD_TOO_LARGE)',
+  415: 'The body is not of a media type this route takes',
+  422: 'The request fits the document, but a rule stated in its description refuses it (UNPROCESSABLE), one entry per field',
+  431: 'The request line or headers are larger than the server reads (64 KiB)',
   429: 'Too many requests',
   503: 'A dependency is unavailable; retry',
 };
@@ -52,6 +56,21 @@ export function fieldIssues(issues: readonly core.$ZodIssue[], prefix: string[] 
 export function validationError(issues: FieldIssue[]): DomainError {
   const n = issues.length;
   return new DomainError('VALIDATION_FAILED', `The request has ${n} invalid field${n === 1 ? '' : 's'}`, issues);
+}
+
+/** 422 UNPROCESSABLE: every field fits the document, but rules it states in words refuse these. */
+export function unprocessableError(issues: FieldIssue[]): DomainError {
+  const n = issues.length;
+  return new DomainError('UNPROCESSABLE', `The request breaks ${n} rule${n === 1 ? '' : 's'} of this operation`, issues);
+}
+
+/**
+ * The error for a failed parse of a request: 400 when any issue is off the document (all issues
+ * listed), 422 when every one is a rule the document states only in words (`ruleIssue`).
+ */
+export function requestError(issues: readonly core.$ZodIssue[], prefix: string[] = []): DomainError {
+  const fields = fieldIssues(issues, prefix);
+  return issues.length > 0 && issues.every(isRuleIssue) ? unprocessableError(fields) : validationError(fields);
 }
 
 /** Renders any thrown value; unexpected ones are logged with the request id and hidden. */
@@ -69,8 +88,8 @@ export function renderError(c: Context, err: unknown, log: Logger) {
     return c.json(body('INTERNAL', 'Something went wrong on our side; the request id helps us find it'), 500);
   }
   if (err instanceof ZodError) {
-    const e = validationError(fieldIssues(err.issues));
-    return c.json(body(e.code, e.message, e.details), 400);
+    const e = requestError(err.issues);
+    return c.json(body(e.code, e.message, e.details), ERROR_CODES[e.code] as ContentfulStatusCode);
   }
   if (err instanceof HTTPException && err.status < 500) {
     if (err.status === 401) return c.json(body('UNAUTHENTICATED', err.message || 'Unauthenticated'), 401);

@@ -2,13 +2,16 @@ import type { Hook } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
 import { isStorableText, STORABLE_TEXT_MESSAGE } from '../../domain/complaint-schemas.js';
 import type { FieldIssue } from '../../domain/errors.js';
-import { fieldIssues, validationError } from './errors.js';
+import { requestError, validationError } from './errors.js';
 
-/** Turns a failed request validation into 400 VALIDATION_FAILED with one entry per bad field. */
+/**
+ * Turns a failed request validation into 400 VALIDATION_FAILED with one entry per bad field, or
+ * 422 UNPROCESSABLE when every issue is a rule the document states only in words (`ruleIssue`).
+ */
 export const validationHook: Hook<unknown, any, any, any> = (result) => {
   if (!result.success) {
     const prefix = result.target === 'json' ? [] : [result.target];
-    throw validationError(fieldIssues(result.error.issues, prefix));
+    throw requestError(result.error.issues, prefix);
   }
 };
 

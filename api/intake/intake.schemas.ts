@@ -12,7 +12,8 @@ export const intakeRequestSchema = complaintFilingSchema.meta({
     'Staff entering a complaint that came another way than the web may give `receivedAt`, when it really reached us ' +
     '(an ISO 8601 instant with offset; default now): every clock starts then, not at data entry. It may lie at most ' +
     '`INTAKE_BACKDATE_MAX_DAYS` (default 7) days back and not in the future (up to 2 minutes ahead of our clock is taken as now); ' +
-    'else 400 naming `receivedAt`. A `front_office` complaint names its office (`frontOffice`, an id of `GET /v1/intake-options`); ' +
+    'else 422 naming `receivedAt`. A `front_office` complaint names its office (`frontOffice`, an id of `GET /v1/intake-options`; ' +
+    'another is 422); ' +
     'a `dealer` or `sales_representative` complaint may name who passed it on (`intermediary`).',
   example: {
     channel: 'phone',

@@ -7,7 +7,8 @@ import type { AppEnv } from '../http/app-env.js';
 import type { Actor } from '../http/auth.js';
 import { clientAddress, clientNetwork, type ClientAddressHasher } from '../http/client-address.js';
 import { intakeRequestSchema, intakeResponseSchema, type IntakeRequest } from './intake.schemas.js';
-import { errorResponses, fieldIssues, validationError } from '../http/errors.js';
+import { COMPLAINT_LINKS } from '../http/links.js';
+import { errorResponses, fieldIssues, unprocessableError, validationError } from '../http/errors.js';
 import type { FieldIssue } from '../../domain/errors.js';
 import { receiptTime } from '../../domain/receipt-time.js';
 import type { AgentIntakeSettings } from '../../config/agent-intake.js';
@@ -39,13 +40,13 @@ const fileRoute = createRoute({
     body: { required: true, content: { 'application/json': { schema: intakeRequestSchema } } },
   },
   responses: {
-    201: { description: 'Filed', content: { 'application/json': { schema: intakeResponseSchema } } },
+    201: { description: 'Filed', content: { 'application/json': { schema: intakeResponseSchema } }, links: COMPLAINT_LINKS },
     202: {
       description: 'Filed and stored, but the workflow service was unavailable: its workflow starts shortly (keep the PIN)',
       content: { 'application/json': { schema: intakeResponseSchema } },
     },
     200: { description: 'Already filed with this Idempotency-Key', content: { 'application/json': { schema: intakeResponseSchema } } },
-    ...errorResponses(400, 401, 403, 409, 413, 429),
+    ...errorResponses(400, 401, 403, 409, 413, 422, 429),
   },
 });
 
@@ -60,7 +61,8 @@ export function intakeRoutes(
         const actor = c.get('actor');
         admitCaller(actor, body.channel);
         const entry = checkAgentEntry(body, deps.agentIntake, new Date());
-        if (entry.issues.length > 0) throw validationError(entry.issues);
+        // The body fits the document; a receipt outside the window or an office not configured is a rule's 422.
+        if (entry.issues.length > 0) throw unprocessableError(entry.issues);
         const key = c.req.valid('header')['idempotency-key'];
         const scopedKey = key && callerScopedKey(actor, deps.hashClientAddress(clientAddress(c, deps.trustProxy)), key);
         const filedBy = { receivedAt: entry.receivedAt, ...(actor ? { enteredBy: { id: actor.id, role: actor.role } } : {}) };

@@ -9,7 +9,6 @@ import { apiKeyStatus, type ApiKeyPolicy } from '../../domain/staff-access/api-k
 import { issueApiKey, listApiKeys, revokeApiKey, rotateApiKey, type ApiKeyRecord } from '../../read-model/api-keys.js';
 import { recordStaffAction } from '../console/staff-audit.js';
 import type { AppEnv } from '../http/app-env.js';
-import { requireRole } from '../http/auth.js';
 import { errorResponses } from '../http/errors.js';
 import { responseBody } from '../http/response-body.js';
 import { validationHook } from '../http/validation.js';

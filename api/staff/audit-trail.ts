@@ -8,7 +8,7 @@ import { ROLES } from '../../domain/complaint.js';
 import { AUDIT_SOURCES, staffAuditTrail, type AuditPosition } from '../../read-model/staff-audit-trail.js';
 import type { AppEnv } from '../http/app-env.js';
 import { access } from '../http/access-matrix.js';
-import { errorResponses, validationError } from '../http/errors.js';
+import { errorResponses, unprocessableError, validationError } from '../http/errors.js';
 import { validationHook } from '../http/validation.js';
 import { responseBody } from '../http/response-body.js';
 import { readsBy, recordPersonalDataReads } from '../../read-model/personal-data-reads.js';
@@ -123,7 +123,7 @@ const route = createRoute({
   request: { query: auditTrailQuerySchema },
   responses: {
     200: { description: 'A page of the trail', content: { 'application/json': { schema: pageSchema } } },
-    ...errorResponses(400, 401, 403),
+    ...errorResponses(400, 401, 403, 422),
   },
 });
 
@@ -154,9 +154,9 @@ export function decodeCursor(cursor: string, digest: string): AuditPosition {
   try {
     parsed = cursorSchema.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
   } catch {
-    throw validationError([{ path: 'query.cursor', message: 'not a cursor this API gave out' }]);
+    throw unprocessableError([{ path: 'query.cursor', message: 'not a cursor this API gave out' }]);
   }
-  if (parsed.f !== digest) throw validationError([{ path: 'query.cursor', message: 'this cursor belongs to other filters' }]);
+  if (parsed.f !== digest) throw unprocessableError([{ path: 'query.cursor', message: 'this cursor belongs to other filters' }]);
   return { at: parsed.a, id: parsed.i };
 }
 

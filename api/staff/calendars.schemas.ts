@@ -2,6 +2,7 @@
 import { z } from '@hono/zod-openapi';
 import { localDateSchema, localTimeSchema } from '../../domain/calendar/index.js';
 import { CALENDAR_YEAR_LIMITS } from '../../domain/calendar/registry.js';
+import { ruleIssue } from '../../domain/schema-issues.js';
 
 const { min: MIN_YEAR, max: MAX_YEAR, maxSpan: MAX_SPAN } = CALENDAR_YEAR_LIMITS;
 
@@ -29,6 +30,16 @@ export const calendarYearQuerySchema = z.object({
 });
 
 /**
+ * The years an instant of a question may be written in: one inside the calendar's years each side,
+ * so that its UTC year (an offset moves it across New Year) still lies within them.
+ */
+const INSTANT_YEARS = { min: MIN_YEAR + 1, max: MAX_YEAR - 1 };
+/** `^(?:1972|…|2074)-`: the document states the year range as a pattern on the instant. */
+const INSTANT_YEAR_PATTERN = new RegExp(
+  `^(?:${Array.from({ length: INSTANT_YEARS.max - INSTANT_YEARS.min + 1 }, (_, i) => INSTANT_YEARS.min + i).join('|')})-`,
+);
+
+/**
  * An instant with an offset. An unencoded `+` in a query string arrives as a space
  * (`11:00:00 03:00`); it can only have meant `+`, so it is read as one.
  */
@@ -38,32 +49,29 @@ const instantQuery = (description: string, example: string) =>
       (v) => (typeof v === 'string' ? v.replace(/ (\d{2}(:?\d{2})?)$/, '+$1') : v),
       z.iso
         .datetime({ offset: true, message: 'expected an ISO 8601 instant with offset, e.g. 2026-03-19T11:00:00+03:00' })
-        .refine((s) => inYearLimits(new Date(s).getUTCFullYear()), `must lie within ${MIN_YEAR}–${MAX_YEAR}`),
+        .refine((s) => !/^\d{4}-/.test(s) || INSTANT_YEAR_PATTERN.test(s), `must lie within ${INSTANT_YEARS.min}–${INSTANT_YEARS.max}`)
+        .meta({ pattern: INSTANT_YEAR_PATTERN.source }),
     )
-    .meta({ description, example });
+    .meta({ description: `${description}; in ${INSTANT_YEARS.min}–${INSTANT_YEARS.max}`, example });
 
-export const deadlineQuerySchema = z
-  .object({
-    from: instantQuery(
-      'When the complaint was received (ISO 8601 with offset; `Z` is UTC)',
-      '2026-03-19T11:00:00+03:00',
-    ),
-    workingHours: z.coerce.number().positive().max(10_000).optional().meta({
-      description: 'Working hours to add (fractions allowed). Give this or `workingDays`, not both',
-      example: 6,
-    }),
-    workingDays: z.coerce.number().int().positive().max(1_000).optional().meta({
-      description: 'Working days to add: the same local time N working days later. Give this or `workingHours`',
-      example: 2,
-    }),
-  })
-  .superRefine((q, ctx) => {
-    if ((q.workingHours === undefined) === (q.workingDays === undefined)) {
-      for (const path of ['workingHours', 'workingDays']) {
-        ctx.addIssue({ code: 'custom', path: [path], message: 'give exactly one of workingHours or workingDays' });
-      }
-    }
-  });
+/**
+ * `workingDays` and `workingHours` add up (N working days, then H working hours); neither is
+ * zero business time, so the deadline is the clock start. No combination of the two is refused.
+ */
+export const deadlineQuerySchema = z.object({
+  from: instantQuery(
+    'When the complaint was received (ISO 8601 with offset; `Z` is UTC)',
+    '2026-03-19T11:00:00+03:00',
+  ),
+  workingHours: z.coerce.number().min(0).max(10_000).optional().meta({
+    description: 'Working hours to add (fractions allowed); with `workingDays`, added after the days',
+    example: 6,
+  }),
+  workingDays: z.coerce.number().int().min(0).max(1_000).optional().meta({
+    description: 'Working days to add: the same local time N working days later',
+    example: 2,
+  }),
+});
 
 export const businessTimeQuerySchema = z
   .object({
@@ -74,15 +82,12 @@ export const businessTimeQuerySchema = z
     ),
   })
   .superRefine((q, ctx) => {
+    // A relation between two fields: the document states it in words, the API answers it 422.
     if (Math.abs(new Date(q.to).getUTCFullYear() - new Date(q.from).getUTCFullYear()) > MAX_YEARS_APART) {
-      ctx.addIssue({ code: 'custom', path: ['to'], message: `must be within ${MAX_YEARS_APART} years of from` });
+      ctx.addIssue(ruleIssue(['to'], `must be within ${MAX_YEARS_APART} years of from`));
     }
-  });
-
-/** NaN (not an instant at all) passes: the format check has already named the field. */
-function inYearLimits(year: number): boolean {
-  return Number.isNaN(year) || (year >= MIN_YEAR && year <= MAX_YEAR);
-}
+  })
+  .meta({ description: `\`to\` must lie within ${MAX_YEARS_APART} years of \`from\` (422 otherwise)` });
 
 // ---- responses ---------------------------------------------------------------------------
 
@@ -196,8 +201,9 @@ export const deadlineSchema = z
     from: instant('The `from` asked about, in the calendar\'s offset', '2026-03-19T11:00:00+03:00'),
     duration: z
       .union([
-        z.object({ workingHours: z.number().meta({ description: 'Working hours added', example: 6 }) }),
-        z.object({ workingDays: z.number().int().meta({ description: 'Working days added', example: 2 }) }),
+        z.strictObject({ workingHours: z.number().meta({ description: 'Working hours added', example: 6 }) }),
+        z.strictObject({ workingDays: z.number().int().meta({ description: 'Working days added', example: 2 }) }),
+        z.strictObject({ workingDays: z.number().int(), workingHours: z.number() }).meta({ description: 'Working days, then working hours, added' }),
       ])
       .meta({ description: 'The business time added', example: { workingHours: 6 } }),
     clockStart: instant(

@@ -63,7 +63,8 @@ const deadlineRoute = createRoute({
   summary: 'Compute a deadline',
   description:
     'The clock start and deadline for business time added from `from`, as a complaint received then would get. ' +
-    'Out of hours the clock starts at the next opening. Give exactly one of `workingHours` and `workingDays`.',
+    'Out of hours the clock starts at the next opening. `workingDays` and `workingHours` add up (the days first); ' +
+    'with neither, the deadline is the clock start.',
   security: [{ apiKey: [] }],
   request: { params: calendarIdParamSchema, query: deadlineQuerySchema },
   middleware: [access('GET /v1/calendars/{id}/deadline')] as const,
@@ -120,14 +121,19 @@ async function deadlineAnswer(
   query: z.infer<typeof deadlineQuerySchema>,
 ): Promise<z.input<typeof deadlineSchema>> {
   const { workingHours, workingDays } = query;
-  const duration: BusinessDuration = workingHours !== undefined ? { workingHours } : { workingDays: workingDays! };
+  const duration = deadlineDuration(query);
   const from = new Date(query.from);
-  // Built for the years the longest such duration can reach (the registry caches it).
-  const { calendar, overridesVersion } = await calendars.forYears(id, withinLimits(yearsFor(from, duration)));
-  const resultField = 'workingHours' in duration ? 'workingHours' : 'workingDays';
-  const { clockStart, deadline } = inCalendarYears(calendar, { from }, resultField, () =>
-    addBusinessDuration(calendar, from, duration),
-  );
+  // Built for the years the longest such duration can reach (the registry caches it); an hour counts as a quarter day there.
+  const reach: BusinessDuration = { workingDays: (workingDays ?? 0) + Math.ceil((workingHours ?? 0) / 4) };
+  const { calendar, overridesVersion } = await calendars.forYears(id, withinLimits(yearsFor(from, reach)));
+  const resultField = workingHours !== undefined ? 'workingHours' : 'workingDays';
+  const { clockStart, deadline } = inCalendarYears(calendar, { from }, resultField, () => {
+    const afterDays = addBusinessDuration(calendar, from, { workingDays: workingDays ?? 0 });
+    // Zero hours added is the moment reached, not the close before it (where adding 0 ms to an opening lands).
+    if (!workingHours) return { clockStart: afterDays.clockStart, deadline: workingDays ? afterDays.deadline : afterDays.clockStart };
+    const base = workingDays ? afterDays.deadline : from;
+    return { clockStart: afterDays.clockStart, deadline: addBusinessDuration(calendar, base, { workingHours }).deadline };
+  });
   const fmt = (at: Date) => toZonedIso(calendar, at);
   return {
     calendarId: calendar.id,
@@ -164,6 +170,13 @@ async function businessTimeAnswer(
     workingMinutes,
     workingHours: workingMinutes / 60,
   };
+}
+
+/** The business time asked for, as the answer echoes it: what was given, or zero hours when nothing was. */
+function deadlineDuration({ workingHours, workingDays }: z.infer<typeof deadlineQuerySchema>): z.input<typeof deadlineSchema>['duration'] {
+  if (workingDays !== undefined && workingHours !== undefined) return { workingDays, workingHours };
+  if (workingDays !== undefined) return { workingDays };
+  return { workingHours: workingHours ?? 0 };
 }
 
 function currentYear(id: string, at: Date): number {

@@ -15,7 +15,7 @@ import type { TemporalGateway } from '../../temporal/gateway.js';
 import type { AppEnv } from '../http/app-env.js';
 import { access } from '../http/access-matrix.js';
 import type { Actor } from '../http/auth.js';
-import { errorResponses, validationError } from '../http/errors.js';
+import { errorResponses, unprocessableError, validationError } from '../http/errors.js';
 import { validationHook } from '../http/validation.js';
 import { listCursors } from './complaint-list-cursor.js';
 import { complaintListQuerySchema, complaintListSchema, type ComplaintListQuery } from './complaint-list.schemas.js';
@@ -42,7 +42,7 @@ const listRoute = createRoute({
   middleware: [access('GET /v1/complaints')] as const,
   responses: {
     200: { description: 'One page of matching complaints', content: { 'application/json': { schema: complaintListSchema } } },
-    ...errorResponses(400, 401, 403),
+    ...errorResponses(400, 401, 403, 422),
   },
 });
 
@@ -100,7 +100,7 @@ export function complaintReadRoutes(deps: ComplaintReadDeps) {
       let after;
       if (query.cursor !== undefined) {
         const decoded = cursors.decode(query.cursor, digest);
-        if ('refused' in decoded) throw validationError([{ path: 'query.cursor', message: decoded.refused }]);
+        if ('refused' in decoded) throw unprocessableError([{ path: 'query.cursor', message: decoded.refused }]);
         after = decoded;
       }
       const now = new Date();

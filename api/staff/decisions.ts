@@ -73,7 +73,7 @@ const decideRoute = createRoute({
       'idempotency-key': idempotencyKeySchema.optional().meta({ description: 'Retries with the same key take the decision once' }),
       'if-match': z
         .string()
-        .regex(/^(W\/)?"\d{1,9}"$|^\*$/, 'expected an ETag of this complaint, like "7"')
+        .regex(/^(?:(?:W\/)?"\d{1,9}"|\*)$/, 'expected an ETag of this complaint, like "7"')
         .optional()
         .meta({ description: 'The `ETag` last read: refuse the decision (412) if the complaint changed since' }),
     }),

@@ -12,7 +12,7 @@ import { calendarAgeing, kpiReport } from '../../read-model/kpi-report.js';
 import { kpiTrends } from '../../read-model/kpi-trends.js';
 import type { AppEnv } from '../http/app-env.js';
 import { access } from '../http/access-matrix.js';
-import { errorResponses, validationError } from '../http/errors.js';
+import { errorResponses, unprocessableError, validationError } from '../http/errors.js';
 import { validationHook } from '../http/validation.js';
 import { kpiCsv } from './kpi-reports-csv.js';
 import { kpiQuerySchema, kpiReportSchema, MAX_REPORT_DAYS, trendsQuerySchema, trendsSchema } from './kpi-reports.schemas.js';
@@ -54,7 +54,7 @@ const kpiRoute = createRoute({
       description: 'The report',
       content: { 'application/json': { schema: kpiReportSchema }, 'text/csv': { schema: z.string() } },
     },
-    ...errorResponses(400, 401, 403),
+    ...errorResponses(400, 401, 403, 422),
   },
 });
 
@@ -68,7 +68,7 @@ const trendsRoute = createRoute({
   request: { query: trendsQuerySchema },
   responses: {
     200: { description: 'One entry per ISO week', content: { 'application/json': { schema: trendsSchema } } },
-    ...errorResponses(400, 401, 403),
+    ...errorResponses(400, 401, 403, 422),
   },
 });
 
@@ -123,10 +123,10 @@ export function kpiReportRoutes(deps: KpiReportDeps) {
     });
 }
 
-/** The period's issues and the filter's unknown units, all in one 400. */
+/** The period's issues and the filter's unknown units, all in one 422 (each field fits the document alone). */
 async function checkQuery(sql: Sql, from: string, to: string, filter: ReportFilter): Promise<void> {
   const issues = [...rangeIssues(from, to), ...(await unknownUnits(sql, filter))];
-  if (issues.length > 0) throw validationError(issues);
+  if (issues.length > 0) throw unprocessableError(issues);
 }
 
 /** `to` not before `from`, at most MAX_REPORT_DAYS, inside the years the calendars are built for. */

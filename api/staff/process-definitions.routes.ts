@@ -3,6 +3,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { access } from '../http/access-matrix.js';
 import { errorResponses } from '../http/errors.js';
+import { DEFINITION_LINKS } from '../http/links.js';
 import {
   contentSchema,
   createDefinitionBodySchema,
@@ -48,7 +49,7 @@ export const createDefinitionRoute = createRoute({
     'Its version 1 is a draft, copied from an existing version (`from`) or given (`content`, validated: 400 with every path). ' +
     '409 when the id is taken. Publish the draft, then name the definition in the selection rules.',
   request: { body: { required: true, content: json(createDefinitionBodySchema) } },
-  responses: { 201: { description: 'The new draft', content: json(versionSchema) }, ...errorResponses(400, 401, 403, 404, 409, 413) },
+  responses: { 201: { description: 'The new draft', content: json(versionSchema), links: DEFINITION_LINKS }, ...errorResponses(400, 401, 403, 404, 409, 413) },
 });
 
 export const getDefinitionRoute = createRoute({

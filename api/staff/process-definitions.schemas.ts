@@ -73,7 +73,9 @@ export const definitionListSchema = z.object({ definitions: z.array(definitionSc
 export const createDefinitionBodySchema = z
   .strictObject({
     // `selection-rules` is a path of its own: /v1/process-definitions/selection-rules.
-    id: definitionId().refine((id) => id !== SELECTION_RULES_PATH, { message: `"${SELECTION_RULES_PATH}" is reserved (the selection rules live there)` }).meta({ example: 'iso-10002-az' }),
+    id: definitionId()
+      .refine((id) => id !== SELECTION_RULES_PATH, { message: `"${SELECTION_RULES_PATH}" is reserved (the selection rules live there)` })
+      .meta({ example: 'iso-10002-az', not: { const: SELECTION_RULES_PATH } }),
     from: z
       .strictObject({ definitionId: definitionId(), version: versionNumber() })
       .optional()
@@ -85,7 +87,12 @@ export const createDefinitionBodySchema = z
       ctx.addIssue({ code: 'custom', path: ['from'], message: 'give exactly one of from or content' });
     }
   })
-  .meta({ id: 'NewProcessDefinition', example: { id: 'iso-10002-az', from: { definitionId: 'iso-10002-default', version: 1 } } });
+  .meta({
+    id: 'NewProcessDefinition',
+    // Exactly one of `from` and `content`, as the refinement above says.
+    oneOf: [{ required: ['from'] }, { required: ['content'] }],
+    example: { id: 'iso-10002-az', from: { definitionId: 'iso-10002-default', version: 1 } },
+  });
 
 export const createDraftBodySchema = z
   .strictObject({
@@ -95,7 +102,7 @@ export const createDraftBodySchema = z
 
 export const publishBodySchema = z
   .strictObject({
-    changeNote: z.string().trim().min(1, 'say what changed and why').max(2_000).meta({ example: 'Investigation takes 5 working days (was 4).' }),
+    changeNote: z.string().trim().min(1, 'say what changed and why').max(2_000).meta({ pattern: '\\S', example: 'Investigation takes 5 working days (was 4).' }),
   })
   .meta({ id: 'PublishVersion' });
 

@@ -3,9 +3,14 @@ import { z } from '@hono/zod-openapi';
 import { COMPLAINT_STATUSES, TIMED_STAGES } from '../../domain/complaint.js';
 import { nonBlankText } from '../../domain/complaint-schemas.js';
 import { DEADLINE_RULES, MIGRATION_SKIP_REASONS } from '../../domain/lifecycle/index.js';
+import { onlyWhen } from '../../domain/json-schema-rules.js';
+import { ruleIssue } from '../../domain/schema-issues.js';
 
 const instant = z.iso.datetime({ offset: true });
 const OPEN_STATUSES = COMPLAINT_STATUSES.filter((s) => s !== 'closed') as [string, ...string[]];
+
+/** The largest version number PostgreSQL's `integer` column holds: a larger one could name no version. */
+const MAX_VERSION = 2_147_483_647;
 
 /** How far ahead a plan may be scheduled. */
 export const MAX_APPLY_AHEAD_DAYS = 366;
@@ -36,7 +41,7 @@ const ruleSchema = z.enum(DEADLINE_RULES).meta({
 
 const filterSchema = z
   .strictObject({
-    fromVersion: z.number().int().positive().optional().meta({ description: 'Only complaints on this version (default: any version but the target)', example: 1 }),
+    fromVersion: z.number().int().positive().max(MAX_VERSION).optional().meta({ description: 'Only complaints on this version (default: any version but the target)', example: 1 }),
     status: z.array(z.enum(OPEN_STATUSES)).min(1).max(OPEN_STATUSES.length).optional().meta({ example: ['investigating'] }),
     stage: z.array(z.enum(TIMED_STAGES)).min(1).max(TIMED_STAGES.length).optional().meta({ description: 'The timed stage whose clock runs', example: ['investigation'] }),
     category: z.array(nonBlankText(100)).min(1).max(50).optional().meta({ example: ['product_defect'] }),
@@ -45,14 +50,14 @@ const filterSchema = z
   })
   .superRefine((f, ctx) => {
     if (f.receivedFrom && f.receivedTo && Date.parse(f.receivedTo) <= Date.parse(f.receivedFrom)) {
-      ctx.addIssue({ code: 'custom', path: ['receivedTo'], message: 'must be after receivedFrom' });
+      ctx.addIssue(ruleIssue(['receivedTo'], 'must be after receivedFrom'));
     }
   })
   .meta({ description: 'Which running complaints of the definition the plan covers; closed ones never are' });
 
 export const migrationRequestSchema = z
   .strictObject({
-    targetVersion: z.number().int().positive().meta({ description: 'A published version of the definition', example: 2 }),
+    targetVersion: z.number().int().positive().max(MAX_VERSION).meta({ description: 'A published version of the definition', example: 2 }),
     filter: filterSchema.optional(),
     deadlineRules: z
       .strictObject(Object.fromEntries(TIMED_STAGES.map((s) => [s, ruleSchema.optional()])) as Record<(typeof TIMED_STAGES)[number], z.ZodOptional<typeof ruleSchema>>)
@@ -63,16 +68,22 @@ export const migrationRequestSchema = z
   })
   .superRefine((body, ctx) => {
     if (body.filter?.fromVersion !== undefined && body.filter.fromVersion === body.targetVersion) {
-      ctx.addIssue({ code: 'custom', path: ['filter', 'fromVersion'], message: 'must differ from targetVersion' });
+      ctx.addIssue(ruleIssue(['filter', 'fromVersion'], 'must differ from targetVersion'));
     }
     if (body.applyAt !== undefined) {
       const ahead = Date.parse(body.applyAt) - Date.now();
       if (body.dryRun !== false) ctx.addIssue({ code: 'custom', path: ['applyAt'], message: 'schedules an applied plan: give it with dryRun false' });
-      else if (ahead < -60_000) ctx.addIssue({ code: 'custom', path: ['applyAt'], message: 'is in the past' });
-      else if (ahead > MAX_APPLY_AHEAD_DAYS * 86_400_000) ctx.addIssue({ code: 'custom', path: ['applyAt'], message: `must be within ${MAX_APPLY_AHEAD_DAYS} days` });
+      else if (ahead < -60_000) ctx.addIssue(ruleIssue(['applyAt'], 'is in the past'));
+      else if (ahead > MAX_APPLY_AHEAD_DAYS * 86_400_000) ctx.addIssue(ruleIssue(['applyAt'], `must be within ${MAX_APPLY_AHEAD_DAYS} days`));
     }
   })
-  .meta({ id: 'ProcessMigrationRequest' });
+  .meta({
+    id: 'ProcessMigrationRequest',
+    description:
+      '`applyAt` only with `dryRun: false`. Refused with 422: `filter.fromVersion` equal to `targetVersion`, `applyAt` in the past ' +
+      `or more than ${MAX_APPLY_AHEAD_DAYS} days ahead, \`filter.receivedTo\` not after \`filter.receivedFrom\``,
+    ...onlyWhen('dryRun', [false], 'applyAt'),
+  });
 
 export type MigrationRequest = z.infer<typeof migrationRequestSchema>;
 

@@ -50,7 +50,7 @@ const planRoute = createRoute({
   responses: {
     200: { description: 'The preview: what applying would do to each complaint', content: json(migrationPreviewSchema) },
     202: { description: 'The plan is stored and scheduled', content: json(migrationProgressSchema) },
-    ...errorResponses(400, 401, 403, 404, 409, 413, 503),
+    ...errorResponses(400, 401, 403, 404, 409, 413, 422, 503),
   },
 });
 

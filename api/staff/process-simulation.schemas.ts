@@ -3,6 +3,7 @@ import { z } from '@hono/zod-openapi';
 import { CHANNELS, CLOSURES, COMPLAINT_STATUSES, TIMED_STAGES } from '../../domain/complaint.js';
 import { actorSchema, customerAnswerSchema, decisionSchema } from '../../domain/complaint-schemas.js';
 import { ERROR_CODES, type ErrorCode } from '../../domain/errors.js';
+import { ruleIssue } from '../../domain/schema-issues.js';
 import { CALENDAR_YEAR_LIMITS } from '../../domain/calendar/registry.js';
 
 /** A path's events and horizon lie within this many days of its receipt. */
@@ -163,9 +164,9 @@ export const backtestRequestSchema = z
       const received = (typeof body.received === 'object' && body.received !== null ? body.received : {}) as Partial<typeof parsed.received>;
       const [from, to] = [instantOf(received.from), instantOf(received.to)];
       if (from === undefined || to === undefined) return;
-      if (to <= from) ctx.addIssue({ code: 'custom', path: ['received', 'to'], message: 'must be after received.from' });
+      if (to <= from) ctx.addIssue(ruleIssue(['received', 'to'], 'must be after received.from'));
       else if (to - from > MAX_BACKTEST_DAYS * DAY_MS) {
-        ctx.addIssue({ code: 'custom', path: ['received', 'to'], message: `must be within ${MAX_BACKTEST_DAYS} days of received.from` });
+        ctx.addIssue(ruleIssue(['received', 'to'], `must be within ${MAX_BACKTEST_DAYS} days of received.from`));
       }
     },
     { when: () => true },

@@ -1,5 +1,5 @@
 // The `department` and `team` query parameters every report takes (/v1/reports/kpis, /trends,
-// /satisfaction): the staff directory's ids, each checked there, so that a mistyped id is a 400
+// /satisfaction): the staff directory's ids, each checked there, so that a mistyped id is a 422
 // naming its field rather than a report of nothing.
 import { z } from '@hono/zod-openapi';
 import type { Sql } from 'postgres';
@@ -18,7 +18,7 @@ const unitId = (unit: 'department' | 'team', example: string) =>
         `Only the complaints of this ${unit} (an id of the staff directory, /v1/${unit === 'team' ? 'teams' : 'departments'}; ` +
         `the complaint's current ${unit}): every figure is counted over them alone. ` +
         (unit === 'team' ? 'With `department` too: the complaints of both. ' : '') +
-        'An id the directory does not hold is a 400.',
+        'An id the directory does not hold is a 422.',
       example,
     });
 

@@ -4,7 +4,6 @@ import { access } from '../http/access-matrix.js';
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import type { Sql } from 'postgres';
 import type { AppEnv } from '../http/app-env.js';
-import { requireRole } from '../http/auth.js';
 import { errorResponses } from '../http/errors.js';
 import { validationHook } from '../http/validation.js';
 import { responseBody } from '../http/response-body.js';

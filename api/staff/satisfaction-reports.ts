@@ -7,7 +7,7 @@ import { SURVEY_REASONS } from '../../domain/survey/answer.js';
 import { satisfactionByPeriod } from '../../read-model/survey-answers.js';
 import type { AppEnv } from '../http/app-env.js';
 import { access } from '../http/access-matrix.js';
-import { errorResponses, validationError } from '../http/errors.js';
+import { errorResponses, unprocessableError, validationError } from '../http/errors.js';
 import { validationHook } from '../http/validation.js';
 import { reportFilterQuery, unknownUnits } from './report-filters.js';
 import { responseBody } from '../http/response-body.js';
@@ -52,7 +52,7 @@ const reportRoute = createRoute({
   request: { query: querySchema },
   responses: {
     200: { description: 'Periods with answers, oldest first', content: { 'application/json': { schema: reportSchema } } },
-    ...errorResponses(400, 401, 403),
+    ...errorResponses(400, 401, 403, 422),
   },
 });
 
@@ -65,7 +65,7 @@ export function satisfactionReportRoutes(deps: { sql: Sql }) {
     else if (toMs - fromMs > MAX_RANGE_DAYS * 86_400_000) issues.push({ path: 'query.to', message: `at most ${MAX_RANGE_DAYS} days after from` });
     const filter = { department, team };
     issues.push(...(await unknownUnits(deps.sql, filter)));
-    if (issues.length > 0) throw validationError(issues);
+    if (issues.length > 0) throw unprocessableError(issues);
     const periods = await satisfactionByPeriod(deps.sql, { from: new Date(fromMs), to: new Date(toMs), period, filter });
     return c.json(responseBody(reportSchema, { department: department ?? null, team: team ?? null, periods }), 200);
   });

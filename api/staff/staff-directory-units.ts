@@ -8,6 +8,7 @@ import * as store from '../../read-model/staff-directory-store.js';
 import type { AppEnv } from '../http/app-env.js';
 import { access } from '../http/access-matrix.js';
 import { errorResponses } from '../http/errors.js';
+import { directoryLinks } from '../http/links.js';
 import { validationHook } from '../http/validation.js';
 import {
   departmentChangeSchema,
@@ -43,7 +44,7 @@ const teamCreate = createRoute({
   method: 'post', path: '/', summary: 'Add a team', security, middleware: [access('POST /v1/teams')] as const,
   description: '400 names each unknown or deactivated person (lead, members) and an unknown department; 409 when the id is taken.',
   request: { body: { required: true, content: json(teamCreateSchema) } },
-  responses: { 201: { description: 'Added', headers: location, content: json(teamSchema) }, ...errorResponses(400, 401, 403, 409) },
+  responses: { 201: { description: 'Added', headers: location, content: json(teamSchema), links: directoryLinks('teams') }, ...errorResponses(400, 401, 403, 409) },
 });
 const teamChange = createRoute({
   method: 'patch', path: '/{id}', summary: 'Change a team (memberIds replaces the members)', security,
@@ -70,7 +71,7 @@ const departmentCreate = createRoute({
   method: 'post', path: '/', summary: 'Add a department', security, middleware: [access('POST /v1/departments')] as const,
   description: '400 for an unknown or deactivated head; 409 when the id is taken.',
   request: { body: { required: true, content: json(departmentCreateSchema) } },
-  responses: { 201: { description: 'Added', headers: location, content: json(departmentSchema) }, ...errorResponses(400, 401, 403, 409) },
+  responses: { 201: { description: 'Added', headers: location, content: json(departmentSchema), links: directoryLinks('departments') }, ...errorResponses(400, 401, 403, 409) },
 });
 const departmentChange = createRoute({
   method: 'patch', path: '/{id}', summary: 'Change a department', security, middleware: [access('PATCH /v1/departments/{id}')] as const,

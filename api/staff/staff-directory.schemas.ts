@@ -38,7 +38,7 @@ const roles = z
   .array(z.enum(ROLES))
   .max(ROLES.length)
   .refine((r) => new Set(r).size === r.length, 'lists a role twice')
-  .meta({ description: 'Staff roles (api/http/auth.ts)', example: ['agent'] });
+  .meta({ uniqueItems: true, description: 'Staff roles (api/http/auth.ts)', example: ['agent'] });
 const name = nonBlankText(200);
 
 export const personIdParamSchema = z.object({ id: personId.meta({ param: { name: 'id', in: 'path' } }) });
@@ -101,7 +101,7 @@ const teamFields = {
     .array(personId)
     .max(500)
     .refine((m) => new Set(m).size === m.length, 'lists a member twice')
-    .meta({ description: 'The members: `team:<id>` reaches them', example: ['ayse.yilmaz', 'mehmet.kaya'] }),
+    .meta({ uniqueItems: true, description: 'The members: `team:<id>` reaches them', example: ['ayse.yilmaz', 'mehmet.kaya'] }),
 };
 
 export const teamCreateSchema = z

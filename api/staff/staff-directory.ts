@@ -7,6 +7,7 @@ import { changePerson, createPerson, deletePerson, getPerson, listPeople } from 
 import type { AppEnv } from '../http/app-env.js';
 import { access } from '../http/access-matrix.js';
 import { errorResponses } from '../http/errors.js';
+import { directoryLinks } from '../http/links.js';
 import { validationHook } from '../http/validation.js';
 import {
   peopleQuerySchema,
@@ -54,6 +55,7 @@ const createPersonRoute = createRoute({
       description: 'Added',
       headers: { Location: { description: 'The person', schema: { type: 'string' as const } } },
       content: json(personSchema),
+      links: directoryLinks('staff'),
     },
     ...errorResponses(400, 401, 403, 409),
   },

@@ -12,7 +12,7 @@ import { endSessionsOf } from '../console/session-store.js';
 import { recordStaffAction } from '../console/staff-audit.js';
 import type { AppEnv } from '../http/app-env.js';
 import { access } from '../http/access-matrix.js';
-import { errorResponses, validationError } from '../http/errors.js';
+import { errorResponses, unprocessableError } from '../http/errors.js';
 import { validationHook } from '../http/validation.js';
 import { personIdParamSchema } from './staff-directory.schemas.js';
 import { responseBody } from '../http/response-body.js';
@@ -46,7 +46,7 @@ const setRoute = createRoute({
   security,
   request: { params: personIdParamSchema, body: { required: true, content: json(passwordSetSchema) } },
   middleware: [access('PUT /v1/staff/{id}/password')] as const,
-  responses: { 200: { description: 'Set', content: json(passwordSetResultSchema) }, ...errorResponses(400, 401, 403, 404) },
+  responses: { 200: { description: 'Set', content: json(passwordSetResultSchema) }, ...errorResponses(400, 401, 403, 404, 422) },
 });
 
 const unlockRoute = createRoute({
@@ -71,7 +71,8 @@ export async function setStaffPassword(
 ): Promise<{ sessionsEnded: number }> {
   const person = await getPerson(sql, input.personId);
   const problem = passwordProblem(input.password, person.email);
-  if (problem) throw validationError([{ path: 'password', message: problem }]);
+  // The policy (length in characters, not the e-mail, not one character repeated) is stated in words: 422.
+  if (problem) throw unprocessableError([{ path: 'password', message: problem }]);
   await storePasswordHash(sql, person.id, await hashPassword(input.password));
   const sessionsEnded = await endSessionsOf(sql, person.id, 'password_changed');
   await recordStaffAction(sql, { actorId: input.actor.id, actorRole: input.actor.role, action: 'password_set', subject: person.id, details: { sessionsEnded } });

@@ -70,7 +70,7 @@ export function complaintPageRoutes(deps: ConsoleDeps) {
     if (!isReference(reference)) return renderConsoleProblem(c, 404, '404');
     const staff = c.get('staff');
     const loaded = await loadComplaintPage(deps.api(c), reference, staff.language);
-    if (!loaded.ok) return renderConsoleProblem(c, loaded.status === 403 ? 403 : loaded.status === 404 || loaded.status === 400 ? 404 : 503, loaded.status === 403 ? '403' : loaded.status === 404 || loaded.status === 400 ? '404' : '503');
+    if (!loaded.ok) return renderConsoleProblem(c, loaded.status === 403 ? 403 : loaded.status === 404 || loaded.status === 400 || loaded.status === 422 ? 404 : 503, loaded.status === 403 ? '403' : loaded.status === 404 || loaded.status === 400 || loaded.status === 422 ? '404' : '503');
     const { complaint } = loaded.data;
     await markViewing(deps.sql, complaint.id, staff.person.id);
     const viewers = await otherViewers(deps.sql, complaint.id, staff.person.id);

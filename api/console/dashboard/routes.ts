@@ -23,7 +23,7 @@ export function dashboardRoutes(deps: ConsoleDeps) {
     const staff = c.get('staff');
     const filters = parseFilters(c.req.query(), todayIn(DASHBOARD_TIME_ZONE));
     const data = await loadDashboard(deps.api(c), filters, staff.t);
-    const status = data.ok ? 200 : data.error.code === 'VALIDATION_FAILED' ? 400 : 503;
+    const status = data.ok ? 200 : isFieldRefusal(data.error.code) ? 400 : 503;
     return renderConsolePage(c, status, {
       title: staff.t('console.dashboard.title'),
       active: 'dashboard',
@@ -42,7 +42,7 @@ export function dashboardRoutes(deps: ConsoleDeps) {
       const lines = Array.isArray(data.error.details)
         ? (data.error.details as { path?: string; message?: string }[]).map((d) => `${d.path}: ${d.message}`)
         : [data.error.message];
-      return c.text(lines.join('\n'), data.error.code === 'VALIDATION_FAILED' ? 400 : 503);
+      return c.text(lines.join('\n'), isFieldRefusal(data.error.code) ? 400 : 503);
     }
     const chart = data.charts.find((ch) => ch.id === (id as ChartId))!;
     const scope = `${filters.department ? `_department-${safe(filters.department)}` : ''}${filters.team ? `_team-${safe(filters.team)}` : ''}`;
@@ -59,3 +59,8 @@ export function dashboardRoutes(deps: ConsoleDeps) {
 
 /** A unit id in a file name: letters, digits, `-` and `_` only. */
 const safe = (id: string) => id.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 60);
+
+/** A refusal naming fields the person typed: off the document (400) or against a rule (422); the page shows them either way. */
+function isFieldRefusal(code: string): boolean {
+  return code === 'VALIDATION_FAILED' || code === 'UNPROCESSABLE';
+}

@@ -28,7 +28,7 @@ interface Claim extends LiveClaim {
  * for what does not exist, 503 when the API could not answer, else 409 (an empty queue, the cap).
  */
 const refusalStatus = (refusal: { status: number; error: { code: string } }) =>
-  refusal.status >= 500 ? 503 : refusal.error.code === 'VALIDATION_FAILED' ? 400 : refusal.error.code === 'NOT_FOUND' ? 404 : 409;
+  refusal.status >= 500 ? 503 : refusal.error.code === 'VALIDATION_FAILED' || refusal.error.code === 'UNPROCESSABLE' ? 400 : refusal.error.code === 'NOT_FOUND' ? 404 : 409;
 
 async function myWork(c: Context<ConsoleEnv>, deps: ConsoleDeps, notice?: MyWorkProps['notice'], refusedWith: 400 | 404 | 409 | 503 = 409) {
   const staff = c.get('staff');

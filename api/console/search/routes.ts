@@ -53,7 +53,7 @@ async function renderSearch(c: Context<ConsoleEnv>, deps: ConsoleDeps, query: Se
     people,
     ...(save ? { save } : {}),
   };
-  const status = result.ok ? (save?.refusal || save?.invalid ? 400 : 200) : result.status === 400 ? 400 : 200;
+  const status = result.ok ? (save?.refusal || save?.invalid ? 400 : 200) : result.status === 400 || result.status === 422 ? 400 : 200;
   return renderConsolePage(c, status as 200 | 400, {
     title: staff.t('console.search.title'),
     active: 'search',

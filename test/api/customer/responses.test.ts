@@ -52,17 +52,17 @@ describe('POST /v1/responses/{token}: the link', () => {
     await expectError(await answer((await seedLink(ctx.sql, c.id, { withoutRow: true })).token, { decision: 'accept' }), 410, 'GONE');
   });
 
-  it('answers 400 naming the field when the body does not fit the link', async () => {
+  it('answers 422 naming the field when the body is another link\'s shape, 400 when it is none of the shapes', async () => {
     const proposed = await seedComplaint(ctx.sql, aProposedSnapshot(1));
     const resolution = (await seedLink(ctx.sql, proposed.id)).token;
     const asked = await seedComplaint(ctx.sql, anInfoRequestSnapshot());
     const info = (await seedLink(ctx.sql, asked.id, { purpose: 'info_request', requestId: 'info-1' })).token;
 
-    const text = await expectError(await answer(resolution, { text: 'Here is my answer' }), 400, 'VALIDATION_FAILED');
+    const text = await expectError(await answer(resolution, { text: 'Here is my answer' }), 422, 'UNPROCESSABLE');
     expect(pathsOf(text.details)).toEqual(['decision', 'text']);
     const noReason = await expectError(await answer(resolution, { decision: 'reject' }), 400, 'VALIDATION_FAILED');
     expect(pathsOf(noReason.details)).toEqual(['reason']);
-    const decision = await expectError(await answer(info, { decision: 'accept' }), 400, 'VALIDATION_FAILED');
+    const decision = await expectError(await answer(info, { decision: 'accept' }), 422, 'UNPROCESSABLE');
     expect(pathsOf(decision.details)).toEqual(['decision', 'text']);
     const unknown = await expectError(await answer(info, { text: 'WM-8000', round: 2 }), 400, 'VALIDATION_FAILED');
     expect(pathsOf(unknown.details)).toEqual(['(body)']);

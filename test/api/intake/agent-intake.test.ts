@@ -48,10 +48,11 @@ async function view(d: ComplaintDriver, c: FiledComplaint) {
   };
 }
 
-async function fieldsRefused(res: Response): Promise<string[]> {
-  expect(res.status).toBe(400);
+/** The fields a refusal names; `status` 422 for what only the clock or the configuration refuses. */
+async function fieldsRefused(res: Response, status: 400 | 422 = 400): Promise<string[]> {
+  expect(res.status).toBe(status);
   const body = (await res.json()) as { error: { code: string; details: { path: string }[] } };
-  expect(body.error.code).toBe('VALIDATION_FAILED');
+  expect(body.error.code).toBe(status === 400 ? 'VALIDATION_FAILED' : 'UNPROCESSABLE');
   return body.error.details.map((d) => d.path);
 }
 
@@ -144,12 +145,12 @@ describe('a complaint an agent enters', () => {
 
 describe('what agent intake refuses', () => {
   it.each([
-    ['a received time in the future', { channel: 'phone', receivedAt: new Date(Date.now() + 10 * MINUTE).toISOString() }, ['receivedAt']],
-    ['a received time more than 7 days back', { channel: 'phone', receivedAt: ago(8 * 24 * HOUR).toISOString() }, ['receivedAt']],
+    ['a received time in the future', { channel: 'phone', receivedAt: new Date(Date.now() + 10 * MINUTE).toISOString() }, ['receivedAt'], 422],
+    ['a received time more than 7 days back', { channel: 'phone', receivedAt: ago(8 * 24 * HOUR).toISOString() }, ['receivedAt'], 422],
     ['a received time without an offset', { channel: 'phone', receivedAt: '2026-03-02T14:05:00' }, ['receivedAt']],
     ['a web complaint with a received time', { channel: 'web', receivedAt: ago(HOUR).toISOString() }, ['receivedAt']],
     ['a front-office complaint without its office', { channel: 'front_office' }, ['frontOffice']],
-    ['an office nobody configured', { channel: 'front_office', frontOffice: 'nowhere' }, ['frontOffice']],
+    ['an office nobody configured', { channel: 'front_office', frontOffice: 'nowhere' }, ['frontOffice'], 422],
     ['an office for a phone call', { channel: 'phone', frontOffice: 'head-office' }, ['frontOffice']],
     ['who passed it on, for a phone call', { channel: 'phone', intermediary: 'Somebody' }, ['intermediary']],
     [
@@ -157,8 +158,8 @@ describe('what agent intake refuses', () => {
       { channel: 'phone', receivedAt: new Date(Date.now() + 10 * MINUTE).toISOString(), customer: { name: ' ', locale: 'tr', phone: '+905321234567' } },
       ['customer.name', 'receivedAt'],
     ],
-  ] as const)('%s, with 400 naming the field', async (_, fields, paths) => {
-    expect(await fieldsRefused(await post(quick, aComplaint(fields)))).toEqual(paths);
+  ] as const)('%s, with 400 (422 for the clock and the configuration) naming the field', async (_, fields, paths, status?: 400 | 422) => {
+    expect(await fieldsRefused(await post(quick, aComplaint(fields)), status)).toEqual(paths);
   });
 
   it('says how far back and which offices it takes (GET /v1/intake-options)', async () => {

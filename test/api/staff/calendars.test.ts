@@ -144,6 +144,16 @@ describe('GET /v1/calendars/{id}/deadline', () => {
     expect(body.duration).toEqual(duration);
   });
 
+  it('adds working days, then working hours, when both are given; with neither the deadline is the clock start', async () => {
+    const both = await deadline('TR', { from: '2026-03-19T11:00:00+03:00', workingDays: 2, workingHours: 6 });
+    const days = await deadline('TR', { from: '2026-03-19T11:00:00+03:00', workingDays: 2 });
+    expect(both.duration).toEqual({ workingDays: 2, workingHours: 6 });
+    expect(both.deadline).toBe((await deadline('TR', { from: days.deadline, workingHours: 6 })).deadline);
+    const none = await deadline('TR', { from: '2026-03-21T11:00:00+03:00' });
+    expect(none).toMatchObject({ duration: { workingHours: 0 }, outOfHoursStart: true });
+    expect(none.deadline).toBe(none.clockStart);
+  });
+
   it('reads an unencoded + in the offset (sent as a space) as +', async () => {
     const res = await app.request('/v1/calendars/TR/deadline?from=2026-03-19T11:00:00+03:00&workingDays=2', {
       headers: bearer('process_owner'),
@@ -152,14 +162,13 @@ describe('GET /v1/calendars/{id}/deadline', () => {
   });
 
   it.each<[string, Query, string[]]>([
-    ['both durations', { from: '2026-03-19T11:00:00+03:00', workingHours: 6, workingDays: 2 }, ['query.workingDays', 'query.workingHours']],
-    ['no duration', { from: '2026-03-19T11:00:00+03:00' }, ['query.workingDays', 'query.workingHours']],
     ['no from', { workingHours: 6 }, ['query.from']],
     ['a from without offset', { from: '2026-03-19T11:00:00', workingHours: 6 }, ['query.from']],
     ['a from past the calendars’ years', { from: '2080-01-01T10:00:00Z', workingHours: 6 }, ['query.from']],
     ['negative hours', { from: '2026-03-19T11:00:00+03:00', workingHours: -1 }, ['query.workingHours']],
     ['fractional days', { from: '2026-03-19T11:00:00+03:00', workingDays: 1.5 }, ['query.workingDays']],
-    ['a deadline past the calendars’ years', { from: '2075-12-20T10:00:00+03:00', workingDays: 30 }, ['query.workingDays']],
+    ['a from in the calendars’ last year (an offset could carry it past them)', { from: '2075-06-01T10:00:00+03:00', workingHours: 6 }, ['query.from']],
+    ['a deadline past the calendars’ years', { from: '2074-12-20T10:00:00+03:00', workingDays: 400 }, ['query.workingDays']],
   ])('answers 400 naming the field for %s', async (_name, query, fields) => {
     expect(await badFields(await get('/TR/deadline', query))).toEqual(fields);
   });
@@ -208,10 +217,15 @@ describe('GET /v1/calendars/{id}/business-time', () => {
   it.each<[string, Query, string[]]>([
     ['no to', { from: '2026-11-20T16:00:00+03:00' }, ['query.to']],
     ['a to that is not an instant', { from: '2026-11-20T16:00:00+03:00', to: 'Monday' }, ['query.to']],
-    ['instants too far apart', { from: '1990-01-01T10:00:00Z', to: '2030-01-01T10:00:00Z' }, ['query.to']],
-    ['an instant whose local date is past the calendars’ years', { from: '2075-12-31T22:00:00Z', to: '2075-12-01T10:00:00Z' }, ['query.from']],
+    ['an instant in the calendars’ last year (its local date may lie past them)', { from: '2075-12-31T22:00:00Z', to: '2074-12-01T10:00:00Z' }, ['query.from']],
   ])('answers 400 naming the field for %s', async (_name, query, fields) => {
     expect(await badFields(await get('/TR/business-time', query))).toEqual(fields);
+  });
+
+  it('answers 422 naming `to` for instants too far apart (a rule between two fields the document states in words)', async () => {
+    const res = await get('/TR/business-time', { from: '1990-01-01T10:00:00Z', to: '2030-01-01T10:00:00Z' });
+    expect(res.status).toBe(422);
+    expect(errorBodySchema.parse(await res.json()).error).toMatchObject({ code: 'UNPROCESSABLE', details: [{ path: 'query.to' }] });
   });
 
   it('answers 404 for an unknown calendar', async () => {
