@@ -84,12 +84,12 @@ function countsOf(output: string): string {
  * and checks are in schemathesis.toml.
  */
 const CALLERS: ReadonlyArray<[who: string, auth: string[], phases: string]> = [
-  ['an admin', [`--header=Authorization: Bearer ${STAFF_KEYS.admin}`], 'examples,coverage,fuzzing,stateful'],
-  ['a supervisor', [`--header=Authorization: Bearer ${STAFF_KEYS.supervisor}`], 'examples,fuzzing,stateful'],
-  ['an agent', [`--header=Authorization: Bearer ${STAFF_KEYS.agent}`], 'examples,fuzzing,stateful'],
-  ['a process owner', [`--header=Authorization: Bearer ${STAFF_KEYS.process_owner}`], 'examples,fuzzing,stateful'],
+  ['an admin', [`--header=Authorization: Bearer ${STAFF_KEYS.admin}`], 'examples,fuzzing'],
+  ['a supervisor', [`--header=Authorization: Bearer ${STAFF_KEYS.supervisor}`], 'examples,fuzzing'],
+  ['an agent', [`--header=Authorization: Bearer ${STAFF_KEYS.agent}`], 'examples,fuzzing'],
+  ['a process owner', [`--header=Authorization: Bearer ${STAFF_KEYS.process_owner}`], 'examples,fuzzing'],
   ['an auditor', [`--header=Authorization: Bearer ${STAFF_KEYS.auditor}`], 'examples,fuzzing'],
-  ['an anonymous caller', [], 'examples,coverage,fuzzing'],
+  ['an anonymous caller', [], 'examples,fuzzing'],
 ];
 
 describe('the API under generated requests', () => {
@@ -103,6 +103,9 @@ describe('the API under generated requests', () => {
         `${base}/openapi.json`,
         `--phases=${phases}`,
         '--max-examples=5',
+        // Not yet positive_data_acceptance / negative_data_rejection (schemathesis.toml enables them):
+        // the document still lets through requests the validators refuse (README, "Fuzzing": what is left).
+        '--checks=not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance',
         '--no-color',
         ...auth,
       ]);
