@@ -27,9 +27,9 @@ ALTER TABLE complaint_attachments
   ALTER COLUMN content DROP NOT NULL,
   ALTER COLUMN original_name DROP NOT NULL,
   ALTER COLUMN sha256 DROP NOT NULL,
-  DROP CONSTRAINT complaint_attachments_check,
+  DROP CONSTRAINT complaint_attachments_content_size_check,
   ADD CONSTRAINT complaint_attachments_erased_check CHECK (
-    (erased_at IS NULL AND content IS NOT NULL AND original_name IS NOT NULL AND sha256 IS NOT NULL AND octet_length(content) = size_bytes)
+    (erased_at IS NULL AND content IS NOT NULL AND original_name IS NOT NULL AND sha256 IS NOT NULL AND octet_length(content) = size_bytes + CASE WHEN content_sealed THEN 28 ELSE 0 END)
     OR (erased_at IS NOT NULL AND content IS NULL AND original_name IS NULL AND sha256 IS NULL));
 
 -- The platform handle is the customer's contact: an erased complaint keeps the message id (which
