@@ -60,7 +60,9 @@ describe('the survey after a closure the process surveys', () => {
     const complaint = await acceptProposal(flow);
     const { message, body, token } = await closureMessage(complaint);
     expect(message.responseLinkId).not.toBeNull();
-    expect(message.body).toContain('[answer link]'); // the stored row holds no live token
+    // The stored row is sealed, and opened it holds no live token.
+    expect(message.body).toMatch(/^pd1\./);
+    expect(await ctx.activityDeps.dataKeys.open(message.body)).toContain('[answer link]');
     expect(body).toContain('Nasıl bir iş çıkardık?');
     expect(token).toBeDefined();
     const [link] = await ctx.sql<{ purpose: string; expires_at: Date; closed_at: Date }[]>`
@@ -216,7 +218,7 @@ describe('satisfaction reports', () => {
     expect(report.periods.reduce((n, p) => n + p.answers, 0)).toBe(total(after));
     await expectError(await app.request(`/v1/reports/satisfaction?${query}`, { headers: bearer('agent') }), 403, 'NOT_ALLOWED_FOR_ROLE');
     const backwards = `from=${encodeURIComponent(to.toISOString())}&to=${encodeURIComponent(from.toISOString())}`;
-    const bad = await expectError(await app.request(`/v1/reports/satisfaction?${backwards}`, { headers: bearer('supervisor') }), 400, 'VALIDATION_FAILED');
+    const bad = await expectError(await app.request(`/v1/reports/satisfaction?${backwards}`, { headers: bearer('supervisor') }), 422, 'UNPROCESSABLE');
     expect(bad.details).toEqual([{ path: 'query.to', message: 'must be after from' }]);
   });
 });

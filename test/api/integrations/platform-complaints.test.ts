@@ -36,9 +36,12 @@ async function complaint(c: FiledComplaint) {
   return (await res.json()) as { channel: string; subject: string; description: string; customer: { name: string; email: string | null; phone: string | null } };
 }
 
-const outbox = (c: FiledComplaint) =>
-  ctx.sql<{ audience: string; channel: string; recipient: string; template: string; subject: string; body: string }[]>`
-    SELECT audience, channel, recipient, template, subject, body FROM outbox_messages WHERE complaint_id = ${c.id} ORDER BY seq, ordinal`;
+/** The complaint's outbox rows, oldest first, with their sealed recipient, subject and body opened. */
+const outbox = async (c: FiledComplaint) =>
+  ctx.activityDeps.dataKeys.openDeep(
+    await ctx.sql<{ audience: string; channel: string; recipient: string; template: string; subject: string; body: string }[]>`
+      SELECT audience, channel, recipient, template, subject, body FROM outbox_messages WHERE complaint_id = ${c.id} ORDER BY seq, ordinal`,
+  );
 
 describe('a live-chat conversation', () => {
   it('becomes a live_chat complaint: the transcript in time order with times, the handle as the contact, the subject from the customer’s words', async () => {
