@@ -148,7 +148,9 @@ export type Operation = keyof typeof ACCESS_MATRIX;
 
 /** Staff API keys are read under /v1 only (app.ts): elsewhere a key, right or wrong, is not looked at. */
 export function readsApiKeys(operation: string): boolean {
-  return operationPath(operation).startsWith('/v1/');
+  // The API under /v1, and the Temporal UI's codec server, which checks staff keys itself.
+  const path = operationPath(operation);
+  return path.startsWith('/v1/') || path.startsWith('/codec/');
 }
 
 export function operationMethod(operation: string): string {
