@@ -122,7 +122,7 @@ describe('validateProcessDefinition', () => {
         path: 'owner',
         message:
           'unknown field; the fields here are id, version, calendarId, stages, acceptance, infoRequest, ' +
-          'progressUpdateEvery, survey, routing, decisionRoles, externalRemedies',
+          'progressUpdateEvery, survey, routing, decisionRoles, externalRemedies, retention',
       },
     ]);
   });
