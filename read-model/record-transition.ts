@@ -85,6 +85,11 @@ export function createReadModelActivities(deps: ReadModelDeps) {
       const resolution = await closingResolutionTime(deps.calendars, record.status, (err) =>
         log.warn('resolution time not counted: the calendar cannot count it', { complaintId: record.complaintId, error: err.message }),
       );
+      // The row's lifecycle is read by every staff and customer view, and the report facts keep the
+      // root causes KPI reports group by: both take the snapshot opened, like the row's other plain
+      // columns, which erasure blanks. The timeline event keeps the sealed texts. Opened before the
+      // transaction, as the keys are read from the pool.
+      const opened = { ...record, status: await deps.dataKeys.openDeep(record.status, { erased: '' }) };
       await sql.begin(async (tx) => {
         const inserted = await tx`
           INSERT INTO complaint_events (complaint_id, seq, type, actor_id, actor_role, occurred_at, data, transition_hash)
@@ -117,10 +122,8 @@ export function createReadModelActivities(deps: ReadModelDeps) {
           const firstOrdinal = record.messages.length + 1;
           await writeAgentAcknowledgement(tx, deps, { ...record, calendarId: record.status.calendarId, firstOrdinal, dueAt });
         }
-        await writeReportFacts(tx, record, resolution);
-        // The row's lifecycle is read by every staff and customer view: kept opened, like the row's
-        // other plain columns, which erasure blanks. The timeline event above keeps the sealed texts.
-        await updateComplaintRow(tx, { ...record, status: await deps.dataKeys.openDeep(record.status, { erased: '' }) });
+        await writeReportFacts(tx, opened, resolution);
+        await updateComplaintRow(tx, opened);
       });
     },
   };

@@ -192,7 +192,7 @@ describe('GET /v1/audit/personal-data-reads', () => {
     const page2 = (await second.json()) as { entries: Read[] };
     expect(page2.entries[0]!.id).not.toBe(page1.entries[1]!.id);
     expect(page2.entries[0]!.at <= page1.entries[1]!.at).toBe(true);
-    expect((await get(`/v1/audit/personal-data-reads?complaint=${chat.reference}&cursor=${page1.nextCursor}`, 'auditor')).status).toBe(400);
+    expect((await get(`/v1/audit/personal-data-reads?complaint=${chat.reference}&cursor=${page1.nextCursor}`, 'auditor')).status).toBe(422);
     const mine = (await (await get(`/v1/audit/personal-data-reads?actor=test-agent&from=${new Date(Date.now() - 3_600_000).toISOString()}`, 'auditor')).json()) as { entries: Read[] };
     expect(mine.entries.length).toBeGreaterThan(0);
     expect(mine.entries.every((r) => r.actorId === 'test-agent')).toBe(true);
