@@ -98,7 +98,7 @@ export function submitForm(
 /** The confirmation page's reference and PIN. */
 export function confirmation(html: string): { reference: string; pin: string } {
   const reference = /<strong dir="ltr">(CMP-\d{4}-\d{6,10})<\/strong>/.exec(html)?.[1];
-  const pin = /<strong dir="ltr" style="[^"]*">(\d{8})<\/strong>/.exec(html)?.[1];
+  const pin = /<strong dir="ltr" class="pin">(\d{8})<\/strong>/.exec(html)?.[1];
   if (!reference || !pin) throw new Error(`no confirmation in the page: ${html.slice(0, 400)}`);
   return { reference, pin };
 }

@@ -151,7 +151,9 @@ describe('POST /complaints/new refuses', () => {
     expect(filed.status).toBe(201);
     const [row] = await ctx.sql<{ id: string }[]>`SELECT id FROM complaints WHERE customer_email = ${odd.email!}`;
     const [file] = await ctx.sql<{ original_name: string }[]>`SELECT original_name FROM complaint_attachments WHERE complaint_id = ${row!.id}`;
-    expect(file!.original_name).toBe('gnp.exe.png');
+    // Sealed at rest: the stored name is a pd1 string; opened, it is the cleaned name.
+    expect(file!.original_name).toMatch(/^pd1\./);
+    expect(await ctx.activityDeps.dataKeys.open(file!.original_name)).toBe('gnp.exe.png');
   });
 
   it('a malformed multipart body with the form again, not a 500', async () => {
