@@ -201,7 +201,8 @@ export function peopleRoutes(deps: Pick<ConsoleDeps, 'sql' | 'api' | 'settings' 
       try {
         await setStaffPassword(sql, { personId: staff.person.id, password, actor: { id: staff.person.id, role: staff.role } });
       } catch (err) {
-        if (isDomainError(err) && err.code === 'VALIDATION_FAILED') return ownPasswordPage(c, 400, { code: err.code, message: err.message, details: err.details });
+        // The policy is a rule stated in words (UNPROCESSABLE); the form shows it beside the field as any other.
+        if (isDomainError(err) && (err.code === 'VALIDATION_FAILED' || err.code === 'UNPROCESSABLE')) return ownPasswordPage(c, 400, { code: err.code, message: err.message, details: err.details });
         throw err;
       }
       // Every session of the person ended with the old password; this browser goes on in a new one.

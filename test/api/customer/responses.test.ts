@@ -125,7 +125,10 @@ describe('POST /v1/responses/{token}: the answer', () => {
     expect(statuses.filter((s) => s === 200)).toHaveLength(1);
     expect(statuses.filter((s) => s === 200 || s === 409 || s === 410)).toHaveLength(2);
     const taken = reasons[statuses.indexOf(200)];
-    expect((await flow.status(complaint)).state.proposals[0]!.answer).toMatchObject({ outcome: 'rejected', reason: taken });
+    // The reason is personal data: the workflow holds it sealed to the complaint, and opens to the text.
+    const recorded = (await flow.status(complaint)).state.proposals[0]!.answer;
+    expect(recorded).toMatchObject({ outcome: 'rejected', reason: expect.stringMatching(new RegExp(`^pd1\\.${complaint.id}\\.`)) });
+    expect(await ctx.activityDeps.dataKeys.openDeep(recorded)).toMatchObject({ outcome: 'rejected', reason: taken });
   });
 
   it('answers 400 naming the field for a NUL or a lone surrogate in an answer', async () => {

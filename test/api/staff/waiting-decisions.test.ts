@@ -160,7 +160,10 @@ describe("after a proposal's answer timed out under stay_open", () => {
     const token = await newestToken(c);
     const status = await stayOpen.decideOk(c, { type: 'record_customer_answer', answer: 'rejected', text: 'A repair is not enough.', channel: 'letter' });
     expect(status.status).toBe('reinvestigating');
-    expect((await stayOpen.status(c)).state.proposals[0]!.answer).toMatchObject({ outcome: 'rejected', reason: 'A repair is not enough.' });
+    // The reason is personal data: the workflow holds it sealed to the complaint, and opens to the text.
+    const answer = (await stayOpen.status(c)).state.proposals[0]!.answer;
+    expect(answer).toMatchObject({ outcome: 'rejected', reason: expect.stringMatching(new RegExp(`^pd1\\.${c.id}\\.`)) });
+    expect(await ctx.activityDeps.dataKeys.openDeep(answer)).toMatchObject({ outcome: 'rejected', reason: 'A repair is not enough.' });
     expect((await respond(token, { decision: 'accept' })).status).toBe(410);
   });
 });
