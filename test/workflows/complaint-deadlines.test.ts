@@ -107,7 +107,8 @@ describe('deadlines', () => {
     const [update] = await eventually(async () => {
       const rows = await ctx.sql<{ body: string; locale: string; params: { dueAt?: string; nextUpdateAt?: string } }[]>`
         SELECT body, locale, params FROM outbox_messages WHERE complaint_id = ${c.id} AND template = 'progress_update' ORDER BY seq`;
-      return rows.length > 0 ? rows : undefined;
+      // Rendered bodies and their params are sealed with the complaint's data key at rest.
+      return rows.length > 0 ? ctx.activityDeps.dataKeys.openDeep([...rows]) : undefined;
     });
     const { body, locale, params } = update!;
     expect(Date.parse(params.dueAt!)).toBeLessThan(Date.parse(params.nextUpdateAt!));
