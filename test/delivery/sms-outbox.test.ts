@@ -24,15 +24,18 @@ async function complaint(channel: string, contact: { email?: string; phone?: str
 }
 
 async function write(complaintId: string) {
+  const dataKeys = new DataKeyStore(sql, [{ id: 'sms-outbox-test', key: randomBytes(32) }]);
   await sql.begin((tx) =>
-    writeMessages(tx, { publicBaseUrl: 'https://sikayet.ornek.com.tr', staffLocale: 'tr', timeZoneOf: () => 'Europe/Istanbul', dataKeys: new DataKeyStore(sql, [{ id: 'sms-outbox-test', key: randomBytes(32) }]) }, {
+    writeMessages(tx, { publicBaseUrl: 'https://sikayet.ornek.com.tr', staffLocale: 'tr', timeZoneOf: () => 'Europe/Istanbul', dataKeys }, {
       complaintId, seq: 1, at: new Date().toISOString(), calendarId: 'TR',
       messages: [{ audience: 'customer', template: 'reinvestigation_started', params: { dueAt: '2026-12-21T14:00:00Z' } }],
     }),
   );
   const [row] = await sql<{ channel: string; recipient: string; subject: string; body: string }[]>`
     SELECT channel, recipient, subject, body FROM outbox_messages WHERE complaint_id = ${complaintId}`;
-  return row!;
+  // At rest the recipient and the rendered text are sealed with the complaint's data key.
+  for (const field of ['recipient', 'subject', 'body'] as const) expect(row![field]).toMatch(/^pd1\./);
+  return dataKeys.openDeep(row!);
 }
 
 describe('writeMessages for an SMS customer', () => {

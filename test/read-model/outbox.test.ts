@@ -25,8 +25,11 @@ async function record(messages: TransitionRecord['messages'], at: string) {
     links: [],
     revokeLinks: false,
   });
-  return ctx.sql<{ template: string; body: string }[]>`
+  const rows = await ctx.sql<{ template: string; body: string }[]>`
     SELECT template, body FROM outbox_messages WHERE complaint_id = ${id} ORDER BY ordinal`;
+  // Rendered bodies are sealed with the complaint's data key at rest.
+  for (const row of rows) expect(row.body).toMatch(/^pd1\./);
+  return ctx.activityDeps.dataKeys.openDeep([...rows]);
 }
 
 describe('recordTransition messages', () => {
