@@ -8,7 +8,7 @@ import { ROLES } from '../../domain/complaint.js';
 import { AUDIT_SOURCES, staffAuditTrail, type AuditPosition } from '../../read-model/staff-audit-trail.js';
 import type { AppEnv } from '../http/app-env.js';
 import { access } from '../http/access-matrix.js';
-import { errorResponses, unprocessableError, validationError } from '../http/errors.js';
+import { errorResponses, unprocessableError } from '../http/errors.js';
 import { validationHook } from '../http/validation.js';
 import { responseBody } from '../http/response-body.js';
 import { readsBy, recordPersonalDataReads } from '../../read-model/personal-data-reads.js';
@@ -117,7 +117,7 @@ const route = createRoute({
   summary: 'The timeline of staff actions: complaint decisions, console actions, process changes (staff: auditor, admin)',
   description:
     'Newest first, in keyset pages: a page starts strictly after the previous page\'s last entry, so entries recorded meanwhile ' +
-    'never repeat one or hide one. A cursor is bound to the filters it was made with (a 400 on `cursor` otherwise).',
+    'never repeat one or hide one. A cursor is bound to the filters it was made with (a 422 on `cursor` otherwise).',
   security: [{ apiKey: [] }],
   middleware: [access('GET /v1/audit/staff-actions')] as const,
   request: { query: auditTrailQuerySchema },
@@ -163,7 +163,7 @@ export function decodeCursor(cursor: string, digest: string): AuditPosition {
 export function auditTrailRoutes(deps: { sql: Sql; dataKeys: DataKeyStore }) {
   return new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(route, async (c) => {
     const query = c.req.valid('query');
-    if (query.from && query.to && query.to <= query.from) throw validationError([{ path: 'query.to', message: 'must be after from' }]);
+    if (query.from && query.to && query.to <= query.from) throw unprocessableError([{ path: 'query.to', message: 'must be after from' }]);
     const digest = filterDigest(query);
     const after = query.cursor !== undefined ? decodeCursor(query.cursor, digest) : undefined;
     const { entries, next } = await staffAuditTrail(deps.sql, {

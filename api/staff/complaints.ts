@@ -34,7 +34,7 @@ const listRoute = createRoute({
   description:
     'Filters combine with AND; a comma-separated filter matches any of its values. Pages follow `nextCursor` and stay ' +
     'stable while complaints are filed (keyset on the sort key and id: no item repeats or goes missing). A cursor ' +
-    'belongs to its filters and sort: another, or an altered one, is a 400 on `cursor`. `total` is exact up to 1000 ' +
+    'belongs to its filters and sort: another, or an altered one, is a 422 on `cursor`. `total` is exact up to 1000 ' +
     'matches, an estimate above (`exact: false`). Items are the same `Complaint` as the single complaint, with ' +
     '`allowedDecisions` null. An auditor reads customers\' contact details masked (`customer.masked`).',
   security: [{ apiKey: [] }],

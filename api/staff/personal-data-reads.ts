@@ -6,7 +6,7 @@ import { ROLES } from '../../domain/complaint.js';
 import { listPersonalDataReads, PERSONAL_DATA_READ_KINDS } from '../../read-model/personal-data-reads.js';
 import type { AppEnv } from '../http/app-env.js';
 import { access } from '../http/access-matrix.js';
-import { errorResponses, validationError } from '../http/errors.js';
+import { errorResponses, unprocessableError } from '../http/errors.js';
 import { responseBody } from '../http/response-body.js';
 import { validationHook } from '../http/validation.js';
 import { decodeCursor, encodeCursor, filterDigest, instantOrDay, param } from './audit-trail.js';
@@ -61,23 +61,23 @@ const route = createRoute({
   description:
     'Every staff read of a complaint\'s personal data through the API (and the console, which calls it): a complaint opened, ' +
     'its timeline, messages or files, each complaint of a search page or queue, a claim, an export. Newest first, in keyset ' +
-    'pages bound to their filters (a 400 on `cursor` otherwise). The list is append-only.',
+    'pages bound to their filters (a 422 on `cursor` otherwise). The list is append-only.',
   security: [{ apiKey: [] }],
   middleware: [access('GET /v1/audit/personal-data-reads')] as const,
   request: { query: personalDataReadsQuerySchema },
   responses: {
     200: { description: 'A page of reads', content: { 'application/json': { schema: pageSchema } } },
-    ...errorResponses(400, 401, 403),
+    ...errorResponses(400, 401, 403, 422),
   },
 });
 
 export function personalDataReadRoutes(deps: { sql: Sql }) {
   return new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(route, async (c) => {
     const query = c.req.valid('query');
-    if (query.from && query.to && query.to <= query.from) throw validationError([{ path: 'query.to', message: 'must be after from' }]);
+    if (query.from && query.to && query.to <= query.from) throw unprocessableError([{ path: 'query.to', message: 'must be after from' }]);
     const digest = filterDigest(query);
     const after = query.cursor !== undefined ? decodeCursor(query.cursor, digest) : undefined;
-    if (after && !/^\d{1,18}$/.test(after.id)) throw validationError([{ path: 'query.cursor', message: 'not a cursor this API gave out' }]);
+    if (after && !/^\d{1,18}$/.test(after.id)) throw unprocessableError([{ path: 'query.cursor', message: 'not a cursor this API gave out' }]);
     let complaintId: string | undefined;
     if (query.complaint) {
       const [row] = await deps.sql<{ id: string }[]>`SELECT id FROM complaints WHERE reference = ${query.complaint}`;

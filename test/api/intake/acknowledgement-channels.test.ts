@@ -34,9 +34,12 @@ interface Row {
   params: Record<string, unknown>;
   response_link_id: string | null;
 }
-const outbox = (c: FiledComplaint) =>
-  ctx.sql<Row[]>`SELECT id, seq, audience, channel, recipient, template, subject, body, params, response_link_id
-    FROM outbox_messages WHERE complaint_id = ${c.id} ORDER BY seq, ordinal`;
+/** The complaint's outbox rows, opened (recipients and texts are sealed at rest with its data key). */
+const outbox = async (c: FiledComplaint) =>
+  ctx.activityDeps.dataKeys.openDeep(
+    await ctx.sql<Row[]>`SELECT id, seq, audience, channel, recipient, template, subject, body, params, response_link_id
+      FROM outbox_messages WHERE complaint_id = ${c.id} ORDER BY seq, ordinal`,
+  );
 
 /** Every row of every table in the schema that holds `text` anywhere, as table names. */
 async function tablesHolding(text: string): Promise<string[]> {
