@@ -220,7 +220,13 @@ export class DataKeyStore {
     }
     const master = this.masters.get(row.master_key_id);
     if (!master) throw new Error(`the data key of complaint ${complaintId} is wrapped by unknown master key '${row.master_key_id}'`);
-    const key = unwrapDataKey(master, complaintId, row.wrapped_key);
+    let key: Buffer;
+    try {
+      key = unwrapDataKey(master, complaintId, row.wrapped_key);
+    } catch {
+      // A configuration fault, not a complaint's: the id names a master key whose bytes changed.
+      throw new Error(`the data key of complaint ${complaintId} does not open with master key '${row.master_key_id}': PAYLOAD_ENCRYPTION_KEYS holds other bytes under that id`);
+    }
     this.remember(complaintId, key);
     return key;
   }

@@ -38,8 +38,19 @@ export const BODY_LIMIT_BYTES = {
 
 export type BodyLimitGroup = keyof typeof BODY_LIMIT_BYTES;
 
-/** Staff JSON routes besides /v1/complaints/…: the directory, queues, classifications, calendars. */
-const STAFF_PREFIXES = ['/v1/complaints/', '/v1/calendars/', '/v1/staff', '/v1/teams', '/v1/departments', '/v1/organisation-roles', '/v1/queues', '/v1/classifications'];
+/** Staff JSON routes besides /v1/complaints/…: the directory, queues, classifications, calendars, API keys, retention runs. */
+const STAFF_PREFIXES = [
+  '/v1/complaints/',
+  '/v1/calendars/',
+  '/v1/staff',
+  '/v1/teams',
+  '/v1/departments',
+  '/v1/organisation-roles',
+  '/v1/queues',
+  '/v1/classifications',
+  '/v1/api-keys',
+  '/v1/retention/',
+];
 
 /** The route group whose limit applies to `path`. */
 export function bodyLimitGroup(path: string): BodyLimitGroup {

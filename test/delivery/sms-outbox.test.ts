@@ -1,12 +1,13 @@
 // A customer who complained by phone gets the short SMS text in the outbox row, not the letter;
 // staff still read the letter's subject.
-import { randomBytes, randomInt, randomUUID } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import { DataKeyStore } from '../../security/data-keys.js';
 import type { Sql } from 'postgres';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { connectDatabase } from '../../db/connect.js';
 import { countSmsSegments } from '../../domain/sms-segments.js';
 import { writeMessages } from '../../read-model/outbox.js';
+import { TEST_ENCRYPTION_KEYS } from '../helpers/integration.js';
 
 let sql: Sql;
 beforeAll(() => {
@@ -24,7 +25,7 @@ async function complaint(channel: string, contact: { email?: string; phone?: str
 }
 
 async function write(complaintId: string) {
-  const dataKeys = new DataKeyStore(sql, [{ id: 'sms-outbox-test', key: randomBytes(32) }]);
+  const dataKeys = new DataKeyStore(sql, TEST_ENCRYPTION_KEYS);
   await sql.begin((tx) =>
     writeMessages(tx, { publicBaseUrl: 'https://sikayet.ornek.com.tr', staffLocale: 'tr', timeZoneOf: () => 'Europe/Istanbul', dataKeys }, {
       complaintId, seq: 1, at: new Date().toISOString(), calendarId: 'TR',

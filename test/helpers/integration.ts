@@ -25,6 +25,7 @@ import type { ComplaintFormSettings } from '../../config/complaint-form.js';
 import type { InboundMail } from '../../inbound/receive-mail.js';
 import type { Integrations } from '../../config/integrations.js';
 import { TEST_INTEGRATIONS } from './integration-webhooks.js';
+import { HISTORY_FIXTURE_KEYS } from './history-paths.js';
 import type { RateLimiters } from '../../api/http/rate-limit.js';
 import { sharedRateLimiters } from '../../api/http/shared-rate-limit.js';
 
@@ -95,7 +96,17 @@ export interface IntegrationContext {
   close(): Promise<void>;
 }
 
-/** Connects to the shared servers with a fresh key and a task queue of this test file's own. */
+/**
+ * The master keys of the one deployment every test file is part of: files share one PostgreSQL, and
+ * a list (the audit trail, a search) opens complaints other files filed, as the processes of a
+ * deployment share their keys. The recorded histories' key is among them (the replay test files them).
+ */
+export const TEST_ENCRYPTION_KEYS: EncryptionKey[] = [
+  ...parseEncryptionKeys([`test:${Buffer.alloc(32, 0x2a).toString('base64')}`]),
+  ...HISTORY_FIXTURE_KEYS,
+];
+
+/** Connects to the shared servers with the deployment's keys and a task queue of this test file's own. */
 export async function integrationContext(
   opts: {
     encryptionKeys?: EncryptionKey[];
@@ -107,7 +118,7 @@ export async function integrationContext(
     Runtime.install({ logger: opts.runtimeLogger ?? new DefaultLogger('WARN') });
     runtimeInstalled = true;
   }
-  const encryptionKeys = opts.encryptionKeys ?? parseEncryptionKeys([`test:${randomBytes(32).toString('base64')}`]);
+  const encryptionKeys = opts.encryptionKeys ?? TEST_ENCRYPTION_KEYS;
   const sql = connectDatabase(inject('databaseUrl'), { max: 5 });
   const client = await connectTemporalClient({ address: inject('temporalAddress'), namespace: 'default', encryptionKeys });
   const taskQueue = `test-${randomUUID()}`;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorBodySchema } from '../../../api/http/errors.js';
-import { integrationContext, type IntegrationContext } from '../../helpers/integration.js';
+import { bearer, integrationContext, type IntegrationContext } from '../../helpers/integration.js';
 
 let ctx: IntegrationContext;
 let app: ReturnType<IntegrationContext['app']>;
@@ -27,8 +27,10 @@ describe('health, docs and unknown routes', () => {
 
   it('serves interactive docs whose scripts come from this server, not a CDN', async () => {
     const page = await (await app.request('/docs')).text();
-    expect(page).toContain('/openapi.json');
+    expect(page).toContain('/docs/assets/start.js');
     expect(page).not.toMatch(/https?:\/\//);
+    // The start-up call is a script of ours (the page's CSP allows no inline script): it loads our document.
+    expect(await (await app.request('/docs/assets/start.js')).text()).toContain("url: '/openapi.json'");
     const script = await app.request('/docs/assets/swagger-ui-bundle.js');
     expect(script.status).toBe(200);
     expect((await script.arrayBuffer()).byteLength).toBeGreaterThan(100_000);
@@ -51,12 +53,18 @@ describe('health, docs and unknown routes', () => {
   });
 
   it('answers 400 naming the parameter for a NUL in the query or the path, on any route', async () => {
-    const query = await app.request('/track?reference=CMP%00&lang=en');
+    const query = await app.request('/v1/complaints?category=product%00defect', { headers: bearer('agent') });
     expect(query.status).toBe(400);
-    expect(errorBodySchema.parse(await query.json()).error).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ path: 'query.reference' }] });
-    const path = await app.request('/r/abcdefghijklmnop%00qrstuvwxyz');
+    expect(errorBodySchema.parse(await query.json()).error).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ path: 'query.category' }] });
+    const path = await app.request('/v1/complaints/CMP-2026%00-000001', { headers: bearer('agent') });
     expect(path.status).toBe(400);
     expect(errorBodySchema.parse(await path.json()).error.details).toEqual([expect.objectContaining({ path: 'path' })]);
+    // A customer's page answers with a page, not JSON, all the same a 400.
+    for (const address of ['/track?reference=CMP%00&lang=en', '/r/abcdefghijklmnop%00qrstuvwxyz']) {
+      const page = await app.request(address);
+      expect(page.status, address).toBe(400);
+      expect(page.headers.get('content-type'), address).toContain('text/html');
+    }
   });
 
   it('answers unknown routes with a JSON 404', async () => {
