@@ -10,6 +10,7 @@ import type { DefinitionVersions } from '../../api/staff/definition-versions.js'
 import { createCalendarResolver } from '../../read-model/calendar-resolver.js';
 import { createTemporalGateway, type TemporalGateway } from '../../temporal/gateway.js';
 import { connectDatabase } from '../../db/connect.js';
+import { migrate } from '../../db/migrate.js';
 import { apiKeyEntry } from '../../scripts/dev-secrets.js';
 import { connectTemporalClient } from '../../temporal/client.js';
 import { encryptingDataConverter, parseEncryptionKeys, type EncryptionKey } from '../../security/payload-codec.js';
@@ -112,6 +113,12 @@ export async function integrationContext(
     encryptionKeys?: EncryptionKey[];
     /** Where the Temporal runtime (workers, their workflows and activities) logs; first context of a file only. Default: warnings to stderr. */
     runtimeLogger?: DefaultLogger;
+    /**
+     * A freshly migrated database of this context's own on the shared server, dropped at close: for a
+     * file whose calls change what every other file relies on (the fuzzer retires process versions,
+     * rewrites the selection rules, the directory).
+     */
+    ownDatabase?: boolean;
   } = {},
 ): Promise<IntegrationContext> {
   if (!runtimeInstalled) {
@@ -119,7 +126,8 @@ export async function integrationContext(
     runtimeInstalled = true;
   }
   const encryptionKeys = opts.encryptionKeys ?? TEST_ENCRYPTION_KEYS;
-  const sql = connectDatabase(inject('databaseUrl'), { max: 5 });
+  const own = opts.ownDatabase ? await ownDatabaseOn(inject('databaseUrl')) : undefined;
+  const sql = connectDatabase(own?.url ?? inject('databaseUrl'), { max: 5 });
   const client = await connectTemporalClient({ address: inject('temporalAddress'), namespace: 'default', encryptionKeys });
   const taskQueue = `test-${randomUUID()}`;
   const workers: ComplaintWorker[] = [];
@@ -201,6 +209,26 @@ export async function integrationContext(
       for (const w of workers) if (w.worker.getState() === 'RUNNING') w.worker.shutdown();
       await Promise.all([client.connection, ...deadConnections].map((c) => c.close()));
       await sql.end({ timeout: 5 });
+      await own?.drop();
+    },
+  };
+}
+
+/** A new database beside the shared one, with every migration applied. */
+async function ownDatabaseOn(sharedUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `plaint_own_${process.pid}_${randomUUID().slice(0, 8)}`;
+  const admin = connectDatabase(sharedUrl, { max: 1 });
+  await admin.unsafe(`CREATE DATABASE ${name}`);
+  const url = new URL(sharedUrl);
+  url.pathname = `/${name}`;
+  const fresh = connectDatabase(url.toString(), { max: 1 });
+  await migrate(fresh);
+  await fresh.end();
+  return {
+    url: url.toString(),
+    drop: async () => {
+      await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
     },
   };
 }

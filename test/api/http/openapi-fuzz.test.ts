@@ -20,16 +20,14 @@ let server: ServerType;
 let base: string;
 beforeAll(async () => {
   if (!existsSync(SCHEMATHESIS)) throw new Error(`${SCHEMATHESIS} is missing: run scripts/install-fuzzer.sh (npm test does)`);
-  ctx = await integrationContext();
+  // Its own database: the fuzzer retires process versions, rewrites the selection rules and the
+  // directory, which later files rely on.
+  ctx = await integrationContext({ ownDatabase: true });
   await ctx.startWorker();
   // A generous update deadline: on a loaded 2-core CI machine a decision can take longer than the
   // production 10 s, and the 503 it would then get is the documented "retry", not a defect.
   const temporal = createTemporalGateway(ctx.client, ctx.taskQueue, 30_000);
   const app = ctx.app({ publicIntakePerMinute: 100_000, trackingPerMinute: 100_000, temporal });
-  // Earlier test files leave complaints running on task queues whose workers are gone; a decision
-  // to one of them (the documents' example reference may name it) waits for a worker that never
-  // comes. Ended, they answer as any ended complaint does (409), as in a deployment with workers.
-  await endOrphanedComplaints(ctx);
   // One real complaint, so operations on an existing reference are reached too.
   await complaintDriver(ctx, quietProcess()).file();
   server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1', serverOptions: API_SERVER_OPTIONS });
@@ -40,17 +38,6 @@ afterAll(async () => {
   await new Promise((r) => server?.close(r));
   await ctx?.close();
 });
-
-/** Terminates every running workflow whose task queue is not this file's (other files' workers have stopped). */
-async function endOrphanedComplaints(context: IntegrationContext): Promise<void> {
-  for await (const execution of context.client.workflow.list({ query: 'ExecutionStatus = "Running"' })) {
-    if (execution.taskQueue === context.taskQueue) continue;
-    await context.client.workflow
-      .getHandle(execution.workflowId, execution.runId)
-      .terminate('its test file has ended; no worker polls its task queue')
-      .catch(() => undefined); // ended meanwhile
-  }
-}
 
 /** Runs schemathesis; answers its exit code and output. */
 function schemathesis(args: string[]): Promise<{ code: number | null; output: string }> {
