@@ -19,6 +19,10 @@ export default defineConfig({
           include: ['test/{activities,workflows,api,worker,scripts,jobs,read-model,temporal,delivery,dev-inbox,browser,console,inbound}/**/*.test.ts'],
           globalSetup: ['test/helpers/global-setup.ts'],
           fileParallelism: false,
+          // One process for every file, modules imported once: a fresh process per file cost about 3 s
+          // of start-up and imports each, a third of the run. Files share servers anyway; what a
+          // process holds once (the Temporal runtime's logger) is switchable (test/helpers/runtime-logger.ts).
+          isolate: false,
           testTimeout: 60_000,
           hookTimeout: 120_000,
           pool: 'forks',

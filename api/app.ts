@@ -143,8 +143,6 @@ export interface AppDeps {
   integrations?: Integrations;
   /** Where rate limits are counted (default: PostgreSQL, shared by every instance on `sql`). */
   rateLimiters?: RateLimiters;
-  /** Told of each staff read of personal data through the Temporal UI's codec server (the personal data read audit). */
-  onPersonalDataRead?: CodecServerDeps['onPersonalDataRead'];
 }
 
 export function createApp(deps: AppDeps) {
@@ -301,7 +299,6 @@ export function createApp(deps: AppDeps) {
     apiKeys: parseApiKeys(config.API_KEYS),
     consoleSettings: consoleSettings(config),
     temporalUiOrigin: config.TEMPORAL_UI_ORIGIN ?? DEFAULT_TEMPORAL_UI_ORIGIN,
-    ...(deps.onPersonalDataRead ? { onPersonalDataRead: deps.onPersonalDataRead } : {}),
   };
   app.get('/console/', (c) => c.redirect('/console', 301));
   // Before the console's pages: the codec where the console's session cookie reaches (its path is /console over http).

@@ -13,7 +13,6 @@ import { cors } from 'hono/cors';
 import type { Sql } from 'postgres';
 import type { Role } from '../../domain/complaint.js';
 import { DomainError } from '../../domain/errors.js';
-import type { Actor } from '../../domain/lifecycle/index.js';
 import { complaintIdOfSealed, isSealed, type DataKeyStore } from '../../security/data-keys.js';
 import type { AesGcmPayloadCodec } from '../../security/payload-codec.js';
 import type { AppEnv } from '../http/app-env.js';
@@ -24,6 +23,7 @@ import { validationHook } from '../http/validation.js';
 import type { ConsoleSettings } from '../console/deps.js';
 import { allowedRoles } from '../http/access-matrix.js';
 import { readSessionCookie } from '../console/session-cookie.js';
+import { readsBy, recordPersonalDataReads } from '../../read-model/personal-data-reads.js';
 import { findSession, sessionEndReason } from '../console/session-store.js';
 
 /** Who may read decoded payloads: they read complaints' personal data in full (agents work complaints in the console). */
@@ -55,8 +55,6 @@ export interface CodecServerDeps {
   consoleSettings: Pick<ConsoleSettings, 'secureCookies' | 'sessionIdleMinutes'>;
   /** The Temporal UI's origin (config TEMPORAL_UI_ORIGIN): the only one CORS admits. */
   temporalUiOrigin: string;
-  /** Told which complaints' personal data a staff member read through the UI (the audit of personal data reads). */
-  onPersonalDataRead?: (read: { actor: Actor; complaintIds: string[]; via: 'temporal_codec' }) => Promise<void>;
 }
 
 function route(op: 'decode' | 'encode') {
@@ -147,7 +145,8 @@ async function decode(deps: CodecServerDeps, c: Context<AppEnv>, body: WirePaylo
   const decoded = await deps.payloadCodec.decode(body.payloads.map(fromWire));
   const complaintIds = new Set<string>();
   const opened = await Promise.all(decoded.map((p) => openSealedJson(deps.dataKeys, p, complaintIds)));
-  if (complaintIds.size > 0) await deps.onPersonalDataRead?.({ actor: c.get('actor')!, complaintIds: [...complaintIds], via: 'temporal_codec' });
+  // Opened payloads are personal data read, recorded before they leave as every staff read is.
+  await recordPersonalDataReads(deps.sql, readsBy(c.get('actor')!, 'codec_decode', complaintIds, { requestId: c.get('requestId') }));
   return { payloads: opened.map(toWire) };
 }
 

@@ -1,7 +1,8 @@
 // Real Temporal and PostgreSQL for integration tests (started once in global-setup.ts).
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Client, Connection, defaultGrpcRetryOptions, makeGrpcRetryInterceptor } from '@temporalio/client';
-import { Runtime, DefaultLogger } from '@temporalio/worker';
+import type { DefaultLogger } from '@temporalio/worker';
+import { useRuntimeLogger } from './runtime-logger.js';
 import type { Sql } from 'postgres';
 import { pino, type Logger } from 'pino';
 import { inject } from 'vitest';
@@ -29,8 +30,6 @@ import { TEST_INTEGRATIONS } from './integration-webhooks.js';
 import { HISTORY_FIXTURE_KEYS } from './history-paths.js';
 import type { RateLimiters } from '../../api/http/rate-limit.js';
 import { sharedRateLimiters } from '../../api/http/shared-rate-limit.js';
-
-let runtimeInstalled = false;
 
 /** Shared by the worker (which signs links) and the API (which checks them). */
 export const LINK_SIGNING_SECRET = `test-link-secret-${randomBytes(24).toString('base64url')}`;
@@ -111,7 +110,7 @@ export const TEST_ENCRYPTION_KEYS: EncryptionKey[] = [
 export async function integrationContext(
   opts: {
     encryptionKeys?: EncryptionKey[];
-    /** Where the Temporal runtime (workers, their workflows and activities) logs; first context of a file only. Default: warnings to stderr. */
+    /** Where the Temporal runtime (workers, their workflows and activities) logs from now on. Default: warnings to stderr. */
     runtimeLogger?: DefaultLogger;
     /**
      * A freshly migrated database of this context's own on the shared server, dropped at close: for a
@@ -121,10 +120,7 @@ export async function integrationContext(
     ownDatabase?: boolean;
   } = {},
 ): Promise<IntegrationContext> {
-  if (!runtimeInstalled) {
-    Runtime.install({ logger: opts.runtimeLogger ?? new DefaultLogger('WARN') });
-    runtimeInstalled = true;
-  }
+  useRuntimeLogger(opts.runtimeLogger);
   const encryptionKeys = opts.encryptionKeys ?? TEST_ENCRYPTION_KEYS;
   const own = opts.ownDatabase ? await ownDatabaseOn(inject('databaseUrl')) : undefined;
   const sql = connectDatabase(own?.url ?? inject('databaseUrl'), { max: 5 });

@@ -86,6 +86,9 @@ describe('crypto-shredding', () => {
     expect(asAuditor.headers.get('access-control-allow-credentials')).toBe('true');
     const shown = texts(await asAuditor.json());
     for (const value of [NAME, EMAIL, DESCRIPTION, NOTE]) expect(shown).toContain(value);
+    // What the UI showed is a read of the customer's personal data, on the record auditors list.
+    const reads = await ctx.sql`SELECT actor_role, kind FROM personal_data_reads WHERE complaint_id = ${filed.id} AND kind = 'codec_decode'`;
+    expect(reads.map((r) => r.actor_role)).toEqual(['auditor']);
 
     expect((await decodeViaCodec({}, payloads)).status).toBe(401);
     expect((await decodeViaCodec(bearer('agent'), payloads)).status).toBe(403);
