@@ -2,7 +2,9 @@
 // open complaint (silently, as `withdrawn`: no message can go out after), then erase the read
 // model in one transaction. A process dying between the steps leaves the `requested` row; calling
 // this again (the API's retry, or the next retention run) finishes it: the workflow update is
-// idempotent by the erasure's id, the erasure by its row.
+// idempotent by the erasure's id, the erasure by its row. A complaint whose workflow never started
+// (Temporal was down at intake) has none to close: the erasure closes it as `withdrawn` in the read
+// model, and the intake reconciler starts no workflow for an erased complaint.
 import type { Sql } from 'postgres';
 import type { DataKeyStore } from '../security/data-keys.js';
 import {
@@ -27,9 +29,13 @@ export async function eraseComplaint(deps: EraseComplaintDeps, request: ErasureR
   const record = await requestErasure(deps.sql, request);
   if (record.status === 'completed') return record;
   if (record.workflow === null) {
-    const [complaint] = await deps.sql<{ status: string }[]>`SELECT status FROM complaints WHERE id = ${record.complaintId}`;
+    const [complaint] = await deps.sql<{ status: string; recorded_at: Date | null }[]>`
+      SELECT status, recorded_at FROM complaints WHERE id = ${record.complaintId}`;
     // A closed complaint's workflow has completed: nothing to close.
-    const outcome = complaint?.status === 'closed' ? 'already_closed' : await deps.closeWorkflow(record.complaintId, record.id, record.requestedBy);
+    let outcome = complaint?.status === 'closed' ? 'already_closed' : await deps.closeWorkflow(record.complaintId, record.id, record.requestedBy);
+    // No workflow, and none ever recorded the complaint: it never started, so the erasure closes it
+    // (erasePersonalData), silently and as withdrawn, as the workflow would have.
+    if (outcome === 'already_closed' && complaint?.status !== 'closed' && complaint?.recorded_at === null) outcome = 'withdrawn';
     await noteWorkflowOutcome(deps.sql, record.complaintId, outcome);
   }
   return erasePersonalData(deps, record.complaintId);
