@@ -1,9 +1,9 @@
 // A process owner in a real chromium, on the console's own CSP: publishes a version with a new
 // investigation deadline and a retention of personal data (the draft forms used with the keyboard
 // alone), previews and applies a migration of running complaints to it and watches its progress
-// until done; the diagram is drawn
-// as SVG by Mermaid from our origin; the calendar shows a Turkish holiday. Every page kind is
-// checked by axe (WCAG 2.2 AA) at desktop and phone width, and photographed.
+// until done; the diagram is drawn as SVG by Mermaid from our origin; the calendar shows a Turkish
+// holiday. Every page kind is checked by axe (WCAG 2.2 AA) at desktop and phone width, and
+// photographed.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProcessDefinitionSnapshot } from '../../domain/process-definition.js';
