@@ -10,6 +10,7 @@ import { createClockActivities } from './clocks.js';
 import { createProcessMigrationActivities } from './process-migrations.js';
 import { createReadModelActivities } from '../read-model/record-transition.js';
 import { createRetentionActivities } from './retention.js';
+import type { PurgePeriods } from '../read-model/retention.js';
 
 export interface ActivityDeps {
   sql: Sql;
@@ -30,6 +31,8 @@ export interface ActivityDeps {
   dataKeys: DataKeyStore;
   /** Process migration plans send each complaint an update through it (absent: this worker runs no plans). */
   temporal?: TemporalGateway;
+  /** How long the retention run keeps SSO sign-in attempts and the personal-data read record (default: 90 days, 2 years). */
+  purgePeriods?: PurgePeriods;
 }
 
 /** Every activity, with its dependencies injected (the worker passes real ones, tests too). */
@@ -43,7 +46,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createReadModelActivities({ ...deps, timeZoneOf, calendars }),
     ...createClockActivities({ calendars }),
     ...createProcessMigrationActivities({ sql: deps.sql, temporal: deps.temporal, calendars }),
-    ...createRetentionActivities({ sql: deps.sql, dataKeys: deps.dataKeys, temporal: deps.temporal }),
+    ...createRetentionActivities({ sql: deps.sql, dataKeys: deps.dataKeys, temporal: deps.temporal, purgePeriods: deps.purgePeriods }),
   };
 }
 

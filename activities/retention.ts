@@ -1,12 +1,23 @@
 // The retention run's activity: finish erasures on request that stopped half-way, then erase the
-// closed complaints that are due, batch by batch, adding each batch to the run's report.
+// closed complaints that are due, batch by batch, adding each batch to the run's report; last,
+// delete the operational records past their period (SSO sign-in attempts, personal-data reads).
 import { ApplicationFailure, heartbeat } from '@temporalio/activity';
 import type { Sql } from 'postgres';
 import type { DataKeyStore } from '../security/data-keys.js';
 import type { TemporalGateway } from '../temporal/gateway.js';
 import { eraseComplaint, type EraseComplaintDeps } from '../read-model/erase-complaint.js';
 import { findErasure, unfinishedErasures } from '../read-model/erasure.js';
-import { addToRetentionRun, dueForErasure, finishRetentionRun, startRetentionRun } from '../read-model/retention.js';
+import {
+  addPurgedToRetentionRun,
+  addToRetentionRun,
+  DEFAULT_PURGE_PERIODS,
+  dueForErasure,
+  finishRetentionRun,
+  purgePersonalDataReads,
+  purgeSsoSignInAttempts,
+  startRetentionRun,
+  type PurgePeriods,
+} from '../read-model/retention.js';
 import type { RetentionRunReport, RetentionTrigger } from '../workflows/retention.messages.js';
 
 /** Complaints per batch: one report update and one heartbeat each. */
@@ -19,7 +30,11 @@ export interface RetentionDeps {
   sql: Sql;
   dataKeys?: DataKeyStore | undefined;
   temporal?: TemporalGateway | undefined;
+  purgePeriods?: PurgePeriods | undefined;
 }
+
+/** Rows deleted per statement: short transactions, one heartbeat each. */
+const PURGE_BATCH = 5_000;
 
 const RETENTION_ACTOR = { id: 'retention', role: 'system' };
 
@@ -42,13 +57,15 @@ export function createRetentionActivities(deps: RetentionDeps) {
         return { complaintId, error };
       };
 
-      // Erasures asked for and interrupted (the API died between closing and erasing): finished first.
+      // Erasures begun and interrupted (the API or an earlier run died between closing and erasing),
+      // on request or by retention, finished first: the due query below skips any complaint with an
+      // erasure row, so a half-done one is finished here or never.
       const resumedFailures = [];
       let resumed = 0;
       for (const complaintId of await unfinishedErasures(deps.sql, MAX_PER_RUN)) {
         heartbeat();
         const request = await findErasure(deps.sql, complaintId);
-        if (!request || request.reason !== 'request') continue;
+        if (!request) continue;
         try {
           await eraseComplaint(erase, { complaintId, reason: request.reason, actor: request.requestedBy });
           resumed++;
@@ -75,6 +92,21 @@ export function createRetentionActivities(deps: RetentionDeps) {
         }
         await addToRetentionRun(deps.sql, input.runId, { byVersion, resumed: 0, failures });
         heartbeat();
+      }
+
+      const periods = deps.purgePeriods ?? DEFAULT_PURGE_PERIODS;
+      const purges: Array<[string, () => Promise<number>]> = [
+        ['sso_sign_in_attempts', () => purgeSsoSignInAttempts(deps.sql, periods.ssoSignInAttemptDays, PURGE_BATCH)],
+        ['personal_data_reads', () => purgePersonalDataReads(deps.sql, periods.personalDataReadDays, PURGE_BATCH)],
+      ];
+      for (const [table, purgeBatch] of purges) {
+        let deleted: number;
+        do {
+          deleted = await purgeBatch();
+          // Each batch goes in the report as it is done: a retried activity does not count it twice.
+          if (deleted > 0) await addPurgedToRetentionRun(deps.sql, input.runId, { [table]: deleted });
+          heartbeat();
+        } while (deleted === PURGE_BATCH);
       }
       return finishRetentionRun(deps.sql, input.runId);
     },

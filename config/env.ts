@@ -245,6 +245,12 @@ export const envSchema = z
     /** Trigram similarity (pg_trgm, 0–1) from which two complaints' texts count as very similar. */
     DUPLICATE_SIMILARITY_THRESHOLD: z.coerce.number().gt(0).max(1).default(0.5),
     // --- end possible duplicates ---
+    // --- Retention of operational records (the daily retention run, issue 14) ---
+    /** SSO sign-in attempts are deleted this many days after they expired (they are worthless from then on). */
+    RETENTION_SSO_SIGN_IN_ATTEMPTS_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+    /** The record of who read personal data is kept this many days (at least a year: an audit record must outlive the questions asked of it). */
+    RETENTION_PERSONAL_DATA_READS_DAYS: z.coerce.number().int().min(365).max(36500).default(730),
+    // --- end retention ---
   })
   .superRefine(smsConfigIssues)
   .superRefine((env, ctx) => {

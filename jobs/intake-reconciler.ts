@@ -50,12 +50,13 @@ export async function startUnrecordedComplaints(
       SELECT c.id, c.received_at::text AS received_at, r.sealed_response
       FROM intake_requests r JOIN complaints c ON c.id = r.complaint_id
       WHERE c.recorded_at IS NULL AND r.sealed_response IS NOT NULL AND c.received_at < now() - make_interval(secs => ${minAgeMs / 1000})
+        AND NOT EXISTS (SELECT 1 FROM erasures e WHERE e.complaint_id = c.id)
         ${after ? deps.sql`AND (c.received_at, c.id) > (${after.receivedAt}::timestamptz, ${after.id}::uuid)` : deps.sql``}
       ORDER BY c.received_at, c.id LIMIT ${limit}`;
     for (const row of rows) {
       try {
         const { input } = deps.sealedBox.open<SealedIntake>(row.sealed_response);
-        if ((await deps.temporal.startComplaint(input)).started) result.started++;
+        if (await startUnlessErased(deps, row.id, () => deps.temporal.startComplaint(input))) result.started++;
       } catch {
         result.failed++; // one bad row must not block the others; the next run tries it again
       }
@@ -66,6 +67,21 @@ export async function startUnrecordedComplaints(
     after = { receivedAt: last.received_at, id: last.id };
   }
   return result;
+}
+
+/**
+ * Starts the workflow unless an erasure was asked for meanwhile. The complaint's row stays locked
+ * while it starts, and an erasure's request (its foreign key) waits for that lock: so either the
+ * erasure finds the workflow running and closes it, or this finds the erasure and starts nothing.
+ */
+async function startUnlessErased(deps: ReconcilerDeps, complaintId: string, start: () => Promise<{ started: boolean }>): Promise<boolean> {
+  return deps.sql.begin(async (tx) => {
+    await tx`SELECT 1 FROM complaints WHERE id = ${complaintId} FOR UPDATE`;
+    // A statement of its own after the lock: it sees an erasure committed while this waited.
+    const [erasure] = await tx`SELECT 1 FROM erasures WHERE complaint_id = ${complaintId}`;
+    if (erasure) return false;
+    return (await start()).started;
+  });
 }
 
 /**

@@ -112,6 +112,7 @@ export async function erasePersonalData(deps: ErasureDeps, complaintId: string):
     if (!request) throw new Error(`complaint ${complaintId} has no erasure request`);
     if (request.status === 'completed') return request;
     await deps.dataKeys.destroy(complaintId, request.reason, tx);
+    await closeNeverStarted(tx, request);
     const blanked = await blankPlainColumns(tx, complaintId);
     const [complaint] = await tx<{ last_seq: number; reference: string }[]>`
       UPDATE complaints SET last_seq = last_seq + 1, updated_at = now() WHERE id = ${complaintId} RETURNING last_seq, reference`;
@@ -126,6 +127,24 @@ export async function erasePersonalData(deps: ErasureDeps, complaintId: string):
       UPDATE erasures SET status = 'completed', completed_at = now(), blanked = ${tx.json(blanked)} WHERE complaint_id = ${complaintId}`;
     return (await findErasure(tx, complaintId))!;
   });
+}
+
+/**
+ * A complaint whose workflow never started (Temporal was down at intake; no workflow recorded it)
+ * closes here as `withdrawn`, silently, with the event the workflow would have written: it must not
+ * stay `received` forever, and the intake reconciler skips erased complaints (its row lock orders
+ * it with the erasure's request).
+ */
+async function closeNeverStarted(tx: TransactionSql, request: ErasureRecord): Promise<void> {
+  const [closed] = await tx<{ last_seq: number }[]>`
+    UPDATE complaints SET status = 'closed', closure = 'withdrawn', closed_at = now(), updated_at = now(), last_seq = last_seq + 1
+    WHERE id = ${request.complaintId} AND status <> 'closed' AND recorded_at IS NULL
+    RETURNING last_seq`;
+  if (!closed) return;
+  await tx`
+    INSERT INTO complaint_events (complaint_id, seq, type, actor_id, actor_role, occurred_at, data)
+    VALUES (${request.complaintId}, ${closed.last_seq}, 'personal_data_erasure_requested', ${request.requestedBy.id}, ${request.requestedBy.role}, now(),
+      ${tx.json({ erasureId: request.id })})`;
 }
 
 /**

@@ -1,5 +1,6 @@
 // Retention runs (issue 14): which closed complaints are due for erasure under their pinned
-// process version's `retention`, and the report of each run (`retention_runs`, migration 0038).
+// process version's `retention`, the operational records past their period (migration 0041), and
+// the report of each run (`retention_runs`, migration 0038).
 import type { Sql } from 'postgres';
 import type { RetentionRunReport, RetentionTrigger } from '../workflows/retention.messages.js';
 
@@ -29,6 +30,54 @@ export async function dueForErasure(sql: Sql, opts: { limit: number; skip: reado
     ORDER BY c.closed_at, c.id
     LIMIT ${opts.limit}`;
   return rows.map((r) => ({ complaintId: r.id, processVersion: r.process_version }));
+}
+
+/** How long the retention run keeps operational records that would otherwise grow forever. */
+export interface PurgePeriods {
+  /** Days after its expiry an SSO sign-in attempt is deleted. */
+  ssoSignInAttemptDays: number;
+  /** Days the record of who read personal data is kept (the database refuses less than a year). */
+  personalDataReadDays: number;
+}
+
+export const DEFAULT_PURGE_PERIODS: PurgePeriods = { ssoSignInAttemptDays: 90, personalDataReadDays: 730 };
+
+/** Deletes at most `batch` SSO sign-in attempts expired more than `days` ago; how many. */
+export async function purgeSsoSignInAttempts(sql: Sql, days: number, batch: number): Promise<number> {
+  const rows = await sql`
+    DELETE FROM sso_sign_in_attempts WHERE id_hash IN (
+      SELECT id_hash FROM sso_sign_in_attempts WHERE expires_at < now() - make_interval(days => ${days})
+      ORDER BY expires_at LIMIT ${batch} FOR UPDATE SKIP LOCKED)
+    RETURNING 1`;
+  return rows.length;
+}
+
+/**
+ * Deletes at most `batch` personal-data reads older than `days`; how many. The table is append-only
+ * (migration 0040): its trigger lets this transaction, declared the retention purge, delete rows
+ * more than a year old, and nothing else.
+ */
+export async function purgePersonalDataReads(sql: Sql, days: number, batch: number): Promise<number> {
+  return sql.begin(async (tx) => {
+    await tx`SELECT set_config('plaint.retention_purge', 'personal_data_reads', true)`;
+    const rows = await tx`
+      DELETE FROM personal_data_reads WHERE id IN (
+        SELECT id FROM personal_data_reads WHERE at < now() - make_interval(days => ${days})
+        ORDER BY at, id LIMIT ${batch})
+      RETURNING 1`;
+    return rows.length;
+  });
+}
+
+/** Adds rows deleted per table to the run's report. */
+export async function addPurgedToRetentionRun(sql: Sql, runId: string, purged: Record<string, number>): Promise<void> {
+  await sql.begin(async (tx) => {
+    const [row] = await tx<{ purged: Record<string, number> }[]>`SELECT purged FROM retention_runs WHERE id = ${runId} FOR UPDATE`;
+    if (!row) throw new Error(`retention run ${runId} has no report row`);
+    const next = { ...row.purged };
+    for (const [table, n] of Object.entries(purged)) next[table] = (next[table] ?? 0) + n;
+    await tx`UPDATE retention_runs SET purged = ${tx.json(next)} WHERE id = ${runId}`;
+  });
 }
 
 /** The run's report row; a retried activity finds the one its first attempt made. */
@@ -77,6 +126,7 @@ interface RunRow {
   by_version: Record<string, number>;
   resumed_count: number;
   failures: Array<{ complaintId: string; error: string }>;
+  purged: Record<string, number>;
 }
 
 function toReport(row: RunRow): RetentionRunReport {
@@ -90,6 +140,7 @@ function toReport(row: RunRow): RetentionRunReport {
     byVersion: row.by_version,
     resumedCount: row.resumed_count,
     failures: row.failures,
+    purged: row.purged,
   };
 }
 

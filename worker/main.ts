@@ -35,6 +35,10 @@ const { worker, run } = await createComplaintWorker({
     staffLocale: config.STAFF_LOCALE,
     temporal: createTemporalGateway(client, config.TEMPORAL_TASK_QUEUE),
     dataKeys: new DataKeyStore(sql, encryptionKeys),
+    purgePeriods: {
+      ssoSignInAttemptDays: config.RETENTION_SSO_SIGN_IN_ATTEMPTS_DAYS,
+      personalDataReadDays: config.RETENTION_PERSONAL_DATA_READS_DAYS,
+    },
   },
   encryptionKeys,
   shutdownGraceMs: config.SHUTDOWN_GRACE_MS,

@@ -26,8 +26,10 @@ export interface RetentionRunReport {
   erasedCount: number;
   /** Complaints erased per pinned process version (`iso-10002-default@3`). */
   byVersion: Record<string, number>;
-  /** Erasures on request that had stopped half-way (a process died), finished by this run. */
+  /** Erasures (on request or by retention) that had stopped half-way (a process died), finished by this run. */
   resumedCount: number;
   /** Complaints whose erasure failed (by id and error kind; never personal data); the next run tries again. */
   failures: Array<{ complaintId: string; error: string }>;
+  /** Operational records deleted past their period, per table (`sso_sign_in_attempts`, `personal_data_reads`). */
+  purged: Record<string, number>;
 }

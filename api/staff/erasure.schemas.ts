@@ -53,8 +53,13 @@ const report = z.object({
   finishedAt: at.nullable().meta({ description: 'Null while it runs' }),
   erasedCount: z.number().int(),
   byVersion: z.record(z.string(), z.number().int()).meta({ description: 'Complaints erased per pinned process version', example: { 'iso-10002-default@2': 12 } }),
-  resumedCount: z.number().int().meta({ description: 'Erasures on request that had stopped half-way, finished by this run' }),
+  resumedCount: z.number().int().meta({ description: 'Erasures (on request or by retention) that had stopped half-way, finished by this run' }),
   failures: z.array(z.object({ complaintId: z.uuid(), error: z.string() })).meta({ description: 'Erasures that failed (tried again by the next run); no personal data' }),
+  purged: z.record(z.string(), z.number().int()).meta({
+    description:
+      'Operational records deleted past their period, per table: SSO sign-in attempts expired more than `RETENTION_SSO_SIGN_IN_ATTEMPTS_DAYS` ago (default 90), personal-data reads older than `RETENTION_PERSONAL_DATA_READS_DAYS` (default 730, at least 365)',
+    example: { sso_sign_in_attempts: 3, personal_data_reads: 120 },
+  }),
 });
 
 export const retentionRunSchema = report.meta({ id: 'RetentionRun' });

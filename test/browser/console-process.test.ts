@@ -1,8 +1,9 @@
 // A process owner in a real chromium, on the console's own CSP: publishes a version with a new
-// investigation deadline (the draft form used with the keyboard alone), previews and applies a
-// migration of running complaints to it and watches its progress until done; the diagram is drawn
-// as SVG by Mermaid from our origin; the calendar shows a Turkish holiday. Every page kind is
-// checked by axe (WCAG 2.2 AA) at desktop and phone width, and photographed.
+// investigation deadline and a retention of personal data (the draft forms used with the keyboard
+// alone), previews and applies a migration of running complaints to it and watches its progress
+// until done; the diagram is drawn as SVG by Mermaid from our origin; the calendar shows a Turkish
+// holiday. Every page kind is checked by axe (WCAG 2.2 AA) at desktop and phone width, and
+// photographed.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProcessDefinitionSnapshot } from '../../domain/process-definition.js';
@@ -102,6 +103,16 @@ describe('a process owner in the console', () => {
     await pressAndLoad(page, 'Enter');
     expect(page.url()).toContain(`/versions/2?done=saved`);
     expect(await page.textContent('.notice')).toContain('The draft is saved.');
+
+    // How long personal data is kept, with the keyboard alone too: 24 months after closure.
+    await page.goto(`/console/process/${definitionId}/versions/2/edit`);
+    await page.focus('main');
+    await tabTo(page, '#field-retention-months');
+    await page.keyboard.type('24');
+    await tabTo(page, '#retention-form button[value="save"]');
+    await pressAndLoad(page, 'Enter');
+    expect(page.url()).toContain(`/versions/2?done=saved`);
+    expect(await page.textContent('main')).toContain('Erased 24 months after closure');
 
     await page.fill('#changeNote', 'Investigation takes 5 working hours (was 1).');
     await Promise.all([page.waitForNavigation(), page.click('button:has-text("Publish this version")')]);

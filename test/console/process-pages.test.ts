@@ -97,6 +97,42 @@ describe('the process pages', () => {
     expect((await api.version(id, 2)).content.stages.investigation.deadline).toEqual(hoursOf(5));
   });
 
+  it('show how long a version keeps personal data, and edit it in a draft: refused beside the field, saved, removed', async () => {
+    const { id, api } = await definitionWithDraft();
+    const who = await owner();
+    expect(await (await page(`/console/process/${id}/versions/2`, who)).text()).toMatch(/Personal data kept<\/dt>\s*<dd>Kept: this version sets no erasure after closure/);
+    const editor = await (await page(`/console/process/${id}/versions/2/edit`, who)).text();
+    expect(editor).toContain('id="retention-form"');
+    expect(editor).toMatch(/<label for="field-retention-months">Erase personal data this many months after closure<\/label>/);
+    expect(editor).toMatch(/id="field-retention-months"[^>]*value=""/);
+
+    const refused = await post(`/console/process/${id}/versions/2/edit`, who, { form: 'retention', 'retention.months': '0', action: 'validate' });
+    const html = await refused.text();
+    expect(html).toContain('data-path="retention.erasePersonalDataAfterClosureMonths"');
+    expect(html).toMatch(/<a href="#field-retention-months">/);
+    expect(html).toMatch(/id="field-retention-months"[^>]*aria-invalid="true"/);
+    expect(html).toContain('id="field-retention-months-error"');
+    expect(html).toMatch(/id="field-retention-months"[^>]*value="0"/);
+    expect((await api.version(id, 2)).content.retention).toBeUndefined();
+
+    const saved = await post(`/console/process/${id}/versions/2/edit`, who, { form: 'retention', 'retention.months': '24', action: 'save' });
+    expect(saved.status).toBe(303);
+    expect(saved.headers.get('location')).toBe(`/console/process/${id}/versions/2?done=saved`);
+    const stored = (await api.version(id, 2)).content;
+    expect(stored.retention).toEqual({ erasePersonalDataAfterClosureMonths: 24 });
+    // The rest of the draft is as it was.
+    expect(stored.stages.investigation.deadline).toEqual(hoursOf(1));
+    expect(await (await page(`/console/process/${id}/versions/2`, who)).text()).toMatch(/Personal data kept<\/dt>\s*<dd>Erased 24 months after closure/);
+    expect(await (await page(`/console/process/${id}/versions/2/edit`, who)).text()).toMatch(/id="field-retention-months"[^>]*value="24"/);
+    // The deadlines form keeps it.
+    await post(`/console/process/${id}/versions/2/edit`, who, { ...stageForm({ 'investigation.amount': '5' }), action: 'save' });
+    expect((await api.version(id, 2)).content.retention).toEqual({ erasePersonalDataAfterClosureMonths: 24 });
+
+    const removed = await post(`/console/process/${id}/versions/2/edit`, who, { form: 'retention', 'retention.months': '', action: 'save' });
+    expect(removed.status).toBe(303);
+    expect((await api.version(id, 2)).content.retention).toBeUndefined();
+  });
+
   it('say what is wrong with the JSON editor’s text, and the API’s issues when it is JSON', async () => {
     const { id } = await definitionWithDraft();
     const who = await owner();

@@ -1,5 +1,5 @@
-// The draft editor: the common changes as fields (each stage's deadline and warning point), the
-// whole definition as JSON for anything else; both validate (nothing stored) or save the draft,
+// The draft editor: the common changes as fields (each stage's deadline and warning point; how
+// long personal data is kept after closure), the whole definition as JSON for anything else; both validate (nothing stored) or save the draft,
 // through the API, whose issues show at their paths: beside the field that holds them, and listed.
 import type { StaffSession } from '../env.js';
 import { CsrfField } from '../pages/csrf-field.js';
@@ -60,6 +60,26 @@ export function withStageFields(content: Record<string, unknown>, fields: Record
   return next;
 }
 
+/** The retention field's input id (`retention.erasePersonalDataAfterClosureMonths`). */
+export const RETENTION_FIELD_ID = 'field-retention-months';
+
+/** The months after closure the content keeps personal data, as text; '' when it says nothing (kept). */
+export function retentionMonthsOf(content: Record<string, unknown>): string {
+  const months = (content.retention as { erasePersonalDataAfterClosureMonths?: unknown } | undefined)?.erasePersonalDataAfterClosureMonths;
+  return months === undefined ? '' : String(months);
+}
+
+/** The content with the retention months put in; an empty field removes `retention` (kept). */
+export function withRetentionMonths(content: Record<string, unknown>, months: string): Record<string, unknown> {
+  const next = structuredClone(content);
+  if (months.trim() === '') delete next.retention;
+  else next.retention = { ...((next.retention as Record<string, unknown> | undefined) ?? {}), erasePersonalDataAfterClosureMonths: numeric(months) };
+  return next;
+}
+
+/** The retention field, for an issue at `retention…`. */
+export const retentionFieldFor = (path: string): string | undefined => (/^retention(\.|$)/.test(path) ? RETENTION_FIELD_ID : undefined);
+
 /** The structured field an issue's path belongs to (its input's id), if any. */
 export function stageFieldFor(path: string): string | undefined {
   const match = /^stages\.([A-Za-z]+)\.(deadline|warnAtShare)/.exec(path);
@@ -67,29 +87,34 @@ export function stageFieldFor(path: string): string | undefined {
   return match[2] === 'deadline' ? `field-${match[1]}-amount` : `field-${match[1]}-warnAtShare`;
 }
 
+export type EditorForm = 'deadlines' | 'retention' | 'json';
+
 export interface EditorProps {
   staff: StaffSession;
   definitionId: string;
   version: number;
   fields: Record<EditedStage, StageFields>;
+  /** `retention.erasePersonalDataAfterClosureMonths` as text; '' = kept. */
+  retentionMonths: string;
   json: string;
   /** Which form the issues and notice belong to. */
-  form?: 'deadlines' | 'json';
+  form?: EditorForm;
   issues?: PathIssue[];
   valid?: boolean;
   refusal?: string;
 }
 
 export function EditorPage(props: EditorProps) {
-  const { staff, definitionId, version, fields, json, form, issues = [], valid, refusal } = props;
+  const { staff, definitionId, version, fields, retentionMonths, json, form, issues = [], valid, refusal } = props;
   const { t } = staff;
   const action = `${versionPath(definitionId, version)}/edit`;
   const deadlineIssues = form === 'deadlines' ? issues : [];
+  const retentionIssues = form === 'retention' ? issues : [];
   const jsonIssues = form === 'json' ? issues : [];
   const byField = new Map<string, string[]>();
-  for (const issue of deadlineIssues) {
-    const id = stageFieldFor(issue.path);
-    if (id) byField.set(id, [...(byField.get(id) ?? []), `${issue.path}: ${issue.message}`]);
+  for (const issue of [...deadlineIssues.map((i) => [i, stageFieldFor(i.path)] as const), ...retentionIssues.map((i) => [i, retentionFieldFor(i.path)] as const)]) {
+    const [{ path, message }, id] = issue;
+    if (id) byField.set(id, [...(byField.get(id) ?? []), `${path}: ${message}`]);
   }
   const describedBy = (id: string) => (byField.has(id) ? { 'aria-invalid': 'true', 'aria-describedby': `${id}-error` } : {});
   const errorOf = (id: string) =>
@@ -98,7 +123,7 @@ export function EditorPage(props: EditorProps) {
         {byField.get(id)!.join(' ')}
       </p>
     ) : null;
-  const notice = (which: 'deadlines' | 'json') =>
+  const notice = (which: EditorForm) =>
     form === which && valid ? (
       <p class="notice" role="status">
         {t('console.process.editor.valid')}
@@ -147,6 +172,35 @@ export function EditorPage(props: EditorProps) {
             );
           })}
         </div>
+        <p class="buttons">
+          <button type="submit" name="action" value="validate" class="secondary">
+            {t('console.process.editor.validate')}
+          </button>
+          <button type="submit" name="action" value="save">
+            {t('console.process.editor.save')}
+          </button>
+        </p>
+      </form>
+      <form method="post" action={action} id="retention-form" class="card" aria-labelledby="retention-heading">
+        <h2 id="retention-heading">{t('console.process.editor.retention')}</h2>
+        {notice('retention')}
+        <IssueList staff={staff} issues={retentionIssues} id="retention-issues" fieldFor={retentionFieldFor} />
+        <CsrfField token={staff.csrfToken} />
+        <input type="hidden" name="form" value="retention" />
+        <label for={RETENTION_FIELD_ID}>{t('console.process.editor.retentionMonths')}</label>
+        <p class="muted" id={`${RETENTION_FIELD_ID}-hint`}>
+          {t('console.process.editor.retentionHint')}
+        </p>
+        <input
+          id={RETENTION_FIELD_ID}
+          name="retention.months"
+          value={retentionMonths}
+          inputmode="numeric"
+          size={6}
+          aria-describedby={byField.has(RETENTION_FIELD_ID) ? `${RETENTION_FIELD_ID}-hint ${RETENTION_FIELD_ID}-error` : `${RETENTION_FIELD_ID}-hint`}
+          {...(byField.has(RETENTION_FIELD_ID) ? { 'aria-invalid': 'true' } : {})}
+        />
+        {errorOf(RETENTION_FIELD_ID)}
         <p class="buttons">
           <button type="submit" name="action" value="validate" class="secondary">
             {t('console.process.editor.validate')}

@@ -6,6 +6,7 @@ import { DEADLINE_RULES } from '../../../domain/lifecycle/index.js';
 import type { StaffSession } from '../env.js';
 import { CsrfField } from '../pages/csrf-field.js';
 import { PostButton } from '../pages/post-button.js';
+import { retentionMonthsOf } from './editor.js';
 import {
   IssueList,
   Refusal,
@@ -197,6 +198,8 @@ export function VersionPage(props: VersionPageProps) {
         <dd>{version.retiredBy ? t('console.process.versions.by', { who: version.retiredBy, when: when(staff, version.retiredAt) }) : '—'}</dd>
         <dt>{t('console.process.version.calendar')}</dt>
         <dd>{String((version.content as { calendarId?: unknown }).calendarId ?? '—')}</dd>
+        <dt>{t('console.process.version.retention')}</dt>
+        <dd>{retentionText(staff, version.content)}</dd>
         <dt>{t('console.process.version.hash')}</dt>
         <dd>
           <code class="hash">{version.contentHash}</code>
@@ -253,6 +256,12 @@ export function VersionPage(props: VersionPageProps) {
       <DiffPicker staff={staff} definition={definition} {...(version.basedOn ? { from: version.basedOn } : {})} to={version.version} />
     </>
   );
+}
+
+/** How long the version keeps personal data after closure, in words (absent: kept). */
+function retentionText(staff: StaffSession, content: unknown): string {
+  const months = retentionMonthsOf(content as Record<string, unknown>);
+  return months === '' ? staff.t('console.process.version.retentionKept') : staff.t('console.process.version.retentionMonths', { months: Number(months) });
 }
 
 function Diagram({ staff, diagram, version }: { staff: StaffSession; diagram: VersionPageProps['diagram']; version: number }) {

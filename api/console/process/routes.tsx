@@ -9,7 +9,7 @@ import type { ConsoleDeps } from '../deps.js';
 import type { ConsoleEnv } from '../env.js';
 import { consoleRole } from '../guard.js';
 import { renderConsoleFragment, renderConsolePage, renderConsoleProblem } from '../pages/shell.js';
-import { EditorPage, stageFieldsFromForm, stageFieldsOf, withStageFields, type EditorProps } from './editor.js';
+import { EditorPage, retentionMonthsOf, stageFieldsFromForm, stageFieldsOf, withRetentionMonths, withStageFields, type EditorForm, type EditorProps } from './editor.js';
 import { PreviewPage, ProgressFragment, ProgressPage, progressPath, type PlanFields, type PreviewView, type ProgressView } from './migration.js';
 import { DefinitionsPage, DiffPage, VersionPage, type VersionPageErrors } from './pages.js';
 import { applyEdit, editOf, SELECTION_PATH, selectionBody, selectionFieldsFromForm, selectionFieldsOf, type SelectionFields } from './selection-form.js';
@@ -232,7 +232,13 @@ export function processRoutes(deps: ConsoleDeps) {
     if (!v) return renderConsoleProblem(c, 404, '404');
     const draft = await storedDraft(c, id, v);
     if (draft instanceof Response) return draft;
-    return editorPage(c, 200, { definitionId: id, version: v, fields: stageFieldsOf(draft.content), json: JSON.stringify(draft.content, null, 2) });
+    return editorPage(c, 200, {
+      definitionId: id,
+      version: v,
+      fields: stageFieldsOf(draft.content),
+      retentionMonths: retentionMonthsOf(draft.content),
+      json: JSON.stringify(draft.content, null, 2),
+    });
   });
 
   app.post('/process/:id/versions/:v/edit', async (c) => {
@@ -242,10 +248,12 @@ export function processRoutes(deps: ConsoleDeps) {
     const form = await c.req.parseBody();
     const draft = await storedDraft(c, id, v);
     if (draft instanceof Response) return draft;
-    const which = field(form, 'form') === 'json' ? 'json' : 'deadlines';
+    const posted = field(form, 'form');
+    const which: EditorForm = posted === 'json' || posted === 'retention' ? posted : 'deadlines';
     const stored = stageFieldsOf(draft.content);
     let content: Record<string, unknown>;
     let fields = stored;
+    let retentionMonths = retentionMonthsOf(draft.content);
     let json: string;
     if (which === 'json') {
       json = field(form, 'content');
@@ -254,21 +262,26 @@ export function processRoutes(deps: ConsoleDeps) {
         parsed = JSON.parse(json);
       } catch (err) {
         const message = c.get('staff').t('console.process.editor.notJson', { error: (err as Error).message });
-        return editorPage(c, 400, { definitionId: id, version: v, fields, json, form: which, issues: [{ path: '(JSON)', message }] });
+        return editorPage(c, 400, { definitionId: id, version: v, fields, retentionMonths, json, form: which, issues: [{ path: '(JSON)', message }] });
       }
       if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
         const message = c.get('staff').t('console.process.editor.notObject');
-        return editorPage(c, 400, { definitionId: id, version: v, fields, json, form: which, issues: [{ path: '(JSON)', message }] });
+        return editorPage(c, 400, { definitionId: id, version: v, fields, retentionMonths, json, form: which, issues: [{ path: '(JSON)', message }] });
       }
       content = parsed as Record<string, unknown>;
       fields = stageFieldsOf(content);
+      retentionMonths = retentionMonthsOf(content);
+    } else if (which === 'retention') {
+      retentionMonths = field(form, 'retention.months');
+      content = withRetentionMonths(draft.content, retentionMonths);
+      json = JSON.stringify(content, null, 2);
     } else {
       fields = stageFieldsFromForm(form, stored);
       content = withStageFields(draft.content, fields);
       json = JSON.stringify(content, null, 2);
     }
     const api = deps.api(c);
-    const props = { definitionId: id, version: v, fields, json, form: which } as const;
+    const props = { definitionId: id, version: v, fields, retentionMonths, json, form: which } as const;
     if (field(form, 'action') === 'save') {
       const saved = await api.put<VersionView>(apiVersionPath(id, v), content);
       if (saved.ok) return c.redirect(`${versionPath(id, v)}?done=saved`, 303);
