@@ -11,7 +11,6 @@ import type { DefinitionVersions } from '../../api/staff/definition-versions.js'
 import { createCalendarResolver } from '../../read-model/calendar-resolver.js';
 import { createTemporalGateway, type TemporalGateway } from '../../temporal/gateway.js';
 import { connectDatabase } from '../../db/connect.js';
-import { migrate } from '../../db/migrate.js';
 import { apiKeyEntry } from '../../scripts/dev-secrets.js';
 import { connectTemporalClient } from '../../temporal/client.js';
 import { encryptingDataConverter, parseEncryptionKeys, type EncryptionKey } from '../../security/payload-codec.js';
@@ -28,6 +27,7 @@ import type { InboundMail } from '../../inbound/receive-mail.js';
 import type { Integrations } from '../../config/integrations.js';
 import { TEST_INTEGRATIONS } from './integration-webhooks.js';
 import { HISTORY_FIXTURE_KEYS } from './history-paths.js';
+import { isolatedDatabase } from './kpi-database.js';
 import type { RateLimiters } from '../../api/http/rate-limit.js';
 import { sharedRateLimiters } from '../../api/http/shared-rate-limit.js';
 
@@ -122,8 +122,8 @@ export async function integrationContext(
 ): Promise<IntegrationContext> {
   useRuntimeLogger(opts.runtimeLogger);
   const encryptionKeys = opts.encryptionKeys ?? TEST_ENCRYPTION_KEYS;
-  const own = opts.ownDatabase ? await ownDatabaseOn(inject('databaseUrl')) : undefined;
-  const sql = connectDatabase(own?.url ?? inject('databaseUrl'), { max: 5 });
+  const own = opts.ownDatabase ? await isolatedDatabase() : undefined;
+  const sql = own?.sql ?? connectDatabase(inject('databaseUrl'), { max: 5 });
   const client = await connectTemporalClient({ address: inject('temporalAddress'), namespace: 'default', encryptionKeys });
   const taskQueue = `test-${randomUUID()}`;
   const workers: ComplaintWorker[] = [];
@@ -204,27 +204,8 @@ export async function integrationContext(
     async close() {
       for (const w of workers) if (w.worker.getState() === 'RUNNING') w.worker.shutdown();
       await Promise.all([client.connection, ...deadConnections].map((c) => c.close()));
-      await sql.end({ timeout: 5 });
-      await own?.drop();
-    },
-  };
-}
-
-/** A new database beside the shared one, with every migration applied. */
-async function ownDatabaseOn(sharedUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `plaint_own_${process.pid}_${randomUUID().slice(0, 8)}`;
-  const admin = connectDatabase(sharedUrl, { max: 1 });
-  await admin.unsafe(`CREATE DATABASE ${name}`);
-  const url = new URL(sharedUrl);
-  url.pathname = `/${name}`;
-  const fresh = connectDatabase(url.toString(), { max: 1 });
-  await migrate(fresh);
-  await fresh.end();
-  return {
-    url: url.toString(),
-    drop: async () => {
-      await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
+      if (own) await own.drop();
+      else await sql.end({ timeout: 5 });
     },
   };
 }

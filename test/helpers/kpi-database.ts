@@ -1,5 +1,5 @@
-// A database of its own for the KPI tests on the integration server: the report counts every
-// complaint, so other test files' rows in the shared database would change its figures.
+// A database of its own on the integration server, for tests whose figures count every row (KPI
+// reports) or whose calls change what other files rely on (the fuzzer): freshly migrated, dropped after.
 import { randomUUID } from 'node:crypto';
 import type { Sql } from 'postgres';
 import { inject } from 'vitest';
