@@ -104,6 +104,20 @@ export interface EditorProps {
   refusal?: string;
 }
 
+/** Each of the editor's forms ends with the same two: check the draft, or check and save it. */
+function EditorButtons({ t }: { t: EditorProps['staff']['t'] }) {
+  return (
+    <p class="buttons">
+      <button type="submit" name="action" value="validate" class="secondary">
+        {t('console.process.editor.validate')}
+      </button>
+      <button type="submit" name="action" value="save">
+        {t('console.process.editor.save')}
+      </button>
+    </p>
+  );
+}
+
 export function EditorPage(props: EditorProps) {
   const { staff, definitionId, version, fields, retentionMonths, json, form, issues = [], valid, refusal } = props;
   const { t } = staff;
@@ -172,14 +186,7 @@ export function EditorPage(props: EditorProps) {
             );
           })}
         </div>
-        <p class="buttons">
-          <button type="submit" name="action" value="validate" class="secondary">
-            {t('console.process.editor.validate')}
-          </button>
-          <button type="submit" name="action" value="save">
-            {t('console.process.editor.save')}
-          </button>
-        </p>
+        <EditorButtons t={t} />
       </form>
       <form method="post" action={action} id="retention-form" class="card" aria-labelledby="retention-heading">
         <h2 id="retention-heading">{t('console.process.editor.retention')}</h2>
@@ -201,14 +208,7 @@ export function EditorPage(props: EditorProps) {
           {...(byField.has(RETENTION_FIELD_ID) ? { 'aria-invalid': 'true' } : {})}
         />
         {errorOf(RETENTION_FIELD_ID)}
-        <p class="buttons">
-          <button type="submit" name="action" value="validate" class="secondary">
-            {t('console.process.editor.validate')}
-          </button>
-          <button type="submit" name="action" value="save">
-            {t('console.process.editor.save')}
-          </button>
-        </p>
+        <EditorButtons t={t} />
       </form>
       <form method="post" action={action} id="json-form" class="card" aria-labelledby="json-heading">
         <h2 id="json-heading">{t('console.process.editor.json')}</h2>
@@ -231,14 +231,7 @@ export function EditorPage(props: EditorProps) {
         >
           {json}
         </textarea>
-        <p class="buttons">
-          <button type="submit" name="action" value="validate" class="secondary">
-            {t('console.process.editor.validate')}
-          </button>
-          <button type="submit" name="action" value="save">
-            {t('console.process.editor.save')}
-          </button>
-        </p>
+        <EditorButtons t={t} />
       </form>
     </>
   );
