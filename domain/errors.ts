@@ -7,6 +7,8 @@ export const ERROR_CODES = {
   /** The API key was revoked by an administrator. */
   API_KEY_REVOKED: 401,
   NOT_ALLOWED_FOR_ROLE: 403,
+  /** A session cookie came with a request from a page of another origin (a forged request): it counts for nothing. */
+  FOREIGN_ORIGIN: 403,
   /** An agent claimed from the queue of a team they are not an (active) member of (staff_team_members). */
   NOT_TEAM_MEMBER: 403,
   NOT_FOUND: 404,

@@ -23,6 +23,7 @@ import { validationHook } from '../http/validation.js';
 import type { ConsoleSettings } from '../console/deps.js';
 import { allowedRoles } from '../http/access-matrix.js';
 import { readSessionCookie } from '../console/session-cookie.js';
+import { fromOurOrigin } from '../console/same-origin.js';
 import { readsBy, recordPersonalDataReads } from '../../read-model/personal-data-reads.js';
 import { findSession, sessionEndReason } from '../console/session-store.js';
 
@@ -52,7 +53,7 @@ export interface CodecServerDeps {
   dataKeys: DataKeyStore;
   payloadCodec: AesGcmPayloadCodec;
   apiKeys: ReturnType<typeof parseApiKeys>;
-  consoleSettings: Pick<ConsoleSettings, 'secureCookies' | 'sessionIdleMinutes'>;
+  consoleSettings: Pick<ConsoleSettings, 'secureCookies' | 'sessionIdleMinutes' | 'publicOrigin'>;
   /** The Temporal UI's origin (config TEMPORAL_UI_ORIGIN): the only one CORS admits. */
   temporalUiOrigin: string;
 }
@@ -123,7 +124,16 @@ function staffFromSessionCookie(deps: CodecServerDeps): MiddlewareHandler<AppEnv
   return async (c, next) => {
     if (c.get('actor') || c.req.method === 'OPTIONS') return next();
     const token = readSessionCookie(c, deps.consoleSettings);
-    const session = token ? await findSession(deps.sql, token) : undefined;
+    if (!token) return next();
+    // A cookie rides on any page's request, and a text/plain POST needs no preflight: the cookie
+    // counts only from the Temporal UI or our own pages (the console's forms check the same way).
+    const origin = c.req.header('origin');
+    if (origin !== deps.temporalUiOrigin && !fromOurOrigin(c, deps.consoleSettings.publicOrigin)) {
+      throw new DomainError('FOREIGN_ORIGIN', `A session cookie is taken here only from ${deps.temporalUiOrigin} or this server's own pages`, {
+        origin: origin ?? null,
+      });
+    }
+    const session = await findSession(deps.sql, token);
     if (session && !sessionEndReason(session, new Date(), deps.consoleSettings.sessionIdleMinutes)) {
       c.set('actor', { id: session.person.id, role: session.role });
     }

@@ -11,7 +11,8 @@ import { BODY_LIMIT_BYTES, bodyLimitGroup } from '../http/body-limits.js';
 import { renderConsoleProblem, type FieldProblem } from './pages/shell.js';
 
 /** Whether `path` is one of the console's (its errors answer pages, not JSON). */
-export const isConsolePath = (path: string) => path === '/console' || path.startsWith('/console/');
+/** A console page's path: its errors are pages. The codec under /console/codec is JSON for the Temporal UI, as /codec is. */
+export const isConsolePath = (path: string) => (path === '/console' || path.startsWith('/console/')) && !path.startsWith('/console/codec/');
 
 export function renderConsoleError(c: Context, err: unknown, log: Logger): Response | Promise<Response> {
   if (err instanceof DomainError && ERROR_CODES[err.code] < 500) return refusalPage(c, err);

@@ -14,6 +14,7 @@ import { SealedBox } from '../../security/sealed-box.js';
 import { complaintDriver, type FiledComplaint } from '../helpers/complaint-driver.js';
 import { bearer, eventually, integrationContext, type IntegrationContext } from '../helpers/integration.js';
 import { quietProcess } from '../helpers/process.js';
+import { aStaffPerson, signedInCookie } from '../helpers/console.js';
 
 let ctx: IntegrationContext;
 let d: ReturnType<typeof complaintDriver>;
@@ -100,6 +101,23 @@ describe('crypto-shredding', () => {
     expect(preflight.headers.get('access-control-allow-origin')).toBe('http://localhost:8233');
     const elsewhere = await decodeViaCodec({ ...bearer('auditor'), origin: 'https://evil.example' }, payloads);
     expect(elsewhere.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it("takes the console's session cookie from the Temporal UI's origin and our pages only, never from another page", async () => {
+    const supervisor = await aStaffPerson(ctx.sql, { roles: ['supervisor'] });
+    const { cookie } = await signedInCookie(ctx.sql, supervisor);
+    const payloads = wire(await historyPayloads());
+    const post = (headers: Record<string, string>) =>
+      d.app.request('/console/codec/decode', { method: 'POST', headers: { cookie, ...headers }, body: JSON.stringify(payloads) });
+    const fromUi = await post({ 'content-type': 'application/json', origin: 'http://localhost:8233' });
+    expect(fromUi.status).toBe(200);
+    expect(texts(await fromUi.json())).toContain(NAME);
+    // A text/plain POST needs no preflight: another page could send it with the cookie attached.
+    for (const headers of [{ 'content-type': 'text/plain', origin: 'https://evil.example' }, { 'content-type': 'text/plain' }]) {
+      const forged = await post(headers);
+      expect(forged.status).toBe(403);
+      expect(await forged.json()).toMatchObject({ error: { code: 'FOREIGN_ORIGIN' } });
+    }
   });
 
   it('erases every copy with the key: the codec says [erased], the history replays, the timeline keeps its events, nothing more is sent, files are gone', async () => {

@@ -48,7 +48,7 @@ describe('body limits per route', () => {
       const group = bodyLimitGroup(route.path);
       const limit = group === 'complaintForm' ? undefined : BODY_LIMIT_BYTES[group];
       if (limit === undefined) continue; // the form's limit follows its settings: complaint-form-refusals.test.ts
-      const isApi = route.path.startsWith('/v1/') || route.path.startsWith('/hooks/') || route.path.startsWith('/codec/');
+      const isApi = ['/v1/', '/hooks/', '/codec/', '/console/codec/'].some((prefix) => route.path.startsWith(prefix));
       const isConsole = route.path.startsWith('/console/');
       const headers: Record<string, string> = {
         'content-type': isApi ? 'application/json' : 'application/x-www-form-urlencoded',
