@@ -113,7 +113,8 @@ describe('crypto-shredding', () => {
     expect(fromUi.status).toBe(200);
     expect(texts(await fromUi.json())).toContain(NAME);
     // A text/plain POST needs no preflight: another page could send it with the cookie attached.
-    for (const headers of [{ 'content-type': 'text/plain', origin: 'https://evil.example' }, { 'content-type': 'text/plain' }]) {
+    const forgeries: Record<string, string>[] = [{ 'content-type': 'text/plain', origin: 'https://evil.example' }, { 'content-type': 'text/plain' }];
+    for (const headers of forgeries) {
       const forged = await post(headers);
       expect(forged.status).toBe(403);
       expect(await forged.json()).toMatchObject({ error: { code: 'FOREIGN_ORIGIN' } });
