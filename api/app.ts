@@ -1,4 +1,5 @@
 // createApp(deps): the whole HTTP API, built from its dependencies so tests use real servers.
+import { withNulFreeParameters } from './http/openapi-document.js';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Sql } from 'postgres';
 import type { Logger } from 'pino';
@@ -312,9 +313,15 @@ export function createApp(deps: AppDeps) {
   app.route('/docs', docsRoutes());
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'apiKey', { type: 'http', scheme: 'bearer' });
-  app.doc31('/openapi.json', {
-    openapi: '3.1.0',
-    info: { title: 'Plaint API', version: '0.1.0', description: 'ISO 10002 complaint handling: every complaint a durable workflow.' },
+  let document: ReturnType<typeof app.getOpenAPI31Document> | undefined;
+  app.get('/openapi.json', (c) => {
+    document ??= withNulFreeParameters(
+      app.getOpenAPI31Document({
+        openapi: '3.1.0',
+        info: { title: 'Plaint API', version: '0.1.0', description: 'ISO 10002 complaint handling: every complaint a durable workflow.' },
+      }),
+    );
+    return c.json(document);
   });
   app.notFound((c) => {
     if (isConsolePath(c.req.path)) return renderConsoleProblem(c, 404, '404');

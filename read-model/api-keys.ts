@@ -71,7 +71,8 @@ export async function issueApiKey(
         ...(person.active ? [] : [{ path: 'personId', message: 'this person is deactivated' }]),
         ...(person.roles.includes(input.role) ? [] : [{ path: 'role', message: `the person does not hold the role '${input.role}'` }]),
       ];
-  if (issues.length) throw new DomainError('VALIDATION_FAILED', 'The key cannot be issued', issues);
+  // 422: the body fits the document; the directory refuses it.
+  if (issues.length) throw new DomainError('UNPROCESSABLE', 'The key cannot be issued', issues);
   return insertKey(sql, { ...input, createdAt: now, expiresAt: apiKeyExpiry(now, input.expiresInDays, policy) });
 }
 

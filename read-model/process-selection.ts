@@ -82,7 +82,7 @@ export async function replaceSelection(
     const defaultProblem = problem(selection.defaultDefinitionId);
     if (defaultProblem) issues.push({ path: 'defaultDefinitionId', message: defaultProblem });
     if (issues.length > 0) {
-      throw new DomainError('VALIDATION_FAILED', `The selection rules name ${issues.length} definition${issues.length === 1 ? '' : 's'} intake could not file under`, issues);
+      throw new DomainError('UNPROCESSABLE', `The selection rules name ${issues.length} definition${issues.length === 1 ? '' : 's'} intake could not file under`, issues);
     }
     const [row] = await tx<RevisionRow[]>`
       INSERT INTO process_selection_revisions (revision, selection, changed_by, note)

@@ -43,12 +43,13 @@ export interface OrganisationRoleRecord {
 
 const UNIQUE_VIOLATION = '23505';
 
-function invalid(issues: FieldIssue[]): DomainError {
+/** 422: the ids fit the document, but must name people or departments the directory holds. */
+function unknownIds(issues: FieldIssue[]): DomainError {
   const n = issues.length;
-  return new DomainError('VALIDATION_FAILED', `The request has ${n} invalid field${n === 1 ? '' : 's'}`, issues);
+  return new DomainError('UNPROCESSABLE', `The request names ${n} id${n === 1 ? '' : 's'} the staff directory cannot take`, issues);
 }
 
-/** 400 naming each field whose person id is unknown (or, for `mustBeActive`, has left). */
+/** 422 naming each field whose person id is unknown (or, for `mustBeActive`, has left). */
 async function checkPeople(db: Db, refs: { path: string; id: string | null | undefined }[], mustBeActive = true): Promise<void> {
   const ids = [...new Set(refs.map((r) => r.id).filter((id): id is string => typeof id === 'string'))];
   if (ids.length === 0) return;
@@ -61,13 +62,13 @@ async function checkPeople(db: Db, refs: { path: string; id: string | null | und
     if (active === undefined) issues.push({ path, message: `no person "${id}" in the staff directory` });
     else if (mustBeActive && !active) issues.push({ path, message: `"${id}" is deactivated (has left)` });
   }
-  if (issues.length > 0) throw invalid(issues);
+  if (issues.length > 0) throw unknownIds(issues);
 }
 
 async function checkDepartment(db: Db, path: string, id: string | null | undefined): Promise<void> {
   if (typeof id !== 'string') return;
   const [row] = await db`SELECT 1 FROM staff_departments WHERE id = ${id}`;
-  if (!row) throw invalid([{ path, message: `no department "${id}" in the staff directory` }]);
+  if (!row) throw unknownIds([{ path, message: `no department "${id}" in the staff directory` }]);
 }
 
 function conflictOnDuplicate(what: string, id: string) {

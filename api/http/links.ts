@@ -43,3 +43,9 @@ export const DEFINITION_LINKS = linksFrom('definitionId', 'id', [
   ['/v1/process-definitions/{id}', 'get', 'ReadDefinition'],
   ['/v1/process-definitions/{id}/versions', 'post', 'NewDraft'],
 ]);
+
+/** From an issued key to rotating and revoking it. */
+export const API_KEY_LINKS = linksFrom('key/id', 'id', [
+  ['/v1/api-keys/{id}/rotation', 'post', 'Rotate'],
+  ['/v1/api-keys/{id}', 'delete', 'Revoke'],
+]);

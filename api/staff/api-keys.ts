@@ -9,6 +9,7 @@ import { apiKeyStatus, type ApiKeyPolicy } from '../../domain/staff-access/api-k
 import { issueApiKey, listApiKeys, revokeApiKey, rotateApiKey, type ApiKeyRecord } from '../../read-model/api-keys.js';
 import { recordStaffAction } from '../console/staff-audit.js';
 import type { AppEnv } from '../http/app-env.js';
+import { API_KEY_LINKS } from '../http/links.js';
 import { errorResponses } from '../http/errors.js';
 import { responseBody } from '../http/response-body.js';
 import { validationHook } from '../http/validation.js';
@@ -57,11 +58,11 @@ export function apiKeyRoutes({ sql, policy }: { sql: Sql; policy: ApiKeyPolicy }
     method: 'post',
     path: '/',
     summary: 'Issue an API key',
-    description: 'The answer carries the key (`secret`) this once; Plaint keeps only its SHA-256. 400 names `personId` or `role` when the person is unknown, deactivated or without the role.',
+    description: 'The answer carries the key (`secret`) this once; Plaint keeps only its SHA-256. 422 names `personId` or `role` when the person is unknown, deactivated or without the role.',
     security,
     request: { body: { required: true, content: json(createSchema) } },
     middleware: [access('POST /v1/api-keys')] as const,
-    responses: { 201: { description: 'Issued', content: json(issuedApiKeySchema) }, ...errorResponses(400, 401, 403) },
+    responses: { 201: { description: 'Issued', content: json(issuedApiKeySchema), links: API_KEY_LINKS }, ...errorResponses(400, 401, 403, 422) },
   });
   const listKeys = createRoute({
     method: 'get',

@@ -10,37 +10,18 @@ import type { AppEnv } from '../http/app-env.js';
 import { access } from '../http/access-matrix.js';
 import { errorResponses, unprocessableError } from '../http/errors.js';
 import { validationHook } from '../http/validation.js';
+import { instantOrDaySchema } from '../http/instant-or-day.js';
+import { commaList, oneOfItem } from '../http/comma-list.js';
 import { responseBody } from '../http/response-body.js';
 import { readsBy, recordPersonalDataReads } from '../../read-model/personal-data-reads.js';
 
 export const param = (name: string, description: string, example: string) => ({ param: { name, in: 'query' as const }, description, example });
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-
 /** An instant with an offset, or a day (a whole UTC day; as `to` it includes all of it). */
 export function instantOrDay(name: 'from' | 'to', description: string) {
-  return z
-    .string()
-    .transform((s, ctx) => {
-      const day = DAY.test(s);
-      const valid = day ? z.iso.date().safeParse(s).success : z.iso.datetime({ offset: true }).safeParse(s).success;
-      if (!valid) {
-        ctx.addIssue({ code: 'custom', message: 'expected an ISO 8601 instant with an offset (2026-03-01T09:00:00Z) or a day (2026-03-01)' });
-        return z.NEVER;
-      }
-      const at = new Date(day ? `${s}T00:00:00Z` : s);
-      const bound = day && name === 'to' ? new Date(at.getTime() + 86_400_000) : at;
-      // PostgreSQL has no year 0, and JavaScript writes years past 9999 as +010000.
-      if (bound.getUTCFullYear() < 1970 || bound.getUTCFullYear() > 9999) {
-        ctx.addIssue({ code: 'custom', message: 'expected an instant between 1970 and 9999' });
-        return z.NEVER;
-      }
-      return bound;
-    })
+  return instantOrDaySchema(name === 'to')
     .optional()
     .meta(param(name, description, name === 'to' ? '2026-03-31' : '2026-03-01'));
 }
-
-const ACTION = /^[a-z][a-z_]{0,59}$/;
 
 export const auditTrailQuerySchema = z.strictObject({
   actor: z
@@ -50,14 +31,7 @@ export const auditTrailQuerySchema = z.strictObject({
     .regex(/^[A-Za-z0-9._@:-]+$/, 'expected a staff id')
     .optional()
     .meta(param('actor', 'Only what this person (staff id) did', 'agent-ayse')),
-  action: z
-    .string()
-    .transform((s, ctx) => {
-      const values = [...new Set(s.split(',').map((v) => v.trim()).filter((v) => v.length > 0))];
-      if (values.length === 0 || values.length > 50) ctx.addIssue({ code: 'custom', message: 'expected 1–50 comma-separated action names' });
-      for (const v of values) if (!ACTION.test(v)) ctx.addIssue({ code: 'custom', message: `"${v.slice(0, 60)}": expected an action name like sign_in or classified` });
-      return values;
-    })
+  action: commaList({ pattern: '[a-z][a-z_]{0,59}', expected: 'an action name like sign_in or classified' })
     .optional()
     .meta(
       param(
@@ -69,14 +43,8 @@ export const auditTrailQuerySchema = z.strictObject({
         'sign_in_failed,locked_out',
       ),
     ),
-  source: z
-    .string()
-    .transform((s, ctx) => {
-      const values = [...new Set(s.split(',').map((v) => v.trim()).filter((v) => v.length > 0))];
-      if (values.length === 0) ctx.addIssue({ code: 'custom', message: `expected one or more of ${AUDIT_SOURCES.join(', ')}` });
-      for (const v of values) if (!(AUDIT_SOURCES as readonly string[]).includes(v)) ctx.addIssue({ code: 'custom', message: `"${v.slice(0, 60)}": expected one of ${AUDIT_SOURCES.join(', ')}` });
-      return values as (typeof AUDIT_SOURCES)[number][];
-    })
+  source: commaList(oneOfItem(AUDIT_SOURCES))
+    .transform((values) => values as (typeof AUDIT_SOURCES)[number][])
     .optional()
     .meta(param('source', 'Only entries from these sources, comma-separated: complaint (decisions on complaints), console (console actions), process (process changes)', 'console')),
   reference: z

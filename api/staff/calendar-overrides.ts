@@ -16,7 +16,7 @@ import {
 import type { CalendarResolver } from '../../read-model/calendar-resolver.js';
 import type { AppEnv } from '../http/app-env.js';
 import { access } from '../http/access-matrix.js';
-import { errorResponses, validationError } from '../http/errors.js';
+import { errorResponses, unprocessableError } from '../http/errors.js';
 import { validationHook } from '../http/validation.js';
 import {
   overridesChangeSchema,
@@ -49,8 +49,8 @@ const putRoute = createRoute({
   summary: "Replace a calendar's overrides (a new version)",
   description:
     'Stores the whole set as the next version, with you as its author and your change note; clocks started from now ' +
-    'on use it (running ones keep their deadlines). 400 names every entry that does not fit the calendar: an unknown ' +
-    'moving-holiday key, an announced day with no such holiday within 15 days, a closure on a day already closed, an ' +
+    'on use it (running ones keep their deadlines). 422 names every entry that does not fit the calendar: an unknown ' +
+    'moving-holiday key, a year the calendar does not cover, an announced day with no such holiday within 15 days, a closure on a day already closed, an ' +
     'extra working day that adds no working time, two entries on one day. A set equal to the one in force stores ' +
     'nothing and answers 200 with it. 409 when `baseVersion` is given and another version is in force. The body may ' +
     'be at most 64 KiB (413).',
@@ -67,7 +67,7 @@ const putRoute = createRoute({
       content: json(overridesVersionSchema),
     },
     200: { description: 'Equal to the set in force: nothing stored', content: json(overridesVersionSchema) },
-    ...errorResponses(400, 401, 403, 404, 409, 413),
+    ...errorResponses(400, 401, 403, 404, 409, 413, 422),
   },
 });
 
@@ -111,7 +111,8 @@ export function calendarOverrideRoutes(deps: { sql: Sql; calendars: CalendarReso
       const { changeNote, baseVersion, ...document } = c.req.valid('json');
       // Paths name entries as sent, so the check runs before the document is put in date order.
       const issues = overrideIssues(id, document);
-      if (issues.length > 0) throw validationError(issues);
+      // What the calendar itself refuses (a holiday it lacks, a year it does not cover, two entries on one day) fits the document: 422.
+      if (issues.length > 0) throw unprocessableError(issues);
       const overrides = normalizeOverrides(document);
       const author = c.get('actor')!;
       const { version, created } = await storeCalendarOverrides(sql, { calendarId: id, overrides, author, changeNote, baseVersion });

@@ -3,6 +3,7 @@ import { z } from '@hono/zod-openapi';
 import { localDateSchema, localTimeSchema } from '../../domain/calendar/index.js';
 import { CALENDAR_YEAR_LIMITS } from '../../domain/calendar/registry.js';
 import { ruleIssue } from '../../domain/schema-issues.js';
+import { INSTANT_YEAR_MESSAGE, INSTANT_YEAR_PATTERN, INSTANT_YEARS, isWrittenInCalendarYears } from '../../domain/calendar/instant-years.js';
 
 const { min: MIN_YEAR, max: MAX_YEAR, maxSpan: MAX_SPAN } = CALENDAR_YEAR_LIMITS;
 
@@ -30,16 +31,6 @@ export const calendarYearQuerySchema = z.object({
 });
 
 /**
- * The years an instant of a question may be written in: one inside the calendar's years each side,
- * so that its UTC year (an offset moves it across New Year) still lies within them.
- */
-const INSTANT_YEARS = { min: MIN_YEAR + 1, max: MAX_YEAR - 1 };
-/** `^(?:1972|…|2074)-`: the document states the year range as a pattern on the instant. */
-const INSTANT_YEAR_PATTERN = new RegExp(
-  `^(?:${Array.from({ length: INSTANT_YEARS.max - INSTANT_YEARS.min + 1 }, (_, i) => INSTANT_YEARS.min + i).join('|')})-`,
-);
-
-/**
  * An instant with an offset. An unencoded `+` in a query string arrives as a space
  * (`11:00:00 03:00`); it can only have meant `+`, so it is read as one.
  */
@@ -49,7 +40,7 @@ const instantQuery = (description: string, example: string) =>
       (v) => (typeof v === 'string' ? v.replace(/ (\d{2}(:?\d{2})?)$/, '+$1') : v),
       z.iso
         .datetime({ offset: true, message: 'expected an ISO 8601 instant with offset, e.g. 2026-03-19T11:00:00+03:00' })
-        .refine((s) => !/^\d{4}-/.test(s) || INSTANT_YEAR_PATTERN.test(s), `must lie within ${INSTANT_YEARS.min}–${INSTANT_YEARS.max}`)
+        .refine(isWrittenInCalendarYears, INSTANT_YEAR_MESSAGE)
         .meta({ pattern: INSTANT_YEAR_PATTERN.source }),
     )
     .meta({ description: `${description}; in ${INSTANT_YEARS.min}–${INSTANT_YEARS.max}`, example });

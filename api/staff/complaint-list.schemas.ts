@@ -3,50 +3,25 @@ import { z } from '@hono/zod-openapi';
 import { CHANNELS, CLOSURES, COMPLAINT_STATUSES, SEVERITIES, STAGES } from '../../domain/complaint.js';
 import { SORTS } from '../../read-model/complaint-search.js';
 import { complaintSchema } from './complaints.schemas.js';
-
-/** At most this many values in one comma-separated filter. */
-const MAX_VALUES = 50;
+import { instantOrDaySchema } from '../http/instant-or-day.js';
+import { ruleIssue } from '../../domain/schema-issues.js';
+import { commaList, oneOfItem, textItem, type ListItem } from '../http/comma-list.js';
 
 const param = (name: string, description: string, example?: string) => ({ param: { name, in: 'query' as const }, description, ...(example ? { example } : {}) });
 
-/** `a,b,c` → ['a','b','c'], each value checked by `value`. */
-function listOf(name: string, value: z.ZodType<string>, description: string, example: string) {
-  return z
-    .string()
-    .transform((s, ctx) => {
-      const values = [...new Set(s.split(',').map((v) => v.trim()).filter((v) => v.length > 0))];
-      if (values.length === 0) ctx.addIssue({ code: 'custom', message: 'expected one or more comma-separated values' });
-      if (values.length > MAX_VALUES) ctx.addIssue({ code: 'custom', message: `at most ${MAX_VALUES} values` });
-      for (const v of values) {
-        const checked = value.safeParse(v);
-        if (!checked.success) ctx.addIssue({ code: 'custom', message: `"${v.slice(0, 60)}": ${checked.error.issues[0]?.message ?? 'not allowed'}` });
-      }
-      return values;
-    })
+/** `a,b,c` → ['a','b','c'], each value one `item`. */
+function listOf(name: string, item: ListItem, description: string, example: string) {
+  return commaList(item)
     .optional()
     .meta(param(name, `${description} Several values, comma-separated, match any of them.`, example));
 }
 
-const oneOf = (values: readonly string[]) => z.enum(values as [string, ...string[]], { error: `expected one of ${values.join(', ')}` });
-const text = z.string().max(200, 'at most 200 characters');
-
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const oneOf = oneOfItem;
+const text = textItem(200);
 
 /** An instant (`2026-03-01T09:00:00+03:00`) or a day (`2026-03-01`, a whole UTC day). */
 function instantOrDay(name: string, description: string, end: boolean) {
-  return z
-    .string()
-    .transform((s, ctx) => {
-      const day = DAY.test(s);
-      const valid = day ? z.iso.date().safeParse(s).success : z.iso.datetime({ offset: true }).safeParse(s).success;
-      if (!valid) {
-        ctx.addIssue({ code: 'custom', message: 'expected an ISO 8601 instant with an offset (2026-03-01T09:00:00Z) or a day (2026-03-01)' });
-        return z.NEVER;
-      }
-      // A day as an upper bound includes all of it: the bound is the next day's start (exclusive).
-      const at = new Date(day ? `${s}T00:00:00Z` : s);
-      return day && end ? new Date(at.getTime() + 86_400_000) : at;
-    })
+  return instantOrDaySchema(end)
     .optional()
     .meta(param(name, description, end ? '2026-03-31' : '2026-03-01'));
 }
@@ -124,10 +99,11 @@ export const complaintListQuerySchema = z
     cursor: z.string().max(512, 'not a cursor this API gave out').optional().meta(param('cursor', 'The previous answer\'s `nextCursor`, with the same filters and sort.')),
   })
   .superRefine((q, ctx) => {
+    // Also runs when another field failed: a bound that failed is then not a Date.
     for (const [from, to] of [['receivedFrom', 'receivedTo'], ['closedFrom', 'closedTo']] as const) {
-      const a = q[from];
-      const b = q[to];
-      if (a && b && a.getTime() >= b.getTime()) ctx.addIssue({ code: 'custom', path: [from], message: `must be before ${to}` });
+      const a: unknown = q[from];
+      const b: unknown = q[to];
+      if (a instanceof Date && b instanceof Date && a.getTime() >= b.getTime()) ctx.addIssue(ruleIssue([from], `must be before ${to}`));
     }
   });
 

@@ -15,7 +15,7 @@ import type { TemporalGateway } from '../../temporal/gateway.js';
 import type { AppEnv } from '../http/app-env.js';
 import { access } from '../http/access-matrix.js';
 import type { Actor } from '../http/auth.js';
-import { errorResponses, unprocessableError, validationError } from '../http/errors.js';
+import { errorResponses, unprocessableError } from '../http/errors.js';
 import { validationHook } from '../http/validation.js';
 import { listCursors } from './complaint-list-cursor.js';
 import { complaintListQuerySchema, complaintListSchema, type ComplaintListQuery } from './complaint-list.schemas.js';
@@ -34,7 +34,7 @@ const listRoute = createRoute({
   description:
     'Filters combine with AND; a comma-separated filter matches any of its values. Pages follow `nextCursor` and stay ' +
     'stable while complaints are filed (keyset on the sort key and id: no item repeats or goes missing). A cursor ' +
-    'belongs to its filters and sort: another, or an altered one, is a 422 on `cursor`. `total` is exact up to 1000 ' +
+    'belongs to its filters and sort: another, or an altered one, is a 422 on `cursor`; so is a `…From` not before its `…To`, and a `customerEmail` or `customerPhone` holding no address or number. `total` is exact up to 1000 ' +
     'matches, an estimate above (`exact: false`). Items are the same `Complaint` as the single complaint, with ' +
     '`allowedDecisions` null. An auditor reads customers\' contact details masked (`customer.masked`).',
   security: [{ apiKey: [] }],
@@ -150,7 +150,8 @@ function toFilters(q: ComplaintListQuery, actorId: string, hasher: CustomerLooku
   if (customerEmailHash === null) issues.push({ path: 'query.customerEmail', message: 'expected an e-mail address' });
   const customerPhoneHash = q.customerPhone === undefined ? undefined : hasher.phone(q.customerPhone);
   if (customerPhoneHash === null) issues.push({ path: 'query.customerPhone', message: 'expected a phone number (digits)' });
-  if (issues.length > 0) throw validationError(issues);
+  // The values fit the document; they hold no address or number to look up (`00`, ` `).
+  if (issues.length > 0) throw unprocessableError(issues);
   const { cursor: _cursor, sort: _sort, limit: _limit, customerEmail: _email, customerPhone: _phone, assignee, ...rest } = q;
   return {
     ...rest,

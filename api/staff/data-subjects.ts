@@ -11,7 +11,7 @@ import type { CustomerLookupHasher } from '../../security/customer-lookup.js';
 import type { DataKeyStore } from '../../security/data-keys.js';
 import type { AppEnv } from '../http/app-env.js';
 import { access } from '../http/access-matrix.js';
-import { errorResponses, validationError } from '../http/errors.js';
+import { errorResponses, unprocessableError } from '../http/errors.js';
 import { responseBody } from '../http/response-body.js';
 import { validationHook } from '../http/validation.js';
 import { param } from './audit-trail.js';
@@ -144,7 +144,7 @@ const route = createRoute({
   path: '/export',
   summary: 'Everything held about one person, as a JSON file (subject access; staff: admin)',
   description:
-    'Give exactly one of `email` and `phone` (a 400 naming the field otherwise). Their complaints are found through the ' +
+    'Give exactly one of `email` and `phone` (a 422 naming the fields otherwise; also a 422 for a phone number that holds no number, such as `00`). Their complaints are found through the ' +
     'customer lookup hashes, as `GET /v1/complaints?customerEmail=` finds them; no complaint is an empty list. Answered as ' +
     '`Content-Disposition: attachment`. Every complaint exported is recorded as a read (`GET /v1/audit/personal-data-reads`, kind `export`).',
   security: [{ apiKey: [] }],
@@ -156,7 +156,7 @@ const route = createRoute({
       headers: { 'Content-Disposition': { description: 'attachment; filename="subject-access-<date>.json"', schema: { type: 'string' as const } } },
       content: { 'application/json': { schema: subjectAccessExportSchema } },
     },
-    ...errorResponses(400, 401, 403),
+    ...errorResponses(400, 401, 403, 422),
   },
 });
 
@@ -196,6 +196,7 @@ function subjectKeyOf(query: z.infer<typeof subjectQuerySchema>, hasher: Custome
   const phone = query.phone === undefined ? undefined : hasher.phone(query.phone);
   if (email === null) issues.push({ path: 'query.email', message: 'expected an e-mail address' });
   if (phone === null) issues.push({ path: 'query.phone', message: 'expected a phone number (digits)' });
-  if (issues.length > 0 || (!email && !phone)) throw validationError(issues);
+  // Every field fits the document here: what is wrong is a rule its description states.
+  if (issues.length > 0 || (!email && !phone)) throw unprocessableError(issues);
   return email ? { email } : { phone: phone! };
 }

@@ -16,7 +16,8 @@ import type { AppEnv } from '../http/app-env.js';
 import { access } from '../http/access-matrix.js';
 import { complaintIdByReference } from '../../read-model/complaint-queries.js';
 import { referenceParamSchema } from './complaints.schemas.js';
-import { errorResponses, validationError } from '../http/errors.js';
+import { ifMatchHeader } from '../http/if-match.js';
+import { errorResponses, unprocessableError } from '../http/errors.js';
 import { IDEMPOTENCY_KEY_HEADER, idempotencyKeySchema } from '../http/idempotency-key.js';
 import { requestDigest, sendOnce } from '../../read-model/request-keys.js';
 import { complaintAsReadBy, complaintSchema } from './complaints.schemas.js';
@@ -35,7 +36,8 @@ const decisionBodySchema = decisionSchema.meta({
     'note, record_corrective_action, record_external_outcome, withdraw, close_out_of_scope, mark_duplicate, and, while the ' +
     'customer owes an answer: record_customer_answer (an answer that came by phone, mail, …), cancel_info_request, ' +
     'reissue_link (a fresh link for the open question or proposal; the earlier links answer 410); and link_repeat ' +
-    '(this complaint repeats `repeatOf`, an earlier closed complaint of the same customer: history, and the repeat-rate KPI). ' +
+    '(this complaint repeats `repeatOf`, an earlier closed complaint of the same customer: history, and the repeat-rate KPI); ' +
+    'a `duplicateOf` or `repeatOf` that names no such complaint (or not one that qualifies) is a 422 on that field. ' +
     '`propose_resolution` requires `outcome`: how far the proposal finds the complaint justified — `upheld`, ' +
     '`partly_upheld` or `not_upheld` (what regulators ask complaint reports to count; GET /v1/reports/kpis counts it).',
   example: { type: 'classify', category: 'product_defect', product: 'WM-8000', severity: 'high', department: 'after_sales' },
@@ -71,11 +73,7 @@ const decideRoute = createRoute({
     params: referenceParamSchema,
     headers: z.object({
       'idempotency-key': idempotencyKeySchema.optional().meta({ description: 'Retries with the same key take the decision once' }),
-      'if-match': z
-        .string()
-        .regex(/^(?:(?:W\/)?"\d{1,9}"|\*)$/, 'expected an ETag of this complaint, like "7"')
-        .optional()
-        .meta({ description: 'The `ETag` last read: refuse the decision (412) if the complaint changed since' }),
+      'if-match': ifMatchHeader('this complaint', '"7"', 'The `ETag` last read: refuse the decision (412) if the complaint changed since'),
     }),
     body: { required: true, content: { 'application/json': { schema: decisionBodySchema } } },
   },
@@ -85,7 +83,7 @@ const decideRoute = createRoute({
       headers: { ...idempotencyKeyResponseHeader, ...ETAG_HEADER_DOC },
       content: { 'application/json': { schema: complaintSchema } },
     },
-    ...errorResponses(400, 401, 403, 404, 409, 410, 412, 413),
+    ...errorResponses(400, 401, 403, 404, 409, 410, 412, 413, 422),
     503: { ...errorResponses(503)[503]!, headers: idempotencyKeyResponseHeader },
   },
 });
@@ -129,10 +127,10 @@ function expectedSeqOf(ifMatch: string | undefined): number | undefined {
   return digits === undefined ? undefined : Number(digits);
 }
 
-/** `mark_duplicate` names another complaint that exists; else 400 on `duplicateOf`. */
+/** `mark_duplicate` names another complaint that exists; else 422 on `duplicateOf` (the reference fits the document). */
 async function checkDuplicateOf(sql: Sql, reference: string, decision: Decision): Promise<void> {
   if (decision.type !== 'mark_duplicate') return;
-  const refuse = (message: string) => validationError([{ path: 'duplicateOf', message }]);
+  const refuse = (message: string) => unprocessableError([{ path: 'duplicateOf', message }]);
   if (decision.duplicateOf === reference) throw refuse('a complaint cannot duplicate itself');
   const [original] = await sql`SELECT 1 FROM complaints WHERE reference = ${decision.duplicateOf}`;
   if (!original) throw refuse('no complaint has this reference');
@@ -140,11 +138,11 @@ async function checkDuplicateOf(sql: Sql, reference: string, decision: Decision)
 
 /**
  * `link_repeat` names an earlier, closed complaint of the same customer (its e-mail or phone hash
- * matches one of this complaint's); else 400 on `repeatOf`, saying which of these it is not.
+ * matches one of this complaint's); else 422 on `repeatOf`, saying which of these it is not.
  */
 async function checkRepeatOf(sql: Sql, reference: string, decision: Decision): Promise<void> {
   if (decision.type !== 'link_repeat') return;
-  const refuse = (message: string) => validationError([{ path: 'repeatOf', message }]);
+  const refuse = (message: string) => unprocessableError([{ path: 'repeatOf', message }]);
   if (decision.repeatOf === reference) throw refuse('a complaint cannot repeat itself');
   const [earlier] = await sql<{ status: string; earlier: boolean; same_customer: boolean }[]>`
     SELECT e.status, e.received_at < c.received_at AS earlier,

@@ -2,6 +2,7 @@
 // process-definitions.ts). Every staff role reads; process owners and admins write.
 import { createRoute, z } from '@hono/zod-openapi';
 import { access } from '../http/access-matrix.js';
+import { ifMatchHeader } from '../http/if-match.js';
 import { errorResponses } from '../http/errors.js';
 import { DEFINITION_LINKS } from '../http/links.js';
 import {
@@ -46,10 +47,10 @@ export const createDefinitionRoute = createRoute({
   middleware: [access('POST /v1/process-definitions')] as const,
   summary: 'Create a process definition',
   description:
-    'Its version 1 is a draft, copied from an existing version (`from`) or given (`content`, validated: 400 with every path). ' +
+    'Its version 1 is a draft, copied from an existing version (`from`) or given (`content`, validated: 422 DEFINITION_INVALID with every path). ' +
     '409 when the id is taken. Publish the draft, then name the definition in the selection rules.',
   request: { body: { required: true, content: json(createDefinitionBodySchema) } },
-  responses: { 201: { description: 'The new draft', content: json(versionSchema), links: DEFINITION_LINKS }, ...errorResponses(400, 401, 403, 404, 409, 413) },
+  responses: { 201: { description: 'The new draft', content: json(versionSchema), links: DEFINITION_LINKS }, ...errorResponses(400, 401, 403, 404, 409, 413, 422) },
 });
 
 export const getDefinitionRoute = createRoute({
@@ -90,10 +91,10 @@ export const replaceDraftRoute = createRoute({
   middleware: [access('PUT /v1/process-definitions/{id}/versions/{version}')] as const,
   summary: "Replace a draft's content",
   description:
-    'The body is the whole definition; its `id` and `version` are set from the URL. 400 VALIDATION_FAILED lists every bad field ' +
+    'The body is the whole definition; its `id` and `version` are set from the URL. 422 DEFINITION_INVALID lists every bad field ' +
     'by path (`stages.investigation.deadline.workingDays`); 409 when the version is published or retired (it never changes).',
   request: { params: versionParamsSchema, body: { required: true, content: json(contentSchema) } },
-  responses: { 200: { description: 'The draft as stored', content: json(versionSchema) }, ...errorResponses(400, 401, 403, 404, 409, 413) },
+  responses: { 200: { description: 'The draft as stored', content: json(versionSchema) }, ...errorResponses(400, 401, 403, 404, 409, 413, 422) },
 });
 
 export const deleteDraftRoute = createRoute({
@@ -193,22 +194,18 @@ export const replaceSelectionRoute = createRoute({
   middleware: [access('PUT /v1/process-definitions/selection-rules', 'PUT /v1/process-selection')] as const,
   summary: 'Replace the selection rules',
   description:
-    'Recorded as a new revision (who, when, why). 400 names every rule whose definition does not exist or has no published version. ' +
+    'Recorded as a new revision (who, when, why). 422 names every rule whose definition does not exist or has no published version. ' +
     '`If-Match: "<revision>"` (the ETag read) makes the change conditional: when the rules have a newer revision by then, ' +
     '412 PRECONDITION_FAILED (`details.revision` is the one in force) and nothing changes.',
   request: {
     headers: z.object({
-      'if-match': z
-        .string()
-        .regex(/^(W\/)?"\d{1,9}"$|^\*$/, 'expected an ETag of the selection rules, like "4"')
-        .optional()
-        .meta({ description: 'The `ETag` last read: refuse the change (412) if the rules changed since' }),
+      'if-match': ifMatchHeader('the selection rules', '"4"', 'The `ETag` last read: refuse the change (412) if the rules changed since'),
     }),
     body: { required: true, content: json(selectionBodySchema) },
   },
   responses: {
     200: { description: 'The new revision', headers: SELECTION_ETAG, content: json(selectionRevisionSchema) },
-    ...errorResponses(400, 401, 403, 413),
+    ...errorResponses(400, 401, 403, 413, 422),
     412: { ...errorResponses(412)[412]!, description: 'The rules changed since the `ETag` sent as `If-Match`: read them again' },
   },
 });

@@ -4,7 +4,7 @@ import { CHANNELS, CLOSURES, COMPLAINT_STATUSES, TIMED_STAGES } from '../../doma
 import { actorSchema, customerAnswerSchema, decisionSchema } from '../../domain/complaint-schemas.js';
 import { ERROR_CODES, type ErrorCode } from '../../domain/errors.js';
 import { ruleIssue } from '../../domain/schema-issues.js';
-import { CALENDAR_YEAR_LIMITS } from '../../domain/calendar/registry.js';
+import { INSTANT_YEAR_MESSAGE, INSTANT_YEAR_PATTERN, isWrittenInCalendarYears } from '../../domain/calendar/instant-years.js';
 
 /** A path's events and horizon lie within this many days of its receipt. */
 export const MAX_PATH_DAYS = 366;
@@ -23,7 +23,6 @@ function instantOf(value: unknown): number | undefined {
   const ms = Date.parse(value);
   return Number.isNaN(ms) ? undefined : ms;
 }
-const { min: MIN_YEAR, max: MAX_YEAR } = CALENDAR_YEAR_LIMITS;
 
 export const versionParamsSchema = z.object({
   id: z
@@ -42,10 +41,8 @@ export const versionParamsSchema = z.object({
 const instant = (description: string, example: string) =>
   z.iso
     .datetime({ offset: true, message: 'expected an ISO 8601 instant with offset, e.g. 2026-03-02T10:00:00+03:00' })
-    .refine((s) => {
-      const year = new Date(s).getUTCFullYear();
-      return Number.isNaN(year) || (year > MIN_YEAR && year < MAX_YEAR);
-    }, `must lie within ${MIN_YEAR + 1}–${MAX_YEAR - 1}`)
+    .refine(isWrittenInCalendarYears, INSTANT_YEAR_MESSAGE)
+    .meta({ pattern: INSTANT_YEAR_PATTERN.source })
     .meta({ description, example });
 
 const pathEventSchema = z
@@ -110,15 +107,15 @@ export const simulationRequestSchema = z
       (Array.isArray(body.events) ? body.events : []).forEach((event: unknown, i) => {
         const at = instantOf((event as { at?: unknown } | null)?.at);
         if (at === undefined) return;
-        if (at < received) ctx.addIssue({ code: 'custom', path: ['events', i, 'at'], message: 'must not be before receivedAt' });
-        else if (at < previous) ctx.addIssue({ code: 'custom', path: ['events', i, 'at'], message: 'must not be before the event before it' });
-        else if (at > latest) ctx.addIssue({ code: 'custom', path: ['events', i, 'at'], message: `must be within ${MAX_PATH_DAYS} days of receivedAt` });
+        if (at < received) ctx.addIssue(ruleIssue(['events', i, 'at'], 'must not be before receivedAt'));
+        else if (at < previous) ctx.addIssue(ruleIssue(['events', i, 'at'], 'must not be before the event before it'));
+        else if (at > latest) ctx.addIssue(ruleIssue(['events', i, 'at'], `must be within ${MAX_PATH_DAYS} days of receivedAt`));
         previous = Math.max(previous, at);
       });
       const until = instantOf(body.until);
       if (until === undefined) return;
-      if (until < previous) ctx.addIssue({ code: 'custom', path: ['until'], message: 'must not be before the last event (or receivedAt)' });
-      else if (until > latest) ctx.addIssue({ code: 'custom', path: ['until'], message: `must be within ${MAX_PATH_DAYS} days of receivedAt` });
+      if (until < previous) ctx.addIssue(ruleIssue(['until'], 'must not be before the last event (or receivedAt)'));
+      else if (until > latest) ctx.addIssue(ruleIssue(['until'], `must be within ${MAX_PATH_DAYS} days of receivedAt`));
     },
     { when: () => true },
   )

@@ -18,6 +18,8 @@ import {
   backtestRequestSchema,
   backtestSchema,
   DEFAULT_BACKTEST_COMPLAINTS,
+  MAX_BACKTEST_DAYS,
+  MAX_PATH_DAYS,
   simulationRequestSchema,
   simulationSchema,
   versionParamsSchema,
@@ -43,7 +45,8 @@ const simulateRoute = createRoute({
     'Runs a complaint received at `receivedAt` through the version with the given decisions and answers, on the code and calendar ' +
     'real complaints run on: between events its timers fire (warnings, breaches and escalation, reminders, timeouts, progress ' +
     'updates); an event the rules refuse at its time is listed under `refusals` and the path goes on. No complaint is filed, ' +
-    'nothing is sent. 422 DEFINITION_INVALID when the stored version does not validate.',
+    'nothing is sent. 422 DEFINITION_INVALID when the stored version does not validate; 422 UNPROCESSABLE when events are ' +
+    `out of time order, before \`receivedAt\`, or more than ${MAX_PATH_DAYS} days after it (so is \`until\`).`,
   security: [{ apiKey: [] }],
   middleware: [access('POST /v1/process-definitions/{id}/versions/{v}/simulate')] as const,
   request: { params: versionParamsSchema, body: { required: true, content: json(simulationRequestSchema) } },
@@ -61,7 +64,8 @@ const backtestRoute = createRoute({
     'Replays the recorded timelines (decisions and answers at the instants they were applied) of the complaints received in the ' +
     'range under this definition, oldest first, through the version up to now, and compares with what was recorded: per stage ' +
     'and category the on-time rate, the deadline shift in business hours, breaches and escalations added and removed; and the ' +
-    'workload per team and ISO week. At most `limit` complaints (more matching sets `truncated`); the range spans at most a year. ' +
+    'workload per team and ISO week. At most `limit` complaints (more matching sets `truncated`); the range spans at most a year ' +
+    `(${MAX_BACKTEST_DAYS} days; \`received.to\` after \`received.from\`, else 422). ` +
     'Only decisions and answers replay: a complaint a migration plan moved to another version replays from its start on the ' +
     'version tried (its `process_migrated` is not replayed, and it counts under the version it was filed under).',
   security: [{ apiKey: [] }],

@@ -42,15 +42,15 @@ const teamGet = createRoute({
 });
 const teamCreate = createRoute({
   method: 'post', path: '/', summary: 'Add a team', security, middleware: [access('POST /v1/teams')] as const,
-  description: '400 names each unknown or deactivated person (lead, members) and an unknown department; 409 when the id is taken.',
+  description: '422 names each unknown or deactivated person (lead, members) and an unknown department; 409 when the id is taken.',
   request: { body: { required: true, content: json(teamCreateSchema) } },
-  responses: { 201: { description: 'Added', headers: location, content: json(teamSchema), links: directoryLinks('teams') }, ...errorResponses(400, 401, 403, 409) },
+  responses: { 201: { description: 'Added', headers: location, content: json(teamSchema), links: directoryLinks('teams') }, ...errorResponses(400, 401, 403, 409, 422) },
 });
 const teamChange = createRoute({
   method: 'patch', path: '/{id}', summary: 'Change a team (memberIds replaces the members)', security,
   middleware: [access('PATCH /v1/teams/{id}')] as const,
   request: { params: unitIdParamSchema, body: { required: true, content: json(teamChangeSchema) } },
-  responses: { 200: { description: 'As changed', content: json(teamSchema) }, ...errorResponses(400, 401, 403, 404) },
+  responses: { 200: { description: 'As changed', content: json(teamSchema) }, ...errorResponses(400, 401, 403, 404, 422) },
 });
 const teamDelete = createRoute({
   method: 'delete', path: '/{id}', summary: 'Remove a team', description: '409 while open complaints are with the team.', security,
@@ -69,14 +69,14 @@ const departmentGet = createRoute({
 });
 const departmentCreate = createRoute({
   method: 'post', path: '/', summary: 'Add a department', security, middleware: [access('POST /v1/departments')] as const,
-  description: '400 for an unknown or deactivated head; 409 when the id is taken.',
+  description: '422 for an unknown or deactivated head; 409 when the id is taken.',
   request: { body: { required: true, content: json(departmentCreateSchema) } },
-  responses: { 201: { description: 'Added', headers: location, content: json(departmentSchema), links: directoryLinks('departments') }, ...errorResponses(400, 401, 403, 409) },
+  responses: { 201: { description: 'Added', headers: location, content: json(departmentSchema), links: directoryLinks('departments') }, ...errorResponses(400, 401, 403, 409, 422) },
 });
 const departmentChange = createRoute({
   method: 'patch', path: '/{id}', summary: 'Change a department', security, middleware: [access('PATCH /v1/departments/{id}')] as const,
   request: { params: unitIdParamSchema, body: { required: true, content: json(departmentChangeSchema) } },
-  responses: { 200: { description: 'As changed', content: json(departmentSchema) }, ...errorResponses(400, 401, 403, 404) },
+  responses: { 200: { description: 'As changed', content: json(departmentSchema) }, ...errorResponses(400, 401, 403, 404, 422) },
 });
 const departmentDelete = createRoute({
   method: 'delete', path: '/{id}', summary: 'Remove a department', description: '409 while teams belong to it.', security,
@@ -126,9 +126,9 @@ const roleSet = createRoute({
   method: 'put', path: '/{level}', summary: 'Give an organisation-level escalation level to a person', security, middleware: [access('PUT /v1/organisation-roles/{level}')] as const,
   description:
     '`escalation:<level>` staff messages (complaintsManager, director, or any level a process chain names besides ' +
-    'assignee and teamLead, which follow each complaint) go to this person. 400 for an unknown or deactivated person.',
+    'assignee and teamLead, which follow each complaint) go to this person. 422 for an unknown or deactivated person.',
   request: { params: levelParamSchema, body: { required: true, content: json(organisationRoleChangeSchema) } },
-  responses: { 200: { description: 'As stored', content: json(organisationRoleSchema) }, ...errorResponses(400, 401, 403) },
+  responses: { 200: { description: 'As stored', content: json(organisationRoleSchema) }, ...errorResponses(400, 401, 403, 422) },
 });
 const roleClear = createRoute({
   method: 'delete', path: '/{level}', summary: 'Leave an organisation-level escalation level vacant', security, middleware: [access('DELETE /v1/organisation-roles/{level}')] as const,

@@ -2,7 +2,11 @@
 // /v1/organisation-roles), documented for the API reference.
 import { z } from '@hono/zod-openapi';
 import { ROLES } from '../../domain/complaint.js';
-import { nonBlankText } from '../../domain/complaint-schemas.js';
+import { emailAddressSchema, nonBlankText } from '../../domain/complaint-schemas.js';
+
+/** A change names at least one field: an empty body (or none) changes nothing and is refused, as the document says. */
+const someField = { minProperties: 1 } as const;
+const namesAField = [(o: object) => Object.keys(o).length > 0, { message: 'name at least one field to change' }] as const;
 
 /** A person's id is the staff id their API key and decisions carry (`assignee`, `actor.id`). */
 const personId = z
@@ -28,7 +32,7 @@ const levelId = z
   .refine((l) => l !== 'assignee' && l !== 'teamLead', 'assignee and teamLead follow each complaint; they are not organisation roles')
   .meta({ param: { name: 'level', in: 'path' }, description: 'Escalation level id', example: 'complaintsManager' });
 
-const email = z.email().max(254).meta({ example: 'ayse.yilmaz@poliser.com.tr' });
+const email = emailAddressSchema.meta({ example: 'ayse.yilmaz@poliser.com.tr' });
 const phone = z
   .string()
   .regex(/^\+[1-9][0-9]{6,14}$/, 'expected an E.164 phone number like +905321234567')
@@ -69,7 +73,8 @@ export const personChangeSchema = z
       description: 'false: the person has left. They stay in history (names on past events) but receive nothing',
     }),
   })
-  .meta({ id: 'StaffPersonChange', description: 'The fields to change; null clears e-mail or phone' });
+  .refine(...namesAField)
+  .meta({ id: 'StaffPersonChange', description: 'The fields to change; null clears e-mail or phone', ...someField });
 
 export const personSchema = z
   .object({
@@ -120,7 +125,8 @@ export const teamChangeSchema = z
     leadId: teamFields.leadId.optional(),
     memberIds: teamFields.memberIds.optional(),
   })
-  .meta({ id: 'StaffTeamChange', description: 'The fields to change; memberIds replaces the whole list' });
+  .refine(...namesAField)
+  .meta({ id: 'StaffTeamChange', description: 'The fields to change; memberIds replaces the whole list', ...someField });
 export const teamSchema = z
   .object({
     id: z.string().meta({ example: 'after_sales_1' }),
@@ -141,7 +147,8 @@ export const departmentCreateSchema = z
   .meta({ id: 'StaffDepartmentCreate' });
 export const departmentChangeSchema = z
   .strictObject({ name: name.optional(), headId: personId.nullable().optional() })
-  .meta({ id: 'StaffDepartmentChange' });
+  .refine(...namesAField)
+  .meta({ id: 'StaffDepartmentChange', ...someField });
 export const departmentSchema = z
   .object({
     id: z.string().meta({ example: 'after_sales' }),

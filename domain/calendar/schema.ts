@@ -1,5 +1,9 @@
 import { z } from 'zod';
 import { isStorableText, STORABLE_TEXT_MESSAGE } from '../complaint-schemas.js';
+import { ruleIssue } from '../schema-issues.js';
+
+/** What a pattern cannot state (a day its month lacks, an order between fields) is a rule: 422 at the API. */
+const RULE = { params: { rule: true } } as const;
 
 /**
  * A business calendar as plain, validated data: an IANA time zone, effective-dated weekly
@@ -19,7 +23,7 @@ const LOCAL_TIME = /^(([01]\d|2[0-3]):[0-5]\d|24:00)$/;
 export const localDateSchema = z
   .string()
   .regex(LOCAL_DATE, 'a local date is YYYY-MM-DD')
-  .refine(isRealDate, 'no such date');
+  .refine(isRealDate, { message: 'no such date', ...RULE });
 
 /** A local wall-clock time, `HH:mm`; `24:00` is allowed as the end of a day. */
 export const localTimeSchema = z.string().regex(LOCAL_TIME, 'a local time is HH:mm (00:00–24:00)');
@@ -27,7 +31,7 @@ export const localTimeSchema = z.string().regex(LOCAL_TIME, 'a local time is HH:
 /** One working interval of a day, `from` inclusive, `to` exclusive. */
 export const workingIntervalSchema = z
   .strictObject({ from: localTimeSchema, to: localTimeSchema })
-  .refine((i) => i.from < i.to, { message: '`from` must be before `to`', path: ['to'] });
+  .refine((i) => i.from < i.to, { message: '`from` must be before `to`', path: ['to'], ...RULE });
 
 /** The intervals of one day, ascending and not overlapping (a lunch break is two intervals). */
 export const dayHoursSchema = z
@@ -36,7 +40,7 @@ export const dayHoursSchema = z
   .superRefine((intervals, ctx) => {
     for (let i = 1; i < intervals.length; i++) {
       if (intervals[i]!.from < intervals[i - 1]!.to) {
-        ctx.addIssue({ code: 'custom', path: [i, 'from'], message: 'intervals must ascend and not overlap' });
+        ctx.addIssue(ruleIssue([i, 'from'], 'intervals must ascend and not overlap'));
       }
     }
   });
@@ -85,7 +89,7 @@ export const calendarExceptionSchema = z.discriminatedUnion('kind', [
     kind: z.literal('open'),
     date: localDateSchema,
     name: z.string().min(1).max(200),
-    hours: dayHoursSchema.refine((h) => h.length > 0, 'an open day needs hours'),
+    hours: dayHoursSchema.min(1, 'an open day needs hours'),
   }),
   z.strictObject({
     kind: z.literal('closed'),
@@ -176,7 +180,7 @@ export const exceptionOverrideSchema = z.discriminatedUnion('kind', [
     kind: z.literal('open'),
     date: localDateSchema,
     name: overrideNameSchema,
-    hours: dayHoursSchema.refine((h) => h.length > 0, 'an extra working day needs hours'),
+    hours: dayHoursSchema.min(1, 'an extra working day needs hours'),
   }),
   z.strictObject({ kind: z.literal('closed'), date: localDateSchema, name: overrideNameSchema }),
 ]);

@@ -19,7 +19,9 @@ export const selectionConditionSchema = z
   })
   .refine((when) => when.country !== undefined || when.channel !== undefined, {
     message: 'needs at least one condition (country or channel); for every complaint, set defaultDefinitionId',
-  });
+  })
+  // The document states the refinement: of its two optional fields, one at least.
+  .meta({ minProperties: 1 });
 
 export const selectionRuleSchema = z.strictObject({
   when: selectionConditionSchema,

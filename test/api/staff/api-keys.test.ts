@@ -146,8 +146,10 @@ describe('stored API keys', () => {
     expect(paths).toEqual(['expiresInDays', 'label', 'role']);
     const notHeld = await asAdmin('/v1/api-keys', { method: 'POST', body: { personId: agent.id, role: 'admin', label: 'x' } });
     expect(((await notHeld.json()) as { error: { details: { path: string }[] } }).error.details.map((d) => d.path)).toEqual(['role']);
+    // Ids that fit the document but name nobody (or a role the person lacks): 422.
+    expect(notHeld.status).toBe(422);
     const nobody = await asAdmin('/v1/api-keys', { method: 'POST', body: { personId: `nobody-${randomUUID()}`, role: 'agent', label: 'x' } });
-    expect(nobody.status).toBe(400);
+    expect(nobody.status).toBe(422);
     expect((await asAdmin('/v1/api-keys/not-a-uuid/rotation', { method: 'POST', body: {} })).status).toBe(400);
     expect((await app.request('/v1/api-keys', { headers: bearer('supervisor') })).status).toBe(403);
     expect((await app.request('/v1/api-keys')).status).toBe(401);

@@ -81,13 +81,13 @@ describe('POST /v1/complaints/{reference}/decisions', () => {
     expect((await errorOf(agent)).message).toContain('retry');
   });
 
-  it('answers 400 on duplicateOf for an unknown complaint or the complaint itself, and marks a real duplicate', async () => {
+  it('answers 422 on duplicateOf for an unknown complaint or the complaint itself, and marks a real duplicate', async () => {
     const c = await d.file();
     await d.waitForStatus(c, 'acknowledged');
     for (const duplicateOf of ['CMP-1999-999999', c.reference]) {
       const res = await d.decide(c, { type: 'mark_duplicate', duplicateOf }, 'supervisor');
-      expect(res.status).toBe(400);
-      expect(await errorOf(res)).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ path: 'duplicateOf' }] });
+      expect(res.status).toBe(422);
+      expect(await errorOf(res)).toMatchObject({ code: 'UNPROCESSABLE', details: [{ path: 'duplicateOf' }] });
     }
     expect((await d.status(c)).state.status).toBe('acknowledged');
     const marked = await d.decideOk(c, { type: 'mark_duplicate', duplicateOf: acknowledged.reference }, 'supervisor');

@@ -119,7 +119,7 @@ describe('link_repeat', () => {
     ['a complaint received later', 'later', 'received after'],
     ['a reference nobody has', 'unknown', 'no complaint has this reference'],
     ['itself', 'itself', 'cannot repeat itself'],
-  ] as const)('refuses a link to %s with 400 naming repeatOf', async (_what, target, message) => {
+  ] as const)('refuses a link to %s with 422 naming repeatOf', async (_what, target, message) => {
     const s = await setting();
     // The same customer's complaint filed after the latest one, still open.
     const next = await d.file({ customer: s.customer, ...leakText() });
@@ -131,9 +131,9 @@ describe('link_repeat', () => {
       itself: [s.latest, s.latest.reference],
     }[target] as [FiledComplaint, string];
     const res = await d.decide(asked, { type: 'link_repeat', repeatOf });
-    expect(res.status).toBe(400);
+    expect(res.status).toBe(422);
     const error = await errorOf(res);
-    expect(error.code).toBe('VALIDATION_FAILED');
+    expect(error.code).toBe('UNPROCESSABLE');
     expect(error.details).toEqual([{ path: 'repeatOf', message: expect.stringContaining(message) }]);
   });
 

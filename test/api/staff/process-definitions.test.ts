@@ -37,7 +37,7 @@ describe('drafts', () => {
     expect(draft.content).toEqual({ ...DEFAULT_PROCESS_DEFINITION, id: draft.definitionId });
   });
 
-  it('refuses content with 400 naming every bad field by its path (a calendar that does not exist too), and keeps the draft as it was', async () => {
+  it('refuses content with 422 DEFINITION_INVALID naming every bad field by its path (a calendar that does not exist too), and keeps the draft as it was', async () => {
     const draft = await owner.newDefinition();
     const content = { ...structuredClone(draft.content), colour: 'red' };
     content.stages.investigation.deadline = { workingDays: 0 };
@@ -45,9 +45,9 @@ describe('drafts', () => {
     content.acceptance.rounds = 9;
     content.calendarId = 'QQ';
     const res = await owner.replace(draft.definitionId, 1, content);
-    expect(res.status).toBe(400);
+    expect(res.status).toBe(422);
     const error = await errorOf(res);
-    expect(error.code).toBe('VALIDATION_FAILED');
+    expect(error.code).toBe('DEFINITION_INVALID');
     expect((error.details as { path: string }[]).map((d) => d.path).sort()).toEqual(
       ['acceptance.rounds', 'calendarId', 'colour', 'stages.initialReview.warnAtShare', 'stages.investigation.deadline.workingDays'].sort(),
     );

@@ -62,7 +62,7 @@ describe('the selection rules', () => {
       ],
       defaultDefinitionId: 'nowhere',
     });
-    expect(res.status).toBe(400);
+    expect(res.status).toBe(422);
     expect(((await errorOf(res)).details as { path: string }[]).map((d) => d.path)).toEqual(['rules.1.definitionId', 'rules.2.definitionId', 'defaultDefinitionId']);
   });
 
