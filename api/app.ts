@@ -306,7 +306,7 @@ export function createApp(deps: AppDeps) {
   app.route('/console/codec', consoleCodecRoutes(codec));
   app.route(
     '/console',
-    consoleRoutes({ sql, api: consoleApiFor(app), log, settings: consoleSettings(config), calendars, sealedBox: intake.sealedBox, apiKeyPolicy, sso: ssoSettingsOf(config), rateLimiters }),
+    consoleRoutes({ sql, api: consoleApiFor(app), log, settings: consoleSettings(config), calendars, sealedBox: intake.sealedBox, apiKeyPolicy, sso: ssoSettingsOf(config), rateLimiters, secret: config.LINK_SIGNING_SECRET }),
   );
   app.route('/codec', codecRoutes(codec));
   app.route('/', healthRoutes({ sql, temporal }));

@@ -37,6 +37,8 @@ export interface ConsoleDeps {
   sealedBox: SealedBox;
   /** The sign-in budget per client address, shared by every API instance. */
   rateLimiters: RateLimiters;
+  /** The deployment's secret (LINK_SIGNING_SECRET): keys the HMAC of sign-in e-mails that have no account. */
+  secret: string;
   /** The API keys' limits, for the People page's key form (default DEFAULT_API_KEY_POLICY). */
   apiKeyPolicy?: ApiKeyPolicy;
   /** Single sign-on with the organisation's OpenID Connect provider, when configured. */

@@ -135,6 +135,18 @@ describe('signing in', () => {
     expect(statuses).toEqual([400, 400, 400, 400, 423, 423]);
   }, 30_000);
 
+  it('counts an unknown e-mail\'s tries across API instances, in PostgreSQL and without the address', async () => {
+    const other = env.ctx.app(); // a second instance: its own process state, the same database
+    const email = `ghost-shared-${Date.now()}@staff.plaint.test`;
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i++) statuses.push((await postSignIn(i % 2 === 0 ? env.app : other, { email, password: `guess number ${i}` })).status);
+    expect(statuses).toEqual([400, 400, 400, 400, 423]);
+    expect((await postSignIn(other, { email: email.toUpperCase(), password: 'one more guess' })).status).toBe(423);
+    const rows = await env.sql<{ email_key: Buffer }[]>`SELECT email_key FROM phantom_sign_in_lockouts WHERE locked_until > now()`;
+    expect(rows.length).toBeGreaterThan(0);
+    expect(JSON.stringify(rows)).not.toContain('ghost-shared');
+  }, 30_000);
+
   it('refuses an e-mail two active people share, and a person with no role', async () => {
     const email = `shared-${Date.now()}@staff.plaint.test`;
     const one = await aStaffPerson(env.sql, { roles: ['agent'], email, password: 'shared password one' });

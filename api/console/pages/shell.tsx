@@ -13,7 +13,7 @@ import { consoleTranslator } from '../../../texts/console/translate.js';
 import { CONSOLE_FALLBACK_LANGUAGE } from '../../../texts/console/languages.js';
 
 export const CONSOLE_CSP =
-  "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; font-src 'self'; " +
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'self'; " +
   "form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
 export interface ConsolePageProps {

@@ -6,6 +6,7 @@ import { createHmac, randomBytes } from 'node:crypto';
 import type { Sql } from 'postgres';
 import type { Role } from '../../../domain/complaint.js';
 import { recordFailedSignIn, recordSuccessfulSignIn, signInCandidates, type SignInCandidate } from '../../../read-model/staff-credentials.js';
+import { phantomSignInLockouts } from '../../../read-model/phantom-sign-in-lockouts.js';
 import { hashPassword, needsRehash, verifyPassword } from '../../../security/passwords.js';
 import type { ConsoleSettings } from '../deps.js';
 import { recordStaffAction } from '../staff-audit.js';
@@ -19,51 +20,29 @@ export type SignInOutcome =
   | { kind: 'locked'; until: Date }
   | { kind: 'no_role' };
 
-// The key of this process for the HMAC of e-mails nobody has: the audit can tell repeated tries at
-// one address apart from many addresses, without keeping the address.
-const EMAIL_KEY = randomBytes(32);
-const emailHmac = (email: string) => createHmac('sha256', EMAIL_KEY).update(email.trim().toLowerCase()).digest('hex');
-
 let dummyHash: Promise<string> | undefined;
 const dummy = () => (dummyHash ??= hashPassword(randomBytes(16).toString('hex')));
 
-/** Counts wrong passwords for e-mails with no account, as staff_credentials does for real ones. */
-class PhantomLockouts {
-  private readonly entries = new Map<string, { failures: number; lockedUntil: number }>();
-  lockedUntil(key: string, now: number): number | undefined {
-    const until = this.entries.get(key)?.lockedUntil ?? 0;
-    return until > now ? until : undefined;
-  }
-  fail(key: string, now: number, limits: { maxFailures: number; lockMinutes: number }): number | undefined {
-    if (this.entries.size > 50_000) this.entries.clear();
-    const entry = this.entries.get(key) ?? { failures: 0, lockedUntil: 0 };
-    entry.failures++;
-    if (entry.failures >= limits.maxFailures) {
-      entry.failures = 0;
-      entry.lockedUntil = now + limits.lockMinutes * 60_000;
-    }
-    this.entries.set(key, entry);
-    return entry.lockedUntil > now ? entry.lockedUntil : undefined;
-  }
-  succeed(key: string) {
-    this.entries.delete(key);
-  }
-}
-
-export function passwordSignIn(sql: Sql, settings: Pick<ConsoleSettings, 'signInMaxFailures' | 'signInLockoutMinutes'>) {
-  const phantoms = new PhantomLockouts();
+/**
+ * `secret` is the deployment's (LINK_SIGNING_SECRET): the HMAC of an e-mail nobody has is the same
+ * on every instance, so they share its lockout, and the audit can tell repeated tries at one
+ * address from many addresses without keeping the address.
+ */
+export function passwordSignIn(sql: Sql, settings: Pick<ConsoleSettings, 'signInMaxFailures' | 'signInLockoutMinutes'>, secret: string) {
+  const emailKey = createHmac('sha256', secret).update('plaint:sign-in-email-key:v1').digest();
+  const emailHmac = (email: string) => createHmac('sha256', emailKey).update(email.trim().toLowerCase()).digest();
+  const phantoms = phantomSignInLockouts(sql);
   const limits = { maxFailures: settings.signInMaxFailures, lockMinutes: settings.signInLockoutMinutes };
 
   async function refuseUnknown(email: string, password: string, reason: string, subject: string | null): Promise<SignInOutcome> {
     const key = emailHmac(email);
-    const now = Date.now();
-    const locked = phantoms.lockedUntil(key, now);
+    const locked = await phantoms.lockedUntil(key);
     if (locked === undefined) await verifyPassword(password, await dummy());
-    const details = { reason: locked === undefined ? reason : 'locked', emailHmac: key };
+    const details = { reason: locked === undefined ? reason : 'locked', emailHmac: key.toString('hex') };
     await recordStaffAction(sql, { actorId: null, actorRole: null, action: 'sign_in_failed', subject, details });
-    if (locked !== undefined) return { kind: 'locked', until: new Date(locked) };
-    const lockedNow = phantoms.fail(key, now, limits);
-    return lockedNow === undefined ? { kind: 'refused' } : { kind: 'locked', until: new Date(lockedNow) };
+    if (locked !== undefined) return { kind: 'locked', until: locked };
+    const lockedNow = await phantoms.fail(key, limits);
+    return lockedNow === undefined ? { kind: 'refused' } : { kind: 'locked', until: lockedNow };
   }
 
   return async function signIn(email: string, password: string): Promise<SignInOutcome> {
@@ -94,7 +73,7 @@ export function passwordSignIn(sql: Sql, settings: Pick<ConsoleSettings, 'signIn
       await audit('sign_in_failed', { reason: 'no_role' });
       return { kind: 'no_role' };
     }
-    phantoms.succeed(emailHmac(email));
+    await phantoms.succeed(emailHmac(email));
     return { kind: 'signed_in', person, role };
   };
 }

@@ -24,9 +24,9 @@ import { issueSignInToken, safeNext, signInLanguage, signInTokenMatches } from '
 /** Sign-in posts one client address may make a minute (on top of each account's lockout). */
 export const SIGN_IN_POSTS_PER_MINUTE = 20;
 
-export function signInRoutes(deps: Pick<ConsoleDeps, 'sql' | 'settings' | 'rateLimiters' | 'sso'>, opts: { postsPerMinute?: number } = {}) {
+export function signInRoutes(deps: Pick<ConsoleDeps, 'sql' | 'settings' | 'rateLimiters' | 'sso' | 'secret'>, opts: { postsPerMinute?: number } = {}) {
   const { sql, settings } = deps;
-  const signIn = passwordSignIn(sql, settings);
+  const signIn = passwordSignIn(sql, settings, deps.secret);
   const limiter = deps.rateLimiters('console-sign-in', opts.postsPerMinute ?? SIGN_IN_POSTS_PER_MINUTE, 60_000);
 
   /** The live session this browser already has, if any. */

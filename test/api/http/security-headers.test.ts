@@ -68,6 +68,11 @@ describe('security headers', () => {
       expect(csp, path).toContain("form-action 'self'");
       // same-origin, not no-referrer: Chromium posts forms with Origin: null otherwise (same-origin.ts); it never leaves our origin.
       expect(res.headers.get('referrer-policy'), path).toBe('same-origin');
+      // Styles come from our stylesheet only: no inline <style>, no style attributes (htmx's indicator style is off).
+      expect(csp, path).toContain("style-src 'self';");
+      expect(csp, path).not.toContain('unsafe-inline');
+      const html = await res.text();
+      expect(html, path).not.toMatch(/\sstyle="|<style/);
     }
   });
 
