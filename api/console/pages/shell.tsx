@@ -12,9 +12,14 @@ import { NAVIGATION, type NavId } from './navigation.js';
 import { consoleTranslator } from '../../../texts/console/translate.js';
 import { CONSOLE_FALLBACK_LANGUAGE } from '../../../texts/console/languages.js';
 
-export const CONSOLE_CSP =
-  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'self'; " +
+const consoleCsp = (styleSrc: string) =>
+  `default-src 'none'; script-src 'self'; style-src ${styleSrc}; img-src 'self' data:; connect-src 'self'; font-src 'self'; ` +
   "form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+/** Styles from our stylesheet only: no inline <style>, no style attributes (htmx's indicator style is off). */
+export const CONSOLE_CSP = consoleCsp("'self'");
+/** The script that draws a process diagram (Mermaid) writes its SVG's styles inline: only pages that load it allow that. */
+export const DIAGRAM_PAGE_CSP = consoleCsp("'self' 'unsafe-inline'");
+const DIAGRAM_SCRIPT = 'mermaid.min.js';
 
 export interface ConsolePageProps {
   title: string;
@@ -98,8 +103,8 @@ export function ConsolePage({ staff, title, active, scripts = [], children }: Co
   );
 }
 
-function securityHeaders(c: Context) {
-  c.header('Content-Security-Policy', CONSOLE_CSP);
+function securityHeaders(c: Context, scripts: readonly string[] = []) {
+  c.header('Content-Security-Policy', scripts.includes(DIAGRAM_SCRIPT) ? DIAGRAM_PAGE_CSP : CONSOLE_CSP);
   c.header('Cache-Control', 'no-store');
   c.header('X-Robots-Tag', 'noindex');
   c.header('Referrer-Policy', 'same-origin');
@@ -107,7 +112,7 @@ function securityHeaders(c: Context) {
 
 /** A console page response for the signed-in staff member of `c`. */
 export function renderConsolePage(c: Context<ConsoleEnv>, status: ContentfulStatusCode, props: ConsolePageProps) {
-  securityHeaders(c);
+  securityHeaders(c, props.scripts);
   const staff = c.get('staff');
   c.header('Content-Language', staff.language);
   return c.html(`<!doctype html>${String(<ConsolePage staff={staff} {...props} />)}`, status);
