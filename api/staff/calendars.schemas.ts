@@ -3,7 +3,7 @@ import { z } from '@hono/zod-openapi';
 import { localDateSchema, localTimeSchema } from '../../domain/calendar/index.js';
 import { CALENDAR_YEAR_LIMITS } from '../../domain/calendar/registry.js';
 import { ruleIssue } from '../../domain/schema-issues.js';
-import { INSTANT_YEAR_MESSAGE, INSTANT_YEAR_PATTERN, INSTANT_YEARS, isWrittenInCalendarYears } from '../../domain/calendar/instant-years.js';
+import { calendarInstantSchema, INSTANT_YEARS } from '../../domain/calendar/instant-years.js';
 
 const { min: MIN_YEAR, max: MAX_YEAR, maxSpan: MAX_SPAN } = CALENDAR_YEAR_LIMITS;
 
@@ -38,10 +38,7 @@ const instantQuery = (description: string, example: string) =>
   z
     .preprocess(
       (v) => (typeof v === 'string' ? v.replace(/ (\d{2}(:?\d{2})?)$/, '+$1') : v),
-      z.iso
-        .datetime({ offset: true, message: 'expected an ISO 8601 instant with offset, e.g. 2026-03-19T11:00:00+03:00' })
-        .refine(isWrittenInCalendarYears, INSTANT_YEAR_MESSAGE)
-        .meta({ pattern: INSTANT_YEAR_PATTERN.source }),
+      calendarInstantSchema('expected an ISO 8601 instant with offset, e.g. 2026-03-19T11:00:00+03:00'),
     )
     .meta({ description: `${description}; in ${INSTANT_YEARS.min}–${INSTANT_YEARS.max}`, example });
 

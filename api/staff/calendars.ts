@@ -64,13 +64,13 @@ const deadlineRoute = createRoute({
   description:
     'The clock start and deadline for business time added from `from`, as a complaint received then would get. ' +
     'Out of hours the clock starts at the next opening. `workingDays` and `workingHours` add up (the days first); ' +
-    'with neither, the deadline is the clock start.',
+    'with neither, the deadline is the clock start. 422 for a `from` whose day its month does not have (2026-04-31).',
   security: [{ apiKey: [] }],
   request: { params: calendarIdParamSchema, query: deadlineQuerySchema },
   middleware: [access('GET /v1/calendars/{id}/deadline')] as const,
   responses: {
     200: { description: 'Clock start and deadline', content: json(deadlineSchema) },
-    ...errorResponses(400, 401, 403, 404),
+    ...errorResponses(400, 401, 403, 404, 422),
   },
 });
 
@@ -78,12 +78,13 @@ const businessTimeRoute = createRoute({
   method: 'get',
   path: '/{id}/business-time',
   summary: 'Working time between two instants',
+  description: '422 when `to` is not within the years one question may span of `from`, or an instant names a day its month does not have.',
   security: [{ apiKey: [] }],
   request: { params: calendarIdParamSchema, query: businessTimeQuerySchema },
   middleware: [access('GET /v1/calendars/{id}/business-time')] as const,
   responses: {
     200: { description: 'Working minutes between `from` and `to`', content: json(businessTimeSchema) },
-    ...errorResponses(400, 401, 403, 404),
+    ...errorResponses(400, 401, 403, 404, 422),
   },
 });
 

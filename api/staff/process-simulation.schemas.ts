@@ -4,7 +4,7 @@ import { CHANNELS, CLOSURES, COMPLAINT_STATUSES, TIMED_STAGES } from '../../doma
 import { actorSchema, customerAnswerSchema, decisionSchema } from '../../domain/complaint-schemas.js';
 import { ERROR_CODES, type ErrorCode } from '../../domain/errors.js';
 import { ruleIssue } from '../../domain/schema-issues.js';
-import { INSTANT_YEAR_MESSAGE, INSTANT_YEAR_PATTERN, isWrittenInCalendarYears } from '../../domain/calendar/instant-years.js';
+import { calendarInstantSchema } from '../../domain/calendar/instant-years.js';
 
 /** A path's events and horizon lie within this many days of its receipt. */
 export const MAX_PATH_DAYS = 366;
@@ -39,11 +39,7 @@ export const versionParamsSchema = z.object({
 
 /** An instant with an offset whose year the calendars cover (one year of margin each side). */
 const instant = (description: string, example: string) =>
-  z.iso
-    .datetime({ offset: true, message: 'expected an ISO 8601 instant with offset, e.g. 2026-03-02T10:00:00+03:00' })
-    .refine(isWrittenInCalendarYears, INSTANT_YEAR_MESSAGE)
-    .meta({ pattern: INSTANT_YEAR_PATTERN.source })
-    .meta({ description, example });
+  calendarInstantSchema('expected an ISO 8601 instant with offset, e.g. 2026-03-02T10:00:00+03:00').meta({ description, example });
 
 const pathEventSchema = z
   .discriminatedUnion('kind', [

@@ -1,5 +1,6 @@
 // The years an instant sent to a business-time question may be written in, as a pattern the
 // OpenAPI document can state (a generated request then never lands outside the calendars' years).
+import { z } from 'zod';
 import { CALENDAR_YEAR_LIMITS } from './registry.js';
 
 /**
@@ -15,7 +16,27 @@ export const INSTANT_YEAR_PATTERN = new RegExp(
 
 export const INSTANT_YEAR_MESSAGE = `must lie within ${INSTANT_YEARS.min}–${INSTANT_YEARS.max}`;
 
-/** Whether an ISO 8601 instant is written in those years (anything else is for the format check). */
-export function isWrittenInCalendarYears(instant: string): boolean {
-  return !/^\d{4}-/.test(instant) || INSTANT_YEAR_PATTERN.test(instant);
+/**
+ * An ISO 8601 instant with an offset (`2026-03-02T10:00:00+03:00`) written in those years, as one
+ * pattern: the document states it whole (a generator then draws valid instants straight from it,
+ * instead of filtering date-times by year), and the validator is that pattern. A day its month
+ * lacks (02-30) fits the pattern and is a rule issue (422).
+ */
+export const CALENDAR_INSTANT_PATTERN = new RegExp(
+  `${INSTANT_YEAR_PATTERN.source}(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01])T(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(?:\\.\\d{1,9})?(?:Z|[+-](?:[01]\\d|2[0-3]):[0-5]\\d)$`,
+);
+
+/** Whether the instant's date names a day of its month (and so parses); off the pattern is the pattern's to say. */
+export function isRealInstant(instant: string): boolean {
+  if (!CALENDAR_INSTANT_PATTERN.test(instant)) return true;
+  const [y, m, d] = instant.slice(0, 10).split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+export function calendarInstantSchema(message: string) {
+  return z
+    .string()
+    .regex(CALENDAR_INSTANT_PATTERN, `${message}, ${INSTANT_YEAR_MESSAGE}`)
+    .refine(isRealInstant, { message: 'names a day its month does not have', params: { rule: true } });
 }
