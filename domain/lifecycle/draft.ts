@@ -48,6 +48,14 @@ export function gone(state: ComplaintState, message: string): DomainError {
   return new DomainError('GONE', message, { status: state.status });
 }
 
+/**
+ * A well-formed field that the complaint's state refuses (an acceptance while a question, not a
+ * proposal, is open): 409, naming the field as a validation failure would.
+ */
+export function stateConflict(issues: FieldIssue[]): DomainError {
+  return new DomainError('CONFLICT', issues.map((i) => `${i.path}: ${i.message}`).join('; '), issues);
+}
+
 export function validationFailed(issues: FieldIssue[]): DomainError {
   return new DomainError('VALIDATION_FAILED', issues.map((i) => `${i.path}: ${i.message}`).join('; '), issues);
 }

@@ -6,7 +6,7 @@ import type { ProcessDefinition, InfoRequestPolicy } from '../process-definition
 import { resumeStage } from './clocks.js';
 import { closeComplaint } from './closing.js';
 import { CUSTOMER_ANSWER_HANDLERS } from './customer-answers.js';
-import { bump, gone, ownerRecipient, validationFailed, type Draft, type StepResult } from './draft.js';
+import { bump, gone, ownerRecipient, stateConflict, type Draft, type StepResult } from './draft.js';
 import type { Effect } from './effects.js';
 import type { Actor, DecisionOf, SystemEventOf } from './events.js';
 import { currentProposal, type ComplaintState, type PendingInfoRequest } from './state.js';
@@ -60,7 +60,7 @@ export const WAITING_DECISION_HANDLERS: WaitingDecisionHandlers = {
     if (answer === 'info') {
       const pending = state.status === 'awaiting_customer' ? state.pendingInfoRequest : null;
       if (!pending) {
-        return validationFailed([{ path: 'answer', message: `no open question to answer: ${openNow(state)}` }]);
+        return stateConflict([{ path: 'answer', message: `no open question to answer: ${openNow(state)}` }]);
       }
       return CUSTOMER_ANSWER_HANDLERS.customer_answered_info(
         draft,
@@ -71,7 +71,7 @@ export const WAITING_DECISION_HANDLERS: WaitingDecisionHandlers = {
     const proposal = currentProposal(state);
     if (state.status !== 'resolution_proposed' || !proposal || proposal.answer) {
       const verb = answer === 'accepted' ? 'accept' : 'reject';
-      return validationFailed([{ path: 'answer', message: `no open proposal to ${verb}: ${openNow(state)}` }]);
+      return stateConflict([{ path: 'answer', message: `no open proposal to ${verb}: ${openNow(state)}` }]);
     }
     return answer === 'accepted'
       ? CUSTOMER_ANSWER_HANDLERS.customer_accepted(draft, { type: 'customer_accepted', round: proposal.round }, via)

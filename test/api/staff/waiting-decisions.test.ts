@@ -109,9 +109,9 @@ describe('while the customer owes us information', () => {
 
   it.each([
     ['a channel that is the web link itself', { type: 'record_customer_answer', answer: 'info', text: 'x', channel: 'web' }, 400, ['channel']],
-    ['an acceptance while no proposal is open', { type: 'record_customer_answer', answer: 'accepted', text: 'Fine.', channel: 'phone' }, 400, ['answer']],
+    ['an acceptance while no proposal is open (409: the state refuses it)', { type: 'record_customer_answer', answer: 'accepted', text: 'Fine.', channel: 'phone' }, 409, ['answer']],
     ['a cancellation without a reason', { type: 'cancel_info_request' }, 400, ['reason']],
-  ] as const)('refuses %s with 400 naming the field', async (_what, body, status, paths) => {
+  ] as const)('refuses %s naming the field', async (_what, body, status, paths) => {
     const c = await investigating();
     await d.decideOk(c, QUESTION);
     const res = await d.decide(c, body);

@@ -121,8 +121,8 @@ describe('record_customer_answer: an answer that came by phone or mail', () => {
     ['awaiting_customer', 'accepted'],
     ['awaiting_customer', 'rejected'],
     ['resolution_proposed', 'info'],
-  ] as const)('while %s refuses an answer %s, naming the field (VALIDATION_FAILED)', (status, answerKind) => {
-    expect(refuse(reach(status), byPhone(answerKind))).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ path: 'answer' }] });
+  ] as const)('while %s refuses an answer %s, naming the field (CONFLICT: the state refuses it)', (status, answerKind) => {
+    expect(refuse(reach(status), byPhone(answerKind))).toMatchObject({ code: 'CONFLICT', details: [{ path: 'answer' }] });
   });
 
   it("makes the customer's own link answer GONE once staff recorded one", () => {
