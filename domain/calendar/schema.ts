@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isStorableText, STORABLE_TEXT_MESSAGE } from '../complaint-schemas.js';
+import { isStorableText, nonBlankText, STORABLE_TEXT_MESSAGE } from '../complaint-schemas.js';
 import { ruleIssue } from '../schema-issues.js';
 
 /** What a pattern cannot state (a day its month lacks, an order between fields) is a rule: 422 at the API. */
@@ -161,12 +161,8 @@ function isTimeZone(zone: string): boolean {
 }
 
 /** A name a person typed: not blank, and storable by PostgreSQL (no NUL, no lone surrogate). */
-const overrideNameSchema = z
-  .string()
-  .min(1)
-  .max(200)
-  .regex(/\S/, 'must not be blank')
-  .refine(isStorableText, STORABLE_TEXT_MESSAGE);
+// nonBlankText states all of it in the document too (its pattern: no NUL, not only white space).
+const overrideNameSchema = nonBlankText(200);
 
 /** An announced first day of a multi-day religious holiday (`key` as the calendar names it). */
 export const movingHolidayOverrideSchema = z.strictObject({
