@@ -37,7 +37,8 @@ const decisionBodySchema = decisionSchema.meta({
     'customer owes an answer: record_customer_answer (an answer that came by phone, mail, …), cancel_info_request, ' +
     'reissue_link (a fresh link for the open question or proposal; the earlier links answer 410); and link_repeat ' +
     '(this complaint repeats `repeatOf`, an earlier closed complaint of the same customer: history, and the repeat-rate KPI); ' +
-    'a `duplicateOf` or `repeatOf` that names no such complaint (or not one that qualifies) is a 422 on that field. ' +
+    'a `duplicateOf` or `repeatOf` that names no such complaint (or not one that qualifies), and a corrective action whose ' +
+    '`dueDate` is already past, are a 422 on that field. ' +
     '`propose_resolution` requires `outcome`: how far the proposal finds the complaint justified — `upheld`, ' +
     '`partly_upheld` or `not_upheld` (what regulators ask complaint reports to count; GET /v1/reports/kpis counts it).',
   example: { type: 'classify', category: 'product_defect', product: 'WM-8000', severity: 'high', department: 'after_sales' },

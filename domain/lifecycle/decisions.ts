@@ -4,7 +4,7 @@ import { MONETARY_REMEDY_KINDS, type DecisionType } from '../complaint.js';
 import type { FieldIssue } from '../errors.js';
 import { pauseStage, raiseEscalation, startStage, stopStage } from './clocks.js';
 import { closeComplaint } from './closing.js';
-import { bump, validationFailed, type Draft, type StepResult } from './draft.js';
+import { bump, type Draft, ruleFailed, type StepResult, validationFailed } from './draft.js';
 import type { Actor, DecisionOf } from './events.js';
 import { classificationOf, isRouted, routeClassification, teamAfterRouting } from './routing.js';
 import { infoClockEffects, WAITING_DECISION_HANDLERS } from './waiting-for-customer.js';
@@ -156,7 +156,7 @@ export const DECISION_HANDLERS: DecisionHandlers = {
 
   record_corrective_action(draft, { rootCause, action, owner, dueDate }, actor) {
     if (isBeforeDayOf(dueDate, draft.at)) {
-      return validationFailed([{ path: 'dueDate', message: 'the due date is in the past' }]);
+      return ruleFailed([{ path: 'dueDate', message: 'the due date is in the past' }]);
     }
     const id = `ca-${draft.state.correctiveActions.length + 1}`;
     draft.state.correctiveActions = [

@@ -56,6 +56,11 @@ export function stateConflict(issues: FieldIssue[]): DomainError {
   return new DomainError('CONFLICT', issues.map((i) => `${i.path}: ${i.message}`).join('; '), issues);
 }
 
+/** A well-formed field that a rule stated in words refuses (a due date in the past): 422, naming the field. */
+export function ruleFailed(issues: FieldIssue[]): DomainError {
+  return new DomainError('UNPROCESSABLE', issues.map((i) => `${i.path}: ${i.message}`).join('; '), issues);
+}
+
 export function validationFailed(issues: FieldIssue[]): DomainError {
   return new DomainError('VALIDATION_FAILED', issues.map((i) => `${i.path}: ${i.message}`).join('; '), issues);
 }

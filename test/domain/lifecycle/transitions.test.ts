@@ -138,12 +138,12 @@ describe('decisions with semantic problems (VALIDATION_FAILED)', () => {
     expect(error).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ path: 'correctiveActionId' }] });
   });
 
-  it('refuses a corrective action due in the past', () => {
+  it('refuses a corrective action due in the past (422: a rule stated in words)', () => {
     const error = refuse(
       reach('investigating'),
       decide({ ...SAMPLE_DECISIONS.record_corrective_action, dueDate: '2026-01-01' }),
     );
-    expect(error).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ path: 'dueDate' }] });
+    expect(error).toMatchObject({ code: 'UNPROCESSABLE', details: [{ path: 'dueDate' }] });
   });
 
   it('refuses to mark a complaint a duplicate of itself', () => {
