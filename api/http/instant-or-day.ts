@@ -3,6 +3,7 @@
 // refused with 400; what a pattern cannot say (a day its month lacks, a bound past 9999) is a rule
 // stated in words, answered 422.
 import { z } from '@hono/zod-openapi';
+import { namesRealDay } from '../../domain/calendar/instant-years.js';
 import { ruleIssue } from '../../domain/schema-issues.js';
 
 const DATE = '(?:19[7-9]\\d|[2-9]\\d{3})-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01])';
@@ -13,13 +14,6 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 const SHAPE_MESSAGE = 'expected an ISO 8601 instant with an offset (2026-03-01T09:00:00Z) or a day (2026-03-01), from 1970';
 
-/** Whether the date part names a day of its month (the pattern lets 02-30 through). */
-function dayExists(s: string): boolean {
-  const [y, m, d] = s.slice(0, 10).split('-').map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-}
-
 /**
  * Parses to the bound as a Date: a day is its start, or as an upper bound (`end`) the next day's
  * start, so that it includes all of it.
@@ -29,7 +23,7 @@ export function instantOrDaySchema(end: boolean) {
     .string()
     .regex(INSTANT_OR_DAY_PATTERN, SHAPE_MESSAGE)
     .transform((s, ctx) => {
-      if (!dayExists(s)) {
+      if (!namesRealDay(s)) {
         ctx.addIssue(ruleIssue([], `${s.slice(0, 10)} is not a day of its month`));
         return z.NEVER;
       }

@@ -26,12 +26,16 @@ export const CALENDAR_INSTANT_PATTERN = new RegExp(
   `${INSTANT_YEAR_PATTERN.source}(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01])T(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(?:\\.\\d{1,9})?(?:Z|[+-](?:[01]\\d|2[0-3]):[0-5]\\d)$`,
 );
 
-/** Whether the instant's date names a day of its month (and so parses); off the pattern is the pattern's to say. */
-export function isRealInstant(instant: string): boolean {
-  if (!CALENDAR_INSTANT_PATTERN.test(instant)) return true;
-  const [y, m, d] = instant.slice(0, 10).split('-').map(Number) as [number, number, number];
+/** Whether a text starting `YYYY-MM-DD` names a day of its month (a pattern lets 02-30 through). */
+export function namesRealDay(text: string): boolean {
+  const [y, m, d] = text.slice(0, 10).split('-').map(Number) as [number, number, number];
   const date = new Date(Date.UTC(y, m - 1, d));
   return date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+/** Whether the instant's date names a day of its month (and so parses); off the pattern is the pattern's to say. */
+export function isRealInstant(instant: string): boolean {
+  return !CALENDAR_INSTANT_PATTERN.test(instant) || namesRealDay(instant);
 }
 
 export function calendarInstantSchema(message: string) {
