@@ -36,6 +36,7 @@ import { allowedMethods } from './http/method-not-allowed.js';
 import { PinLockout } from './customer/pin-lockout.js';
 import type { RateLimiters } from './http/rate-limit.js';
 import { sharedRateLimiters } from './http/shared-rate-limit.js';
+import { trackingPinsOf } from '../security/pin.js';
 import { SealedBox } from '../security/sealed-box.js';
 import { responsePages } from './customer/pages/response-pages.js';
 import { isCustomerPagePath, renderCustomerPageError } from './customer/pages/page-errors.js';
@@ -104,6 +105,8 @@ export interface AppDeps {
     SIGNED_LINK_TTL_DAYS?: number;
     /** Checks the customers' signed links (≥ 32 characters; the worker signs with the same). */
     LINK_SIGNING_SECRET: string;
+    /** Keys of the tracking PINs' HMAC (security/pin.ts); unset: one derived from LINK_SIGNING_SECRET. */
+    TRACKING_PIN_KEYS?: readonly string[] | undefined;
     /** Where customers' links point (the PIN SMS carries the tracking link); absent: the SMS has none. */
     PUBLIC_BASE_URL?: string | undefined;
     /** Checks SMS gateways' delivery reports (POST /hooks/sms/webhook); without it the route is absent. */
@@ -153,6 +156,7 @@ export function createApp(deps: AppDeps) {
   const temporal = sealingGateway(deps.temporal, dataKeys);
   const calendars = deps.calendars ?? createCalendarResolver({ sql });
   const customerLookup = customerLookupHasher(config.LINK_SIGNING_SECRET);
+  const trackingPins = trackingPinsOf(config);
   const duplicates = {
     windowDays: config.DUPLICATE_WINDOW_DAYS ?? DEFAULT_DUPLICATE_FINDER.windowDays,
     similarityThreshold: config.DUPLICATE_SIMILARITY_THRESHOLD ?? DEFAULT_DUPLICATE_FINDER.similarityThreshold,
@@ -187,6 +191,7 @@ export function createApp(deps: AppDeps) {
   const tracking: TrackingDeps = {
     sql,
     pinLockout: new PinLockout(sql),
+    trackingPins,
     trackingLimiter: rateLimiters('tracking', deps.trackingPerMinute ?? TRACKING_PER_MINUTE, 60_000),
     trustProxy: config.TRUST_PROXY,
     hashClientAddress: linkDeps.hashClientAddress,
@@ -218,6 +223,7 @@ export function createApp(deps: AppDeps) {
     publicBaseUrl: config.PUBLIC_BASE_URL,
     customerLookup,
     dataKeys,
+    trackingPins,
   };
 
   const agentIntake: AgentIntakeSettings = {

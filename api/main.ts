@@ -21,6 +21,7 @@ import { postgresAttachmentStore } from '../read-model/attachments.js';
 import { processPinner } from '../read-model/process-pinning.js';
 import { customerLookupHasher } from '../security/customer-lookup.js';
 import { replyAddressBook } from '../security/reply-address.js';
+import { trackingPinsOf } from '../security/pin.js';
 import { SealedBox } from '../security/sealed-box.js';
 import { loadIntegrations } from '../config/integrations.js';
 
@@ -56,6 +57,7 @@ const inboundMail = createInboundMail({
     publicBaseUrl,
     customerLookup: customerLookupHasher(config.LINK_SIGNING_SECRET),
     dataKeys,
+    trackingPins: trackingPinsOf(config),
   },
   attachments,
   replyAddresses: replyAddressBook(config.LINK_SIGNING_SECRET, config.MAIL_REPLY_DOMAIN),

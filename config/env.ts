@@ -93,6 +93,12 @@ export const envSchema = z
     PAYLOAD_ENCRYPTION_KEYS: commaList(encryptionKeyEntry).optional(),
     /** Secret for signed customer links and idempotency replays (≥ 32 characters). */
     LINK_SIGNING_SECRET: z.string().min(32).optional(),
+    /**
+     * Comma list of tracking PIN keys `keyId:base64` (32 bytes); the first hashes new PINs, all
+     * check. Unset: one key derived from LINK_SIGNING_SECRET. Kept outside the database, so a
+     * leaked table cannot be searched offline (README, "Tracking PINs").
+     */
+    TRACKING_PIN_KEYS: commaList(encryptionKeyEntry).optional(),
     /** Days a customer's answer link stays valid (it is revoked earlier once answered or superseded). */
     SIGNED_LINK_TTL_DAYS: z.coerce.number().int().positive().max(365).default(30),
     /** Language of notifications to staff. */

@@ -2,7 +2,7 @@
 // its latest published version is taken, by value, with its content hash. Asked once per intake;
 // the answer goes into the sealed intake ledger with the workflow input, so a retry or the
 // reconciler starts the workflow on the same pin and nothing re-resolves it later.
-import type { Sql } from 'postgres';
+import type { Sql, TransactionSql } from 'postgres';
 import type { ProcessDefinition, ProcessDefinitionSnapshot } from '../domain/process-definition.js';
 import { selectDefinitionId, type ProcessSelection, type SelectionFacts } from '../domain/process-definitions/selection.js';
 import { snapshotOf, versionIdOf } from '../domain/process-definitions/versions.js';
@@ -10,7 +10,8 @@ import { snapshotOf, versionIdOf } from '../domain/process-definitions/versions.
 /** Published contents parsed so far, by version id and hash: they never change, so they never go stale. */
 const CACHED_CONTENTS = 200;
 
-export type PinProcess = (facts: SelectionFacts) => Promise<ProcessDefinitionSnapshot>;
+/** `db`: the intake's transaction, so the read goes out with its first statements (one round trip fewer). */
+export type PinProcess = (facts: SelectionFacts, db?: Sql | TransactionSql) => Promise<ProcessDefinitionSnapshot>;
 
 /**
  * Reads the rules and the latest published versions on every intake (one small query, so a
@@ -19,8 +20,8 @@ export type PinProcess = (facts: SelectionFacts) => Promise<ProcessDefinitionSna
  */
 export function processPinner(sql: Sql): PinProcess {
   const contents = new Map<string, ProcessDefinition>();
-  return async (facts) => {
-    const [row] = await sql<{ selection: ProcessSelection | null; latest: { definitionId: string; version: number; contentHash: string }[] }[]>`
+  return async (facts, db = sql) => {
+    const [row] = await db<{ selection: ProcessSelection | null; latest: { definitionId: string; version: number; contentHash: string }[] }[]>`
       SELECT
         (SELECT selection FROM process_selection_revisions ORDER BY revision DESC LIMIT 1) AS selection,
         coalesce((
@@ -37,7 +38,7 @@ export function processPinner(sql: Sql): PinProcess {
     const key = `${versionIdOf(definitionId, latest.version)}:${latest.contentHash}`;
     let definition = contents.get(key);
     if (!definition) {
-      const [stored] = await sql<{ content: string }[]>`
+      const [stored] = await db<{ content: string }[]>`
         SELECT content FROM process_definition_versions WHERE definition_id = ${definitionId} AND version = ${latest.version}`;
       definition = JSON.parse(stored!.content) as ProcessDefinition;
       if (contents.size >= CACHED_CONTENTS) contents.delete(contents.keys().next().value!);

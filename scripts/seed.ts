@@ -76,7 +76,7 @@ try {
     const sql = connectDatabase(databaseUrl, { max: 1 });
     await migrate(sql);
     await sql.end();
-    const result = await seedReadModel(databaseUrl, { count, seed, ...(now ? { now } : {}), linkSigningSecret, rebuildIndexes, method, progress: !values.quiet });
+    const result = await seedReadModel(databaseUrl, { count, seed, ...(now ? { now } : {}), linkSigningSecret, trackingPinKeys: config.TRACKING_PIN_KEYS, rebuildIndexes, method, progress: !values.quiet });
     const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
     say(`${fmt(result.complaints)} complaints (${result.firstReference} … ${result.lastReference}), ${fmt(result.events)} timeline events, ${fmt(result.rows)} rows in all`);
     say(

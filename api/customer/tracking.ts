@@ -6,7 +6,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import type { Sql } from 'postgres';
 import { DomainError } from '../../domain/errors.js';
 import { MAX_REFERENCE_LENGTH, REFERENCE_PATTERN } from '../../domain/reference.js';
-import { generatePin, hashPin, verifyPin } from '../../security/pin.js';
+import type { TrackingPins } from '../../security/pin.js';
 import { clientAddress, clientNetwork } from '../http/client-address.js';
 import type { ClientAddressHasher } from '../http/client-address.js';
 import { findCustomerComplaint, type CustomerComplaintRow } from './view.js';
@@ -35,6 +35,8 @@ export type TrackRequest = z.infer<typeof trackRequestSchema>;
 export interface TrackingDeps {
   sql: Sql;
   pinLockout: PinLockout;
+  /** Checks PINs under the key their hash names, and moves hashes under older keys to the current one. */
+  trackingPins: TrackingPins;
   /** Shared by every tracking route: the form must not double an address's budget. */
   trackingLimiter: RateLimiter;
   trustProxy: boolean;
@@ -70,28 +72,25 @@ export function trackingAdmission(deps: TrackingDeps): MiddlewareHandler {
 export async function trackComplaint(c: Context, deps: TrackingDeps, { reference, pin }: TrackRequest): Promise<CustomerComplaintRow> {
   const complaint = await findCustomerComplaint(deps.sql, { reference });
   if (!complaint) {
-    await verifyPin(pin, await unknownReferenceHash()); // the same scrypt as for a known reference
+    await deps.trackingPins.checkDecoy(pin); // the same work as for a known reference
     throw noMatch();
   }
   const source = { reference, network: deps.hashClientAddress(clientNetwork(clientAddress(c, deps.trustProxy))) };
   const claim = await deps.pinLockout.claim(source);
   if (!claim.allowed) throw rateLimited(c, claim.retryAfterSeconds, 'Too many wrong PINs for this reference from your network');
-  if (!(await verifyPin(pin, complaint.pin_hash))) {
+  const check = await deps.trackingPins.check(pin, complaint.pin_hash);
+  if (!check.matches) {
     await deps.pinLockout.failed(source, claim);
     throw noMatch();
   }
   await deps.pinLockout.succeeded(source);
+  // Only while the row still holds the hash just checked: a concurrent rehash has the same effect.
+  if (check.rehashed) await deps.sql`UPDATE complaints SET pin_hash = ${check.rehashed} WHERE id = ${complaint.id} AND pin_hash = ${complaint.pin_hash}`;
   return complaint;
 }
 
 function noMatch(): DomainError {
   return new DomainError('UNAUTHENTICATED', 'The reference and PIN do not match a complaint');
-}
-
-let unknownHash: Promise<string> | undefined;
-function unknownReferenceHash(): Promise<string> {
-  unknownHash ??= hashPin(generatePin());
-  return unknownHash;
 }
 
 /** RATE_LIMITED with the seconds to wait, which pages put into words. */

@@ -11,7 +11,7 @@ import { pinnedVersionOf } from '../../domain/process-definitions/versions.js';
 import type { PinProcess } from '../../read-model/process-pinning.js';
 import { CURRENT_RULES_VERSION, type ComplaintIntake, type ComplaintWorkflowInput } from '../../workflows/complaint.messages.js';
 import type { IntakeRequest, IntakeResponse } from './intake.schemas.js';
-import { generatePin, hashPin } from '../../security/pin.js';
+import { generatePin, type TrackingPins } from '../../security/pin.js';
 import type { SealedBox } from '../../security/sealed-box.js';
 import { queueTrackingPinSms } from '../../read-model/tracking-pin-sms.js';
 import type { TemporalGateway } from '../../temporal/gateway.js';
@@ -31,6 +31,8 @@ export interface IntakeDeps {
   customerLookup: CustomerLookupHasher;
   /** Makes the complaint's data key in the intake transaction and seals the workflow's personal input with it. */
   dataKeys: DataKeyStore;
+  /** Hashes the tracking PIN under the current key (never stored or logged in the clear). */
+  trackingPins: TrackingPins;
 }
 
 /** How long (hours) a retry with the same Idempotency-Key gets the first response (and PIN) back. */
@@ -74,7 +76,8 @@ export async function fileComplaint(
   const fingerprint = createHash('sha256').update(JSON.stringify(fingerprinted)).digest('hex');
   const key = idempotencyKey ?? `auto:${randomUUID()}`;
   const keyName = extras.keyName ?? 'this Idempotency-Key';
-  const earlier = await replay(deps, key, fingerprint, keyName);
+  // A key of our own making was never used before: only a caller's key can have an earlier answer.
+  const earlier = idempotencyKey === undefined ? undefined : await replay(deps, key, fingerprint, keyName);
   if (earlier) return earlier;
 
   const pin = generatePin();
@@ -87,7 +90,7 @@ export async function fileComplaint(
     reference: '',
     ...complaint,
     receivedAt: extras.receivedAt ?? enteredAt,
-    pinHash: await hashPin(pin),
+    pinHash: deps.trackingPins.hash(pin),
   };
   const entry = {
     enteredAt,
@@ -95,18 +98,29 @@ export async function fileComplaint(
     ...(frontOffice ? { frontOffice } : {}),
     ...(intermediary ? { intermediary } : {}),
   };
-  // New complaints run under the current rules and the process version chosen now for their whole
-  // life, across continue-as-new: the input is sealed into the ledger, so a retry or the reconciler
-  // starts the workflow on this same pin.
-  const process = await deps.pinProcess({ channel: request.channel, country: request.customer.country });
-  const pinned = pinnedVersionOf(process);
   let input: ComplaintWorkflowInput | undefined;
+  // Two round trips besides BEGIN and COMMIT: the statements of each batch go out together
+  // (postgres.js pipelines what is issued in one tick), as the intake's cost is mostly round trips.
   const response = await deps.sql.begin(async (tx) => {
-    const [seq] = await tx<{ n: number }[]>`SELECT nextval('complaint_reference_seq') AS n`;
+    // The key is taken first (its row is only visible once all is written): a concurrent request
+    // with it waits for this transaction and then finds the finished answer.
+    const [[seq], sealer, taken, process] = await Promise.all([
+      tx<{ n: number }[]>`SELECT nextval('complaint_reference_seq') AS n`,
+      // The complaint's data key is made with the complaint (a rollback leaves neither): the workflow
+      // only ever sees the personal fields sealed with it, so destroying the key erases its history's copies.
+      deps.dataKeys.ensure(intake.complaintId, tx),
+      tx`
+        INSERT INTO intake_requests (idempotency_key, fingerprint, complaint_id, reference)
+        VALUES (${key}, ${fingerprint}, ${intake.complaintId}, ${intake.complaintId /* unique until the reference replaces it below */})
+        ON CONFLICT (idempotency_key) DO NOTHING RETURNING 1`,
+      // New complaints run under the current rules and the process version chosen now for their whole
+      // life, across continue-as-new: the input is sealed into the ledger, so a retry or the reconciler
+      // starts the workflow on this same pin.
+      deps.pinProcess({ channel: request.channel, country: request.customer.country }, tx),
+    ]);
+    const pinned = pinnedVersionOf(process);
+    if (taken.length === 0) throw new KeyTakenConcurrently(); // rolls back the data key too
     intake.reference = formatReference(new Date(intake.receivedAt), seq!.n);
-    // The complaint's data key is made with the complaint (a rollback leaves neither): the workflow
-    // only ever sees the personal fields sealed with it, so destroying the key erases its history's copies.
-    const sealer = await deps.dataKeys.ensure(intake.complaintId, tx);
     input = { intake: sealIntakeFields(intake, sealer.seal), process, rulesVersion: CURRENT_RULES_VERSION };
     const response: IntakeResponse = {
       id: intake.complaintId,
@@ -115,37 +129,43 @@ export async function fileComplaint(
       status: 'received',
       receivedAt: intake.receivedAt,
     };
-    const inserted = await tx`
-      INSERT INTO intake_requests (idempotency_key, fingerprint, complaint_id, reference, sealed_response)
-      VALUES (${key}, ${fingerprint}, ${intake.complaintId}, ${intake.reference}, ${deps.sealedBox.seal({ response, input } satisfies SealedIntake)})
-      ON CONFLICT (idempotency_key) DO NOTHING RETURNING 1`;
-    if (inserted.length === 0) return undefined; // a concurrent request with this key won
     const c = intake.customer;
-    await tx`
-      INSERT INTO complaints (id, reference, channel, status, customer_name, customer_email, customer_phone,
-        customer_locale, customer_country, customer_postal_address, subject, description, category, product, pin_hash, received_at,
-        process_version, process_definition_id, process_definition_version, process_definition_hash,
-        customer_email_hash, customer_phone_hash, entered_at, entered_by, front_office, intermediary)
-      VALUES (${intake.complaintId}, ${intake.reference}, ${intake.channel}, 'received', ${c.name}, ${c.email ?? null},
-        ${c.phone ?? null}, ${c.locale}, ${c.country ?? null}, ${c.postalAddress ?? null}, ${intake.subject}, ${intake.description},
-        ${intake.category ?? null}, ${intake.product ?? null}, ${intake.pinHash}, ${intake.receivedAt},
-        ${process.versionId}, ${pinned.definitionId}, ${pinned.version}, ${pinned.contentHash},
-        ${deps.customerLookup.email(c.email)}, ${deps.customerLookup.phone(c.phone)},
-        ${enteredAt}, ${extras.enteredBy?.id ?? null}, ${frontOffice ?? null}, ${intermediary ?? null})`;
-    await tx`
-      INSERT INTO complaint_events (complaint_id, seq, type, actor_id, actor_role, occurred_at, data)
-      VALUES (${intake.complaintId}, 0, 'received', 'intake', 'system', ${intake.receivedAt},
-        ${tx.json({ channel: intake.channel, ...entry, ...(intermediary ? { intermediary: sealer.seal(intermediary) } : {}) })})`;
+    // Promise.all sends these in this order (postgres.js issues a query when it is first awaited),
+    // so the complaint's row is in before the SMS row that refers to it.
+    const written = Promise.all([
+      tx`
+        UPDATE intake_requests SET reference = ${intake.reference}, sealed_response = ${deps.sealedBox.seal({ response, input } satisfies SealedIntake)}
+        WHERE idempotency_key = ${key}`,
+      tx`
+        INSERT INTO complaints (id, reference, channel, status, customer_name, customer_email, customer_phone,
+          customer_locale, customer_country, customer_postal_address, subject, description, category, product, pin_hash, received_at,
+          process_version, process_definition_id, process_definition_version, process_definition_hash,
+          customer_email_hash, customer_phone_hash, entered_at, entered_by, front_office, intermediary)
+        VALUES (${intake.complaintId}, ${intake.reference}, ${intake.channel}, 'received', ${c.name}, ${c.email ?? null},
+          ${c.phone ?? null}, ${c.locale}, ${c.country ?? null}, ${c.postalAddress ?? null}, ${intake.subject}, ${intake.description},
+          ${intake.category ?? null}, ${intake.product ?? null}, ${intake.pinHash}, ${intake.receivedAt},
+          ${process.versionId}, ${pinned.definitionId}, ${pinned.version}, ${pinned.contentHash},
+          ${deps.customerLookup.email(c.email)}, ${deps.customerLookup.phone(c.phone)},
+          ${enteredAt}, ${extras.enteredBy?.id ?? null}, ${frontOffice ?? null}, ${intermediary ?? null})`,
+      tx`
+        INSERT INTO complaint_events (complaint_id, seq, type, actor_id, actor_role, occurred_at, data)
+        VALUES (${intake.complaintId}, 0, 'received', 'intake', 'system', ${intake.receivedAt},
+          ${tx.json({ channel: intake.channel, ...entry, ...(intermediary ? { intermediary: sealer.seal(intermediary) } : {}) })})`,
+    ]);
     // The reference and the PIN by SMS whenever a phone number is given: queued with the complaint
     // (a crash cannot lose it or send it for a complaint we never stored), the PIN sealed.
-    if (c.phone) {
-      const trackingUrl = deps.publicBaseUrl && `${deps.publicBaseUrl}/track?reference=${encodeURIComponent(intake.reference)}`;
-      await queueTrackingPinSms(tx, deps.sealedBox, {
-        complaintId: intake.complaintId, reference: intake.reference, phone: sealer.seal(c.phone), locale: c.locale, pin, trackingUrl,
-      });
-    }
+    const trackingUrl = deps.publicBaseUrl && `${deps.publicBaseUrl}/track?reference=${encodeURIComponent(intake.reference)}`;
+    const pinSms = c.phone
+      ? queueTrackingPinSms(tx, deps.sealedBox, {
+          complaintId: intake.complaintId, reference: intake.reference, phone: sealer.seal(c.phone), locale: c.locale, pin, trackingUrl,
+        })
+      : undefined;
+    await Promise.all([written, pinSms]);
     await extras.writeWithComplaint?.(tx, { id: intake.complaintId, reference: intake.reference, receivedAt: intake.receivedAt });
     return response;
+  }).catch((err: unknown) => {
+    if (err instanceof KeyTakenConcurrently) return undefined; // a concurrent request with this key won
+    throw err;
   });
   if (!response) {
     const winner = await replay(deps, key, fingerprint, keyName);
@@ -154,6 +174,9 @@ export async function fileComplaint(
   }
   return { response, created: true, workflowPending: await startUnlessUnavailable(deps, input!) };
 }
+
+/** Thrown inside the intake transaction to roll it back when a concurrent request holds the key. */
+class KeyTakenConcurrently extends Error {}
 
 async function replay(deps: IntakeDeps, key: string, fingerprint: string, keyName: string): Promise<IntakeResult | undefined> {
   const [row] = await deps.sql<{ fingerprint: string; sealed_response: string | null }[]>`

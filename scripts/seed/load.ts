@@ -11,7 +11,7 @@ import { DEFAULT_PROCESS_DEFINITION } from '../../config/default-process.js';
 import type { ProcessDefinition } from '../../domain/process-definition.js';
 import { createCalendarResolver } from '../../read-model/calendar-resolver.js';
 import { customerLookupHasher } from '../../security/customer-lookup.js';
-import { hashPin } from '../../security/pin.js';
+import { trackingPinsOf } from '../../security/pin.js';
 import { SEED_TABLES, SeedGenerator, SPAN_MS, TABLE_NAMES, type ChunkRows, type SeedTable } from './generator.js';
 import { DEPARTMENTS, SUPERVISORS } from './organisation.js';
 import { progressBar } from './progress.js';
@@ -28,6 +28,8 @@ export interface SeedOptions {
   /** The instant the data set ends at (default: now, on a whole minute). */
   now?: Date;
   linkSigningSecret: string;
+  /** TRACKING_PIN_KEYS of the API the data is for (default: none, the key derived from the link secret). */
+  trackingPinKeys?: readonly string[] | undefined;
   /** Drop and rebuild secondary indexes: `auto` does it for big loads into small tables. */
   rebuildIndexes?: 'auto' | 'yes' | 'no';
   /**
@@ -182,7 +184,7 @@ async function prepare(sql: Sql, options: SeedOptions, nowMs: number) {
     pinned: { versionId: `${definitionId}@${version}`, definitionId, version, contentHash: published?.content_hash ?? null },
     pool: await buildTextPool(sql, createRandom(options.seed ^ 0x5eed)),
     hasher: customerLookupHasher(options.linkSigningSecret),
-    pinHash: await hashPin(SEED_TRACKING_PIN),
+    pinHash: trackingPinsOf({ TRACKING_PIN_KEYS: options.trackingPinKeys, LINK_SIGNING_SECRET: options.linkSigningSecret }).hash(SEED_TRACKING_PIN),
   };
 }
 

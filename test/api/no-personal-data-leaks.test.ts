@@ -20,7 +20,7 @@ import { SealedBox } from '../../security/sealed-box.js';
 import { createTemporalGateway } from '../../temporal/gateway.js';
 import { CLASSIFY, PROPOSE_REPAIR } from '../helpers/complaint-driver.js';
 import { aComplaint } from '../helpers/fixtures.js';
-import { bearer, eventually, integrationContext, LINK_SIGNING_SECRET, type IntegrationContext } from '../helpers/integration.js';
+import { bearer, eventually, integrationContext, LINK_SIGNING_SECRET, trackingPins, type IntegrationContext } from '../helpers/integration.js';
 import { quietProcess } from '../helpers/process.js';
 
 // Values no code, text or fixture holds: any hit is a leak.
@@ -92,6 +92,7 @@ beforeAll(async () => {
       publicBaseUrl: 'http://plaint.test',
       customerLookup: customerLookupHasher(LINK_SIGNING_SECRET),
       dataKeys: ctx.activityDeps.dataKeys,
+      trackingPins,
     },
     attachments: postgresAttachmentStore(ctx.sql, ctx.activityDeps.dataKeys),
     replyAddresses: replyAddressBook(LINK_SIGNING_SECRET, 'reply.plaint.test'),

@@ -7,14 +7,14 @@ import type { Sql } from 'postgres';
 import type { ComplaintStatus as StatusId } from '../../domain/complaint.js';
 import { initialState, type ComplaintState, type Proposal } from '../../domain/lifecycle/index.js';
 import { formatReference } from '../../domain/reference.js';
-import { generatePin, hashPin } from '../../security/pin.js';
+import { generatePin } from '../../security/pin.js';
 import { LinkSigner, type LinkClaims, type LinkPurpose } from '../../security/signed-links.js';
 import type { ComplaintSnapshot } from '../../workflows/complaint.messages.js';
 import { afterAll, beforeAll, expect } from 'vitest';
 import type { Decision } from '../../domain/lifecycle/index.js';
 import { statusQuery } from '../../workflows/complaint.messages.js';
 import { aComplaint } from './fixtures.js';
-import { bearer, eventually, integrationContext, LINK_SIGNING_SECRET, type IntegrationContext } from './integration.js';
+import { bearer, eventually, integrationContext, LINK_SIGNING_SECRET, trackingPins, type IntegrationContext } from './integration.js';
 
 export const linkSigner = new LinkSigner(LINK_SIGNING_SECRET);
 
@@ -116,7 +116,7 @@ export async function seedComplaint(sql: Sql, snapshot: ComplaintSnapshot | null
     INSERT INTO complaints (id, reference, channel, status, customer_name, customer_email, customer_locale, subject,
       description, pin_hash, received_at, recorded_at, closure, round, assignee, acknowledged_at, closed_at, lifecycle)
     VALUES (${id}, ${reference}, 'web', ${(state?.status ?? 'received') satisfies StatusId}, 'Ayşe Yılmaz', 'ayse@example.com',
-      ${locale}, 'Çamaşır makinesi su sızdırıyor', 'Makine iki haftalık, alttan su sızdırıyor.', ${await hashPin(pin)},
+      ${locale}, 'Çamaşır makinesi su sızdırıyor', 'Makine iki haftalık, alttan su sızdırıyor.', ${trackingPins.hash(pin)},
       '2026-03-02T08:00:00Z', now(), ${state?.closure ?? null}, ${state?.round ?? 0}, ${state?.assignee ?? null},
       ${state?.acknowledgedAt ?? null}, ${state?.closedAt ?? null},
       ${snapshot ? sql.json({ ...snapshot, complaintId: id } as never) : null})`;

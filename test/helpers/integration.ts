@@ -1,4 +1,5 @@
 // Real Temporal and PostgreSQL for integration tests (started once in global-setup.ts).
+import { trackingPinsOf } from '../../security/pin.js';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Client, Connection, defaultGrpcRetryOptions, makeGrpcRetryInterceptor } from '@temporalio/client';
 import type { DefaultLogger } from '@temporalio/worker';
@@ -33,6 +34,8 @@ import { sharedRateLimiters } from '../../api/http/shared-rate-limit.js';
 
 /** Shared by the worker (which signs links) and the API (which checks them). */
 export const LINK_SIGNING_SECRET = `test-link-secret-${randomBytes(24).toString('base64url')}`;
+/** The PINs an app made with LINK_SIGNING_SECRET (and no TRACKING_PIN_KEYS) hashes and checks. */
+export const trackingPins = trackingPinsOf({ LINK_SIGNING_SECRET });
 
 /** Signs SMS gateways' delivery reports to the API (POST /hooks/sms/webhook). */
 export const SMS_WEBHOOK_SECRET = `test-sms-webhook-secret-${randomBytes(16).toString('base64url')}`;

@@ -17,7 +17,7 @@ import { replyAddressBook } from '../../security/reply-address.js';
 import { SealedBox } from '../../security/sealed-box.js';
 import { createTemporalGateway } from '../../temporal/gateway.js';
 import { CLASSIFY, complaintDriver, type ComplaintDriver, type FiledComplaint } from '../helpers/complaint-driver.js';
-import { bearer, eventually, integrationContext, LINK_SIGNING_SECRET, type IntegrationContext } from '../helpers/integration.js';
+import { bearer, eventually, integrationContext, LINK_SIGNING_SECRET, trackingPins, type IntegrationContext } from '../helpers/integration.js';
 import { quietProcess } from '../helpers/process.js';
 
 const FROM = 'Plaint <complaints@plaint.test>';
@@ -49,6 +49,7 @@ beforeAll(async () => {
       publicBaseUrl: 'http://plaint.test',
       customerLookup: customerLookupHasher(LINK_SIGNING_SECRET),
       dataKeys: ctx.activityDeps.dataKeys,
+      trackingPins,
     },
     attachments: postgresAttachmentStore(ctx.sql, ctx.activityDeps.dataKeys),
     replyAddresses,

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyPin } from '../../../security/pin.js';
+
 import { aFilledForm, confirmation, openForm, PDF, PNG, submitForm } from '../../helpers/complaint-form.js';
-import { bearer, integrationContext, type IntegrationContext } from '../../helpers/integration.js';
+import { bearer, integrationContext, trackingPins, type IntegrationContext } from '../../helpers/integration.js';
 
 let ctx: IntegrationContext;
 let app: ReturnType<IntegrationContext['app']>;
@@ -71,7 +71,7 @@ describe('POST /complaints/new', () => {
     const [row] = await ctx.sql<{ id: string; channel: string; customer_locale: string; category: string; product: string; pin_hash: string }[]>`
       SELECT id, channel, customer_locale, category, product, pin_hash FROM complaints WHERE reference = ${reference}`;
     expect(row).toMatchObject({ channel: 'web', customer_locale: 'tr', category: 'product-defect', product: 'washing-machine' });
-    expect(await verifyPin(pin, row!.pin_hash)).toBe(true);
+    expect((await trackingPins.check(pin, row!.pin_hash)).matches).toBe(true);
     const [consent] = await ctx.sql`SELECT language FROM complaint_privacy_consents WHERE complaint_id = ${row!.id}`;
     expect(consent).toEqual({ language: 'en' });
 

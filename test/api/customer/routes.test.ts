@@ -1,3 +1,4 @@
+import { randomBytes, scryptSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { customerViewSchema } from '../../../api/customer/view.js';
 import { errorBodySchema } from '../../../api/http/errors.js';
@@ -43,7 +44,7 @@ describe('POST /v1/track', () => {
     expect(view.acknowledgedAt).not.toBeNull();
     expect(view.aimToAnswerBy).not.toBeNull();
     expect(view.nextStep).toContain('araştırıyoruz');
-    for (const secret of [STAFF_ID, 'after-sales-istanbul', INTERNAL_NOTE, 'test-agent', 'pin_hash', 'scrypt']) {
+    for (const secret of [STAFF_ID, 'after-sales-istanbul', INTERNAL_NOTE, 'test-agent', 'pin_hash', 'scrypt', 'hmac$']) {
       expect(text).not.toContain(secret);
     }
   });
@@ -62,6 +63,20 @@ describe('POST /v1/track', () => {
     const [a, b] = [errorBodySchema.parse(await wrong.json()).error, errorBodySchema.parse(await unknown.json()).error];
     expect({ ...a, requestId: undefined }).toEqual({ ...b, requestId: undefined });
     expect(a.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('lets in a complaint filed before keyed PINs (scrypt) and stores its hash keyed from then on', async () => {
+    const c = await seedComplaint(ctx.sql);
+    const salt = randomBytes(16);
+    const legacy = `scrypt$${salt.toString('base64url')}$${scryptSync(c.pin, salt, 32).toString('base64url')}`;
+    await ctx.sql`UPDATE complaints SET pin_hash = ${legacy} WHERE id = ${c.id}`;
+    expect((await track({ reference: c.reference, pin: wrongPin(c.pin) })).status).toBe(401);
+    const [kept] = await ctx.sql<{ pin_hash: string }[]>`SELECT pin_hash FROM complaints WHERE id = ${c.id}`;
+    expect(kept!.pin_hash).toBe(legacy); // a wrong PIN moves nothing
+    expect((await track({ reference: c.reference, pin: c.pin })).status).toBe(200);
+    const [moved] = await ctx.sql<{ pin_hash: string }[]>`SELECT pin_hash FROM complaints WHERE id = ${c.id}`;
+    expect(moved!.pin_hash).toMatch(/^hmac\$ls1\$/);
+    expect((await track({ reference: c.reference, pin: c.pin })).status).toBe(200);
   });
 
   it('locks a reference after 5 wrong PINs for that network: 429 with Retry-After, even for the right PIN', async () => {

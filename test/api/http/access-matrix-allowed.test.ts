@@ -16,7 +16,7 @@ import { SealedBox } from '../../../security/sealed-box.js';
 import { createTemporalGateway } from '../../../temporal/gateway.js';
 import { complaintDriver, type ComplaintDriver, type FiledComplaint } from '../../helpers/complaint-driver.js';
 import { customerFlow, linkSigner } from '../../helpers/customer-fixtures.js';
-import { bearer, integrationContext, LINK_SIGNING_SECRET, type IntegrationContext } from '../../helpers/integration.js';
+import { bearer, integrationContext, LINK_SIGNING_SECRET, trackingPins, type IntegrationContext } from '../../helpers/integration.js';
 import { aPlatformComplaint, CHAT_SECRET, signedComplaintRequest } from '../../helpers/integration-webhooks.js';
 import { quietProcess } from '../../helpers/process.js';
 
@@ -317,6 +317,7 @@ beforeAll(async () => {
       publicBaseUrl: 'http://plaint.test',
       customerLookup: customerLookupHasher(LINK_SIGNING_SECRET),
       dataKeys: ctx.activityDeps.dataKeys,
+      trackingPins,
     },
     attachments: postgresAttachmentStore(ctx.sql, ctx.activityDeps.dataKeys),
     replyAddresses: replyAddressBook(LINK_SIGNING_SECRET, 'reply.plaint.test'),

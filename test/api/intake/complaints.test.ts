@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyPin } from '../../../security/pin.js';
+
 import { errorBodySchema } from '../../../api/http/errors.js';
 import { intakeResponseSchema } from '../../../api/intake/intake.schemas.js';
 import { complaintSchema } from '../../../api/staff/complaints.schemas.js';
 import { purgeExpiredIntakeResponses } from '../../../jobs/intake-reconciler.js';
 import { aComplaint } from '../../helpers/fixtures.js';
-import { bearer, eventually, integrationContext, type IntegrationContext } from '../../helpers/integration.js';
+import { bearer, eventually, integrationContext, trackingPins, type IntegrationContext } from '../../helpers/integration.js';
 
 let ctx: IntegrationContext;
 let app: ReturnType<IntegrationContext['app']>;
@@ -36,8 +36,8 @@ describe('POST /v1/complaints', () => {
 
     const [row] = await ctx.sql<{ pin_hash: string }[]>`SELECT pin_hash FROM complaints WHERE id = ${body.id}`;
     expect(row!.pin_hash).not.toContain(body.pin);
-    expect(await verifyPin(body.pin, row!.pin_hash)).toBe(true);
-    expect(await verifyPin('00000000', row!.pin_hash)).toBe(false);
+    expect((await trackingPins.check(body.pin, row!.pin_hash)).matches).toBe(true);
+    expect((await trackingPins.check('00000000', row!.pin_hash)).matches).toBe(false);
   });
 
   it('gives every complaint its own reference', async () => {
@@ -56,6 +56,23 @@ describe('POST /v1/complaints', () => {
     expect(b).toEqual(a);
     const [{ count }] = (await ctx.sql`SELECT count(*)::int AS count FROM complaints WHERE reference = ${a!.reference}`) as unknown as [{ count: number }];
     expect(count).toBe(1);
+  });
+
+  it('files one complaint for parallel requests with one Idempotency-Key: one 201, the others its answer or 409 to retry', async () => {
+    const key = `parallel-${crypto.randomUUID()}`;
+    const answers = await Promise.all(Array.from({ length: 6 }, () => post(aComplaint(), { 'idempotency-key': key })));
+    const statuses = answers.map((r) => r.status);
+    expect(statuses.filter((s) => s === 201)).toHaveLength(1);
+    expect(statuses.every((s) => s === 201 || s === 200 || s === 409)).toBe(true);
+    const bodies = (await Promise.all(answers.map((r) => r.json()))) as Array<{ reference?: string }>;
+    const references = new Set(bodies.map((b) => b.reference).filter(Boolean));
+    expect(references.size).toBe(1);
+    const [{ count }] = (await ctx.sql`
+      SELECT count(*)::int AS count FROM complaints c JOIN intake_requests i ON i.complaint_id = c.id
+      WHERE i.idempotency_key LIKE ${`%${key}`}`) as unknown as [{ count: number }];
+    expect(count).toBe(1);
+    const [{ keys }] = (await ctx.sql`SELECT count(*)::int AS keys FROM complaint_data_keys k WHERE NOT EXISTS (SELECT 1 FROM complaints c WHERE c.id = k.complaint_id)`) as unknown as [{ keys: number }];
+    expect(keys).toBe(0); // the losers' transactions left no data key behind
   });
 
   it("keeps Idempotency-Keys per caller: another caller's same key and body files its own complaint", async () => {
