@@ -183,6 +183,7 @@ export function createApp(deps: AppDeps) {
   const linkDeps = {
     sql,
     temporal,
+    dataKeys,
     linkSigner: new LinkSigner(config.LINK_SIGNING_SECRET),
     trustProxy: config.TRUST_PROXY,
     hashClientAddress: clientAddressHasher(config.LINK_SIGNING_SECRET),

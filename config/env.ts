@@ -140,6 +140,8 @@ export const envSchema = z
     QUEUE_MAX_LIVE_CLAIMS: z.coerce.number().int().min(0).default(10),
     /** Polling interval of the assignment relay besides its LISTEN/NOTIFY wake-up (retries fall due without a claim). */
     ASSIGNMENT_RELAY_POLL_MS: z.coerce.number().int().positive().default(5_000),
+    /** How often the jobs process delivers customers' answers no worker took when given (they wait in PostgreSQL). */
+    CUSTOMER_ANSWER_RELAY_POLL_MS: z.coerce.number().int().positive().default(2_000),
     /** How long a relay may hold a claim's delivery before another relay takes it over (a crash). */
     ASSIGNMENT_RELAY_LEASE_MS: z.coerce.number().int().positive().default(60_000),
     // ── Staff console (/console) ──

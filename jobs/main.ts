@@ -16,6 +16,8 @@ import { startDelivery } from './delivery.js';
 import { backfillCustomerLookupHashes } from '../read-model/customer-lookup-backfill.js';
 import { customerLookupHasher } from '../security/customer-lookup.js';
 import { runIntakeReconciler } from './intake-reconciler.js';
+import { runCustomerAnswerRelay } from './customer-answer-relay.js';
+import { sealingGateway } from '../temporal/sealing-gateway.js';
 import { holdSingleInstanceLock } from './single-instance.js';
 import { runNetgsmReportPoller } from '../delivery/sms/netgsm-reports.js';
 import { createSmsProvider, netgsmOptions } from '../delivery/sms/provider.js';
@@ -38,6 +40,7 @@ let stopReconciler = () => {};
 let stopSmsReports = () => {};
 let stopDelivery = async () => {};
 let stopAssignmentRelay = async () => {};
+let stopAnswerRelay = async () => {};
 let stopping = false;
 async function shutdown(signal: string) {
   if (stopping) return;
@@ -50,6 +53,7 @@ async function shutdown(signal: string) {
   await Promise.all([
     stopDelivery().catch((err: unknown) => log.error({ err }, 'delivery did not stop cleanly')),
     stopAssignmentRelay().catch((err: unknown) => log.error({ err }, 'the assignment relay did not stop cleanly')),
+    stopAnswerRelay().catch((err: unknown) => log.error({ err }, 'the customer answer relay did not stop cleanly')),
   ]);
   await Promise.allSettled([sql.end({ timeout: 5 }), client.connection.close()]);
   process.exit(0);
@@ -75,13 +79,14 @@ stopReconciler = runIntakeReconciler({ sql, temporal, sealedBox: new SealedBox(e
 // Netgsm pushes no delivery reports: ask for them (webhook gateways POST theirs to /hooks/sms/webhook).
 if (config.SMS_PROVIDER === 'netgsm') stopSmsReports = runNetgsmReportPoller({ sql, netgsm: netgsmOptions(config), log });
 // The dispatcher runs here, once per deployment; SKIP LOCKED claims would let several run.
+const dataKeys = new DataKeyStore(sql, encryptionKeys);
 const delivery = startDelivery({ ...config, LINK_SIGNING_SECRET: config.LINK_SIGNING_SECRET }, {
   sql,
   log,
   staffAddresses: createStaffDirectory(sql),
   sms: createSmsProvider(config),
   sealedBox: new SealedBox(encryptionKeys),
-  dataKeys: new DataKeyStore(sql, encryptionKeys),
+  dataKeys,
 });
 stopDelivery = () => delivery.stop();
 // Queue claims reach their complaints' workflows from here (SKIP LOCKED: several could run).
@@ -90,6 +95,9 @@ const assignmentRelay = createAssignmentRelay(
   { pollMs: config.ASSIGNMENT_RELAY_POLL_MS, leaseMs: config.ASSIGNMENT_RELAY_LEASE_MS, staffLocale: config.STAFF_LOCALE },
 ).start();
 stopAssignmentRelay = () => assignmentRelay.stop();
+// Customers' answers that no worker took when given (a deploy, an outage) reach their workflows from here.
+const answerRelay = runCustomerAnswerRelay({ sql, temporal: sealingGateway(temporal, dataKeys), dataKeys, log }, { pollMs: config.CUSTOMER_ANSWER_RELAY_POLL_MS });
+stopAnswerRelay = () => answerRelay.stop();
 // Complaints stored before migrations 0017/0018: their customer lookup hashes first (the repeat
 // links read them), then the report facts that need a calendar. Idempotent and batched; an
 // interrupted run resumes at the next start.
@@ -100,4 +108,4 @@ void (async () => {
   const done = await backfillReportFacts(sql, createCalendarResolver({ sql }), { signal: stopped.signal });
   log.info(done, 'report facts backfilled');
 })().catch((err: unknown) => log.error({ err }, 'backfill failed; the next start resumes it'));
-log.info('jobs running: intake reconciler, outbox delivery, assignment relay, backfills');
+log.info('jobs running: intake reconciler, outbox delivery, assignment relay, customer answer relay, backfills');

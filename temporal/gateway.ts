@@ -56,7 +56,8 @@ export interface TemporalGateway {
    */
   allowedDecisions(complaintId: string, role: Role): Promise<DecisionType[] | null>;
   /** The customer's answer through a signed link; `requestKey` names the link and the answer's hash. */
-  answerAsCustomer(complaintId: string, input: CustomerAnswerInput, requestKey: string): Promise<ComplaintSnapshot>;
+  /** `waitMs`: how long to wait for a worker (default the gateway's update deadline); the customer's answer waits in PostgreSQL after that. */
+  answerAsCustomer(complaintId: string, input: CustomerAnswerInput, requestKey: string, waitMs?: number): Promise<ComplaintSnapshot>;
   /**
    * What the customer wrote to us (an e-mail reply); `messageKey` (the mail's Message-ID, hashed)
    * makes a second delivery of the same mail change nothing. GONE once the complaint is closed;
@@ -144,9 +145,9 @@ export function createTemporalGateway(client: Client, taskQueue: string, updateD
         return null;
       }
     },
-    async answerAsCustomer(complaintId, input, requestKey) {
+    async answerAsCustomer(complaintId, input, requestKey, waitMs = updateDeadlineMs) {
       try {
-        return await withinDeadline(() =>
+        return await client.withDeadline(Date.now() + waitMs, () =>
           handle(complaintId).executeUpdate(customerAnswerUpdate, { args: [input], updateId: `answer:${requestKey}` }),
         );
       } catch (err) {

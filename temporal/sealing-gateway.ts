@@ -28,10 +28,10 @@ export function sealingGateway(gateway: TemporalGateway, dataKeys: DataKeyStore)
       const sealed = { ...input, decision: sealDecisionFields(input.decision, sealer.seal) };
       return dataKeys.openDeep(await gateway.decide(complaintId, sealed, requestKey));
     },
-    async answerAsCustomer(complaintId, input, requestKey) {
+    async answerAsCustomer(complaintId, input, requestKey, waitMs) {
       const sealer = await sealerOf(complaintId);
       const sealed = { ...input, answer: sealCustomerAnswerFields(input.answer, sealer.seal) };
-      return dataKeys.openDeep(await gateway.answerAsCustomer(complaintId, sealed, requestKey));
+      return dataKeys.openDeep(await gateway.answerAsCustomer(complaintId, sealed, requestKey, waitMs));
     },
     async customerWrote(complaintId, input, messageKey) {
       const sealer = await sealerOf(complaintId);

@@ -1,8 +1,9 @@
 // The customer's answers through signed links, shared by the JSON endpoint and the HTML pages.
 // Order matters: the HMAC and expiry first (a forged token never reaches the database), then the
-// link's row (a missing, revoked or used link is GONE), then the workflow, whose update id is the
-// link's and the answer's, so a double submit returns the first result instead of answering
-// twice, and a different second answer is taken or refused by the workflow, never dropped.
+// link's row (a missing, revoked or used link is GONE), then the read model (the link's round or
+// question still the open one), then the answer is recorded (one per round or question) and only
+// then sent to the workflow, whose update id is fixed at receipt: a double submit is taken once,
+// and while no worker takes it the answer waits in PostgreSQL for the relay, never refused.
 import { createHash } from 'node:crypto';
 import { z } from '@hono/zod-openapi';
 import type { Sql } from 'postgres';
@@ -10,7 +11,9 @@ import { customerAnswerSchema, nonBlankText } from '../../domain/complaint-schem
 import { DomainError, type FieldIssue } from '../../domain/errors.js';
 import type { CustomerAnswer } from '../../domain/lifecycle/index.js';
 import type { LinkClaims, LinkSigner } from '../../security/signed-links.js';
-import type { AnswerOrigin } from '../../workflows/complaint.messages.js';
+import type { AnswerOrigin, CustomerAnswerInput } from '../../workflows/complaint.messages.js';
+import type { DataKeyStore } from '../../security/data-keys.js';
+import { deliverCustomerAnswer, recordCustomerAnswer } from '../../read-model/customer-answers.js';
 import type { AnswerOriginDeps } from './answer-origin.js';
 import {
   buildCustomerView,
@@ -21,10 +24,15 @@ import {
 import { unprocessableError, validationError } from '../http/errors.js';
 import type { TemporalGateway } from '../../temporal/gateway.js';
 
+/** How long the customer waits for a worker to take the answer before the page says it is received. */
+export const CUSTOMER_ANSWER_WAIT_MS = 3_000;
+
 export interface CustomerLinkDeps extends AnswerOriginDeps {
   sql: Sql;
   temporal: TemporalGateway;
   linkSigner: LinkSigner;
+  /** Seals a received answer with its complaint's key while it waits for the workflow. */
+  dataKeys: DataKeyStore;
   /** The clock tokens expire by, epoch ms (tests move it). */
   now?: () => number;
 }
@@ -85,29 +93,59 @@ export async function openLink(deps: CustomerLinkDeps, token: string): Promise<O
   return { claims, complaint };
 }
 
+/** What the customer sees after answering: `taken` by the workflow, or `received` and waiting for a worker. */
+export interface LinkAnswerOutcome {
+  outcome: 'taken' | 'received';
+  view: CustomerView;
+}
+
 /**
- * Sends the answer to the complaint's workflow and answers the customer's view after it. The
- * workflow records the transition (the link marked used, the round's links revoked) before the
- * update returns, so a second submit finds the link GONE.
+ * Records the answer and sends it to the complaint's workflow. Taken: the workflow recorded the
+ * transition (the link marked used, the round's links revoked) before the update returned, so a
+ * second submit finds the link GONE. Received: no worker took it in time; the relay delivers it.
  */
 export async function answerThroughLink(
   deps: CustomerLinkDeps,
   link: OpenedLink,
   body: LinkAnswerBody,
   origin: AnswerOrigin,
-): Promise<CustomerView> {
+): Promise<LinkAnswerOutcome> {
   const { claims } = link;
   const answer = toAnswer(claims, body);
+  const slot = openAnswerSlot(link);
   const kind = answer.type === 'customer_rejected' ? 'reject' : answer.type === 'customer_accepted' ? 'accept' : 'info';
-  // The answer's hash is part of the update id: a double submit of the same answer is taken once,
-  // and a different one (another reason, say, after a 503) is a new update that the workflow takes
-  // or refuses. Temporal would answer a reused id with the first result and drop the second answer.
-  const status = await deps.temporal.answerAsCustomer(
-    claims.complaintId,
-    { linkId: claims.linkId, answer, origin },
-    `${claims.linkId}:${kind}:${answerDigest(answer)}`,
-  );
-  return buildCustomerView(link.complaint, status);
+  // The answer's hash is part of the update id: a double submit of the same answer is one update.
+  const updateId = `${claims.linkId}:${kind}:${answerDigest(answer)}`;
+  const input: CustomerAnswerInput = { linkId: claims.linkId, answer, origin };
+  const stored = await recordCustomerAnswer(deps.sql, deps.dataKeys, { complaintId: claims.complaintId, slot, updateId, input });
+  if (stored.updateId !== updateId) {
+    throw new DomainError('CONFLICT', 'We already have another answer of yours to this; it is the one that counts');
+  }
+  if (stored.status === 'refused') throw new DomainError(stored.refusal!.code, stored.refusal!.message);
+  if (stored.status === 'delivered') {
+    const now = await findCustomerComplaint(deps.sql, { id: claims.complaintId });
+    return { outcome: 'taken', view: buildCustomerView(now ?? link.complaint) };
+  }
+  const delivery = await deliverCustomerAnswer(deps, { id: stored.id, complaintId: claims.complaintId, updateId, input }, CUSTOMER_ANSWER_WAIT_MS);
+  return delivery.delivered
+    ? { outcome: 'taken', view: buildCustomerView(link.complaint, delivery.status) }
+    : { outcome: 'received', view: buildCustomerView(link.complaint) };
+}
+
+/**
+ * The round or question the link answers, if the read model shows it still open (`round:<n>`,
+ * `info:<requestId>`); else GONE, as the workflow would refuse it.
+ */
+export function openAnswerSlot({ claims, complaint }: OpenedLink): string {
+  const view = buildCustomerView(complaint);
+  if (claims.purpose === 'resolution') {
+    const p = view.proposal;
+    if (view.status === 'resolution_proposed' && p && p.round === claims.round && !p.answer) return `round:${claims.round}`;
+  } else {
+    const pending = complaint.lifecycle?.state.pendingInfoRequest;
+    if (view.status === 'awaiting_customer' && view.pendingQuestion && pending?.requestId === claims.requestId) return `info:${claims.requestId}`;
+  }
+  throw new DomainError('GONE', 'This link is no longer valid: it was answered, or a newer one replaced it');
 }
 
 /** A short hash of what the customer answered (the update id must not carry their words). */

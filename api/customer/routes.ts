@@ -55,12 +55,21 @@ const answerRoute = createRoute({
     'opens an HTML page at `/r/{token}`). The round or question comes from the link, never from the body. ' +
     'A tampered link is 404; an expired, answered or superseded one 410; a body of none of the three shapes 400, ' +
     'one of the shapes that is not this link\'s (an accept on a question\'s link) 422. ' +
-    'Sending the same answer twice takes it once; a different second answer is taken or refused, never dropped.',
+    'The answer is kept before it reaches the complaint: 200 once it is recorded, 202 when it is received but the ' +
+    'complaint has not yet taken it (a deploy, an outage: it is delivered later, once). Sending the same answer ' +
+    'twice takes it once; a different second answer to the same round or question is 409.',
   request: {
     params: tokenParamSchema,
     body: { required: true, content: { 'application/json': { schema: linkAnswerBodySchema } } },
   },
-  responses: { 200: viewResponse, ...errorResponses(400, 404, 409, 410, 413, 422, 503) },
+  responses: {
+    200: viewResponse,
+    202: {
+      description: 'Received and kept, not yet recorded on the complaint (no worker took it in time): it will be, once; the view is as before the answer',
+      content: { 'application/json': { schema: customerViewSchema } },
+    },
+    ...errorResponses(400, 404, 409, 410, 413, 422, 503),
+  },
 });
 
 export interface CustomerRouteDeps extends CustomerLinkDeps, TrackingDeps {}
@@ -72,6 +81,7 @@ export function customerRoutes(deps: CustomerRouteDeps) {
     })
     .openapi(answerRoute, async (c) => {
       const link = await openLink(deps, c.req.valid('param').token);
-      return c.json(await answerThroughLink(deps, link, c.req.valid('json'), answerOrigin(c, deps)), 200);
+      const { outcome, view } = await answerThroughLink(deps, link, c.req.valid('json'), answerOrigin(c, deps));
+      return outcome === 'taken' ? c.json(view, 200) : c.json(view, 202);
     });
 }

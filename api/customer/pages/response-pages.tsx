@@ -12,8 +12,8 @@ import { hasMessage, translate, type MessageKey } from '../../../texts/translate
 import type { AppEnv } from '../../http/app-env.js';
 import { fieldIssues } from '../../http/errors.js';
 import { answerOrigin } from '../answer-origin.js';
-import { answerThroughLink, linkAnswerBodySchema, openLink, type CustomerLinkDeps, type OpenedLink } from '../links.js';
-import { buildCustomerView, type CustomerView } from '../view.js';
+import { answerThroughLink, linkAnswerBodySchema, openAnswerSlot, openLink, type CustomerLinkDeps, type LinkAnswerOutcome, type OpenedLink } from '../links.js';
+import { buildCustomerView } from '../view.js';
 import { renderPage } from './frame.js';
 import { complaintTimeZone, FormProblem, isolatedCode, pageInstant, ProposalSection, problemText, readForm, textField, WrittenText } from './layout.js';
 import { pageLanguage } from './page-language.js';
@@ -47,15 +47,15 @@ export function responsePages(deps: ResponsePageDeps) {
         const typed: Typed = { reason: textField(form, 'reason', false), text: textField(form, 'text', false) };
         const body = linkAnswerBodySchema.safeParse({ decision: textField(form, 'decision', false), ...typed });
         if (!body.success) return answerPage(c, 400, link, language, typed, fieldIssues(body.error.issues));
-        let view: CustomerView;
+        let answered: LinkAnswerOutcome;
         try {
-          view = await answerThroughLink(deps, link, body.data, answerOrigin(c, deps));
+          answered = await answerThroughLink(deps, link, body.data, answerOrigin(c, deps));
         } catch (err) {
           const unfit = err instanceof DomainError && err.code === 'VALIDATION_FAILED' && Array.isArray(err.details);
           if (!unfit) throw err;
           return answerPage(c, 400, link, language, typed, err.details as FieldIssue[]);
         }
-        return thanksPage(c, language, view);
+        return thanksPage(c, language, answered);
       } catch (err) {
         return problemPage(c, err, language, deps.log);
       }
@@ -85,10 +85,9 @@ function answerPage(
   const viewOnly = <p class="note">{t('page.answer.viewOnly')}</p>;
   const title = t('page.complaintTitle', { reference: isolatedCode(view.reference, language) });
 
+  openAnswerSlot(link); // GONE unless the link's round or question is the open one
   if (claims.purpose === 'resolution') {
-    const p = view.proposal;
-    const open = view.status === 'resolution_proposed' && p && p.round === claims.round && !p.answer;
-    if (!open) throw answeredOrSuperseded();
+    const p = view.proposal!;
     return renderPage(c, status, {
       language,
       title,
@@ -114,10 +113,7 @@ function answerPage(
     });
   }
 
-  const pending = complaint.lifecycle?.state.pendingInfoRequest;
-  const question = view.pendingQuestion;
-  const asked = view.status === 'awaiting_customer' && question && pending?.requestId === claims.requestId;
-  if (!asked) throw answeredOrSuperseded();
+  const question = view.pendingQuestion!;
   return renderPage(c, status, {
     language,
     title,
@@ -142,22 +138,21 @@ function answerPage(
   });
 }
 
-/** After the answer: the new status and what happens next. */
-function thanksPage(c: Context, language: Language, view: CustomerView) {
-  return renderPage(c, 200, {
+/** After the answer: the new status and what happens next, or that it is received and being recorded. */
+function thanksPage(c: Context, language: Language, { outcome, view }: LinkAnswerOutcome) {
+  return renderPage(c, outcome === 'taken' ? 200 : 202, {
     language,
     title: translate(language, 'page.answer.thanksTitle'),
-    children: (
-      <>
-        <p>{translate(language, 'page.status', { label: view.label })}</p>
-        <p>{view.nextStep}</p>
-      </>
-    ),
+    children:
+      outcome === 'taken' ? (
+        <>
+          <p>{translate(language, 'page.status', { label: view.label })}</p>
+          <p>{view.nextStep}</p>
+        </>
+      ) : (
+        <p>{translate(language, 'page.answer.received')}</p>
+      ),
   });
-}
-
-function answeredOrSuperseded(): DomainError {
-  return new DomainError('GONE', 'This link is no longer valid: it was answered, or a newer one replaced it');
 }
 
 /** A friendly page for a refused link or answer, with the status the JSON endpoint would answer. */

@@ -101,12 +101,25 @@ describe('POST /v1/responses/{token}: the answer', () => {
     expect(customerViewSchema.parse(await res.json())).toMatchObject({ status: 'open_external', label: 'Açık', closure: null });
   });
 
-  it('answers 410 from the workflow itself when an answered round\'s link row was left open', async () => {
+  it("answers 410 for a link left open after its round was answered: the read model shows the round closed", async () => {
     const { complaint, token } = await flow.proposed();
     expect((await answer(token, { decision: 'reject', reason: 'Not enough.' })).status).toBe(200);
     await ctx.sql`UPDATE response_links SET revoked_at = NULL, used_at = NULL WHERE complaint_id = ${complaint.id}`;
+    await expectError(await answer(token, { decision: 'accept' }), 410, 'GONE');
+  });
+
+  it('answers 410 from the workflow itself when the read model still shows an answered round open, and keeps the refusal', async () => {
+    const { complaint, token } = await flow.proposed();
+    const [before] = await ctx.sql<{ status: string; lifecycle: unknown }[]>`SELECT status, lifecycle FROM complaints WHERE id = ${complaint.id}`;
+    expect((await answer(token, { decision: 'reject', reason: 'Not enough.' })).status).toBe(200);
+    // A read model behind the workflow: the row, the link and the answer ledger as before the answer.
+    await ctx.sql`UPDATE complaints SET status = ${before!.status}, lifecycle = ${ctx.sql.json(before!.lifecycle as never)} WHERE id = ${complaint.id}`;
+    await ctx.sql`UPDATE response_links SET revoked_at = NULL, used_at = NULL WHERE complaint_id = ${complaint.id}`;
+    await ctx.sql`DELETE FROM customer_answers WHERE complaint_id = ${complaint.id}`;
     const error = await expectError(await answer(token, { decision: 'accept' }), 410, 'GONE');
     expect(error.message).toContain('round 1');
+    const [kept] = await ctx.sql<{ status: string; refusal: { code: string } }[]>`SELECT status, refusal FROM customer_answers WHERE complaint_id = ${complaint.id}`;
+    expect(kept).toMatchObject({ status: 'refused', refusal: { code: 'GONE' } });
   });
 
   it('takes a double submit once: both get the first result or 410, and one answer is recorded', async () => {

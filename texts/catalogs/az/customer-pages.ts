@@ -19,6 +19,8 @@ export const customerPages: Readonly<Record<keyof typeof source, string>> = {
   'page.answer.answerLabel': 'Cavabınız',
   'page.answer.send': 'Cavabımı göndər',
   'page.answer.thanksTitle': 'Təşəkkür edirik, cavabınızı aldıq',
+  'page.answer.received':
+    'Cavabınızı aldıq və şikayətinizə qeyd edirik. Sizdən başqa heç nə tələb olunmur; şikayətinizin səhifəsində bir neçə dəqiqə ərzində görünəcək.',
   'page.answer.checkAnswer': 'Lütfən, cavabınızı yoxlayın:',
   'page.answer.field.reason': 'Təklifi niyə rədd etdiyinizi yazın (ən çoxu 2.000 simvol).',
   'page.answer.field.text': 'Sualımıza cavabınızı yazın (ən çoxu 5.000 simvol).',

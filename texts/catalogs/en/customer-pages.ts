@@ -16,6 +16,8 @@ export const customerPages = {
   'page.answer.answerLabel': 'Your answer',
   'page.answer.send': 'Send my answer',
   'page.answer.thanksTitle': 'Thank you, we have your answer',
+  'page.answer.received':
+    'We have received your answer and are recording it on your complaint. Nothing more is needed from you; your complaint\'s page shows it within minutes.',
   'page.answer.checkAnswer': 'Please check your answer:',
   'page.answer.field.reason': 'Tell us why you reject the proposal (at most 2,000 characters).',
   'page.answer.field.text': 'Write your answer to our question (at most 5,000 characters).',

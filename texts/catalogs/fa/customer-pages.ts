@@ -18,6 +18,8 @@ export const customerPages: Readonly<Record<keyof typeof source, string>> = {
   'page.answer.answerLabel': 'پاسخ شما',
   'page.answer.send': 'ارسال پاسخ',
   'page.answer.thanksTitle': 'سپاسگزاریم، پاسخ شما را دریافت کردیم',
+  'page.answer.received':
+    'پاسخ شما را دریافت کردیم و در حال ثبت آن در شکایت شما هستیم. کار دیگری لازم نیست؛ ظرف چند دقیقه در صفحهٔ شکایت شما دیده می‌شود.',
   'page.answer.checkAnswer': 'لطفاً پاسخ خود را بررسی کنید:',
   'page.answer.field.reason': 'بنویسید چرا پیشنهاد را رد می‌کنید (حداکثر ۲٬۰۰۰ نویسه).',
   'page.answer.field.text': 'پاسخ خود را به پرسش ما بنویسید (حداکثر ۵٬۰۰۰ نویسه).',

@@ -17,6 +17,8 @@ export const customerPages: Readonly<Record<keyof typeof source, string>> = {
   'page.answer.answerLabel': 'Yanıtınız',
   'page.answer.send': 'Yanıtımı gönder',
   'page.answer.thanksTitle': 'Teşekkürler, yanıtınızı aldık',
+  'page.answer.received':
+    'Yanıtınızı aldık ve şikâyetinize işliyoruz. Sizden başka bir şey gerekmiyor; şikâyet sayfanızda birkaç dakika içinde görünür.',
   'page.answer.checkAnswer': 'Lütfen yanıtınızı kontrol edin:',
   'page.answer.field.reason': 'Öneriyi neden reddettiğinizi yazın (en fazla 2.000 karakter).',
   'page.answer.field.text': 'Sorumuza yanıtınızı yazın (en fazla 5.000 karakter).',
