@@ -37,6 +37,7 @@ import { PinLockout } from './customer/pin-lockout.js';
 import type { RateLimiters } from './http/rate-limit.js';
 import { sharedRateLimiters } from './http/shared-rate-limit.js';
 import { trackingPinsOf } from '../security/pin.js';
+import { pinnedDefinitions } from '../read-model/pinned-definitions.js';
 import { SealedBox } from '../security/sealed-box.js';
 import { responsePages } from './customer/pages/response-pages.js';
 import { isCustomerPagePath, renderCustomerPageError } from './customer/pages/page-errors.js';
@@ -157,6 +158,7 @@ export function createApp(deps: AppDeps) {
   const calendars = deps.calendars ?? createCalendarResolver({ sql });
   const customerLookup = customerLookupHasher(config.LINK_SIGNING_SECRET);
   const trackingPins = trackingPinsOf(config);
+  const definitions = pinnedDefinitions(sql);
   const duplicates = {
     windowDays: config.DUPLICATE_WINDOW_DAYS ?? DEFAULT_DUPLICATE_FINDER.windowDays,
     similarityThreshold: config.DUPLICATE_SIMILARITY_THRESHOLD ?? DEFAULT_DUPLICATE_FINDER.similarityThreshold,
@@ -243,8 +245,8 @@ export function createApp(deps: AppDeps) {
     }),
   )
     .route('/intake-options', intakeOptionRoutes(agentIntake))
-    .route('/complaints', complaintReadRoutes({ sql, temporal, calendars, customerLookup, linkSigningSecret: config.LINK_SIGNING_SECRET, duplicates }))
-    .route('/complaints', decisionRoutes({ sql, temporal, calendars, duplicates }))
+    .route('/complaints', complaintReadRoutes({ sql, temporal, definitions, calendars, customerLookup, linkSigningSecret: config.LINK_SIGNING_SECRET, duplicates }))
+    .route('/complaints', decisionRoutes({ sql, temporal, definitions, calendars, duplicates }))
     .route('/complaints', complaintRecordRoutes({ sql, dataKeys }))
     .route('/complaints', attachmentRoutes({ sql, attachments }))
     .route('/complaints', erasureRoutes({ sql, temporal, dataKeys }))

@@ -145,6 +145,16 @@ export class DataKeyStore {
     return this.sealerFor(complaintId, db);
   }
 
+  /**
+   * The sealer of a running complaint: its kept key (cached, no write), or a new one for a complaint
+   * filed before data keys existed. Throws DataKeyDestroyedError when it was erased.
+   */
+  async sealerOfRunning(complaintId: string): Promise<ComplaintSealer> {
+    const key = await this.keyOf(complaintId);
+    if (key === null) throw new DataKeyDestroyedError(complaintId);
+    return key ? sealerOf(complaintId, key) : this.ensure(complaintId);
+  }
+
   /** The complaint's sealer; throws DataKeyDestroyedError when it was erased, and an Error when it has no key. */
   async sealerFor(complaintId: string, db: Db = this.sql): Promise<ComplaintSealer> {
     const key = await this.keyOf(complaintId, db);

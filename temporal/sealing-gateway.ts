@@ -13,7 +13,7 @@ export function sealingGateway(gateway: TemporalGateway, dataKeys: DataKeyStore)
   /** The complaint's sealer; complaints filed before data keys existed get one now (their earlier data stays as it was). */
   const sealerOf = async (complaintId: string): Promise<ComplaintSealer> => {
     try {
-      return await dataKeys.ensure(complaintId);
+      return await dataKeys.sealerOfRunning(complaintId);
     } catch (err) {
       if (err instanceof DataKeyDestroyedError) {
         throw new DomainError('GONE', 'The personal data of this complaint was erased; it takes nothing more');

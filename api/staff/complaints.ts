@@ -12,6 +12,9 @@ import { searchComplaints, type ComplaintFilters } from '../../read-model/compla
 import { findPossibleDuplicates, type DuplicateFinderSettings } from '../../read-model/possible-duplicates.js';
 import type { CustomerLookupHasher } from '../../security/customer-lookup.js';
 import type { TemporalGateway } from '../../temporal/gateway.js';
+import type { PinnedDefinitionOf } from '../../read-model/pinned-definitions.js';
+import { allowedDecisions } from '../../domain/lifecycle/index.js';
+import type { ComplaintSnapshot } from '../../workflows/complaint.messages.js';
 import type { AppEnv } from '../http/app-env.js';
 import { access } from '../http/access-matrix.js';
 import type { Actor } from '../http/auth.js';
@@ -68,6 +71,8 @@ const getRoute = createRoute({
 export interface ComplaintReadDeps {
   sql: Sql;
   temporal: TemporalGateway;
+  /** Published definitions by pin: the decisions a role may take are computed from them. */
+  definitions: PinnedDefinitionOf;
   calendars: CalendarResolver;
   customerLookup: CustomerLookupHasher;
   /** Signs list cursors (LINK_SIGNING_SECRET). */
@@ -82,10 +87,22 @@ export function possibleDuplicatesFor(sql: Sql, settings: DuplicateFinderSetting
 }
 
 /** What the caller may decide on this complaint now; [] when closed or for a role that takes no decisions. */
-export function allowedDecisionsFor(temporal: TemporalGateway, role: Role) {
+/**
+ * The decisions `role` may take on a complaint: from its lifecycle and the definition it was
+ * pinned to when the row shows both (unmigrated, filed under a stored version), else asked of its
+ * workflow (a migrated complaint, or one pinned to a test's unstored process).
+ */
+export function allowedDecisionsFor(deps: { temporal: TemporalGateway; definitions: PinnedDefinitionOf }, role: Role) {
   return async (row: ComplaintRow) => {
     if (row.status === 'closed' || !isDecidingRole(role)) return [];
-    return temporal.allowedDecisions(row.id, role);
+    const snapshot = row.lifecycle as Partial<ComplaintSnapshot> | null;
+    const pinned = row.process_definition_id && row.process_definition_version !== null && row.process_definition_hash;
+    // The workflow's own snapshot names the version it runs: a migration moves it off the pinned one.
+    if (pinned && snapshot?.state && snapshot.processVersion === row.process_version && row.process_version === `${row.process_definition_id}@${row.process_definition_version}`) {
+      const definition = await deps.definitions({ definitionId: row.process_definition_id!, version: row.process_definition_version!, contentHash: row.process_definition_hash! });
+      if (definition) return allowedDecisions(snapshot.state, role, definition);
+    }
+    return deps.temporal.allowedDecisions(row.id, role);
   };
 }
 
@@ -120,7 +137,7 @@ export function complaintReadRoutes(deps: ComplaintReadDeps) {
       const complaint = await findComplaintByReference(deps.sql, c.req.valid('param').reference, {
         now: new Date(),
         calendars: deps.calendars,
-        allowedDecisions: allowedDecisionsFor(deps.temporal, actor.role),
+        allowedDecisions: allowedDecisionsFor(deps, actor.role),
         possibleDuplicates: possibleDuplicatesFor(deps.sql, deps.duplicates),
       });
       if (!complaint) throw new DomainError('NOT_FOUND', 'No complaint has this reference');

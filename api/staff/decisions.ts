@@ -25,6 +25,7 @@ import { allowedDecisionsFor, ETAG_HEADER_DOC, possibleDuplicatesFor, recordComp
 import type { DuplicateFinderSettings } from '../../read-model/possible-duplicates.js';
 import { findComplaintByReference } from '../../read-model/complaint-queries.js';
 import type { CalendarResolver } from '../../read-model/calendar-resolver.js';
+import type { PinnedDefinitionOf } from '../../read-model/pinned-definitions.js';
 import type { TemporalGateway } from '../../temporal/gateway.js';
 import { validationHook } from '../http/validation.js';
 import { responseBody } from '../http/response-body.js';
@@ -89,14 +90,17 @@ const decideRoute = createRoute({
   },
 });
 
-export function decisionRoutes(deps: { sql: Sql; temporal: TemporalGateway; calendars: CalendarResolver; duplicates: DuplicateFinderSettings }) {
+export function decisionRoutes(deps: { sql: Sql; temporal: TemporalGateway; definitions: PinnedDefinitionOf; calendars: CalendarResolver; duplicates: DuplicateFinderSettings }) {
   return new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(decideRoute, async (c) => {
     const actor = c.get('actor')!;
     const decision = c.req.valid('json');
     const { reference } = c.req.valid('param');
-    const complaintId = await complaintIdByReference(deps.sql, reference);
-    await checkDuplicateOf(deps.sql, reference, decision);
-    await checkRepeatOf(deps.sql, reference, decision);
+    // Independent reads, sent together (one round trip when they are pipelined on one connection).
+    const [complaintId] = await Promise.all([
+      complaintIdByReference(deps.sql, reference),
+      checkDuplicateOf(deps.sql, reference, decision),
+      checkRepeatOf(deps.sql, reference, decision),
+    ]);
     const headers = c.req.valid('header');
     const key = headers['idempotency-key'] ?? randomUUID();
     c.header(IDEMPOTENCY_KEY_HEADER, key); // also on a 503, whose message asks for a retry with it
@@ -112,7 +116,7 @@ export function decisionRoutes(deps: { sql: Sql; temporal: TemporalGateway; cale
     const complaint = await findComplaintByReference(deps.sql, reference, {
       now: new Date(),
       calendars: deps.calendars,
-      allowedDecisions: allowedDecisionsFor(deps.temporal, actor.role),
+      allowedDecisions: allowedDecisionsFor(deps, actor.role),
       possibleDuplicates: possibleDuplicatesFor(deps.sql, deps.duplicates),
     });
     if (!complaint) throw new DomainError('NOT_FOUND', 'No complaint has this reference');

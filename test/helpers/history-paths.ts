@@ -26,7 +26,7 @@ import { quietProcess, seconds } from './process.js';
  * v3: `satisfaction-survey` (a surveyed closure issues the survey link).
  * v5: the `link_repeat` decision (no patch: old histories never carry it; every path recorded again).
  */
-export const RECORDED_CODE_VERSION = 5;
+export const RECORDED_CODE_VERSION = 6;
 
 export const HISTORY_DIR = new URL('../histories/', import.meta.url);
 
@@ -258,7 +258,7 @@ export const LIFECYCLE_PATHS: LifecyclePath[] = [
       const started = await env.client.workflow.start('complaintWorkflow', {
         workflowId: intake.complaintId,
         taskQueue: ctx.taskQueue,
-        args: [{ intake, process: this.process, historyLimit: 80 }],
+        args: [{ intake, process: this.process, historyLimit: 40 }],
       });
       const c = { id: intake.complaintId, reference: intake.reference, pin: '' };
       await until(run, c, (s) => s.state.status === 'acknowledged');
@@ -575,7 +575,7 @@ export const LIFECYCLE_PATHS: LifecyclePath[] = [
       const started = await env.client.workflow.start('complaintWorkflow', {
         workflowId: intake.complaintId,
         taskQueue: ctx.taskQueue,
-        args: [{ intake, process: this.process, historyLimit: 80 }],
+        args: [{ intake, process: this.process, historyLimit: 40 }],
       });
       const c = { id: intake.complaintId, reference: intake.reference, pin: '' };
       await until(run, c, (s) => s.state.status === 'acknowledged');
