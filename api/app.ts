@@ -38,6 +38,9 @@ import type { RateLimiters } from './http/rate-limit.js';
 import { sharedRateLimiters } from './http/shared-rate-limit.js';
 import { trackingPinsOf } from '../security/pin.js';
 import { pinnedDefinitions } from '../read-model/pinned-definitions.js';
+import { createApiMetrics, httpMetrics, metricsRoute, type ApiMetrics } from './http/metrics.js';
+import { requestSpans } from '../temporal/tracing.js';
+import type { Tracer } from '@opentelemetry/api';
 import { SealedBox } from '../security/sealed-box.js';
 import { responsePages } from './customer/pages/response-pages.js';
 import { isCustomerPagePath, renderCustomerPageError } from './customer/pages/page-errors.js';
@@ -106,6 +109,8 @@ export interface AppDeps {
     SIGNED_LINK_TTL_DAYS?: number;
     /** Checks the customers' signed links (≥ 32 characters; the worker signs with the same). */
     LINK_SIGNING_SECRET: string;
+    /** Bearer token GET /metrics asks for; unset: open (counts only, no personal data). */
+    METRICS_TOKEN?: string | undefined;
     /** Keys of the tracking PINs' HMAC (security/pin.ts); unset: one derived from LINK_SIGNING_SECRET. */
     TRACKING_PIN_KEYS?: readonly string[] | undefined;
     /** Where customers' links point (the PIN SMS carries the tracking link); absent: the SMS has none. */
@@ -148,6 +153,10 @@ export interface AppDeps {
   integrations?: Integrations;
   /** Where rate limits are counted (default: PostgreSQL, shared by every instance on `sql`). */
   rateLimiters?: RateLimiters;
+  /** What GET /metrics shows (default: a registry of this app's own). */
+  metrics?: ApiMetrics;
+  /** Opens a span per request when tracing is configured (temporal/tracing.ts); absent: none. */
+  tracer?: Tracer | undefined;
 }
 
 export function createApp(deps: AppDeps) {
@@ -159,13 +168,16 @@ export function createApp(deps: AppDeps) {
   const customerLookup = customerLookupHasher(config.LINK_SIGNING_SECRET);
   const trackingPins = trackingPinsOf(config);
   const definitions = pinnedDefinitions(sql);
+  const metrics = deps.metrics ?? createApiMetrics(sql);
   const duplicates = {
     windowDays: config.DUPLICATE_WINDOW_DAYS ?? DEFAULT_DUPLICATE_FINDER.windowDays,
     similarityThreshold: config.DUPLICATE_SIMILARITY_THRESHOLD ?? DEFAULT_DUPLICATE_FINDER.similarityThreshold,
   };
   const rateLimiters = deps.rateLimiters ?? sharedRateLimiters({ sql, secret: config.LINK_SIGNING_SECRET, log });
   const app = new OpenAPIHono<AppEnv>();
+  if (deps.tracer) app.use(requestSpans(deps.tracer));
   app.use(requestId());
+  app.use(httpMetrics(metrics));
   app.use(securityHeaders({ https: config.PUBLIC_BASE_URL?.startsWith('https:') ?? false }));
   app.use(async (c, next) => {
     const started = performance.now();
@@ -227,6 +239,7 @@ export function createApp(deps: AppDeps) {
     customerLookup,
     dataKeys,
     trackingPins,
+    metrics,
   };
 
   const agentIntake: AgentIntakeSettings = {
@@ -246,7 +259,7 @@ export function createApp(deps: AppDeps) {
   )
     .route('/intake-options', intakeOptionRoutes(agentIntake))
     .route('/complaints', complaintReadRoutes({ sql, temporal, definitions, calendars, customerLookup, linkSigningSecret: config.LINK_SIGNING_SECRET, duplicates }))
-    .route('/complaints', decisionRoutes({ sql, temporal, definitions, calendars, duplicates }))
+    .route('/complaints', decisionRoutes({ sql, temporal, definitions, calendars, duplicates, metrics }))
     .route('/complaints', complaintRecordRoutes({ sql, dataKeys }))
     .route('/complaints', attachmentRoutes({ sql, attachments }))
     .route('/complaints', erasureRoutes({ sql, temporal, dataKeys }))
@@ -319,6 +332,7 @@ export function createApp(deps: AppDeps) {
   );
   app.route('/codec', codecRoutes(codec));
   app.route('/', healthRoutes({ sql, temporal }));
+  app.get('/metrics', metricsRoute(metrics, config.METRICS_TOKEN));
   app.route('/docs', docsRoutes());
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'apiKey', { type: 'http', scheme: 'bearer' });

@@ -22,6 +22,8 @@ import { processPinner } from '../read-model/process-pinning.js';
 import { customerLookupHasher } from '../security/customer-lookup.js';
 import { replyAddressBook } from '../security/reply-address.js';
 import { trackingPinsOf } from '../security/pin.js';
+import { createApiMetrics } from './http/metrics.js';
+import { startTracing } from '../temporal/tracing.js';
 import { SealedBox } from '../security/sealed-box.js';
 import { loadIntegrations } from '../config/integrations.js';
 
@@ -31,10 +33,12 @@ const config = checkStartup(loaded, log);
 const encryptionKeys = parseEncryptionKeys(config.PAYLOAD_ENCRYPTION_KEYS);
 const sql = connectDatabase(config.DATABASE_URL, { max: config.DATABASE_POOL_MAX });
 await migrate(sql);
+const tracing = startTracing({ endpoint: config.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT, service: 'plaint-api' });
 const client = await connectTemporalClient({
   address: config.TEMPORAL_ADDRESS,
   namespace: config.TEMPORAL_NAMESPACE,
   encryptionKeys,
+  interceptors: tracing?.clientInterceptors,
 });
 // One store of data keys (and its cache) for intake, the gateway's sealing and every reader.
 const dataKeys = new DataKeyStore(sql, encryptionKeys);
@@ -45,6 +49,8 @@ const complaintForm = loadComplaintFormSettings(config);
 const attachments = postgresAttachmentStore(sql, dataKeys);
 // Counted in PostgreSQL: every API instance (and its SMTP listener) spends one budget.
 const rateLimiters = sharedRateLimiters({ sql, secret: config.LINK_SIGNING_SECRET, log });
+// One registry for GET /metrics: e-mailed complaints are counted with the API's.
+const metrics = createApiMetrics(sql);
 // One inbound mail for the SMTP listener and the webhook: one budget per sender across both.
 const inboundMail = createInboundMail({
   sql,
@@ -58,6 +64,7 @@ const inboundMail = createInboundMail({
     customerLookup: customerLookupHasher(config.LINK_SIGNING_SECRET),
     dataKeys,
     trackingPins: trackingPinsOf(config),
+    metrics,
   },
   attachments,
   replyAddresses: replyAddressBook(config.LINK_SIGNING_SECRET, config.MAIL_REPLY_DOMAIN),
@@ -74,6 +81,8 @@ const app = createApp({
   config: { ...config, LINK_SIGNING_SECRET: config.LINK_SIGNING_SECRET, PUBLIC_BASE_URL: publicBaseUrl },
   sql,
   temporal,
+  metrics,
+  tracer: tracing?.tracer,
   encryptionKeys,
   dataKeys,
   log,
@@ -99,7 +108,7 @@ async function shutdown(signal: string) {
   log.info({ signal }, 'api stopping');
   server.close();
   await inboundSmtp?.close();
-  await Promise.allSettled([sql.end({ timeout: 5 }), client.connection.close()]);
+  await Promise.allSettled([sql.end({ timeout: 5 }), client.connection.close(), tracing?.shutdown()]);
   process.exit(0);
 }
 process.on('SIGINT', () => void shutdown('SIGINT'));

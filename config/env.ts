@@ -107,6 +107,12 @@ export const envSchema = z
     PUBLIC_INTAKE_PER_MINUTE: z.coerce.number().int().positive().default(10),
     /** Grace period for in-flight work when a process is asked to stop. */
     SHUTDOWN_GRACE_MS: z.coerce.number().int().positive().default(10_000),
+    /** Bearer token GET /metrics asks for (Prometheus' `authorization` setting); unset: open (it shows counts, no personal data). */
+    METRICS_TOKEN: z.string().min(16).optional(),
+    /** Where the worker serves the Temporal SDK's own Prometheus metrics (host:port); `off` for none. */
+    WORKER_METRICS_ADDRESS: z.string().regex(/^([\w.-]+:\d+|off)$/, 'expected host:port or off').default('127.0.0.1:9464'),
+    /** OTLP/HTTP endpoint traces go to (e.g. http://127.0.0.1:4318/v1/traces); unset: no tracing. */
+    OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: z.url().optional(),
     /** Whether to trust X-Forwarded-For for the client address (behind a proxy). */
     TRUST_PROXY: z.stringbool().default(false),
 

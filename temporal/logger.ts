@@ -24,7 +24,13 @@ export function temporalLogger(log: Logger): TemporalLogger {
   };
 }
 
-/** Once per process, before any Temporal connection. */
-export function installTemporalRuntime(log: Logger): void {
-  Runtime.install({ logger: temporalLogger(log.child({ component: 'temporal-sdk' })) });
+/**
+ * Once per process, before any Temporal connection. `metricsAddress`: where the SDK serves its own
+ * Prometheus metrics (workflow and activity task latencies, slots, cache, polls), at `/metrics`.
+ */
+export function installTemporalRuntime(log: Logger, metricsAddress?: string): void {
+  Runtime.install({
+    logger: temporalLogger(log.child({ component: 'temporal-sdk' })),
+    ...(metricsAddress ? { telemetryOptions: { metrics: { prometheus: { bindAddress: metricsAddress, countersTotalSuffix: true, useSecondsForDurations: true } } } } : {}),
+  });
 }

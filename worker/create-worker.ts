@@ -1,4 +1,4 @@
-import { NativeConnection, Worker, type WorkflowBundle } from '@temporalio/worker';
+import { NativeConnection, Worker, type WorkerOptions, type WorkflowBundle } from '@temporalio/worker';
 import { createActivities, type ActivityDeps } from '../activities/index.js';
 import { encryptingDataConverter, type EncryptionKey } from '../security/payload-codec.js';
 
@@ -11,6 +11,8 @@ export interface ComplaintWorkerOptions {
   /** A prebuilt bundle (tests bundle once); otherwise workflows/ is bundled at start. */
   workflowBundle?: WorkflowBundle;
   shutdownGraceMs?: number;
+  /** Tracing's interceptors and sink (temporal/tracing.ts), when configured; a prebuilt bundle must hold its workflow module. */
+  tracing?: Pick<WorkerOptions, 'interceptors' | 'sinks'> | undefined;
 }
 
 /**
@@ -36,6 +38,7 @@ export async function createComplaintWorker(opts: ComplaintWorkerOptions): Promi
     activities: createActivities(opts.activityDeps),
     dataConverter: encryptingDataConverter(opts.encryptionKeys),
     shutdownGraceTime: opts.shutdownGraceMs ?? 10_000,
+    ...opts.tracing,
   });
   return {
     worker,

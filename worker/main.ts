@@ -13,15 +13,17 @@ import { LinkSigner } from '../security/signed-links.js';
 import { DataKeyStore } from '../security/data-keys.js';
 import { createComplaintWorker } from './create-worker.js';
 import { ensureRetentionSchedule } from '../temporal/retention-schedule.js';
+import { startTracing } from '../temporal/tracing.js';
 
 const loaded = loadConfig();
 const log = createLogger({ level: loaded.LOG_LEVEL, service: 'plaint-worker' });
 const config = checkStartup(loaded, log);
-installTemporalRuntime(log);
+installTemporalRuntime(log, config.WORKER_METRICS_ADDRESS === 'off' ? undefined : config.WORKER_METRICS_ADDRESS);
 const sql = connectDatabase(config.DATABASE_URL, { max: config.DATABASE_POOL_MAX });
 const encryptionKeys = parseEncryptionKeys(config.PAYLOAD_ENCRYPTION_KEYS);
 // Process migration plans update each complaint's workflow from an activity: a client of its own.
-const client = await connectTemporalClient({ address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE, encryptionKeys });
+const tracing = startTracing({ endpoint: config.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT, service: 'plaint-worker' });
+const client = await connectTemporalClient({ address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE, encryptionKeys, interceptors: tracing?.clientInterceptors });
 const { worker, run } = await createComplaintWorker({
   address: config.TEMPORAL_ADDRESS,
   namespace: config.TEMPORAL_NAMESPACE,
@@ -42,11 +44,13 @@ const { worker, run } = await createComplaintWorker({
   },
   encryptionKeys,
   shutdownGraceMs: config.SHUTDOWN_GRACE_MS,
+  tracing: tracing?.workerOptions,
 });
 // The daily retention run (issue 14): made once, left alone when it exists.
 const schedule = await ensureRetentionSchedule(client, config.TEMPORAL_TASK_QUEUE);
 log.info({ taskQueue: config.TEMPORAL_TASK_QUEUE, retentionScheduleCreated: schedule.created }, 'worker started');
 await run();
 await client.connection.close();
+await tracing?.shutdown();
 await sql.end({ timeout: 5 });
 log.info({ state: worker.getState() }, 'worker stopped');

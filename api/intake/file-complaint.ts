@@ -18,6 +18,7 @@ import type { TemporalGateway } from '../../temporal/gateway.js';
 import type { CustomerLookupHasher } from '../../security/customer-lookup.js';
 import type { DataKeyStore } from '../../security/data-keys.js';
 import { sealIntakeFields } from '../../domain/personal-fields.js';
+import type { ApiMetrics } from '../http/metrics.js';
 
 export interface IntakeDeps {
   sql: Sql;
@@ -33,6 +34,8 @@ export interface IntakeDeps {
   dataKeys: DataKeyStore;
   /** Hashes the tracking PIN under the current key (never stored or logged in the clear). */
   trackingPins: TrackingPins;
+  /** Counts filed complaints by channel for GET /metrics (absent: not counted). */
+  metrics?: Pick<ApiMetrics, 'intakes'> | undefined;
 }
 
 /** How long (hours) a retry with the same Idempotency-Key gets the first response (and PIN) back. */
@@ -78,7 +81,10 @@ export async function fileComplaint(
   const keyName = extras.keyName ?? 'this Idempotency-Key';
   // A key of our own making was never used before: only a caller's key can have an earlier answer.
   const earlier = idempotencyKey === undefined ? undefined : await replay(deps, key, fingerprint, keyName);
-  if (earlier) return earlier;
+  if (earlier) {
+    deps.metrics?.intakes.inc({ channel: request.channel, outcome: 'replayed' });
+    return earlier;
+  }
 
   const pin = generatePin();
   const enteredAt = new Date().toISOString();
@@ -172,7 +178,9 @@ export async function fileComplaint(
     if (!winner) throw new DomainError('CONFLICT', `A request with ${keyName} is in progress; retry`);
     return winner;
   }
-  return { response, created: true, workflowPending: await startUnlessUnavailable(deps, input!) };
+  const workflowPending = await startUnlessUnavailable(deps, input!);
+  deps.metrics?.intakes.inc({ channel: request.channel, outcome: workflowPending ? 'workflow_pending' : 'created' });
+  return { response, created: true, workflowPending };
 }
 
 /** Thrown inside the intake transaction to roll it back when a concurrent request holds the key. */

@@ -25,6 +25,7 @@ import { allowedDecisionsFor, ETAG_HEADER_DOC, possibleDuplicatesFor, recordComp
 import type { DuplicateFinderSettings } from '../../read-model/possible-duplicates.js';
 import { findComplaintByReference } from '../../read-model/complaint-queries.js';
 import type { CalendarResolver } from '../../read-model/calendar-resolver.js';
+import type { ApiMetrics } from '../http/metrics.js';
 import type { PinnedDefinitionOf } from '../../read-model/pinned-definitions.js';
 import type { TemporalGateway } from '../../temporal/gateway.js';
 import { validationHook } from '../http/validation.js';
@@ -90,7 +91,14 @@ const decideRoute = createRoute({
   },
 });
 
-export function decisionRoutes(deps: { sql: Sql; temporal: TemporalGateway; definitions: PinnedDefinitionOf; calendars: CalendarResolver; duplicates: DuplicateFinderSettings }) {
+export function decisionRoutes(deps: {
+  sql: Sql;
+  temporal: TemporalGateway;
+  definitions: PinnedDefinitionOf;
+  calendars: CalendarResolver;
+  duplicates: DuplicateFinderSettings;
+  metrics?: Pick<ApiMetrics, 'decisions'>;
+}) {
   return new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(decideRoute, async (c) => {
     const actor = c.get('actor')!;
     const decision = c.req.valid('json');
@@ -111,7 +119,11 @@ export function decisionRoutes(deps: { sql: Sql; temporal: TemporalGateway; defi
     // reused key with another decision must then be a new update, never the first one's answer.
     const updateKey = `${actor.id}:${key}:${requestDigest(requestKey.body).slice(0, 32)}`;
     const input = expectedSeq === undefined ? { actor, decision } : { actor, decision, expectedSeq };
-    const status = await sendOnce(deps.sql, requestKey, () => deps.temporal.decide(complaintId, input, updateKey));
+    const status = await sendOnce(deps.sql, requestKey, () => deps.temporal.decide(complaintId, input, updateKey)).catch((err: unknown) => {
+      if (err instanceof DomainError && err.code !== 'TEMPORARILY_UNAVAILABLE') deps.metrics?.decisions.inc({ type: decision.type, outcome: 'refused' });
+      throw err;
+    });
+    deps.metrics?.decisions.inc({ type: decision.type, outcome: 'taken' });
     // The update returns once its transitions are recorded: the read model holds at least `status.seq`.
     const complaint = await findComplaintByReference(deps.sql, reference, {
       now: new Date(),

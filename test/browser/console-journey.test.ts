@@ -148,6 +148,14 @@ async function forgingSite(target: string): Promise<{ server: Server; url: strin
 }
 
 describe('the staff console on a fresh npm start', () => {
+  it("serves the API's and the worker's metrics to a Prometheus scrape", async () => {
+    const api = await (await fetch(`${stack!.baseUrl}/metrics`)).text();
+    expect(api).toMatch(/^plaint_http_requests_total\{/m);
+    // The Temporal SDK's own, from the worker process: its workflow task latencies, slots, polls.
+    const worker = await (await fetch(stack!.workerMetricsUrl)).text();
+    expect(worker).toMatch(/^temporal_\w+/m);
+  });
+
   it('takes a complaint from the form to closure, reads the dashboard, changes the process and refuses what is not allowed', async () => {
     const browser = session!.browser;
     const admin = await freshPage(browser);

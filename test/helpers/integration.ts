@@ -1,4 +1,5 @@
 // Real Temporal and PostgreSQL for integration tests (started once in global-setup.ts).
+import type { Tracer } from '@opentelemetry/api';
 import { trackingPinsOf } from '../../security/pin.js';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Client, Connection, defaultGrpcRetryOptions, makeGrpcRetryInterceptor } from '@temporalio/client';
@@ -80,6 +81,8 @@ export interface IntegrationContext {
     complaintForm?: ComplaintFormSettings;
     /** `API_KEYS` entries besides STAFF_KEYS' (more people of one role: `apiKeyEntry(name, role, key)`). */
     extraApiKeys?: string[];
+    /** Opens a span per request (tracing tests). */
+    tracer?: Tracer;
     /** Live queue claims one person may hold (default: the API's). */
     maxLiveClaims?: number;
     /** Received mail behind POST /v1/inbound/email, with its shared secret (default: no such route). */
@@ -185,6 +188,7 @@ export async function integrationContext(
           ...opts.extraConfig,
         },
         ...(opts.apiKeyCacheMs !== undefined ? { apiKeyCacheMs: opts.apiKeyCacheMs } : {}),
+        ...(opts.tracer ? { tracer: opts.tracer } : {}),
         sql,
         // The API knows the calendars the workers know, the round-the-clock one too.
         calendars: createCalendarResolver({ sql, extraCalendars: { [ROUND_THE_CLOCK.id]: ROUND_THE_CLOCK } }),

@@ -17,6 +17,8 @@ export interface RunningStack {
   /** The local admin API key of .data/secrets.json, for the few steps no page offers. */
   adminApiKey: string;
   dataDir: string;
+  /** The worker's Temporal SDK metrics (WORKER_METRICS_ADDRESS), Prometheus text at `/metrics`. */
+  workerMetricsUrl: string;
   output(): string;
   /** Ctrl-C, as a user stops it; the whole process group is killed if it does not stop in time. Removes the data folder. */
   stop(): Promise<void>;
@@ -29,6 +31,7 @@ export async function startStack(opts: { name: string; readyWithinMs?: number })
   // (else its cluster is moved under /var/lib/plaint, outside what stop() removes).
   await chmod(dataDir, 0o755);
   const http = await freePort();
+  const workerMetricsPort = await freePort();
   const env: Record<string, string | undefined> = {
     ...process.env,
     DATA_DIR: dataDir,
@@ -38,6 +41,7 @@ export async function startStack(opts: { name: string; readyWithinMs?: number })
     DEV_INBOX_HTTP_PORT: String(await freePort()),
     DEV_INBOX_SMTP_PORT: String(await freePort()),
     DEV_INBOX_SMS_PORT: String(await freePort()),
+    WORKER_METRICS_ADDRESS: `127.0.0.1:${workerMetricsPort}`,
     LOG_LEVEL: 'warn',
   };
   delete env.DATABASE_URL; // the embedded default is what a fresh machine gets
@@ -70,7 +74,8 @@ export async function startStack(opts: { name: string; readyWithinMs?: number })
     const inboxUrl = /Local inbox: {2}(http:\/\/127\.0\.0\.1:\d+\/)/.exec(output)?.[1];
     if (!printed || !inboxUrl) throw new Error(`the stack did not print the console's admin or the local inbox:\n${output}`);
     const { adminApiKey } = JSON.parse(await readFile(`${dataDir}/secrets.json`, 'utf8')) as { adminApiKey: string };
-    return { baseUrl, inboxUrl, admin: { email: printed[1]!, password: printed[2]! }, adminApiKey, dataDir, output: () => output, stop };
+    const workerMetricsUrl = `http://127.0.0.1:${workerMetricsPort}/metrics`;
+    return { baseUrl, inboxUrl, admin: { email: printed[1]!, password: printed[2]! }, adminApiKey, dataDir, workerMetricsUrl, output: () => output, stop };
   } catch (err) {
     await stop();
     throw err;
