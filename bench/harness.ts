@@ -4,6 +4,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { pino } from 'pino';
+import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { createApp } from '../api/app.js';
 import { connectDatabase } from '../db/connect.js';
 import { startEmbeddedPostgres } from '../db/embedded-postgres.js';
@@ -30,7 +31,7 @@ export interface BenchStack {
   encryptionKeys: ReturnType<typeof parseEncryptionKeys>;
   gateway: TemporalGateway;
   /** The API, with `temporal` in place of the real gateway when given. */
-  app(temporal?: TemporalGateway): ReturnType<typeof createApp>;
+  app(temporal?: TemporalGateway, opts?: { trackingPerMinute?: number; trustProxy?: boolean }): ReturnType<typeof createApp>;
   startWorker(): Promise<ComplaintWorker & { running: Promise<void> }>;
   /** Process ids of the Temporal dev server and PostgreSQL (for their memory). */
   pids: { temporal?: number | undefined; postgres?: number | undefined };
@@ -39,6 +40,7 @@ export interface BenchStack {
 
 export async function startBenchStack(opts: { poolMax?: number } = {}): Promise<BenchStack> {
   assertToolsInstalled();
+  Runtime.install({ logger: new DefaultLogger('WARN') }); // the figures, not the worker's state changes
   const dir = await mkdtemp(`${PROJECT_ROOT}.data/bench-`);
   const [temporal, postgres] = await Promise.all([
     startTemporalDevServer({ binary: TEMPORAL_CLI }),
@@ -62,9 +64,10 @@ export async function startBenchStack(opts: { poolMax?: number } = {}): Promise<
     encryptionKeys,
     gateway,
     pids: { temporal: temporal.pid, postgres: postgres.pid },
-    app: (temporalGateway = gateway) =>
+    app: (temporalGateway = gateway, opts = {}) =>
       createApp({
-        config: { API_KEYS: [supervisorKey], PUBLIC_INTAKE_PER_MINUTE: 1_000_000, TRUST_PROXY: false, LINK_SIGNING_SECRET: linkSigningSecret },
+        ...(opts.trackingPerMinute ? { trackingPerMinute: opts.trackingPerMinute } : {}),
+        config: { API_KEYS: [supervisorKey], PUBLIC_INTAKE_PER_MINUTE: 1_000_000, TRUST_PROXY: opts.trustProxy ?? false, LINK_SIGNING_SECRET: linkSigningSecret },
         sql,
         temporal: temporalGateway,
         encryptionKeys,
