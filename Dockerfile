@@ -4,7 +4,8 @@ ENV NODE_ENV=production
 WORKDIR /app
 COPY package.json package-lock.json ./
 # Install scripts are allowed per package in package.json ("allowScripts").
-RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
+COPY scripts/patch-dependencies.mjs scripts/
+RUN npm ci --omit=dev --no-audit --no-fund && node scripts/patch-dependencies.mjs && npm cache clean --force
 COPY . .
 USER node
 EXPOSE 3000

@@ -26,6 +26,8 @@ export interface EmbeddedPostgresOptions {
   database?: string;
   /** Data survives stop (the stack) or is deleted with it (tests). */
   persistent?: boolean;
+  /** Listen here (a restart after a crash keeps its clients' URL); default: a free random port. */
+  port?: number;
   onLog?: (line: string) => void;
 }
 
@@ -55,7 +57,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
 
   let lastError: unknown;
   for (let attempt = 0; attempt < 5; attempt++) {
-    const port = randomInt(20_000, 60_000);
+    const port = opts.port ?? randomInt(20_000, 60_000);
     let server: ChildProcess | undefined;
     try {
       server = await withTimeout(startServer(binaries, dataDir, port, runAs, log), 60_000, 'postgres start');

@@ -4,8 +4,9 @@
 //
 // "Never doubled": a row left `sending` by a crash is claimed again after the lease. For SMS the
 // provider is asked first (findAccepted) and an accepted message is recorded, not resent. SMTP
-// cannot be asked, so an e-mail is resent with the same Message-ID (the idempotency key): the
-// customer may receive it twice at worst, as one message id that clients and dedupers can fold.
+// cannot be asked, so what the server accepted is journalled on disk first (sent-journal.ts) and
+// a reclaimed e-mail found there is recorded, not resent. Without a journal (or past a lost one)
+// an e-mail is resent with the same Message-ID (the idempotency key), which clients can fold.
 import { startNotifiedPollLoop, type NotifiedPollLoop } from '../db/notified-poll-loop.js';
 import type { Sql } from 'postgres';
 import type { Logger } from 'pino';
@@ -17,6 +18,7 @@ import { writeFailureNotice } from './failure-notice.js';
 import { claimDue, recordGivenUp, recordRetry, recordSent, recordSkipped, type ClaimedMessage, type SendableChannel } from './outbox-claims.js';
 import type { DataKeyStore } from '../security/data-keys.js';
 import type { ReplyAddressBook } from '../security/reply-address.js';
+import type { SentJournal } from './sent-journal.js';
 import type { StaffAddressBook } from './staff-addresses.js';
 import { DeliveryError, type Accepted, type EmailTransport, type SmsProvider } from './transport.js';
 
@@ -50,6 +52,8 @@ export interface DispatcherDeps {
   log: Logger;
   /** Opens the failed row's sealed recipient for the team's notice, and seals the notice. */
   dataKeys: DataKeyStore;
+  /** What the SMTP server accepted, kept before PostgreSQL records it (absent: a reclaimed e-mail is resent). */
+  sentJournal?: SentJournal | undefined;
 }
 
 type Outcome = 'sent' | 'retry' | 'failed' | 'bounced' | 'skipped' | 'lost-claim';
@@ -67,6 +71,9 @@ export function createDispatcher(deps: DispatcherDeps, opts: DispatcherOptions) 
       const { recipient, body } = await deps.outbox.renderForDelivery({ ...m, id: String(m.id) });
       return { provider: sms.name, accepted: await sms.send({ idempotencyKey: m.idempotencyKey, to: e164(recipient ?? m.recipient), text: body }) };
     }
+    // The crash case for e-mail: the server took it before PostgreSQL could record it.
+    const journalled = m.reclaimed || m.attempts > 1 ? deps.sentJournal?.find(m.idempotencyKey) : undefined;
+    if (journalled) return { provider: 'smtp', accepted: { providerMessageId: journalled } };
     const { recipient, subject, body } = await deps.outbox.renderForDelivery({ ...m, id: String(m.id) });
     const to = m.channel === 'email' ? [recipient ?? m.recipient] : await staffEmails(m);
     if (to.length === 0) return 'skipped';
@@ -80,6 +87,7 @@ export function createDispatcher(deps: DispatcherDeps, opts: DispatcherOptions) 
       text: body,
       html: renderEmailHtml({ lang: language, dir: languageMetadata(language).direction, subject, text: body }),
     });
+    deps.sentJournal?.add(m.idempotencyKey, accepted.providerMessageId);
     return { provider: 'smtp', accepted };
   }
 

@@ -7,6 +7,7 @@ import { createDispatcher } from '../delivery/dispatcher.js';
 import { createSmtpTransport } from '../delivery/smtp.js';
 import type { StaffAddressBook } from '../delivery/staff-addresses.js';
 import type { SmsProvider } from '../delivery/transport.js';
+import type { SentJournal } from '../delivery/sent-journal.js';
 import { createOutboxDelivery } from '../read-model/outbox-delivery.js';
 import type { DataKeyStore } from '../security/data-keys.js';
 import type { SealedBox } from '../security/sealed-box.js';
@@ -15,7 +16,7 @@ import { LinkSigner } from '../security/signed-links.js';
 
 export function startDelivery(
   config: Config & { LINK_SIGNING_SECRET: string },
-  deps: { sql: Sql; log: Logger; staffAddresses: StaffAddressBook; sms: SmsProvider | null; sealedBox: SealedBox; dataKeys: DataKeyStore },
+  deps: { sql: Sql; log: Logger; staffAddresses: StaffAddressBook; sms: SmsProvider | null; sealedBox: SealedBox; dataKeys: DataKeyStore; sentJournal?: SentJournal },
 ): { stop(): Promise<void> } {
   const email = createSmtpTransport({
     host: config.SMTP_HOST,
@@ -34,7 +35,7 @@ export function startDelivery(
     dataKeys: deps.dataKeys,
   });
   const dispatcher = createDispatcher(
-    { sql: deps.sql, outbox, email, sms: deps.sms, staffAddresses: deps.staffAddresses, log: deps.log, dataKeys: deps.dataKeys },
+    { sql: deps.sql, outbox, email, sms: deps.sms, staffAddresses: deps.staffAddresses, log: deps.log, dataKeys: deps.dataKeys, sentJournal: deps.sentJournal },
     {
       maxAttempts: config.DELIVERY_MAX_ATTEMPTS,
       backoffBaseMs: config.DELIVERY_BACKOFF_BASE_MS,

@@ -17,6 +17,9 @@ import { backfillCustomerLookupHashes } from '../read-model/customer-lookup-back
 import { customerLookupHasher } from '../security/customer-lookup.js';
 import { runIntakeReconciler } from './intake-reconciler.js';
 import { runCustomerAnswerRelay } from './customer-answer-relay.js';
+import { openSentJournal } from '../delivery/sent-journal.js';
+import { resolve } from 'node:path';
+import { mkdirSync } from 'node:fs';
 import { sealingGateway } from '../temporal/sealing-gateway.js';
 import { holdSingleInstanceLock } from './single-instance.js';
 import { runNetgsmReportPoller } from '../delivery/sms/netgsm-reports.js';
@@ -80,6 +83,8 @@ stopReconciler = runIntakeReconciler({ sql, temporal, sealedBox: new SealedBox(e
 if (config.SMS_PROVIDER === 'netgsm') stopSmsReports = runNetgsmReportPoller({ sql, netgsm: netgsmOptions(config), log });
 // The dispatcher runs here, once per deployment; SKIP LOCKED claims would let several run.
 const dataKeys = new DataKeyStore(sql, encryptionKeys);
+const journalDir = resolve(config.DATA_DIR);
+mkdirSync(journalDir, { recursive: true });
 const delivery = startDelivery({ ...config, LINK_SIGNING_SECRET: config.LINK_SIGNING_SECRET }, {
   sql,
   log,
@@ -87,6 +92,8 @@ const delivery = startDelivery({ ...config, LINK_SIGNING_SECRET: config.LINK_SIG
   sms: createSmsProvider(config),
   sealedBox: new SealedBox(encryptionKeys),
   dataKeys,
+  // On this process's disk: a standby on another machine starts without it (README, "Delivery").
+  sentJournal: openSentJournal(resolve(journalDir, 'delivery-sent.journal')),
 });
 stopDelivery = () => delivery.stop();
 // Queue claims reach their complaints' workflows from here (SKIP LOCKED: several could run).

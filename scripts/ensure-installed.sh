@@ -6,4 +6,5 @@ if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modu
   echo "plaint: installing npm dependencies (npm ci) …" >&2
   npm ci --no-audit --no-fund --loglevel=error
 fi
+node scripts/patch-dependencies.mjs
 bash scripts/install-temporal.sh

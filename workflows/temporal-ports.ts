@@ -8,8 +8,10 @@ import type { RunPorts } from './complaint-run.js';
 // The read model's activities retry until they succeed (PostgreSQL back, a fixed template
 // deployed): a complaint waits, it never fails, and never runs ahead of what staff see. Only a
 // divergence from a reset (READ_MODEL_DIVERGED, thrown non-retryable) stops them.
-const READ_MODEL_RETRY = { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' } as const;
-const readModel = proxyActivities<Activities>({ startToCloseTimeout: '30 seconds', retry: READ_MODEL_RETRY });
+const readModel = proxyActivities<Activities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+});
 
 // Clock arithmetic that no retry can cure (out of the calendar's years, a clock in the wrong state)
 // fails at once and becomes an incident on the timeline (`tolerate`) instead of holding every
@@ -23,15 +25,16 @@ const CLOCK_RETRY = {
 const clocks = proxyActivities<Activities>({ startToCloseTimeout: '30 seconds', retry: CLOCK_RETRY });
 
 /**
- * `local-activities` (issue 15): the read-model writes and the clock arithmetic run as local
- * activities, in the worker that runs the workflow task, so a decision costs one workflow task
- * instead of a round trip through the server per activity. Their results are markers in the
- * history where activity events were, so runs recorded before replay on the remote activities.
- * The same retry policies; beyond `localRetryThreshold` a retry waits on a timer, as a remote one
- * would wait on the server. The process-migration plan stays remote (it reads many versions).
+ * `local-clocks` (issue 15): the clock arithmetic runs as local activities, in the worker that runs
+ * the workflow task, so a decision that moves a clock costs no round trip through the server per
+ * computation. Only pure activities may: a local activity runs before the workflow task that asks
+ * for it is recorded, so a worker killed in between runs it again with a later `now`. The
+ * read-model writes stay remote for that reason (their input is fixed in the history before they
+ * write; the chaos run found local ones diverging). Their results are markers where activity
+ * events were, so runs recorded before replay on the remote activities. The same retry policy;
+ * beyond `localRetryThreshold` a retry waits on a timer. The migration plan stays remote.
  */
-const LOCAL_ACTIVITIES = 'local-activities';
-const readModelLocal = proxyLocalActivities<Activities>({ startToCloseTimeout: '30 seconds', retry: READ_MODEL_RETRY, localRetryThreshold: '10 seconds' });
+const LOCAL_CLOCKS = 'local-clocks';
 const clocksLocal = proxyLocalActivities<Activities>({ startToCloseTimeout: '30 seconds', retry: CLOCK_RETRY, localRetryThreshold: '10 seconds' });
 
 type Proxied = ReturnType<typeof proxyActivities<Activities>>;
@@ -40,14 +43,14 @@ type Proxied = ReturnType<typeof proxyActivities<Activities>>;
 function localWhenPatched<K extends keyof Proxied>(local: Proxied, remote: Proxied, names: readonly K[]): Pick<Proxied, K> {
   const chosen = {} as Pick<Proxied, K>;
   for (const name of names) {
-    const call = (...args: unknown[]) => ((patched(LOCAL_ACTIVITIES) ? local : remote)[name] as (...a: unknown[]) => unknown)(...args);
+    const call = (...args: unknown[]) => ((patched(LOCAL_CLOCKS) ? local : remote)[name] as (...a: unknown[]) => unknown)(...args);
     chosen[name] = call as Proxied[K];
   }
   return chosen;
 }
 
 export const temporalRunPorts: RunPorts = {
-  readModel: localWhenPatched(readModelLocal, readModel, ['recordComplaint', 'recordTransition']),
+  readModel,
   clocks: {
     ...localWhenPatched(clocksLocal, clocks, [
       'startStageClock',

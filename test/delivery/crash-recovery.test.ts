@@ -8,6 +8,10 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Accepted, EmailTransport, OutgoingEmail, OutgoingSms, SmsProvider } from '../../delivery/transport.js';
 import { deliverUntil, messageIn, useDeliveryWorld, type DeliveryWorld } from './delivery-world.js';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openSentJournal, type SentJournal } from '../../delivery/sent-journal.js';
 
 let w: DeliveryWorld;
 useDeliveryWorld((world) => (w = world));
@@ -114,6 +118,25 @@ describe('a crash between sending and recording', () => {
     expect(sent.attempts).toBe(2);
     dying.release();
     await crashed;
+  });
+});
+
+describe('an e-mail the server took before PostgreSQL recorded it (the sent journal)', () => {
+  it('is recorded as sent by the restarted process, not sent again', async () => {
+    const email = 'ayse.journal@example.com';
+    const file = join(await mkdtemp(join(tmpdir(), 'plaint-journal-')), 'delivery-sent.journal');
+    const journal = openSentJournal(file);
+    // The process dies right after the journal's fsync: PostgreSQL never hears of the send.
+    const dying: SentJournal = { find: journal.find, add: (key, id) => (journal.add(key, id), (() => { throw new Error('killed after the journal write'); })()) };
+    const since = new Date();
+    const c = await w.d.file({ customer: { name: 'Ayşe Yılmaz', email, locale: 'tr', country: 'TR' } });
+    await waitForAck(c.id);
+    await deliverUntil(w.dispatcher({ sentJournal: dying, notBefore: since }), async () => (w.catcher.to(email).length === 1 ? true : undefined));
+
+    const restarted = w.dispatcher({ sentJournal: openSentJournal(file), notBefore: since });
+    const sent = await deliverUntil(restarted, () => messageIn(w, c, 'acknowledgement', 'sent'));
+    expect(w.catcher.to(email)).toHaveLength(1);
+    expect(sent.attempts).toBe(2);
   });
 });
 

@@ -1,5 +1,6 @@
 // What the delivery tests share: real PostgreSQL, Temporal and worker (complaints driven over the
 // API), a real SMTP server of our own, and dispatchers built as the jobs process builds them.
+import type { SentJournal } from '../../delivery/sent-journal.js';
 import { afterAll, beforeAll } from 'vitest';
 import { pino } from 'pino';
 import { createDispatcher, type DispatcherOptions } from '../../delivery/dispatcher.js';
@@ -27,7 +28,7 @@ export const STAFF_BOOK: StaffAddressBook = {
 /** A row of GET …/messages as the API answers it. */
 export type MessageView = MessageRecord;
 
-type DispatcherOverrides = Partial<DispatcherOptions> & { email?: EmailTransport; sms?: SmsProvider | null };
+type DispatcherOverrides = Partial<DispatcherOptions> & { email?: EmailTransport; sms?: SmsProvider | null; sentJournal?: SentJournal };
 
 export interface DeliveryWorld {
   ctx: IntegrationContext;
@@ -72,9 +73,9 @@ export function useDeliveryWorld(use: (world: DeliveryWorld) => void): void {
       d,
       catcher,
       smtp,
-      dispatcher: ({ email, sms, ...opts }: DispatcherOverrides = {}) =>
+      dispatcher: ({ email, sms, sentJournal, ...opts }: DispatcherOverrides = {}) =>
         createDispatcher(
-          { sql: c.sql, outbox: createOutboxDelivery({ ...c.activityDeps, sealedBox: new SealedBox(c.encryptionKeys) }), email: email ?? smtp(), sms: sms ?? null, staffAddresses: STAFF_BOOK, log: pino({ level: 'silent' }), dataKeys: c.activityDeps.dataKeys },
+          { sql: c.sql, outbox: createOutboxDelivery({ ...c.activityDeps, sealedBox: new SealedBox(c.encryptionKeys) }), email: email ?? smtp(), sms: sms ?? null, staffAddresses: STAFF_BOOK, log: pino({ level: 'silent' }), dataKeys: c.activityDeps.dataKeys, sentJournal },
           // Each test's dispatcher takes only the rows written during that test.
           { ...TEST_OPTIONS, notBefore: new Date(), ...opts },
         ),

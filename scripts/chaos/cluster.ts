@@ -1,0 +1,173 @@
+// The stack a chaos run kills: PostgreSQL (embedded, persistent), a Temporal dev server persisting
+// to SQLite, and the worker, API and jobs processes as `npm start` runs them, each on a fixed port
+// so a restart after SIGKILL comes back where its clients look. Only loopback addresses.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from '../../db/embedded-postgres.js';
+import { connectDatabase } from '../../db/connect.js';
+import { migrate } from '../../db/migrate.js';
+import { freePort, startTemporalDevServer, type TemporalDevServer } from '../temporal-dev-server.js';
+import { PROJECT_ROOT, TEMPORAL_CLI } from '../tools.js';
+
+export type Target = 'worker' | 'api' | 'temporal' | 'postgres';
+export const TARGETS: readonly Target[] = ['worker', 'api', 'temporal', 'postgres'];
+
+export interface ChaosKeys {
+  payloadEncryptionKey: string;
+  linkSigningSecret: string;
+  staff: Record<'agent' | 'supervisor' | 'process_owner' | 'admin', string>;
+}
+
+export interface Cluster {
+  apiUrl: string;
+  databaseUrl: string;
+  temporalAddress: string;
+  keys: ChaosKeys;
+  smtpPort: number;
+  /** SIGKILL, then a restart on the same port and data (after `downMs`). */
+  kill(target: Target, downMs: number): Promise<void>;
+  /** Waits until the API answers its readiness probe (PostgreSQL and Temporal up). */
+  ready(timeoutMs: number): Promise<void>;
+  stop(): Promise<void>;
+}
+
+const CHILDREN = { worker: 'worker/main.ts', api: 'api/main.ts', jobs: 'jobs/main.ts' } as const;
+type ChildName = keyof typeof CHILDREN;
+
+export async function startCluster(opts: { dataDir: string; smtpPort: number; log: (line: string) => void }): Promise<Cluster> {
+  const [pgPort, temporalPort, httpPort] = [await freePort(), await freePort(), await freePort()];
+  let postgres: EmbeddedPostgresHandle = await startEmbeddedPostgres({ dataDir: `${opts.dataDir}/pg`, port: pgPort });
+  let temporal: TemporalDevServer = await startTemporalDevServer({ binary: TEMPORAL_CLI, dbFile: `${opts.dataDir}/temporal.db`, port: temporalPort });
+  const sql = connectDatabase(postgres.url, { max: 1 });
+  await migrate(sql);
+  await sql.end();
+  const keys: ChaosKeys = {
+    payloadEncryptionKey: `chaos:${randomBytes(32).toString('base64')}`,
+    linkSigningSecret: randomBytes(32).toString('base64url'),
+    staff: { agent: newKey(), supervisor: newKey(), process_owner: newKey(), admin: newKey() },
+  };
+  const apiKeys = Object.entries(keys.staff).map(([role, key]) => `chaos-${role.replace('_', '-')}:${role}:${createHash('sha256').update(key).digest('hex')}`);
+  const env: Record<string, string> = {
+    ...(Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined)) as Record<string, string>),
+    NODE_ENV: 'development',
+    DATA_DIR: opts.dataDir, // the jobs process's sent journal lives here
+    LOG_LEVEL: 'warn',
+    DATABASE_URL: postgres.url,
+    DATABASE_POOL_MAX: '10',
+    TEMPORAL_DEV_SERVER: 'false',
+    TEMPORAL_ADDRESS: temporal.address,
+    PAYLOAD_ENCRYPTION_KEYS: keys.payloadEncryptionKey,
+    LINK_SIGNING_SECRET: keys.linkSigningSecret,
+    API_KEYS: apiKeys.join(','),
+    HTTP_PORT: String(httpPort),
+    HTTP_HOST: '127.0.0.1',
+    PUBLIC_BASE_URL: `http://127.0.0.1:${httpPort}`,
+    PUBLIC_INTAKE_PER_MINUTE: '1000000',
+    SMTP_HOST: '127.0.0.1',
+    SMTP_PORT: String(opts.smtpPort),
+    DELIVERY_BACKOFF_BASE_MS: '500',
+    DELIVERY_BACKOFF_MAX_MS: '5000',
+    DELIVERY_POLL_MS: '1000',
+    DELIVERY_LEASE_MS: '15000',
+    CUSTOMER_ANSWER_RELAY_POLL_MS: '500',
+    INBOUND_SMTP: 'false',
+    DEV_INBOX: 'false',
+    WORKER_METRICS_ADDRESS: 'off',
+    SHUTDOWN_GRACE_MS: '2000',
+  };
+  const children = new Map<ChildName, ChildProcess>();
+  let stopping = false;
+  const spawnChild = (name: ChildName) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', CHILDREN[name]], { cwd: PROJECT_ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] });
+    child.stderr!.on('data', (d: Buffer) => opts.log(`[${name}] ${d.toString().trimEnd().slice(0, 500)}`));
+    children.set(name, child);
+    // A child that dies on its own (the jobs process when PostgreSQL went away) is started again.
+    child.once('exit', () => {
+      if (stopping || children.get(name) !== child) return;
+      setTimeout(() => !stopping && children.get(name) === child && spawnChild(name), 1_000);
+    });
+  };
+  for (const name of Object.keys(CHILDREN) as ChildName[]) spawnChild(name);
+
+  const apiUrl = `http://127.0.0.1:${httpPort}`;
+  return {
+    apiUrl,
+    databaseUrl: postgres.url,
+    temporalAddress: temporal.address,
+    keys,
+    smtpPort: opts.smtpPort,
+    async kill(target, downMs) {
+      if (target === 'worker' || target === 'api') {
+        const child = children.get(target)!;
+        children.delete(target);
+        child.kill('SIGKILL');
+        await new Promise((r) => setTimeout(r, downMs));
+        spawnChild(target);
+      } else if (target === 'temporal') {
+        killTree(temporal.pid);
+        await new Promise((r) => setTimeout(r, downMs));
+        temporal = await startTemporalDevServer({ binary: TEMPORAL_CLI, dbFile: `${opts.dataDir}/temporal.db`, port: temporalPort });
+      } else {
+        killTree(postgres.pid); // the postmaster and its backends: a crash, not a shutdown
+        await new Promise((r) => setTimeout(r, downMs));
+        postgres = await startEmbeddedPostgres({ dataDir: `${opts.dataDir}/pg`, port: pgPort });
+      }
+    },
+    async ready(timeoutMs) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        try {
+          if ((await fetch(`${apiUrl}/readyz`, { signal: AbortSignal.timeout(3_000) })).ok) return;
+        } catch {
+          // not up yet
+        }
+        if (Date.now() > deadline) throw new Error(`the API was not ready within ${timeoutMs} ms`);
+        await new Promise((r) => setTimeout(r, 250));
+      }
+    },
+    async stop() {
+      stopping = true;
+      await Promise.all(
+        [...children.values()].map(
+          (child) =>
+            new Promise<void>((resolve) => {
+              if (child.exitCode !== null || child.signalCode !== null) return resolve();
+              child.once('exit', () => resolve());
+              child.kill('SIGTERM');
+              setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
+            }),
+        ),
+      );
+      await Promise.allSettled([temporal.stop(), postgres.stop()]);
+    },
+  };
+}
+
+const newKey = () => `plaint_chaos_${randomBytes(18).toString('base64url')}`;
+
+/** SIGKILL to a process and every process below it (read from /proc: no process group is assumed). */
+function killTree(pid: number | undefined): void {
+  if (!pid) return;
+  for (const child of childrenOf(pid)) killTree(child);
+  try {
+    process.kill(pid, 'SIGKILL');
+  } catch {
+    // gone already
+  }
+}
+
+function childrenOf(pid: number): number[] {
+  const found: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (ppid === pid) found.push(Number(entry));
+    } catch {
+      // exited while we looked
+    }
+  }
+  return found;
+}
