@@ -4,6 +4,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
+import { childEnvironment } from '../../config/env.js';
 import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from '../../db/embedded-postgres.js';
 import { connectDatabase } from '../../db/connect.js';
 import { migrate } from '../../db/migrate.js';
@@ -48,8 +49,7 @@ export async function startCluster(opts: { dataDir: string; smtpPort: number; lo
     staff: { agent: newKey(), supervisor: newKey(), process_owner: newKey(), admin: newKey() },
   };
   const apiKeys = Object.entries(keys.staff).map(([role, key]) => `chaos-${role.replace('_', '-')}:${role}:${createHash('sha256').update(key).digest('hex')}`);
-  const env: Record<string, string> = {
-    ...(Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined)) as Record<string, string>),
+  const env = childEnvironment({
     NODE_ENV: 'development',
     DATA_DIR: opts.dataDir, // the jobs process's sent journal lives here
     LOG_LEVEL: 'warn',
@@ -75,7 +75,7 @@ export async function startCluster(opts: { dataDir: string; smtpPort: number; lo
     DEV_INBOX: 'false',
     WORKER_METRICS_ADDRESS: 'off',
     SHUTDOWN_GRACE_MS: '2000',
-  };
+  });
   const children = new Map<ChildName, ChildProcess>();
   let stopping = false;
   const spawnChild = (name: ChildName) => {
