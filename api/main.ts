@@ -106,7 +106,13 @@ async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
   log.info({ signal }, 'api stopping');
-  server.close();
+  // Stop taking connections (a balancer's next try goes to another replica), let the requests in
+  // flight finish within the grace period, then close the pools: a rolling restart drops none.
+  await new Promise<void>((resolve) => {
+    server.close(() => resolve());
+    setTimeout(resolve, config.SHUTDOWN_GRACE_MS).unref();
+    (server as { closeIdleConnections?: () => void }).closeIdleConnections?.();
+  });
   await inboundSmtp?.close();
   await Promise.allSettled([sql.end({ timeout: 5 }), client.connection.close(), tracing?.shutdown()]);
   process.exit(0);

@@ -59,6 +59,8 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
         .catch(callback);
     },
   });
+  // A sender killed mid-conversation (the jobs process, when PostgreSQL dies) resets its connection.
+  smtp.on('error', (err: Error) => log(`mail server: ${err.message}`));
   const smtpPort = await freePort();
   await new Promise<void>((r) => smtp.listen(smtpPort, '127.0.0.1', r));
   const cluster = await startCluster({ dataDir, smtpPort, log });

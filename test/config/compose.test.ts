@@ -31,6 +31,19 @@ describe('docker-compose.yml', () => {
     expect(compose).toMatch(/POSTGRES_PASSWORD:\?/);
   });
 
+  it('runs two API replicas behind the balancer and two workers, each kind restartable one at a time', () => {
+    expect(service('plaint-api')).toMatch(/replicas: 2/);
+    expect(service('plaint-api')).not.toContain('ports:');
+    expect(service('plaint-worker')).toMatch(/replicas: 2/);
+    expect(service('balancer')).toContain('./deploy/nginx.conf:/etc/nginx/nginx.conf:ro');
+    const nginx = readFileSync(new URL('../../deploy/nginx.conf', import.meta.url), 'utf8');
+    expect(nginx).toMatch(/server plaint-api:3000 resolve/);
+    // Only a request that never reached a replica is tried on another: a sent POST is not repeated.
+    expect(nginx).toMatch(/proxy_next_upstream error timeout http_502;/);
+    expect(nginx).not.toMatch(/non_idempotent/);
+    expect(service('plaint-jobs')).toMatch(/jobs-data:\/data/);
+  });
+
   it('offers an override that publishes the UI on the loopback interface only, for an SSH tunnel', () => {
     expect(uiOverride).toMatch(/- "127\.0\.0\.1:8080:8080"/);
     expect(uiOverride).not.toMatch(/- "(0\.0\.0\.0:)?8080:8080"/);
