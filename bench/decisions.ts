@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { encryptingDataConverter } from '../security/payload-codec.js';
-import { startBenchStack, measure, BENCH_SUPERVISOR_KEY } from './harness.js';
+import { BENCH_SUPERVISOR_KEY, fileRecorded, measure, startBenchStack } from './harness.js';
 import { noopUpdate } from './noop-update.workflow.js';
 
 const count = Number(process.argv[2] ?? 300);
@@ -29,28 +29,7 @@ try {
 
   const auth = { authorization: `Bearer ${BENCH_SUPERVISOR_KEY}`, 'content-type': 'application/json' };
   const references: string[] = [];
-  for (let i = 0; i < COMPLAINTS; i++) {
-    const res = await app.request('/v1/complaints', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        channel: 'web',
-        customer: { name: 'Ayşe Yılmaz', email: 'ayse@example.com', locale: 'tr', country: 'TR' },
-        subject: 'Çamaşır makinesi su sızdırıyor',
-        description: 'Makine iki haftalık, alttan su sızdırıyor.',
-      }),
-    });
-    references.push(((await res.json()) as { reference: string }).reference);
-  }
-  // Each complaint's workflow has recorded it (the read model shows it acknowledged or further).
-  for (const reference of references) {
-    for (let tries = 0; ; tries++) {
-      const [row] = await stack.sql<{ recorded: boolean }[]>`SELECT recorded_at IS NOT NULL AS recorded FROM complaints WHERE reference = ${reference}`;
-      if (row?.recorded) break;
-      if (tries > 600) throw new Error(`${reference} was never recorded`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
+  for (let i = 0; i < COMPLAINTS; i++) references.push((await fileRecorded(stack, app)).reference);
   const noops = await Promise.all(
     Array.from({ length: concurrency }, () =>
       stack.client.workflow.start('noopUpdateWorkflow', { workflowId: `noop-${randomUUID()}`, taskQueue: noopQueue }),

@@ -109,6 +109,26 @@ export async function startBenchStack(opts: { poolMax?: number } = {}): Promise<
   };
 }
 
+/** The complaint every benchmark files: a web complaint without a key. */
+export const BENCH_COMPLAINT = {
+  channel: 'web',
+  customer: { name: 'Ayşe Yılmaz', email: 'ayse@example.com', locale: 'tr', country: 'TR' },
+  subject: 'Çamaşır makinesi su sızdırıyor',
+  description: 'Makine iki haftalık, alttan su sızdırıyor.',
+};
+
+/** Files BENCH_COMPLAINT through `app` and waits until its workflow has recorded it. */
+export async function fileRecorded(stack: BenchStack, app: ReturnType<BenchStack['app']>): Promise<{ id: string; reference: string; pin: string }> {
+  const res = await app.request('/v1/complaints', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(BENCH_COMPLAINT) });
+  const filed = (await res.json()) as { id: string; reference: string; pin: string };
+  for (let tries = 0; ; tries++) {
+    const [row] = await stack.sql<{ recorded: boolean }[]>`SELECT recorded_at IS NOT NULL AS recorded FROM complaints WHERE id = ${filed.id}`;
+    if (row?.recorded) return filed;
+    if (tries > 600) throw new Error(`${filed.reference} was never recorded`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 export interface RunFigures {
   perSecond: number;
   p50: number;

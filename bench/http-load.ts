@@ -7,7 +7,7 @@ import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import type { AddressInfo } from 'node:net';
 import { API_SERVER_OPTIONS } from '../api/http/server-options.js';
-import { BENCH_SUPERVISOR_KEY, startBenchStack } from './harness.js';
+import { BENCH_SUPERVISOR_KEY, fileRecorded, startBenchStack } from './harness.js';
 
 const seconds = Number(process.argv[2] ?? 10);
 let nextAddress = 0;
@@ -37,23 +37,7 @@ try {
   // Customers come from many networks: each tracking request from its own (X-Forwarded-For behind our proxy).
   const app = stack.app(undefined, { trackingPerMinute: 1_000_000_000, trustProxy: true });
   const api = await listen(app.fetch);
-  const filed = await app.request('/v1/complaints', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      channel: 'web',
-      customer: { name: 'Ayşe Yılmaz', email: 'ayse@example.com', locale: 'tr', country: 'TR' },
-      subject: 'Çamaşır makinesi su sızdırıyor',
-      description: 'Makine iki haftalık, alttan su sızdırıyor.',
-    }),
-  });
-  const { reference, pin } = (await filed.json()) as { reference: string; pin: string };
-  for (let tries = 0; ; tries++) {
-    const [row] = await stack.sql<{ recorded: boolean }[]>`SELECT recorded_at IS NOT NULL AS recorded FROM complaints WHERE reference = ${reference}`;
-    if (row?.recorded) break;
-    if (tries > 600) throw new Error('the complaint was never recorded');
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  const { reference, pin } = await fileRecorded(stack, app);
   const staff = { authorization: `Bearer ${BENCH_SUPERVISOR_KEY}` };
   console.log(`${seconds} s each, ${connections} connections, one machine (numbers are relative to its load)`);
   const raw = await load('bare Hono route (raw limit)', { url: `${bare.url}/bare` });
