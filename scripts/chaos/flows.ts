@@ -90,7 +90,7 @@ async function decide(deps: FlowDeps, flow: Flow, role: 'agent' | 'supervisor', 
 
 /** The customer's answer through the link we sent (signed here as delivery signs it: the same secret). */
 async function answer(deps: FlowDeps, flow: Flow, link: { purpose: 'resolution' | 'info_request'; round?: number }, body: Record<string, unknown>): Promise<void> {
-  const row = await until(deps, async () => {
+  const row = await until(deps, `its ${link.purpose} link`, async () => {
     const [found] = await deps.sql<{ id: string; round: number | null; request_id: string | null; expires_at: Date }[]>`
       SELECT id, round, request_id, expires_at FROM response_links
       WHERE complaint_id = ${flow.id!} AND purpose = ${link.purpose} AND revoked_at IS NULL
@@ -111,17 +111,20 @@ async function answer(deps: FlowDeps, flow: Flow, link: { purpose: 'resolution' 
 }
 
 async function statusIs(deps: FlowDeps, flow: Flow, test: (status: string) => boolean): Promise<void> {
-  await until(deps, async () => {
+  let last = '(no row)';
+  await until(deps, () => `the next status (still ${last})`, async () => {
     const [row] = await deps.sql<{ status: string }[]>`SELECT status FROM complaints WHERE id = ${flow.id!}`.catch(() => []);
+    if (row) last = row.status;
     return row && test(row.status) ? true : undefined;
   });
 }
 
-async function until<T>(deps: FlowDeps, probe: () => Promise<T | undefined>): Promise<T> {
+async function until<T>(deps: FlowDeps, what: string | (() => string), probe: () => Promise<T | undefined>): Promise<T> {
   for (;;) {
     const found = await probe();
     if (found !== undefined) return found;
-    if (Date.now() > deps.deadline) throw new Error('the flow did not get there before the run ended');
+    const waitedFor = typeof what === 'string' ? what : what();
+    if (Date.now() > deps.deadline) throw new Error(`the flow was still waiting for ${waitedFor} when the run ended`);
     await new Promise((r) => setTimeout(r, 300));
   }
 }
