@@ -85,7 +85,9 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
     // Every kind of process goes down once in turn, then at random; each comes back on its own port.
     const killer = (async () => {
       for (let n = 0; killing; n++) {
-        await new Promise((r) => setTimeout(r, opts.killEveryMs / 2 + randomInt(opts.killEveryMs)));
+        // The first round kills each kind soon, so a short run too sees every kind go down.
+        const pause = n < TARGETS.length ? 1_000 + randomInt(2_000) : opts.killEveryMs / 2 + randomInt(opts.killEveryMs);
+        await new Promise((r) => setTimeout(r, pause));
         if (!killing) break;
         const target = n < TARGETS.length ? TARGETS[n]! : TARGETS[randomInt(TARGETS.length)]!;
         const downMs = 300 + randomInt(2_500);
