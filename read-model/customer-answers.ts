@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Sql } from 'postgres';
 import { DomainError, type ErrorCode } from '../domain/errors.js';
-import type { DataKeyStore } from '../security/data-keys.js';
+import { DataKeyDestroyedError, type DataKeyStore } from '../security/data-keys.js';
 import type { TemporalGateway } from '../temporal/gateway.js';
 import type { ComplaintSnapshot, CustomerAnswerInput } from '../workflows/complaint.messages.js';
 
@@ -29,7 +29,11 @@ export interface StoredAnswer {
 
 /** Records the answer unless its round or question has one already; answers the row that counts. */
 export async function recordCustomerAnswer(sql: Sql, dataKeys: DataKeyStore, answer: ReceivedAnswer): Promise<StoredAnswer> {
-  const sealer = await dataKeys.sealerFor(answer.complaintId);
+  // A complaint filed before data keys gets one now (as the sealing gateway does); an erased one takes nothing.
+  const sealer = await dataKeys.sealerOfRunning(answer.complaintId).catch((err: unknown) => {
+    if (err instanceof DataKeyDestroyedError) throw new DomainError('GONE', 'The personal data of this complaint was erased; it takes nothing more');
+    throw err;
+  });
   type Row = { id: string; update_id: string; status: StoredAnswer['status']; refusal: StoredAnswer['refusal'] };
   const [inserted] = await sql<Row[]>`
     INSERT INTO customer_answers (id, complaint_id, answer_slot, link_id, update_id, sealed_input)

@@ -27,8 +27,8 @@ const clocks = proxyActivities<Activities>({ startToCloseTimeout: '30 seconds', 
 /**
  * `local-clocks` (issue 15): the clock arithmetic runs as local activities, in the worker that runs
  * the workflow task, so a decision that moves a clock costs no round trip through the server per
- * computation. Only pure activities may: a local activity runs before the workflow task that asks
- * for it is recorded, so a worker killed in between runs it again with a later `now`. The
+ * computation. Only activities without side effects may: a local activity runs before the workflow
+ * task that asks for it is recorded, so a worker killed in between runs it again with a later `now`. The
  * read-model writes stay remote for that reason (their input is fixed in the history before they
  * write; the chaos run found local ones diverging). Their results are markers where activity
  * events were, so runs recorded before replay on the remote activities. The same retry policy;

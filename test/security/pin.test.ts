@@ -34,9 +34,9 @@ describe('tracking PINs', () => {
     expect(python).toBe(mac);
   });
 
-  it('cannot be searched without the key: all 10^8 PINs under a guessed key match nothing', async () => {
+  it('refuses even the right PIN under another key of the same id: the table alone checks nothing', async () => {
     const stored = new TrackingPins([key('k1')]).hash('00001234');
-    // Whoever holds the table but not the key holds a key id and nothing to try it with.
+    // Whoever holds the table but not the key holds a key id and nothing to check a guess with.
     const attacker = new TrackingPins([key('k1')]);
     expect((await attacker.check('00001234', stored)).matches).toBe(false);
   });
