@@ -109,6 +109,11 @@ export const envSchema = z
     SHUTDOWN_GRACE_MS: z.coerce.number().int().positive().default(10_000),
     /** Bearer token GET /metrics asks for (Prometheus' `authorization` setting); unset: open (it shows counts, no personal data). */
     METRICS_TOKEN: z.string().min(16).optional(),
+    /**
+     * Workflows a worker keeps in memory between their tasks (sticky cache); unset: the SDK's
+     * default from the heap limit. An evicted complaint replays its history on its next task.
+     */
+    WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).optional(),
     /** Where the worker serves the Temporal SDK's own Prometheus metrics (host:port); `off` for none. */
     WORKER_METRICS_ADDRESS: z.string().regex(/^([\w.-]+:\d+|off)$/, 'expected host:port or off').default('127.0.0.1:9464'),
     /** OTLP/HTTP endpoint traces go to (e.g. http://127.0.0.1:4318/v1/traces); unset: no tracing. */

@@ -1,3 +1,4 @@
+import { getHeapStatistics } from 'node:v8';
 import { NativeConnection, Worker, type WorkerOptions, type WorkflowBundle } from '@temporalio/worker';
 import { createActivities, type ActivityDeps } from '../activities/index.js';
 import { encryptingDataConverter, type EncryptionKey } from '../security/payload-codec.js';
@@ -11,6 +12,8 @@ export interface ComplaintWorkerOptions {
   /** A prebuilt bundle (tests bundle once); otherwise workflows/ is bundled at start. */
   workflowBundle?: WorkflowBundle;
   shutdownGraceMs?: number;
+  /** The sticky cache's size; omitted: the SDK's default (from the heap limit). */
+  maxCachedWorkflows?: number | undefined;
   /** Tracing's interceptors and sink (temporal/tracing.ts), when configured; a prebuilt bundle must hold its workflow module. */
   tracing?: Pick<WorkerOptions, 'interceptors' | 'sinks'> | undefined;
 }
@@ -28,6 +31,20 @@ export interface ComplaintWorker {
   run(): Promise<void>;
 }
 
+/** The settings that decide a worker's memory and its replays, as the worker resolved them (logged at start). */
+export function workflowCacheSettings(worker: Worker): Record<string, number | boolean | string> {
+  const { options } = worker;
+  const slots = options.tuner.workflowTaskSlotSupplier;
+  return {
+    maxCachedWorkflows: options.maxCachedWorkflows,
+    reuseV8Context: options.reuseV8Context,
+    workflowThreadPoolSize: options.workflowThreadPoolSize,
+    stickyQueueScheduleToStartTimeoutMs: options.stickyQueueScheduleToStartTimeoutMs,
+    workflowTaskSlots: slots.type === 'fixed-size' ? slots.numSlots : slots.type,
+    heapLimitMB: Math.round(getHeapStatistics().heap_size_limit / 2 ** 20),
+  };
+}
+
 export async function createComplaintWorker(opts: ComplaintWorkerOptions): Promise<ComplaintWorker> {
   const connection = await NativeConnection.connect({ address: opts.address });
   const worker = await Worker.create({
@@ -38,6 +55,7 @@ export async function createComplaintWorker(opts: ComplaintWorkerOptions): Promi
     activities: createActivities(opts.activityDeps),
     dataConverter: encryptingDataConverter(opts.encryptionKeys),
     shutdownGraceTime: opts.shutdownGraceMs ?? 10_000,
+    ...(opts.maxCachedWorkflows !== undefined ? { maxCachedWorkflows: opts.maxCachedWorkflows } : {}),
     ...opts.tracing,
   });
   return {

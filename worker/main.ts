@@ -11,7 +11,7 @@ import { installTemporalRuntime } from '../temporal/logger.js';
 import { customerLookupHasher } from '../security/customer-lookup.js';
 import { LinkSigner } from '../security/signed-links.js';
 import { DataKeyStore } from '../security/data-keys.js';
-import { createComplaintWorker } from './create-worker.js';
+import { createComplaintWorker, workflowCacheSettings } from './create-worker.js';
 import { ensureRetentionSchedule } from '../temporal/retention-schedule.js';
 import { startTracing } from '../temporal/tracing.js';
 
@@ -44,11 +44,12 @@ const { worker, run } = await createComplaintWorker({
   },
   encryptionKeys,
   shutdownGraceMs: config.SHUTDOWN_GRACE_MS,
+  maxCachedWorkflows: config.WORKER_MAX_CACHED_WORKFLOWS,
   tracing: tracing?.workerOptions,
 });
 // The daily retention run (issue 14): made once, left alone when it exists.
 const schedule = await ensureRetentionSchedule(client, config.TEMPORAL_TASK_QUEUE);
-log.info({ taskQueue: config.TEMPORAL_TASK_QUEUE, retentionScheduleCreated: schedule.created }, 'worker started');
+log.info({ taskQueue: config.TEMPORAL_TASK_QUEUE, retentionScheduleCreated: schedule.created, workflowCache: workflowCacheSettings(worker) }, 'worker started');
 await run();
 await client.connection.close();
 await tracing?.shutdown();

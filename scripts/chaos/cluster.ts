@@ -4,6 +4,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
 import { childEnvironment } from '../../config/env.js';
 import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from '../../db/embedded-postgres.js';
 import { connectDatabase } from '../../db/connect.js';
@@ -28,18 +29,35 @@ export interface Cluster {
   smtpPort: number;
   /** SIGKILL, then a restart on the same port and data (after `downMs`). */
   kill(target: Target, downMs: number): Promise<void>;
+  /** The processes' ids as they run now (for their memory). */
+  pids(): Partial<Record<Target, number>>;
   /** Waits until the API answers its readiness probe (PostgreSQL and Temporal up). */
   ready(timeoutMs: number): Promise<void>;
   stop(): Promise<void>;
 }
 
 const CHILDREN = { worker: 'worker/main.ts', api: 'api/main.ts', jobs: 'jobs/main.ts' } as const;
-type ChildName = keyof typeof CHILDREN;
+export type ChildName = keyof typeof CHILDREN;
 
-export async function startCluster(opts: { dataDir: string; smtpPort: number; log: (line: string) => void }): Promise<Cluster> {
+export interface ClusterOptions {
+  dataDir: string;
+  smtpPort: number;
+  log: (line: string) => void;
+  /** Keep Temporal's state in memory (no restart of it survives); default: a SQLite file. */
+  temporalInMemory?: boolean;
+  /** Run the jobs process (outbox delivery, answer relay); default true. */
+  jobs?: boolean;
+  /** Settings for one child beyond (or instead of) the run's own. */
+  env?: Partial<Record<ChildName, Record<string, string>>>;
+  /** A child's standard output, line by line (its JSON log). */
+  onStdout?: (child: ChildName, line: string) => void;
+}
+
+export async function startCluster(opts: ClusterOptions): Promise<Cluster> {
   const [pgPort, temporalPort, httpPort] = [await freePort(), await freePort(), await freePort()];
   let postgres: EmbeddedPostgresHandle = await startEmbeddedPostgres({ dataDir: `${opts.dataDir}/pg`, port: pgPort });
-  let temporal: TemporalDevServer = await startTemporalDevServer({ binary: TEMPORAL_CLI, dbFile: `${opts.dataDir}/temporal.db`, port: temporalPort });
+  const temporalDb = opts.temporalInMemory ? {} : { dbFile: `${opts.dataDir}/temporal.db` };
+  let temporal: TemporalDevServer = await startTemporalDevServer({ binary: TEMPORAL_CLI, ...temporalDb, port: temporalPort });
   const sql = connectDatabase(postgres.url, { max: 1 });
   await migrate(sql);
   await sql.end();
@@ -79,8 +97,9 @@ export async function startCluster(opts: { dataDir: string; smtpPort: number; lo
   const children = new Map<ChildName, ChildProcess>();
   let stopping = false;
   const spawnChild = (name: ChildName) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILDREN[name]], { cwd: PROJECT_ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', CHILDREN[name]], { cwd: PROJECT_ROOT, env: { ...env, ...opts.env?.[name] }, stdio: ['ignore', opts.onStdout ? 'pipe' : 'ignore', 'pipe'] });
     child.stderr!.on('data', (d: Buffer) => opts.log(`[${name}] ${d.toString().trimEnd().slice(0, 500)}`));
+    if (opts.onStdout) createInterface({ input: child.stdout! }).on('line', (line) => opts.onStdout!(name, line));
     children.set(name, child);
     // A child that dies on its own (the jobs process when PostgreSQL went away) is started again.
     child.once('exit', () => {
@@ -88,7 +107,7 @@ export async function startCluster(opts: { dataDir: string; smtpPort: number; lo
       setTimeout(() => !stopping && children.get(name) === child && spawnChild(name), 1_000);
     });
   };
-  for (const name of Object.keys(CHILDREN) as ChildName[]) spawnChild(name);
+  for (const name of Object.keys(CHILDREN) as ChildName[]) if (name !== 'jobs' || opts.jobs !== false) spawnChild(name);
 
   const apiUrl = `http://127.0.0.1:${httpPort}`;
   return {
@@ -107,13 +126,14 @@ export async function startCluster(opts: { dataDir: string; smtpPort: number; lo
       } else if (target === 'temporal') {
         killTree(temporal.pid);
         await new Promise((r) => setTimeout(r, downMs));
-        temporal = await startTemporalDevServer({ binary: TEMPORAL_CLI, dbFile: `${opts.dataDir}/temporal.db`, port: temporalPort });
+        temporal = await startTemporalDevServer({ binary: TEMPORAL_CLI, ...temporalDb, port: temporalPort });
       } else {
         killTree(postgres.pid); // the postmaster and its backends: a crash, not a shutdown
         await new Promise((r) => setTimeout(r, downMs));
         postgres = await startEmbeddedPostgres({ dataDir: `${opts.dataDir}/pg`, port: pgPort });
       }
     },
+    pids: () => ({ worker: children.get('worker')?.pid, api: children.get('api')?.pid, temporal: temporal.pid, postgres: postgres.pid }),
     async ready(timeoutMs) {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
@@ -157,7 +177,8 @@ function killTree(pid: number | undefined): void {
   }
 }
 
-function childrenOf(pid: number): number[] {
+/** The ids of a process's children. */
+export function childrenOf(pid: number): number[] {
   const found: number[] = [];
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;

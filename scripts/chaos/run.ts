@@ -141,7 +141,7 @@ async function settle(sql: ReturnType<typeof connectDatabase>, flows: Flow[], un
  * customers) gives 15 s to answer and deems the proposal accepted then; `chaos` (everyone else)
  * gives a day, so an answer the customer gives during an outage is never overtaken by its deadline.
  */
-async function setUpProcess(apiUrl: string, ownerKey: string): Promise<void> {
+export async function setUpProcess(apiUrl: string, ownerKey: string): Promise<void> {
   const headers = { authorization: `Bearer ${ownerKey}`, 'content-type': 'application/json' };
   const send = async (method: string, path: string, body: unknown) => {
     const res = await fetch(`${apiUrl}${path}`, { method, headers, body: JSON.stringify(body) });
