@@ -9,6 +9,7 @@ import { createCalendarResolver, type CalendarResolver } from './calendars.js';
 import { createClockActivities } from './clocks.js';
 import { createProcessMigrationActivities } from './process-migrations.js';
 import { createReadModelActivities } from '../read-model/record-transition.js';
+import { createReceivedAnswerActivities } from './received-answers.js';
 import { createRetentionActivities } from './retention.js';
 import type { PurgePeriods } from '../read-model/retention.js';
 
@@ -46,6 +47,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createReadModelActivities({ ...deps, timeZoneOf, calendars }),
     ...createClockActivities({ calendars }),
     ...createProcessMigrationActivities({ sql: deps.sql, temporal: deps.temporal, calendars }),
+    ...createReceivedAnswerActivities({ sql: deps.sql, dataKeys: deps.dataKeys }),
     ...createRetentionActivities({ sql: deps.sql, dataKeys: deps.dataKeys, temporal: deps.temporal, purgePeriods: deps.purgePeriods }),
   };
 }

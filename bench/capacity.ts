@@ -79,11 +79,13 @@ try {
   say(rateFigures(`bare timers (sleep, then one activity)`, STORM, bare.dueAt, bare.doneAt));
 
   // ── Complaint deadlines falling due at once ──
-  const opensAt = await stormCalendar(cluster, STORM, fill.perSecond);
+  // The worker records complaints slower than the API takes them: the opening waits for both.
+  const opensAt = await stormCalendar(cluster, STORM, OPEN / (fill.seconds + settledIn));
   const storm = await fileMany(cluster, STORM, STORM_CALENDAR.id);
-  await settled(storm.ids);
+  const stormSettledIn = await settled(storm.ids);
+  say(`storm filed in ${storm.seconds.toFixed(0)} s, all recorded ${stormSettledIn.toFixed(0)} s later`);
   const warnAt = opensAt + WARNING_AFTER_OPENING_MS;
-  if (Date.now() > warnAt) say(`(the storm's filing ran past its warnings' instant by ${((Date.now() - warnAt) / 1000).toFixed(0)} s)`);
+  if (Date.now() > warnAt) say(`(the storm's recording ran past its warnings' instant by ${((Date.now() - warnAt) / 1000).toFixed(0)} s)`);
   const warned = await warningTimes(storm.ids, warnAt);
   const complaintRate = rateFigures(`complaint warnings recorded`, STORM, warnAt, warned);
   say(complaintRate);
@@ -106,11 +108,21 @@ async function fileMany(target: Cluster, count: number, country: string): Promis
   let next = 0;
   await Promise.all(
     Array.from({ length: CONCURRENCY }, async () => {
-      for (let i = next++; i < count; i = next++) ids.push(await fileOne(target, country, i));
+      for (let i = next++; i < count; i = next++) {
+        ids.push(await fileOne(target, country, i));
+        if ((i + 1) % 5_000 === 0) progress(target, i + 1);
+      }
     }),
   );
   const seconds = (performance.now() - started) / 1000;
   return { ids, seconds, perSecond: count / seconds };
+}
+
+/** A line on stderr while filling: how far, and how the memory grows with it. */
+function progress(target: Cluster, filed: number): void {
+  const pids = target.pids();
+  const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
+  console.error(`[capacity] ${filed} filed; worker RSS ${mb(processMemory(pids.worker).rss)}, server RSS ${mb(processMemory(pids.temporal, { withChildren: true }).rss)}`);
 }
 
 async function fileOne(target: Cluster, country: string, i: number): Promise<string> {
@@ -188,7 +200,7 @@ async function bareTimerStorm(target: Cluster, count: number, startsPerSecond: n
  * country get a 1-working-hour first stage warned at 2.5 %, on a calendar closed until a minute
  * after the storm is filed and open round the clock from then. Answers the opening instant.
  */
-async function stormCalendar(target: Cluster, count: number, filesPerSecond: number): Promise<number> {
+async function stormCalendar(target: Cluster, count: number, recordedPerSecond: number): Promise<number> {
   const owner = { authorization: `Bearer ${target.keys.staff.process_owner}`, 'content-type': 'application/json' };
   const send = async (method: string, path: string, body: unknown) => {
     const res = await fetch(`${target.apiUrl}${path}`, { method, headers: owner, body: JSON.stringify(body) });
@@ -208,8 +220,8 @@ async function stormCalendar(target: Cluster, count: number, filesPerSecond: num
     rules: [{ when: { country: [STORM_CALENDAR.id] }, definitionId: content.id }],
     note: 'Capacity bench: the storm',
   });
-  // The "holiday" ends when the storm is surely filed (at 70 % of the rate measured filling).
-  const opensAt = Math.ceil((Date.now() + (count / (0.7 * filesPerSecond)) * 1_000 + 30_000) / 60_000) * 60_000;
+  // The "holiday" ends when the storm is surely recorded (at 70 % of the rate measured filling).
+  const opensAt = Math.ceil((Date.now() + (count / (0.7 * recordedPerSecond)) * 1_000 + 30_000) / 60_000) * 60_000;
   const local = (at: number) => new TZDate(at, STORM_CALENDAR.timeZone);
   const openingDate = format(local(opensAt), 'yyyy-MM-dd');
   const exceptions: unknown[] = [];

@@ -49,6 +49,10 @@ export function simulationPorts(clocks: ClockActivities, clock: VirtualClock): S
       async recordTransition(record) {
         transitions.push(record);
       },
+      // A simulated customer answers in time or not at all: nothing waits undelivered.
+      async receivedCustomerAnswer() {
+        return null;
+      },
     },
     clocks,
     patched: () => true,

@@ -14,6 +14,7 @@ import {
   allowedDecisionsQuery,
   complaintWorkflowId,
   customerAnswerUpdate,
+  customerAnswerUpdateId,
   customerMessageUpdate,
   decideUpdate,
   erasePersonalDataUpdate,
@@ -148,7 +149,7 @@ export function createTemporalGateway(client: Client, taskQueue: string, updateD
     async answerAsCustomer(complaintId, input, requestKey, waitMs = updateDeadlineMs) {
       try {
         return await client.withDeadline(Date.now() + waitMs, () =>
-          handle(complaintId).executeUpdate(customerAnswerUpdate, { args: [input], updateId: `answer:${requestKey}` }),
+          handle(complaintId).executeUpdate(customerAnswerUpdate, { args: [input], updateId: customerAnswerUpdateId(requestKey) }),
         );
       } catch (err) {
         if (err instanceof WorkflowNotFoundError) throw new DomainError('GONE', 'This complaint is closed');

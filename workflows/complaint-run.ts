@@ -24,6 +24,7 @@ import {
 } from '../domain/lifecycle/index.js';
 import type { MigrationCheck } from '../domain/lifecycle/migration.js';
 import { carriedTimers, deadlinesOf, escalationDue, escalationEvents, nextDueEvent, nextWakeAt, type Timers } from '../domain/lifecycle/timers.js';
+import { answerSlot } from '../domain/lifecycle/customer-answers.js';
 import type { ProcessDefinition, ProcessDefinitionSnapshot } from '../domain/process-definition.js';
 import type { ComplaintSnapshot, ComplaintWorkflowInput, MigrateProcessInput, MigrateProcessResult, MigrationView } from './complaint.messages.js';
 
@@ -39,6 +40,7 @@ const REMEMBERED_MIGRATIONS = 50;
  * and breach steps missed during an outage collapse into one.
  */
 const DUE_TIMERS_FIRST = 'due-timers-first';
+const RECORDED_ANSWERS_FIRST = 'recorded-answers-first';
 
 /**
  * `satisfaction-survey`: a closure the process surveys after issues a survey link (its expiry from
@@ -54,7 +56,7 @@ const SATISFACTION_SURVEY = 'satisfaction-survey';
  */
 export interface RunPorts {
   /** Read-model writes: retried until they succeed. */
-  readModel: Pick<Activities, 'recordComplaint' | 'recordTransition'>;
+  readModel: Pick<Activities, 'recordComplaint' | 'recordTransition' | 'receivedCustomerAnswer'>;
   /** Clock arithmetic: a permanent failure becomes an `activity_failed` incident. */
   clocks: Pick<
     Activities,
@@ -291,10 +293,35 @@ export class ComplaintRun {
     }
     // One at a time: each event's effects may move the timers the next check reads.
     for (let due = nextDueEvent(this.timers, at); due; due = nextDueEvent(this.timers, at)) {
+      const { answer, info } = this.timers;
       this.timers = due.timers;
       this.timerVersion++;
+      const deadline = due.event.type === 'customer_answer_timed_out' ? answer?.deadline : due.event.type === 'info_answer_timed_out' ? info?.deadline : undefined;
+      if (deadline && (await this.takeAnswerReceivedInTime(due.event, deadline))) continue;
       await this.fireSystem(due.event);
     }
+  }
+
+  /**
+   * `recorded-answers-first` (issue 15): before a round or a question times out, the customer's
+   * answer received before its deadline but not delivered yet (no worker took it; the relay had
+   * not brought it) is taken, under its own update id, so the relay's delivery is a repeat. Runs
+   * recorded before it time out as they did (no marker, no activity). Answers whether it took one.
+   */
+  private async takeAnswerReceivedInTime(event: SystemEvent, deadline: string): Promise<boolean> {
+    const slot =
+      event.type === 'customer_answer_timed_out' ? answerSlot.round(event.round) : event.type === 'info_answer_timed_out' ? answerSlot.info(event.requestId) : undefined;
+    if (!slot || !this.ports.patched(RECORDED_ANSWERS_FIRST)) return false;
+    const received = await this.ports.readModel.receivedCustomerAnswer({ complaintId: this.input.intake.complaintId, slot, receivedBefore: deadline });
+    if (!received || this.hasApplied(received.updateId)) return false;
+    const { linkId, answer, origin } = received.input;
+    const refusal = await this.apply(
+      { kind: 'customer', at: this.ports.now(), answer },
+      { actorId: 'customer', actorRole: 'customer', data: { ...answer, linkId, ...origin }, usedLinkId: linkId },
+    );
+    if (refusal) return false;
+    this.remember(received.updateId);
+    return true;
   }
 
   /** For the migration update's validator: throws why the migration does not apply, changes nothing. */

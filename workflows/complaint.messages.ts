@@ -119,6 +119,10 @@ export interface CustomerMessageInput {
 /** An agent's decision. An update, not a signal, because the caller needs a validated answer. */
 export const decideUpdate = defineUpdate<ComplaintSnapshot, [DecisionInput]>('decide');
 /** The customer's answer to a proposal or an information request, through a signed link. */
+/** The update id of a customer's answer with this request key (the gateway sends it, a received answer is taken under it). */
+export function customerAnswerUpdateId(requestKey: string): string {
+  return `answer:${requestKey}`;
+}
 export const customerAnswerUpdate = defineUpdate<ComplaintSnapshot, [CustomerAnswerInput]>('customerAnswer');
 /** What the customer wrote to us (a reply by e-mail); it answers our open question when there is one. */
 export const customerMessageUpdate = defineUpdate<ComplaintSnapshot, [CustomerMessageInput]>('customerMessage');

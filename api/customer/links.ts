@@ -10,6 +10,7 @@ import type { Sql } from 'postgres';
 import { customerAnswerSchema, nonBlankText } from '../../domain/complaint-schemas.js';
 import { DomainError, type FieldIssue } from '../../domain/errors.js';
 import type { CustomerAnswer } from '../../domain/lifecycle/index.js';
+import { answerSlot } from '../../domain/lifecycle/customer-answers.js';
 import type { LinkClaims, LinkSigner } from '../../security/signed-links.js';
 import type { AnswerOrigin, CustomerAnswerInput } from '../../workflows/complaint.messages.js';
 import type { DataKeyStore } from '../../security/data-keys.js';
@@ -140,10 +141,10 @@ export function openAnswerSlot({ claims, complaint }: OpenedLink): string {
   const view = buildCustomerView(complaint);
   if (claims.purpose === 'resolution') {
     const p = view.proposal;
-    if (view.status === 'resolution_proposed' && p && p.round === claims.round && !p.answer) return `round:${claims.round}`;
+    if (view.status === 'resolution_proposed' && p && p.round === claims.round && !p.answer) return answerSlot.round(claims.round);
   } else {
     const pending = complaint.lifecycle?.state.pendingInfoRequest;
-    if (view.status === 'awaiting_customer' && view.pendingQuestion && pending?.requestId === claims.requestId) return `info:${claims.requestId}`;
+    if (view.status === 'awaiting_customer' && view.pendingQuestion && pending && pending.requestId === claims.requestId) return answerSlot.info(pending.requestId);
   }
   throw new DomainError('GONE', 'This link is no longer valid: it was answered, or a newer one replaced it');
 }

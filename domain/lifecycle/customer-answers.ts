@@ -160,3 +160,9 @@ function wasIssued(state: ComplaintState, requestId: string): boolean {
   const n = /^info-(\d+)$/.exec(requestId)?.[1];
   return n !== undefined && Number(n) >= 1 && Number(n) <= state.counters.infoRequests;
 }
+
+/** What makes two answers one (kept once each while no worker takes them): a proposal's round or a question. */
+export const answerSlot = {
+  round: (round: number) => `round:${round}`,
+  info: (requestId: string) => `info:${requestId}`,
+};

@@ -25,8 +25,9 @@ import { quietProcess, seconds } from './process.js';
  * files, which stay, because running complaints started on the old code still replay them.
  * v3: `satisfaction-survey` (a surveyed closure issues the survey link).
  * v5: the `link_repeat` decision (no patch: old histories never carry it; every path recorded again).
+ * v6: `local-clocks`. v7: `recorded-answers-first` (an answer received in time is taken at its deadline).
  */
-export const RECORDED_CODE_VERSION = 6;
+export const RECORDED_CODE_VERSION = 7;
 
 export const HISTORY_DIR = new URL('../histories/', import.meta.url);
 

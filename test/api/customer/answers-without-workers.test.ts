@@ -9,6 +9,7 @@ import { sealingGateway } from '../../../temporal/sealing-gateway.js';
 import { translate } from '../../../texts/translate.js';
 import { customerFlow } from '../../helpers/customer-fixtures.js';
 import { eventually, integrationContext, type IntegrationContext } from '../../helpers/integration.js';
+import { quietProcess, seconds } from '../../helpers/process.js';
 
 let ctx: IntegrationContext;
 let app: ReturnType<IntegrationContext['app']>;
@@ -79,5 +80,42 @@ describe('a customer answer while no worker runs', () => {
     expect((await relay()).delivered).toBe(1);
     const events = await ctx.sql`SELECT seq FROM complaint_events WHERE complaint_id = ${complaint.id} AND type = 'customer_accepted'`;
     expect(events).toHaveLength(1);
+  });
+
+  it('counts an answer received before its deadline, though workers came back only after it (not deemed accepted)', async () => {
+    const ANSWER_WINDOW_MS = 8_000;
+    const shortApp = ctx.app({ process: quietProcess((def) => (def.acceptance.answerDeadline = seconds(ANSWER_WINDOW_MS / 1000))) });
+    const short = customerFlow(ctx, shortApp);
+    const complaint = await short.investigating();
+    const token = await short.propose(complaint, 1);
+    const proposedAt = Date.now();
+    await worker.worker.shutdown();
+    await worker.running;
+
+    const rejected = await shortApp.request(`/v1/responses/${token}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ decision: 'reject', reason: 'A repair does not help me.' }),
+    });
+    expect(rejected.status).toBe(202);
+    expect(Date.now() - proposedAt).toBeLessThan(ANSWER_WINDOW_MS); // received in time
+    await new Promise((r) => setTimeout(r, ANSWER_WINDOW_MS - (Date.now() - proposedAt) + 1_000));
+
+    worker = await ctx.startWorker(); // the deadline has passed: its timer fires first, no relay ran yet
+    await short.waitForRow(complaint, 'reinvestigating');
+    const types = (await ctx.sql<{ type: string }[]>`SELECT type FROM complaint_events WHERE complaint_id = ${complaint.id} ORDER BY seq`).map((e) => e.type);
+    expect(types).toContain('customer_rejected');
+    expect(types).not.toContain('customer_answer_timed_out');
+    expect(types.filter((t) => t === 'customer_rejected')).toHaveLength(1);
+
+    // The relay's delivery afterwards is the same update again: taken once, settled as delivered.
+    await ctx.sql`UPDATE customer_answers SET next_attempt_at = now() WHERE complaint_id = ${complaint.id}`;
+    const relayed = await relay();
+    expect(relayed.delivered).toBe(1);
+    const [row] = await ctx.sql<{ status: string }[]>`SELECT status FROM customer_answers WHERE complaint_id = ${complaint.id}`;
+    expect(row!.status).toBe('delivered');
+    const after = await ctx.sql`SELECT seq FROM complaint_events WHERE complaint_id = ${complaint.id} AND type = 'customer_rejected'`;
+    expect(after).toHaveLength(1);
+    expect((await short.status(complaint)).state.status).toBe('reinvestigating');
   });
 });
