@@ -10,6 +10,8 @@ import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom
 
 /** How long the figures read from PostgreSQL are reused: a scrape every few seconds costs one read. */
 const DATABASE_FIGURES_MS = 15_000;
+/** A scrape waits no longer than this for PostgreSQL (Prometheus' own scrape timeout is 10 s). */
+const DATABASE_READ_TIMEOUT_MS = 5_000;
 
 export interface ApiMetrics {
   registry: Registry;
@@ -27,15 +29,29 @@ interface DatabaseFigures {
 export function createApiMetrics(sql: Sql): ApiMetrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'plaint_api_' });
-  let figures: { at: number; read: Promise<DatabaseFigures> } | undefined;
+  // Undefined while PostgreSQL does not answer: its series are left out and `plaint_database_up` says 0,
+  // so a scrape during an outage still shows the requests (and the outage) instead of failing.
+  let figures: { at: number; read: Promise<DatabaseFigures | undefined> } | undefined;
   const databaseFigures = () => {
     if (!figures || Date.now() - figures.at > DATABASE_FIGURES_MS) {
-      const read = readDatabaseFigures(sql);
-      read.catch(() => (figures = undefined)); // a failed read is tried again at the next scrape
-      figures = { at: Date.now(), read };
+      const entry: NonNullable<typeof figures> = { at: Date.now(), read: withTimeout(readDatabaseFigures(sql), DATABASE_READ_TIMEOUT_MS) };
+      // A failed read is tried again at the next scrape.
+      entry.read = entry.read.catch(() => {
+        if (figures === entry) figures = undefined;
+        return undefined;
+      });
+      figures = entry;
     }
     return figures.read;
   };
+  new Gauge({
+    name: 'plaint_database_up',
+    help: 'Whether PostgreSQL answered the last read of the outbox and SLA figures (1) or not (0)',
+    registers: [registry],
+    async collect() {
+      this.set((await databaseFigures()) ? 1 : 0);
+    },
+  });
   new Gauge({
     name: 'plaint_outbox_messages',
     help: 'Outbox messages not yet delivered, by status (pending, sending, failed)',
@@ -43,7 +59,7 @@ export function createApiMetrics(sql: Sql): ApiMetrics {
     registers: [registry],
     async collect() {
       this.reset();
-      for (const { status, n } of (await databaseFigures()).outbox) this.set({ status }, n);
+      for (const { status, n } of (await databaseFigures())?.outbox ?? []) this.set({ status }, n);
     },
   });
   const sla = (name: string, help: string, pick: (row: DatabaseFigures['sla'][number]) => number) =>
@@ -54,7 +70,7 @@ export function createApiMetrics(sql: Sql): ApiMetrics {
       registers: [registry],
       async collect() {
         this.reset();
-        for (const row of (await databaseFigures()).sla) this.set({ stage: row.stage }, pick(row));
+        for (const row of (await databaseFigures())?.sla ?? []) this.set({ stage: row.stage }, pick(row));
       },
     });
   sla('plaint_complaints_open', 'Open complaints by the stage their clock runs in', (r) => r.open);
@@ -73,6 +89,14 @@ export function createApiMetrics(sql: Sql): ApiMetrics {
     intakes: new Counter({ name: 'plaint_intakes_total', help: 'Complaints filed, by channel and outcome (created, replayed, workflow_pending)', labelNames: ['channel', 'outcome'], registers: [registry] }),
     decisions: new Counter({ name: 'plaint_decisions_total', help: 'Staff decisions by type and outcome (taken, refused)', labelNames: ['type', 'outcome'], registers: [registry] }),
   };
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 async function readDatabaseFigures(sql: Sql): Promise<DatabaseFigures> {

@@ -2,6 +2,8 @@
 // (an implementation of the text format we did not write).
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApiMetrics } from '../../../api/http/metrics.js';
+import { connectDatabase } from '../../../db/connect.js';
 import { aComplaint } from '../../helpers/fixtures.js';
 import { bearer, eventually, integrationContext, type IntegrationContext } from '../../helpers/integration.js';
 
@@ -14,13 +16,14 @@ beforeAll(async () => {
 });
 afterAll(() => ctx?.close());
 
-type Sample = { name: string; labels: Record<string, string>; value: number };
+/** `value` null for NaN (a fresh registry's event-loop figures), which JSON cannot carry. */
+type Sample = { name: string; labels: Record<string, string>; value: number | null };
 
 /** The samples of a scrape, as prometheus_client parses them. */
 function parse(text: string): Sample[] {
   const script =
     'import sys, json\nfrom prometheus_client.parser import text_string_to_metric_families\n' +
-    'print(json.dumps([{"name": s.name, "labels": s.labels, "value": s.value} for f in text_string_to_metric_families(sys.stdin.read()) for s in f.samples]))';
+    'print(json.dumps([{"name": s.name, "labels": s.labels, "value": None if s.value != s.value else s.value} for f in text_string_to_metric_families(sys.stdin.read()) for s in f.samples]))';
   return JSON.parse(execFileSync('.tools/fuzz/bin/python', ['-c', script], { input: text }).toString()) as Sample[];
 }
 
@@ -59,10 +62,26 @@ describe('GET /metrics', () => {
     expect(value(samples, 'plaint_intakes_total', { channel: 'web', outcome: 'created' })).toBeGreaterThanOrEqual(1);
     expect(value(samples, 'plaint_decisions_total', { type: 'note', outcome: 'taken' })).toBe(1);
     const [open] = await ctx.sql<{ n: number }[]>`SELECT count(*)::int AS n FROM complaints WHERE closed_at IS NULL`;
-    const openByStage = samples.filter((s) => s.name === 'plaint_complaints_open').reduce((sum, s) => sum + s.value, 0);
+    const openByStage = samples.filter((s) => s.name === 'plaint_complaints_open').reduce((sum, s) => sum + (s.value ?? 0), 0);
     expect(openByStage).toBe(open!.n);
     expect(samples.some((s) => s.name === 'plaint_complaints_breached')).toBe(true);
     expect(samples.some((s) => s.name === 'plaint_api_process_resident_memory_bytes')).toBe(true);
+  });
+
+  it('still answers while PostgreSQL is down: the database figures left out, plaint_database_up 0', async () => {
+    const unreachable = connectDatabase('postgres://postgres@127.0.0.1:1/plaint', { max: 1 }); // nothing listens on port 1
+    try {
+      const metrics = createApiMetrics(unreachable);
+      metrics.httpRequests.inc({ method: 'GET', route: '/healthz', status: '200' });
+      const samples = parse(await metrics.registry.metrics());
+      expect(value(samples, 'plaint_database_up', {})).toBe(0);
+      expect(value(samples, 'plaint_http_requests_total', { route: '/healthz' })).toBe(1);
+      expect(samples.some((s) => s.name === 'plaint_complaints_open' || s.name === 'plaint_outbox_messages')).toBe(false);
+    } finally {
+      await unreachable.end({ timeout: 1 });
+    }
+    const up = parse(await (await app.request('/metrics')).text());
+    expect(value(up, 'plaint_database_up', {})).toBe(1);
   });
 
   it('asks for its bearer token when METRICS_TOKEN is set', async () => {
