@@ -110,26 +110,40 @@ export async function startCluster(opts: ClusterOptions): Promise<Cluster> {
   for (const name of Object.keys(CHILDREN) as ChildName[]) if (name !== 'jobs' || opts.jobs !== false) spawnChild(name);
 
   const apiUrl = `http://127.0.0.1:${httpPort}`;
-  return {
+  // Interrupted (Ctrl-C, a timeout's SIGTERM): the children, Temporal and PostgreSQL go down with
+  // the run instead of living on as orphans holding their ports and data directories.
+  // A repeated signal (tsx relays the one it got, a terminal sends Ctrl-C to the whole group) must
+  // not kill this process halfway through, so the handlers stay until the stop is done.
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    opts.log(`${signal}: stopping the cluster`);
+    void cluster.stop().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  const cluster: Cluster = {
     apiUrl,
     databaseUrl: postgres.url,
     temporalAddress: temporal.address,
     keys,
     smtpPort: opts.smtpPort,
     async kill(target, downMs) {
+      if (stopping) return; // interrupted: nothing is killed or started again past the stop
       if (target === 'worker' || target === 'api') {
         const child = children.get(target)!;
         children.delete(target);
         child.kill('SIGKILL');
         await new Promise((r) => setTimeout(r, downMs));
-        spawnChild(target);
+        if (!stopping) spawnChild(target);
       } else if (target === 'temporal') {
         killTree(temporal.pid);
         await new Promise((r) => setTimeout(r, downMs));
+        if (stopping) return;
         temporal = await startTemporalDevServer({ binary: TEMPORAL_CLI, ...temporalDb, port: temporalPort });
       } else {
         killTree(postgres.pid); // the postmaster and its backends: a crash, not a shutdown
         await new Promise((r) => setTimeout(r, downMs));
+        if (stopping) return;
         postgres = await startEmbeddedPostgres({ dataDir: `${opts.dataDir}/pg`, port: pgPort });
       }
     },
@@ -147,6 +161,7 @@ export async function startCluster(opts: ClusterOptions): Promise<Cluster> {
       }
     },
     async stop() {
+      if (stopping) return;
       stopping = true;
       await Promise.all(
         [...children.values()].map(
@@ -160,8 +175,11 @@ export async function startCluster(opts: ClusterOptions): Promise<Cluster> {
         ),
       );
       await Promise.allSettled([temporal.stop(), postgres.stop()]);
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
     },
   };
+  return cluster;
 }
 
 const newKey = () => `plaint_chaos_${randomBytes(18).toString('base64url')}`;
