@@ -3,7 +3,7 @@
 // when the relay has not delivered it yet (workers were down until after the deadline).
 import type { Sql } from 'postgres';
 import { sealCustomerAnswerFields } from '../domain/personal-fields.js';
-import type { DataKeyStore } from '../security/data-keys.js';
+import { DataKeyDestroyedError, type DataKeyStore } from '../security/data-keys.js';
 import { customerAnswerUpdateId, type CustomerAnswerInput } from '../workflows/complaint.messages.js';
 
 export interface ReceivedAnswerQuery {
@@ -26,7 +26,12 @@ export function createReceivedAnswerActivities(deps: { sql: Sql; dataKeys: DataK
       const opened = await deps.dataKeys.open(row.sealed_input);
       if (opened === null) return null; // erased meanwhile: nothing to take
       const input = JSON.parse(opened) as CustomerAnswerInput;
-      const sealer = await deps.dataKeys.sealerOfRunning(query.complaintId);
+      // Erased between the two reads: nothing to take (a throw would retry for ever).
+      const sealer = await deps.dataKeys.sealerOfRunning(query.complaintId).catch((err: unknown) => {
+        if (err instanceof DataKeyDestroyedError) return null;
+        throw err;
+      });
+      if (!sealer) return null;
       return { updateId: customerAnswerUpdateId(row.update_id), input: { ...input, answer: sealCustomerAnswerFields(input.answer, sealer.seal) } };
     },
   };

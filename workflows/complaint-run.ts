@@ -26,7 +26,7 @@ import type { MigrationCheck } from '../domain/lifecycle/migration.js';
 import { carriedTimers, deadlinesOf, escalationDue, escalationEvents, nextDueEvent, nextWakeAt, type Timers } from '../domain/lifecycle/timers.js';
 import { answerSlot } from '../domain/lifecycle/customer-answers.js';
 import type { ProcessDefinition, ProcessDefinitionSnapshot } from '../domain/process-definition.js';
-import type { ComplaintSnapshot, ComplaintWorkflowInput, MigrateProcessInput, MigrateProcessResult, MigrationView } from './complaint.messages.js';
+import type { ComplaintSnapshot, ComplaintWorkflowInput, CustomerAnswerInput, MigrateProcessInput, MigrateProcessResult, MigrationView } from './complaint.messages.js';
 
 /** Update ids kept across continue-as-new; clients retry within minutes, not hundreds of updates later. */
 const REMEMBERED_UPDATES = 200;
@@ -293,11 +293,10 @@ export class ComplaintRun {
     }
     // One at a time: each event's effects may move the timers the next check reads.
     for (let due = nextDueEvent(this.timers, at); due; due = nextDueEvent(this.timers, at)) {
-      const { answer, info } = this.timers;
+      const before = this.timers;
       this.timers = due.timers;
       this.timerVersion++;
-      const deadline = due.event.type === 'customer_answer_timed_out' ? answer?.deadline : due.event.type === 'info_answer_timed_out' ? info?.deadline : undefined;
-      if (deadline && (await this.takeAnswerReceivedInTime(due.event, deadline))) continue;
+      if (await this.takeAnswerReceivedInTime(due.event, before)) continue;
       await this.fireSystem(due.event);
     }
   }
@@ -308,17 +307,17 @@ export class ComplaintRun {
    * not brought it) is taken, under its own update id, so the relay's delivery is a repeat. Runs
    * recorded before it time out as they did (no marker, no activity). Answers whether it took one.
    */
-  private async takeAnswerReceivedInTime(event: SystemEvent, deadline: string): Promise<boolean> {
-    const slot =
-      event.type === 'customer_answer_timed_out' ? answerSlot.round(event.round) : event.type === 'info_answer_timed_out' ? answerSlot.info(event.requestId) : undefined;
-    if (!slot || !this.ports.patched(RECORDED_ANSWERS_FIRST)) return false;
-    const received = await this.ports.readModel.receivedCustomerAnswer({ complaintId: this.input.intake.complaintId, slot, receivedBefore: deadline });
+  private async takeAnswerReceivedInTime(event: SystemEvent, timers: Timers): Promise<boolean> {
+    const timedOut =
+      event.type === 'customer_answer_timed_out' && timers.answer
+        ? { slot: answerSlot.round(event.round), deadline: timers.answer.deadline }
+        : event.type === 'info_answer_timed_out' && timers.info
+          ? { slot: answerSlot.info(event.requestId), deadline: timers.info.deadline }
+          : undefined;
+    if (!timedOut || !this.ports.patched(RECORDED_ANSWERS_FIRST)) return false;
+    const received = await this.ports.readModel.receivedCustomerAnswer({ complaintId: this.input.intake.complaintId, slot: timedOut.slot, receivedBefore: timedOut.deadline });
     if (!received || this.hasApplied(received.updateId)) return false;
-    const { linkId, answer, origin } = received.input;
-    const refusal = await this.apply(
-      { kind: 'customer', at: this.ports.now(), answer },
-      { actorId: 'customer', actorRole: 'customer', data: { ...answer, linkId, ...origin }, usedLinkId: linkId },
-    );
+    const refusal = await this.apply({ kind: 'customer', at: this.ports.now(), answer: received.input.answer }, customerAnswerOrigin(received.input));
     if (refusal) return false;
     this.remember(received.updateId);
     return true;
@@ -555,6 +554,11 @@ function emptyOutput(): TransitionOutput {
   return { messages: [], links: [], revokeLinks: false, followUps: [], incidents: [] };
 }
 
+
+/** How a customer's answer through their link is recorded: what proves it came through the link, and the link used. */
+export function customerAnswerOrigin({ linkId, answer, origin }: CustomerAnswerInput): EventOrigin {
+  return { actorId: 'customer', actorRole: 'customer', data: { ...answer, linkId, ...origin }, usedLinkId: linkId };
+}
 
 function eventType(event: LifecycleEvent): string {
   switch (event.kind) {

@@ -1,6 +1,6 @@
 import { allHandlersFinished, condition, continueAsNew, currentUpdateInfo, setHandler, workflowInfo } from '@temporalio/workflow';
 import { allowedDecisions } from '../domain/lifecycle/index.js';
-import { ComplaintRun } from './complaint-run.js';
+import { ComplaintRun, customerAnswerOrigin } from './complaint-run.js';
 import { temporalRunPorts } from './temporal-ports.js';
 import {
   allowedDecisionsQuery,
@@ -53,17 +53,10 @@ export async function complaintWorkflow(input: ComplaintWorkflowInput): Promise<
   );
   setHandler(
     customerAnswerUpdate,
-    ({ linkId, answer, origin }) => {
+    (input) => {
       const updateId = currentUpdateInfo()?.id;
       // The timeline keeps what proves the answer came through the customer's link.
-      const data = { ...answer, linkId, ...origin };
-      return run.exclusive(() =>
-        run.applyUpdate(
-          updateId,
-          { kind: 'customer', at: new Date().toISOString(), answer },
-          { actorId: 'customer', actorRole: 'customer', data, usedLinkId: linkId },
-        ),
-      );
+      return run.exclusive(() => run.applyUpdate(updateId, { kind: 'customer', at: new Date().toISOString(), answer: input.answer }, customerAnswerOrigin(input)));
     },
     {
       validator: ({ answer }) => {
