@@ -136,7 +136,18 @@ export interface RunFigures {
 }
 
 /** Runs `once` `count` times on `concurrency` lanes after a warm-up; prints and answers its figures. */
-export async function measure(label: string, count: number, concurrency: number, once: (i: number) => Promise<void>): Promise<RunFigures> {
+/**
+ * Runs `once` `count` times, `concurrency` at a time, and prints its rate and latency. `pauseMs`
+ * waits that long before each call (untimed): each then meets a machine that has finished what
+ * the last one left behind, the round trip at a light load rather than at the throughput limit.
+ */
+export async function measure(
+  label: string,
+  count: number,
+  concurrency: number,
+  once: (i: number) => Promise<void>,
+  { pauseMs = 0 }: { pauseMs?: number } = {},
+): Promise<RunFigures> {
   for (let i = 0; i < Math.min(10, count); i++) await once(i); // warm-up
   const latencies: number[] = [];
   let next = 0;
@@ -144,6 +155,7 @@ export async function measure(label: string, count: number, concurrency: number,
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
       for (let i = next++; i < count; i = next++) {
+        if (pauseMs > 0) await new Promise((resolve) => setTimeout(resolve, pauseMs));
         const t = performance.now();
         await once(i);
         latencies.push(performance.now() - t);
@@ -154,8 +166,9 @@ export async function measure(label: string, count: number, concurrency: number,
   latencies.sort((a, b) => a - b);
   const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))]!;
   const figures = { perSecond: count / seconds, p50: pct(0.5), p95: pct(0.95) };
+  const rate = pauseMs > 0 ? `${'paced'.padStart(8)}   ` : `${figures.perSecond.toFixed(1).padStart(8)} /s`;
   console.log(
-    `${label.padEnd(30)} ${figures.perSecond.toFixed(1).padStart(8)} /s   p50 ${figures.p50.toFixed(1).padStart(6)} ms   p95 ${figures.p95.toFixed(1).padStart(6)} ms`,
+    `${label.padEnd(30)} ${rate}   p50 ${figures.p50.toFixed(1).padStart(6)} ms   p95 ${figures.p95.toFixed(1).padStart(6)} ms`,
   );
   return figures;
 }

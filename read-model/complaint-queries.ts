@@ -201,8 +201,14 @@ async function businessMinutesLeft(rows: readonly ComplaintRow[], { now, calenda
 
 /** A complaint as staff see it, in one query; undefined when there is no such reference. */
 export async function findComplaintByReference(sql: Sql, reference: string, opts: ViewOptions): Promise<ComplaintView | undefined> {
-  const rows = await sql<ComplaintRow[]>`SELECT ${complaintColumns(sql)} FROM complaints c WHERE c.reference = ${reference}`;
-  return (await complaintViews(rows, opts))[0];
+  const row = await findComplaintRowByReference(sql, reference);
+  return row && (await complaintViews([row], opts))[0];
+}
+
+/** The complaint's row as a view is made from it; undefined when there is no such reference. */
+export async function findComplaintRowByReference(sql: Sql, reference: string): Promise<ComplaintRow | undefined> {
+  const [row] = await sql<ComplaintRow[]>`SELECT ${complaintColumns(sql)} FROM complaints c WHERE c.reference = ${reference}`;
+  return row;
 }
 
 /** Complaints as staff see them, in the order of `ids` (lists: queues); unknown ids are left out. */
@@ -288,4 +294,19 @@ export async function communicationRecord(sql: Sql, complaintId: string, dataKey
     deliveredAt: r.delivered_at?.toISOString() ?? null, nextAttemptAt: r.next_attempt_at?.toISOString() ?? null,
     retriedBy: r.retried_by, retriedAt: r.retried_at?.toISOString() ?? null,
   })));
+}
+
+/**
+ * Waits until the read model holds the complaint's transition `seq`, at most `timeoutMs`; answers
+ * whether it does. A decision is answered once it is in the workflow's history and its transitions
+ * reach the read model moments later: what shows the page or list after it waits for them here.
+ */
+export async function readModelReached(sql: Sql, reference: string, seq: number, { timeoutMs = 3_000, pollMs = 10 } = {}): Promise<boolean> {
+  const giveUpAt = Date.now() + timeoutMs;
+  for (;;) {
+    const [row] = await sql<{ last_seq: number }[]>`SELECT last_seq FROM complaints WHERE reference = ${reference}`;
+    if (!row || row.last_seq >= seq) return Boolean(row);
+    if (Date.now() >= giveUpAt) return false;
+    await new Promise((resolve) => setTimeout(resolve, pollMs));
+  }
 }

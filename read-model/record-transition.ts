@@ -5,11 +5,11 @@
 import { ApplicationFailure, log } from '@temporalio/activity';
 import type { Sql, TransactionSql } from 'postgres';
 import type { LinkPurpose } from '../security/signed-links.js';
-import { customerAnswerDueAt } from '../domain/lifecycle/index.js';
 import type { ComplaintIntake, ComplaintSnapshot } from '../workflows/complaint.messages.js';
 import { writeMessages, type OutboxDeps, type OutgoingMessage } from './outbox.js';
 import { writeAgentAcknowledgement } from './acknowledgement-routing.js';
 import { transitionHash } from './transition-hash.js';
+import { transitionColumns } from './transition-columns.js';
 import type { CalendarResolver } from './calendar-resolver.js';
 import { closingResolutionTime, refreshPriorComplaints, writeReportFacts } from './report-facts.js';
 import type { CustomerLookupHasher } from '../security/customer-lookup.js';
@@ -54,8 +54,13 @@ export interface ReadModelDeps extends OutboxDeps {
 export function createReadModelActivities(deps: ReadModelDeps) {
   const { sql } = deps;
   return {
-    /** Writes the complaint's row (or confirms the one intake wrote) and its `registered` event. */
-    async recordComplaint(sealedIntake: ComplaintIntake): Promise<void> {
+    /**
+     * Writes the complaint's row (or confirms the one intake wrote) and its `registered` event.
+     * Started before intake's transaction committed (`intakeTransaction`): waits for its outcome,
+     * and answers `never_stored` if it rolled back (the caller got an error; nothing is written).
+     */
+    async recordComplaint(sealedIntake: ComplaintIntake, intakeTransaction?: string): Promise<'stored' | 'never_stored'> {
+      if (intakeTransaction !== undefined && !(await intakeCommitted(sql, intakeTransaction, sealedIntake.complaintId))) return 'never_stored';
       // Intake wrote the row already (plain: search, duplicates and lookup need it; erasure blanks
       // it); this writes one only for a complaint started without intake's transaction. An erased
       // complaint's fields open as empty.
@@ -78,6 +83,7 @@ export function createReadModelActivities(deps: ReadModelDeps) {
             ${tx.json({ channel: intake.channel })})
           ON CONFLICT DO NOTHING`;
       });
+      return 'stored';
     },
 
     async recordTransition(record: TransitionRecord): Promise<void> {
@@ -129,6 +135,27 @@ export function createReadModelActivities(deps: ReadModelDeps) {
   };
 }
 
+/** How long one attempt waits for intake's transaction to end before the activity's retry takes over. */
+const INTAKE_COMMIT_WAIT_MS = 20_000;
+
+/**
+ * Whether intake's transaction committed: waits while it is in progress (the workflow was started
+ * beside its commit and may run first). A transaction too old for PostgreSQL to say (its status
+ * truncated) committed if the complaint's row is there.
+ */
+async function intakeCommitted(sql: Sql, xid: string, complaintId: string): Promise<boolean> {
+  const giveUpAt = Date.now() + INTAKE_COMMIT_WAIT_MS;
+  for (let pause = 2; ; pause = Math.min(pause * 2, 100)) {
+    const [row] = await sql<{ status: string | null }[]>`SELECT pg_xact_status(${xid}::xid8) AS status`;
+    const status = row?.status ?? null;
+    if (status === 'committed') return true;
+    if (status === 'aborted') return false;
+    if (status === null) return (await sql`SELECT 1 FROM complaints WHERE id = ${complaintId}`).length > 0;
+    if (Date.now() >= giveUpAt) throw new Error(`intake's transaction ${xid} is still in progress after ${INTAKE_COMMIT_WAIT_MS} ms`);
+    await new Promise((resolve) => setTimeout(resolve, pause));
+  }
+}
+
 /**
  * An earlier attempt recorded this key: the same transition is a no-op; another one means the
  * workflow's history no longer matches the read model (a reset reused the sequence number), and
@@ -160,20 +187,21 @@ async function confirmRecorded(tx: TransactionSql, record: TransitionRecord, has
 }
 
 async function updateComplaintRow(tx: TransactionSql, record: TransitionRecord): Promise<void> {
-  const { state, deadlines, escalationLevel, processVersion, seq, calendarId } = record.status;
+  const c = transitionColumns(record.status);
+  const repeatOf = record.status.state.repeatOf;
   await tx`
     UPDATE complaints SET
-      status = ${state.status}, closure = ${state.closure}, round = ${state.round},
-      stage = ${deadlines.stage?.id ?? null}, stage_started_at = ${deadlines.stage?.startedAt ?? null},
-      stage_warning_at = ${deadlines.stage?.warningAt ?? null}, stage_deadline_at = ${deadlines.stage?.deadline ?? null},
-      stage_paused = ${deadlines.stage?.paused ?? false}, escalation_level = ${escalationLevel},
-      assignee = ${state.assignee}, team = ${state.team}, department = ${state.classification?.department ?? null},
-      severity = ${state.classification?.severity ?? null}, category = coalesce(${state.classification?.category ?? null}, category),
-      product = coalesce(${state.classification?.product ?? null}, product),
-      answer_due_at = ${customerAnswerDueAt(state, deadlines)}, acknowledged_at = ${state.acknowledgedAt},
-      closed_at = ${state.closedAt}, process_version = ${processVersion}, last_seq = ${seq},
+      status = ${c.status}, closure = ${c.closure}, round = ${c.round},
+      stage = ${c.stage}, stage_started_at = ${c.stage_started_at},
+      stage_warning_at = ${c.stage_warning_at}, stage_deadline_at = ${c.stage_deadline_at},
+      stage_paused = ${c.stage_paused}, escalation_level = ${c.escalation_level},
+      assignee = ${c.assignee}, team = ${c.team}, department = ${c.department},
+      severity = ${c.severity}, category = coalesce(${c.category}, category),
+      product = coalesce(${c.product}, product),
+      answer_due_at = ${c.answer_due_at}, acknowledged_at = ${c.acknowledged_at},
+      closed_at = ${c.closed_at}, process_version = ${c.process_version}, last_seq = ${c.last_seq},
       lifecycle = ${tx.json(record.status as never)}, updated_at = ${record.at},
-      calendar_id = ${calendarId}, breach_count = ${state.counters.breaches},
-      repeat_of_id = ${state.repeatOf ? tx`(SELECT r.id FROM complaints r WHERE r.reference = ${state.repeatOf.reference})` : null}
-    WHERE id = ${record.complaintId} AND last_seq < ${seq}`;
+      calendar_id = ${c.calendar_id}, breach_count = ${c.breach_count},
+      repeat_of_id = ${repeatOf ? tx`(SELECT r.id FROM complaints r WHERE r.reference = ${repeatOf.reference})` : null}
+    WHERE id = ${record.complaintId} AND last_seq < ${c.last_seq}`;
 }

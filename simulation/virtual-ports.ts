@@ -45,7 +45,9 @@ export function simulationPorts(clocks: ClockActivities, clock: VirtualClock): S
   let links = 0;
   const ports: RunPorts = {
     readModel: {
-      async recordComplaint() {},
+      async recordComplaint() {
+        return 'stored' as const;
+      },
       async recordTransition(record) {
         transitions.push(record);
       },

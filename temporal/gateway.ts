@@ -21,6 +21,7 @@ import {
   migrateProcessUpdate,
   migrationViewQuery,
   type ComplaintSnapshot,
+  type DecisionResult,
   type ComplaintWorkflowInput,
   type CustomerAnswerInput,
   type CustomerMessageInput,
@@ -50,7 +51,7 @@ export interface TemporalGateway {
    * Temporal compares update ids only, not payloads: the caller makes sure a key carries one
    * decision (read-model/request-keys.ts).
    */
-  decide(complaintId: string, input: DecisionInput, requestKey: string): Promise<ComplaintSnapshot>;
+  decide(complaintId: string, input: DecisionInput, requestKey: string): Promise<DecisionResult>;
   /**
    * The decisions `role` may take on the complaint now, from its workflow: `[]` once it has
    * completed (closed); null when the workflow does not answer within a short deadline.

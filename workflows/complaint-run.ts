@@ -26,7 +26,15 @@ import type { MigrationCheck } from '../domain/lifecycle/migration.js';
 import { carriedTimers, deadlinesOf, escalationDue, escalationEvents, nextDueEvent, nextWakeAt, type Timers } from '../domain/lifecycle/timers.js';
 import { answerSlot } from '../domain/lifecycle/customer-answers.js';
 import type { ProcessDefinition, ProcessDefinitionSnapshot } from '../domain/process-definition.js';
-import type { ComplaintSnapshot, ComplaintWorkflowInput, CustomerAnswerInput, MigrateProcessInput, MigrateProcessResult, MigrationView } from './complaint.messages.js';
+import type {
+  ComplaintSnapshot,
+  ComplaintWorkflowInput,
+  CustomerAnswerInput,
+  DecisionResult,
+  MigrateProcessInput,
+  MigrateProcessResult,
+  MigrationView,
+} from './complaint.messages.js';
 
 /** Update ids kept across continue-as-new; clients retry within minutes, not hundreds of updates later. */
 const REMEMBERED_UPDATES = 200;
@@ -125,6 +133,18 @@ export class ComplaintRun {
   /** The pinned process: the input's, until a migration moves the complaint to another version. */
   process: ProcessDefinitionSnapshot;
   private exclusiveChain: Promise<unknown> = Promise.resolve();
+  /**
+   * Transitions of a decision answered before they were written (`answerBeforeRecorded`), written
+   * in order after it; every later section and the run's end wait for them. A write that failed
+   * for good (a divergence) fails what comes next, as it would have failed the decision.
+   */
+  private unwritten: Promise<void> = Promise.resolve();
+  private pendingWrites = 0;
+  private writeFailure: Error | undefined;
+  /** Set while a decision answered before it is recorded applies its event and follow-ups. */
+  private writingLater = false;
+  /** When the last transition was applied: what a decision answered before its record says it was taken at. */
+  private lastTransitionAt: string | undefined;
 
   constructor(
     private readonly input: ComplaintWorkflowInput,
@@ -156,13 +176,20 @@ export class ComplaintRun {
     if (this.recentUpdateIds.length > REMEMBERED_UPDATES) this.recentUpdateIds.shift();
   }
 
+  /** Intake's transaction rolled back after the run started: the complaint never existed, the run ends. */
+  neverStored = false;
+
   get finished(): boolean {
-    return this.state.status === 'closed';
+    return this.neverStored || this.state.status === 'closed';
   }
 
   /** Records the complaint and starts the acknowledgement stage (first run only). */
   async begin(): Promise<void> {
-    await this.ports.readModel.recordComplaint(this.input.intake);
+    // Started beside intake's commit: a transaction that rolled back leaves a run with nothing to do (runs recorded before answer nothing).
+    if ((await this.ports.readModel.recordComplaint(this.input.intake, this.input.intakeTransaction)) === 'never_stored') {
+      this.neverStored = true;
+      return;
+    }
     const output = emptyOutput();
     const at = this.ports.now();
     // The acknowledgement clock starts at receipt, not when this run begins: staff may enter a
@@ -185,6 +212,8 @@ export class ComplaintRun {
    */
   exclusive<T>(fn: () => Promise<T>): Promise<T> {
     const run = this.exclusiveChain.then(async () => {
+      const writing = this.written();
+      if (writing) await writing;
       if (this.ports.patched(DUE_TIMERS_FIRST)) await this.fireDueTimers();
       return fn();
     });
@@ -224,6 +253,43 @@ export class ComplaintRun {
     if (refusal) throw this.ports.refusal(refusal);
     this.remember(updateId);
     return this.status();
+  }
+
+  /**
+   * A decision answered once it is in the history, before its transitions reach the read model
+   * (issue 15: a decision then costs about one bare update). The update's acceptance in the
+   * history keeps it; its writes follow in order (`unwritten`), as remote activities whose input is
+   * fixed in the history. Only a caller that asks for it gets it (`answerBeforeRecorded` in the
+   * update's input, which the history keeps), so runs recorded before replay as they were.
+   */
+  async applyUpdateBeforeRecorded(updateId: string | undefined, event: LifecycleEvent, origin: EventOrigin): Promise<DecisionResult> {
+    if (this.hasApplied(updateId)) return this.status();
+    this.writingLater = true;
+    try {
+      const status = await this.applyUpdate(updateId, event, origin);
+      return this.lastTransitionAt ? { ...status, decidedAt: this.lastTransitionAt } : status;
+    } finally {
+      this.writingLater = false;
+    }
+  }
+
+  /**
+   * Waits for the transitions still being written, and fails with a write that failed for good.
+   * Undefined when there is none, so a caller adds no await: runs recorded before replay their
+   * commands in the order they were issued. The failure is a plain Error: it fails the workflow
+   * task, not the complaint, which waits (as a failed write would have held it) for an operator.
+   */
+  written(): Promise<void> | undefined {
+    if (this.writeFailure) return Promise.reject(this.writeFailure);
+    if (this.pendingWrites === 0) return undefined;
+    return this.unwritten.then(() => {
+      if (this.writeFailure) throw this.writeFailure;
+    });
+  }
+
+  /** A transition answered before recorded failed to be written for good (the main loop wakes for it). */
+  get writeFailed(): boolean {
+    return this.writeFailure !== undefined;
   }
 
   /**
@@ -406,8 +472,9 @@ export class ComplaintRun {
 
   private async record(at: string, origin: EventOrigin, type: string, output: TransitionOutput): Promise<void> {
     this.seq++;
+    this.lastTransitionAt = at;
     const status = this.status();
-    await this.ports.readModel.recordTransition({
+    const transition = {
       complaintId: this.input.intake.complaintId,
       seq: this.seq,
       at,
@@ -417,10 +484,31 @@ export class ComplaintRun {
       links: output.links,
       revokeLinks: output.revokeLinks,
       ...(origin.usedLinkId ? { usedLinkId: origin.usedLinkId } : {}),
-    });
-    this.recorded = status;
+    };
     // Timers change in place (a clock resumed, a chain advanced): keep their state as recorded.
-    this.recordedView = { state: this.state, timers: { ...this.timers, stage: this.timers.stage && { ...this.timers.stage } }, process: this.process };
+    const view = { state: this.state, timers: { ...this.timers, stage: this.timers.stage && { ...this.timers.stage } }, process: this.process };
+    if (!this.writingLater) {
+      const writing = this.written();
+      if (writing) await writing;
+      await this.ports.readModel.recordTransition(transition);
+      this.recorded = status;
+      this.recordedView = view;
+      return;
+    }
+    this.pendingWrites++;
+    this.unwritten = this.unwritten
+      .then(async () => {
+        if (this.writeFailure) return; // nothing after a write that failed for good: the timeline keeps no gap
+        await this.ports.readModel.recordTransition(transition);
+        this.recorded = status;
+        this.recordedView = view;
+      })
+      .catch((error: unknown) => {
+        this.writeFailure ??= new Error(`transition ${transition.seq}, answered before it was recorded, cannot be written: ${error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error)}`);
+      })
+      .finally(() => {
+        this.pendingWrites--;
+      });
   }
 
   /** What a customer message may say about what happens next, and by when. */

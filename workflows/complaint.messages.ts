@@ -48,6 +48,12 @@ export interface ComplaintWorkflowInput {
   rulesVersion?: number;
   /** Set when the workflow continued as new: everything it had, so nothing restarts. */
   carried?: CarriedRun;
+  /**
+   * The id of intake's transaction (`txid_current()`), when the workflow was started before it
+   * committed: the first activity waits for its outcome, and the run ends at once, recording
+   * nothing, if it rolled back. Absent (complaints filed before it existed, tests): stored already.
+   */
+  intakeTransaction?: string;
   /** History events before continuing as new (tests set it low; default 5,000). */
   historyLimit?: number;
 }
@@ -91,6 +97,18 @@ export interface DecisionInput {
    * complaint has recorded anything since. Absent in decisions sent before it existed: no check.
    */
   expectedSeq?: number;
+  /**
+   * Answer once the decision is in the history, before its transitions reach the read model (the
+   * API asks for it and builds its answer from the result; the read model follows within moments).
+   * Absent (other callers, and decisions sent before it existed): answered once recorded.
+   */
+  answerBeforeRecorded?: boolean;
+}
+
+/** What a decision answers: the status after it, and when it was taken if it was answered before recorded. */
+export interface DecisionResult extends ComplaintSnapshot {
+  /** The instant its (last) transition was applied: the read model's `updated_at` once written. */
+  decidedAt?: string;
 }
 
 export interface CustomerAnswerInput {
@@ -117,7 +135,7 @@ export interface CustomerMessageInput {
 }
 
 /** An agent's decision. An update, not a signal, because the caller needs a validated answer. */
-export const decideUpdate = defineUpdate<ComplaintSnapshot, [DecisionInput]>('decide');
+export const decideUpdate = defineUpdate<DecisionResult, [DecisionInput]>('decide');
 /** The customer's answer to a proposal or an information request, through a signed link. */
 /** The update id of a customer's answer with this request key (the gateway sends it, a received answer is taken under it). */
 export function customerAnswerUpdateId(requestKey: string): string {

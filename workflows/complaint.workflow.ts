@@ -31,16 +31,15 @@ export async function complaintWorkflow(input: ComplaintWorkflowInput): Promise<
   const isRepeat = () => run.hasApplied(currentUpdateInfo()?.id);
   setHandler(
     decideUpdate,
-    ({ actor, decision, expectedSeq }) => {
+    ({ actor, decision, expectedSeq, answerBeforeRecorded }) => {
       const updateId = currentUpdateInfo()?.id;
       return run.exclusive(() => {
         // Histories recorded before `expectedSeq` existed carry none: this checks nothing on their replay.
         if (!run.hasApplied(updateId)) run.checkExpectedSeq(expectedSeq);
-        return run.applyUpdate(
-          updateId,
-          { kind: 'decision', at: new Date().toISOString(), actor, decision },
-          { actorId: actor.id, actorRole: actor.role, data: { ...decision } },
-        );
+        const event = { kind: 'decision' as const, at: new Date().toISOString(), actor, decision };
+        const origin = { actorId: actor.id, actorRole: actor.role, data: { ...decision } };
+        // Asked for in the update's input, which the history keeps: runs recorded before replay unchanged.
+        return answerBeforeRecorded ? run.applyUpdateBeforeRecorded(updateId, event, origin) : run.applyUpdate(updateId, event, origin);
       });
     },
     {
@@ -106,12 +105,13 @@ export async function complaintWorkflow(input: ComplaintWorkflowInput): Promise<
     const version = run.timerVersion;
     const wakeAt = run.nextWakeAt();
     const timedOut = !(await condition(
-      () => run.finished || run.timerVersion !== version || historyIsLong(),
+      () => run.finished || run.timerVersion !== version || historyIsLong() || run.writeFailed,
       wakeAt === undefined ? undefined : Math.max(wakeAt - Date.now(), 1),
     ));
     if (timedOut) await run.exclusive(() => run.fireDueTimers());
+    if (run.writeFailed) await run.written(); // fails the workflow task with what the write failed with
     if (!run.finished && historyIsLong()) {
-      await condition(allHandlersFinished);
+      await settled(run); // the next run starts after every transition of this one is in the read model
       // The next run starts on the process the complaint runs on now (a migration's target).
       await continueAsNew<typeof complaintWorkflow>({
         ...input,
@@ -126,6 +126,15 @@ export async function complaintWorkflow(input: ComplaintWorkflowInput): Promise<
       });
     }
   }
-  await condition(allHandlersFinished);
+  await settled(run); // a closing decision answered before recorded: its transitions are written before the run ends
   return run.status();
+}
+
+/** Every handler finished and every transition written; a handler that came in meanwhile is waited for too. */
+async function settled(run: ComplaintRun): Promise<void> {
+  do {
+    await condition(allHandlersFinished);
+    const writing = run.written();
+    if (writing) await writing; // no await when nothing is written: runs recorded before replay unchanged
+  } while (!allHandlersFinished());
 }

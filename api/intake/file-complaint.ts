@@ -105,13 +105,15 @@ export async function fileComplaint(
     ...(intermediary ? { intermediary } : {}),
   };
   let input: ComplaintWorkflowInput | undefined;
+  let started: Promise<boolean> | undefined;
   // Two round trips besides BEGIN and COMMIT: the statements of each batch go out together
   // (postgres.js pipelines what is issued in one tick), as the intake's cost is mostly round trips.
   const response = await deps.sql.begin(async (tx) => {
     // The key is taken first (its row is only visible once all is written): a concurrent request
     // with it waits for this transaction and then finds the finished answer.
     const [[seq], sealer, taken, process] = await Promise.all([
-      tx<{ n: number }[]>`SELECT nextval('complaint_reference_seq') AS n`,
+      // The transaction's id goes to the workflow, started before the commit: its first activity waits for this transaction's outcome.
+      tx<{ n: number; xid: string }[]>`SELECT nextval('complaint_reference_seq') AS n, txid_current()::text AS xid`,
       // The complaint's data key is made with the complaint (a rollback leaves neither): the workflow
       // only ever sees the personal fields sealed with it, so destroying the key erases its history's copies.
       deps.dataKeys.ensure(intake.complaintId, tx),
@@ -127,7 +129,11 @@ export async function fileComplaint(
     const pinned = pinnedVersionOf(process);
     if (taken.length === 0) throw new KeyTakenConcurrently(); // rolls back the data key too
     intake.reference = formatReference(new Date(intake.receivedAt), seq!.n);
-    input = { intake: sealIntakeFields(intake, sealer.seal), process, rulesVersion: CURRENT_RULES_VERSION };
+    input = { intake: sealIntakeFields(intake, sealer.seal), process, rulesVersion: CURRENT_RULES_VERSION, intakeTransaction: seq!.xid };
+    // Started while the rest is written and committed (issue 15: intake costs about one bare start).
+    // Should this transaction fail, the workflow finds it aborted and ends without a trace (recordComplaint).
+    started = startUnlessUnavailable(deps, input);
+    started.catch(() => undefined); // awaited after the commit; a failed commit must not leave it unhandled
     const response: IntakeResponse = {
       id: intake.complaintId,
       reference: intake.reference,
@@ -178,7 +184,7 @@ export async function fileComplaint(
     if (!winner) throw new DomainError('CONFLICT', `A request with ${keyName} is in progress; retry`);
     return winner;
   }
-  const workflowPending = await startUnlessUnavailable(deps, input!);
+  const workflowPending = await started!;
   deps.metrics?.intakes.inc({ channel: request.channel, outcome: workflowPending ? 'workflow_pending' : 'created' });
   return { response, created: true, workflowPending };
 }

@@ -14,16 +14,17 @@ import { DomainError } from '../../domain/errors.js';
 import type { Decision } from '../../domain/lifecycle/index.js';
 import type { AppEnv } from '../http/app-env.js';
 import { access } from '../http/access-matrix.js';
-import { complaintIdByReference } from '../../read-model/complaint-queries.js';
 import { referenceParamSchema } from './complaints.schemas.js';
 import { ifMatchHeader } from '../http/if-match.js';
 import { errorResponses, unprocessableError } from '../http/errors.js';
 import { IDEMPOTENCY_KEY_HEADER, idempotencyKeySchema } from '../http/idempotency-key.js';
 import { requestDigest, sendOnce } from '../../read-model/request-keys.js';
 import { complaintAsReadBy, complaintSchema } from './complaints.schemas.js';
-import { allowedDecisionsFor, ETAG_HEADER_DOC, possibleDuplicatesFor, recordComplaintRead } from './complaints.js';
+import { allowedDecisionsFor, ETAG_HEADER_DOC, recordComplaintRead } from './complaints.js';
 import type { DuplicateFinderSettings } from '../../read-model/possible-duplicates.js';
-import { findComplaintByReference } from '../../read-model/complaint-queries.js';
+import { complaintViews, findComplaintRowByReference } from '../../read-model/complaint-queries.js';
+import { findPossibleDuplicates } from '../../read-model/possible-duplicates.js';
+import { rowAfterTransition } from '../../read-model/transition-columns.js';
 import type { CalendarResolver } from '../../read-model/calendar-resolver.js';
 import type { ApiMetrics } from '../http/metrics.js';
 import type { PinnedDefinitionOf } from '../../read-model/pinned-definitions.js';
@@ -104,11 +105,12 @@ export function decisionRoutes(deps: {
     const decision = c.req.valid('json');
     const { reference } = c.req.valid('param');
     // Independent reads, sent together (one round trip when they are pipelined on one connection).
-    const [complaintId] = await Promise.all([
-      complaintIdByReference(deps.sql, reference),
+    const [row] = await Promise.all([
+      findComplaintRowByReference(deps.sql, reference),
       checkDuplicateOf(deps.sql, reference, decision),
       checkRepeatOf(deps.sql, reference, decision),
     ]);
+    if (!row) throw new DomainError('NOT_FOUND', 'No complaint has this reference');
     const headers = c.req.valid('header');
     const key = headers['idempotency-key'] ?? randomUUID();
     c.header(IDEMPOTENCY_KEY_HEADER, key); // also on a 503, whose message asks for a retry with it
@@ -118,23 +120,26 @@ export function decisionRoutes(deps: {
     // The body's digest is part of the update id too: the ledger forgets keys after 30 days, and a
     // reused key with another decision must then be a new update, never the first one's answer.
     const updateKey = `${actor.id}:${key}:${requestDigest(requestKey.body).slice(0, 32)}`;
-    const input = expectedSeq === undefined ? { actor, decision } : { actor, decision, expectedSeq };
-    const status = await sendOnce(deps.sql, requestKey, () => deps.temporal.decide(complaintId, input, updateKey)).catch((err: unknown) => {
+    // Answered once the decision is in the workflow's history; its transitions reach the read model
+    // moments later, so the answer is the row as that write will leave it (rowAfterTransition).
+    const input = { actor, decision, answerBeforeRecorded: true, ...(expectedSeq === undefined ? {} : { expectedSeq }) };
+    const decided = sendOnce(deps.sql, requestKey, () => deps.temporal.decide(row.id, input, updateKey)).catch((err: unknown) => {
       if (err instanceof DomainError && err.code !== 'TEMPORARILY_UNAVAILABLE') deps.metrics?.decisions.inc({ type: decision.type, outcome: 'refused' });
       throw err;
     });
+    // The similarity search reads the complaint's texts, which no decision changes: it runs while the workflow decides.
+    const duplicates = findPossibleDuplicates(deps.sql, row.id, deps.duplicates);
+    const [status] = await Promise.all([decided, duplicates]);
     deps.metrics?.decisions.inc({ type: decision.type, outcome: 'taken' });
-    // The update returns once its transitions are recorded: the read model holds at least `status.seq`.
-    const complaint = await findComplaintByReference(deps.sql, reference, {
+    const [complaint] = await complaintViews([rowAfterTransition(row, status, status.decidedAt)], {
       now: new Date(),
       calendars: deps.calendars,
       allowedDecisions: allowedDecisionsFor(deps, actor.role),
-      possibleDuplicates: possibleDuplicatesFor(deps.sql, deps.duplicates),
+      possibleDuplicates: () => duplicates,
     });
-    if (!complaint) throw new DomainError('NOT_FOUND', 'No complaint has this reference');
-    await recordComplaintRead(deps.sql, actor, 'decision_result', complaint, c.get('requestId'));
-    c.header('ETag', `"${Math.max(complaint.seq, status.seq)}"`);
-    return c.json(responseBody(complaintSchema, complaintAsReadBy(actor.role, complaint)), 200);
+    await recordComplaintRead(deps.sql, actor, 'decision_result', complaint!, c.get('requestId'));
+    c.header('ETag', `"${Math.max(complaint!.seq, status.seq)}"`);
+    return c.json(responseBody(complaintSchema, complaintAsReadBy(actor.role, complaint!)), 200);
   });
 }
 

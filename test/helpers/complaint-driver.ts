@@ -8,6 +8,7 @@ import type { CustomerAnswer, Decision } from '../../domain/lifecycle/index.js';
 import type { ProcessDefinitionSnapshot } from '../../domain/process-definition.js';
 import type { ComplaintSnapshot, MigrateProcessInput, MigrateProcessResult, MigrationView } from '../../workflows/complaint.messages.js';
 import { aComplaint } from './fixtures.js';
+import { readModelReached } from '../../read-model/complaint-queries.js';
 import { bearer, eventually, integrationContext, type IntegrationContext } from './integration.js';
 import { quietProcess } from './process.js';
 import type { IntakeRequest } from '../../api/intake/intake.schemas.js';
@@ -34,12 +35,15 @@ export function complaintDriver(ctx: IntegrationContext, process: ProcessDefinit
       expect(res.status).toBe(201);
       return (await res.json()) as FiledComplaint;
     },
-    decide(c: FiledComplaint, decision: Decision | Record<string, unknown>, role: Exclude<Role, 'admin'> = 'agent', headers: Record<string, string> = {}) {
-      return app.request(`/v1/complaints/${c.reference}/decisions`, {
+    /** Takes a decision; a taken one is waited for in the read model, as the console does (a decision is answered before it is recorded). */
+    async decide(c: FiledComplaint, decision: Decision | Record<string, unknown>, role: Exclude<Role, 'admin'> = 'agent', headers: Record<string, string> = {}) {
+      const res = await app.request(`/v1/complaints/${c.reference}/decisions`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...bearer(role), ...headers },
         body: JSON.stringify(decision),
       });
+      if (res.status === 200) await readModelReached(ctx.sql, c.reference, ((await res.clone().json()) as { seq: number }).seq);
+      return res;
     },
     /** Takes a decision that must be accepted; answers the new status. */
     async decideOk(c: FiledComplaint, decision: Decision, role: Exclude<Role, 'admin'> = 'agent') {

@@ -3,6 +3,7 @@
 // activity would. With one (`customerFlow`): complaints filed and decided over the API.
 import { randomUUID } from 'node:crypto';
 import { createOutboxDelivery, type StoredMessage } from '../../read-model/outbox-delivery.js';
+import { readModelReached } from '../../read-model/complaint-queries.js';
 import type { Sql } from 'postgres';
 import type { ComplaintStatus as StatusId } from '../../domain/complaint.js';
 import { initialState, type ComplaintState, type Proposal } from '../../domain/lifecycle/index.js';
@@ -182,6 +183,8 @@ export function customerFlow(ctx: IntegrationContext, app: ReturnType<Integratio
         body: JSON.stringify(decision),
       });
       expect(res.status, await res.clone().text()).toBe(200);
+      // Answered once in the workflow's history: the read model (what the customer sees) follows.
+      await readModelReached(ctx.sql, c.reference, ((await res.json()) as { seq: number }).seq);
     },
     status(c: SeededComplaint): Promise<ComplaintSnapshot> {
       return ctx.client.workflow.getHandle(c.id).query(statusQuery);

@@ -26,8 +26,10 @@ import { quietProcess, seconds } from './process.js';
  * v3: `satisfaction-survey` (a surveyed closure issues the survey link).
  * v5: the `link_repeat` decision (no patch: old histories never carry it; every path recorded again).
  * v6: `local-clocks`. v7: `recorded-answers-first` (an answer received in time is taken at its deadline).
+ * v8: no patch, new inputs: decisions answered before their transitions are written
+ * (`answerBeforeRecorded`), intake started beside its commit (`intakeTransaction`).
  */
-export const RECORDED_CODE_VERSION = 7;
+export const RECORDED_CODE_VERSION = 8;
 
 export const HISTORY_DIR = new URL('../histories/', import.meta.url);
 
@@ -121,6 +123,10 @@ async function proposed(run: PathRun): Promise<FiledComplaint> {
  */
 async function until(run: PathRun, c: FiledComplaint, check: (s: ComplaintSnapshot) => boolean): Promise<ComplaintSnapshot> {
   let last: ComplaintSnapshot | undefined;
+  const handle = run.env.client.workflow.getHandle(c.id);
+  // Idle first too: a decision is answered before its transition is written, and a query sent while
+  // the workflow task after that write continues the run as new is never answered by the test server.
+  await eventually(async () => (isIdle(await handle.fetchHistory()) ? true : undefined));
   try {
     await eventually(async () => {
       last = await run.d.status(c);
@@ -129,7 +135,6 @@ async function until(run: PathRun, c: FiledComplaint, check: (s: ComplaintSnapsh
   } catch (err) {
     throw new Error(`${String(err)}; the complaint stands at ${JSON.stringify({ status: last?.state.status, counters: last?.state.counters, deadlines: last?.deadlines })}`);
   }
-  const handle = run.env.client.workflow.getHandle(c.id);
   await eventually(async () => (isIdle(await handle.fetchHistory()) ? true : undefined));
   return run.d.status(c);
 }

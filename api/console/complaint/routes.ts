@@ -18,6 +18,7 @@ import { ComplaintPage, ViewerList, type PageState } from './page.js';
 import { complaintIdOf, markViewing, otherViewers, stopViewing } from './presence.js';
 import { instantFormatter, loadComplaintPage, loadVocabulary, timeZoneOf } from './view.js';
 import { takeFiledNotice } from '../intake/filed-notice.js';
+import { readModelReached } from '../../../read-model/complaint-queries.js';
 
 type Ctx = Context<ConsoleEnv>;
 
@@ -101,7 +102,11 @@ export function complaintPageRoutes(deps: ConsoleDeps) {
       if (asked) return page(c, 400, { refused: asked });
     }
     const result = await deps.api(c).post(`/v1/complaints/${reference}/decisions`, decisionBody(type, values), etag ? { 'if-match': etag } : {});
-    if (result.ok) return c.redirect(`/console/complaints/${reference}?done=${type}#decisions`, 303);
+    if (result.ok) {
+      // The page after the decision shows it: the read model gets its transitions moments after the answer.
+      await readModelReached(deps.sql, reference, (result.data as { seq: number }).seq);
+      return c.redirect(`/console/complaints/${reference}?done=${type}#decisions`, 303);
+    }
     if (result.status === 412) return page(c, 412, { stale: true, refused: null });
     if (result.status === 404) return renderConsoleProblem(c, 404, '404');
     const status = (result.status >= 400 && result.status < 600 ? result.status : 400) as ContentfulStatusCode;

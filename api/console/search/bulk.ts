@@ -6,6 +6,7 @@ import type { Sql } from 'postgres';
 import { REFERENCE_PATTERN } from '../../../domain/reference.js';
 import type { ConsoleApi } from '../api-client.js';
 import { recordStaffAction } from '../staff-audit.js';
+import { readModelReached } from '../../../read-model/complaint-queries.js';
 
 export const BULK_MAX = 100;
 export const BULK_ACTIONS = ['assign', 'escalate', 'note'] as const;
@@ -65,6 +66,8 @@ export async function applyBulk(
   for (const reference of references) {
     // One at a time: each is a workflow update; a burst of them gains nothing and loads the worker.
     const result = await api.post(`/v1/complaints/${encodeURIComponent(reference)}/decisions`, decision);
+    // The list shown after shows the decisions taken: each waits for its transitions in the read model.
+    if (result.ok) await readModelReached(sql, reference, (result.data as { seq: number }).seq);
     outcomes.push(result.ok ? { reference, done: true } : { reference, done: false, code: result.error.code, message: result.error.message });
   }
   const done = outcomes.filter((o) => o.done);
