@@ -136,7 +136,7 @@ export class ComplaintRun {
   /**
    * Transitions of a decision answered before they were written (`answerBeforeRecorded`), written
    * in order after it; every later section and the run's end wait for them. A write that failed
-   * for good (a divergence) fails what comes next, as it would have failed the decision.
+   * for good (a divergence) holds the run at a failing workflow task (`written`).
    */
   private unwritten: Promise<void> = Promise.resolve();
   private pendingWrites = 0;

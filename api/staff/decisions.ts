@@ -1,5 +1,6 @@
 // POST /v1/complaints/{reference}/decisions: staff decisions, each a Temporal Update validated by
-// the complaint's own workflow, answered synchronously (200 new state, 409 not now, 403 not you).
+// the complaint's own workflow, answered synchronously (200 new state, 409 not now, 403 not you)
+// once the decision is in the workflow's history; its transitions reach the read model just after.
 // What needs no workflow is checked here first: that the role takes decisions at all (so a reader
 // gets 403 even when the complaint is closed or no worker runs; which decisions it may take is the
 // complaint's pinned process definition's to say, so the workflow checks that) and that a
@@ -60,6 +61,9 @@ const decideRoute = createRoute({
   summary: 'Take a decision on a complaint (staff)',
   description:
     'Accepted decisions answer with the complaint after the decision (the same `Complaint` as GET, its `ETag` too). ' +
+    'The answer comes once the decision is in the complaint\'s durable history; its timeline event, messages, row and ' +
+    'reports are written right after, so a GET, list or report sent at once may show the state before for a moment ' +
+    '(the answer\'s `seq` is what they reach). ' +
     '`If-Match: "<seq>"` (the ETag read) makes the decision conditional: when anything was recorded since (another ' +
     "agent's decision, a deadline's warning), 412 PRECONDITION_FAILED and nothing changes; the workflow checks it, so " +
     'of two decisions sent at once with the same ETag exactly one is taken. 409 INVALID_TRANSITION lists the decisions allowed now (`details.allowed`); ' +
