@@ -14,19 +14,24 @@ beforeAll(async () => {
 });
 afterAll(() => ctx.close());
 
+/** An acknowledged complaint whose next sequence number the read model holds for an old run's note. */
+async function divergedComplaint() {
+  const d = complaintDriver(ctx, quietProcess());
+  const c = await d.file();
+  // Recorded, not just reached: the acknowledgement's transition is in the read model.
+  const { seq } = await eventually(async () => {
+    const [row] = await ctx.sql<{ status: string; last_seq: number }[]>`SELECT status, last_seq FROM complaints WHERE id = ${c.id}`;
+    return row?.status === 'acknowledged' ? { seq: row.last_seq } : undefined;
+  });
+  await ctx.sql`
+    INSERT INTO complaint_events (complaint_id, seq, type, actor_id, actor_role, occurred_at, data, transition_hash)
+    VALUES (${c.id}, ${seq + 1}, 'note', 'agent-1', 'agent', now(), ${ctx.sql.json({ type: 'note', text: 'Old run' })}, ${'0'.repeat(64)})`;
+  return { d, c, seq };
+}
+
 describe('a decision whose sequence number the read model holds for another run', () => {
   it('writes nothing of it and holds the run at its failing workflow task, the complaint waiting for an operator', async () => {
-    const d = complaintDriver(ctx, quietProcess());
-    const c = await d.file();
-    // Recorded, not just reached: the acknowledgement's transition is in the read model.
-    const { seq } = await eventually(async () => {
-      const [row] = await ctx.sql<{ status: string; last_seq: number }[]>`SELECT status, last_seq FROM complaints WHERE id = ${c.id}`;
-      return row?.status === 'acknowledged' ? { seq: row.last_seq } : undefined;
-    });
-    // The old run's note under the number the workflow will use next.
-    await ctx.sql`
-      INSERT INTO complaint_events (complaint_id, seq, type, actor_id, actor_role, occurred_at, data, transition_hash)
-      VALUES (${c.id}, ${seq + 1}, 'note', 'agent-1', 'agent', now(), ${ctx.sql.json({ type: 'note', text: 'Old run' })}, ${'0'.repeat(64)})`;
+    const { d, c, seq } = await divergedComplaint();
 
     // Through the API a decision is answered once it is in the history: the divergence stops the
     // run at its write, in a workflow task that fails (and is retried) until an operator resets it.
@@ -46,15 +51,7 @@ describe('a decision whose sequence number the read model holds for another run'
   });
 
   it('answers 500 READ_MODEL_DIVERGED to a decision sent to be answered once recorded (the jobs relay, scripts)', async () => {
-    const d = complaintDriver(ctx, quietProcess());
-    const c = await d.file();
-    const { seq } = await eventually(async () => {
-      const [row] = await ctx.sql<{ status: string; last_seq: number }[]>`SELECT status, last_seq FROM complaints WHERE id = ${c.id}`;
-      return row?.status === 'acknowledged' ? { seq: row.last_seq } : undefined;
-    });
-    await ctx.sql`
-      INSERT INTO complaint_events (complaint_id, seq, type, actor_id, actor_role, occurred_at, data, transition_hash)
-      VALUES (${c.id}, ${seq + 1}, 'note', 'agent-1', 'agent', now(), ${ctx.sql.json({ type: 'note', text: 'Old run' })}, ${'0'.repeat(64)})`;
+    const { d, c } = await divergedComplaint();
     const gateway = createTemporalGateway(ctx.client, ctx.taskQueue);
     const decided = gateway.decide(c.id, { actor: { id: 'agent-1', role: 'agent' }, decision: { type: 'note', text: 'A note of the new run.' } }, `diverged-${c.id}`);
     await expect(decided).rejects.toMatchObject({ code: 'READ_MODEL_DIVERGED' });
