@@ -45,7 +45,7 @@ let stopDelivery = async () => {};
 let stopAssignmentRelay = async () => {};
 let stopAnswerRelay = async () => {};
 let stopping = false;
-async function shutdown(signal: string) {
+async function shutdown(signal: string, exitCode = 0) {
   if (stopping) return;
   stopping = true;
   log.info({ signal }, 'jobs stopping');
@@ -59,7 +59,7 @@ async function shutdown(signal: string) {
     stopAnswerRelay().catch((err: unknown) => log.error({ err }, 'the customer answer relay did not stop cleanly')),
   ]);
   await Promise.allSettled([sql.end({ timeout: 5 }), client.connection.close()]);
-  process.exit(0);
+  process.exit(exitCode);
 }
 process.on('SIGINT', () => void shutdown('SIGINT'));
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
@@ -67,13 +67,17 @@ process.on('SIGTERM', () => void shutdown('SIGTERM'));
 const lock = await holdSingleInstanceLock(sql, 'plaint:jobs', {
   signal: stopped.signal,
   onWaiting: () => log.info('another jobs process holds the lock; waiting as a standby'),
+  onUnavailable: (err) => log.warn({ err }, 'PostgreSQL is not answering; waiting for it to take the jobs lock'),
 });
 // A dropped connection releases the lock and a standby takes over: this process must then stop.
 const watch = setInterval(() => {
   void lock.stillHeld().then((held) => {
     if (held || stopping) return;
     log.fatal('lost the jobs lock (its database connection dropped); stopping so only one instance runs');
-    process.exit(1);
+    // Stopped as on SIGTERM: a message in flight finishes and is journalled (delivery/sent-journal.ts),
+    // or a restart could send again one the SMTP server had taken. A standby cannot claim those
+    // rows before their lease ends.
+    void shutdown('lost the jobs lock', 1);
   });
 }, 10_000);
 watch.unref();

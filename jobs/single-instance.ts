@@ -1,32 +1,48 @@
 // Background jobs run once per deployment, however many processes are started: each holds a
 // PostgreSQL session advisory lock while it works, and a second one waits as a standby.
-import type { Sql } from 'postgres';
+import type { ReservedSql, Sql } from 'postgres';
 
-/** Waits (polling, never blocking a connection in a lock queue) until this process holds `name`'s lock. */
+/**
+ * Waits (polling, never blocking a connection in a lock queue) until this process holds `name`'s
+ * lock. PostgreSQL away or starting up (a restart) is waited out too, with `onUnavailable`: the
+ * process is often started again right after a database restart, and must not die of it.
+ */
 export async function holdSingleInstanceLock(
   sql: Sql,
   name: string,
-  opts: { pollMs?: number; signal?: AbortSignal; onWaiting?: () => void } = {},
+  opts: { pollMs?: number; signal?: AbortSignal; onWaiting?: () => void; onUnavailable?: (err: unknown) => void } = {},
 ): Promise<{ release(): Promise<void>; stillHeld(): Promise<boolean> }> {
-  const connection = await sql.reserve();
   let warned = false;
+  let connection: ReservedSql | undefined;
   for (;;) {
-    const [row] = await connection<{ locked: boolean }[]>`SELECT pg_try_advisory_lock(hashtext(${name})) AS locked`;
-    if (row?.locked) break;
-    if (!warned) opts.onWaiting?.();
-    warned = true;
-    if (opts.signal?.aborted) {
-      connection.release();
-      throw new Error(`stopped while waiting for the ${name} lock`);
+    if (opts.signal?.aborted) throw new Error(`stopped while waiting for the ${name} lock`);
+    try {
+      // A pool query first: it fails fast while PostgreSQL is away, where `reserve` can wait for
+      // ever on a connection that failed to connect (postgres.js 3.4.9).
+      await sql`SELECT 1`;
+      const reserved = await sql.reserve();
+      const [row] = await reserved<{ locked: boolean }[]>`SELECT pg_try_advisory_lock(hashtext(${name})) AS locked`;
+      if (row?.locked) {
+        connection = reserved;
+        break;
+      }
+      reserved.release(); // alive, it just answered: back to the pool
+      if (!warned) opts.onWaiting?.();
+      warned = true;
+    } catch (err) {
+      // Not released: postgres.js has put a connection that failed so back among its closed ones,
+      // and a release would return its dead socket to the pool.
+      opts.onUnavailable?.(err);
     }
     await new Promise((r) => setTimeout(r, opts.pollMs ?? 5_000));
   }
+  const held = connection;
   let lost = false;
   return {
     /** False once the lock's connection is gone: PostgreSQL released the lock with it. */
     async stillHeld() {
       try {
-        const [row] = await connection<{ held: boolean }[]>`
+        const [row] = await held<{ held: boolean }[]>`
           SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND pid = pg_backend_pid() AND granted) AS held`;
         lost ||= row?.held !== true;
       } catch {
@@ -35,10 +51,11 @@ export async function holdSingleInstanceLock(
       return !lost;
     },
     async release() {
+      if (lost) return; // its connection is gone (see above): nothing to unlock, nothing to give back
       try {
-        if (!lost) await connection`SELECT pg_advisory_unlock(hashtext(${name}))`;
+        await held`SELECT pg_advisory_unlock(hashtext(${name}))`;
       } finally {
-        connection.release();
+        held.release();
       }
     },
   };

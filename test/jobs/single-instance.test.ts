@@ -1,4 +1,5 @@
 // The jobs process runs once per deployment: a second instance waits until the first lets go.
+import { createConnection, createServer, type Server } from 'node:net';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { connectDatabase } from '../../db/connect.js';
 import { holdSingleInstanceLock } from '../../jobs/single-instance.js';
@@ -44,6 +45,33 @@ describe('holdSingleInstanceLock', () => {
     }
   });
 
+  it('waits out a PostgreSQL that is not there yet (a restart), then takes the lock, and the pool works on', async () => {
+    // The jobs process is often started again while PostgreSQL restarts: it must not die of it.
+    const target = new URL(inject('databaseUrl'));
+    const port = await freePort();
+    const url = new URL(inject('databaseUrl'));
+    url.hostname = '127.0.0.1';
+    url.port = String(port);
+    const late = connectDatabase(url.toString(), { max: 2 });
+    let proxy: Server | undefined;
+    try {
+      const refused: string[] = [];
+      const name = `test-lock-late-${Date.now()}`;
+      const taking = holdSingleInstanceLock(late, name, { pollMs: 50, onUnavailable: (err) => refused.push(String((err as { code?: string }).code)) });
+      await new Promise((r) => setTimeout(r, 400));
+      expect(refused.length).toBeGreaterThan(0);
+      expect(refused).toContain('ECONNREFUSED');
+      proxy = await forward(port, target.hostname, Number(target.port || 5432));
+      const held = await taking;
+      expect(await held.stillHeld()).toBe(true);
+      expect((await late`SELECT 1 AS one`)[0]).toEqual({ one: 1 }); // no dead socket was handed back to the pool
+      await held.release();
+    } finally {
+      await late.end({ timeout: 1 }).catch(() => undefined);
+      proxy?.close();
+    }
+  });
+
   it('stops waiting when asked to', async () => {
     const name = `test-lock-abort-${Date.now()}`;
     const a = await holdSingleInstanceLock(first, name);
@@ -54,3 +82,24 @@ describe('holdSingleInstanceLock', () => {
     await a.release();
   });
 });
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/** A TCP forwarder from `port` to PostgreSQL: the database "comes back" when it starts listening. */
+async function forward(port: number, host: string, targetPort: number): Promise<Server> {
+  const server = createServer((client) => {
+    const upstream = createConnection(targetPort, host);
+    client.pipe(upstream).pipe(client);
+    const end = () => (client.destroy(), upstream.destroy());
+    client.on('error', end);
+    upstream.on('error', end);
+  });
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  return server;
+}
