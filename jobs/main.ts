@@ -78,6 +78,9 @@ const watch = setInterval(() => {
     // or a restart could send again one the SMTP server had taken. A standby cannot claim those
     // rows before their lease ends.
     void shutdown('lost the jobs lock', 1);
+    // In-flight sends end in milliseconds (a failed record is covered by the journal): a lockless
+    // process must not linger over the rest of its batch while a standby takes over.
+    setTimeout(() => process.exit(1), 5_000).unref();
   });
 }, 10_000);
 watch.unref();

@@ -16,11 +16,12 @@ export async function holdSingleInstanceLock(
   let connection: ReservedSql | undefined;
   for (;;) {
     if (opts.signal?.aborted) throw new Error(`stopped while waiting for the ${name} lock`);
+    let reserved: ReservedSql | undefined;
     try {
       // A pool query first: it fails fast while PostgreSQL is away, where `reserve` can wait for
       // ever on a connection that failed to connect (postgres.js 3.4.9).
       await sql`SELECT 1`;
-      const reserved = await sql.reserve();
+      reserved = await sql.reserve();
       const [row] = await reserved<{ locked: boolean }[]>`SELECT pg_try_advisory_lock(hashtext(${name})) AS locked`;
       if (row?.locked) {
         connection = reserved;
@@ -30,8 +31,9 @@ export async function holdSingleInstanceLock(
       if (!warned) opts.onWaiting?.();
       warned = true;
     } catch (err) {
-      // Not released: postgres.js has put a connection that failed so back among its closed ones,
-      // and a release would return its dead socket to the pool.
+      // A connection that failed by closing is not released: postgres.js has put it back among its
+      // closed ones, and a release would return its dead socket to the pool. Any other is.
+      if (reserved && !isConnectionError(err)) reserved.release();
       opts.onUnavailable?.(err);
     }
     await new Promise((r) => setTimeout(r, opts.pollMs ?? 5_000));
@@ -59,4 +61,9 @@ export async function holdSingleInstanceLock(
       }
     },
   };
+}
+
+function isConnectionError(err: unknown): boolean {
+  const code = (err as { code?: unknown }).code;
+  return typeof code === 'string' && (code.startsWith('CONNECTION_') || code.startsWith('ECONN') || code === '57P01' || code === '57P03');
 }

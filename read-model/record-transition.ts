@@ -140,19 +140,32 @@ const INTAKE_COMMIT_WAIT_MS = 20_000;
 
 /**
  * Whether intake's transaction committed: waits while it is in progress (the workflow was started
- * beside its commit and may run first). A transaction too old for PostgreSQL to say (its status
- * truncated) committed if the complaint's row is there.
+ * beside its commit and may run first). One PostgreSQL cannot tell (too old, or from a database
+ * ahead of this one) committed if the complaint's row is there.
  */
 async function intakeCommitted(sql: Sql, xid: string, complaintId: string): Promise<boolean> {
   const giveUpAt = Date.now() + INTAKE_COMMIT_WAIT_MS;
   for (let pause = 2; ; pause = Math.min(pause * 2, 100)) {
-    const [row] = await sql<{ status: string | null }[]>`SELECT pg_xact_status(${xid}::xid8) AS status`;
-    const status = row?.status ?? null;
+    const status = await transactionStatus(sql, xid);
     if (status === 'committed') return true;
     if (status === 'aborted') return false;
     if (status === null) return (await sql`SELECT 1 FROM complaints WHERE id = ${complaintId}`).length > 0;
     if (Date.now() >= giveUpAt) throw new Error(`intake's transaction ${xid} is still in progress after ${INTAKE_COMMIT_WAIT_MS} ms`);
     await new Promise((resolve) => setTimeout(resolve, pause));
+  }
+}
+
+/**
+ * `pg_xact_status`; null when PostgreSQL cannot say: too old, or "in the future" (22023) on a
+ * database restored or failed over to a replica behind the one intake wrote to.
+ */
+async function transactionStatus(sql: Sql, xid: string): Promise<string | null> {
+  try {
+    const [row] = await sql<{ status: string | null }[]>`SELECT pg_xact_status(${xid}::xid8) AS status`;
+    return row?.status ?? null;
+  } catch (err) {
+    if ((err as { code?: string }).code === '22023') return null;
+    throw err;
   }
 }
 

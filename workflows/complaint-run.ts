@@ -49,6 +49,12 @@ const REMEMBERED_MIGRATIONS = 50;
  */
 const DUE_TIMERS_FIRST = 'due-timers-first';
 const RECORDED_ANSWERS_FIRST = 'recorded-answers-first';
+/**
+ * `answer-before-recorded` (issue 15): asked only for a decision whose input asks for it, so a run
+ * without such decisions replays unchanged; a decision an older worker took the old way (its
+ * history has the input, not the marker) replays the old way too.
+ */
+const ANSWER_BEFORE_RECORDED = 'answer-before-recorded';
 
 /**
  * `satisfaction-survey`: a closure the process surveys after issues a survey link (its expiry from
@@ -260,10 +266,11 @@ export class ComplaintRun {
    * (issue 15: a decision then costs about one bare update). The update's acceptance in the
    * history keeps it; its writes follow in order (`unwritten`), as remote activities whose input is
    * fixed in the history. Only a caller that asks for it gets it (`answerBeforeRecorded` in the
-   * update's input, which the history keeps), so runs recorded before replay as they were.
+   * update's input), and only behind `patched(ANSWER_BEFORE_RECORDED)`.
    */
   async applyUpdateBeforeRecorded(updateId: string | undefined, event: LifecycleEvent, origin: EventOrigin): Promise<DecisionResult> {
     if (this.hasApplied(updateId)) return this.status();
+    if (!this.ports.patched(ANSWER_BEFORE_RECORDED)) return this.applyUpdate(updateId, event, origin);
     this.writingLater = true;
     try {
       const status = await this.applyUpdate(updateId, event, origin);

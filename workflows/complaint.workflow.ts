@@ -38,7 +38,7 @@ export async function complaintWorkflow(input: ComplaintWorkflowInput): Promise<
         if (!run.hasApplied(updateId)) run.checkExpectedSeq(expectedSeq);
         const event = { kind: 'decision' as const, at: new Date().toISOString(), actor, decision };
         const origin = { actorId: actor.id, actorRole: actor.role, data: { ...decision } };
-        // Asked for in the update's input, which the history keeps: runs recorded before replay unchanged.
+        // Asked for in the update's input, behind a patch (an older worker may have taken it the old way).
         return answerBeforeRecorded ? run.applyUpdateBeforeRecorded(updateId, event, origin) : run.applyUpdate(updateId, event, origin);
       });
     },

@@ -135,7 +135,9 @@ export function decisionRoutes(deps: {
     const duplicates = findPossibleDuplicates(deps.sql, row.id, deps.duplicates);
     const [status] = await Promise.all([decided, duplicates]);
     deps.metrics?.decisions.inc({ type: decision.type, outcome: 'taken' });
-    const [complaint] = await complaintViews([rowAfterTransition(row, status, status.decidedAt)], {
+    // Without `decidedAt` (a retried update id, an older worker) the transitions were written before the answer: read them.
+    const rowAfter = status.decidedAt ? rowAfterTransition(row, status, status.decidedAt) : ((await findComplaintRowByReference(deps.sql, reference)) ?? row);
+    const [complaint] = await complaintViews([rowAfter], {
       now: new Date(),
       calendars: deps.calendars,
       allowedDecisions: allowedDecisionsFor(deps, actor.role),

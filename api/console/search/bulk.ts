@@ -63,13 +63,16 @@ export async function applyBulk(
   decision: BulkDecision,
 ): Promise<BulkOutcome[]> {
   const outcomes: BulkOutcome[] = [];
+  const taken: Array<{ reference: string; seq: number }> = [];
   for (const reference of references) {
     // One at a time: each is a workflow update; a burst of them gains nothing and loads the worker.
     const result = await api.post(`/v1/complaints/${encodeURIComponent(reference)}/decisions`, decision);
-    // The list shown after shows the decisions taken: each waits for its transitions in the read model.
-    if (result.ok) await readModelReached(sql, reference, (result.data as { seq: number }).seq);
+    if (result.ok) taken.push({ reference, seq: (result.data as { seq: number }).seq });
     outcomes.push(result.ok ? { reference, done: true } : { reference, done: false, code: result.error.code, message: result.error.message });
   }
+  // The list shown after shows the decisions taken: their transitions reach the read model moments
+  // after each answer, waited for together, under one deadline.
+  await Promise.all(taken.map(({ reference, seq }) => readModelReached(sql, reference, seq)));
   const done = outcomes.filter((o) => o.done);
   await recordStaffAction(sql, {
     actorId: actor.id,

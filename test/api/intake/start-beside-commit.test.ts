@@ -66,13 +66,24 @@ describe('intake started beside its commit', () => {
 
   it('runs the complaint as ever when its workflow reaches the read model before the commit', async () => {
     let complaintId = '';
+    let committingAt = 0;
     const filed = await fileComplaint(deps, aComplaint(), undefined, {
       writeWithComplaint: async (_tx, complaint) => {
         complaintId = complaint.id;
         // The workflow's first activity is waiting for this transaction to end.
         await new Promise((resolve) => setTimeout(resolve, 1_500));
+        committingAt = Date.now();
       },
     });
+    // Its first activity did start before the commit (and waited for it).
+    // (The server writes an activity's start into the history with its completion.)
+    const started = await eventually(async () => {
+      const events = (await ctx.client.workflow.getHandle(complaintWorkflowId(complaintId)).fetchHistory()).events ?? [];
+      const scheduled = events.find((e) => e.activityTaskScheduledEventAttributes?.activityType?.name === 'recordComplaint');
+      return events.find((e) => scheduled && String(e.activityTaskStartedEventAttributes?.scheduledEventId) === String(scheduled.eventId));
+    });
+    const startedAt = Number(started.eventTime!.seconds) * 1000 + (started.eventTime!.nanos ?? 0) / 1e6;
+    expect(startedAt).toBeLessThan(committingAt);
     expect(filed.created).toBe(true);
     expect(filed.response.id).toBe(complaintId);
     await eventually(async () => {

@@ -2,7 +2,9 @@
 // read model (issue 15: a decision costs about one bare update). What a user notices: a slow or
 // locked read model does not hold the answer; the answer is the complaint exactly as the read model
 // shows it once written; a closing decision's run ends only after its transitions are written.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Worker } from '@temporalio/worker';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { encryptingDataConverter } from '../../../security/payload-codec.js';
 import { complaintSchema } from '../../../api/staff/complaints.schemas.js';
 import { readModelReached } from '../../../read-model/complaint-queries.js';
 import type { Decision } from '../../../domain/lifecycle/index.js';
@@ -92,6 +94,36 @@ describe('a decision answered before its transitions are in the read model', () 
     const read = await readBack(c);
     const withoutClock = (b: typeof read.body) => ({ ...b, stage: b.stage && { ...b.stage, businessMinutesLeft: null } });
     expect(withoutClock(read.body)).toEqual(withoutClock(answered!.body));
+  });
+
+  it('takes a second decision after the first one’s pending write, in order, and the run replays', async () => {
+    const c = await d.file();
+    await d.waitForStatus(c, 'acknowledged');
+    await readModelReached(ctx.sql, c.reference, (await d.status(c)).seq);
+    const lock = await lockRow(c);
+    let second;
+    try {
+      const first = await postDecision(c, { type: 'note', text: 'First, while the row is locked.' });
+      // Sent while the first's write waits on the lock: answered once that write is done.
+      const sending = postDecision(c, { type: 'note', text: 'Second, queued behind it.' });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await lock.release();
+      second = await sending;
+      expect(second.body.seq).toBe(first.body.seq + 1);
+    } finally {
+      await lock.release();
+    }
+    await postDecision(c, { type: 'withdraw', reason: 'Solved on the phone.' });
+    const handle = ctx.client.workflow.getHandle(c.id);
+    await handle.result();
+    const notes = (await d.events(c)).filter((e) => e.type === 'note').map((e) => (e.data as { text: string }).text);
+    expect(notes).toEqual(['First, while the row is locked.', 'Second, queued behind it.']);
+    // The branches that wait for pending writes replay as they ran.
+    await Worker.runReplayHistory(
+      { workflowBundle: { code: inject('workflowBundleCode') }, dataConverter: encryptingDataConverter(ctx.encryptionKeys) },
+      await handle.fetchHistory(),
+      c.id,
+    );
   });
 
   it('ends a closed complaint’s run only after its closing transitions are written', async () => {
