@@ -71,7 +71,6 @@ export function rowAfterTransition(row: ComplaintRow, status: ComplaintSnapshot,
   return {
     ...row,
     ...c,
-    status: c.status,
     stage_started_at: date(c.stage_started_at),
     stage_warning_at: date(c.stage_warning_at),
     stage_deadline_at: date(c.stage_deadline_at),
